@@ -1,0 +1,29 @@
+import type { CoreContext } from '../context';
+
+export interface MutationRecord {
+  entity: string;
+  entityId: string;
+  /** The service operation's name, e.g. "customers.update"; sync replays it by this name. */
+  mutation: string;
+  /** What a person reads in the Activity tab. */
+  summary: string;
+  action: string;
+  args: unknown;
+  details?: unknown;
+}
+
+/**
+ * Writes the audit row and the outbox row for one mutation. Call it inside the transaction that
+ * writes the data, so the three land together or not at all.
+ */
+export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
+  const at = ctx.clock.now().toISOString();
+  ctx.sql
+    .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(at, record.entity, record.entityId, record.action, record.summary, JSON.stringify(record.details ?? {}));
+  ctx.sql
+    .prepare(
+      'INSERT INTO changes (device_id, mutation, entity, entity_id, args, hlc, schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, JSON.stringify(record.args), ctx.nextStamp(), ctx.schemaVersion, at);
+}

@@ -1,0 +1,94 @@
+import Papa from 'papaparse';
+import { AppError } from '../../../../shared/errors';
+
+export interface CsvRecord {
+  /** The file line on which this record starts (1-based), as a spreadsheet would show it. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvFile {
+  delimiter: string;
+  headers: string[];
+  records: CsvRecord[];
+  /** Records the parser could not read at all (an unclosed quote, say). */
+  unreadable: { line: number; reason: string }[];
+}
+
+const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
+
+/** Picks the delimiter that splits the header line into the most columns, outside quotes. */
+function detectDelimiter(headerLine: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of CANDIDATE_DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of headerLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === candidate && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * Reads a CSV the way people's files really are: a UTF-8 BOM, CRLF or LF, comma, semicolon or tab,
+ * quoted fields holding delimiters and newlines, blank lines anywhere.
+ */
+export function readCsv(rawText: string): CsvFile {
+  const text = rawText.replace(/^\uFEFF/, '');
+  if (text.includes('\u0000')) {
+    throw new AppError('invalid_input', 'This file is not text. Save it from your spreadsheet as “CSV UTF-8” and choose it again.');
+  }
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '');
+  if (firstLine === undefined) {
+    throw new AppError('invalid_input', 'The file is empty. Choose a CSV file with a header row and at least one customer.');
+  }
+  const delimiter = detectDelimiter(firstLine);
+  const starts = lineStarts(text);
+  const rows: { line: number; cells: string[]; errors: string[] }[] = [];
+  let previousEnd = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      let start = previousEnd;
+      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
+      previousEnd = result.meta.cursor;
+      rows.push({ line: lineOf(starts, start), cells: result.data, errors: result.errors.map((e) => e.message) });
+    },
+  });
+  const [header, ...body] = rows;
+  if (!header) throw new AppError('invalid_input', 'The file has no header row.');
+  const headers = header.cells.map((h) => h.trim());
+  if (headers.every((h) => h === '')) throw new AppError('invalid_input', 'The first row must name the columns (for example: Name, Email, Phone).');
+  const records: CsvRecord[] = [];
+  const unreadable: CsvFile['unreadable'] = [];
+  for (const row of body) {
+    if (row.errors.length > 0) unreadable.push({ line: row.line, reason: `Could not read this row: ${row.errors.join('; ')}` });
+    else records.push({ line: row.line, cells: row.cells });
+  }
+  return { delimiter, headers, records, unreadable };
+}

@@ -1,0 +1,87 @@
+import { IMPORT_FIELD_LABELS, type ImportField } from '../../../../shared/contract';
+import {
+  CUSTOMER_STATUSES,
+  customerInputSchema,
+  paymentTermsDaysOf,
+  type CustomerFields,
+  type CustomerInput,
+} from '../../../../shared/domain/customer';
+import { CURRENCIES, parseMoney, type CurrencyCode } from '../../../../shared/money';
+
+export type RowCells = Partial<Record<ImportField, string>>;
+
+const PATH_LABELS: Record<string, string> = {
+  ...IMPORT_FIELD_LABELS,
+  'address.street': 'Street',
+  'address.city': 'City',
+  'address.postalCode': 'Postal code',
+  'address.country': 'Country',
+  paymentTermsDays: 'Payment terms',
+  creditLimitMinor: 'Credit limit',
+};
+
+/**
+ * Turns one CSV row into customer fields, on top of a base (defaults for a new customer, the stored
+ * customer for an update). A blank cell keeps the base's value. Returns every problem, not the first.
+ */
+export function rowToFields(cells: RowCells, base: CustomerInput): { fields: CustomerFields | null; reasons: string[] } {
+  const reasons: string[] = [];
+  const input: CustomerInput = { ...base, address: { ...base.address }, aiPreferences: { ...base.aiPreferences } };
+  const cell = (field: ImportField) => (cells[field] ?? '').trim();
+  const text = (field: ImportField, set: (value: string) => void) => {
+    const value = cell(field);
+    if (value !== '') set(value);
+  };
+
+  text('name', (v) => (input.name = v));
+  text('email', (v) => (input.email = v));
+  text('phone', (v) => (input.phone = v));
+  text('secondaryEmail', (v) => (input.secondaryEmail = v));
+  text('secondaryPhone', (v) => (input.secondaryPhone = v));
+  text('street', (v) => (input.address!.street = v));
+  text('city', (v) => (input.address!.city = v));
+  text('postalCode', (v) => (input.address!.postalCode = v));
+  text('country', (v) => (input.address!.country = v));
+  text('businessType', (v) => (input.businessType = v));
+  text('taxId', (v) => (input.taxId = v));
+  text('notes', (v) => (input.notes = v));
+  text('tags', (v) => (input.tags = v.split(/[;,|]/).map((t) => t.trim()).filter((t) => t !== '')));
+  text('currency', (v) => {
+    const code = v.toUpperCase();
+    if ((CURRENCIES as readonly string[]).includes(code)) input.currency = code as CurrencyCode;
+    else reasons.push(`Currency: "${v}" is not one Billbook handles (${CURRENCIES.join(', ')})`);
+  });
+  text('status', (v) => {
+    const status = v.toLowerCase();
+    if ((CUSTOMER_STATUSES as readonly string[]).includes(status)) input.status = status as CustomerFields['status'];
+    else reasons.push(`Status: "${v}" should be active, inactive or suspended`);
+  });
+  text('paymentTerms', (v) => {
+    const days = paymentTermsDaysOf(v);
+    if (days === null) reasons.push(`Payment terms: "${v}" should be like Net 30, net_30 or 30 (days, up to 365)`);
+    else input.paymentTermsDays = days;
+  });
+  text('creditLimit', (v) => {
+    const minor = parseMoney(v, input.currency ?? 'KES');
+    if (minor === null) reasons.push(`Credit limit: "${v}" is not an amount (write it like 50000 or 50,000.00)`);
+    else input.creditLimitMinor = minor;
+  });
+
+  const parsed = customerInputSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      reasons.push(`${PATH_LABELS[path] ?? path}: ${issue.message}`);
+    }
+  }
+  return { fields: reasons.length === 0 && parsed.success ? parsed.data : null, reasons };
+}
+
+/** What a new customer starts from before the row's cells are laid on top. */
+export function newCustomerBase(country: string, currency: string): CustomerInput {
+  return {
+    name: '',
+    address: { street: '', city: '', postalCode: '', country },
+    currency: (CURRENCIES as readonly string[]).includes(currency) ? (currency as CurrencyCode) : 'KES',
+  };
+}

@@ -1,0 +1,62 @@
+import type { ChannelParsed, ImportPreview, ImportResult } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import type { CoreContext } from '../../context';
+import { rowToFields as storedFields } from '../mapping';
+import { getCustomerRow } from '../repo';
+import { insertCustomerInTransaction, updateCustomerInTransaction } from '../service';
+import { planImport } from './plan';
+import { rowToFields } from './rows';
+
+export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
+  const plan = planImport(ctx, input.csvText, input.mapping);
+  return {
+    fileName: input.fileName,
+    delimiter: plan.csv.delimiter,
+    headers: plan.csv.headers,
+    mapping: plan.mapping,
+    totalRows: plan.fresh.length + plan.duplicates.length + plan.rejected.length,
+    acceptedRows: plan.fresh.length,
+    rejected: plan.rejected,
+    duplicates: plan.duplicates.map(({ line, name, matchedOn, existing }) => ({ line, name, matchedOn, existing })),
+    sample: [...plan.fresh, ...plan.duplicates]
+      .sort((a, b) => a.line - b.line)
+      .slice(0, 10)
+      .map((r) => ({ line: r.line, name: r.fields.name, email: r.fields.email, phone: r.fields.phone })),
+  };
+}
+
+/**
+ * Imports every valid row in one transaction: all of them or none. Rejected rows are left out (the
+ * preview listed them); duplicates are skipped unless the person chose to update the existing one.
+ */
+export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.import.commit'>): ImportResult {
+  const plan = planImport(ctx, input.csvText, input.mapping);
+  const changedIds: string[] = [];
+  let updated = 0;
+  let skipped = 0;
+  ctx.sql.transaction(() => {
+    for (const row of plan.fresh) {
+      changedIds.push(insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`));
+    }
+    for (const duplicate of plan.duplicates) {
+      if (input.duplicateActions[String(duplicate.line)] !== 'update') {
+        skipped++;
+        continue;
+      }
+      const existing = getCustomerRow(ctx.sql, duplicate.existing.id);
+      if (!existing) continue;
+      const { fields, reasons } = rowToFields(duplicate.cells, storedFields(existing));
+      if (!fields) {
+        throw new AppError(
+          'invalid_input',
+          `Line ${duplicate.line} cannot update ${existing.code}: ${reasons.join('; ')}. Nothing was imported; fix the line or choose Skip.`,
+        );
+      }
+      updateCustomerInTransaction(ctx, existing, fields, 'customers.import');
+      changedIds.push(existing.id);
+      updated++;
+    }
+  });
+  ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
+  return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length };
+}

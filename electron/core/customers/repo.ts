@@ -1,0 +1,240 @@
+// SQL for customers and nothing else: no rules, no transactions (the service owns those).
+import { sql as raw, type Expression, type SqlBool } from 'kysely';
+import type { Sql } from '../db/sql';
+import type { CustomersTable, CustomerBalancesTable } from '../db/schema';
+import type { ChannelParsed } from '../../../shared/contract';
+
+export type CustomerRow = Omit<CustomersTable, 'seq'> & { seq: number };
+export type BalanceRow = CustomerBalancesTable;
+export type CustomerWithBalance = CustomerRow & Omit<BalanceRow, 'customer_id'> & { payment_status: string };
+
+type ListQuery = Omit<ChannelParsed<'customers.list'>, 'offset' | 'limit'>;
+
+/** Dates that decide a payment status: today, and a week ahead for "due soon". */
+export interface StatusDates {
+  today: string;
+  soon: string;
+}
+
+// Overdue: an unpaid invoice is past its due date. Warning: over the credit limit, or due within a week.
+const paymentStatusSql = (d: StatusDates) => raw<string>`case
+  when b.outstanding_minor > 0 and b.oldest_unpaid_due_date < ${d.today} then 'overdue'
+  when b.outstanding_minor > 0 and ((c.credit_limit_minor > 0 and b.outstanding_minor > c.credit_limit_minor)
+    or b.oldest_unpaid_due_date <= ${d.soon}) then 'warning'
+  else 'good' end`;
+
+export function insertCustomer(sql: Sql, row: Omit<CustomerRow, 'seq'>): number {
+  const result = sql
+    .prepare(
+      `INSERT INTO customers (id, code, name, email, phone, secondary_email, secondary_phone, street, city, postal_code,
+        country, business_type, tax_id, payment_terms_days, credit_limit_minor, currency, status, preferred_payment_method,
+        auto_send_invoices, send_reminders, ai_template, ai_language, ai_include_tax, notes, tags, created_at, updated_at,
+        deleted_at, version)
+       VALUES (@id, @code, @name, @email, @phone, @secondary_email, @secondary_phone, @street, @city, @postal_code,
+        @country, @business_type, @tax_id, @payment_terms_days, @credit_limit_minor, @currency, @status,
+        @preferred_payment_method, @auto_send_invoices, @send_reminders, @ai_template, @ai_language, @ai_include_tax,
+        @notes, @tags, @created_at, @updated_at, @deleted_at, @version)`,
+    )
+    .run(row);
+  sql.prepare('INSERT INTO customer_balances (customer_id) VALUES (?)').run(row.id);
+  return Number(result.lastInsertRowid);
+}
+
+export function updateCustomerRow(sql: Sql, row: CustomerRow): void {
+  sql
+    .prepare(
+      `UPDATE customers SET name = @name, email = @email, phone = @phone, secondary_email = @secondary_email,
+        secondary_phone = @secondary_phone, street = @street, city = @city, postal_code = @postal_code, country = @country,
+        business_type = @business_type, tax_id = @tax_id, payment_terms_days = @payment_terms_days,
+        credit_limit_minor = @credit_limit_minor, currency = @currency, status = @status,
+        preferred_payment_method = @preferred_payment_method, auto_send_invoices = @auto_send_invoices,
+        send_reminders = @send_reminders, ai_template = @ai_template, ai_language = @ai_language,
+        ai_include_tax = @ai_include_tax, notes = @notes, tags = @tags, updated_at = @updated_at,
+        deleted_at = @deleted_at, version = @version
+       WHERE seq = @seq`,
+    )
+    .run(row);
+}
+
+export function replaceSearchDocument(sql: Sql, seq: number, doc: { name: string; email: string; phone: string; code: string; tax_id: string }): void {
+  sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
+  sql
+    .prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id);
+}
+
+export function replaceTags(sql: Sql, customerId: string, tags: readonly string[]): void {
+  sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(customerId);
+  const insert = sql.prepare('INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)');
+  for (const tag of tags) insert.run(customerId, tag);
+}
+
+/** Takes the next number of a named series and moves the series on. Call inside a transaction. */
+export function takeSequence(sql: Sql, name: string): number {
+  const row = sql
+    .prepare(
+      `INSERT INTO sequences (name, next_value) VALUES (?, 2)
+       ON CONFLICT (name) DO UPDATE SET next_value = next_value + 1
+       RETURNING next_value - 1 AS value`,
+    )
+    .get(name) as { value: number };
+  return row.value;
+}
+
+export function getCustomerWithBalance(sql: Sql, id: string, dates: StatusDates): CustomerWithBalance | undefined {
+  return sql.get(
+    sql.qb
+      .selectFrom('customers as c')
+      .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
+      .selectAll('c')
+      .select(['b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date', 'b.oldest_unpaid_due_date'])
+      .select(paymentStatusSql(dates).as('payment_status'))
+      .where('c.id', '=', id),
+  ) as CustomerWithBalance | undefined;
+}
+
+function filtered(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates) {
+  let q = sql.qb.selectFrom('customers as c').innerJoin('customer_balances as b', 'b.customer_id', 'c.id');
+  if (!query.includeArchived) q = q.where('c.deleted_at', 'is', null);
+  if (query.status) q = q.where('c.status', '=', query.status);
+  if (query.tag) {
+    const tag = query.tag;
+    q = q.where('c.id', 'in', sql.qb.selectFrom('customer_tags').select('customer_id').where('tag', '=', tag));
+  }
+  if (match) {
+    q = q.where('c.seq', 'in', raw<number>`(select rowid from customer_search where customer_search match ${match})`);
+  }
+  if (query.paymentStatus) {
+    q = q.where(raw<SqlBool>`${paymentStatusSql(dates)} = ${query.paymentStatus}` as Expression<SqlBool>);
+  }
+  return q;
+}
+
+export function listCustomerRows(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number) {
+  const direction = query.direction;
+  let q = filtered(sql, query, match, dates)
+    .select([
+      'c.id', 'c.code', 'c.name', 'c.email', 'c.phone', 'c.status', 'c.currency', 'c.tags',
+      'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date',
+    ])
+    .select(paymentStatusSql(dates).as('payment_status'));
+  switch (query.sort) {
+    case 'name':
+      q = q.orderBy(raw`c.name collate nocase`, direction);
+      break;
+    case 'outstanding':
+      q = q.orderBy('b.outstanding_minor', direction);
+      break;
+    case 'lastInvoice':
+      // Customers never invoiced go last whichever way the list runs.
+      q = q.orderBy(raw`b.last_invoice_date is null`).orderBy('b.last_invoice_date', direction);
+      break;
+    case 'code':
+      q = q.orderBy('c.seq', direction);
+      break;
+    case 'created':
+      q = q.orderBy('c.created_at', direction);
+      break;
+  }
+  q = q.orderBy('c.seq', direction);
+  return sql.all(q.limit(limit).offset(offset));
+}
+
+export function countCustomers(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates): number {
+  // The balance join only matters when filtering by payment status.
+  if (!query.paymentStatus) {
+    let q = sql.qb.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (!query.includeArchived) q = q.where('c.deleted_at', 'is', null);
+    if (query.status) q = q.where('c.status', '=', query.status);
+    if (query.tag) {
+      const tag = query.tag;
+      q = q.where('c.id', 'in', sql.qb.selectFrom('customer_tags').select('customer_id').where('tag', '=', tag));
+    }
+    if (match) q = q.where('c.seq', 'in', raw<number>`(select rowid from customer_search where customer_search match ${match})`);
+    return sql.get(q)?.n ?? 0;
+  }
+  return sql.get(filtered(sql, query, match, dates).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+}
+
+export function customerStatusCounts(sql: Sql) {
+  return sql.all(
+    sql.qb
+      .selectFrom('customers')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('deleted_at', 'is', null)
+      .groupBy('status'),
+  );
+}
+
+export function outstandingByCurrency(sql: Sql) {
+  return sql.all(
+    sql.qb
+      .selectFrom('customer_balances as b')
+      .innerJoin('customers as c', 'c.id', 'b.customer_id')
+      .select(['c.currency', (eb) => eb.fn.sum<number>('b.outstanding_minor').as('minor')])
+      .where('b.outstanding_minor', '>', 0)
+      .where('c.deleted_at', 'is', null)
+      .groupBy('c.currency'),
+  );
+}
+
+export function countWithOverdue(sql: Sql, today: string): number {
+  return (
+    sql.get(
+      sql.qb
+        .selectFrom('customer_balances as b')
+        .innerJoin('customers as c', 'c.id', 'b.customer_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('b.oldest_unpaid_due_date', '<', today)
+        .where('b.outstanding_minor', '>', 0)
+        .where('c.deleted_at', 'is', null),
+    )?.n ?? 0
+  );
+}
+
+export function topCustomersByBilled(sql: Sql, limit: number) {
+  return sql.all(
+    sql.qb
+      .selectFrom('customer_balances as b')
+      .innerJoin('customers as c', 'c.id', 'b.customer_id')
+      .select(['c.id', 'c.code', 'c.name', 'c.currency', 'b.billed_minor'])
+      .where('b.billed_minor', '>', 0)
+      .where('c.deleted_at', 'is', null)
+      .orderBy('b.billed_minor', 'desc')
+      .limit(limit),
+  );
+}
+
+export function distinctTags(sql: Sql): string[] {
+  return sql
+    .all(
+      sql.qb
+        .selectFrom('customer_tags as t')
+        .innerJoin('customers as c', 'c.id', 't.customer_id')
+        .select('t.tag')
+        .distinct()
+        .where('c.deleted_at', 'is', null)
+        .orderBy('t.tag'),
+    )
+    .map((r) => r.tag);
+}
+
+export interface ExistingMatch {
+  id: string;
+  code: string;
+  name: string;
+  email: string;
+  phone: string;
+  tax_id: string;
+}
+
+/** Live customers sharing any of these emails, phones or tax IDs: the import's duplicate check. */
+export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string): ExistingMatch | undefined {
+  return sql
+    .prepare(`SELECT id, code, name, email, phone, tax_id FROM customers WHERE ${field} = ? AND deleted_at IS NULL ORDER BY seq LIMIT 1`)
+    .get(value) as ExistingMatch | undefined;
+}
+
+export function getCustomerRow(sql: Sql, id: string): CustomerRow | undefined {
+  return sql.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
+}

@@ -1,0 +1,35 @@
+import { phoneSearchTokens } from '../../../shared/domain/phone';
+
+/** The text the search index holds for one customer. */
+export function searchDocument(c: {
+  name: string; email: string; secondaryEmail: string; phone: string; secondaryPhone: string; code: string; taxId: string;
+}) {
+  const phones = [c.phone, c.secondaryPhone].filter((p) => p !== '').flatMap(phoneSearchTokens);
+  return {
+    name: c.name,
+    email: [c.email, c.secondaryEmail].filter((e) => e !== '').join(' '),
+    phone: phones.join(' '),
+    code: c.code,
+    tax_id: c.taxId,
+  };
+}
+
+const MAX_TERMS = 8;
+
+/**
+ * Turns what someone types into an FTS5 prefix query, or null when there is nothing to search.
+ * Every term must match (AND). A query that is all digits and phone punctuation is read as one
+ * phone fragment, so "0722 123" finds +254722123456.
+ */
+export function toMatchExpression(typed: string): string | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  const digits = text.replace(/\D/g, '');
+  if (/^[+\d\s\-().]+$/.test(text) && digits.length >= 3) {
+    return `{phone code tax_id} : "${digits}"*`;
+  }
+  const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+  if (terms.length === 0) return null;
+  // Terms are letters and digits only, so quoting them cannot break out of the expression.
+  return terms.map((t) => `"${t}"*`).join(' ');
+}

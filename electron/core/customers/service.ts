@@ -1,0 +1,160 @@
+// Customer rules and transactions. Every write: the row, its search entry, an audit row and an
+// outbox row, in one transaction.
+import { AppError } from '../../../shared/errors';
+import type { ChannelParsed, CustomerStats, CustomerListPage } from '../../../shared/contract';
+import type { Customer, CustomerFields } from '../../../shared/domain/customer';
+import { recordMutation } from '../audit/record';
+import { listEntityActivity } from '../audit/repo';
+import { addDays, businessDate } from '../clock';
+import type { CoreContext } from '../context';
+import { newId } from '../ids';
+import { fieldsToRow, formatCustomerCode, rowToFields, toCustomer, toListRow } from './mapping';
+import * as repo from './repo';
+import { searchDocument, toMatchExpression } from './search';
+
+export const CUSTOMER_CODE_SERIES = 'customer_code';
+
+export function statusDates(ctx: CoreContext): repo.StatusDates {
+  const today = businessDate(ctx.clock.now());
+  return { today, soon: addDays(today, 7) };
+}
+
+function indexForSearch(ctx: CoreContext, seq: number, code: string, fields: CustomerFields): void {
+  repo.replaceSearchDocument(ctx.sql, seq, searchDocument({ ...fields, code }));
+}
+
+export function getCustomer(ctx: CoreContext, id: string): Customer {
+  const row = repo.getCustomerWithBalance(ctx.sql, id, statusDates(ctx));
+  if (!row) throw new AppError('not_found', 'That customer does not exist. It may have been removed on another device.');
+  return toCustomer(row);
+}
+
+/** Inserts one customer; the caller holds the transaction. Returns its id. */
+export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string): string {
+  const now = ctx.clock.now().toISOString();
+  const id = newId(ctx.clock);
+  const code = formatCustomerCode(repo.takeSequence(ctx.sql, CUSTOMER_CODE_SERIES));
+  const seq = repo.insertCustomer(ctx.sql, {
+    id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
+  });
+  repo.replaceTags(ctx.sql, id, fields.tags);
+  indexForSearch(ctx, seq, code, fields);
+  recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields } });
+  return id;
+}
+
+export function createCustomer(ctx: CoreContext, fields: CustomerFields): Customer {
+  const id = ctx.sql.transaction(() => insertCustomerInTransaction(ctx, fields, 'customers.create', 'Customer created'));
+  ctx.events.emit('customers.changed', { ids: [id] });
+  return getCustomer(ctx, id);
+}
+
+function describeChanges(before: CustomerFields, after: CustomerFields): string[] {
+  const changed: string[] = [];
+  const flat = (f: CustomerFields) => ({ ...f, ...f.address, ...f.aiPreferences, address: undefined, aiPreferences: undefined, tags: f.tags.join(', ') });
+  const a = flat(before);
+  const b = flat(after);
+  for (const key of Object.keys(b) as (keyof typeof b)[]) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changed.push(key);
+  }
+  return changed;
+}
+
+/** Rewrites a customer; the caller holds the transaction. Returns the names of fields that changed. */
+export function updateCustomerInTransaction(ctx: CoreContext, existing: repo.CustomerRow, fields: CustomerFields, mutation: string): string[] {
+  const before = rowToFields(existing);
+  const changed = describeChanges(before, fields);
+  if (changed.length === 0) return changed;
+  const now = ctx.clock.now().toISOString();
+  repo.updateCustomerRow(ctx.sql, { ...existing, ...fieldsToRow(fields), updated_at: now, version: existing.version + 1 });
+  repo.replaceTags(ctx.sql, existing.id, fields.tags);
+  indexForSearch(ctx, existing.seq, existing.code, fields);
+  recordMutation(ctx, {
+    entity: 'customer', entityId: existing.id, mutation, action: 'updated',
+    summary: `Changed ${changed.join(', ')}`,
+    args: { id: existing.id, fields }, details: { changed },
+  });
+  return changed;
+}
+
+function liveRow(ctx: CoreContext, id: string): repo.CustomerRow {
+  const row = repo.getCustomerRow(ctx.sql, id);
+  if (!row) throw new AppError('not_found', 'That customer does not exist. It may have been removed on another device.');
+  return row;
+}
+
+export function updateCustomer(ctx: CoreContext, input: ChannelParsed<'customers.update'>): Customer {
+  ctx.sql.transaction(() => {
+    const existing = liveRow(ctx, input.id);
+    if (existing.deleted_at) throw new AppError('conflict', `${existing.name} is archived. Restore the customer before editing.`);
+    if (existing.version !== input.version) {
+      throw new AppError('conflict', `${existing.name} was changed elsewhere since you opened it. Reload to see the newest details, then make your change again.`);
+    }
+    updateCustomerInTransaction(ctx, existing, input.customer, 'customers.update');
+  });
+  ctx.events.emit('customers.changed', { ids: [input.id] });
+  return getCustomer(ctx, input.id);
+}
+
+function setArchived(ctx: CoreContext, id: string, archived: boolean): Customer {
+  ctx.sql.transaction(() => {
+    const existing = liveRow(ctx, id);
+    if ((existing.deleted_at !== null) === archived) return;
+    const now = ctx.clock.now().toISOString();
+    repo.updateCustomerRow(ctx.sql, { ...existing, deleted_at: archived ? now : null, updated_at: now, version: existing.version + 1 });
+    recordMutation(ctx, {
+      entity: 'customer', entityId: id,
+      mutation: archived ? 'customers.archive' : 'customers.restore',
+      action: archived ? 'archived' : 'restored',
+      summary: archived ? 'Customer archived' : 'Customer restored',
+      args: { id, at: now },
+    });
+  });
+  ctx.events.emit('customers.changed', { ids: [id] });
+  return getCustomer(ctx, id);
+}
+
+export const archiveCustomer = (ctx: CoreContext, id: string) => setArchived(ctx, id, true);
+export const restoreCustomer = (ctx: CoreContext, id: string) => setArchived(ctx, id, false);
+
+export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.list'>): CustomerListPage {
+  const { offset, limit, ...query } = input;
+  const match = toMatchExpression(query.search);
+  const dates = statusDates(ctx);
+  if (query.search.trim() !== '' && match === null) return { rows: [], total: 0, offset };
+  const rows = repo.listCustomerRows(ctx.sql, query, match, dates, offset, limit).map(toListRow);
+  const total = repo.countCustomers(ctx.sql, query, match, dates);
+  return { rows, total, offset };
+}
+
+/** Every matching customer, in list order, for export. */
+export function allMatchingCustomers(ctx: CoreContext, query: ChannelParsed<'customers.export'>): Customer[] {
+  const match = toMatchExpression(query.search);
+  const dates = statusDates(ctx);
+  if (query.search.trim() !== '' && match === null) return [];
+  const ids = repo.listCustomerRows(ctx.sql, query, match, dates, 0, Number.MAX_SAFE_INTEGER).map((r) => r.id);
+  return ids.map((id) => toCustomer(repo.getCustomerWithBalance(ctx.sql, id, dates)!));
+}
+
+export function customerStats(ctx: CoreContext): CustomerStats {
+  const counts = Object.fromEntries(repo.customerStatusCounts(ctx.sql).map((r) => [r.status, r.n]));
+  const active = counts['active'] ?? 0;
+  const inactive = counts['inactive'] ?? 0;
+  const suspended = counts['suspended'] ?? 0;
+  return {
+    total: active + inactive + suspended,
+    active,
+    inactive,
+    suspended,
+    withOverdue: repo.countWithOverdue(ctx.sql, statusDates(ctx).today),
+    outstanding: repo.outstandingByCurrency(ctx.sql).map((r) => ({ currency: r.currency, minor: Number(r.minor) })),
+    topByBilled: repo.topCustomersByBilled(ctx.sql, 5).map((r) => ({ id: r.id, code: r.code, name: r.name, currency: r.currency, billedMinor: r.billed_minor })),
+  };
+}
+
+export function customerActivity(ctx: CoreContext, id: string, limit: number) {
+  liveRow(ctx, id);
+  return listEntityActivity(ctx.sql, 'customer', id, limit);
+}
+
+export const customerTags = (ctx: CoreContext) => repo.distinctTags(ctx.sql);

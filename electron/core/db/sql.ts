@@ -1,0 +1,70 @@
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+} from 'kysely';
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './open';
+
+export type Statement = Database.Statement<unknown[], unknown>;
+import type { DB } from './schema';
+
+/**
+ * Kysely builds typed SQL; better-sqlite3 runs it synchronously. Synchronous statements make a
+ * transaction a plain function call, which is what SQLite in one process wants.
+ */
+export interface Sql {
+  readonly db: SqliteDatabase;
+  readonly qb: Kysely<DB>;
+  all<R>(query: Compilable<R>): R[];
+  get<R>(query: Compilable<R>): R | undefined;
+  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number | bigint };
+  /** A raw statement, prepared once per connection. */
+  prepare(source: string): Statement;
+  transaction<T>(work: () => T): T;
+}
+
+export function createSql(db: SqliteDatabase): Sql {
+  const qb = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+  const statements = new Map<string, Statement>();
+  const prepare = (source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = db.prepare<unknown[], unknown>(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  };
+  const compiled = (query: Compilable<unknown>) => {
+    const { sql, parameters } = query.compile();
+    return { statement: prepare(sql), parameters: parameters as unknown[] };
+  };
+  return {
+    db,
+    qb,
+    prepare,
+    all: <R>(query: Compilable<R>) => {
+      const { statement, parameters } = compiled(query);
+      return statement.all(...parameters) as R[];
+    },
+    get: <R>(query: Compilable<R>) => {
+      const { statement, parameters } = compiled(query);
+      return statement.get(...parameters) as R | undefined;
+    },
+    run: (query) => {
+      const { statement, parameters } = compiled(query);
+      return statement.run(...parameters);
+    },
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { contract, isChannel, type Channel, type ChannelOutput, type ChannelParsed } from '../../shared/contract';
+import { AppError, type AppErrorShape } from '../../shared/errors';
+import type { Envelope } from '../../shared/bridge';
+
+export type Handler<C extends Channel> = (input: ChannelParsed<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type HandlerMap = { [C in Channel]: Handler<C> };
+
+/** The backend as transports see it: a channel name and untrusted input in, an envelope out. */
+export type Api = { [C in Channel]: (input: unknown) => Promise<Envelope<ChannelOutput<C>>> };
+
+export function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '(input)';
+    fields[key] ??= issue.message;
+  }
+  const list = Object.entries(fields).map(([field, message]) => `${field}: ${message}`);
+  return new AppError('invalid_input', `Please check ${list.length === 1 ? 'this field' : 'these fields'} — ${list.join('; ')}`, fields);
+}
+
+export function toErrorShape(error: unknown, onUnexpected: (error: unknown) => void): AppErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  if (error instanceof z.ZodError) return validationError(error).toShape();
+  onUnexpected(error);
+  return { code: 'internal', message: 'Something went wrong inside Billbook. Nothing was changed; try again, and if it keeps happening, restart the app.' };
+}
+
+/** Wraps every handler: parse the input with the contract, run, and never let a throw escape. */
+export function bindApi(handlers: HandlerMap, onUnexpected: (channel: string, error: unknown) => void): Api {
+  const api = {} as Record<Channel, (input: unknown) => Promise<Envelope<unknown>>>;
+  for (const channel of Object.keys(contract) as Channel[]) {
+    const schema = contract[channel].input as z.ZodType;
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    api[channel] = async (input: unknown) => {
+      try {
+        const parsed = schema.safeParse(input ?? {});
+        if (!parsed.success) return { ok: false, error: validationError(parsed.error).toShape() };
+        return { ok: true, value: await handler(parsed.data) };
+      } catch (error) {
+        return { ok: false, error: toErrorShape(error, (e) => onUnexpected(channel, e)) };
+      }
+    };
+  }
+  return api as Api;
+}
+
+export async function callChannel(api: Api, channel: string, input: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `There is no channel called "${channel}"` } };
+  return api[channel](input);
+}

@@ -1,0 +1,220 @@
+// The contract over HTTP + server-sent events, for `npm run web` and the end-to-end tests.
+// Loopback only, a per-run token on every request, foreign Host/Origin refused (DNS rebinding).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Core } from '../core/app';
+import { callChannel } from '../core/handlers';
+import type { AppErrorShape } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from './policy';
+
+export interface HostOptions {
+  core: Core;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port: number;
+  token?: string;
+  /** Largest request body accepted; an import file is the biggest thing sent. */
+  maxBodyBytes?: number;
+}
+
+export interface Host {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const STATUS_OF: Record<AppErrorShape['code'], number> = {
+  invalid_input: 400, not_found: 404, conflict: 409, forbidden: 403, internal: 500,
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json',
+};
+
+const TOKEN_COOKIE = 'billbook_token';
+
+function sameToken(given: string | undefined | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function cookieToken(req: http.IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+function fail(res: http.ServerResponse, status: number, code: AppErrorShape['code'], message: string): void {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new RangeError('too large'));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new RangeError('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function startHost(options: HostOptions): Promise<Host> {
+  const token = options.token ?? crypto.randomBytes(24).toString('hex');
+  const maxBody = options.maxBodyBytes ?? 48 * 1024 * 1024;
+  const { core } = options;
+  const sseClients = new Set<http.ServerResponse>();
+  let port = options.port;
+
+  const unsubscribe = core.events.onAny((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+  const heartbeat = setInterval(() => {
+    for (const client of sseClients) client.write(': keep-alive\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const indexHtml = () => {
+    const file = path.join(options.staticDir, 'index.html');
+    if (!fs.existsSync(file)) return null;
+    return fs
+      .readFileSync(file, 'utf8')
+      .replace(/<meta name="billbook-token" content="[^"]*"\s*\/?>/, `<meta name="billbook-token" content="${token}" />`);
+  };
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    const queryToken = url.searchParams.get('token');
+    const authorized = sameToken(queryToken, token) || sameToken(cookieToken(req), token);
+    if (!authorized) {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Billbook: open the full address that `npm run web` printed (it carries a one-time key).');
+      return;
+    }
+    const headers: Record<string, string> = {
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-frame-options': 'DENY',
+    };
+    if (queryToken) headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(options.staticDir, relative === '' ? 'index.html' : relative);
+    const inside = file.startsWith(path.resolve(options.staticDir) + path.sep);
+    if (relative === '' || relative === 'index.html' || !inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      const html = indexHtml();
+      if (html === null) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Billbook: the interface is not built yet. Run `npm run build:renderer`, then reload.');
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' });
+      res.end(html);
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!allowedHosts().has(req.headers.host ?? '')) return fail(res, 403, 'forbidden', 'Unknown Host header');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      return fail(res, 403, 'forbidden', 'Requests from other sites are refused');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'Use POST');
+      if (!sameToken(req.headers['x-billbook-token'] as string | undefined, token)) return fail(res, 401, 'forbidden', 'Missing or wrong token');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(res, 415, 'invalid_input', 'Send JSON');
+      let body: string;
+      try {
+        body = await readBody(req, maxBody);
+      } catch {
+        return fail(res, 413, 'invalid_input', `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB. Split the file and try again.`);
+      }
+      let input: unknown;
+      try {
+        input = body === '' ? {} : JSON.parse(body);
+      } catch {
+        return fail(res, 400, 'invalid_input', 'The request body is not valid JSON');
+      }
+      const envelope = await callChannel(core.api, decodeURIComponent(url.pathname.slice('/rpc/'.length)), input);
+      return send(res, envelope.ok ? 200 : STATUS_OF[envelope.error.code], envelope);
+    }
+
+    if (url.pathname === '/events') {
+      const authorized = sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req), token);
+      if (!authorized) return fail(res, 401, 'forbidden', 'Missing or wrong token');
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Method not allowed');
+    serveStatic(req, res, url);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Host request failed', error);
+      if (!res.headersSent) fail(res, 500, 'internal', 'Something went wrong inside Billbook');
+      else res.end();
+    });
+  });
+  server.requestTimeout = 120_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : options.port;
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        token,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            clearInterval(heartbeat);
+            for (const client of sseClients) client.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

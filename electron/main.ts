@@ -1,0 +1,128 @@
+// Lifecycle only: one instance, one window, the tray, the updater. Everything else lives in core/.
+import { app, BrowserWindow, dialog, Menu, Notification, shell, Tray, nativeImage } from 'electron';
+import electronUpdater from 'electron-updater';
+import path from 'node:path';
+import { createCore, type Core } from './core/app';
+import { loadConfig, type CoreConfig } from './core/config';
+import { APP_ORIGIN, registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+
+const resourcesDir = path.join(__dirname, '..', 'resources');
+const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let core: Core | null = null;
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Billbook could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Billbook',
+    icon: path.join(resourcesDir, 'icon.png'),
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+/** No navigation away from our own pages and no new windows; web links open in the browser. */
+function lockNavigation(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createTray(): void {
+  const image = nativeImage.createFromPath(path.join(resourcesDir, 'tray.png'));
+  tray = new Tray(image);
+  tray.setToolTip('Billbook');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Open Billbook', click: () => (mainWindow ?? (mainWindow = createWindow())).show() },
+      { type: 'separator' },
+      { label: 'Quit', click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', () => (mainWindow ?? (mainWindow = createWindow())).show());
+}
+
+function startUpdater(config: CoreConfig): void {
+  if (!app.isPackaged) return;
+  const { autoUpdater } = electronUpdater;
+  if (config.updates.url) autoUpdater.setFeedURL({ provider: 'generic', url: config.updates.url, channel: config.updates.channel });
+  autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => {
+    // Offline is normal for Billbook; an update check that fails is retried at the next start.
+    console.warn('Update check failed', error);
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const config = loadConfig(dataDir);
+  core = createCore({ dataDir, config });
+  if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
+  serveRenderer(rendererDir);
+  lockNavigation();
+  registerIpc(core, () => mainWindow);
+  core.events.onAny((name, payload) => {
+    if (name === 'notify' && Notification.isSupported()) {
+      const { message } = payload as { message: string };
+      new Notification({ title: 'Billbook', body: message }).show();
+    }
+  });
+  mainWindow = createWindow();
+  createTray();
+  startUpdater(config);
+}
+
+app.on('activate', () => {
+  if (!mainWindow && core) mainWindow = createWindow();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});

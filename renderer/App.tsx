@@ -1,0 +1,79 @@
+// The shell: navigation, the routed screen, the notice area and the shortcuts help.
+import { useEffect } from 'react';
+import { parseRoute, paths, useHash, type Route } from './lib/router';
+import { isTypingTarget } from './lib/keys';
+import { useShortcuts } from './stores/shortcuts';
+import { Toasts } from './components/Toasts';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { CustomerList } from './screens/customers/CustomerList';
+import { CustomerForm } from './screens/customers/CustomerForm';
+import { CustomerPage } from './screens/customers/CustomerPage';
+import { ImportWizard } from './screens/customers/import/ImportWizard';
+import { NotFound } from './screens/NotFound';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'customers':
+      return <CustomerList />;
+    case 'customerNew':
+      return <CustomerForm />;
+    case 'customerImport':
+      return <ImportWizard />;
+    case 'customer':
+      return <CustomerPage id={route.id} />;
+    case 'customerEdit':
+      return <CustomerForm id={route.id} />;
+    case 'notFound':
+      return <NotFound path={route.path} />;
+  }
+}
+
+function useHelpShortcut() {
+  const setHelpOpen = useShortcuts((s) => s.setHelpOpen);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target)) return;
+      event.preventDefault();
+      setHelpOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setHelpOpen]);
+}
+
+export function App() {
+  const hash = useHash();
+  const route = parseRoute(hash);
+  const section = route.name === 'notFound' ? '' : 'customers';
+  useHelpShortcut();
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [hash]);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">Billbook</div>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <a href={paths.customers()} className="nav-link" aria-current={section === 'customers' ? 'page' : undefined}>
+                Customers
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <button type="button" className="btn-link sidebar-help" onClick={() => useShortcuts.getState().setHelpOpen(true)}>
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
+      </aside>
+      <main className="main">
+        <Screen key={hash} route={route} />
+      </main>
+      <Toasts />
+      <ShortcutsHelp />
+    </div>
+  );
+}

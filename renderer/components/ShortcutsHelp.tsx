@@ -1,0 +1,33 @@
+import { useShortcuts } from '../stores/shortcuts';
+import { Dialog } from './Dialog';
+
+const SHORTCUTS: [keys: string, what: string][] = [
+  ['/', 'Search customers (on the customer list)'],
+  ['N', 'New customer (on the customer list)'],
+  ['Ctrl+S / ⌘S', 'Save the customer form'],
+  ['Esc', 'Cancel the form or close a dialog'],
+  ['← →', 'Move between tabs on a customer page'],
+  ['?', 'Show this help'],
+];
+
+/** The "?" overlay listing the keyboard shortcuts. */
+export function ShortcutsHelp() {
+  const open = useShortcuts((s) => s.helpOpen);
+  const setOpen = useShortcuts((s) => s.setHelpOpen);
+  if (!open) return null;
+  const close = () => setOpen(false);
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={close} actions={<button type="button" className="btn" onClick={close}>Close</button>}>
+      <table className="shortcuts">
+        <thead>
+          <tr><th scope="col">Key</th><th scope="col">Action</th></tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}><td><kbd>{keys}</kbd></td><td>{what}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}

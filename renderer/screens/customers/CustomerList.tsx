@@ -1,0 +1,95 @@
+// The customer list: totals, search and filters, and a virtualized table fed page by page.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { hasFilters, toQuery, useCustomerQuery } from '../../stores/customerQuery';
+import { useDebounced } from '../../lib/useDebounced';
+import { useCustomersChanged } from '../../lib/useCustomersChanged';
+import { navigate, paths } from '../../lib/router';
+import { errorMessage, plural } from '../../lib/format';
+import { toast } from '../../stores/toasts';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { StatsCards } from './list/StatsCards';
+import { ListToolbar } from './list/ListToolbar';
+import { CustomerTable } from './list/CustomerTable';
+import { NoCustomersYet, NoMatches } from './list/EmptyState';
+import { PageCache } from './list/pageCache';
+import { exportCustomersCsv } from './list/exportCsv';
+import { useListShortcuts } from './list/useListShortcuts';
+
+function useListQuery() {
+  const { search, status, paymentStatus, tag, sort, direction, includeArchived } = useCustomerQuery();
+  const debouncedSearch = useDebounced(search, 150);
+  return useMemo(
+    () => toQuery({ search: debouncedSearch, status, paymentStatus, tag, sort, direction, includeArchived }),
+    [debouncedSearch, status, paymentStatus, tag, sort, direction, includeArchived],
+  );
+}
+
+function ExportButton() {
+  const [busy, setBusy] = useState(false);
+  const onExport = async () => {
+    setBusy(true);
+    try {
+      const rows = await exportCustomersCsv(useCustomerQuery.getState());
+      toast.success(`Exported ${plural(rows, 'customer')}`);
+    } catch (error) {
+      toast.error(`Export failed: ${errorMessage(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="btn" onClick={onExport} disabled={busy}>
+      {busy ? 'Exporting…' : 'Export CSV'}
+    </button>
+  );
+}
+
+export function CustomerList() {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [cache] = useState(() => new PageCache());
+  const query = useListQuery();
+  const queryKey = JSON.stringify(query);
+  const changed = useCustomersChanged();
+  const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
+  const filters = useCustomerQuery();
+  useListShortcuts(searchRef);
+
+  useEffect(() => {
+    cache.setQuery(query);
+  }, [cache, query]);
+
+  useEffect(() => {
+    if (changed > 0) cache.refresh();
+  }, [cache, changed]);
+
+  const { total, pending, error } = snapshot;
+
+  return (
+    <section className="screen screen-list">
+      <header className="screen-header">
+        <h1>Customers</h1>
+        <div className="header-actions">
+          <button type="button" className="btn btn-primary" onClick={() => navigate(paths.customerNew())}>New customer</button>
+          <button type="button" className="btn" onClick={() => navigate(paths.customerImport())}>Import CSV</button>
+          <ExportButton />
+        </div>
+      </header>
+      <StatsCards refreshToken={changed} />
+      <ListToolbar ref={searchRef} refreshToken={changed} />
+      <p className="result-count" aria-live="polite">
+        {total !== null && plural(total, 'customer')}
+        {pending && total !== null && <span className="muted"> · updating…</span>}
+      </p>
+      {error && (
+        <ErrorNotice title="Customers could not be loaded" message={error}>
+          <button type="button" className="btn" onClick={() => cache.refresh()}>Try again</button>
+        </ErrorNotice>
+      )}
+      {total === null && !error && <Loading label="Loading customers…" />}
+      {total === 0 && !pending && !hasFilters(filters) && <NoCustomersYet />}
+      {total === 0 && !pending && hasFilters(filters) && <NoMatches search={filters.search} onClear={filters.clearAll} />}
+      {total !== null && total > 0 && <CustomerTable cache={cache} total={total} queryKey={queryKey} />}
+    </section>
+  );
+}

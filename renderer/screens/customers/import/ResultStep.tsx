@@ -1,0 +1,30 @@
+import type { ImportResult } from '../../../../shared/contract';
+import { formatCount } from '../../../lib/format';
+import { navigate, paths } from '../../../lib/router';
+
+export function ResultStep({ result, onAnother }: { result: ImportResult; onAnother: () => void }) {
+  const counts: [string, number][] = [
+    ['Created', result.created],
+    ['Updated', result.updated],
+    ['Skipped', result.skipped],
+    ['Rejected', result.rejected],
+  ];
+  return (
+    <section className="panel" aria-labelledby="import-finished">
+      <h2 id="import-finished">Import finished</h2>
+      <dl className="stats" aria-label="Import result">
+        {counts.map(([label, n]) => (
+          <div key={label} className="stat">
+            <dt className="stat-label">{label}</dt>
+            <dd className="stat-value">{formatCount(n)}</dd>
+          </div>
+        ))}
+      </dl>
+      {result.rejected > 0 && <p>Rejected rows were left out. Fix them in the file and import it again; duplicates will be offered as updates.</p>}
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" onClick={() => navigate(paths.customers())}>View customers</button>
+        <button type="button" className="btn" onClick={onAnother}>Import another file</button>
+      </div>
+    </section>
+  );
+}

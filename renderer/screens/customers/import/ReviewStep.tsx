@@ -1,0 +1,81 @@
+import type { ImportPreview } from '../../../../shared/contract';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatCount, plural } from '../../../lib/format';
+import { Busy } from './Busy';
+import { DuplicatesTable } from './DuplicatesTable';
+import type { DuplicateAction } from './fields';
+import { MappingTable } from './MappingTable';
+import { RejectedTable } from './RejectedTable';
+import { SampleTable } from './SampleTable';
+
+interface ReviewStepProps {
+  preview: ImportPreview;
+  mapping: Record<string, string | null>;
+  actions: Record<string, DuplicateAction>;
+  busy: 'preview' | 'commit' | null;
+  error: string | null;
+  onMapping: (field: string, header: string | null) => void;
+  onAction: (line: number, action: DuplicateAction) => void;
+  onAllActions: (action: DuplicateAction) => void;
+  onCommit: () => void;
+  onRestart: () => void;
+}
+
+function Counts({ preview }: { preview: ImportPreview }) {
+  const counts: [string, number][] = [
+    ['Rows in file', preview.totalRows],
+    ['Ready to import', preview.acceptedRows],
+    ['Rejected', preview.rejected.length],
+    ['Possible duplicates', preview.duplicates.length],
+  ];
+  return (
+    <dl className="stats" aria-label="Import summary">
+      {counts.map(([label, n]) => (
+        <div key={label} className="stat">
+          <dt className="stat-label">{label}</dt>
+          <dd className="stat-value">{formatCount(n)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ReviewStep(props: ReviewStepProps) {
+  const { preview, actions, busy, error } = props;
+  const updates = preview.duplicates.filter((d) => actions[String(d.line)] === 'update').length;
+  const label = `Import ${plural(preview.acceptedRows, 'customer')}${updates > 0 ? ` and update ${formatCount(updates)}` : ''}`;
+  return (
+    <section className="panel" aria-labelledby="import-step-review">
+      <h2 id="import-step-review">2. Check columns and rows</h2>
+      <p className="muted">
+        File <strong>{preview.fileName}</strong>, columns separated by {delimiterName(preview.delimiter)}.{' '}
+        <button type="button" className="btn-link" onClick={props.onRestart} disabled={busy !== null}>Choose another file</button>
+      </p>
+      {error && <ErrorNotice title="That did not work" message={error} />}
+      <Counts preview={preview} />
+      <MappingTable headers={preview.headers} mapping={props.mapping} disabled={busy !== null} onChange={props.onMapping} />
+      {busy === 'preview' && <Busy label="Checking rows…" />}
+      <RejectedTable rows={preview.rejected} />
+      <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
+      <SampleTable sample={preview.sample} />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={props.onCommit}
+          disabled={busy !== null || preview.acceptedRows + updates === 0}
+        >
+          {label}
+        </button>
+        {busy === 'commit' && <Busy label="Importing…" />}
+      </div>
+    </section>
+  );
+}
+
+function delimiterName(d: string): string {
+  if (d === ',') return 'commas';
+  if (d === ';') return 'semicolons';
+  if (d === '\t') return 'tabs';
+  return `“${d}”`;
+}

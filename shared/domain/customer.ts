@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { CURRENCIES } from '../money';
+import { normalizePhone } from './phone';
+import { normalizeTaxId, taxIdProblem } from './taxId';
+import { countryCodeOf } from './countries';
+
+export const CUSTOMER_STATUSES = ['active', 'inactive', 'suspended'] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ['good', 'warning', 'overdue'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['mpesa', 'bank', 'cash', 'card', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const INVOICE_TEMPLATES = ['professional', 'simple', 'detailed'] as const;
+export const LANGUAGES = ['en', 'sw'] as const;
+
+/** The named terms people pick; any other whole number of days is allowed too. */
+export const PAYMENT_TERMS = { net_0: 0, net_7: 7, net_15: 15, net_30: 30, net_60: 60 } as const;
+
+/** "net_30", "Net 30", "30", "30 days", "due on receipt" -> 30 / 0; null when unreadable. */
+export function paymentTermsDaysOf(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (t === '') return null;
+  if (t === 'due on receipt' || t === 'cod' || t === 'immediate') return 0;
+  const match = /^(?:net[\s_-]*)?(\d{1,3})(?:\s*days?)?$/.exec(t);
+  if (!match) return null;
+  const days = Number(match[1]);
+  return days <= 365 ? days : null;
+}
+
+export function paymentTermsLabel(days: number): string {
+  return days === 0 ? 'Due on receipt' : `Net ${days}`;
+}
+
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default('');
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .default('')
+  .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address like name@example.com');
+
+export const aiPreferencesSchema = z.object({
+  template: z.enum(INVOICE_TEMPLATES).default('professional'),
+  language: z.enum(LANGUAGES).default('en'),
+  includeTax: z.boolean().default(true),
+});
+
+export const addressSchema = z.object({
+  street: optionalText(200),
+  city: optionalText(100),
+  postalCode: optionalText(20),
+  /** ISO 3166 alpha-2; a country name is accepted and read into its code. */
+  country: z.string().trim().default('KE'),
+});
+
+/**
+ * What a person fills in for a customer. Parsing normalizes it: phones to E.164, tax IDs to upper
+ * case, country names to codes; and it refuses what cannot be a real customer, per field.
+ */
+export const customerInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters'),
+    email: optionalEmail,
+    phone: optionalText(40),
+    secondaryEmail: optionalEmail,
+    secondaryPhone: optionalText(40),
+    address: addressSchema.default({ street: '', city: '', postalCode: '', country: 'KE' }),
+    businessType: optionalText(80),
+    taxId: optionalText(40),
+    paymentTermsDays: z.number().int('Whole days only').min(0, 'Cannot be negative').max(365, 'At most 365 days').default(30),
+    creditLimitMinor: z.number().int('Credit limit must be a whole amount').min(0, 'Cannot be negative').max(Number.MAX_SAFE_INTEGER).default(0),
+    currency: z.enum(CURRENCIES).default('KES'),
+    status: z.enum(CUSTOMER_STATUSES).default('active'),
+    preferredPaymentMethod: z.enum(PAYMENT_METHODS).nullable().default(null),
+    autoSendInvoices: z.boolean().default(false),
+    sendReminders: z.boolean().default(true),
+    aiPreferences: aiPreferencesSchema.default({ template: 'professional', language: 'en', includeTax: true }),
+    notes: optionalText(5000),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30, 'At most 30 tags').default([]),
+  })
+  // Runs even when other fields fail, so a form shows every problem at once, not one round at a time.
+  .superRefine(
+    (input, ctx) => {
+      const countryText = typeof input.address?.country === 'string' ? input.address.country : '';
+      const country = countryCodeOf(countryText);
+      if (!country) {
+        ctx.addIssue({ code: 'custom', path: ['address', 'country'], message: `Unknown country "${countryText}"` });
+      }
+      for (const key of ['phone', 'secondaryPhone'] as const) {
+        const value = input[key];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        const result = normalizePhone(value, country ?? 'KE');
+        if (!result.ok) ctx.addIssue({ code: 'custom', path: [key], message: result.reason });
+      }
+      if (typeof input.taxId === 'string') {
+        const problem = taxIdProblem(normalizeTaxId(input.taxId), country);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['taxId'], message: problem });
+      }
+    },
+    { when: () => true },
+  )
+  .transform((input) => {
+    const country = countryCodeOf(input.address.country) ?? 'KE';
+    const phoneOf = (value: string) => {
+      const result = value === '' ? null : normalizePhone(value, country);
+      return result?.ok ? result.e164 : value;
+    };
+    return {
+      ...input,
+      phone: phoneOf(input.phone),
+      secondaryPhone: phoneOf(input.secondaryPhone),
+      taxId: normalizeTaxId(input.taxId),
+      address: { ...input.address, country },
+      tags: [...new Set(input.tags)],
+    };
+  });
+
+export type CustomerInput = z.input<typeof customerInputSchema>;
+export type CustomerFields = z.output<typeof customerInputSchema>;
+
+export interface CustomerFinancials {
+  invoiceCount: number;
+  billedMinor: number;
+  paidMinor: number;
+  outstandingMinor: number;
+  lastInvoiceDate: string | null;
+  paymentStatus: PaymentStatus;
+}
+
+export interface Customer extends CustomerFields {
+  id: string;
+  code: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  /** Change counter: an update must name the version it edited. */
+  version: number;
+  financials: CustomerFinancials;
+}
+
+/** A list row: what the table shows, nothing more. */
+export interface CustomerListRow {
+  id: string;
+  code: string;
+  name: string;
+  email: string;
+  phone: string;
+  status: CustomerStatus;
+  currency: string;
+  tags: string[];
+  financials: CustomerFinancials;
+}

@@ -1,0 +1,67 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+
+export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
+
+const SCIENTIFIC = /^([+-]?)(\d)(?:[.,](\d+))?e\+?(\d+)$/i;
+
+/**
+ * Spreadsheets turn 254722123456 into "2.54722E+11". When the mantissa still holds every digit we
+ * expand it exactly; when it does not, the digits are gone and we say so instead of guessing.
+ */
+export function expandSpreadsheetNumber(text: string): { ok: true; digits: string } | { ok: false; reason: string } | null {
+  const match = SCIENTIFIC.exec(text.trim());
+  if (!match) return null;
+  const [, , lead, fraction = '', exponentText] = match;
+  const exponent = Number(exponentText);
+  const significant = lead! + fraction;
+  if (fraction.length > exponent) return { ok: false, reason: `"${text}" is not a whole phone number` };
+  if (fraction.length < exponent) {
+    return {
+      ok: false,
+      reason: `"${text}" was shortened by a spreadsheet and its last digits are lost; format the column as text and export again`,
+    };
+  }
+  return { ok: true, digits: significant };
+}
+
+/** Normalizes a phone number a person or a spreadsheet wrote into E.164 ("+254722123456"). */
+export function normalizePhone(text: string, defaultCountry: string = 'KE'): PhoneResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'Phone number is empty' };
+  let candidate = trimmed;
+  const expanded = expandSpreadsheetNumber(trimmed);
+  if (expanded && !expanded.ok) return expanded;
+  if (expanded && expanded.ok) candidate = expanded.digits;
+  // Spreadsheets also drop the "+" of an international number; a long all-digit number is read as one.
+  const digitsOnly = candidate.replace(/[\s\-().]/g, '');
+  if (/^\d{11,15}$/.test(digitsOnly) && !digitsOnly.startsWith('0')) {
+    const international = parsePhoneNumberFromString(`+${digitsOnly}`);
+    if (international?.isValid()) return { ok: true, e164: international.number };
+  }
+  const parsed = parsePhoneNumberFromString(candidate, defaultCountry.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isValid()) {
+    return { ok: false, reason: `"${trimmed}" is not a valid phone number${defaultCountry ? ` for ${defaultCountry.toUpperCase()}` : ''}` };
+  }
+  return { ok: true, e164: parsed.number };
+}
+
+/** "+254722123456" -> "0722 123 456"-style national text for display. */
+export function formatPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? parsed.formatInternational() : e164;
+}
+
+/**
+ * The digit strings a search should find this number by: every suffix of its E.164 digits and of its
+ * national form, so a fragment typed from anywhere in the number matches as an FTS prefix.
+ */
+export function phoneSearchTokens(e164: string): string[] {
+  const parsed = parsePhoneNumberFromString(e164);
+  const full = e164.replace(/\D/g, '');
+  const national = parsed ? `0${parsed.nationalNumber}` : full;
+  const tokens = new Set<string>();
+  for (const digits of [full, national]) {
+    for (let start = 0; start <= digits.length - 3; start++) tokens.add(digits.slice(start));
+  }
+  return [...tokens];
+}

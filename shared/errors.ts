@@ -1,0 +1,38 @@
+// The one shape in which a failure crosses a boundary (IPC, HTTP), so the UI can always show it.
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'internal';
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** Field path ("email", "address.country") -> what is wrong with it. */
+  fields?: Record<string, string>;
+}
+
+export class AppError extends Error implements AppErrorShape {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toShape(): AppErrorShape {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+export function isAppErrorShape(value: unknown): value is AppErrorShape {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

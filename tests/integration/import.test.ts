@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { call, fixture, makeCore, refused } from '../helpers/core';
+import type { Core } from '../../electron/core/app';
+
+async function importAll(core: Core, csvText: string, duplicateActions: Record<string, 'skip' | 'update'> = {}) {
+  const preview = await call(core, 'customers.import.preview', { csvText, fileName: 'test.csv' });
+  const result = await call(core, 'customers.import.commit', { csvText, fileName: 'test.csv', mapping: preview.mapping, duplicateActions });
+  return { preview, result };
+}
+
+const names = async (core: Core) => (await call(core, 'customers.list', { sort: 'code' })).rows.map((r) => r.name);
+
+describe('CSV import', () => {
+  it('reads a UTF-8 BOM, semicolons and CRLF', async () => {
+    const { core } = makeCore();
+    const { preview, result } = await importAll(core, fixture('bom-semicolon-crlf.csv'));
+    expect(preview).toMatchObject({ delimiter: ';', headers: ['Name', 'Email', 'Phone', 'City'], acceptedRows: 2, rejected: [] });
+    expect(result).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 0 });
+    const [first] = (await call(core, 'customers.list', { search: 'wanjiku' })).rows;
+    expect(first).toMatchObject({ name: 'Wanjiku Traders', phone: '+254722123456' });
+  });
+
+  it('keeps commas, quotes and newlines inside quoted fields', async () => {
+    const { core } = makeCore();
+    await importAll(core, fixture('quoted-multiline.csv'));
+    expect(await names(core)).toEqual(['Kamau, Otieno & Sons', 'Jane "JJ" Doe']);
+    const kamau = (await call(core, 'customers.list', { search: 'kamau' })).rows[0]!;
+    const full = await call(core, 'customers.get', { id: kamau.id });
+    expect(full.notes).toBe('Prefers M-Pesa.\nCall before 10am, not after.');
+    expect(full.address.street).toBe('Plot 12, Moi Avenue');
+  });
+
+  it('reads tab-delimited files with headers in another order and other names', async () => {
+    const { core } = makeCore();
+    const { preview } = await importAll(core, fixture('tab-delimited.tsv'));
+    expect(preview.delimiter).toBe('\t');
+    expect(preview.mapping).toMatchObject({ name: 'Full Name', phone: 'Mobile', email: 'E-mail Address', taxId: 'KRA PIN', paymentTerms: 'Terms' });
+    const mutua = (await call(core, 'customers.list', { search: 'mutua' })).rows[0]!;
+    expect(await call(core, 'customers.get', { id: mutua.id })).toMatchObject({ taxId: 'A123456789Z', paymentTermsDays: 7, phone: '+254712345678' });
+  });
+
+  it('reads countries, currencies, credit limits, statuses and tags', async () => {
+    const { core } = makeCore();
+    const { preview } = await importAll(core, fixture('renamed-columns.csv'));
+    expect(preview.mapping).toMatchObject({ name: 'Client', country: 'Country', phone: 'Telephone', email: 'Mail', creditLimit: 'Credit Limit' });
+    const nile = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'nile' })).rows[0]!.id });
+    expect(nile).toMatchObject({ phone: '+256772123456', currency: 'UGX', creditLimitMinor: 1_500_000, tags: ['wholesale', 'export'] });
+    expect(nile.address.country).toBe('UG');
+    const safari = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'safari' })).rows[0]!.id });
+    expect(safari).toMatchObject({ status: 'inactive', creditLimitMinor: 25_000_050 });
+  });
+
+  it('lets the person change the proposed mapping', async () => {
+    const { core } = makeCore();
+    const csvText = fixture('renamed-columns.csv');
+    const preview = await call(core, 'customers.import.preview', { csvText, mapping: { name: 'Mail', phone: null } });
+    expect(preview.mapping).toMatchObject({ name: 'Mail', phone: null, country: null });
+    expect(preview.sample[0]).toMatchObject({ name: 'nile@example.ug', phone: '' });
+  });
+
+  it('repairs spreadsheet-mangled phones it can and rejects the ones whose digits are gone', async () => {
+    const { core } = makeCore();
+    const { preview } = await importAll(core, fixture('spreadsheet-phones.csv'));
+    expect(preview.rejected).toEqual([{ line: 3, reasons: [expect.stringMatching(/Phone: "2.54722E\+11" was shortened by a spreadsheet/)] }]);
+    const phones = (await call(core, 'customers.list', { sort: 'code' })).rows.map((r) => [r.name, r.phone]);
+    expect(phones).toEqual([
+      ['Spreadsheet Exact', '+254722123456'],
+      ['No Plus', '+254733222111'],
+      ['No Leading Zero', '+254722333444'],
+    ]);
+  });
+
+  it('skips blank lines and still reports the file’s own line numbers', async () => {
+    const { core } = makeCore();
+    const { preview } = await importAll(core, fixture('blank-lines.csv'));
+    expect(preview.totalRows).toBe(2);
+    expect(preview.sample.map((s) => s.line)).toEqual([5, 8]);
+    expect(await names(core)).toEqual(['First Co', 'Second Co']);
+  });
+
+  it('lists every rejected row with its line and every reason, and imports the rest', async () => {
+    const { core } = makeCore();
+    const { preview, result } = await importAll(core, fixture('bad-rows.csv'));
+    const byLine = Object.fromEntries(preview.rejected.map((r) => [r.line, r.reasons.join(' | ')]));
+    expect(Object.keys(byLine).map(Number)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(byLine[3]).toMatch(/Name: Name is required/);
+    expect(byLine[4]).toMatch(/Email: Enter an email address/);
+    expect(byLine[5]).toMatch(/Phone: "12345" is not a valid phone number/);
+    expect(byLine[6]).toMatch(/Tax ID: A KRA PIN/);
+    expect(byLine[7]).toMatch(/Payment terms: "sometime"/);
+    expect(byLine[8]).toMatch(/Credit limit: "lots" is not an amount/);
+    expect(byLine[9]).toMatch(/Status: "sleeping"/);
+    expect(byLine[10]).toMatch(/Same email as line 2 of this file/);
+    expect(result).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 8 });
+    const good = await call(core, 'customers.get', { id: (await call(core, 'customers.list', {})).rows[0]!.id });
+    expect(good).toMatchObject({ name: 'Good Row Ltd', creditLimitMinor: 100_000, paymentTermsDays: 30 });
+  });
+
+  it('reports a row the parser cannot read and keeps going', async () => {
+    const { core } = makeCore();
+    const preview = await call(core, 'customers.import.preview', { csvText: fixture('unclosed-quote.csv') });
+    expect(preview.rejected[0]).toMatchObject({ line: 2, reasons: [expect.stringMatching(/Could not read this row/)] });
+  });
+
+  it('finds probable duplicates by email, phone or tax ID and lets the person skip or update each', async () => {
+    const { core } = makeCore();
+    await importAll(core, fixture('bom-semicolon-crlf.csv'));
+    const wanjiku = (await call(core, 'customers.list', { search: 'wanjiku' })).rows[0]!;
+    await call(core, 'customers.update', {
+      id: wanjiku.id, version: 1,
+      customer: { ...(await call(core, 'customers.get', { id: wanjiku.id })), taxId: 'P051234567X' },
+    });
+    const preview = await call(core, 'customers.import.preview', { csvText: fixture('duplicates.csv') });
+    expect(preview.duplicates.map((d) => [d.line, d.matchedOn, d.existing.code])).toEqual([
+      [2, ['email'], 'CUST-0001'],
+      [3, ['phone'], 'CUST-0002'],
+      [4, ['taxId'], 'CUST-0001'],
+    ]);
+    expect(preview.acceptedRows).toBe(1);
+    const result = await call(core, 'customers.import.commit', {
+      csvText: fixture('duplicates.csv'), mapping: preview.mapping, duplicateActions: { '2': 'update', '3': 'skip' },
+    });
+    expect(result).toEqual({ created: 1, updated: 1, skipped: 2, rejected: 0 });
+    const updated = await call(core, 'customers.get', { id: wanjiku.id });
+    // Update lays the file's non-empty cells over the stored customer and keeps the rest.
+    expect(updated).toMatchObject({ name: 'Wanjiku Traders Limited', phone: '+254722123456', taxId: 'P051234567X' });
+    expect(updated.address.city).toBe('Nakuru');
+    expect(await names(core)).toEqual(['Wanjiku Traders Limited', 'Baraka Hardware', 'Brand New Co']);
+  });
+
+  it('imports all accepted rows or none', async () => {
+    const { core } = makeCore();
+    await importAll(core, fixture('bom-semicolon-crlf.csv'));
+    const wanjiku = (await call(core, 'customers.list', { search: 'wanjiku' })).rows[0]!;
+    // An update that turns invalid on top of the stored customer aborts the whole import.
+    await call(core, 'customers.update', {
+      id: wanjiku.id, version: 1,
+      customer: { ...(await call(core, 'customers.get', { id: wanjiku.id })), address: { street: '', city: '', postalCode: '', country: 'UG' }, phone: '' },
+    });
+    const csvText = 'Name,Email,Phone\nFresh One,fresh1@example.com,\nWanjiku,orders@wanjiku.co.ke,0110 123456\nFresh Two,fresh2@example.com,\n';
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    expect(preview.duplicates).toHaveLength(1);
+    const error = await refused(core, 'customers.import.commit', { csvText, mapping: preview.mapping, duplicateActions: { '3': 'update' } });
+    expect(error.message).toMatch(/Line 3 cannot update CUST-0001: Phone: .*Nothing was imported/);
+    expect(await names(core)).toEqual(['Wanjiku Traders', 'Baraka Hardware']);
+  });
+
+  it('explains files it cannot use at all', async () => {
+    const { core } = makeCore();
+    expect((await refused(core, 'customers.import.preview', { csvText: '' })).message).toMatch(/empty/);
+    expect((await refused(core, 'customers.import.preview', { csvText: '\u0000\u0001PK' })).message).toMatch(/not text/);
+    const noName = await refused(core, 'customers.import.preview', { csvText: fixture('no-name-column.csv') });
+    expect(noName.message).toMatch(/which column holds the customer’s name/);
+  });
+});

@@ -1,0 +1,18 @@
+import { createCore } from '../electron/core/app';
+import fs from 'node:fs';
+fs.rmSync('/tmp/smoke/data', { recursive: true, force: true });
+const core = createCore({ dataDir: '/tmp/smoke/data' });
+const c = await core.api['customers.create']({ name: 'Tech Solutions Ltd', email: 'info@techsolutions.com', phone: '0722 123456', taxId: 'p051234567x', tags: ['VIP'] });
+console.log(JSON.stringify(c).slice(0, 400));
+const bad = await core.api['customers.create']({ name: '', email: 'x', phone: '12', taxId: 'ABC' });
+console.log(JSON.stringify(bad));
+for (const s of ['tech', '123456', '0722 12', 'techsol', 'P0512', 'CUST-0001', 'zzz', '"']) console.log(s, JSON.stringify((await core.api['customers.list']({ search: s }) as any).value?.total));
+const csv = '\ufeffCustomer Name;E-mail;Mobile;KRA PIN\r\n"Acme; Ltd";acme@x.com;2.54722E+11;\r\n\r\nBeta;info@techsolutions.com;0733 000111;\r\nGamma;bad-email;0711 222333;\r\nDelta;d@x.com;254711999888;P051234567Y\r\n';
+const p = await core.api['customers.import.preview']({ csvText: csv });
+console.log(JSON.stringify(p, null, 1));
+const r = await core.api['customers.import.commit']({ csvText: csv, mapping: (p as any).value.mapping, duplicateActions: { '4': 'update' } });
+console.log(JSON.stringify(r));
+console.log(JSON.stringify(await core.api['customers.stats']({})));
+console.log(JSON.stringify(await core.api['customers.activity']({ id: c.ok ? c.value.id : '' })));
+console.log((await core.api['customers.export']({}) as any).value.csvText);
+core.close();

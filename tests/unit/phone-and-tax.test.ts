@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { expandSpreadsheetNumber, normalizePhone, phoneSearchTokens } from '../../shared/domain/phone';
+import { taxIdProblem, normalizeTaxId } from '../../shared/domain/taxId';
+import { paymentTermsDaysOf } from '../../shared/domain/customer';
+import { countryCodeOf } from '../../shared/domain/countries';
+import { parseMoney, formatMoney } from '../../shared/money';
+
+describe('phone numbers', () => {
+  it.each([
+    ['0722 123456', '+254722123456'],
+    ['0722-123-456', '+254722123456'],
+    ['+254 722 123 456', '+254722123456'],
+    ['254722123456', '+254722123456'],
+    ['722123456', '+254722123456'],
+    ['2.54722123456E+11', '+254722123456'],
+  ])('stores Kenyan %s as %s', (typed, e164) => {
+    expect(normalizePhone(typed, 'KE')).toEqual({ ok: true, e164 });
+  });
+
+  it('reads a number in the customer’s own country', () => {
+    expect(normalizePhone('0772 123456', 'UG')).toEqual({ ok: true, e164: '+256772123456' });
+  });
+
+  it('refuses a spreadsheet-shortened number instead of inventing digits', () => {
+    const result = normalizePhone('2.54722E+11', 'KE');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/last digits are lost/);
+    expect(expandSpreadsheetNumber('2.54722E+11')).toMatchObject({ ok: false });
+  });
+
+  it.each(['12', 'call me', '0722 12345678901'])('refuses %s', (typed) => {
+    expect(normalizePhone(typed, 'KE').ok).toBe(false);
+  });
+
+  it('indexes every digit suffix so any fragment of the number is a prefix', () => {
+    const tokens = phoneSearchTokens('+254722123456');
+    expect(tokens).toContain('254722123456');
+    expect(tokens).toContain('0722123456');
+    expect(tokens).toContain('123456');
+    expect(tokens).not.toContain('56');
+  });
+});
+
+describe('tax IDs', () => {
+  it('accepts a KRA PIN for Kenya and normalizes case and spaces', () => {
+    expect(normalizeTaxId(' p051 234567x ')).toBe('P051234567X');
+    expect(taxIdProblem('P051234567X', 'KE')).toBeNull();
+    expect(taxIdProblem('A123456789Z', 'KE')).toBeNull();
+  });
+
+  it.each(['X051234567X', 'P05123456X', 'P0512345678', '051234567X'])('refuses %s as a KRA PIN', (pin) => {
+    expect(taxIdProblem(pin, 'KE')).toMatch(/KRA PIN/);
+  });
+
+  it('does not apply the KRA rule outside Kenya', () => {
+    expect(taxIdProblem('1000123456', 'UG')).toBeNull();
+  });
+});
+
+describe('payment terms, countries and money', () => {
+  it.each([
+    ['net_30', 30], ['Net 15', 15], ['7 days', 7], ['0', 0], ['due on receipt', 0], ['60', 60],
+  ])('reads %s as %i days', (text, days) => {
+    expect(paymentTermsDaysOf(text)).toBe(days);
+  });
+  it.each(['sometime', 'net 400', '-5'])('refuses %s', (text) => expect(paymentTermsDaysOf(text)).toBeNull());
+
+  it('reads country names and codes', () => {
+    expect(countryCodeOf('Kenya')).toBe('KE');
+    expect(countryCodeOf('ug')).toBe('UG');
+    expect(countryCodeOf('Narnia')).toBeNull();
+  });
+
+  it('parses typed amounts into integer minor units without floats', () => {
+    expect(parseMoney('15,000', 'KES')).toBe(1_500_000);
+    expect(parseMoney('250,000.50', 'KES')).toBe(25_000_050);
+    expect(parseMoney('0.1', 'KES')).toBe(10);
+    expect(parseMoney('25k', 'KES')).toBe(2_500_000);
+    expect(parseMoney('1,500,000', 'UGX')).toBe(1_500_000);
+    expect(parseMoney('1.005', 'KES')).toBeNull();
+    expect(parseMoney('lots', 'KES')).toBeNull();
+    expect(formatMoney(2_500_050, 'KES')).toBe('KES 25,000.50');
+  });
+});
