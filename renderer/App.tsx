@@ -66,7 +66,7 @@ export function App() {
           </ul>
         </nav>
         <button type="button" className="btn-link sidebar-help" onClick={() => useShortcuts.getState().setHelpOpen(true)}>
-          Keyboard shortcuts <kbd>?</kbd>
+          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
         </button>
       </aside>
       <main className="main">

@@ -76,8 +76,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Keep reading and dropping the rest, so the caller gets the 413 instead of a reset connection.
+        if (chunks.length > 0) chunks.length = 0;
         reject(new RangeError('too large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

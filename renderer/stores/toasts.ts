@@ -20,7 +20,9 @@ export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   show: (kind, message) => {
     const id = nextId++;
-    set({ toasts: [...get().toasts.slice(-3), { id, kind, message }] });
+    // The same message twice shows once, as the newest.
+    const others = get().toasts.filter((t) => t.message !== message);
+    set({ toasts: [...others.slice(-3), { id, kind, message }] });
     window.setTimeout(() => get().dismiss(id), LIFETIME_MS[kind]);
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),

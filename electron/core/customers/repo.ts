@@ -69,15 +69,18 @@ export function replaceTags(sql: Sql, customerId: string, tags: readonly string[
   for (const tag of tags) insert.run(customerId, tag);
 }
 
-/** Takes the next number of a named series and moves the series on. Call inside a transaction. */
-export function takeSequence(sql: Sql, name: string): number {
+/**
+ * Takes the next `count` numbers of a named series and moves the series on; returns the first.
+ * Call inside a transaction: a rollback gives the numbers back, so the series has no gaps.
+ */
+export function takeSequence(sql: Sql, name: string, count = 1): number {
   const row = sql
     .prepare(
-      `INSERT INTO sequences (name, next_value) VALUES (?, 2)
-       ON CONFLICT (name) DO UPDATE SET next_value = next_value + 1
-       RETURNING next_value - 1 AS value`,
+      `INSERT INTO sequences (name, next_value) VALUES (@name, 1 + @count)
+       ON CONFLICT (name) DO UPDATE SET next_value = next_value + @count
+       RETURNING next_value - @count AS value`,
     )
-    .get(name) as { value: number };
+    .get({ name, count }) as { value: number };
   return row.value;
 }
 
@@ -118,25 +121,25 @@ export function listCustomerRows(sql: Sql, query: ListQuery, match: string | nul
       'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date',
     ])
     .select(paymentStatusSql(dates).as('payment_status'));
+  // Each order ends in a unique column that its index also ends in, so a page is an index walk.
   switch (query.sort) {
     case 'name':
-      q = q.orderBy(raw`c.name collate nocase`, direction);
+      q = q.orderBy(raw`c.name collate nocase`, direction).orderBy('c.seq', direction);
       break;
     case 'outstanding':
-      q = q.orderBy('b.outstanding_minor', direction);
+      q = q.orderBy('b.outstanding_minor', direction).orderBy('b.customer_id', direction);
       break;
     case 'lastInvoice':
-      // Customers never invoiced go last whichever way the list runs.
-      q = q.orderBy(raw`b.last_invoice_date is null`).orderBy('b.last_invoice_date', direction);
+      // Never-invoiced customers (no date) come first ascending and last descending.
+      q = q.orderBy('b.last_invoice_date', direction).orderBy('b.customer_id', direction);
       break;
     case 'code':
       q = q.orderBy('c.seq', direction);
       break;
     case 'created':
-      q = q.orderBy('c.created_at', direction);
+      q = q.orderBy('c.created_at', direction).orderBy('c.seq', direction);
       break;
   }
-  q = q.orderBy('c.seq', direction);
   return sql.all(q.limit(limit).offset(offset));
 }
 

@@ -29,11 +29,17 @@ export function getCustomer(ctx: CoreContext, id: string): Customer {
   return toCustomer(row);
 }
 
-/** Inserts one customer; the caller holds the transaction. Returns its id. */
-export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string): string {
+/** Reserves customer numbers for a batch; the caller holds the transaction. */
+export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.takeSequence(ctx.sql, CUSTOMER_CODE_SERIES, count);
+
+/**
+ * Inserts one customer; the caller holds the transaction. `number` is a customer number already
+ * reserved by reserveCustomerNumbers (bulk import), or absent to take the next one. Returns its id.
+ */
+export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number): string {
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock);
-  const code = formatCustomerCode(repo.takeSequence(ctx.sql, CUSTOMER_CODE_SERIES));
+  const code = formatCustomerCode(number ?? repo.takeSequence(ctx.sql, CUSTOMER_CODE_SERIES));
   const seq = repo.insertCustomer(ctx.sql, {
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
   });

@@ -1,6 +1,8 @@
 import type { ImportDuplicate, ImportField, ImportRejectedRow } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { CustomerFields } from '../../../../shared/domain/customer';
+import { createHash } from 'node:crypto';
+import type { CoreConfig } from '../../config';
 import type { CoreContext } from '../../context';
 import { findByContact } from '../repo';
 import { readCsv, type CsvFile } from './csv';
@@ -29,8 +31,25 @@ const CONTACT_FIELDS = [
   ['taxId', 'tax_id', 'tax ID'],
 ] as const;
 
-/** Reads the file, maps its columns, validates every row and finds probable duplicates. Writes nothing. */
-export function planImport(ctx: CoreContext, csvText: string, requestedMapping: Record<string, string | null> | undefined): ImportPlan {
+interface ValidatedFile {
+  csv: CsvFile;
+  mapping: Record<ImportField, string | null>;
+  valid: PlannedRow[];
+  rejected: ImportRejectedRow[];
+}
+
+/** The last file validated: preview then commit is the usual order, and validation is the slow half. */
+let lastValidation: { key: string; value: ValidatedFile } | null = null;
+
+export function forgetValidation(): void {
+  lastValidation = null;
+}
+
+/** Reads, maps and validates every row, and rejects repeats within the file. Pure: no database. */
+function validateFile(config: CoreConfig, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
+  const key = createHash('sha256').update(csvText).update(JSON.stringify(requestedMapping ?? null)).update(JSON.stringify(config.business)).digest('hex');
+  if (lastValidation?.key === key) return lastValidation.value;
+
   const csv = readCsv(csvText);
   const mapping = requestedMapping ? cleanMapping(requestedMapping, csv.headers) : proposeMapping(csv.headers);
   if (!mapping.name) {
@@ -40,10 +59,9 @@ export function planImport(ctx: CoreContext, csvText: string, requestedMapping: 
     .filter((entry): entry is [ImportField, string] => entry[1] !== null)
     .map(([field, header]) => [field, csv.headers.indexOf(header)] as const);
 
-  const base = newCustomerBase(ctx.config.business.country, ctx.config.business.defaultCurrency);
+  const base = newCustomerBase(config.business.country, config.business.defaultCurrency);
   const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, reasons: [u.reason] }));
-  const fresh: PlannedRow[] = [];
-  const duplicates: ImportPlan['duplicates'] = [];
+  const valid: PlannedRow[] = [];
   const seenInFile = { email: new Map<string, number>(), phone: new Map<string, number>(), taxId: new Map<string, number>() };
 
   for (const record of csv.records) {
@@ -65,20 +83,32 @@ export function planImport(ctx: CoreContext, csvText: string, requestedMapping: 
       continue;
     }
     for (const [key] of CONTACT_FIELDS) if (fields[key]) seenInFile[key].set(fields[key], record.line);
+    valid.push({ line: record.line, cells, fields });
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  const value = { csv, mapping, valid, rejected };
+  lastValidation = { key, value };
+  return value;
+}
 
+/** Validates the file and finds which valid rows look like existing customers. Writes nothing. */
+export function planImport(ctx: CoreContext, csvText: string, requestedMapping: Record<string, string | null> | undefined): ImportPlan {
+  const { csv, mapping, valid, rejected } = validateFile(ctx.config, csvText, requestedMapping);
+  const fresh: PlannedRow[] = [];
+  const duplicates: ImportPlan['duplicates'] = [];
+  for (const row of valid) {
     const matchedOn: ImportDuplicate['matchedOn'] = [];
     let existing: ImportDuplicate['existing'] | null = null;
     for (const [key, column] of CONTACT_FIELDS) {
-      if (!fields[key]) continue;
-      const match = findByContact(ctx.sql, column, fields[key]);
+      if (!row.fields[key]) continue;
+      const match = findByContact(ctx.sql, column, row.fields[key]);
       if (match && (!existing || existing.id === match.id)) {
         existing = { id: match.id, code: match.code, name: match.name };
         matchedOn.push(key);
       }
     }
-    if (existing) duplicates.push({ line: record.line, cells, fields, name: fields.name, matchedOn, existing });
-    else fresh.push({ line: record.line, cells, fields });
+    if (existing) duplicates.push({ ...row, name: row.fields.name, matchedOn, existing });
+    else fresh.push(row);
   }
-  rejected.sort((a, b) => a.line - b.line);
   return { csv, mapping, fresh, duplicates, rejected };
 }

@@ -3,8 +3,8 @@ import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../context';
 import { rowToFields as storedFields } from '../mapping';
 import { getCustomerRow } from '../repo';
-import { insertCustomerInTransaction, updateCustomerInTransaction } from '../service';
-import { planImport } from './plan';
+import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction } from '../service';
+import { forgetValidation, planImport } from './plan';
 import { rowToFields } from './rows';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
@@ -35,8 +35,9 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   let updated = 0;
   let skipped = 0;
   ctx.sql.transaction(() => {
+    let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
     for (const row of plan.fresh) {
-      changedIds.push(insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`));
+      changedIds.push(insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++));
     }
     for (const duplicate of plan.duplicates) {
       if (input.duplicateActions[String(duplicate.line)] !== 'update') {
@@ -57,6 +58,7 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
       updated++;
     }
   });
+  forgetValidation();
   ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
   return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length };
 }

@@ -11,7 +11,7 @@ import type { FormValues } from './formValues';
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
-    <section className="form-section" aria-labelledby={id}>
+    <section className="form-section">
       <h2 id={id}>{title}</h2>
       <div className="form-grid">{children}</div>
     </section>

@@ -15,7 +15,7 @@ interface DuplicatesTableProps {
 export function DuplicatesTable({ rows, actions, onChange, onAll }: DuplicatesTableProps) {
   if (rows.length === 0) return null;
   return (
-    <section aria-labelledby="import-duplicates">
+    <section>
       <h3 id="import-duplicates">Possible duplicates</h3>
       <p>
         These rows look like customers you already have. <strong>Skip</strong> leaves the existing customer as it is;

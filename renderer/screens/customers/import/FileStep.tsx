@@ -15,7 +15,7 @@ export function FileStep({ busy, error, onFile }: FileStepProps) {
     if (file) onFile(file);
   };
   return (
-    <section className="panel" aria-labelledby="import-step-file">
+    <section className="panel">
       <h2 id="import-step-file">1. Choose a file</h2>
       <p>Billbook reads customer lists saved as <strong>CSV</strong> from Excel, Google Sheets, QuickBooks and most other tools.</p>
       <ul className="hints">

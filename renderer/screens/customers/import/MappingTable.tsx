@@ -1,5 +1,5 @@
 import { IMPORT_FIELDS } from '../../../../shared/contract';
-import { IMPORT_FIELD_LABELS } from './fields';
+import { importFieldLabel } from './fields';
 
 interface MappingTableProps {
   headers: string[];
@@ -12,13 +12,13 @@ const NOT_IMPORTED = '';
 
 export function MappingTable({ headers, mapping, disabled, onChange }: MappingTableProps) {
   return (
-    <section aria-labelledby="import-mapping">
+    <section>
       <h3 id="import-mapping">Columns</h3>
       <p className="muted">Billbook guessed which column holds what. Correct anything it got wrong; the checks below update.</p>
       <div className="mapping-grid">
         {IMPORT_FIELDS.map((field) => {
           const id = `map-${field}`;
-          const label = IMPORT_FIELD_LABELS[field];
+          const label = importFieldLabel(field);
           return (
             <div key={field} className="mapping-row">
               <label htmlFor={id}>

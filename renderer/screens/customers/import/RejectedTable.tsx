@@ -6,7 +6,7 @@ const SHOWN = 200;
 export function RejectedTable({ rows }: { rows: ImportRejectedRow[] }) {
   if (rows.length === 0) return null;
   return (
-    <section aria-labelledby="import-rejected">
+    <section>
       <h3 id="import-rejected">Rejected rows</h3>
       <p>
         These rows will not be imported. To bring them in, fix the problems in your spreadsheet (the line numbers match

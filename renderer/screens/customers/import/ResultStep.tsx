@@ -10,7 +10,7 @@ export function ResultStep({ result, onAnother }: { result: ImportResult; onAnot
     ['Rejected', result.rejected],
   ];
   return (
-    <section className="panel" aria-labelledby="import-finished">
+    <section className="panel">
       <h2 id="import-finished">Import finished</h2>
       <dl className="stats" aria-label="Import result">
         {counts.map(([label, n]) => (

@@ -45,7 +45,7 @@ export function ReviewStep(props: ReviewStepProps) {
   const updates = preview.duplicates.filter((d) => actions[String(d.line)] === 'update').length;
   const label = `Import ${plural(preview.acceptedRows, 'customer')}${updates > 0 ? ` and update ${formatCount(updates)}` : ''}`;
   return (
-    <section className="panel" aria-labelledby="import-step-review">
+    <section className="panel">
       <h2 id="import-step-review">2. Check columns and rows</h2>
       <p className="muted">
         File <strong>{preview.fileName}</strong>, columns separated by {delimiterName(preview.delimiter)}.{' '}

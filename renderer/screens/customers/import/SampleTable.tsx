@@ -4,7 +4,7 @@ import { formatPhone } from '../../../../shared/domain/phone';
 export function SampleTable({ sample }: { sample: ImportPreview['sample'] }) {
   if (sample.length === 0) return null;
   return (
-    <section aria-labelledby="import-sample">
+    <section>
       <h3 id="import-sample">First rows, as Billbook reads them</h3>
       <table className="data-table" aria-labelledby="import-sample">
         <thead>

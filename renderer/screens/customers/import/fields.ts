@@ -1,7 +1,5 @@
-import type { ImportField } from '../../../../shared/contract';
-
 /** How each Billbook field is named in the mapping step. */
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+const IMPORT_FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   email: 'Email',
   phone: 'Phone',
@@ -21,5 +19,9 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   tags: 'Tags',
   code: 'Customer code',
 };
+
+export function importFieldLabel(field: string): string {
+  return IMPORT_FIELD_LABELS[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+}
 
 export type DuplicateAction = 'skip' | 'update';

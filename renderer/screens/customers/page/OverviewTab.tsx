@@ -26,7 +26,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
   const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
   return (
     <div className="overview">
-      <section aria-labelledby="ov-contact">
+      <section>
         <h2 id="ov-contact">Contact</h2>
         <dl>
           <Item term="Email">{c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}</Item>
@@ -36,7 +36,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
           <Item term="Address">{addressLines(c).map((line) => <div key={line}>{line}</div>)}</Item>
         </dl>
       </section>
-      <section aria-labelledby="ov-business">
+      <section>
         <h2 id="ov-business">Business & billing</h2>
         <dl>
           <Item term="Business type">{c.businessType}</Item>
@@ -47,7 +47,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
           <Item term="Preferred payment method">{c.preferredPaymentMethod ? METHODS[c.preferredPaymentMethod] : ''}</Item>
         </dl>
       </section>
-      <section aria-labelledby="ov-prefs">
+      <section>
         <h2 id="ov-prefs">Invoicing preferences</h2>
         <dl>
           <Item term="Send invoices automatically">{yesNo(c.autoSendInvoices)}</Item>

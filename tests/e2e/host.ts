@@ -1,0 +1,47 @@
+// Starts `electron/host/cli.ts` (what `npm run web` runs) on a free port and a fresh data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+}
+
+async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+  return { host: { url, dataDir }, child };
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const { host, child } = await startHost();
+    await use(host);
+    child.kill('SIGTERM');
+    fs.rmSync(host.dataDir, { recursive: true, force: true });
+  },
+});
+
+export const expect = test.expect;
+
+export const SCREENSHOTS = path.join('tests', 'e2e', 'screenshots');

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../electron/host/server';
+import { makeCore, tempDir } from '../helpers/core';
+
+const hosts: Host[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+async function start(maxBodyBytes?: number) {
+  const { core } = makeCore();
+  const staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head><meta name="billbook-token" content="" /></head><body>Billbook</body></html>');
+  const host = await startHost({ core, staticDir, port: 0, maxBodyBytes });
+  hosts.push(host);
+  return host;
+}
+
+/** A raw request, so the test controls every header (fetch would not let it set Host). */
+function request(host: Host, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const rpc = (host: Host, channel: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(host, {
+    method: 'POST', path: `/rpc/${channel}`, body: JSON.stringify(input),
+    headers: { 'content-type': 'application/json', 'x-billbook-token': host.token, ...headers },
+  });
+
+describe('browser host', () => {
+  it('serves the contract to a caller with the token', async () => {
+    const host = await start();
+    const created = await rpc(host, 'customers.create', { name: 'Wanjiku Traders', phone: '0722 123456' });
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { code: 'CUST-0001', phone: '+254722123456' } });
+  });
+
+  it('answers a failed validation with 400 and the field errors', async () => {
+    const host = await start();
+    const response = await rpc(host, 'customers.create', { name: '', email: 'nope' });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).error).toMatchObject({ code: 'invalid_input', fields: { name: 'Name is required', email: expect.any(String) } });
+    expect((await rpc(host, 'customers.get', { id: '01890a5d-ac96-774b-bcce-b302099a8057' })).status).toBe(404);
+    expect((await rpc(host, 'customers.nope', {})).status).toBe(404);
+  });
+
+  it('refuses requests without the token, from foreign hosts or origins, and oversized bodies', async () => {
+    const host = await start(1024);
+    expect((await rpc(host, 'customers.list', {}, { 'x-billbook-token': 'wrong' })).status).toBe(401);
+    expect((await rpc(host, 'customers.list', {}, { host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await rpc(host, 'customers.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await rpc(host, 'customers.list', {}, { origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
+    const big = await rpc(host, 'customers.import.preview', { csvText: 'x'.repeat(4096) });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error.message).toMatch(/larger than/);
+    expect((await request(host, { path: '/' })).status).toBe(401);
+    expect((await request(host, { path: '/events' })).status).toBe(401);
+  });
+
+  it('serves the page with the token inside it and a strict CSP, only to a holder of the token', async () => {
+    const host = await start();
+    const page = await request(host, { path: `/?token=${host.token}` });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`content="${host.token}"`);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+    expect((await request(host, { path: '/', headers: { cookie } })).status).toBe(200);
+    expect((await request(host, { path: '/../../etc/passwd', headers: { cookie } })).body).not.toContain('root:');
+  });
+
+  it('streams events to the page as server-sent events', async () => {
+    const host = await start();
+    const received = new Promise<string>((resolve) => {
+      http.get({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('event: customers.changed')) {
+            res.destroy();
+            resolve(text);
+          }
+        });
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await rpc(host, 'customers.create', { name: 'Event Co' });
+    expect(await received).toMatch(/event: customers.changed\ndata: \{"ids":\["[0-9a-f-]{36}"\]\}/);
+  });
+});
