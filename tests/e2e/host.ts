@@ -34,6 +34,8 @@ async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> 
 }
 
 export const test = base.extend<{ host: RunningHost }>({
+  // Playwright reads a fixture's dependencies from this destructuring, so it must be an object pattern.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const { host, child } = await startHost();
     await use(host);
