@@ -71,6 +71,8 @@ describe('customers', () => {
     const { core } = makeCore();
     await seed(core);
     expect((await call(core, 'customers.list', { status: 'inactive' })).rows.map((r) => r.name)).toEqual(['Baraka Hardware']);
+    expect((await call(core, 'customers.list', { search: 'a', status: 'inactive' })).rows.map((r) => r.name)).toEqual(['Baraka Hardware']);
+    expect((await call(core, 'customers.list', { search: 'a', status: 'active', sort: 'name' })).rows.map((r) => r.name)).toEqual(['Akinyi Foods']);
     expect((await call(core, 'customers.list', { tag: 'retail' })).total).toBe(2);
     expect((await call(core, 'customers.list', { tag: 'VIP' })).rows.map((r) => r.name)).toEqual(['Wanjiku Traders']);
     expect((await call(core, 'customers.list', { paymentStatus: 'overdue' })).total).toBe(0);
@@ -107,6 +109,8 @@ describe('customers', () => {
     expect((await call(core, 'customers.list', {})).total).toBe(2);
     expect((await call(core, 'customers.list', { includeArchived: true })).total).toBe(3);
     expect(await total(core, 'baraka')).toBe(0);
+    expect((await call(core, 'customers.list', { search: 'baraka', includeArchived: true })).total).toBe(1);
+    expect((await call(core, 'customers.list', { search: 'baraka', includeArchived: true, status: 'active' })).total).toBe(0);
     const row = core.context.sql.prepare('SELECT deleted_at FROM customers WHERE id = ?').get(baraka.id);
     expect(row).toEqual({ deleted_at: '2026-11-21T09:00:00.000Z' });
     expect((await refused(core, 'customers.update', { id: baraka.id, version: archived.version, customer: archived })).code).toBe('conflict');

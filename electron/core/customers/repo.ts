@@ -56,15 +56,20 @@ export function updateCustomerRow(sql: Sql, row: CustomerRow): void {
     .run(row);
 }
 
-export function replaceSearchDocument(sql: Sql, seq: number, doc: { name: string; email: string; phone: string; code: string; tax_id: string }): void {
-  sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
+export function replaceSearchDocument(sql: Sql, seq: number, doc: { name: string; email: string; phone: string; code: string; tax_id: string; state: string }, isNew = false): void {
+  if (!isNew) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
   sql
-    .prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id);
+    .prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id, doc.state);
 }
 
-export function replaceTags(sql: Sql, customerId: string, tags: readonly string[]): void {
-  sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(customerId);
+/** How many customers a search matches, counted inside the index (the match carries the state filter). */
+export function countSearchMatches(sql: Sql, match: string): number {
+  return (sql.prepare('SELECT count(*) AS n FROM customer_search WHERE customer_search MATCH ?').get(match) as { n: number }).n;
+}
+
+export function replaceTags(sql: Sql, customerId: string, tags: readonly string[], isNew = false): void {
+  if (!isNew) sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(customerId);
   const insert = sql.prepare('INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)');
   for (const tag of tags) insert.run(customerId, tag);
 }
@@ -96,16 +101,18 @@ export function getCustomerWithBalance(sql: Sql, id: string, dates: StatusDates)
   ) as CustomerWithBalance | undefined;
 }
 
+// The state filters (archived, status) travel inside the search match when there is one.
 function filtered(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates) {
   let q = sql.qb.selectFrom('customers as c').innerJoin('customer_balances as b', 'b.customer_id', 'c.id');
-  if (!query.includeArchived) q = q.where('c.deleted_at', 'is', null);
-  if (query.status) q = q.where('c.status', '=', query.status);
+  if (match) {
+    q = q.where('c.seq', 'in', raw<number>`(select rowid from customer_search where customer_search match ${match})`);
+  } else {
+    if (!query.includeArchived) q = q.where('c.deleted_at', 'is', null);
+    if (query.status) q = q.where('c.status', '=', query.status);
+  }
   if (query.tag) {
     const tag = query.tag;
     q = q.where('c.id', 'in', sql.qb.selectFrom('customer_tags').select('customer_id').where('tag', '=', tag));
-  }
-  if (match) {
-    q = q.where('c.seq', 'in', raw<number>`(select rowid from customer_search where customer_search match ${match})`);
   }
   if (query.paymentStatus) {
     q = q.where(raw<SqlBool>`${paymentStatusSql(dates)} = ${query.paymentStatus}` as Expression<SqlBool>);
@@ -113,49 +120,51 @@ function filtered(sql: Sql, query: ListQuery, match: string | null, dates: Statu
   return q;
 }
 
+/**
+ * One page of the list, in two steps: first the page's keys, walking the sort's index (so a deep
+ * offset skips index entries, not whole rows); then the rows themselves for just those keys.
+ */
 export function listCustomerRows(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number) {
   const direction = query.direction;
-  let q = filtered(sql, query, match, dates)
-    .select([
-      'c.id', 'c.code', 'c.name', 'c.email', 'c.phone', 'c.status', 'c.currency', 'c.tags',
-      'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date',
-    ])
-    .select(paymentStatusSql(dates).as('payment_status'));
+  let keys = filtered(sql, query, match, dates).select('c.seq');
   // Each order ends in a unique column that its index also ends in, so a page is an index walk.
   switch (query.sort) {
     case 'name':
-      q = q.orderBy(raw`c.name collate nocase`, direction).orderBy('c.seq', direction);
+      keys = keys.orderBy(raw`c.name collate nocase`, direction).orderBy('c.seq', direction);
       break;
     case 'outstanding':
-      q = q.orderBy('b.outstanding_minor', direction).orderBy('b.customer_id', direction);
+      keys = keys.orderBy('b.outstanding_minor', direction).orderBy('b.customer_id', direction);
       break;
     case 'lastInvoice':
       // Never-invoiced customers (no date) come first ascending and last descending.
-      q = q.orderBy('b.last_invoice_date', direction).orderBy('b.customer_id', direction);
+      keys = keys.orderBy('b.last_invoice_date', direction).orderBy('b.customer_id', direction);
       break;
     case 'code':
-      q = q.orderBy('c.seq', direction);
+      keys = keys.orderBy('c.seq', direction);
       break;
     case 'created':
-      q = q.orderBy('c.created_at', direction).orderBy('c.seq', direction);
+      keys = keys.orderBy('c.created_at', direction).orderBy('c.seq', direction);
       break;
   }
-  return sql.all(q.limit(limit).offset(offset));
+  const seqs = sql.all(keys.limit(limit).offset(offset)).map((r) => r.seq);
+  if (seqs.length === 0) return [];
+  const rows = sql.all(
+    sql.qb
+      .selectFrom('customers as c')
+      .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
+      .select([
+        'c.seq', 'c.id', 'c.code', 'c.name', 'c.email', 'c.phone', 'c.status', 'c.currency', 'c.tags',
+        'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date',
+      ])
+      .select(paymentStatusSql(dates).as('payment_status'))
+      .where('c.seq', 'in', seqs),
+  );
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return seqs.map((seq) => bySeq.get(seq)!);
 }
 
 export function countCustomers(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates): number {
-  // The balance join only matters when filtering by payment status.
-  if (!query.paymentStatus) {
-    let q = sql.qb.selectFrom('customers as c').select((eb) => eb.fn.countAll<number>().as('n'));
-    if (!query.includeArchived) q = q.where('c.deleted_at', 'is', null);
-    if (query.status) q = q.where('c.status', '=', query.status);
-    if (query.tag) {
-      const tag = query.tag;
-      q = q.where('c.id', 'in', sql.qb.selectFrom('customer_tags').select('customer_id').where('tag', '=', tag));
-    }
-    if (match) q = q.where('c.seq', 'in', raw<number>`(select rowid from customer_search where customer_search match ${match})`);
-    return sql.get(q)?.n ?? 0;
-  }
+  if (match && !query.tag && !query.paymentStatus) return countSearchMatches(sql, match);
   return sql.get(filtered(sql, query, match, dates).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 

@@ -3,6 +3,7 @@ import { phoneSearchTokens } from '../../../shared/domain/phone';
 /** The text the search index holds for one customer. */
 export function searchDocument(c: {
   name: string; email: string; secondaryEmail: string; phone: string; secondaryPhone: string; code: string; taxId: string;
+  status: string; archived: boolean;
 }) {
   const phones = [c.phone, c.secondaryPhone].filter((p) => p !== '').flatMap(phoneSearchTokens);
   return {
@@ -11,6 +12,7 @@ export function searchDocument(c: {
     phone: phones.join(' '),
     code: c.code,
     tax_id: c.taxId,
+    state: `${c.archived ? 'archived' : 'live'} ${c.status}`,
   };
 }
 
@@ -31,5 +33,13 @@ export function toMatchExpression(typed: string): string | null {
   const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
   // Terms are letters and digits only, so quoting them cannot break out of the expression.
-  return terms.map((t) => `"${t}"*`).join(' ');
+  return `{name email phone code tax_id} : (${terms.map((t) => `"${t}"*`).join(' ')})`;
+}
+
+/** Narrows a search to live (or all) customers and to one status, inside the index itself. */
+export function withStateFilter(match: string, includeArchived: boolean, status: string | undefined): string {
+  const parts = [`(${match})`];
+  if (!includeArchived) parts.push('state : live');
+  if (status) parts.push(`state : ${status}`);
+  return parts.join(' AND ');
 }

@@ -10,7 +10,7 @@ import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { fieldsToRow, formatCustomerCode, rowToFields, toCustomer, toListRow } from './mapping';
 import * as repo from './repo';
-import { searchDocument, toMatchExpression } from './search';
+import { searchDocument, toMatchExpression, withStateFilter } from './search';
 
 export const CUSTOMER_CODE_SERIES = 'customer_code';
 
@@ -19,8 +19,8 @@ export function statusDates(ctx: CoreContext): repo.StatusDates {
   return { today, soon: addDays(today, 7) };
 }
 
-function indexForSearch(ctx: CoreContext, seq: number, code: string, fields: CustomerFields): void {
-  repo.replaceSearchDocument(ctx.sql, seq, searchDocument({ ...fields, code }));
+function indexForSearch(ctx: CoreContext, seq: number, code: string, fields: CustomerFields, archived: boolean, isNew = false): void {
+  repo.replaceSearchDocument(ctx.sql, seq, searchDocument({ ...fields, code, archived }), isNew);
 }
 
 export function getCustomer(ctx: CoreContext, id: string): Customer {
@@ -43,8 +43,8 @@ export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFi
   const seq = repo.insertCustomer(ctx.sql, {
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
   });
-  repo.replaceTags(ctx.sql, id, fields.tags);
-  indexForSearch(ctx, seq, code, fields);
+  repo.replaceTags(ctx.sql, id, fields.tags, true);
+  indexForSearch(ctx, seq, code, fields, false, true);
   recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields } });
   return id;
 }
@@ -74,7 +74,7 @@ export function updateCustomerInTransaction(ctx: CoreContext, existing: repo.Cus
   const now = ctx.clock.now().toISOString();
   repo.updateCustomerRow(ctx.sql, { ...existing, ...fieldsToRow(fields), updated_at: now, version: existing.version + 1 });
   repo.replaceTags(ctx.sql, existing.id, fields.tags);
-  indexForSearch(ctx, existing.seq, existing.code, fields);
+  indexForSearch(ctx, existing.seq, existing.code, fields, existing.deleted_at !== null);
   recordMutation(ctx, {
     entity: 'customer', entityId: existing.id, mutation, action: 'updated',
     summary: `Changed ${changed.join(', ')}`,
@@ -108,6 +108,7 @@ function setArchived(ctx: CoreContext, id: string, archived: boolean): Customer 
     if ((existing.deleted_at !== null) === archived) return;
     const now = ctx.clock.now().toISOString();
     repo.updateCustomerRow(ctx.sql, { ...existing, deleted_at: archived ? now : null, updated_at: now, version: existing.version + 1 });
+    indexForSearch(ctx, existing.seq, existing.code, rowToFields(existing), archived);
     recordMutation(ctx, {
       entity: 'customer', entityId: id,
       mutation: archived ? 'customers.archive' : 'customers.restore',
@@ -123,21 +124,52 @@ function setArchived(ctx: CoreContext, id: string, archived: boolean): Customer 
 export const archiveCustomer = (ctx: CoreContext, id: string) => setArchived(ctx, id, true);
 export const restoreCustomer = (ctx: CoreContext, id: string) => setArchived(ctx, id, false);
 
+/** The search as an index query with the list's state filters inside it; null: no search; false: matches nothing. */
+function searchMatch(query: { search: string; includeArchived: boolean; status?: string | undefined }): string | null | false {
+  if (query.search.trim() === '') return null;
+  const match = toMatchExpression(query.search);
+  return match === null ? false : withStateFilter(match, query.includeArchived, query.status);
+}
+
+/**
+ * Counts change only when the books do, so a count is kept until the outbox moves on (every write
+ * adds a row there) or the day changes (payment status depends on the date). Scrolling a long list
+ * asks for the same total with every page.
+ */
+const countCaches = new WeakMap<CoreContext, { stamp: string; totals: Map<string, number> }>();
+
+function cachedCount(ctx: CoreContext, key: string, count: () => number): number {
+  const { counter } = ctx.sql.prepare('SELECT coalesce(max(counter), 0) AS counter FROM changes').get() as { counter: number };
+  const stamp = `${counter}|${statusDates(ctx).today}`;
+  let cache = countCaches.get(ctx);
+  if (!cache || cache.stamp !== stamp || cache.totals.size > 500) {
+    cache = { stamp, totals: new Map() };
+    countCaches.set(ctx, cache);
+  }
+  let total = cache.totals.get(key);
+  if (total === undefined) {
+    total = count();
+    cache.totals.set(key, total);
+  }
+  return total;
+}
+
 export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.list'>): CustomerListPage {
   const { offset, limit, ...query } = input;
-  const match = toMatchExpression(query.search);
+  const match = searchMatch(query);
+  if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
-  if (query.search.trim() !== '' && match === null) return { rows: [], total: 0, offset };
   const rows = repo.listCustomerRows(ctx.sql, query, match, dates, offset, limit).map(toListRow);
-  const total = repo.countCustomers(ctx.sql, query, match, dates);
+  const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
+  const total = cachedCount(ctx, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
   return { rows, total, offset };
 }
 
 /** Every matching customer, in list order, for export. */
 export function allMatchingCustomers(ctx: CoreContext, query: ChannelParsed<'customers.export'>): Customer[] {
-  const match = toMatchExpression(query.search);
+  const match = searchMatch(query);
   const dates = statusDates(ctx);
-  if (query.search.trim() !== '' && match === null) return [];
+  if (match === false) return [];
   const ids = repo.listCustomerRows(ctx.sql, query, match, dates, 0, Number.MAX_SAFE_INTEGER).map((r) => r.id);
   return ids.map((id) => toCustomer(repo.getCustomerWithBalance(ctx.sql, id, dates)!));
 }

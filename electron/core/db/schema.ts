@@ -57,6 +57,7 @@ export interface CustomerSearchTable {
   phone: string;
   code: string;
   tax_id: string;
+  state: string;
 }
 
 export interface SequencesTable {

@@ -71,8 +71,12 @@ export const migration0001: Migration = {
     CREATE INDEX customer_tags_by_customer ON customer_tags (customer_id);
 
     -- phone holds every digit suffix of the number, so a typed fragment matches as a prefix.
+    -- state holds "live"/"archived" and the status, so a search and its count never leave the index.
+    -- Contentless: the text lives in customers; this holds only the index.
     CREATE VIRTUAL TABLE customer_search USING fts5 (
-      name, email, phone, code, tax_id,
+      name, email, phone, code, tax_id, state,
+      content = '',
+      contentless_delete = 1,
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '2 3 4'
     );
