@@ -167,4 +167,27 @@ describe('customers', () => {
     const preview = await call(other, 'customers.import.preview', { csvText: exported.csvText });
     expect(preview).toMatchObject({ totalRows: 2, acceptedRows: 2, rejected: [] });
   });
+
+  it('pages a search with thousands of matches in name order, the same as a small one', async () => {
+    const { core } = makeCore();
+    const lines = ['Name,Email'];
+    for (let i = 0; i < 4000; i++) lines.push(`${i % 4 === 0 ? 'Zawadi' : 'Wanjiku'} Shop ${String((i * 7919) % 4000).padStart(4, '0')},shop${i}@example.com`);
+    const csvText = lines.join('\n');
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    await call(core, 'customers.import.commit', { csvText, mapping: preview.mapping, duplicateActions: {} });
+    const archived = (await call(core, 'customers.list', { search: 'wanjiku shop 0001' })).rows[0]!;
+    await call(core, 'customers.archive', { id: archived.id });
+
+    const expected = Array.from({ length: 4000 }, (_, i) => i)
+      .filter((i) => i % 4 !== 0)
+      .map((i) => `Wanjiku Shop ${String((i * 7919) % 4000).padStart(4, '0')}`)
+      .filter((name) => name !== archived.name)
+      .sort();
+    const first = await call(core, 'customers.list', { search: 'wanj', sort: 'name', limit: 30 });
+    const second = await call(core, 'customers.list', { search: 'wanj', sort: 'name', limit: 30, offset: 30 });
+    expect(first.total).toBe(expected.length);
+    expect([...first.rows, ...second.rows].map((r) => r.name)).toEqual(expected.slice(0, 60));
+    const few = await call(core, 'customers.list', { search: 'zawadi', sort: 'name', limit: 5 });
+    expect(few.total).toBe(1000);
+  });
 });

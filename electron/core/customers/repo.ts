@@ -101,10 +101,20 @@ export function getCustomerWithBalance(sql: Sql, id: string, dates: StatusDates)
   ) as CustomerWithBalance | undefined;
 }
 
-// The state filters (archived, status) travel inside the search match when there is one.
-function filtered(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates) {
-  let q = sql.qb.selectFrom('customers as c').innerJoin('customer_balances as b', 'b.customer_id', 'c.id');
-  if (match) {
+/**
+ * The customers a list shows, as a query over customers alone; the balances are joined only when
+ * a filter or the sort needs them, so walking the name index never touches another table.
+ * The state filters (archived, status) travel inside the search match when there is one.
+ */
+function filtered(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, withBalances: boolean, walkSortIndex = false) {
+  let q = sql.qb.selectFrom('customers as c');
+  if (match && walkSortIndex) {
+    // The unary + keeps SQLite from driving the query by the matches: it walks the name index in
+    // order and checks each customer against them, stopping once the page is full.
+    q = q
+      .where('c.deleted_at', 'is', null)
+      .where(raw<SqlBool>`+c.seq in (select rowid from customer_search where customer_search match ${match})` as Expression<SqlBool>);
+  } else if (match) {
     q = q.where('c.seq', 'in', raw<number>`(select rowid from customer_search where customer_search match ${match})`);
   } else {
     if (!query.includeArchived) q = q.where('c.deleted_at', 'is', null);
@@ -112,11 +122,16 @@ function filtered(sql: Sql, query: ListQuery, match: string | null, dates: Statu
   }
   if (query.tag) {
     const tag = query.tag;
-    q = q.where('c.id', 'in', sql.qb.selectFrom('customer_tags').select('customer_id').where('tag', '=', tag));
+    // EXISTS, not IN: the list then walks its sort index and checks each customer's tag, instead
+    // of collecting every tagged customer and sorting them all.
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('customer_tags as t').select('t.tag').where('t.tag', '=', tag).whereRef('t.customer_id', '=', 'c.id')),
+    );
   }
-  if (query.paymentStatus) {
-    q = q.where(raw<SqlBool>`${paymentStatusSql(dates)} = ${query.paymentStatus}` as Expression<SqlBool>);
-  }
+  if (!withBalances && !query.paymentStatus) return q;
+  // Same row type either way; only raw expressions below refer to b.
+  q = q.innerJoin('customer_balances as b', 'b.customer_id', 'c.id') as unknown as typeof q;
+  if (query.paymentStatus) q = q.where(raw<SqlBool>`${paymentStatusSql(dates)} = ${query.paymentStatus}` as Expression<SqlBool>);
   return q;
 }
 
@@ -124,20 +139,25 @@ function filtered(sql: Sql, query: ListQuery, match: string | null, dates: Statu
  * One page of the list, in two steps: first the page's keys, walking the sort's index (so a deep
  * offset skips index entries, not whole rows); then the rows themselves for just those keys.
  */
-export function listCustomerRows(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number) {
+/** Above this many matches, sorting them all costs more than walking the name index past the rest. */
+const MANY_MATCHES = 2500;
+
+export function listCustomerRows(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number, matchCount = 0) {
   const direction = query.direction;
-  let keys = filtered(sql, query, match, dates).select('c.seq');
+  const byBalance = query.sort === 'outstanding' || query.sort === 'lastInvoice';
+  const walkSortIndex = query.sort === 'name' && !query.includeArchived && matchCount > MANY_MATCHES;
+  let keys = filtered(sql, query, match, dates, byBalance, walkSortIndex).select('c.seq');
   // Each order ends in a unique column that its index also ends in, so a page is an index walk.
   switch (query.sort) {
     case 'name':
       keys = keys.orderBy(raw`c.name collate nocase`, direction).orderBy('c.seq', direction);
       break;
     case 'outstanding':
-      keys = keys.orderBy('b.outstanding_minor', direction).orderBy('b.customer_id', direction);
+      keys = keys.orderBy(raw`b.outstanding_minor`, direction).orderBy(raw`b.customer_id`, direction);
       break;
     case 'lastInvoice':
       // Never-invoiced customers (no date) come first ascending and last descending.
-      keys = keys.orderBy('b.last_invoice_date', direction).orderBy('b.customer_id', direction);
+      keys = keys.orderBy(raw`b.last_invoice_date`, direction).orderBy(raw`b.customer_id`, direction);
       break;
     case 'code':
       keys = keys.orderBy('c.seq', direction);
@@ -165,7 +185,7 @@ export function listCustomerRows(sql: Sql, query: ListQuery, match: string | nul
 
 export function countCustomers(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates): number {
   if (match && !query.tag && !query.paymentStatus) return countSearchMatches(sql, match);
-  return sql.get(filtered(sql, query, match, dates).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  return sql.get(filtered(sql, query, match, dates, false).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
 export function customerStatusCounts(sql: Sql) {

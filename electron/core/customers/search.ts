@@ -36,10 +36,15 @@ export function toMatchExpression(typed: string): string | null {
   return `{name email phone code tax_id} : (${terms.map((t) => `"${t}"*`).join(' ')})`;
 }
 
-/** Narrows a search to live (or all) customers and to one status, inside the index itself. */
+/**
+ * Narrows a search to live (or all) customers and to one status, inside the index itself. It is
+ * written as NOT of the rare states where it can be, because FTS5 joins a short list of documents
+ * far faster than one that holds every customer.
+ */
 export function withStateFilter(match: string, includeArchived: boolean, status: string | undefined): string {
-  const parts = [`(${match})`];
-  if (!includeArchived) parts.push('state : live');
-  if (status) parts.push(`state : ${status}`);
-  return parts.join(' AND ');
+  let expression = `(${match})`;
+  if (status && status !== 'active') expression += ` AND state : ${status}`;
+  if (status === 'active') expression += ' NOT state : inactive NOT state : suspended';
+  if (!includeArchived) expression += ' NOT state : archived';
+  return expression;
 }

@@ -159,9 +159,10 @@ export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.
   const match = searchMatch(query);
   if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
-  const rows = repo.listCustomerRows(ctx.sql, query, match, dates, offset, limit).map(toListRow);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
   const total = cachedCount(ctx, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
+  // The count tells the query which way to read: a few matches sorted, or the sort index filtered.
+  const rows = repo.listCustomerRows(ctx.sql, query, match, dates, offset, limit, total).map(toListRow);
   return { rows, total, offset };
 }
 
