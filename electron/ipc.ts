@@ -7,8 +7,10 @@ export const APP_ORIGIN = 'app://billbook';
 
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
   if (!window || event.sender !== window.webContents) return false;
-  const frameUrl = event.senderFrame?.url ?? '';
-  return frameUrl.startsWith(`${APP_ORIGIN}/`);
+  // Only the top frame of our window, showing our own page, may call.
+  const frame = event.senderFrame;
+  if (!frame || frame !== window.webContents.mainFrame) return false;
+  return frame.url.startsWith(`${APP_ORIGIN}/`);
 }
 
 export function registerIpc(core: Core, getWindow: () => BrowserWindow | null): () => void {

@@ -1,5 +1,5 @@
 // Lifecycle only: one instance, one window, the tray, the updater. Everything else lives in core/.
-import { app, BrowserWindow, dialog, Menu, Notification, shell, Tray, nativeImage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, session, shell, Tray, nativeImage } from 'electron';
 import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { createCore, type Core } from './core/app';
@@ -60,9 +60,12 @@ function createWindow(): BrowserWindow {
 /** No navigation away from our own pages and no new windows; web links open in the browser. */
 function lockNavigation(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
+    const stayHome = (event: { preventDefault(): void }, url: string) => {
       if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-    });
+    };
+    contents.on('will-navigate', stayHome);
+    contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
+    contents.on('will-redirect', stayHome);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (url.startsWith('https://')) void shell.openExternal(url);
@@ -102,6 +105,9 @@ async function start(): Promise<void> {
   if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
   serveRenderer(rendererDir);
   lockNavigation();
+  // Billbook needs no camera, microphone, location or notifications permission from the page.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   registerIpc(core, () => mainWindow);
   core.events.onAny((name, payload) => {
     if (name === 'notify' && Notification.isSupported()) {

@@ -29,7 +29,19 @@ if (target === 'node') {
     process.exit(0);
   }
   console.log('Rebuilding better-sqlite3 for Node…');
-  if (run('npm', ['rebuild', 'better-sqlite3']).status !== 0 || !loadsIn(process.execPath, [])) {
+  // A configured nodedir is right only if its headers are this Node's; otherwise let node-gyp fetch the right ones.
+  const nodedir = process.env.npm_config_nodedir;
+  let env = process.env;
+  if (nodedir) {
+    const header = path.join(nodedir, 'include', 'node', 'node_version.h');
+    const text = fs.existsSync(header) ? fs.readFileSync(header, 'utf8') : '';
+    const part = (name) => (new RegExp(`#define ${name} (\\d+)`).exec(text) ?? [])[1];
+    const headerVersion = `v${part('NODE_MAJOR_VERSION')}.${part('NODE_MINOR_VERSION')}.${part('NODE_PATCH_VERSION')}`;
+    if (headerVersion !== process.version) {
+      env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_nodedir$/i.test(key)));
+    }
+  }
+  if (run('npm', ['rebuild', 'better-sqlite3'], env).status !== 0 || !loadsIn(process.execPath, [])) {
     console.error('better-sqlite3 could not be built for Node. Is a C++ toolchain (python3, make, g++) installed?');
     process.exit(1);
   }

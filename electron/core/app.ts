@@ -58,7 +58,8 @@ export function createCore(options: CoreOptions): Core {
   const sql = createSql(db);
   const events = new CoreEvents();
   const deviceId = deviceIdOf({ sql, clock });
-  const hlc = createHlc(clock, deviceId);
+  const lastStamp = (sql.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
+  const hlc = createHlc(clock, deviceId, lastStamp);
   const context: CoreContext = {
     sql, clock, config, events, deviceId,
     nextStamp: () => hlc.next(),

@@ -14,7 +14,7 @@ export const coreConfigSchema = z.object({
   updates: z
     .object({
       /** electron-updater's generic provider: where latest.yml and the installers are published. */
-      url: z.url().optional(),
+      url: z.url({ protocol: /^https$/, error: 'Updates must come from an https:// address' }).optional(),
       channel: z.enum(['latest', 'beta']).default('latest'),
     })
     .default({ channel: 'latest' }),

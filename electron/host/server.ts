@@ -35,22 +35,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json',
 };
 
-const TOKEN_COOKIE = 'billbook_token';
-
 function sameToken(given: string | undefined | null, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
-
-function cookieToken(req: http.IncomingMessage): string | undefined {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return undefined;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -114,37 +103,35 @@ export function startHost(options: HostOptions): Promise<Host> {
       .replace(/<meta name="billbook-token" content="[^"]*"\s*\/?>/, `<meta name="billbook-token" content="${token}" />`);
   };
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
-    const queryToken = url.searchParams.get('token');
-    const authorized = sameToken(queryToken, token) || sameToken(cookieToken(req), token);
-    if (!authorized) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Billbook: open the full address that `npm run web` printed (it carries a one-time key).');
-      return;
-    }
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, relative: string): void {
     const headers: Record<string, string> = {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-frame-options': 'DENY',
     };
-    if (queryToken) headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(options.staticDir, relative === '' ? 'index.html' : relative);
     const inside = file.startsWith(path.resolve(options.staticDir) + path.sep);
-    if (relative === '' || relative === 'index.html' || !inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      const html = indexHtml();
-      if (html === null) {
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Billbook: the interface is not built yet. Run `npm run build:renderer`, then reload.');
-        return;
-      }
-      res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' });
-      res.end(html);
+    const isAsset = relative !== '' && relative !== 'index.html' && inside && fs.existsSync(file) && fs.statSync(file).isFile();
+    if (isAsset) {
+      // Scripts and styles are the same for everyone; only the page, which carries the key, is guarded.
+      res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
       return;
     }
-    res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    if (!sameToken(url.searchParams.get('token'), token)) {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Billbook: open the full address that `npm run web` printed (it carries a one-time key).');
+      return;
+    }
+    const html = indexHtml();
+    if (html === null) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Billbook: the interface is not built yet. Run `npm run build:renderer`, then reload.');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' });
+    res.end(html);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -154,6 +141,12 @@ export function startHost(options: HostOptions): Promise<Host> {
       return fail(res, 403, 'forbidden', 'Requests from other sites are refused');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return fail(res, 400, 'invalid_input', 'Malformed address');
+    }
 
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'Use POST');
@@ -171,13 +164,12 @@ export function startHost(options: HostOptions): Promise<Host> {
       } catch {
         return fail(res, 400, 'invalid_input', 'The request body is not valid JSON');
       }
-      const envelope = await callChannel(core.api, decodeURIComponent(url.pathname.slice('/rpc/'.length)), input);
+      const envelope = await callChannel(core.api, pathname.slice('/rpc/'.length), input);
       return send(res, envelope.ok ? 200 : STATUS_OF[envelope.error.code], envelope);
     }
 
     if (url.pathname === '/events') {
-      const authorized = sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req), token);
-      if (!authorized) return fail(res, 401, 'forbidden', 'Missing or wrong token');
+      if (!sameToken(url.searchParams.get('token'), token)) return fail(res, 401, 'forbidden', 'Missing or wrong token');
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       sseClients.add(res);
@@ -186,7 +178,7 @@ export function startHost(options: HostOptions): Promise<Host> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Method not allowed');
-    serveStatic(req, res, url);
+    serveStatic(req, res, url, pathname.replace(/^\/+/, ''));
   }
 
   const server = http.createServer((req, res) => {

@@ -52,16 +52,14 @@ export function formatPhone(e164: string): string {
 }
 
 /**
- * The digit strings a search should find this number by: every suffix of its E.164 digits and of its
- * national form, so a fragment typed from anywhere in the number matches as an FTS prefix.
+ * The digit strings a search should find this number by: every suffix of its E.164 digits, and its
+ * national form with the leading 0, so a fragment typed from anywhere in the number is a prefix.
  */
 export function phoneSearchTokens(e164: string): string[] {
   const parsed = parsePhoneNumberFromString(e164);
   const full = e164.replace(/\D/g, '');
-  const national = parsed ? `0${parsed.nationalNumber}` : full;
-  const tokens = new Set<string>();
-  for (const digits of [full, national]) {
-    for (let start = 0; start <= digits.length - 3; start++) tokens.add(digits.slice(start));
-  }
-  return [...tokens];
+  const tokens: string[] = [];
+  for (let start = 0; start <= full.length - 3; start++) tokens.push(full.slice(start));
+  if (parsed) tokens.push(`0${parsed.nationalNumber}`);
+  return tokens;
 }

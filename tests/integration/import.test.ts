@@ -74,7 +74,7 @@ describe('CSV import', () => {
     const { core } = makeCore();
     const { preview } = await importAll(core, fixture('blank-lines.csv'));
     expect(preview.totalRows).toBe(2);
-    expect(preview.sample.map((s) => s.line)).toEqual([5, 8]);
+    expect(preview.sample.map((s) => s.line)).toEqual([5, 9]);
     expect(await names(core)).toEqual(['First Co', 'Second Co']);
   });
 
@@ -96,10 +96,11 @@ describe('CSV import', () => {
     expect(good).toMatchObject({ name: 'Good Row Ltd', creditLimitMinor: 100_000, paymentTermsDays: 30 });
   });
 
-  it('reports a row the parser cannot read and keeps going', async () => {
+  it('reports the lines an unclosed quote swallowed', async () => {
     const { core } = makeCore();
     const preview = await call(core, 'customers.import.preview', { csvText: fixture('unclosed-quote.csv') });
-    expect(preview.rejected[0]).toMatchObject({ line: 2, reasons: [expect.stringMatching(/Could not read this row/)] });
+    expect(preview.rejected).toEqual([{ line: 3, reasons: [expect.stringMatching(/^Could not read lines 3–5: .*Check the quotes on line 3/)] }]);
+    expect(preview.sample.map((s) => s.name)).toEqual(['Okay Ltd']);
   });
 
   it('finds probable duplicates by email, phone or tax ID and lets the person skip or update each', async () => {

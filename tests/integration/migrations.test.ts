@@ -53,4 +53,13 @@ describe('migrations', () => {
     expect((await call(reopened, 'customers.list', {})).rows.map((r) => r.name)).toEqual(['Precious Books Ltd']);
     reopened.close();
   });
+
+  it('refuse books written by a newer Billbook instead of opening them', () => {
+    const dir = tempDir();
+    createCore({ dataDir: dir, log: () => undefined }).close();
+    const db = openDatabase(path.join(dir, 'billbook.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => createCore({ dataDir: dir, log: () => undefined })).toThrow(/newer Billbook \(database version 999/);
+  });
 });

@@ -177,7 +177,8 @@ export function listCustomerRows(sql: Sql, query: ListQuery, match: string | nul
         'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date',
       ])
       .select(paymentStatusSql(dates).as('payment_status'))
-      .where('c.seq', 'in', seqs),
+      // One parameter whatever the page size: a JSON array, not one placeholder per key.
+      .where('c.seq', 'in', raw<number>`(select value from json_each(${JSON.stringify(seqs)}))`),
   );
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.map((seq) => bySeq.get(seq)!);

@@ -26,6 +26,13 @@ const MAX_TERMS = 8;
 export function toMatchExpression(typed: string): string | null {
   const text = typed.trim();
   if (text === '') return null;
+  const code = /^cust[-\s]?(\d+)$/i.exec(text);
+  if (code) {
+    // "CUST-42" is CUST-0042; "CUST-004" is still being typed, so it stays a prefix.
+    const number = code[1]!;
+    const exact = !number.startsWith('0') && number.length < 4;
+    return exact ? `code : ("cust" "${number.padStart(4, '0')}")` : `code : ("cust" "${number}"*)`;
+  }
   const digits = text.replace(/\D/g, '');
   if (/^[+\d\s\-().]+$/.test(text) && digits.length >= 3) {
     return `{phone code tax_id} : "${digits}"*`;

@@ -166,13 +166,20 @@ export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.
   return { rows, total, offset };
 }
 
+const EXPORT_PAGE = 500;
+
 /** Every matching customer, in list order, for export. */
 export function allMatchingCustomers(ctx: CoreContext, query: ChannelParsed<'customers.export'>): Customer[] {
   const match = searchMatch(query);
   const dates = statusDates(ctx);
   if (match === false) return [];
-  const ids = repo.listCustomerRows(ctx.sql, query, match, dates, 0, Number.MAX_SAFE_INTEGER).map((r) => r.id);
-  return ids.map((id) => toCustomer(repo.getCustomerWithBalance(ctx.sql, id, dates)!));
+  const customers: Customer[] = [];
+  // Page through the list so no single statement grows with the number of customers.
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const page = repo.listCustomerRows(ctx.sql, query, match, dates, offset, EXPORT_PAGE);
+    for (const row of page) customers.push(toCustomer(repo.getCustomerWithBalance(ctx.sql, row.id, dates)!));
+    if (page.length < EXPORT_PAGE) return customers;
+  }
 }
 
 export function customerStats(ctx: CoreContext): CustomerStats {

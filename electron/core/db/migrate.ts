@@ -29,6 +29,14 @@ export class MigrationError extends Error {
  */
 export function migrate(db: SqliteDatabase, migrations: readonly Migration[], backupDir: string | null, stamp: string): MigrationOutcome {
   const from = db.pragma('user_version', { simple: true }) as number;
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  if (from > newest) {
+    throw new MigrationError(
+      `These books were last opened by a newer Billbook (database version ${from}; this version knows up to ${newest}). ` +
+        'Install the newer Billbook again; nothing was changed.',
+      null,
+    );
+  }
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   const to = pending.at(-1)?.version ?? from;
   if (pending.length === 0) return { from, to, backupFile: null };
@@ -37,7 +45,16 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
   if (from > 0 && backupDir) {
     fs.mkdirSync(backupDir, { recursive: true });
     backupFile = path.join(backupDir, `billbook-v${from}-before-v${to}-${stamp.replace(/[:.]/g, '-')}.db`);
-    db.prepare('VACUUM INTO ?').run(backupFile);
+    try {
+      if (fs.existsSync(backupFile)) fs.rmSync(backupFile);
+      db.prepare('VACUUM INTO ?').run(backupFile);
+    } catch (error) {
+      throw new MigrationError(
+        `Billbook could not save a copy of your books before updating them (${(error as Error).message}), so it did not update them. ` +
+          `Free some disk space in ${backupDir} and start Billbook again.`,
+        null,
+      );
+    }
   }
 
   for (const migration of pending) {

@@ -68,16 +68,23 @@ export function readCsv(rawText: string): CsvFile {
   }
   const delimiter = detectDelimiter(firstLine);
   const starts = lineStarts(text);
-  const rows: { line: number; cells: string[]; errors: string[] }[] = [];
+  const rows: { line: number; lastLine: number; cells: string[]; errors: string[] }[] = [];
   let previousEnd = 0;
+  // Papa is told to keep blank rows: skipping them itself would hide them from the line count.
   Papa.parse<string[]>(text, {
     delimiter,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     step: (result) => {
       let start = previousEnd;
       while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
       previousEnd = result.meta.cursor;
-      rows.push({ line: lineOf(starts, start), cells: result.data, errors: result.errors.map((e) => e.message) });
+      if (result.data.every((cell) => cell.trim() === '')) return;
+      rows.push({
+        line: lineOf(starts, start),
+        lastLine: lineOf(starts, Math.max(start, result.meta.cursor - 1)),
+        cells: result.data,
+        errors: result.errors.map((e) => e.message),
+      });
     },
   });
   const [header, ...body] = rows;
@@ -87,8 +94,13 @@ export function readCsv(rawText: string): CsvFile {
   const records: CsvRecord[] = [];
   const unreadable: CsvFile['unreadable'] = [];
   for (const row of body) {
-    if (row.errors.length > 0) unreadable.push({ line: row.line, reason: `Could not read this row: ${row.errors.join('; ')}` });
-    else records.push({ line: row.line, cells: row.cells });
+    if (row.errors.length === 0) {
+      records.push({ line: row.line, cells: row.cells });
+      continue;
+    }
+    // An unclosed quote runs to the end of the file; say which lines it swallowed.
+    const span = row.lastLine > row.line ? `lines ${row.line}–${row.lastLine}` : 'this row';
+    unreadable.push({ line: row.line, reason: `Could not read ${span}: ${row.errors.join('; ')}. Check the quotes on line ${row.line}.` });
   }
   return { delimiter, headers, records, unreadable };
 }
