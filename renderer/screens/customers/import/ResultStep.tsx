@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../../shared/contract';
-import { formatCount } from '../../../lib/format';
+import { CountList } from './CountList';
 import { navigate, paths } from '../../../lib/router';
 
 export function ResultStep({ result, onAnother }: { result: ImportResult; onAnother: () => void }) {
@@ -12,14 +12,7 @@ export function ResultStep({ result, onAnother }: { result: ImportResult; onAnot
   return (
     <section className="panel">
       <h2 id="import-finished">Import finished</h2>
-      <dl className="stats" aria-label="Import result">
-        {counts.map(([label, n]) => (
-          <div key={label} className="stat">
-            <dt className="stat-label">{label}</dt>
-            <dd className="stat-value">{formatCount(n)}</dd>
-          </div>
-        ))}
-      </dl>
+      <CountList label="Import result" counts={counts} />
       {result.rejected > 0 && <p>Rejected rows were left out. Fix them in the file and import it again; duplicates will be offered as updates.</p>}
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => navigate(paths.customers())}>View customers</button>

@@ -2,6 +2,7 @@ import type { ImportPreview } from '../../../../shared/contract';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount, plural } from '../../../lib/format';
 import { Busy } from './Busy';
+import { CountList } from './CountList';
 import { DuplicatesTable } from './DuplicatesTable';
 import type { DuplicateAction } from './fields';
 import { MappingTable } from './MappingTable';
@@ -28,16 +29,7 @@ function Counts({ preview }: { preview: ImportPreview }) {
     ['Rejected', preview.rejected.length],
     ['Possible duplicates', preview.duplicates.length],
   ];
-  return (
-    <dl className="stats" aria-label="Import summary">
-      {counts.map(([label, n]) => (
-        <div key={label} className="stat">
-          <dt className="stat-label">{label}</dt>
-          <dd className="stat-value">{formatCount(n)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <CountList label="Import summary" counts={counts} />;
 }
 
 export function ReviewStep(props: ReviewStepProps) {
