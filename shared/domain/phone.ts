@@ -52,14 +52,20 @@ export function formatPhone(e164: string): string {
 }
 
 /**
- * The digit strings a search should find this number by: every suffix of its E.164 digits, and its
- * national form with the leading 0, so a fragment typed from anywhere in the number is a prefix.
+ * The digit strings a search should find this number by: every suffix of its E.164 digits, so a
+ * fragment typed from anywhere in the number is a prefix. A national form typed with its leading 0
+ * ("0722 12") is searched without the 0 (see phoneQueryDigits).
  */
 export function phoneSearchTokens(e164: string): string[] {
-  const parsed = parsePhoneNumberFromString(e164);
   const full = e164.replace(/\D/g, '');
   const tokens: string[] = [];
   for (let start = 0; start <= full.length - 3; start++) tokens.push(full.slice(start));
-  if (parsed) tokens.push(`0${parsed.nationalNumber}`);
   return tokens;
+}
+
+/** The digits to look up for a typed phone fragment: "0722 12" -> "72212", "+254 722" -> "254722". */
+export function phoneQueryDigits(typed: string): string {
+  const digits = typed.replace(/\D/g, '');
+  const national = digits.replace(/^0+/, '');
+  return national.length >= 3 ? national : digits;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSpreadsheetNumber, normalizePhone, phoneSearchTokens } from '../../shared/domain/phone';
+import { expandSpreadsheetNumber, normalizePhone, phoneQueryDigits, phoneSearchTokens } from '../../shared/domain/phone';
 import { taxIdProblem, normalizeTaxId } from '../../shared/domain/taxId';
 import { paymentTermsDaysOf } from '../../shared/domain/customer';
 import { countryCodeOf } from '../../shared/domain/countries';
@@ -35,9 +35,13 @@ describe('phone numbers', () => {
   it('indexes every digit suffix so any fragment of the number is a prefix', () => {
     const tokens = phoneSearchTokens('+254722123456');
     expect(tokens).toContain('254722123456');
-    expect(tokens).toContain('0722123456');
+    expect(tokens).toContain('722123456');
     expect(tokens).toContain('123456');
     expect(tokens).not.toContain('56');
+    // The national form's leading 0 is dropped from the query, so it meets the suffix above.
+    expect(phoneQueryDigits('0722 12')).toBe('72212');
+    expect(phoneQueryDigits('+254 722')).toBe('254722');
+    expect(phoneQueryDigits('007')).toBe('007');
   });
 });
 

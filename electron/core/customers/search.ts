@@ -1,4 +1,4 @@
-import { phoneSearchTokens } from '../../../shared/domain/phone';
+import { phoneQueryDigits, phoneSearchTokens } from '../../../shared/domain/phone';
 
 /** The text the search index holds for one customer. */
 export function searchDocument(c: {
@@ -35,7 +35,7 @@ export function toMatchExpression(typed: string): string | null {
   }
   const digits = text.replace(/\D/g, '');
   if (/^[+\d\s\-().]+$/.test(text) && digits.length >= 3) {
-    return `{phone code tax_id} : "${digits}"*`;
+    return `{phone code tax_id} : "${phoneQueryDigits(text)}"*`;
   }
   const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
   if (terms.length === 0) return null;

@@ -39,7 +39,7 @@ interface ValidatedFile {
 }
 
 /** The last file validated: preview then commit is the usual order, and validation is the slow half. */
-let lastValidation: { key: string; value: ValidatedFile } | null = null;
+let lastValidation: { key: string; textKey: string; value: ValidatedFile } | null = null;
 
 export function forgetValidation(): void {
   lastValidation = null;
@@ -47,11 +47,12 @@ export function forgetValidation(): void {
 
 /** Reads, maps and validates every row, and rejects repeats within the file. Pure: no database. */
 function validateFile(config: CoreConfig, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
-  const key = createHash('sha256').update(csvText).update(JSON.stringify(requestedMapping ?? null)).update(JSON.stringify(config.business)).digest('hex');
-  if (lastValidation?.key === key) return lastValidation.value;
-
-  const csv = readCsv(csvText);
+  const textKey = createHash('sha256').update(csvText).digest('hex');
+  const csv = lastValidation?.textKey === textKey ? lastValidation.value.csv : readCsv(csvText);
   const mapping = requestedMapping ? cleanMapping(requestedMapping, csv.headers) : proposeMapping(csv.headers);
+  // Keyed on the mapping in force, so a preview with the proposed mapping serves the commit that names it.
+  const key = `${textKey}|${JSON.stringify(mapping)}|${JSON.stringify(config.business)}`;
+  if (lastValidation?.key === key) return lastValidation.value;
   if (!mapping.name) {
     throw new AppError('invalid_input', 'Choose which column holds the customer’s name: every customer needs one.', { 'mapping.name': 'Required' });
   }
@@ -87,7 +88,7 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
   }
   rejected.sort((a, b) => a.line - b.line);
   const value = { csv, mapping, valid, rejected };
-  lastValidation = { key, value };
+  lastValidation = { key, textKey, value };
   return value;
 }
 
