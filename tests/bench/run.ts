@@ -54,7 +54,7 @@ record('import preview (parse + validate + duplicate check)', `${(previewMs / 10
 start = performance.now();
 const result = await call('customers.import.commit', { csvText, fileName: 'bench.csv', mapping: preview.mapping, duplicateActions: {} });
 const commitMs = performance.now() - start;
-record('import commit (re-validate + write, one transaction)', `${(commitMs / 1000).toFixed(2)} s, ${result.created.toLocaleString('en')} created`);
+record('import commit (duplicate check + write, one transaction)', `${(commitMs / 1000).toFixed(2)} s, ${result.created.toLocaleString('en')} created`);
 record('import throughput (commit)', `${Math.round(result.created / (commitMs / 1000)).toLocaleString('en')} customers/s`);
 core.context.sql.db.pragma('optimize');
 core.context.sql.db.exec('ANALYZE');

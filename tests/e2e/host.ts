@@ -1,4 +1,5 @@
-// Starts `electron/host/cli.ts` (what `npm run web` runs) on a free port and a fresh data folder.
+// Starts `npm run web` on a free port and a fresh data folder, as a person would, and reads the
+// address it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +13,14 @@ export interface RunningHost {
 
 async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir], {
+  // Its own process group, so stopping it stops npm and the server under it.
+  const child = spawn('npm', ['run', 'web', '--', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`npm run web did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
@@ -39,7 +42,7 @@ export const test = base.extend<{ host: RunningHost }>({
   host: async ({}, use) => {
     const { host, child } = await startHost();
     await use(host);
-    child.kill('SIGTERM');
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
     fs.rmSync(host.dataDir, { recursive: true, force: true });
   },
 });
