@@ -16,11 +16,12 @@ export const CustomerRow = memo(function CustomerRow({ row, rowIndex, style }: R
   return (
     <div role="row" aria-rowindex={rowIndex} className="table-row table-row-body" style={style}>
       <div role="cell" className="table-cell col-customer">
-        <a href={paths.customer(row.id)} className="cell-primary">{row.name}</a>
+        {/* The title shows a name the column cuts short. */}
+        <a href={paths.customer(row.id)} className="cell-primary" title={row.name}>{row.name}</a>
         <span className="cell-secondary">{row.code}</span>
       </div>
       <div role="cell" className="table-cell col-contact">
-        <span className="cell-primary cell-plain">{row.email || '—'}</span>
+        <span className="cell-primary cell-plain" title={row.email}>{row.email || '—'}</span>
         <span className="cell-secondary">{row.phone ? formatPhone(row.phone) : ''}</span>
       </div>
       <div role="cell" className="table-cell col-invoices num">{formatCount(f.invoiceCount)}</div>
