@@ -15,6 +15,8 @@ if (target !== 'node' && target !== 'electron') {
 const moduleDir = path.dirname(require.resolve('better-sqlite3/package.json'));
 const marker = path.join(moduleDir, 'build', 'Release', '.billbook-runtime');
 const readMarker = () => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim() : '');
+// npm passes ~/.npmrc's nodedir to child processes, and node-gyp builds against whatever it names.
+const withoutNodedir = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_config_nodedir|NODEDIR)$/i.test(key)));
 const run = (command, args, env = process.env) => spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
 
 function loadsIn(command, args, env) {
@@ -38,7 +40,7 @@ if (target === 'node') {
     const part = (name) => (new RegExp(`#define ${name} (\\d+)`).exec(text) ?? [])[1];
     const headerVersion = `v${part('NODE_MAJOR_VERSION')}.${part('NODE_MINOR_VERSION')}.${part('NODE_PATCH_VERSION')}`;
     if (headerVersion !== process.version) {
-      env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_nodedir$/i.test(key)));
+      env = withoutNodedir();
     }
   }
   if (run('npm', ['rebuild', 'better-sqlite3'], env).status !== 0 || !loadsIn(process.execPath, [])) {
@@ -54,9 +56,9 @@ const electronBinary = require('electron');
 const wanted = `electron-${electronVersion}`;
 if (readMarker() === wanted) process.exit(0);
 console.log(`Rebuilding better-sqlite3 for Electron ${electronVersion}…`);
-// npm passes ~/.npmrc's nodedir to child processes; with it, node-gyp would quietly build against
-// Node's headers and report success. Electron's headers are what this build needs.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_nodedir$/i.test(key) && key !== 'NODEDIR'));
+// With nodedir set, node-gyp would quietly build against Node's headers and report success;
+// Electron's headers are what this build needs.
+const env = withoutNodedir();
 const rebuild = run(process.execPath, [require.resolve('@electron/rebuild/lib/cli.js'), '--force', '--only', 'better-sqlite3', '--version', electronVersion], env);
 if (rebuild.status !== 0) {
   console.error('Rebuilding better-sqlite3 for Electron failed; see the output above.');

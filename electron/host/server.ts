@@ -103,7 +103,7 @@ export function startHost(options: HostOptions): Promise<Host> {
       .replace(/<meta name="billbook-token" content="[^"]*"\s*\/?>/, `<meta name="billbook-token" content="${token}" />`);
   };
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, relative: string): void {
+  function serveStatic(res: http.ServerResponse, url: URL, relative: string): void {
     const headers: Record<string, string> = {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -178,7 +178,7 @@ export function startHost(options: HostOptions): Promise<Host> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Method not allowed');
-    serveStatic(req, res, url, pathname.replace(/^\/+/, ''));
+    serveStatic(res, url, pathname.replace(/^\/+/, ''));
   }
 
   const server = http.createServer((req, res) => {

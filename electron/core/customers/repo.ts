@@ -5,8 +5,7 @@ import type { CustomersTable, CustomerBalancesTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
 
 export type CustomerRow = Omit<CustomersTable, 'seq'> & { seq: number };
-export type BalanceRow = CustomerBalancesTable;
-export type CustomerWithBalance = CustomerRow & Omit<BalanceRow, 'customer_id'> & { payment_status: string };
+export type CustomerWithBalance = CustomerRow & Omit<CustomerBalancesTable, 'customer_id'> & { payment_status: string };
 
 type ListQuery = Omit<ChannelParsed<'customers.list'>, 'offset' | 'limit'>;
 
@@ -89,16 +88,17 @@ export function takeSequence(sql: Sql, name: string, count = 1): number {
   return row.value;
 }
 
+/** Customers joined with their balances and the payment status those give today. */
+function customersWithBalances(sql: Sql, dates: StatusDates) {
+  return sql.qb
+    .selectFrom('customers as c')
+    .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
+    .select(['b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date', 'b.oldest_unpaid_due_date'])
+    .select(paymentStatusSql(dates).as('payment_status'));
+}
+
 export function getCustomerWithBalance(sql: Sql, id: string, dates: StatusDates): CustomerWithBalance | undefined {
-  return sql.get(
-    sql.qb
-      .selectFrom('customers as c')
-      .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
-      .selectAll('c')
-      .select(['b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date', 'b.oldest_unpaid_due_date'])
-      .select(paymentStatusSql(dates).as('payment_status'))
-      .where('c.id', '=', id),
-  ) as CustomerWithBalance | undefined;
+  return sql.get(customersWithBalances(sql, dates).selectAll('c').where('c.id', '=', id)) as CustomerWithBalance | undefined;
 }
 
 /**
@@ -135,14 +135,14 @@ function filtered(sql: Sql, query: ListQuery, match: string | null, dates: Statu
   return q;
 }
 
-/**
- * One page of the list, in two steps: first the page's keys, walking the sort's index (so a deep
- * offset skips index entries, not whole rows); then the rows themselves for just those keys.
- */
 /** Above this many matches, sorting them all costs more than walking the name index past the rest. */
 const MANY_MATCHES = 2500;
 
-export function listCustomerRows(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number, matchCount = 0) {
+/**
+ * The keys of one page of the list, walking the sort's index, so a deep offset skips index entries,
+ * not whole rows. The rows themselves are read for just these keys (listRowsBySeq, customersBySeq).
+ */
+export function pageCustomerKeys(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number, matchCount = 0): number[] {
   const direction = query.direction;
   const byBalance = query.sort === 'outstanding' || query.sort === 'lastInvoice';
   const walkSortIndex = query.sort === 'name' && !query.includeArchived && matchCount > MANY_MATCHES;
@@ -166,22 +166,32 @@ export function listCustomerRows(sql: Sql, query: ListQuery, match: string | nul
       keys = keys.orderBy('c.created_at', direction).orderBy('c.seq', direction);
       break;
   }
-  const seqs = sql.all(keys.limit(limit).offset(offset)).map((r) => r.seq);
-  if (seqs.length === 0) return [];
-  const rows = sql.all(
-    sql.qb
-      .selectFrom('customers as c')
-      .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
-      .select([
-        'c.seq', 'c.id', 'c.code', 'c.name', 'c.email', 'c.phone', 'c.status', 'c.currency', 'c.tags',
-        'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date',
-      ])
-      .select(paymentStatusSql(dates).as('payment_status'))
-      // One parameter whatever the page size: a JSON array, not one placeholder per key.
-      .where('c.seq', 'in', raw<number>`(select value from json_each(${JSON.stringify(seqs)}))`),
-  );
+  return sql.all(keys.limit(limit).offset(offset)).map((r) => r.seq);
+}
+
+/** Customers with their balances for these keys, from one parameter (a JSON array) whatever the count. */
+function withBalancesBySeq(sql: Sql, seqs: readonly number[], dates: StatusDates) {
+  return customersWithBalances(sql, dates).where('c.seq', 'in', raw<number>`(select value from json_each(${JSON.stringify(seqs)}))`);
+}
+
+function inKeyOrder<R extends { seq: number }>(seqs: readonly number[], rows: R[]): R[] {
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.map((seq) => bySeq.get(seq)!);
+}
+
+/** What the list shows for these keys, in the keys' order. */
+export function listRowsBySeq(sql: Sql, seqs: readonly number[], dates: StatusDates) {
+  if (seqs.length === 0) return [];
+  const rows = sql.all(
+    withBalancesBySeq(sql, seqs, dates).select(['c.seq', 'c.id', 'c.code', 'c.name', 'c.email', 'c.phone', 'c.status', 'c.currency', 'c.tags']),
+  );
+  return inKeyOrder(seqs, rows);
+}
+
+/** Whole customers for these keys, in the keys' order. */
+export function customersBySeq(sql: Sql, seqs: readonly number[], dates: StatusDates): CustomerWithBalance[] {
+  if (seqs.length === 0) return [];
+  return inKeyOrder(seqs, sql.all(withBalancesBySeq(sql, seqs, dates).selectAll('c')) as CustomerWithBalance[]);
 }
 
 export function countCustomers(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates): number {
@@ -252,20 +262,11 @@ export function distinctTags(sql: Sql): string[] {
     .map((r) => r.tag);
 }
 
-export interface ExistingMatch {
-  id: string;
-  code: string;
-  name: string;
-  email: string;
-  phone: string;
-  tax_id: string;
-}
-
-/** Live customers sharing any of these emails, phones or tax IDs: the import's duplicate check. */
-export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string): ExistingMatch | undefined {
+/** The oldest live customer with this email, phone or tax ID: the import's duplicate check. */
+export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string): { id: string; code: string; name: string } | undefined {
   return sql
-    .prepare(`SELECT id, code, name, email, phone, tax_id FROM customers WHERE ${field} = ? AND deleted_at IS NULL ORDER BY seq LIMIT 1`)
-    .get(value) as ExistingMatch | undefined;
+    .prepare(`SELECT id, code, name FROM customers WHERE ${field} = ? AND deleted_at IS NULL ORDER BY seq LIMIT 1`)
+    .get(value) as { id: string; code: string; name: string } | undefined;
 }
 
 export function getCustomerRow(sql: Sql, id: string): CustomerRow | undefined {

@@ -83,7 +83,8 @@ export function updateCustomerInTransaction(ctx: CoreContext, existing: repo.Cus
   return changed;
 }
 
-function liveRow(ctx: CoreContext, id: string): repo.CustomerRow {
+/** The stored customer, archived or not. */
+function storedRow(ctx: CoreContext, id: string): repo.CustomerRow {
   const row = repo.getCustomerRow(ctx.sql, id);
   if (!row) throw new AppError('not_found', 'That customer does not exist. It may have been removed on another device.');
   return row;
@@ -91,7 +92,7 @@ function liveRow(ctx: CoreContext, id: string): repo.CustomerRow {
 
 export function updateCustomer(ctx: CoreContext, input: ChannelParsed<'customers.update'>): Customer {
   ctx.sql.transaction(() => {
-    const existing = liveRow(ctx, input.id);
+    const existing = storedRow(ctx, input.id);
     if (existing.deleted_at) throw new AppError('conflict', `${existing.name} is archived. Restore the customer before editing.`);
     if (existing.version !== input.version) {
       throw new AppError('conflict', `${existing.name} was changed elsewhere since you opened it. Reload to see the newest details, then make your change again.`);
@@ -104,7 +105,7 @@ export function updateCustomer(ctx: CoreContext, input: ChannelParsed<'customers
 
 function setArchived(ctx: CoreContext, id: string, archived: boolean): Customer {
   ctx.sql.transaction(() => {
-    const existing = liveRow(ctx, id);
+    const existing = storedRow(ctx, id);
     if ((existing.deleted_at !== null) === archived) return;
     const now = ctx.clock.now().toISOString();
     repo.updateCustomerRow(ctx.sql, { ...existing, deleted_at: archived ? now : null, updated_at: now, version: existing.version + 1 });
@@ -138,9 +139,9 @@ function searchMatch(query: { search: string; includeArchived: boolean; status?:
  */
 const countCaches = new WeakMap<CoreContext, { stamp: string; totals: Map<string, number> }>();
 
-function cachedCount(ctx: CoreContext, key: string, count: () => number): number {
+function cachedCount(ctx: CoreContext, today: string, key: string, count: () => number): number {
   const { counter } = ctx.sql.prepare('SELECT coalesce(max(counter), 0) AS counter FROM changes').get() as { counter: number };
-  const stamp = `${counter}|${statusDates(ctx).today}`;
+  const stamp = `${counter}|${today}`;
   let cache = countCaches.get(ctx);
   if (!cache || cache.stamp !== stamp || cache.totals.size > 500) {
     cache = { stamp, totals: new Map() };
@@ -160,9 +161,10 @@ export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.
   if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
-  const total = cachedCount(ctx, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
+  const total = cachedCount(ctx, dates.today, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
   // The count tells the query which way to read: a few matches sorted, or the sort index filtered.
-  const rows = repo.listCustomerRows(ctx.sql, query, match, dates, offset, limit, total).map(toListRow);
+  const keys = repo.pageCustomerKeys(ctx.sql, query, match, dates, offset, limit, total);
+  const rows = repo.listRowsBySeq(ctx.sql, keys, dates).map(toListRow);
   return { rows, total, offset };
 }
 
@@ -176,9 +178,9 @@ export function allMatchingCustomers(ctx: CoreContext, query: ChannelParsed<'cus
   const customers: Customer[] = [];
   // Page through the list so no single statement grows with the number of customers.
   for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const page = repo.listCustomerRows(ctx.sql, query, match, dates, offset, EXPORT_PAGE);
-    for (const row of page) customers.push(toCustomer(repo.getCustomerWithBalance(ctx.sql, row.id, dates)!));
-    if (page.length < EXPORT_PAGE) return customers;
+    const keys = repo.pageCustomerKeys(ctx.sql, query, match, dates, offset, EXPORT_PAGE);
+    for (const row of repo.customersBySeq(ctx.sql, keys, dates)) customers.push(toCustomer(row));
+    if (keys.length < EXPORT_PAGE) return customers;
   }
 }
 
@@ -199,7 +201,7 @@ export function customerStats(ctx: CoreContext): CustomerStats {
 }
 
 export function customerActivity(ctx: CoreContext, id: string, limit: number) {
-  liveRow(ctx, id);
+  storedRow(ctx, id);
   return listEntityActivity(ctx.sql, 'customer', id, limit);
 }
 

@@ -66,7 +66,6 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
   const seenInFile = { email: new Map<string, number>(), phone: new Map<string, number>(), taxId: new Map<string, number>() };
 
   for (const record of csv.records) {
-    if (record.cells.every((c) => c.trim() === '')) continue;
     const cells: RowCells = {};
     for (const [field, index] of columnOf) cells[field] = record.cells[index] ?? '';
     const { fields, reasons } = rowToFields(cells, base);
