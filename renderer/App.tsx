@@ -1,6 +1,6 @@
 // The shell: navigation, the routed screen, the notice area and the shortcuts help.
 import { useEffect } from 'react';
-import { parseRoute, paths, useHash, type Route } from './lib/router';
+import { parseRoute, paths, sectionOf, useHash, type Route } from './lib/router';
 import { isTypingTarget } from './lib/keys';
 import { useShortcuts } from './stores/shortcuts';
 import { Toasts } from './components/Toasts';
@@ -10,6 +10,9 @@ import { CustomerForm } from './screens/customers/CustomerForm';
 import { CustomerPage } from './screens/customers/CustomerPage';
 import { ImportWizard } from './screens/customers/import/ImportWizard';
 import { NotFound } from './screens/NotFound';
+import { InvoiceList } from './screens/invoices/InvoiceList';
+import { InvoicePage } from './screens/invoices/InvoicePage';
+import { DraftEditor } from './screens/drafts/DraftEditor';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -20,9 +23,17 @@ function Screen({ route }: { route: Route }) {
     case 'customerImport':
       return <ImportWizard />;
     case 'customer':
-      return <CustomerPage id={route.id} />;
+      return <CustomerPage id={route.id} tab={route.tab} />;
     case 'customerEdit':
       return <CustomerForm id={route.id} />;
+    case 'invoices':
+      return <InvoiceList />;
+    case 'draftNew':
+      return <DraftEditor customerId={route.customerId} />;
+    case 'invoice':
+      return <InvoicePage id={route.id} />;
+    case 'draftEdit':
+      return <DraftEditor id={route.id} />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }
@@ -45,7 +56,7 @@ function useHelpShortcut() {
 export function App() {
   const hash = useHash();
   const route = parseRoute(hash);
-  const section = route.name === 'notFound' ? '' : 'customers';
+  const section = sectionOf(route);
   useHelpShortcut();
 
   useEffect(() => {
@@ -61,6 +72,11 @@ export function App() {
             <li>
               <a href={paths.customers()} className="nav-link" aria-current={section === 'customers' ? 'page' : undefined}>
                 Customers
+              </a>
+            </li>
+            <li>
+              <a href={paths.invoices()} className="nav-link" aria-current={section === 'invoices' ? 'page' : undefined}>
+                Invoices
               </a>
             </li>
           </ul>

@@ -3,11 +3,27 @@
 import { z } from 'zod';
 import {
   CUSTOMER_STATUSES,
+  PAYMENT_METHODS,
   PAYMENT_STATUSES,
   customerInputSchema,
   type Customer,
   type CustomerListRow,
 } from './domain/customer';
+import {
+  INVOICE_FILTERS,
+  INVOICE_SORTS,
+  businessDateSchema,
+  draftContentSchema,
+  draftOriginSchema,
+  type AgingRow,
+  type CreditNote,
+  type DraftVersion,
+  type DraftVersionSummary,
+  type Invoice,
+  type InvoiceListRow,
+} from './domain/invoice';
+import { allocationInputSchema, paymentInputSchema, type Payment, type PaymentListRow } from './domain/payment';
+import { CURRENCIES } from './money';
 
 /** Declares an output type without a runtime schema: outputs are made by our own code. */
 const output = <T>() => undefined as unknown as T;
@@ -109,6 +125,45 @@ export interface ImportResult {
   rejected: number;
 }
 
+export const invoiceQuerySchema = z.object({
+  /** Matches the invoice number and the customer's name, email, phone and code. */
+  search: z.string().max(200).default(''),
+  status: z.enum(INVOICE_FILTERS).optional(),
+  customerId: idSchema.optional(),
+  issuedFrom: businessDateSchema.optional(),
+  issuedTo: businessDateSchema.optional(),
+  currency: z.enum(CURRENCIES).optional(),
+  minTotalMinor: z.number().int().min(0).optional(),
+  maxTotalMinor: z.number().int().min(0).optional(),
+  sort: z.enum(INVOICE_SORTS).default('issueDate'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+});
+export type InvoiceQuery = z.input<typeof invoiceQuerySchema>;
+
+export interface InvoiceListPage {
+  rows: InvoiceListRow[];
+  total: number;
+  offset: number;
+}
+
+export const paymentQuerySchema = z.object({
+  customerId: idSchema.optional(),
+  invoiceId: idSchema.optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
+  from: businessDateSchema.optional(),
+  to: businessDateSchema.optional(),
+  includeReversed: z.boolean().default(true),
+});
+
+export interface PaymentListPage {
+  rows: PaymentListRow[];
+  total: number;
+  offset: number;
+}
+
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const reason = (what: string) => z.string().trim().min(3, `Say why ${what} (at least 3 characters)`).max(500, 'At most 500 characters');
+
 export const contract = {
   'customers.list': {
     input: customerQuerySchema.extend({
@@ -149,6 +204,67 @@ export const contract = {
     input: customerQuerySchema.default({ search: '', sort: 'name', direction: 'asc', includeArchived: false }),
     output: output<{ fileName: string; csvText: string; rows: number }>(),
   },
+
+  'invoices.list': { input: invoiceQuerySchema.extend(page), output: output<InvoiceListPage>() },
+  'invoices.get': { input: z.object({ id: idSchema }), output: output<Invoice>() },
+  /** The number finalizing this draft would take now, for the confirmation; nothing is reserved. */
+  'invoices.nextNumber': { input: z.object({ id: idSchema }), output: output<{ number: string }>() },
+  'invoices.finalize': {
+    input: z.object({ id: idSchema, /** The draft version the person confirmed. */ version: z.number().int().min(1) }),
+    output: output<Invoice>(),
+  },
+  'invoices.void': { input: z.object({ id: idSchema, reason: reason('it is void') }), output: output<Invoice>() },
+  'invoices.creditNote': {
+    input: z.object({
+      invoiceId: idSchema,
+      /** Tax included. Absent: everything still owed. */
+      amountMinor: z.number().int('Whole cents only').min(1, 'The amount must be more than 0').optional(),
+      reason: reason('it is credited'),
+      issueDate: businessDateSchema.optional(),
+    }),
+    output: output<CreditNote>(),
+  },
+  'invoices.aging': { input: z.object({ customerId: idSchema.optional() }).default({}), output: output<AgingRow[]>() },
+
+  'drafts.create': {
+    input: z.object({ draft: draftContentSchema, origin: draftOriginSchema.default({ source: 'manual', prompt: null, aiConfidence: null }) }),
+    output: output<Invoice>(),
+  },
+  'drafts.update': {
+    input: z.object({
+      id: idSchema,
+      /** The draft version the person edited, so a stale editor cannot overwrite a newer save. */
+      version: z.number().int().min(1),
+      draft: draftContentSchema,
+      origin: draftOriginSchema.optional(),
+    }),
+    output: output<Invoice>(),
+  },
+  'drafts.versions': { input: z.object({ id: idSchema }), output: output<DraftVersionSummary[]>() },
+  'drafts.version': { input: z.object({ id: idSchema, version: z.number().int().min(1) }), output: output<DraftVersion>() },
+  /** Saves an older version's content as the newest version. */
+  'drafts.restore': {
+    input: z.object({ id: idSchema, version: z.number().int().min(1), currentVersion: z.number().int().min(1) }),
+    output: output<Invoice>(),
+  },
+  /** A new draft with an invoice's customer, lines and terms, dated today. */
+  'drafts.duplicate': { input: z.object({ invoiceId: idSchema }), output: output<Invoice>() },
+  'drafts.discard': { input: z.object({ id: idSchema }), output: output<{ id: string }>() },
+
+  'payments.record': { input: paymentInputSchema, output: output<Payment>() },
+  /** Where a payment would go if recorded now (oldest due first), for the dialog to show. */
+  'payments.proposeAllocation': {
+    input: z.object({ customerId: idSchema, amountMinor: z.number().int().min(0) }),
+    output: output<{ allocations: { invoiceId: string; invoiceNumber: string; dueDate: string; balanceMinor: number; amountMinor: number }[]; creditMinor: number }>(),
+  },
+  'payments.reverse': { input: z.object({ id: idSchema, reason: reason('it is reversed') }), output: output<Payment>() },
+  'payments.get': { input: z.object({ id: idSchema }), output: output<Payment>() },
+  'payments.list': { input: paymentQuerySchema.extend(page), output: output<PaymentListPage>() },
+  /** Applies the customer's unused credit to their unpaid invoices, oldest due first (or to the listed ones). */
+  'payments.applyCredit': {
+    input: z.object({ customerId: idSchema, allocations: z.array(allocationInputSchema).max(500).optional() }),
+    output: output<{ appliedMinor: number; creditLeftMinor: number }>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -164,7 +280,8 @@ export function isChannel(name: string): name is Channel {
 /** Events from the backend to every window. */
 export interface EventMap {
   'customers.changed': { ids: string[] };
+  'invoices.changed': { ids: string[]; customerIds: string[] };
   notify: { level: 'info' | 'warning' | 'error'; message: string };
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'notify'];
+export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify'];

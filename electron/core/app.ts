@@ -11,6 +11,7 @@ import { CoreEvents } from './events';
 import { bindApi, type Api, type HandlerMap } from './handlers';
 import { newId } from './ids';
 import { customerHandlers } from './customers/handlers';
+import { billingHandlers } from './invoices/handlers';
 import { createHlc } from './sync/hlc';
 import { coreConfigSchema } from './config';
 
@@ -65,7 +66,7 @@ export function createCore(options: CoreOptions): Core {
     nextStamp: () => hlc.next(),
     schemaVersion: migration.to,
   };
-  const handlers: HandlerMap = customerHandlers(context);
+  const handlers: HandlerMap = { ...customerHandlers(context), ...billingHandlers(context) };
   const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
   return {
     api, events, context, migration, dbFile,

@@ -5,22 +5,49 @@ export type Route =
   | { name: 'customers' }
   | { name: 'customerNew' }
   | { name: 'customerImport' }
-  | { name: 'customer'; id: string }
+  | { name: 'customer'; id: string; tab?: string }
   | { name: 'customerEdit'; id: string }
+  | { name: 'invoices' }
+  | { name: 'draftNew'; customerId?: string }
+  | { name: 'invoice'; id: string }
+  | { name: 'draftEdit'; id: string }
   | { name: 'notFound'; path: string };
 
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/customers';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { name: 'customers' };
-  if (parts[0] !== 'customers') return { name: 'notFound', path };
+function parseCustomers(parts: string[], path: string): Route {
   const [, second, third] = parts;
   if (second === undefined) return { name: 'customers' };
   if (second === 'new' && parts.length === 2) return { name: 'customerNew' };
   if (second === 'import' && parts.length === 2) return { name: 'customerImport' };
   if (parts.length === 2) return { name: 'customer', id: second };
   if (third === 'edit' && parts.length === 3) return { name: 'customerEdit', id: second };
+  if (third === 'tab' && parts.length === 4) return { name: 'customer', id: second, tab: parts[3]! };
   return { name: 'notFound', path };
+}
+
+function parseInvoices(parts: string[], path: string): Route {
+  const [, second, third] = parts;
+  if (second === undefined) return { name: 'invoices' };
+  if (second === 'new' && parts.length === 2) return { name: 'draftNew' };
+  if (second === 'new' && parts.length === 3) return { name: 'draftNew', customerId: third! };
+  if (parts.length === 2) return { name: 'invoice', id: second };
+  if (third === 'edit' && parts.length === 3) return { name: 'draftEdit', id: second };
+  return { name: 'notFound', path };
+}
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/customers';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'customers' };
+  if (parts[0] === 'customers') return parseCustomers(parts, path);
+  if (parts[0] === 'invoices') return parseInvoices(parts, path);
+  return { name: 'notFound', path };
+}
+
+/** Which part of the sidebar a route belongs to. */
+export function sectionOf(route: Route): 'customers' | 'invoices' | '' {
+  if (route.name === 'notFound') return '';
+  if (route.name === 'invoices' || route.name === 'draftNew' || route.name === 'invoice' || route.name === 'draftEdit') return 'invoices';
+  return 'customers';
 }
 
 export const paths = {
@@ -28,7 +55,13 @@ export const paths = {
   customerNew: () => '#/customers/new',
   customerImport: () => '#/customers/import',
   customer: (id: string) => `#/customers/${encodeURIComponent(id)}`,
+  /** A customer's page opened on a tab: "invoices", "payments", "activity"… */
+  customerTab: (id: string, tab: string) => `#/customers/${encodeURIComponent(id)}/tab/${encodeURIComponent(tab)}`,
   customerEdit: (id: string) => `#/customers/${encodeURIComponent(id)}/edit`,
+  invoices: () => '#/invoices',
+  draftNew: (customerId?: string) => (customerId ? `#/invoices/new/${encodeURIComponent(customerId)}` : '#/invoices/new'),
+  invoice: (id: string) => `#/invoices/${encodeURIComponent(id)}`,
+  draftEdit: (id: string) => `#/invoices/${encodeURIComponent(id)}/edit`,
 };
 
 export function navigate(href: string): void {

@@ -129,6 +129,10 @@ export interface CustomerFinancials {
   outstandingMinor: number;
   lastInvoiceDate: string | null;
   paymentStatus: PaymentStatus;
+  /** Money received and not yet applied to an invoice. */
+  creditMinor: number;
+  /** Over invoices paid in full: days from issue to the day the balance reached zero. null: none paid yet. */
+  averageDaysToPay: number | null;
 }
 
 export interface Customer extends CustomerFields {

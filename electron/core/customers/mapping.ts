@@ -67,6 +67,8 @@ export function financialsOf(row: BalanceColumns): CustomerFinancials {
     outstandingMinor: row.outstanding_minor,
     lastInvoiceDate: row.last_invoice_date,
     paymentStatus: row.payment_status as PaymentStatus,
+    creditMinor: 0,
+    averageDaysToPay: null,
   };
 }
 

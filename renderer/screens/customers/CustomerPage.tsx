@@ -36,7 +36,8 @@ function useCustomer(id: string) {
   return { customer, setCustomer, error, changed };
 }
 
-export function CustomerPage({ id }: { id: string }) {
+export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined }) {
+  void tab; // opened on a tab by links from invoices; the tabs read it once the billing tabs land
   const { customer, setCustomer, error, changed } = useCustomer(id);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import { CURRENCIES, type CurrencyCode } from '../money';
+import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
+import { INVOICE_TEMPLATES, PAYMENT_METHODS, type PaymentMethod } from './customer';
+
+export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** What the list filters by: a stored status, or one derived when read. */
+export const INVOICE_FILTERS = [...INVOICE_STATUSES, 'overdue', 'unpaid'] as const;
+export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus | 'overdue' | 'unpaid', string> = {
+  draft: 'Draft', open: 'Open', partially_paid: 'Partially paid', paid: 'Paid', void: 'Void', overdue: 'Overdue', unpaid: 'Unpaid',
+};
+
+export const DRAFT_SOURCES = ['manual', 'offline_parser', 'ai', 'suggestion', 'copy'] as const;
+export type DraftSource = (typeof DRAFT_SOURCES)[number];
+export const DRAFT_SOURCE_LABELS: Record<DraftSource, string> = {
+  manual: 'Typed in', offline_parser: 'Drafted offline from a sentence', ai: 'Refined by AI', suggestion: 'Suggested', copy: 'Copy of an invoice',
+};
+
+/** The rates a Kenyan shop uses; any other whole basis-point rate is accepted too. */
+export const TAX_RATE_CHOICES: { rateBp: TaxRateBp; label: string }[] = [
+  { rateBp: 1600, label: '16% standard' },
+  { rateBp: 800, label: '8%' },
+  { rateBp: 0, label: '0% zero-rated' },
+  { rateBp: null, label: 'Exempt' },
+];
+
+export const COMMON_UNITS = ['', 'hours', 'days', 'weeks', 'months', 'pieces', 'items', 'kg', 'km', 'words', 'sessions'] as const;
+
+export const INVOICE_SORTS = ['number', 'issueDate', 'dueDate', 'total', 'balance', 'customer'] as const;
+export type InvoiceSort = (typeof INVOICE_SORTS)[number];
+
+export const businessDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-30')
+  .refine((v) => {
+    const at = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
+  }, 'That date does not exist');
+
+const MAX_PRICE_MINOR = 1_000_000_000_000_000; // well inside 2^53, and far beyond any real invoice line
+
+export const invoiceLineInputSchema = z.object({
+  description: z.string().trim().max(500, 'At most 500 characters').default(''),
+  /** Thousandths: 1.5 hours = 1500. */
+  quantityMilli: z.number().int('Quantity has at most three decimals').min(1, 'Quantity must be more than 0').max(1_000_000_000, 'Quantity is too large'),
+  unit: z.string().trim().max(20, 'At most 20 characters').default(''),
+  unitPriceMinor: z.number().int('Price must be a whole number of cents').min(0, 'Price cannot be negative').max(MAX_PRICE_MINOR, 'Price is too large'),
+  /** Basis points (1600 = 16%); null: exempt. */
+  taxRateBp: z.number().int().min(0, 'Tax rate cannot be negative').max(10_000, 'Tax rate is at most 100%').nullable().default(1600),
+});
+export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
+export type InvoiceLineFields = z.output<typeof invoiceLineInputSchema>;
+
+export const discountSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('percent'), bp: z.number().int().min(0, 'Discount cannot be negative').max(10_000, 'A discount is at most 100%') }),
+    z.object({ kind: z.literal('amount'), minor: z.number().int('Discount must be a whole number of cents').min(0, 'Discount cannot be negative').max(MAX_PRICE_MINOR) }),
+  ])
+  .nullable()
+  .default(null);
+
+/**
+ * What a person edits on a draft. Drafts may be incomplete (no lines yet); finalizing checks the
+ * rest. The amounts are checked here so that a draft never holds totals that cannot be kept exactly.
+ */
+export const draftContentSchema = z
+  .object({
+    customerId: z.uuid({ error: 'Choose a customer' }),
+    /** Absent: the customer's currency. */
+    currency: z.enum(CURRENCIES).optional(),
+    issueDate: businessDateSchema,
+    /** null: follows the customer's payment terms from the issue date. */
+    dueDate: businessDateSchema.nullable().default(null),
+    pricesIncludeTax: z.boolean().default(false),
+    discount: discountSchema,
+    lines: z.array(invoiceLineInputSchema).max(300, 'At most 300 lines on one invoice').default([]),
+    notes: z.string().trim().max(4000, 'At most 4,000 characters').default(''),
+    /** Payment terms as printed; empty: the customer's terms ("Net 30"). */
+    terms: z.string().trim().max(300, 'At most 300 characters').default(''),
+    /** null: the customer's template. */
+    template: z.enum(INVOICE_TEMPLATES).nullable().default(null),
+  })
+  .superRefine((draft, ctx) => {
+    if (draft.dueDate && draft.dueDate < draft.issueDate) {
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date is before the issue date' });
+    }
+        try {
+      const sum = draft.lines.reduce((a, l) => a + lineAmountMinor(l.quantityMilli, l.unitPriceMinor), 0);
+      if (draft.discount?.kind === 'amount' && draft.discount.minor > sum) {
+        ctx.addIssue({ code: 'custom', path: ['discount'], message: 'The discount is larger than the lines add up to' });
+      }
+      const totals = computeTotals(draft);
+      if (totals.totalMinor > Number.MAX_SAFE_INTEGER / 4) throw new RangeError('too large');
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'These amounts are too large for one invoice' });
+    }
+  });
+export type DraftContentInput = z.input<typeof draftContentSchema>;
+export type DraftContent = z.output<typeof draftContentSchema>;
+
+export const draftOriginSchema = z.object({
+  source: z.enum(DRAFT_SOURCES).default('manual'),
+  /** The sentence the draft was made from, when it was. */
+  prompt: z.string().max(4000).nullable().default(null),
+  /** 0..1, from the offline parser or the AI. */
+  aiConfidence: z.number().min(0).max(1).nullable().default(null),
+});
+export type DraftOrigin = z.output<typeof draftOriginSchema>;
+
+export interface InvoiceLine extends InvoiceLineFields {
+  position: number;
+  amountMinor: number;
+  discountMinor: number;
+  netMinor: number;
+  taxMinor: number;
+}
+
+export interface InvoiceCustomerRef {
+  id: string;
+  code: string;
+  name: string;
+  email: string;
+  phone: string;
+  paymentTermsDays: number;
+}
+
+export interface InvoicePaymentEntry {
+  paymentId: string;
+  paymentNumber: string;
+  allocatedOn: string;
+  method: PaymentMethod;
+  reference: string;
+  amountMinor: number;
+  reversed: boolean;
+}
+
+export interface CreditNote {
+  id: string;
+  number: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  customerId: string;
+  currency: CurrencyCode;
+  issueDate: string;
+  reason: string;
+  /** Tax included. */
+  amountMinor: number;
+  taxMinor: number;
+  taxSummary: TaxSummaryRow[];
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'created' | 'saved' | 'finalized' | 'payment' | 'payment_reversed' | 'credit_note' | 'paid' | 'void' | 'overdue';
+  label: string;
+}
+
+export interface DraftInfo {
+  /** The draft's version: every save adds one. */
+  version: number;
+  source: DraftSource;
+  prompt: string | null;
+  aiConfidence: number | null;
+}
+
+export interface Invoice {
+  id: string;
+  /** null while it is a draft. */
+  number: string | null;
+  status: InvoiceStatus;
+  /** Derived when read: unpaid and past its due date. */
+  overdue: boolean;
+  daysOverdue: number;
+  customer: InvoiceCustomerRef;
+  currency: CurrencyCode;
+  issueDate: string;
+  dueDate: string;
+  dueDateFromTerms: boolean;
+  pricesIncludeTax: boolean;
+  discount: Discount;
+  notes: string;
+  terms: string;
+  template: (typeof INVOICE_TEMPLATES)[number];
+  lines: InvoiceLine[];
+  totals: Omit<InvoiceTotals, 'lines'>;
+  paidMinor: number;
+  creditedMinor: number;
+  /** What is still owed: total − paid − credited (0 for drafts and void invoices). */
+  balanceMinor: number;
+  /** The day the balance reached zero. */
+  paidOn: string | null;
+  draft: DraftInfo;
+  finalizedAt: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  payments: InvoicePaymentEntry[];
+  creditNotes: CreditNote[];
+  timeline: TimelineEntry[];
+}
+
+export interface InvoiceListRow {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  overdue: boolean;
+  daysOverdue: number;
+  customerId: string;
+  customerName: string;
+  issueDate: string;
+  dueDate: string;
+  currency: CurrencyCode;
+  totalMinor: number;
+  balanceMinor: number;
+}
+
+export interface DraftVersionSummary {
+  version: number;
+  savedAt: string;
+  source: DraftSource;
+  prompt: string | null;
+  aiConfidence: number | null;
+  totalMinor: number;
+  lineCount: number;
+  /** e.g. "Restored version 2". */
+  note: string;
+}
+
+export interface DraftVersion extends DraftVersionSummary {
+  content: DraftContent & { currency: CurrencyCode };
+}
+
+/** Receivables by days past due, per currency. */
+export interface AgingRow {
+  currency: CurrencyCode;
+  /** Not yet due. */
+  currentMinor: number;
+  days0to30Minor: number;
+  days31to60Minor: number;
+  days61to90Minor: number;
+  days90plusMinor: number;
+  totalMinor: number;
+  invoiceCount: number;
+}
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  mpesa: 'M-Pesa', bank: 'Bank transfer', cash: 'Cash', card: 'Card', other: 'Other',
+};
+
+export type { Discount, TaxRateBp, TaxSummaryRow };
+export { PAYMENT_METHODS };
