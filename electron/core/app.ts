@@ -11,7 +11,9 @@ import { CoreEvents } from './events';
 import { bindApi, type Api, type HandlerMap } from './handlers';
 import { newId } from './ids';
 import { customerHandlers } from './customers/handlers';
-import { billingHandlers } from './invoices/handlers';
+import { invoiceHandlers } from './invoices/handlers';
+import { draftHandlers } from './drafts/handlers';
+import { paymentHandlers } from './payments/handlers';
 import { createHlc } from './sync/hlc';
 import { coreConfigSchema } from './config';
 
@@ -66,7 +68,9 @@ export function createCore(options: CoreOptions): Core {
     nextStamp: () => hlc.next(),
     schemaVersion: migration.to,
   };
-  const handlers: HandlerMap = { ...customerHandlers(context), ...billingHandlers(context) };
+  const handlers: HandlerMap = {
+    ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
+  };
   const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
   return {
     api, events, context, migration, dbFile,

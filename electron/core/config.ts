@@ -1,6 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { numberFormatProblem } from './invoices/numbering';
+
+const numberFormat = (fallback: string) =>
+  z.string().trim().default(fallback).superRefine((format, ctx) => {
+    const problem = numberFormatProblem(format);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const invoicingConfigSchema = z.object({
+  /** Tokens: {YYYY} {YY} {MM} {DEVICE} and one {seq} or {seq:N} (zero-padded to N digits). */
+  numberFormat: numberFormat('INV-{YYYY}-{seq:4}'),
+  creditNoteFormat: numberFormat('CN-{YYYY}-{seq:4}'),
+  paymentFormat: numberFormat('PAY-{YYYY}-{seq:4}'),
+  /** Put {DEVICE} in a format and give each laptop its own code, so numbers made offline never collide. */
+  deviceCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{0,6}$/, 'Letters and digits only, at most 6').default(''),
+});
+export type InvoicingConfig = z.output<typeof invoicingConfigSchema>;
 
 /** Settings a person or an administrator edits in <dataDir>/config.json. Secrets never live here. */
 export const coreConfigSchema = z.object({
@@ -11,6 +28,9 @@ export const coreConfigSchema = z.object({
       country: z.string().length(2).default('KE'),
     })
     .default({ name: 'My business', defaultCurrency: 'KES', country: 'KE' }),
+  invoicing: invoicingConfigSchema.default({
+    numberFormat: 'INV-{YYYY}-{seq:4}', creditNoteFormat: 'CN-{YYYY}-{seq:4}', paymentFormat: 'PAY-{YYYY}-{seq:4}', deviceCode: '',
+  }),
   updates: z
     .object({
       /** electron-updater's generic provider: where latest.yml and the installers are published. */

@@ -241,7 +241,8 @@ export interface AgingRow {
   currency: CurrencyCode;
   /** Not yet due. */
   currentMinor: number;
-  days0to30Minor: number;
+  /** Past due by 1–30 days. */
+  days1to30Minor: number;
   days31to60Minor: number;
   days61to90Minor: number;
   days90plusMinor: number;

@@ -57,7 +57,10 @@ export function rowToFields(row: CustomerRow): CustomerFields {
   };
 }
 
-type BalanceColumns = Pick<CustomerWithBalance, 'invoice_count' | 'billed_minor' | 'paid_minor' | 'outstanding_minor' | 'last_invoice_date' | 'payment_status'>;
+type BalanceColumns = Pick<
+  CustomerWithBalance,
+  'invoice_count' | 'billed_minor' | 'paid_minor' | 'outstanding_minor' | 'last_invoice_date' | 'payment_status' | 'credit_minor' | 'paid_invoice_count' | 'days_to_pay_total'
+>;
 
 export function financialsOf(row: BalanceColumns): CustomerFinancials {
   return {
@@ -67,8 +70,8 @@ export function financialsOf(row: BalanceColumns): CustomerFinancials {
     outstandingMinor: row.outstanding_minor,
     lastInvoiceDate: row.last_invoice_date,
     paymentStatus: row.payment_status as PaymentStatus,
-    creditMinor: 0,
-    averageDaysToPay: null,
+    creditMinor: row.credit_minor,
+    averageDaysToPay: row.paid_invoice_count === 0 ? null : Math.round((row.days_to_pay_total / row.paid_invoice_count) * 10) / 10,
   };
 }
 

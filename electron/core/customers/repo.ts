@@ -93,7 +93,10 @@ function customersWithBalances(sql: Sql, dates: StatusDates) {
   return sql.qb
     .selectFrom('customers as c')
     .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
-    .select(['b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date', 'b.oldest_unpaid_due_date'])
+    .select([
+      'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date', 'b.oldest_unpaid_due_date',
+      'b.credit_minor', 'b.paid_invoice_count', 'b.days_to_pay_total',
+    ])
     .select(paymentStatusSql(dates).as('payment_status'));
 }
 

@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/errors';
 import type { ChannelParsed, CustomerStats, CustomerListPage } from '../../../shared/contract';
 import type { Customer, CustomerFields } from '../../../shared/domain/customer';
 import { recordMutation } from '../audit/record';
+import { cachedCount } from '../db/countCache';
+import { hasLedgerEntries } from '../ledger/balances';
 import { listEntityActivity } from '../audit/repo';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
@@ -97,6 +99,13 @@ export function updateCustomer(ctx: CoreContext, input: ChannelParsed<'customers
     if (existing.version !== input.version) {
       throw new AppError('conflict', `${existing.name} was changed elsewhere since you opened it. Reload to see the newest details, then make your change again.`);
     }
+    if (input.customer.currency !== existing.currency && hasLedgerEntries(ctx.sql, existing.id)) {
+      throw new AppError(
+        'conflict',
+        `${existing.name} already has invoices or payments in ${existing.currency}, so their currency stays ${existing.currency}. To bill them in ${input.customer.currency}, create a separate customer.`,
+        { currency: `Stays ${existing.currency}: this customer has invoices or payments` },
+      );
+    }
     updateCustomerInTransaction(ctx, existing, input.customer, 'customers.update');
   });
   ctx.events.emit('customers.changed', { ids: [input.id] });
@@ -132,36 +141,13 @@ function searchMatch(query: { search: string; includeArchived: boolean; status?:
   return match === null ? false : withStateFilter(match, query.includeArchived, query.status);
 }
 
-/**
- * Counts change only when the books do, so a count is kept until the outbox moves on (every write
- * adds a row there) or the day changes (payment status depends on the date). Scrolling a long list
- * asks for the same total with every page.
- */
-const countCaches = new WeakMap<CoreContext, { stamp: string; totals: Map<string, number> }>();
-
-function cachedCount(ctx: CoreContext, today: string, key: string, count: () => number): number {
-  const { counter } = ctx.sql.prepare('SELECT coalesce(max(counter), 0) AS counter FROM changes').get() as { counter: number };
-  const stamp = `${counter}|${today}`;
-  let cache = countCaches.get(ctx);
-  if (!cache || cache.stamp !== stamp || cache.totals.size > 500) {
-    cache = { stamp, totals: new Map() };
-    countCaches.set(ctx, cache);
-  }
-  let total = cache.totals.get(key);
-  if (total === undefined) {
-    total = count();
-    cache.totals.set(key, total);
-  }
-  return total;
-}
-
 export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.list'>): CustomerListPage {
   const { offset, limit, ...query } = input;
   const match = searchMatch(query);
   if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
-  const total = cachedCount(ctx, dates.today, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
+  const total = cachedCount(ctx.sql, 'customers', dates.today, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
   // The count tells the query which way to read: a few matches sorted, or the sort index filtered.
   const keys = repo.pageCustomerKeys(ctx.sql, query, match, dates, offset, limit, total);
   const rows = repo.listRowsBySeq(ctx.sql, keys, dates).map(toListRow);

@@ -43,6 +43,129 @@ export interface CustomerBalancesTable {
   outstanding_minor: number;
   last_invoice_date: string | null;
   oldest_unpaid_due_date: string | null;
+  credit_minor: number;
+  paid_invoice_count: number;
+  days_to_pay_total: number;
+}
+
+export interface InvoicesTable {
+  seq: Generated<number>;
+  id: string;
+  customer_id: string;
+  number: string | null;
+  status: string;
+  currency: string;
+  issue_date: string;
+  due_date: string;
+  due_date_from_terms: number;
+  prices_include_tax: number;
+  /** JSON of the Discount, or null. */
+  discount: string | null;
+  notes: string;
+  terms: string;
+  template: string | null;
+  subtotal_minor: number;
+  discount_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  tax_summary: string;
+  paid_minor: number;
+  credited_minor: number;
+  balance_minor: number;
+  paid_on: string | null;
+  draft_version: number;
+  source: string;
+  prompt: string | null;
+  ai_confidence: number | null;
+  finalized_at: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+export interface InvoiceLinesTable {
+  invoice_id: string;
+  position: number;
+  description: string;
+  quantity_milli: number;
+  unit: string;
+  unit_price_minor: number;
+  tax_rate_bp: number | null;
+  amount_minor: number;
+  discount_minor: number;
+  net_minor: number;
+  tax_minor: number;
+}
+
+export interface DraftVersionsTable {
+  invoice_id: string;
+  version: number;
+  saved_at: string;
+  source: string;
+  prompt: string | null;
+  ai_confidence: number | null;
+  note: string;
+  total_minor: number;
+  line_count: number;
+  content: string;
+}
+
+export interface InvoiceSearchTable {
+  rowid: number;
+  number: string;
+}
+
+export interface PaymentsTable {
+  seq: Generated<number>;
+  id: string;
+  number: string;
+  customer_id: string;
+  amount_minor: number;
+  currency: string;
+  paid_on: string;
+  method: string;
+  reference: string;
+  notes: string;
+  allocated_minor: number;
+  status: string;
+  reversed_at: string | null;
+  reversal_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+export interface PaymentAllocationsTable {
+  id: string;
+  payment_id: string;
+  invoice_id: string;
+  amount_minor: number;
+  allocated_on: string;
+  from_credit: number;
+  created_at: string;
+  reversed_at: string | null;
+}
+
+export interface CreditNotesTable {
+  seq: Generated<number>;
+  id: string;
+  number: string;
+  invoice_id: string;
+  customer_id: string;
+  currency: string;
+  issue_date: string;
+  reason: string;
+  amount_minor: number;
+  tax_minor: number;
+  tax_summary: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
 }
 
 export interface CustomerTagsTable {
@@ -103,4 +226,11 @@ export interface DB {
   audit_log: AuditLogTable;
   changes: ChangesTable;
   meta: MetaTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  draft_versions: DraftVersionsTable;
+  invoice_search: InvoiceSearchTable;
+  payments: PaymentsTable;
+  payment_allocations: PaymentAllocationsTable;
+  credit_notes: CreditNotesTable;
 }

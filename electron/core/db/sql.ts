@@ -65,6 +65,8 @@ export function createSql(db: SqliteDatabase): Sql {
       const { statement, parameters } = compiled(query);
       return statement.run(...parameters);
     },
-    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    // IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout instead of
+    // one failing when it upgrades from reading to writing.
+    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
   };
 }

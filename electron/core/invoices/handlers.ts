@@ -1,20 +1,16 @@
-import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import * as invoices from './service';
 
-const notYet = () => {
-  throw new AppError('internal', 'Billing is being built');
-};
-
-/** The invoice, draft and payment channels. */
-export function billingHandlers(ctx: CoreContext) {
-  void ctx;
+/** The invoice channels: each takes its input already parsed by the contract's schema. */
+export function invoiceHandlers(ctx: CoreContext) {
   return {
-    'invoices.list': notYet, 'invoices.get': notYet, 'invoices.nextNumber': notYet, 'invoices.finalize': notYet,
-    'invoices.void': notYet, 'invoices.creditNote': notYet, 'invoices.aging': notYet,
-    'drafts.create': notYet, 'drafts.update': notYet, 'drafts.versions': notYet, 'drafts.version': notYet,
-    'drafts.restore': notYet, 'drafts.duplicate': notYet, 'drafts.discard': notYet,
-    'payments.record': notYet, 'payments.proposeAllocation': notYet, 'payments.reverse': notYet, 'payments.get': notYet,
-    'payments.list': notYet, 'payments.applyCredit': notYet,
+    'invoices.list': (input) => invoices.listInvoices(ctx, input),
+    'invoices.get': (input) => invoices.getInvoice(ctx, input.id),
+    'invoices.nextNumber': (input) => invoices.nextInvoiceNumber(ctx, input.id),
+    'invoices.finalize': (input) => invoices.finalizeInvoice(ctx, input),
+    'invoices.void': (input) => invoices.voidInvoice(ctx, input),
+    'invoices.creditNote': (input) => invoices.issueCreditNote(ctx, input),
+    'invoices.aging': (input) => invoices.agingReport(ctx, input.customerId),
   } satisfies Partial<HandlerMap>;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001_customers';
+import { migration0002 } from './0002_billing';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

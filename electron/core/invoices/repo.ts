@@ -1,0 +1,302 @@
+// SQL for invoices, their lines, draft versions and credit notes: no rules, no transactions.
+import { sql as raw, type Expression, type SqlBool } from 'kysely';
+import type { Sql } from '../db/sql';
+import type { CreditNotesTable, DraftVersionsTable, InvoiceLinesTable, InvoicesTable } from '../db/schema';
+import type { ChannelParsed } from '../../../shared/contract';
+
+export type InvoiceRow = Omit<InvoicesTable, 'seq'> & { seq: number };
+export type CreditNoteRow = Omit<CreditNotesTable, 'seq'> & { seq: number };
+export type LineRow = InvoiceLinesTable;
+export type VersionRow = DraftVersionsTable;
+
+type ListQuery = Omit<ChannelParsed<'invoices.list'>, 'offset' | 'limit'>;
+
+const INVOICE_COLUMNS = `id, customer_id, number, status, currency, issue_date, due_date, due_date_from_terms, prices_include_tax,
+  discount, notes, terms, template, subtotal_minor, discount_minor, tax_minor, total_minor, tax_summary, paid_minor,
+  credited_minor, balance_minor, paid_on, draft_version, source, prompt, ai_confidence, finalized_at, voided_at, void_reason,
+  created_at, updated_at, deleted_at, version`;
+
+export function insertInvoice(sql: Sql, row: Omit<InvoiceRow, 'seq'>): number {
+  const columns = INVOICE_COLUMNS.split(',').map((c) => c.trim());
+  const result = sql
+    .prepare(`INSERT INTO invoices (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+    .run(row);
+  return Number(result.lastInsertRowid);
+}
+
+/** Rewrites a draft's content columns. */
+export function updateDraftRow(sql: Sql, row: InvoiceRow): void {
+  sql
+    .prepare(
+      `UPDATE invoices SET customer_id = @customer_id, currency = @currency, issue_date = @issue_date, due_date = @due_date,
+         due_date_from_terms = @due_date_from_terms, prices_include_tax = @prices_include_tax, discount = @discount,
+         notes = @notes, terms = @terms, template = @template, subtotal_minor = @subtotal_minor,
+         discount_minor = @discount_minor, tax_minor = @tax_minor, total_minor = @total_minor, tax_summary = @tax_summary,
+         draft_version = @draft_version, source = @source, prompt = @prompt, ai_confidence = @ai_confidence,
+         updated_at = @updated_at, version = @version
+       WHERE seq = @seq`,
+    )
+    .run(row);
+}
+
+export function finalizeRow(sql: Sql, row: Pick<InvoiceRow, 'id' | 'number' | 'due_date' | 'terms' | 'template' | 'total_minor' | 'finalized_at' | 'updated_at'>): void {
+  sql
+    .prepare(
+      `UPDATE invoices SET number = @number, status = 'open', due_date = @due_date, terms = @terms, template = @template,
+         balance_minor = @total_minor, paid_minor = 0, credited_minor = 0, finalized_at = @finalized_at,
+         updated_at = @updated_at, version = version + 1
+       WHERE id = @id AND status = 'draft'`,
+    )
+    .run(row);
+}
+
+export function voidRow(sql: Sql, id: string, reason: string, at: string): void {
+  sql
+    .prepare(
+      `UPDATE invoices SET status = 'void', balance_minor = 0, voided_at = @at, void_reason = @reason, updated_at = @at, version = version + 1
+       WHERE id = @id`,
+    )
+    .run({ id, reason, at });
+}
+
+export function discardDraftRow(sql: Sql, id: string, at: string): void {
+  sql.prepare("UPDATE invoices SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft'").run(at, at, id);
+}
+
+export function replaceLines(sql: Sql, invoiceId: string, lines: readonly LineRow[], isNew = false): void {
+  if (!isNew) sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
+  const insert = sql.prepare(
+    `INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit, unit_price_minor, tax_rate_bp,
+       amount_minor, discount_minor, net_minor, tax_minor)
+     VALUES (@invoice_id, @position, @description, @quantity_milli, @unit, @unit_price_minor, @tax_rate_bp,
+       @amount_minor, @discount_minor, @net_minor, @tax_minor)`,
+  );
+  for (const line of lines) insert.run(line);
+}
+
+export function insertDraftVersion(sql: Sql, row: VersionRow): void {
+  sql
+    .prepare(
+      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content)
+       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content)`,
+    )
+    .run(row);
+}
+
+export function indexNumber(sql: Sql, seq: number, searchText: string): void {
+  sql.prepare('INSERT INTO invoice_search (rowid, number) VALUES (?, ?)').run(seq, searchText);
+}
+
+export function getInvoiceRow(sql: Sql, id: string): InvoiceRow | undefined {
+  return sql.prepare(`SELECT seq, ${INVOICE_COLUMNS} FROM invoices WHERE id = ?`).get(id) as InvoiceRow | undefined;
+}
+
+export function getLines(sql: Sql, invoiceId: string): LineRow[] {
+  return sql.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(invoiceId) as LineRow[];
+}
+
+export function listVersions(sql: Sql, invoiceId: string): Omit<VersionRow, 'content'>[] {
+  return sql
+    .prepare(
+      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count
+       FROM draft_versions WHERE invoice_id = ? ORDER BY version DESC`,
+    )
+    .all(invoiceId) as Omit<VersionRow, 'content'>[];
+}
+
+export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {
+  return sql.prepare('SELECT * FROM draft_versions WHERE invoice_id = ? AND version = ?').get(invoiceId, version) as VersionRow | undefined;
+}
+
+export interface InvoicePaymentRow {
+  payment_id: string;
+  payment_number: string;
+  allocated_on: string;
+  method: string;
+  reference: string;
+  amount_minor: number;
+  reversed_at: string | null;
+  created_at: string;
+}
+
+export function paymentsOfInvoice(sql: Sql, invoiceId: string): InvoicePaymentRow[] {
+  return sql
+    .prepare(
+      `SELECT a.payment_id, p.number AS payment_number, a.allocated_on, p.method, p.reference, a.amount_minor, a.reversed_at, a.created_at
+       FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+       WHERE a.invoice_id = ? ORDER BY a.allocated_on, a.created_at`,
+    )
+    .all(invoiceId) as InvoicePaymentRow[];
+}
+
+export function creditNotesOfInvoice(sql: Sql, invoiceId: string): (CreditNoteRow & { invoice_number: string })[] {
+  return sql
+    .prepare(
+      `SELECT cn.*, i.number AS invoice_number FROM credit_notes cn JOIN invoices i ON i.id = cn.invoice_id
+       WHERE cn.invoice_id = ? AND cn.deleted_at IS NULL ORDER BY cn.issue_date, cn.seq`,
+    )
+    .all(invoiceId) as (CreditNoteRow & { invoice_number: string })[];
+}
+
+export function insertCreditNote(sql: Sql, row: Omit<CreditNoteRow, 'seq'>): void {
+  sql
+    .prepare(
+      `INSERT INTO credit_notes (id, number, invoice_id, customer_id, currency, issue_date, reason, amount_minor, tax_minor,
+         tax_summary, created_at, updated_at, deleted_at, version)
+       VALUES (@id, @number, @invoice_id, @customer_id, @currency, @issue_date, @reason, @amount_minor, @tax_minor,
+         @tax_summary, @created_at, @updated_at, @deleted_at, @version)`,
+    )
+    .run(row);
+}
+
+export function getCreditNote(sql: Sql, id: string): (CreditNoteRow & { invoice_number: string }) | undefined {
+  return sql
+    .prepare('SELECT cn.*, i.number AS invoice_number FROM credit_notes cn JOIN invoices i ON i.id = cn.invoice_id WHERE cn.id = ?')
+    .get(id) as (CreditNoteRow & { invoice_number: string }) | undefined;
+}
+
+export interface UnpaidInvoice {
+  id: string;
+  number: string;
+  due_date: string;
+  balance_minor: number;
+}
+
+/** A customer's unpaid invoices, oldest due first: the order a payment is applied in. */
+export function unpaidInvoicesOf(sql: Sql, customerId: string): UnpaidInvoice[] {
+  return sql
+    .prepare(
+      `SELECT id, number, due_date, balance_minor FROM invoices
+       WHERE customer_id = ? AND status IN ('open', 'partially_paid') AND deleted_at IS NULL
+       ORDER BY due_date, issue_date, number`,
+    )
+    .all(customerId) as UnpaidInvoice[];
+}
+
+// ---- the list ------------------------------------------------------------------------------
+
+const SORT_COLUMNS = {
+  number: 'i.number',
+  issueDate: 'i.issue_date',
+  dueDate: 'i.due_date',
+  total: 'i.total_minor',
+  balance: 'i.balance_minor',
+} as const;
+
+/** The invoices a list shows; `match` is an FTS query over numbers, `customerSeqMatch` one over customers. */
+function filtered(sql: Sql, query: ListQuery, today: string, search: { numbers: string; customers: string } | null) {
+  let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null);
+  if (search) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.seq', 'in', raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`),
+        eb(
+          'i.customer_id',
+          'in',
+          raw<string>`(select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${search.customers}))`,
+        ),
+      ]),
+    );
+  }
+  switch (query.status) {
+    case undefined:
+      break;
+    case 'overdue':
+      q = q.where('i.status', 'in', ['open', 'partially_paid']).where('i.due_date', '<', today);
+      break;
+    case 'unpaid':
+      q = q.where('i.status', 'in', ['open', 'partially_paid']);
+      break;
+    default:
+      q = q.where('i.status', '=', query.status);
+  }
+  if (query.customerId) q = q.where('i.customer_id', '=', query.customerId);
+  if (query.issuedFrom) q = q.where('i.issue_date', '>=', query.issuedFrom);
+  if (query.issuedTo) q = q.where('i.issue_date', '<=', query.issuedTo);
+  if (query.currency) q = q.where('i.currency', '=', query.currency);
+  if (query.minTotalMinor !== undefined) q = q.where('i.total_minor', '>=', query.minTotalMinor);
+  if (query.maxTotalMinor !== undefined) q = q.where('i.total_minor', '<=', query.maxTotalMinor);
+  return q;
+}
+
+export function countInvoices(sql: Sql, query: ListQuery, today: string, search: { numbers: string; customers: string } | null): number {
+  const row = sql.get(filtered(sql, query, today, search).select((eb) => eb.fn.countAll<number>().as('n')));
+  return row?.n ?? 0;
+}
+
+export function pageInvoiceKeys(
+  sql: Sql, query: ListQuery, today: string, search: { numbers: string; customers: string } | null, offset: number, limit: number,
+): number[] {
+  const direction = query.direction;
+  let q = filtered(sql, query, today, search).select('i.seq');
+  if (query.sort === 'customer') {
+    q = q
+      .innerJoin('customers as c', 'c.id', 'i.customer_id')
+      .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
+      .orderBy('c.seq', direction)
+      .orderBy('i.issue_date', direction);
+  } else {
+    // Drafts have no number yet; they sort by when they were made.
+    q = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
+  }
+  const rows = sql.all(q.orderBy('i.seq', direction).limit(limit).offset(offset));
+  return rows.map((r) => r.seq);
+}
+
+export interface InvoiceListDbRow {
+  seq: number;
+  id: string;
+  number: string | null;
+  status: string;
+  customer_id: string;
+  customer_name: string;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  total_minor: number;
+  balance_minor: number;
+}
+
+export function listRowsBySeq(sql: Sql, seqs: readonly number[]): InvoiceListDbRow[] {
+  if (seqs.length === 0) return [];
+  const rows = sql.all(
+    sql.qb
+      .selectFrom('invoices as i')
+      .innerJoin('customers as c', 'c.id', 'i.customer_id')
+      .select(['i.seq', 'i.id', 'i.number', 'i.status', 'i.customer_id', 'c.name as customer_name', 'i.issue_date', 'i.due_date', 'i.currency', 'i.total_minor', 'i.balance_minor'])
+      .where('i.seq', 'in', seqs),
+  ) as InvoiceListDbRow[];
+  const order = new Map(seqs.map((s, i) => [s, i]));
+  return rows.sort((a, b) => order.get(a.seq)! - order.get(b.seq)!);
+}
+
+export interface AgingDbRow {
+  currency: string;
+  current_minor: number;
+  d1_30: number;
+  d31_60: number;
+  d61_90: number;
+  d90_plus: number;
+  total_minor: number;
+  invoice_count: number;
+}
+
+/** Unpaid balances by days past due, per currency; the cut-off dates are computed by the caller. */
+export function aging(sql: Sql, dates: { today: string; d30: string; d60: string; d90: string }, customerId?: string): AgingDbRow[] {
+  const customerFilter = customerId ? 'AND customer_id = @customerId' : '';
+  return sql
+    .prepare(
+      `SELECT currency,
+         sum(CASE WHEN due_date >= @today THEN balance_minor ELSE 0 END) AS current_minor,
+         sum(CASE WHEN due_date < @today AND due_date >= @d30 THEN balance_minor ELSE 0 END) AS d1_30,
+         sum(CASE WHEN due_date < @d30 AND due_date >= @d60 THEN balance_minor ELSE 0 END) AS d31_60,
+         sum(CASE WHEN due_date < @d60 AND due_date >= @d90 THEN balance_minor ELSE 0 END) AS d61_90,
+         sum(CASE WHEN due_date < @d90 THEN balance_minor ELSE 0 END) AS d90_plus,
+         sum(balance_minor) AS total_minor,
+         count(*) AS invoice_count
+       FROM invoices INDEXED BY ${customerId ? 'invoices_unpaid_by_customer' : 'invoices_unpaid_by_due'}
+       WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL ${customerFilter}
+       GROUP BY currency ORDER BY currency`,
+    )
+    .all({ ...dates, ...(customerId ? { customerId } : {}) }) as AgingDbRow[];
+}

@@ -1,0 +1,271 @@
+// Invoice rules: reading, listing, finalizing, voiding and crediting. Every write is one
+// transaction with its audit and outbox rows, and leaves the customer's summary in step.
+import { AppError } from '../../../shared/errors';
+import type { AgingRow, CreditNote, Invoice } from '../../../shared/domain/invoice';
+import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
+import { formatMoney, type CurrencyCode } from '../../../shared/money';
+import { spreadProportionally, type TaxSummaryRow } from '../../../shared/totals';
+import { paymentTermsLabel } from '../../../shared/domain/customer';
+import { recordMutation } from '../audit/record';
+import { addDays, businessDate } from '../clock';
+import type { CoreContext } from '../context';
+import { cachedCount } from '../db/countCache';
+import { getCustomerRow, takeSequence, type CustomerRow } from '../customers/repo';
+import { toMatchExpression, withStateFilter } from '../customers/search';
+import { newId } from '../ids';
+import { refreshCustomerBalance } from '../ledger/balances';
+import { refreshInvoiceSettlement } from '../ledger/settlement';
+import { toCreditNote, toInvoice, toListRow } from './mapping';
+import { formatNumber, numberSearchText, seriesOf } from './numbering';
+import * as repo from './repo';
+
+export const today = (ctx: CoreContext) => businessDate(ctx.clock.now());
+
+export function announceInvoices(ctx: CoreContext, ids: string[], customerIds: string[]): void {
+  ctx.events.emit('invoices.changed', { ids, customerIds });
+  ctx.events.emit('customers.changed', { ids: customerIds });
+}
+
+export function storedInvoice(ctx: CoreContext, id: string): repo.InvoiceRow {
+  const row = repo.getInvoiceRow(ctx.sql, id);
+  if (!row || (row.deleted_at && row.status === 'draft')) {
+    throw new AppError('not_found', 'That invoice does not exist. It may have been discarded or removed on another device.');
+  }
+  return row;
+}
+
+export function customerOf(ctx: CoreContext, id: string): CustomerRow {
+  const customer = getCustomerRow(ctx.sql, id);
+  if (!customer) throw new AppError('not_found', 'The customer of this invoice no longer exists.');
+  return customer;
+}
+
+/** How a person names an invoice in a message. */
+export const invoiceName = (row: Pick<repo.InvoiceRow, 'number'>) => row.number ?? 'This draft';
+
+export function getInvoice(ctx: CoreContext, id: string): Invoice {
+  const row = storedInvoice(ctx, id);
+  const customer = customerOf(ctx, row.customer_id);
+  return toInvoice(
+    row,
+    {
+      id: customer.id, code: customer.code, name: customer.name, email: customer.email, phone: customer.phone,
+      paymentTermsDays: customer.payment_terms_days, template: customer.ai_template,
+    },
+    repo.getLines(ctx.sql, id),
+    repo.paymentsOfInvoice(ctx.sql, id),
+    repo.creditNotesOfInvoice(ctx.sql, id).map(toCreditNote),
+    today(ctx),
+  );
+}
+
+/** The search as two FTS queries: one over invoice numbers, one over customers. */
+function searchQueries(text: string): { numbers: string; customers: string } | null | false {
+  if (text.trim() === '') return null;
+  const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  const customers = toMatchExpression(text);
+  if (terms.length === 0 || customers === null) return false;
+  return { numbers: terms.map((t) => `"${t}"*`).join(' '), customers: withStateFilter(customers, true, undefined) };
+}
+
+export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): InvoiceListPage {
+  const { offset, limit, ...query } = input;
+  const search = searchQueries(query.search);
+  if (search === false) return { rows: [], total: 0, offset };
+  const day = today(ctx);
+  const total = cachedCount(ctx.sql, 'invoices', day, JSON.stringify({ ...query, sort: undefined, direction: undefined }), () =>
+    repo.countInvoices(ctx.sql, query, day, search),
+  );
+  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit);
+  return { rows: repo.listRowsBySeq(ctx.sql, keys).map((r) => toListRow(r, day)), total, offset };
+}
+
+export function agingReport(ctx: CoreContext, customerId?: string): AgingRow[] {
+  const day = today(ctx);
+  const dates = { today: day, d30: addDays(day, -30), d60: addDays(day, -60), d90: addDays(day, -90) };
+  return repo.aging(ctx.sql, dates, customerId).map((r) => ({
+    currency: r.currency as CurrencyCode,
+    currentMinor: r.current_minor,
+    days1to30Minor: r.d1_30,
+    days31to60Minor: r.d31_60,
+    days61to90Minor: r.d61_90,
+    days90plusMinor: r.d90_plus,
+    totalMinor: r.total_minor,
+    invoiceCount: r.invoice_count,
+  }));
+}
+
+// ---- numbering -----------------------------------------------------------------------------
+
+type DocumentKind = 'invoice' | 'credit_note' | 'payment';
+
+const formatFor = (ctx: CoreContext, kind: DocumentKind) =>
+  kind === 'invoice' ? ctx.config.invoicing.numberFormat : kind === 'credit_note' ? ctx.config.invoicing.creditNoteFormat : ctx.config.invoicing.paymentFormat;
+
+/** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
+export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
+  const format = formatFor(ctx, kind);
+  const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
+  return formatNumber(format, parts, takeSequence(ctx.sql, seriesOf(kind, format, parts)));
+}
+
+/** The number a document would take now, without taking it. */
+export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
+  const format = formatFor(ctx, kind);
+  const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
+  const row = ctx.sql.prepare('SELECT next_value FROM sequences WHERE name = ?').get(seriesOf(kind, format, parts)) as { next_value: number } | undefined;
+  return formatNumber(format, parts, row?.next_value ?? 1);
+}
+
+export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: string } {
+  const row = storedInvoice(ctx, id);
+  if (row.status !== 'draft') throw new AppError('conflict', `${invoiceName(row)} is already finalized.`);
+  return { number: peekDocumentNumber(ctx, 'invoice', row.issue_date) };
+}
+
+// ---- finalize --------------------------------------------------------------------------------
+
+function finalizeProblems(row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
+  const fields: Record<string, string> = {};
+  if (lines.length === 0) return { message: 'Add at least one line before finalizing.', fields: { lines: 'Add a line' } };
+  for (const line of lines) {
+    if (line.description.trim() === '') fields[`lines.${line.position - 1}.description`] = 'Describe what this line is for';
+  }
+  const missing = Object.keys(fields).length;
+  if (missing > 0) {
+    return { message: `${missing === 1 ? 'A line has' : `${missing} lines have`} no description. Say what each line is for before finalizing.`, fields };
+  }
+  if (row.total_minor === 0) return { message: 'The total is zero. Add a price before finalizing, or discard this draft.', fields: { lines: 'The total is zero' } };
+  return null;
+}
+
+export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices.finalize'>): Invoice {
+  const customerId = ctx.sql.transaction(() => {
+    const row = storedInvoice(ctx, input.id);
+    if (row.status !== 'draft') throw new AppError('conflict', `${invoiceName(row)} is already finalized; a finalized invoice never changes.`);
+    if (row.draft_version !== input.version) {
+      throw new AppError('conflict', `This draft was saved again (version ${row.draft_version}) since you confirmed version ${input.version}. Check the newest version, then finalize.`);
+    }
+    const customer = customerOf(ctx, row.customer_id);
+    if (customer.deleted_at) throw new AppError('conflict', `${customer.name} is archived. Restore the customer before finalizing their invoice.`);
+    if (customer.currency !== row.currency) {
+      throw new AppError('conflict', `${customer.name} is now billed in ${customer.currency}, but this draft is in ${row.currency}. Save the draft again in ${customer.currency}, or change the customer's currency back.`);
+    }
+    const problem = finalizeProblems(row, repo.getLines(ctx.sql, row.id));
+    if (problem) throw new AppError('invalid_input', problem.message, problem.fields);
+
+    const now = ctx.clock.now().toISOString();
+    const number = takeDocumentNumber(ctx, 'invoice', row.issue_date);
+    const dueDate = row.due_date_from_terms === 1 ? addDays(row.issue_date, customer.payment_terms_days) : row.due_date;
+    // Frozen from here: the terms and template printed are the ones in force today.
+    const terms = row.terms || paymentTermsLabel(customer.payment_terms_days);
+    repo.finalizeRow(ctx.sql, {
+      id: row.id, number, due_date: dueDate, terms, template: row.template ?? customer.ai_template,
+      total_minor: row.total_minor, finalized_at: now, updated_at: now,
+    });
+    repo.indexNumber(ctx.sql, row.seq, numberSearchText(number));
+    refreshCustomerBalance(ctx.sql, customer.id);
+    recordMutation(ctx, {
+      entity: 'invoice', entityId: row.id, mutation: 'invoices.finalize', action: 'finalized',
+      summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${dueDate}`,
+      args: { id: row.id, number, dueDate, finalizedAt: now },
+    });
+    recordCustomerActivity(ctx, customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
+    return customer.id;
+  });
+  announceInvoices(ctx, [input.id], [customerId]);
+  return getInvoice(ctx, input.id);
+}
+
+/** A line in the customer's Activity tab for something that happened on their books. */
+export function recordCustomerActivity(ctx: CoreContext, customerId: string, action: string, summary: string): void {
+  ctx.sql
+    .prepare("INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, 'customer', ?, ?, ?, '{}')")
+    .run(ctx.clock.now().toISOString(), customerId, action, summary);
+}
+
+// ---- void ------------------------------------------------------------------------------------
+
+export function voidInvoice(ctx: CoreContext, input: ChannelParsed<'invoices.void'>): Invoice {
+  const customerId = ctx.sql.transaction(() => {
+    const row = storedInvoice(ctx, input.id);
+    if (row.status === 'draft') throw new AppError('conflict', 'A draft is discarded, not voided. Use "Discard draft" instead.');
+    if (row.status === 'void') throw new AppError('conflict', `${invoiceName(row)} is already void.`);
+    const payments = repo.paymentsOfInvoice(ctx.sql, row.id).filter((p) => p.reversed_at === null);
+    if (payments.length > 0) {
+      throw new AppError('conflict', `${invoiceName(row)} has payments (${payments.map((p) => p.payment_number).join(', ')}). Reverse them first, or issue a credit note instead of voiding.`);
+    }
+    const credits = repo.creditNotesOfInvoice(ctx.sql, row.id);
+    if (credits.length > 0) {
+      throw new AppError('conflict', `${invoiceName(row)} has credit notes (${credits.map((c) => c.number).join(', ')}). Credit the rest instead of voiding.`);
+    }
+    const now = ctx.clock.now().toISOString();
+    repo.voidRow(ctx.sql, row.id, input.reason, now);
+    refreshCustomerBalance(ctx.sql, row.customer_id);
+    recordMutation(ctx, {
+      entity: 'invoice', entityId: row.id, mutation: 'invoices.void', action: 'voided',
+      summary: `Voided ${row.number ?? ''}: ${input.reason}`, args: { id: row.id, reason: input.reason, at: now },
+    });
+    recordCustomerActivity(ctx, row.customer_id, 'voided', `Invoice ${row.number ?? ''} voided: ${input.reason}`);
+    return row.customer_id;
+  });
+  announceInvoices(ctx, [input.id], [customerId]);
+  return getInvoice(ctx, input.id);
+}
+
+// ---- credit notes ----------------------------------------------------------------------------
+
+/** The tax inside a credit of `amount`, spread over the invoice's rates in proportion to what each rate billed. */
+function creditTax(amount: number, summary: TaxSummaryRow[]): TaxSummaryRow[] {
+  const shares = spreadProportionally(amount, summary.map((r) => r.netMinor + r.taxMinor));
+  return summary.map((r, i) => {
+    const share = shares[i]!;
+    const gross = r.netMinor + r.taxMinor;
+    const tax = gross === 0 ? 0 : Number((2n * BigInt(share) * BigInt(r.taxMinor) + BigInt(gross)) / (2n * BigInt(gross)));
+    return { taxRateBp: r.taxRateBp, netMinor: share - tax, taxMinor: tax };
+  }).filter((r) => r.netMinor + r.taxMinor > 0);
+}
+
+export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices.creditNote'>): CreditNote {
+  const { id, customerId } = ctx.sql.transaction(() => {
+    const row = storedInvoice(ctx, input.invoiceId);
+    if (row.status === 'draft') throw new AppError('conflict', 'A draft can still be edited; change it instead of crediting it.');
+    if (row.status === 'void') throw new AppError('conflict', `${invoiceName(row)} is void; there is nothing to credit.`);
+    const currency = row.currency as CurrencyCode;
+    if (row.balance_minor === 0) {
+      throw new AppError('conflict', `${invoiceName(row)} is settled; nothing is owed on it. To refund a payment, reverse the payment first, then credit the invoice.`);
+    }
+    const amount = input.amountMinor ?? row.balance_minor;
+    if (amount > row.balance_minor) {
+      throw new AppError('invalid_input', `A credit note can reduce ${invoiceName(row)} by at most the ${formatMoney(row.balance_minor, currency)} still owed.`, {
+        amountMinor: `At most ${formatMoney(row.balance_minor, currency)}`,
+      });
+    }
+    const issueDate = input.issueDate ?? today(ctx);
+    if (issueDate < row.issue_date) {
+      throw new AppError('invalid_input', `A credit note cannot be dated before its invoice (${row.issue_date}).`, { issueDate: `On or after ${row.issue_date}` });
+    }
+    const now = ctx.clock.now().toISOString();
+    const summary = creditTax(amount, JSON.parse(row.tax_summary) as TaxSummaryRow[]);
+    const noteId = newId(ctx.clock);
+    const number = takeDocumentNumber(ctx, 'credit_note', issueDate);
+    repo.insertCreditNote(ctx.sql, {
+      id: noteId, number, invoice_id: row.id, customer_id: row.customer_id, currency, issue_date: issueDate, reason: input.reason,
+      amount_minor: amount, tax_minor: summary.reduce((a, r) => a + r.taxMinor, 0), tax_summary: JSON.stringify(summary),
+      created_at: now, updated_at: now, deleted_at: null, version: 1,
+    });
+    refreshInvoiceSettlement(ctx.sql, row.id, now);
+    refreshCustomerBalance(ctx.sql, row.customer_id);
+    recordMutation(ctx, {
+      entity: 'credit_note', entityId: noteId, mutation: 'invoices.creditNote', action: 'created',
+      summary: `Credit note ${number} for ${formatMoney(amount, currency)} against ${row.number ?? ''}: ${input.reason}`,
+      args: { id: noteId, number, invoiceId: row.id, amountMinor: amount, reason: input.reason, issueDate },
+    });
+    recordCustomerActivity(ctx, row.customer_id, 'credited', `Credit note ${number} for ${formatMoney(amount, currency)} on ${row.number ?? ''}`);
+    return { id: noteId, customerId: row.customer_id };
+  });
+  announceInvoices(ctx, [input.invoiceId], [customerId]);
+  const note = repo.getCreditNote(ctx.sql, id);
+  if (!note) throw new AppError('internal', 'The credit note was saved but could not be read back.');
+  return toCreditNote(note);
+}

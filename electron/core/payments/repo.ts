@@ -1,0 +1,139 @@
+// SQL for payments and their allocations: no rules, no transactions.
+import type { Sql } from '../db/sql';
+import type { PaymentAllocationsTable, PaymentsTable } from '../db/schema';
+import type { ChannelParsed } from '../../../shared/contract';
+
+export type PaymentRow = Omit<PaymentsTable, 'seq'> & { seq: number; customer_name: string };
+export type AllocationRow = PaymentAllocationsTable & { invoice_number: string };
+
+export function insertPayment(sql: Sql, row: Omit<PaymentsTable, 'seq'>): void {
+  sql
+    .prepare(
+      `INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, reference, notes, allocated_minor,
+         status, reversed_at, reversal_reason, created_at, updated_at, deleted_at, version)
+       VALUES (@id, @number, @customer_id, @amount_minor, @currency, @paid_on, @method, @reference, @notes, @allocated_minor,
+         @status, @reversed_at, @reversal_reason, @created_at, @updated_at, @deleted_at, @version)`,
+    )
+    .run(row);
+}
+
+export function insertAllocation(sql: Sql, row: PaymentAllocationsTable): void {
+  sql
+    .prepare(
+      `INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at)
+       VALUES (@id, @payment_id, @invoice_id, @amount_minor, @allocated_on, @from_credit, @created_at, @reversed_at)`,
+    )
+    .run(row);
+}
+
+/** Re-adds a payment's live allocations into its allocated amount. */
+export function refreshAllocated(sql: Sql, paymentId: string, now: string): void {
+  sql
+    .prepare(
+      `UPDATE payments SET allocated_minor = coalesce((SELECT sum(amount_minor) FROM payment_allocations
+         WHERE payment_id = @id AND reversed_at IS NULL), 0), updated_at = @now, version = version + 1 WHERE id = @id`,
+    )
+    .run({ id: paymentId, now });
+}
+
+export function markReversed(sql: Sql, paymentId: string, reason: string, at: string): string[] {
+  sql
+    .prepare(
+      `UPDATE payments SET status = 'reversed', reversed_at = @at, reversal_reason = @reason, updated_at = @at, version = version + 1
+       WHERE id = @id`,
+    )
+    .run({ id: paymentId, reason, at });
+  const invoices = sql
+    .prepare('SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_id = ? AND reversed_at IS NULL')
+    .all(paymentId) as { invoice_id: string }[];
+  sql.prepare('UPDATE payment_allocations SET reversed_at = ? WHERE payment_id = ? AND reversed_at IS NULL').run(at, paymentId);
+  sql.prepare('UPDATE payments SET allocated_minor = 0 WHERE id = ?').run(paymentId);
+  return invoices.map((r) => r.invoice_id);
+}
+
+export function getPaymentRow(sql: Sql, id: string): PaymentRow | undefined {
+  return sql
+    .prepare('SELECT p.*, c.name AS customer_name FROM payments p JOIN customers c ON c.id = p.customer_id WHERE p.id = ?')
+    .get(id) as PaymentRow | undefined;
+}
+
+export function allocationsOf(sql: Sql, paymentId: string): AllocationRow[] {
+  return sql
+    .prepare(
+      `SELECT a.*, i.number AS invoice_number FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
+       WHERE a.payment_id = ? ORDER BY a.created_at, i.due_date`,
+    )
+    .all(paymentId) as AllocationRow[];
+}
+
+/** A live M-Pesa payment already recorded with this code. */
+export function findByMpesaCode(sql: Sql, reference: string): { number: string; paid_on: string; customer_name: string } | undefined {
+  return sql
+    .prepare(
+      `SELECT p.number, p.paid_on, c.name AS customer_name FROM payments p JOIN customers c ON c.id = p.customer_id
+       WHERE p.reference = ? AND p.method = 'mpesa' AND p.status = 'completed'`,
+    )
+    .get(reference) as { number: string; paid_on: string; customer_name: string } | undefined;
+}
+
+/** A customer's payments with money not yet applied, oldest first: where credit is taken from. */
+export function paymentsWithCredit(sql: Sql, customerId: string): { id: string; credit: number }[] {
+  return sql
+    .prepare(
+      `SELECT id, amount_minor - allocated_minor AS credit FROM payments
+       WHERE customer_id = ? AND status = 'completed' AND allocated_minor < amount_minor ORDER BY paid_on, seq`,
+    )
+    .all(customerId) as { id: string; credit: number }[];
+}
+
+type ListQuery = Omit<ChannelParsed<'payments.list'>, 'offset' | 'limit'>;
+
+function whereOf(query: ListQuery): { clause: string; params: Record<string, unknown> } {
+  const parts: string[] = ['p.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (query.customerId) { parts.push('p.customer_id = @customerId'); params['customerId'] = query.customerId; }
+  if (query.invoiceId) {
+    parts.push('p.id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = @invoiceId)');
+    params['invoiceId'] = query.invoiceId;
+  }
+  if (query.method) { parts.push('p.method = @method'); params['method'] = query.method; }
+  if (query.from) { parts.push('p.paid_on >= @from'); params['from'] = query.from; }
+  if (query.to) { parts.push('p.paid_on <= @to'); params['to'] = query.to; }
+  if (!query.includeReversed) parts.push("p.status = 'completed'");
+  return { clause: parts.join(' AND '), params };
+}
+
+export function countPayments(sql: Sql, query: ListQuery): number {
+  const { clause, params } = whereOf(query);
+  return (sql.prepare(`SELECT count(*) AS n FROM payments p WHERE ${clause}`).get(params) as { n: number }).n;
+}
+
+export interface PaymentListDbRow {
+  id: string;
+  number: string;
+  customer_id: string;
+  customer_name: string;
+  amount_minor: number;
+  allocated_minor: number;
+  currency: string;
+  paid_on: string;
+  method: string;
+  reference: string;
+  status: string;
+  invoice_numbers: string | null;
+}
+
+export function pagePayments(sql: Sql, query: ListQuery, offset: number, limit: number): PaymentListDbRow[] {
+  const { clause, params } = whereOf(query);
+  return sql
+    .prepare(
+      `SELECT p.id, p.number, p.customer_id, c.name AS customer_name, p.amount_minor, p.allocated_minor, p.currency, p.paid_on,
+         p.method, p.reference, p.status,
+         (SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
+          WHERE a.payment_id = p.id) AS invoice_numbers
+       FROM (SELECT * FROM payments p WHERE ${clause} ORDER BY p.paid_on DESC, p.seq DESC LIMIT @limit OFFSET @offset) p
+       JOIN customers c ON c.id = p.customer_id
+       ORDER BY p.paid_on DESC, p.seq DESC`,
+    )
+    .all({ ...params, limit, offset }) as PaymentListDbRow[];
+}

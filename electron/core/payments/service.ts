@@ -1,0 +1,199 @@
+// Payments: recorded once, spread over invoices, kept as credit when they overpay, reversed (with
+// a reason) but never deleted. Each write is one transaction with its audit and outbox rows.
+import { AppError } from '../../../shared/errors';
+import type { ChannelParsed, PaymentListPage } from '../../../shared/contract';
+import type { PaymentMethod } from '../../../shared/domain/customer';
+import type { Payment, PaymentState } from '../../../shared/domain/payment';
+import { formatMoney, type CurrencyCode } from '../../../shared/money';
+import { recordMutation } from '../audit/record';
+import type { CoreContext } from '../context';
+import { getCustomerRow, type CustomerRow } from '../customers/repo';
+import { newId } from '../ids';
+import { getInvoiceRow, unpaidInvoicesOf } from '../invoices/repo';
+import { announceInvoices, recordCustomerActivity, takeDocumentNumber, today } from '../invoices/service';
+import { refreshCustomerBalance } from '../ledger/balances';
+import { refreshInvoiceSettlement } from '../ledger/settlement';
+import { checkChosen, oldestFirst, type PlannedAllocation } from './allocate';
+import * as repo from './repo';
+
+function customerFor(ctx: CoreContext, id: string): CustomerRow {
+  const customer = getCustomerRow(ctx.sql, id);
+  if (!customer) throw new AppError('not_found', 'That customer does not exist.', { customerId: 'Choose a customer' });
+  return customer;
+}
+
+function toPayment(row: repo.PaymentRow, allocations: repo.AllocationRow[]): Payment {
+  return {
+    id: row.id,
+    number: row.number,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    amountMinor: row.amount_minor,
+    currency: row.currency as CurrencyCode,
+    paidOn: row.paid_on,
+    method: row.method as PaymentMethod,
+    reference: row.reference,
+    notes: row.notes,
+    allocatedMinor: row.allocated_minor,
+    unallocatedMinor: row.status === 'reversed' ? 0 : row.amount_minor - row.allocated_minor,
+    status: row.status as PaymentState,
+    reversedAt: row.reversed_at,
+    reversalReason: row.reversal_reason,
+    allocations: allocations.map((a) => ({
+      invoiceId: a.invoice_id, invoiceNumber: a.invoice_number, amountMinor: a.amount_minor, allocatedOn: a.allocated_on,
+      fromCredit: a.from_credit === 1, reversed: a.reversed_at !== null,
+    })),
+    createdAt: row.created_at,
+  };
+}
+
+export function getPayment(ctx: CoreContext, id: string): Payment {
+  const row = repo.getPaymentRow(ctx.sql, id);
+  if (!row) throw new AppError('not_found', 'That payment does not exist.');
+  return toPayment(row, repo.allocationsOf(ctx.sql, id));
+}
+
+function plan(ctx: CoreContext, customer: CustomerRow, amount: number, chosen: { invoiceId: string; amountMinor: number }[] | undefined): PlannedAllocation[] {
+  if (!chosen) return oldestFirst(unpaidInvoicesOf(ctx.sql, customer.id), amount);
+  return checkChosen(chosen, (id) => getInvoiceRow(ctx.sql, id), customer);
+}
+
+export function proposeAllocation(ctx: CoreContext, input: ChannelParsed<'payments.proposeAllocation'>) {
+  const customer = customerFor(ctx, input.customerId);
+  const allocations = oldestFirst(unpaidInvoicesOf(ctx.sql, customer.id), input.amountMinor);
+  return { allocations, creditMinor: input.amountMinor - allocations.reduce((a, x) => a + x.amountMinor, 0) };
+}
+
+/** Writes allocations and settles what they touch; the caller holds the transaction. */
+function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocation[], on: string, fromCredit: boolean): void {
+  const now = ctx.clock.now().toISOString();
+  for (const a of planned) {
+    if (a.amountMinor === 0) continue;
+    repo.insertAllocation(ctx.sql, {
+      id: newId(ctx.clock), payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on,
+      from_credit: fromCredit ? 1 : 0, created_at: now, reversed_at: null,
+    });
+    refreshInvoiceSettlement(ctx.sql, a.invoiceId, now);
+  }
+  repo.refreshAllocated(ctx.sql, paymentId, now);
+}
+
+export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.record'>): Payment {
+  const { id, invoiceIds } = ctx.sql.transaction(() => {
+    const customer = customerFor(ctx, input.customerId);
+    const currency = customer.currency as CurrencyCode;
+    if (input.paidOn > today(ctx)) {
+      throw new AppError('invalid_input', 'A payment cannot be dated in the future. Record it on the day the money arrives.', { paidOn: 'In the future' });
+    }
+    if (input.method === 'mpesa') {
+      const earlier = repo.findByMpesaCode(ctx.sql, input.reference);
+      if (earlier) {
+        throw new AppError('conflict', `M-Pesa code ${input.reference} was already recorded as ${earlier.number} on ${earlier.paid_on} for ${earlier.customer_name}. Check the code on the SMS.`, {
+          reference: 'Already recorded',
+        });
+      }
+    }
+    const planned = plan(ctx, customer, input.amountMinor, input.allocations);
+    const paymentId = newId(ctx.clock);
+    const now = ctx.clock.now().toISOString();
+    const number = takeDocumentNumber(ctx, 'payment', input.paidOn);
+    repo.insertPayment(ctx.sql, {
+      id: paymentId, number, customer_id: customer.id, amount_minor: input.amountMinor, currency, paid_on: input.paidOn,
+      method: input.method, reference: input.reference, notes: input.notes, allocated_minor: 0, status: 'completed',
+      reversed_at: null, reversal_reason: null, created_at: now, updated_at: now, deleted_at: null, version: 1,
+    });
+    allocate(ctx, paymentId, planned, input.paidOn, false);
+    refreshCustomerBalance(ctx.sql, customer.id);
+    const applied = planned.reduce((a, x) => a + x.amountMinor, 0);
+    const credit = input.amountMinor - applied;
+    const to = planned.length > 0 ? ` to ${planned.map((p) => p.invoiceNumber).join(', ')}` : '';
+    const summary = `Payment ${number}: ${formatMoney(input.amountMinor, currency)} by ${input.method}${to}${credit > 0 ? `, ${formatMoney(credit, currency)} kept as credit` : ''}`;
+    recordMutation(ctx, {
+      entity: 'payment', entityId: paymentId, mutation: 'payments.record', action: 'recorded', summary,
+      args: { id: paymentId, number, ...input, allocations: planned.map(({ invoiceId, amountMinor }) => ({ invoiceId, amountMinor })) },
+    });
+    recordCustomerActivity(ctx, customer.id, 'paid', summary);
+    return { id: paymentId, invoiceIds: planned.map((p) => p.invoiceId) };
+  });
+  const payment = getPayment(ctx, id);
+  announceInvoices(ctx, invoiceIds, [payment.customerId]);
+  return payment;
+}
+
+export function reversePayment(ctx: CoreContext, input: ChannelParsed<'payments.reverse'>): Payment {
+  const invoiceIds = ctx.sql.transaction(() => {
+    const row = repo.getPaymentRow(ctx.sql, input.id);
+    if (!row) throw new AppError('not_found', 'That payment does not exist.');
+    if (row.status === 'reversed') throw new AppError('conflict', `${row.number} was already reversed on ${row.reversed_at?.slice(0, 10) ?? ''}.`);
+    const now = ctx.clock.now().toISOString();
+    const touched = repo.markReversed(ctx.sql, row.id, input.reason, now);
+    for (const invoiceId of touched) refreshInvoiceSettlement(ctx.sql, invoiceId, now);
+    refreshCustomerBalance(ctx.sql, row.customer_id);
+    const summary = `Payment ${row.number} of ${formatMoney(row.amount_minor, row.currency as CurrencyCode)} reversed: ${input.reason}`;
+    recordMutation(ctx, { entity: 'payment', entityId: row.id, mutation: 'payments.reverse', action: 'reversed', summary, args: { id: row.id, reason: input.reason, at: now } });
+    recordCustomerActivity(ctx, row.customer_id, 'payment reversed', summary);
+    return touched;
+  });
+  const payment = getPayment(ctx, input.id);
+  announceInvoices(ctx, invoiceIds, [payment.customerId]);
+  return payment;
+}
+
+export function applyCredit(ctx: CoreContext, input: ChannelParsed<'payments.applyCredit'>): { appliedMinor: number; creditLeftMinor: number } {
+  const result = ctx.sql.transaction(() => {
+    const customer = customerFor(ctx, input.customerId);
+    const sources = repo.paymentsWithCredit(ctx.sql, customer.id);
+    const available = sources.reduce((a, s) => a + s.credit, 0);
+    if (available === 0) throw new AppError('conflict', `${customer.name} has no unused credit to apply.`);
+    let targets = plan(ctx, customer, available, input.allocations);
+    const wanted = targets.reduce((a, t) => a + t.amountMinor, 0);
+    if (wanted > available) {
+      throw new AppError('invalid_input', `${customer.name} has ${formatMoney(available, customer.currency as CurrencyCode)} of credit; apply at most that.`);
+    }
+    if (wanted === 0) throw new AppError('conflict', `${customer.name} has no unpaid invoices to apply credit to.`);
+    const on = today(ctx);
+    // Oldest credit first: each source payment pays as far as it goes, then the next takes over.
+    for (const source of sources) {
+      let left = source.credit;
+      const part: PlannedAllocation[] = [];
+      const rest: PlannedAllocation[] = [];
+      for (const t of targets) {
+        const take = Math.min(left, t.amountMinor);
+        if (take > 0) part.push({ ...t, amountMinor: take });
+        if (t.amountMinor - take > 0) rest.push({ ...t, amountMinor: t.amountMinor - take });
+        left -= take;
+      }
+      allocate(ctx, source.id, part, on, true);
+      targets = rest;
+      if (targets.length === 0) break;
+    }
+    refreshCustomerBalance(ctx.sql, customer.id);
+    const summary = `Applied ${formatMoney(wanted, customer.currency as CurrencyCode)} of credit`;
+    recordMutation(ctx, {
+      entity: 'customer', entityId: customer.id, mutation: 'payments.applyCredit', action: 'credit applied', summary,
+      args: { customerId: customer.id, allocations: input.allocations ?? null, on },
+    });
+    return { appliedMinor: wanted, creditLeftMinor: available - wanted, customerId: customer.id };
+  });
+  announceInvoices(ctx, [], [result.customerId]);
+  return { appliedMinor: result.appliedMinor, creditLeftMinor: result.creditLeftMinor };
+}
+
+export function listPayments(ctx: CoreContext, input: ChannelParsed<'payments.list'>): PaymentListPage {
+  const { offset, limit, ...query } = input;
+  const rows = repo.pagePayments(ctx.sql, query, offset, limit).map((r) => ({
+    id: r.id,
+    number: r.number,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    amountMinor: r.amount_minor,
+    currency: r.currency as CurrencyCode,
+    paidOn: r.paid_on,
+    method: r.method as PaymentMethod,
+    reference: r.reference,
+    unallocatedMinor: r.status === 'reversed' ? 0 : r.amount_minor - r.allocated_minor,
+    status: r.status as PaymentState,
+    invoiceNumbers: r.invoice_numbers ? r.invoice_numbers.split(',') : [],
+  }));
+  return { rows, total: repo.countPayments(ctx.sql, query), offset };
+}
