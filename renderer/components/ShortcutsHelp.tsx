@@ -2,9 +2,12 @@ import { useShortcuts } from '../stores/shortcuts';
 import { Dialog } from './Dialog';
 
 const SHORTCUTS: [keys: string, what: string][] = [
-  ['/', 'Search customers (on the customer list)'],
+  ['/', 'Search (on the customer and invoice lists)'],
   ['N', 'New customer (on the customer list)'],
-  ['Ctrl+S / ⌘S', 'Save the customer form'],
+  ['N', 'New invoice (on the invoice list)'],
+  ['Ctrl+S / ⌘S', 'Save the customer form or the invoice draft'],
+  ['Ctrl+Enter / ⌘Enter', 'Finalize the invoice draft'],
+  ['P', 'Record a payment (on an open invoice)'],
   ['Esc', 'Cancel the form or close a dialog'],
   ['← →', 'Move between tabs on a customer page'],
   ['?', 'Show this help'],
@@ -24,7 +27,7 @@ export function ShortcutsHelp() {
         </thead>
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}><td><kbd>{keys}</kbd></td><td>{what}</td></tr>
+            <tr key={`${keys} ${what}`}><td><kbd>{keys}</kbd></td><td>{what}</td></tr>
           ))}
         </tbody>
       </table>

@@ -1,5 +1,5 @@
 // One customer: header with actions, money summary, and tabs.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { invoke } from '../../api';
 import type { Customer } from '../../../shared/domain/customer';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { errorMessage, formatDate } from '../../lib/format';
 import { paths } from '../../lib/router';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
+import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
 import { toast } from '../../stores/toasts';
 import { ArchiveDialog } from './page/ArchiveDialog';
 import { CustomerTabs } from './page/CustomerTabs';
@@ -14,7 +15,11 @@ import { PageHeader } from './page/PageHeader';
 import { SummaryCards } from './page/SummaryCards';
 
 function useCustomer(id: string) {
-  const changed = useCustomersChanged((ids) => ids.length === 0 || ids.includes(id));
+  const customerChanged = useCustomersChanged((ids) => ids.length === 0 || ids.includes(id));
+  // Invoices and payments change what a customer owes, their credit and their tabs.
+  const billingChanged = useInvoicesChanged(({ customerIds }) => customerIds.length === 0 || customerIds.includes(id));
+  const [asked, setAsked] = useState(0);
+  const changed = customerChanged + billingChanged + asked;
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -33,12 +38,12 @@ function useCustomer(id: string) {
       live = false;
     };
   }, [id, changed]);
-  return { customer, setCustomer, error, changed };
+  const reload = useCallback(() => setAsked((n) => n + 1), []);
+  return { customer, setCustomer, error, changed, reload };
 }
 
 export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined }) {
-  void tab; // opened on a tab by links from invoices; the tabs read it once the billing tabs land
-  const { customer, setCustomer, error, changed } = useCustomer(id);
+  const { customer, setCustomer, error, changed, reload } = useCustomer(id);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -92,7 +97,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
         </div>
       )}
       <SummaryCards customer={customer} />
-      <CustomerTabs customer={customer} refreshToken={changed} />
+      <CustomerTabs customer={customer} refreshToken={changed} initialTab={tab} onChanged={reload} />
       {confirming && (
         <ArchiveDialog
           name={customer.name}

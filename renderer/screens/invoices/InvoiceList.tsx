@@ -1,8 +1,93 @@
-// Placeholder until the invoice list lands.
+// The invoice list: search and filters, a virtualized table fed page by page, sortable columns.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { invoke } from '../../api';
+import type { InvoiceListRow, InvoiceSort } from '../../../shared/domain/invoice';
+import { hasInvoiceFilters, toInvoiceQuery, useInvoiceQuery, type InvoiceListQuery } from '../../stores/invoiceQuery';
+import { useDebounced } from '../../lib/useDebounced';
+import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
+import { navigate, paths } from '../../lib/router';
+import { plural } from '../../lib/format';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { InvoiceToolbar } from './list/InvoiceToolbar';
+import { FIRST_DIRECTION, InvoiceTable } from './list/InvoiceTable';
+import { NoInvoicesYet, NoMatches } from './list/EmptyState';
+import { PageCache } from './list/pageCache';
+import { useInvoiceListShortcuts } from './list/useInvoiceListShortcuts';
+import './invoices.css';
+
+const fetchInvoices = (query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit });
+
+function useListQuery(): InvoiceListQuery {
+  const filters = useInvoiceQuery();
+  // Typed text settles before it is sent; choices from lists apply at once.
+  const search = useDebounced(filters.search, 150);
+  const minTotal = useDebounced(filters.minTotal, 250);
+  const maxTotal = useDebounced(filters.maxTotal, 250);
+  const { status, issuedFrom, issuedTo, currency, sort, direction } = filters;
+  return useMemo(
+    () => toInvoiceQuery({ search, minTotal, maxTotal, status, issuedFrom, issuedTo, currency, sort, direction }),
+    [search, minTotal, maxTotal, status, issuedFrom, issuedTo, currency, sort, direction],
+  );
+}
+
 export function InvoiceList() {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [cache] = useState(() => new PageCache<InvoiceListQuery, InvoiceListRow>(fetchInvoices));
+  const query = useListQuery();
+  const queryKey = JSON.stringify(query);
+  const changed = useInvoicesChanged();
+  const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
+  const filters = useInvoiceQuery();
+  useInvoiceListShortcuts(searchRef);
+
+  useEffect(() => {
+    cache.setQuery(query);
+  }, [cache, query]);
+
+  useEffect(() => {
+    if (changed > 0) cache.refresh();
+  }, [cache, changed]);
+
+  const setFilters = filters.set;
+  const onSort = useCallback(
+    (sort: InvoiceSort) => {
+      const current = useInvoiceQuery.getState();
+      if (current.sort === sort) setFilters({ direction: current.direction === 'asc' ? 'desc' : 'asc' });
+      else setFilters({ sort, direction: FIRST_DIRECTION[sort] });
+    },
+    [setFilters],
+  );
+
+  const { total, pending, error } = snapshot;
+  const filtered = hasInvoiceFilters(filters);
+
   return (
-    <section className="screen">
-      <h1>Invoices</h1>
+    <section className="screen screen-list invoice-list">
+      <header className="screen-header">
+        <h1>Invoices</h1>
+        <div className="header-actions">
+          <button type="button" className="btn btn-primary" onClick={() => navigate(paths.draftNew())} aria-keyshortcuts="N">
+            New invoice
+          </button>
+        </div>
+      </header>
+      <InvoiceToolbar ref={searchRef} />
+      <p className="result-count" aria-live="polite">
+        {total !== null && plural(total, 'invoice')}
+        {pending && total !== null && <span className="muted"> · updating…</span>}
+      </p>
+      {error && (
+        <ErrorNotice title="Invoices could not be loaded" message={error}>
+          <button type="button" className="btn" onClick={() => cache.refresh()}>Try again</button>
+        </ErrorNotice>
+      )}
+      {total === null && !error && <Loading label="Loading invoices…" />}
+      {total === 0 && !pending && !filtered && <NoInvoicesYet />}
+      {total === 0 && !pending && filtered && <NoMatches search={filters.search} onClear={filters.clearAll} />}
+      {total !== null && total > 0 && (
+        <InvoiceTable cache={cache} total={total} queryKey={queryKey} sort={filters.sort} direction={filters.direction} onSort={onSort} />
+      )}
     </section>
   );
 }

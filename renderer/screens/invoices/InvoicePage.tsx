@@ -1,9 +1,136 @@
-// Placeholder until the invoice page lands.
+// One invoice, read-only: header and actions, lines and totals, payments, credit notes, history.
+import { useState } from 'react';
+import { invoke } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { errorMessage, formatDate, formatDateTime } from '../../lib/format';
+import { navigate, paths } from '../../lib/router';
+import { toast } from '../../stores/toasts';
+import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
+import { CreditNoteDialog } from './page/CreditNoteDialog';
+import { CreditNotesSection } from './page/CreditNotesSection';
+import { InvoiceFacts } from './page/InvoiceFacts';
+import { allowedActions, InvoiceHeader, type InvoiceAction } from './page/InvoiceHeader';
+import { LinesTable } from './page/LinesTable';
+import { PaymentsSection } from './page/PaymentsSection';
+import { Timeline } from './page/Timeline';
+import { TotalsTable } from './page/TotalsTable';
+import { useInvoice } from './page/useInvoice';
+import { usePaymentShortcut } from './page/usePaymentShortcut';
+import { VoidDialog } from './page/VoidDialog';
+import './invoices.css';
+
+type OpenDialog = 'payment' | 'credit' | 'void' | null;
+
 export function InvoicePage({ id }: { id: string }) {
+  const { invoice, setInvoice, error, reload } = useInvoice(id);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [duplicating, setDuplicating] = useState(false);
+  const canPay = invoice !== null && allowedActions(invoice).has('payment');
+  usePaymentShortcut(canPay && dialog === null, () => setDialog('payment'));
+
+  if (error && !invoice) {
+    return (
+      <section className="screen">
+        <h1>Invoice not found</h1>
+        <ErrorNotice title="This invoice could not be opened" message={error}>
+          <a className="btn" href={paths.invoices()}>Back to invoices</a>
+        </ErrorNotice>
+      </section>
+    );
+  }
+  if (!invoice) {
+    return (
+      <section className="screen">
+        <h1>Invoice</h1>
+        <Loading label="Loading invoice…" />
+      </section>
+    );
+  }
+
+  const duplicate = async () => {
+    setDuplicating(true);
+    try {
+      const draft = await invoke('drafts.duplicate', { invoiceId: invoice.id });
+      toast.success(`Copied ${invoice.number ?? 'the draft'} into a new draft dated ${formatDate(draft.issueDate)}`);
+      navigate(paths.draftEdit(draft.id));
+    } catch (e) {
+      toast.error(errorMessage(e));
+      setDuplicating(false);
+    }
+  };
+
+  const onAction = (action: InvoiceAction) => {
+    if (action === 'duplicate') void duplicate();
+    else setDialog(action);
+  };
+
+  const close = () => setDialog(null);
+
   return (
-    <section className="screen">
-      <h1>Invoice</h1>
-      <p>{id}</p>
+    <section className="screen invoice-page">
+      <InvoiceHeader invoice={invoice} busy={duplicating} onAction={onAction} />
+      {invoice.status === 'void' && (
+        <div className="notice notice-warning">
+          <p className="notice-title">Void</p>
+          <p>
+            Voided {invoice.voidedAt ? formatDateTime(invoice.voidedAt) : ''}
+            {invoice.voidReason ? <>: “{invoice.voidReason}”</> : null}. It owes nothing and is kept for the record.
+          </p>
+        </div>
+      )}
+      {invoice.status === 'draft' && (
+        <div className="notice notice-info">
+          <p>
+            This is a draft: it has no number and is not owed yet. <a href={paths.draftEdit(invoice.id)}>Edit the draft</a> to
+            change it and finalize it.
+          </p>
+        </div>
+      )}
+      <InvoiceFacts invoice={invoice} />
+
+      <section className="invoice-section" aria-labelledby="invoice-lines-heading">
+        <h2 id="invoice-lines-heading">Lines</h2>
+        <LinesTable invoice={invoice} />
+        <div className="invoice-under-lines">
+          <div className="invoice-notes">
+            {invoice.pricesIncludeTax && <p className="muted">Prices include VAT.</p>}
+            {invoice.terms && <p><strong>Terms:</strong> {invoice.terms}</p>}
+            {invoice.notes && <p className="notes">{invoice.notes}</p>}
+          </div>
+          <TotalsTable invoice={invoice} />
+        </div>
+      </section>
+
+      <div className="invoice-lower">
+        <div className="invoice-lower-main">
+          <section className="invoice-section" aria-labelledby="invoice-payments-heading">
+            <h2 id="invoice-payments-heading">Payments</h2>
+            <PaymentsSection invoice={invoice} />
+          </section>
+          <section className="invoice-section" aria-labelledby="invoice-credit-heading">
+            <h2 id="invoice-credit-heading">Credit notes</h2>
+            <CreditNotesSection invoice={invoice} />
+          </section>
+        </div>
+        <section className="invoice-section invoice-history" aria-labelledby="invoice-history-heading">
+          <h2 id="invoice-history-heading">History</h2>
+          <Timeline entries={invoice.timeline} />
+        </section>
+      </div>
+
+      {dialog === 'payment' && invoice.number && (
+        <RecordPaymentDialog
+          customerId={invoice.customer.id}
+          customerName={invoice.customer.name}
+          currency={invoice.currency}
+          invoice={{ id: invoice.id, number: invoice.number, dueDate: invoice.dueDate, balanceMinor: invoice.balanceMinor }}
+          onClose={close}
+          onRecorded={reload}
+        />
+      )}
+      {dialog === 'credit' && <CreditNoteDialog invoice={invoice} onClose={close} onIssued={reload} />}
+      {dialog === 'void' && <VoidDialog invoice={invoice} onClose={close} onVoided={setInvoice} />}
     </section>
   );
 }

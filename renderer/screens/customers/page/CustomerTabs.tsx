@@ -3,10 +3,26 @@ import type { Customer } from '../../../../shared/domain/customer';
 import { Tabs } from '../../../components/Tabs';
 import { paths } from '../../../lib/router';
 import { ActivityTab } from './ActivityTab';
+import { InvoicesTab } from './InvoicesTab';
 import { OverviewTab } from './OverviewTab';
+import { PaymentsTab } from './PaymentsTab';
+import './billing.css';
 
-export function CustomerTabs({ customer, refreshToken }: { customer: Customer; refreshToken: number }) {
-  const [selected, setSelected] = useState('overview');
+export const CUSTOMER_TABS = ['overview', 'invoices', 'payments', 'activity', 'notes'] as const;
+
+interface CustomerTabsProps {
+  customer: Customer;
+  refreshToken: number;
+  /** The tab to open first (from `#/customers/<id>/tab/<tab>`); unknown names open the overview. */
+  initialTab?: string | undefined;
+  /** A payment or credit changed this customer's money: fetch them again. */
+  onChanged: () => void;
+}
+
+export function CustomerTabs({ customer, refreshToken, initialTab, onChanged }: CustomerTabsProps) {
+  const [selected, setSelected] = useState<string>(() =>
+    initialTab && (CUSTOMER_TABS as readonly string[]).includes(initialTab) ? initialTab : 'overview',
+  );
   return (
     <Tabs
       label="Customer details"
@@ -14,15 +30,11 @@ export function CustomerTabs({ customer, refreshToken }: { customer: Customer; r
       onSelect={setSelected}
       tabs={[
         { key: 'overview', label: 'Overview', render: () => <OverviewTab customer={customer} /> },
-        {
-          key: 'invoices',
-          label: 'Invoices',
-          render: () => <p className="muted">This customer’s invoices will appear here once billing is set up. Invoicing arrives in a later release.</p>,
-        },
+        { key: 'invoices', label: 'Invoices', render: () => <InvoicesTab customer={customer} refreshToken={refreshToken} /> },
         {
           key: 'payments',
           label: 'Payments',
-          render: () => <p className="muted">Payments from this customer will appear here once billing is set up. Payments arrive in a later release.</p>,
+          render: () => <PaymentsTab customer={customer} refreshToken={refreshToken} onChanged={onChanged} />,
         },
         { key: 'activity', label: 'Activity', render: () => <ActivityTab id={customer.id} refreshToken={refreshToken} /> },
         {

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { invoke } from '../../../api';
+import type { Customer } from '../../../../shared/domain/customer';
+import type { InvoiceListRow } from '../../../../shared/domain/invoice';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
+import { Loading } from '../../../components/Loading';
+import { errorMessage, formatDate, money, plural } from '../../../lib/format';
+import { paths } from '../../../lib/router';
+import { invoiceHref } from '../../invoices/list/InvoiceRow';
+
+const PAGE = 100;
+const MAX_LIMIT = 500;
+
+/** The first `count` invoices, newest first, in as few requests as the contract's page limit allows. */
+async function loadFirst(customerId: string, count: number): Promise<{ rows: InvoiceListRow[]; total: number }> {
+  const offsets: number[] = [];
+  for (let offset = 0; offset < count; offset += MAX_LIMIT) offsets.push(offset);
+  const pages = await Promise.all(
+    offsets.map((offset) =>
+      invoke('invoices.list', { customerId, sort: 'issueDate', direction: 'desc', offset, limit: Math.min(MAX_LIMIT, count - offset) }),
+    ),
+  );
+  return { rows: pages.flatMap((p) => p.rows), total: pages[0]?.total ?? 0 };
+}
+
+/** The customer's invoices, newest first, a hundred at a time. */
+export function InvoicesTab({ customer, refreshToken }: { customer: Customer; refreshToken: number }) {
+  const [rows, setRows] = useState<InvoiceListRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [shown, setShown] = useState(PAGE);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadFirst(customer.id, shown).then(
+      (page) => {
+        if (!live) return;
+        setRows(page.rows);
+        setTotal(page.total);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(errorMessage(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [customer.id, refreshToken, shown]);
+
+  const header = (
+    <div className="section-header">
+      <p className="muted section-count">{rows ? plural(total, 'invoice') : ''}</p>
+      <a className="btn btn-primary" href={paths.draftNew(customer.id)}>New invoice</a>
+    </div>
+  );
+
+  if (error) return <>{header}<ErrorNotice title="Invoices could not be loaded" message={error} /></>;
+  if (!rows) return <Loading label="Loading invoices…" />;
+  if (rows.length === 0) {
+    return (
+      <>
+        {header}
+        <p className="muted">No invoices for {customer.name} yet. Use New invoice to draft one; it gets a number when you finalize it.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <div className="table-wrap">
+        <table className="data-table billing-table" aria-label={`Invoices for ${customer.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Issued</th>
+              <th scope="col">Due</th>
+              <th scope="col" className="num">Total</th>
+              <th scope="col" className="num">Balance</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td><a href={invoiceHref(r)} aria-label={r.number ? undefined : 'Draft'}>{r.number ?? 'Draft'}</a></td>
+                <td>{formatDate(r.issueDate)}</td>
+                <td>{formatDate(r.dueDate)}</td>
+                <td className="num">{money(r.totalMinor, r.currency)}</td>
+                <td className="num">{r.status === 'draft' || r.status === 'void' ? '—' : money(r.balanceMinor, r.currency)}</td>
+                <td><InvoiceStatusBadge status={r.status} overdue={r.overdue} daysOverdue={r.daysOverdue} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length < total && (
+        <p className="show-more">
+          <button type="button" className="btn" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, total - rows.length)} more of {plural(total - rows.length, 'older invoice')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import { invoke } from '../../../api';
+import type { Customer } from '../../../../shared/domain/customer';
+import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
+import type { PaymentListRow } from '../../../../shared/domain/payment';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Loading } from '../../../components/Loading';
+import { errorMessage, formatDate, money, plural } from '../../../lib/format';
+import { toast } from '../../../stores/toasts';
+import { RecordPaymentDialog } from '../../payments/RecordPaymentDialog';
+import { ReversePaymentDialog } from '../../payments/ReversePaymentDialog';
+
+const PAGE = 100;
+const MAX_LIMIT = 500;
+
+async function loadFirst(customerId: string, count: number): Promise<{ rows: PaymentListRow[]; total: number }> {
+  const offsets: number[] = [];
+  for (let offset = 0; offset < count; offset += MAX_LIMIT) offsets.push(offset);
+  const pages = await Promise.all(
+    offsets.map((offset) => invoke('payments.list', { customerId, includeReversed: true, offset, limit: Math.min(MAX_LIMIT, count - offset) })),
+  );
+  return { rows: pages.flatMap((p) => p.rows), total: pages[0]?.total ?? 0 };
+}
+
+/** Money received and not yet applied, and the button that applies it to unpaid invoices. */
+function CreditPanel({ customer, onApplied }: { customer: Customer; onApplied: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const credit = customer.financials.creditMinor;
+  if (credit <= 0) return null;
+  const apply = async () => {
+    setBusy(true);
+    try {
+      const result = await invoke('payments.applyCredit', { customerId: customer.id });
+      if (result.appliedMinor === 0) toast.info('There are no unpaid invoices to apply the credit to');
+      else {
+        const left = result.creditLeftMinor > 0 ? `; ${money(result.creditLeftMinor, customer.currency)} credit left` : '';
+        toast.success(`Applied ${money(result.appliedMinor, customer.currency)} of credit${left}`);
+      }
+      onApplied();
+    } catch (e) {
+      toast.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const canApply = customer.financials.outstandingMinor > 0;
+  return (
+    <div className="credit-panel" role="group" aria-label="Credit">
+      <div>
+        <p className="credit-amount">{money(credit, customer.currency)} credit</p>
+        <p className="muted">
+          {canApply
+            ? 'Money received and not yet applied. Apply it to unpaid invoices, oldest due first.'
+            : 'Money received and not yet applied. It will be there to apply when the next invoice is issued.'}
+        </p>
+      </div>
+      <button type="button" className="btn" onClick={() => void apply()} disabled={busy || !canApply}>
+        {busy ? 'Applying…' : 'Apply credit'}
+      </button>
+    </div>
+  );
+}
+
+export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: Customer; refreshToken: number; onChanged: () => void }) {
+  const [rows, setRows] = useState<PaymentListRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [shown, setShown] = useState(PAGE);
+  const [error, setError] = useState<string | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [reversing, setReversing] = useState<PaymentListRow | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadFirst(customer.id, shown).then(
+      (page) => {
+        if (!live) return;
+        setRows(page.rows);
+        setTotal(page.total);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(errorMessage(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [customer.id, refreshToken, shown]);
+
+  // The page fetches the customer again, and its new refresh token fetches this list again.
+  const changed = onChanged;
+
+  const fmt = (minor: number, currency: string) => money(minor, currency);
+  return (
+    <>
+      <CreditPanel customer={customer} onApplied={changed} />
+      <div className="section-header">
+        <p className="muted section-count">{rows ? plural(total, 'payment') : ''}</p>
+        <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>
+          Record payment
+        </button>
+      </div>
+      {error && <ErrorNotice title="Payments could not be loaded" message={error} />}
+      {!error && !rows && <Loading label="Loading payments…" />}
+      {rows && rows.length === 0 && (
+        <p className="muted">No payments from {customer.name} yet. Record one when money arrives; it pays their oldest invoices first.</p>
+      )}
+      {rows && rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table billing-table" aria-label={`Payments from ${customer.name}`}>
+            <thead>
+              <tr>
+                <th scope="col">Receipt</th>
+                <th scope="col">Date</th>
+                <th scope="col">Method</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Paid invoices</th>
+                <th scope="col" className="num">Amount</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => {
+                const reversed = p.status === 'reversed';
+                return (
+                  <tr key={p.id} className={reversed ? 'row-reversed' : undefined}>
+                    <td className="nowrap">
+                      <span className="struck">{p.number}</span>
+                      {reversed && <> <span className="badge badge-reversed">Reversed</span></>}
+                    </td>
+                    <td className="nowrap"><span className="struck">{formatDate(p.paidOn)}</span></td>
+                    <td><span className="struck">{PAYMENT_METHOD_LABELS[p.method]}</span></td>
+                    <td><span className="struck code">{p.reference || '—'}</span></td>
+                    <td>
+                      <span className="struck">{p.invoiceNumbers.length > 0 ? p.invoiceNumbers.join(', ') : '—'}</span>
+                      {p.unallocatedMinor > 0 && !reversed && (
+                        <span className="cell-note">{fmt(p.unallocatedMinor, p.currency)} kept as credit</span>
+                      )}
+                    </td>
+                    <td className="num nowrap"><span className="struck">{fmt(p.amountMinor, p.currency)}</span></td>
+                    <td className="row-actions">
+                      {!reversed && (
+                        <button type="button" className="btn btn-small" aria-label={`Reverse ${p.number}`} onClick={() => setReversing(p)}>
+                          Reverse
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows && rows.length < total && (
+        <p className="show-more">
+          <button type="button" className="btn" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, total - rows.length)} more of {plural(total - rows.length, 'older payment')}
+          </button>
+        </p>
+      )}
+      {recording && (
+        <RecordPaymentDialog
+          customerId={customer.id}
+          customerName={customer.name}
+          currency={customer.currency}
+          defaultMethod={customer.preferredPaymentMethod}
+          onClose={() => setRecording(false)}
+          onRecorded={changed}
+        />
+      )}
+      {reversing && <ReversePaymentDialog payment={reversing} onClose={() => setReversing(null)} onReversed={changed} />}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { paths } from '../../../lib/router';
+
+export function NoInvoicesYet() {
+  return (
+    <div className="empty">
+      <h2>No invoices yet</h2>
+      <p>No invoices yet — create one from a customer or with New invoice.</p>
+      <p>
+        Open a customer and choose “New invoice” on their Invoices tab, or start here and pick the customer in the
+        editor. Drafts are saved as you go and get a number when you finalize them.
+      </p>
+      <div className="empty-actions">
+        <a className="btn btn-primary" href={paths.draftNew()}>New invoice</a>
+        <a className="btn" href={paths.customers()}>Go to customers</a>
+      </div>
+    </div>
+  );
+}
+
+export function NoMatches({ search, onClear }: { search: string; onClear: () => void }) {
+  return (
+    <div className="empty">
+      <h2>No invoices match</h2>
+      <p>
+        {search.trim() ? <>Nothing matches “{search.trim()}” with the current filters. </> : <>No invoices match the current filters. </>}
+        Search by invoice number (like INV-2026-0107) or part of the customer’s name, or clear the filters to see every invoice.
+      </p>
+      <div className="empty-actions">
+        <button type="button" className="btn" onClick={onClear}>Clear filters</button>
+      </div>
+    </div>
+  );
+}

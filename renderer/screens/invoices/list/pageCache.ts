@@ -1,0 +1,111 @@
+// Pages of a long list, fetched lazily as rows scroll into view and kept until the query changes.
+// The same shape as the customer list's cache, over any paged channel.
+import { errorMessage } from '../../../lib/format';
+
+export const PAGE_SIZE = 100;
+
+export interface PageCacheSnapshot {
+  /** Rows matching the query; null until the first page of the first query arrives. */
+  total: number | null;
+  /** True while the current query has not answered yet. */
+  pending: boolean;
+  error: string | null;
+  /** Goes up whenever rows change, so readers re-render. */
+  version: number;
+}
+
+export type FetchPage<Q, R> = (query: Q, offset: number, limit: number) => Promise<{ rows: R[]; total: number }>;
+
+export class PageCache<Q, R> {
+  private query: Q | null = null;
+  private key = '';
+  private generation = 0;
+  private pages = new Map<number, R[]>();
+  /** Rows of the previous answer, shown until fresh ones arrive so nothing flickers. */
+  private stale = new Map<number, R[]>();
+  private inflight = new Set<number>();
+  private dropStaleOnAnswer = false;
+  private listeners = new Set<() => void>();
+  private snapshot: PageCacheSnapshot = { total: null, pending: true, error: null, version: 0 };
+
+  constructor(private readonly fetchPage: FetchPage<Q, R>) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): PageCacheSnapshot => this.snapshot;
+
+  /** Switches to a new query; a query equal to the current one changes nothing. */
+  setQuery(query: Q): boolean {
+    const key = JSON.stringify(query);
+    if (key === this.key) return false;
+    this.key = key;
+    this.query = query;
+    this.dropStaleOnAnswer = true;
+    this.restart();
+    return true;
+  }
+
+  /** Fetches the current query again (after a change in the data), keeping the old rows on screen meanwhile. */
+  refresh(): void {
+    if (this.query === null) return;
+    this.dropStaleOnAnswer = false;
+    this.restart();
+  }
+
+  row(index: number): R | undefined {
+    const page = Math.floor(index / PAGE_SIZE);
+    const rows = this.pages.get(page) ?? this.stale.get(page);
+    return rows?.[index % PAGE_SIZE];
+  }
+
+  /** Makes sure every page holding rows start..end (inclusive) is loaded or on its way. */
+  ensure(start: number, end: number): void {
+    const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
+    const last = Math.floor(Math.max(0, end) / PAGE_SIZE);
+    for (let page = first; page <= last; page++) this.load(page);
+  }
+
+  private restart(): void {
+    this.generation++;
+    for (const [page, rows] of this.pages) this.stale.set(page, rows);
+    this.pages = new Map();
+    this.inflight.clear();
+    this.update({ pending: true, error: null });
+    this.load(0);
+  }
+
+  private load(page: number): void {
+    const query = this.query;
+    if (query === null || this.pages.has(page) || this.inflight.has(page)) return;
+    const { total } = this.snapshot;
+    if (page > 0 && total !== null && !this.snapshot.pending && page * PAGE_SIZE >= total) return;
+    const generation = this.generation;
+    this.inflight.add(page);
+    this.fetchPage(query, page * PAGE_SIZE, PAGE_SIZE).then(
+      (result) => {
+        if (generation !== this.generation) return;
+        this.inflight.delete(page);
+        if (this.dropStaleOnAnswer) {
+          // A different query: the old rows must not mix with the new answer.
+          this.stale.clear();
+          this.dropStaleOnAnswer = false;
+        }
+        this.pages.set(page, result.rows);
+        this.update({ total: result.total, pending: false, error: null });
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.inflight.delete(page);
+        this.update({ pending: false, error: errorMessage(error) });
+      },
+    );
+  }
+
+  private update(patch: Partial<PageCacheSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch, version: this.snapshot.version + 1 };
+    for (const l of this.listeners) l();
+  }
+}

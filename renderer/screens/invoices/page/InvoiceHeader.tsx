@@ -1,0 +1,57 @@
+import type { Invoice } from '../../../../shared/domain/invoice';
+import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
+import { paths } from '../../../lib/router';
+
+export type InvoiceAction = 'payment' | 'credit' | 'void' | 'duplicate';
+
+/** What a person may do with an invoice in its state. The backend checks again and explains a refusal. */
+export function allowedActions(invoice: Invoice): Set<InvoiceAction> {
+  const actions = new Set<InvoiceAction>(['duplicate']);
+  const { status } = invoice;
+  if (status === 'open' || status === 'partially_paid') actions.add('payment');
+  if (status === 'open' || status === 'partially_paid' || status === 'paid') actions.add('credit');
+  const activePayments = invoice.payments.some((p) => !p.reversed);
+  if (status !== 'draft' && status !== 'void' && !activePayments) actions.add('void');
+  return actions;
+}
+
+interface InvoiceHeaderProps {
+  invoice: Invoice;
+  busy: boolean;
+  onAction: (action: InvoiceAction) => void;
+}
+
+export function InvoiceHeader({ invoice, busy, onAction }: InvoiceHeaderProps) {
+  const isDraft = invoice.status === 'draft';
+  const actions = allowedActions(invoice);
+  return (
+    <header className="screen-header invoice-header">
+      <div>
+        <p className="breadcrumb"><a href={paths.invoices()}>Invoices</a></p>
+        <h1>{isDraft ? 'Draft invoice' : `Invoice ${invoice.number ?? ''}`}</h1>
+        <p className="customer-meta">
+          <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} daysOverdue={invoice.daysOverdue} both />
+          <span>
+            for <a href={paths.customer(invoice.customer.id)}>{invoice.customer.name}</a>
+          </span>
+          <span className="code">{invoice.customer.code}</span>
+        </p>
+      </div>
+      <div className="header-actions">
+        {isDraft && <a className="btn btn-primary" href={paths.draftEdit(invoice.id)}>Edit draft</a>}
+        {actions.has('payment') && (
+          <button type="button" className="btn btn-primary" onClick={() => onAction('payment')} aria-keyshortcuts="P">
+            Record payment
+          </button>
+        )}
+        {actions.has('credit') && <button type="button" className="btn" onClick={() => onAction('credit')}>Credit note</button>}
+        {actions.has('duplicate') && (
+          <button type="button" className="btn" onClick={() => onAction('duplicate')} disabled={busy}>
+            {busy ? 'Duplicating…' : 'Duplicate'}
+          </button>
+        )}
+        {actions.has('void') && <button type="button" className="btn btn-danger-outline" onClick={() => onAction('void')}>Void</button>}
+      </div>
+    </header>
+  );
+}
