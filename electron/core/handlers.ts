@@ -22,6 +22,10 @@ export function validationError(error: z.ZodError): AppError {
 export function toErrorShape(error: unknown, onUnexpected: (error: unknown) => void): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
   if (error instanceof z.ZodError) return validationError(error).toShape();
+  // Another process held the books past the busy timeout; the transaction rolled back whole.
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+    return { code: 'conflict', message: 'The books are busy: another Billbook window or process is writing. Nothing was changed; try again in a moment.' };
+  }
   onUnexpected(error);
   return { code: 'internal', message: 'Something went wrong inside Billbook. Nothing was changed; try again, and if it keeps happening, restart the app.' };
 }

@@ -124,7 +124,7 @@ export function paymentsOfInvoice(sql: Sql, invoiceId: string): InvoicePaymentRo
     .prepare(
       `SELECT a.payment_id, p.number AS payment_number, a.allocated_on, p.method, p.reference, a.amount_minor, a.reversed_at, a.created_at
        FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
-       WHERE a.invoice_id = ? ORDER BY a.allocated_on, a.created_at`,
+       WHERE a.invoice_id = ? ORDER BY a.allocated_on, a.created_at, p.seq`,
     )
     .all(invoiceId) as InvoicePaymentRow[];
 }

@@ -61,7 +61,7 @@ export function allocationsOf(sql: Sql, paymentId: string): AllocationRow[] {
   return sql
     .prepare(
       `SELECT a.*, i.number AS invoice_number FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
-       WHERE a.payment_id = ? ORDER BY a.created_at, i.due_date`,
+       WHERE a.payment_id = ? ORDER BY a.created_at, i.due_date, i.seq`,
     )
     .all(paymentId) as AllocationRow[];
 }
