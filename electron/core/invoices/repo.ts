@@ -183,20 +183,31 @@ const SORT_COLUMNS = {
   balance: 'i.balance_minor',
 } as const;
 
-/** The invoices a list shows; `match` is an FTS query over numbers, `customerSeqMatch` one over customers. */
-function filtered(sql: Sql, query: ListQuery, today: string, search: { numbers: string; customers: string } | null) {
+export interface InvoiceSearch {
+  /** FTS query over invoice numbers. */
+  numbers: string;
+  /** FTS query over customers, or null to search numbers only. */
+  customers: string | null;
+}
+
+/** The invoices a list shows. */
+function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null) {
   let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null);
   if (search) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('i.seq', 'in', raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`),
-        eb(
-          'i.customer_id',
-          'in',
-          raw<string>`(select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${search.customers}))`,
-        ),
-      ]),
-    );
+    const byNumber = raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`;
+    const customers = search.customers;
+    q = customers === null
+      ? q.where('i.seq', 'in', byNumber)
+      : q.where((eb) =>
+        eb.or([
+          eb('i.seq', 'in', byNumber),
+          eb(
+            'i.customer_id',
+            'in',
+            raw<string>`(select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${customers}))`,
+          ),
+        ]),
+      );
   }
   switch (query.status) {
     case undefined:
@@ -219,13 +230,13 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: { numbers: 
   return q;
 }
 
-export function countInvoices(sql: Sql, query: ListQuery, today: string, search: { numbers: string; customers: string } | null): number {
+export function countInvoices(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null): number {
   const row = sql.get(filtered(sql, query, today, search).select((eb) => eb.fn.countAll<number>().as('n')));
   return row?.n ?? 0;
 }
 
 export function pageInvoiceKeys(
-  sql: Sql, query: ListQuery, today: string, search: { numbers: string; customers: string } | null, offset: number, limit: number,
+  sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number,
 ): number[] {
   const direction = query.direction;
   let q = filtered(sql, query, today, search).select('i.seq');

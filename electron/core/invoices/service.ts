@@ -59,13 +59,18 @@ export function getInvoice(ctx: CoreContext, id: string): Invoice {
   );
 }
 
-/** The search as two FTS queries: one over invoice numbers, one over customers. */
-function searchQueries(text: string): { numbers: string; customers: string } | null | false {
+/**
+ * The search as two FTS queries: one over invoice numbers, one over customers. Digits alone
+ * ("42", "0042") are an invoice number being typed, not a fragment of a customer's phone.
+ */
+function searchQueries(text: string): { numbers: string; customers: string | null } | null | false {
   if (text.trim() === '') return null;
   const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  if (terms.length === 0) return false;
+  const numbers = terms.map((t) => `"${t}"*`).join(' ');
+  if (/^[\d\s\-/]+$/.test(text.trim())) return { numbers, customers: null };
   const customers = toMatchExpression(text);
-  if (terms.length === 0 || customers === null) return false;
-  return { numbers: terms.map((t) => `"${t}"*`).join(' '), customers: withStateFilter(customers, true, undefined) };
+  return { numbers, customers: customers === null ? null : withStateFilter(customers, true, undefined) };
 }
 
 export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): InvoiceListPage {

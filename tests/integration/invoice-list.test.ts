@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { call, makeCore } from '../helpers/core';
+import { customer, draft, invoice, line } from '../helpers/billing';
+import type { Core } from '../../electron/core/app';
+
+async function books(core: Core) {
+  const wanjiku = await customer(core);
+  const baraka = await customer(core, { name: 'Baraka Hardware', email: 'accounts@baraka.co.ke', phone: '0733 987654', paymentTermsDays: 0 });
+  // Issued on different days, due 30 days later for Wanjiku and on receipt for Baraka.
+  const a = await invoice(core, wanjiku.id, { issueDate: '2026-07-01', lines: [line('Old', 1, 100_000, 0)] }); // due 07-31: 113 days late
+  const b = await invoice(core, wanjiku.id, { issueDate: '2026-09-15', lines: [line('Mid', 1, 200_000, 0)] }); // due 10-15: 37 days late
+  const c = await invoice(core, baraka.id, { issueDate: '2026-11-10', lines: [line('New', 1, 300_000, 0)] }); // due 11-10: 11 days late
+  const d = await invoice(core, baraka.id, { issueDate: '2026-11-21', dueDate: '2026-12-05', lines: [line('Future', 1, 400_000, 0)] });
+  const e = await draft(core, baraka.id, { lines: [line('Draft', 1, 50_000, 0)] });
+  await call(core, 'payments.record', { customerId: baraka.id, amountMinor: 100_000, paidOn: '2026-11-21', method: 'cash', allocations: [{ invoiceId: c.id, amountMinor: 100_000 }] });
+  return { wanjiku, baraka, a, b, c, d, e };
+}
+
+const numbers = async (core: Core, query: Parameters<Core['api']['invoices.list']>[0]) =>
+  (await call(core, 'invoices.list', query as never)).rows.map((r) => r.number ?? 'draft');
+
+describe('invoice list', () => {
+  it('filters by status, overdue included, by customer, dates and amounts', async () => {
+    const { core } = makeCore();
+    const { wanjiku } = await books(core);
+    // Drafts have no number yet: they come last when the newest numbers come first.
+    expect(await numbers(core, { sort: 'number', direction: 'desc' })).toEqual(['INV-2026-0004', 'INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001', 'draft']);
+    expect(await numbers(core, { status: 'draft' })).toEqual(['draft']);
+    expect(await numbers(core, { status: 'partially_paid' })).toEqual(['INV-2026-0003']);
+    expect(await numbers(core, { status: 'overdue', sort: 'dueDate', direction: 'asc' })).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
+    expect(await numbers(core, { status: 'unpaid', sort: 'dueDate', direction: 'asc' })).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004']);
+    expect(await numbers(core, { customerId: wanjiku.id })).toEqual(['INV-2026-0002', 'INV-2026-0001']);
+    expect(await numbers(core, { issuedFrom: '2026-09-01', issuedTo: '2026-11-10', sort: 'issueDate', direction: 'asc' })).toEqual(['INV-2026-0002', 'INV-2026-0003']);
+    expect(await numbers(core, { minTotalMinor: 200_000, maxTotalMinor: 300_000, sort: 'total', direction: 'desc' })).toEqual(['INV-2026-0003', 'INV-2026-0002']);
+    expect(await numbers(core, { sort: 'balance', direction: 'desc', status: 'unpaid' })).toEqual(['INV-2026-0004', 'INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001']);
+    const overdue = (await call(core, 'invoices.list', { status: 'overdue', sort: 'dueDate', direction: 'asc' })).rows;
+    expect(overdue.map((r) => r.daysOverdue)).toEqual([113, 37, 11]);
+  });
+
+  it('searches numbers and customers, and sorts by customer', async () => {
+    const { core } = makeCore();
+    await books(core);
+    expect(await numbers(core, { search: 'INV-2026-0003' })).toEqual(['INV-2026-0003']);
+    expect(await numbers(core, { search: '4' })).toEqual(['INV-2026-0004']);
+    expect(await numbers(core, { search: 'barak', sort: 'number', direction: 'desc' })).toEqual(['INV-2026-0004', 'INV-2026-0003', 'draft']);
+    expect(await numbers(core, { search: 'nobody' })).toEqual([]);
+    const byCustomer = (await call(core, 'invoices.list', { sort: 'customer', direction: 'asc' })).rows.map((r) => r.customerName);
+    expect(byCustomer).toEqual(['Baraka Hardware', 'Baraka Hardware', 'Baraka Hardware', 'Wanjiku Traders', 'Wanjiku Traders']);
+  });
+
+  it('pages through without repeating or skipping a row', async () => {
+    const { core } = makeCore();
+    await books(core);
+    const seen: string[] = [];
+    for (let offset = 0; offset < 5; offset += 2) {
+      const page = await call(core, 'invoices.list', { sort: 'issueDate', direction: 'desc', offset, limit: 2 });
+      expect(page.total).toBe(5);
+      seen.push(...page.rows.map((r) => r.id));
+    }
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('ages receivables by days past due, per currency', async () => {
+    const { core } = makeCore();
+    const { wanjiku } = await books(core);
+    const usd = await customer(core, { name: 'Acme Inc', email: 'ap@acme.com', phone: '', currency: 'USD', paymentTermsDays: 60 });
+    await invoice(core, usd.id, { issueDate: '2026-08-01', lines: [line('Consulting', 1, 50_000, 0)] }); // due 09-30: 52 days late
+    expect(await call(core, 'invoices.aging', {})).toEqual([
+      { currency: 'KES', currentMinor: 400_000, days1to30Minor: 200_000, days31to60Minor: 200_000, days61to90Minor: 0, days90plusMinor: 100_000, totalMinor: 900_000, invoiceCount: 4 },
+      { currency: 'USD', currentMinor: 0, days1to30Minor: 0, days31to60Minor: 50_000, days61to90Minor: 0, days90plusMinor: 0, totalMinor: 50_000, invoiceCount: 1 },
+    ]);
+    expect((await call(core, 'invoices.aging', { customerId: wanjiku.id }))[0]).toMatchObject({ days31to60Minor: 200_000, days90plusMinor: 100_000, totalMinor: 300_000 });
+  });
+});
