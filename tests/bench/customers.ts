@@ -1,0 +1,68 @@
+// The customer half of the bench: 100,000 customers through the real import, then the list and search.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../../electron/core/app';
+import { startHost } from '../../electron/host/server';
+import type { Channel, ChannelInput } from '../../shared/contract';
+import { latency, record, section } from './measure';
+import { syntheticCustomersCsv } from './seed';
+
+export async function benchCustomers(count: number): Promise<void> {
+  section(`Customers: ${count.toLocaleString('en')} imported`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-bench-'));
+  const core = createCore({ dataDir, log: (m, e) => console.error(m, e) });
+  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const envelope = await core.api[channel](input);
+    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+    return envelope.value;
+  };
+  const { csvText, samples } = syntheticCustomersCsv(count);
+
+  let start = performance.now();
+  const preview = await call('customers.import.preview', { csvText, fileName: 'bench.csv' });
+  record('import preview (parse + validate + duplicate check)', `${((performance.now() - start) / 1000).toFixed(2)} s`);
+  start = performance.now();
+  const result = await call('customers.import.commit', { csvText, fileName: 'bench.csv', mapping: preview.mapping, duplicateActions: {} });
+  const commitMs = performance.now() - start;
+  record('import commit (duplicate check + write, one transaction)', `${(commitMs / 1000).toFixed(2)} s, ${result.created.toLocaleString('en')} created`);
+  record('import throughput (commit)', `${Math.round(result.created / (commitMs / 1000)).toLocaleString('en')} customers/s`);
+  core.context.sql.db.pragma('optimize');
+  core.context.sql.db.exec('ANALYZE');
+
+  const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length]!;
+  record('search: name prefix', await latency((i) => call('customers.list', { search: pick(samples.namePrefixes, i), limit: 50 })));
+  record('search: email fragment', await latency((i) => call('customers.list', { search: pick(samples.emailFragments, i), limit: 50 })));
+  record('search: phone fragment', await latency((i) => call('customers.list', { search: pick(samples.phoneFragments, i), limit: 50 })));
+  for (const sort of ['name', 'outstanding', 'lastInvoice', 'code', 'created'] as const) {
+    for (const direction of ['asc', 'desc'] as const) {
+      record(`first page (100 rows) sorted by ${sort} ${direction}`, await latency(() => call('customers.list', { sort, direction, limit: 100 }), 100));
+    }
+  }
+  record('deep page (offset 50,000) by name', await latency(() => call('customers.list', { sort: 'name', offset: 50_000, limit: 100 }), 50));
+  record('filter: status inactive, first page', await latency(() => call('customers.list', { status: 'inactive', limit: 100 }), 100));
+  record('filter: tag "wholesale", first page', await latency(() => call('customers.list', { tag: 'wholesale', limit: 100 }), 100));
+  record('stats', await latency(() => call('customers.stats', {}), 100));
+
+  const host = await startHost({ core, staticDir: path.join(dataDir, 'none'), port: 0 });
+  const rpcUrl = `http://127.0.0.1:${host.port}/rpc/customers.get`;
+  const someId = (await call('customers.list', { limit: 1 })).rows[0]!.id;
+  record(
+    'HTTP round trip through the host (customers.get)',
+    await latency(async () => {
+      const response = await fetch(rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-billbook-token': host.token },
+        body: JSON.stringify({ id: someId }),
+      });
+      await response.json();
+    }),
+  );
+  await host.close();
+  global.gc?.();
+  record('backend resident memory (RSS)', `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
+  record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
+  core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

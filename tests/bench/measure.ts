@@ -1,0 +1,49 @@
+// Timing helpers for `npm run bench`: percentiles over repeated runs, and the table printed at the end.
+import { performance } from 'node:perf_hooks';
+
+const rows: [string, string][] = [];
+
+export function record(what: string, value: string): void {
+  rows.push([what, value]);
+  console.log(`  ${what}: ${value}`);
+}
+
+export function section(title: string): void {
+  rows.push([`**${title}**`, '']);
+  console.log(`\n${title}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Runs `run` a few times to warm up, then `runs` times, and reports p50 and p95. */
+export async function latency(run: (i: number) => unknown, runs = 200): Promise<string> {
+  for (let i = 0; i < 5; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`;
+}
+
+export function printTable(): void {
+  const width = Math.max(...rows.map(([w]) => w.length));
+  console.log(`\n| ${'measure'.padEnd(width)} | result |\n|${'-'.repeat(width + 2)}|--------|`);
+  for (const [what, value] of rows) console.log(`| ${what.padEnd(width)} | ${value} |`);
+}
+
+/** A small deterministic generator, so every run seeds the same books. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
