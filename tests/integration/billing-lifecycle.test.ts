@@ -196,3 +196,19 @@ describe('void and credit notes', () => {
     expect((await call(core, 'customers.get', { id: c.id })).financials).toMatchObject({ billedMinor: 0, outstandingMinor: 0 });
   });
 });
+
+describe('the books themselves', () => {
+  it('refuse to change a finalized invoice or its lines, even from raw SQL', async () => {
+    const { core } = makeCore();
+    const c = await customer(core);
+    const inv = await invoice(core, c.id);
+    const db = core.context.sql.db;
+    expect(() => db.prepare('UPDATE invoices SET total_minor = 1 WHERE id = ?').run(inv.id)).toThrow(/finalized invoice never changes/);
+    expect(() => db.prepare('UPDATE invoice_lines SET unit_price_minor = 1 WHERE invoice_id = ?').run(inv.id)).toThrow(/never change/);
+    expect(() => db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(inv.id)).toThrow(/never change/);
+    expect(() => db.prepare("UPDATE invoices SET status = 'draft' WHERE id = ?").run(inv.id)).toThrow(/never becomes a draft/);
+    await call(core, 'invoices.void', { id: inv.id, reason: 'Wrong customer' });
+    expect(() => db.prepare("UPDATE invoices SET status = 'open' WHERE id = ?").run(inv.id)).toThrow(/stays void/);
+    expect((await call(core, 'invoices.get', { id: inv.id })).totals.totalMinor).toBe(5_220_000);
+  });
+});

@@ -56,6 +56,18 @@ export const migration0002: Migration = {
     CREATE INDEX invoices_unpaid_by_due ON invoices (due_date, currency, balance_minor) WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL;
     CREATE INDEX invoices_unpaid_by_customer ON invoices (customer_id, due_date) WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL;
 
+    -- A finalized invoice never changes: only its settlement (paid, credited, balance, status) moves.
+    -- The services refuse first with a message a person can act on; these hold even against a bug.
+    CREATE TRIGGER invoices_final_content_frozen
+      BEFORE UPDATE OF customer_id, number, currency, issue_date, due_date, prices_include_tax, discount, notes, terms,
+        template, subtotal_minor, discount_minor, tax_minor, total_minor, tax_summary ON invoices
+      WHEN OLD.status <> 'draft'
+      BEGIN SELECT RAISE(ABORT, 'A finalized invoice never changes; issue a credit note instead'); END;
+    CREATE TRIGGER invoices_status_moves_forward
+      BEFORE UPDATE OF status ON invoices
+      WHEN (OLD.status = 'void' AND NEW.status <> 'void') OR (OLD.status <> 'draft' AND NEW.status = 'draft')
+      BEGIN SELECT RAISE(ABORT, 'A void invoice stays void, and a finalized one never becomes a draft again'); END;
+
     CREATE TABLE invoice_lines (
       invoice_id TEXT NOT NULL REFERENCES invoices (id),
       position INTEGER NOT NULL,
@@ -70,6 +82,16 @@ export const migration0002: Migration = {
       tax_minor INTEGER NOT NULL,
       PRIMARY KEY (invoice_id, position)
     ) STRICT, WITHOUT ROWID;
+
+    CREATE TRIGGER invoice_lines_frozen_insert BEFORE INSERT ON invoice_lines
+      WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) <> 'draft'
+      BEGIN SELECT RAISE(ABORT, 'The lines of a finalized invoice never change'); END;
+    CREATE TRIGGER invoice_lines_frozen_update BEFORE UPDATE ON invoice_lines
+      WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) <> 'draft'
+      BEGIN SELECT RAISE(ABORT, 'The lines of a finalized invoice never change'); END;
+    CREATE TRIGGER invoice_lines_frozen_delete BEFORE DELETE ON invoice_lines
+      WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) <> 'draft'
+      BEGIN SELECT RAISE(ABORT, 'The lines of a finalized invoice never change'); END;
 
     -- Every save of a draft, kept whole, so any version can be read back or restored.
     CREATE TABLE draft_versions (
