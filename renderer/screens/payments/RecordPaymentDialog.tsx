@@ -147,7 +147,10 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
 
   const amountError = (showErrors ? localAmountProblem : null) ?? failure.fields.amountMinor;
   const referenceLabel = method === 'mpesa' ? 'M-Pesa code' : 'Reference';
-  const referenceHint = method === 'mpesa' ? '10 letters and digits, like QJK3H7Z2XP' : 'A bank, card or cheque reference, if there is one';
+  // The error replaces the hint when it says the same thing better.
+  const referenceHint = failure.fields.reference
+    ? undefined
+    : method === 'mpesa' ? '10 letters and digits, like QJK3H7Z2XP' : 'A bank, card or cheque reference, if there is one';
   const blocked = busy || (state !== null && !stale && !state.valid);
 
   return (

@@ -19,8 +19,11 @@ export function formFailure(error: unknown, shownFields: readonly string[]): For
     if (owner) fields[owner] ??= message;
     else others.push(message);
   }
-  const explained = Object.keys(fields).length > 0 && others.length === 0;
-  return { fields, message: explained ? null : others.length > 0 ? others.join(' ') : errorMessage(error) };
+  const message = errorMessage(error);
+  // A validation summary only repeats the field messages; a refusal ("already recorded as RCPT-0003…") says more.
+  const repeated = Object.values(fields).every((m) => message.includes(m));
+  const explained = Object.keys(fields).length > 0 && others.length === 0 && repeated;
+  return { fields, message: explained ? null : message };
 }
 
 export const NO_FAILURE: FormFailure = { fields: {}, message: null };

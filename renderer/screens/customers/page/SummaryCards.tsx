@@ -5,7 +5,7 @@ import { formatCount, formatDate, money } from '../../../lib/format';
 import './billing.css';
 
 function daysToPay(days: number | null): string {
-  if (days === null) return 'Nothing paid yet';
+  if (days === null) return 'None paid in full';
   const whole = Math.round(days);
   return `${formatCount(whole)} ${whole === 1 ? 'day' : 'days'}`;
 }

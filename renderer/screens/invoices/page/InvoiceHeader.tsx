@@ -8,10 +8,13 @@ export type InvoiceAction = 'payment' | 'credit' | 'void' | 'duplicate';
 export function allowedActions(invoice: Invoice): Set<InvoiceAction> {
   const actions = new Set<InvoiceAction>(['duplicate']);
   const { status } = invoice;
-  if (status === 'open' || status === 'partially_paid') actions.add('payment');
-  if (status === 'open' || status === 'partially_paid' || status === 'paid') actions.add('credit');
+  const owing = (status === 'open' || status === 'partially_paid') && invoice.balanceMinor > 0;
+  if (owing) actions.add('payment');
+  // A credit note reduces what is still owed; a settled invoice is refunded by reversing its payment first.
+  if (owing) actions.add('credit');
+  // Voiding is for an invoice nothing happened to yet: paid or credited ones are corrected otherwise.
   const activePayments = invoice.payments.some((p) => !p.reversed);
-  if (status !== 'draft' && status !== 'void' && !activePayments) actions.add('void');
+  if (status !== 'draft' && status !== 'void' && !activePayments && invoice.creditNotes.length === 0) actions.add('void');
   return actions;
 }
 
