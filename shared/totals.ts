@@ -9,13 +9,15 @@ export interface TotalsLine {
   quantityMilli: number;
   unitPriceMinor: number;
   taxRateBp: TaxRateBp;
+  /** This line's price already includes its tax; null or absent: as the invoice says. */
+  priceIncludesTax?: boolean | null;
 }
 
 export type Discount = { kind: 'percent'; bp: number } | { kind: 'amount'; minor: number } | null;
 
 export interface TotalsInput {
   lines: readonly TotalsLine[];
-  /** true: prices already include their tax (a VAT-inclusive quote); false: tax is added on top. */
+  /** true: prices already include their tax (a VAT-inclusive quote); false: tax is added on top. A line may say otherwise. */
   pricesIncludeTax: boolean;
   discount: Discount;
 }
@@ -124,7 +126,7 @@ export function computeTotals(input: TotalsInput): InvoiceTotals {
     const amount = amounts[i]!;
     const discount = discounts[i]!;
     const afterDiscount = amount - discount;
-    if (input.pricesIncludeTax) {
+    if (line.priceIncludesTax ?? input.pricesIncludeTax) {
       const tax = taxIncludedIn(afterDiscount, line.taxRateBp);
       subtotal += amount - taxIncludedIn(amount, line.taxRateBp);
       return { amountMinor: amount, discountMinor: discount, netMinor: afterDiscount - tax, taxMinor: tax };

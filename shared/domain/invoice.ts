@@ -51,6 +51,8 @@ export const invoiceLineInputSchema = z.object({
   unitPriceMinor: z.number().int('Price must be a whole number of cents').min(0, 'Price cannot be negative').max(MAX_PRICE_MINOR, 'Price is too large'),
   /** Basis points (1600 = 16%); null: exempt. */
   taxRateBp: z.number().int().min(0, 'Tax rate cannot be negative').max(10_000, 'Tax rate is at most 100%').nullable().default(1600),
+  /** This line's price includes VAT; null: as the invoice's "prices include VAT" switch says. */
+  priceIncludesTax: z.boolean().nullable().default(null),
 });
 export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
 export type InvoiceLineFields = z.output<typeof invoiceLineInputSchema>;

@@ -7,6 +7,7 @@ const lineArb = fc.record({
   quantityMilli: fc.integer({ min: 1, max: 1_000_000 }),
   unitPriceMinor: fc.integer({ min: 0, max: 100_000_000 }),
   taxRateBp: rate,
+  priceIncludesTax: fc.constantFrom<boolean | null>(null, null, true, false),
 });
 const discountArb = fc.oneof(
   fc.constant(null),
@@ -52,9 +53,24 @@ describe('totals', () => {
   it('with prices including tax, the customer pays exactly the prices typed', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), (lines) => {
-        const t = computeTotals({ lines, pricesIncludeTax: true, discount: null });
+        const inclusive = lines.map((l) => ({ ...l, priceIncludesTax: null }));
+        const t = computeTotals({ lines: inclusive, pricesIncludeTax: true, discount: null });
         expect(t.totalMinor).toBe(lines.reduce((a, l) => a + lineAmountMinor(l.quantityMilli, l.unitPriceMinor), 0));
         t.lines.forEach((l) => expect(l.netMinor + l.taxMinor).toBe(l.amountMinor));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a line marked VAT-inclusive comes back to its price on an otherwise exclusive invoice', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), (lines) => {
+        const t = computeTotals({ lines, pricesIncludeTax: false, discount: null });
+        lines.forEach((line, i) => {
+          const l = t.lines[i]!;
+          if (line.priceIncludesTax === true) expect(l.netMinor + l.taxMinor).toBe(l.amountMinor);
+          else expect(l.netMinor).toBe(l.amountMinor);
+        });
       }),
       { numRuns: 2000 },
     );
@@ -65,7 +81,8 @@ describe('totals', () => {
       fc.property(invoiceArb, (input) => {
         const t = computeTotals(input);
         expect(t.lines.reduce((a, l) => a + l.discountMinor, 0)).toBe(t.discountShownMinor);
-        if (!input.pricesIncludeTax) expect(t.discountMinor).toBe(t.discountShownMinor);
+        const anyInclusive = input.lines.some((l) => l.priceIncludesTax ?? input.pricesIncludeTax);
+        if (!anyInclusive) expect(t.discountMinor).toBe(t.discountShownMinor);
       }),
       { numRuns: 1000 },
     );

@@ -94,6 +94,8 @@ export interface InvoiceLinesTable {
   unit: string;
   unit_price_minor: number;
   tax_rate_bp: number | null;
+  /** 1/0 for a line that says; null: follows the invoice. */
+  price_includes_tax: number | null;
   amount_minor: number;
   discount_minor: number;
   net_minor: number;

@@ -50,6 +50,7 @@ export function draftColumns(invoiceId: string, draft: ResolvedDraft, customer: 
     unit: line.unit,
     unit_price_minor: line.unitPriceMinor,
     tax_rate_bp: line.taxRateBp,
+    price_includes_tax: line.priceIncludesTax === null ? null : line.priceIncludesTax ? 1 : 0,
     amount_minor: totals.lines[i]!.amountMinor,
     discount_minor: totals.lines[i]!.discountMinor,
     net_minor: totals.lines[i]!.netMinor,

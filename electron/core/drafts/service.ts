@@ -155,7 +155,9 @@ export function duplicateInvoice(ctx: CoreContext, invoiceId: string): Invoice {
       dueDate: null,
       pricesIncludeTax: source.pricesIncludeTax,
       discount: source.discount,
-      lines: source.lines.map(({ description, quantityMilli, unit, unitPriceMinor, taxRateBp }) => ({ description, quantityMilli, unit, unitPriceMinor, taxRateBp })),
+      lines: source.lines.map(({ description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax }) => ({
+        description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax,
+      })),
       notes: source.notes,
       template: source.template,
     });

@@ -28,6 +28,7 @@ export function toLine(row: LineRow): InvoiceLine {
     unit: row.unit,
     unitPriceMinor: row.unit_price_minor,
     taxRateBp: row.tax_rate_bp,
+    priceIncludesTax: row.price_includes_tax === null ? null : row.price_includes_tax === 1,
     amountMinor: row.amount_minor,
     discountMinor: row.discount_minor,
     netMinor: row.net_minor,

@@ -76,6 +76,7 @@ export const migration0002: Migration = {
       unit TEXT NOT NULL DEFAULT '',
       unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0),
       tax_rate_bp INTEGER CHECK (tax_rate_bp IS NULL OR tax_rate_bp BETWEEN 0 AND 10000),
+      price_includes_tax INTEGER,
       amount_minor INTEGER NOT NULL,
       discount_minor INTEGER NOT NULL,
       net_minor INTEGER NOT NULL,
