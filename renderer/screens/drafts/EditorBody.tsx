@@ -1,0 +1,323 @@
+// The draft editor: details, lines, discount and notes, live totals; save, finalize, history, discard.
+import { useEffect, useRef, useState } from 'react';
+import { invoke } from '../../api';
+import { DRAFT_SOURCE_LABELS, type Invoice } from '../../../shared/domain/invoice';
+import { AppError } from '../../../shared/errors';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorMessage } from '../../lib/format';
+import { navigate, paths } from '../../lib/router';
+import { toast } from '../../stores/toasts';
+import { DetailsSection } from './DetailsSection';
+import { FinalizeDialog } from './FinalizeDialog';
+import { LinesEditor } from './LinesEditor';
+import { TermsSection } from './TermsSection';
+import { TotalsPanel } from './TotalsPanel';
+import { VersionHistory } from './VersionHistory';
+import { normalizeFieldErrors, valuesFromInvoice, type DraftValues } from './draftValues';
+import { customerOf, finalizeIntentFor, loadDraft, setFinalizeIntent } from './loadDraft';
+import { useEditorShortcuts, useLeaveWarning } from './useEditorGuards';
+import { useDraftForm } from './useDraftForm';
+
+interface EditorBodyProps {
+  initial: DraftValues;
+  /** The draft as the backend holds it; null for a new invoice not saved yet. */
+  saved: Invoice | null;
+  notice?: string | undefined;
+}
+
+interface Problem {
+  title: string;
+  message: string;
+  conflict?: boolean;
+}
+
+type OpenDialog = 'finalize' | 'history' | 'discard' | null;
+
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyProps) {
+  const form = useDraftForm(initial);
+  const [saved, setSaved] = useState(firstSaved);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(() => (firstSaved && finalizeIntentFor(firstSaved.id) ? 'finalize' : null));
+  const rootRef = useRef<HTMLDivElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  const busy = useRef(false);
+
+  useEffect(() => setFinalizeIntent(null), []);
+  useLeaveWarning(form.dirty);
+
+  const showProblem = (next: Problem) => {
+    setProblem(next);
+    window.requestAnimationFrame(() => {
+      const invalid = rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (invalid) invalid.focus();
+      else problemRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    });
+  };
+
+  const showFailure = (error: unknown, title: string) => {
+    // A conflict that names fields (an archived customer, another currency) is fixed in the form;
+    // one that does not means the draft itself moved on: a newer save, or it was finalized.
+    const conflict = error instanceof AppError && error.code === 'conflict' && !error.fields;
+    if (error instanceof AppError && error.fields) form.showServerErrors(normalizeFieldErrors(error.fields));
+    showProblem(
+      conflict
+        ? {
+            title: 'This draft changed somewhere else',
+            message: `${errorMessage(error)} Your changes here are not saved.`,
+            conflict: true,
+          }
+        : { title, message: errorMessage(error) },
+    );
+  };
+
+  const save = async (thenFinalize = false): Promise<Invoice | null> => {
+    if (busy.current) return null;
+    if (saved && !form.dirty) {
+      toast.info(`No changes since version ${saved.draft.version}`);
+      return saved;
+    }
+    if (!form.submit()) {
+      showProblem({ title: 'Not saved', message: 'Some fields need attention. Fix the highlighted fields and save again.' });
+      return null;
+    }
+    busy.current = true;
+    setSaving(true);
+    setProblem(null);
+    const sent = form.values;
+    const draft = form.check.content;
+    try {
+      if (!saved) {
+        const created = await invoke('drafts.create', { draft, origin: { source: 'manual' } });
+        form.markSaved(sent);
+        if (thenFinalize) setFinalizeIntent(created.id);
+        toast.success('Draft saved');
+        navigate(paths.draftEdit(created.id));
+        return created;
+      }
+      const updated = await invoke('drafts.update', { id: saved.id, version: saved.draft.version, draft });
+      setSaved(updated);
+      form.markSaved(sent);
+      toast.success(`Draft saved as version ${updated.draft.version}`);
+      return updated;
+    } catch (error) {
+      showFailure(error, 'Not saved');
+      return null;
+    } finally {
+      busy.current = false;
+      setSaving(false);
+    }
+  };
+
+  const startFinalize = async () => {
+    if (dialog || busy.current) return;
+    if (!saved || form.dirty) {
+      const result = await save(true);
+      // A new invoice moves to its own address; that editor opens the dialog.
+      if (!result || !saved) return;
+    }
+    setDialog('finalize');
+  };
+
+  const reload = async () => {
+    if (!saved) return;
+    try {
+      const { invoice, customer } = await loadDraft(saved.id);
+      if (invoice.status !== 'draft') {
+        form.markSaved(form.values);
+        toast.info(`This draft was finalized as ${invoice.number ?? 'an invoice'} elsewhere`);
+        navigate(paths.invoice(invoice.id));
+        return;
+      }
+      form.reset(valuesFromInvoice(invoice, customer));
+      setSaved(invoice);
+      setProblem(null);
+      setDialog(null);
+      toast.info(`Loaded version ${invoice.draft.version}`);
+    } catch (error) {
+      showProblem({ title: 'The draft could not be reloaded', message: errorMessage(error) });
+    }
+  };
+
+  const restored = async (invoice: Invoice, from: number) => {
+    const customer = await customerOf(invoice);
+    form.reset(valuesFromInvoice(invoice, customer));
+    setSaved(invoice);
+    setProblem(null);
+    setDialog(null);
+    toast.success(`Version ${from} restored as version ${invoice.draft.version}`);
+  };
+
+  useEditorShortcuts(() => void save(), () => void startFinalize());
+
+  const v = form.values;
+  const info = saved?.draft;
+  const status = saving ? 'Saving…' : form.dirty ? 'Unsaved changes' : saved ? `All changes saved (version ${saved.draft.version})` : 'Not saved yet';
+
+  return (
+    <section className="screen draft-screen">
+      <header className="screen-header draft-header">
+        <div>
+          <p className="breadcrumb">
+            <a href={paths.invoices()}>Invoices</a>
+            {v.customer && <> / <a href={paths.customer(v.customer.id)}>{v.customer.name}</a></>}
+          </p>
+          <h1>{saved ? 'Draft invoice' : 'New invoice'}</h1>
+          {info && (
+            <p className="draft-meta">
+              <span className="badge">Draft</span>
+              <span>Version {info.version}</span>
+              <span aria-hidden="true">·</span>
+              <span>{DRAFT_SOURCE_LABELS[info.source]}</span>
+              {info.aiConfidence !== null && (
+                <>
+                  <span aria-hidden="true">·</span>
+                  <span>{Math.round(info.aiConfidence * 100)}% confident</span>
+                </>
+              )}
+            </p>
+          )}
+          {info?.prompt && (
+            <p className="draft-prompt">
+              <span className="muted">From the sentence </span>“{info.prompt}”
+            </p>
+          )}
+        </div>
+        <div className="header-actions">
+          {saved && <button type="button" className="btn" onClick={() => setDialog('history')}>Version history</button>}
+          <button type="button" className="btn" onClick={() => setDialog('discard')}>Discard draft</button>
+        </div>
+      </header>
+
+      <div ref={rootRef} className="draft-editor" aria-busy={saving}>
+        {notice && <div className="notice notice-warning"><p>{notice}</p></div>}
+        {problem && (
+          <div ref={problemRef}>
+            <ErrorNotice title={problem.title} message={problem.message}>
+              {problem.conflict && <button type="button" className="btn" onClick={() => void reload()}>Reload</button>}
+            </ErrorNotice>
+          </div>
+        )}
+
+        <DetailsSection form={form} />
+
+        <section className="form-section draft-lines" aria-labelledby="draft-lines-title">
+          <div className="section-head">
+            <h2 id="draft-lines-title">Lines</h2>
+            <label className="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={v.pricesIncludeTax}
+                aria-describedby="draft-vat-hint"
+                onChange={(e) => form.set('pricesIncludeTax', e.target.checked)}
+              />
+              <span>Prices include VAT</span>
+            </label>
+            <span id="draft-vat-hint" className="field-hint">
+              {v.pricesIncludeTax ? 'VAT is worked out from the prices' : 'VAT is added on top of the prices'}
+            </span>
+          </div>
+          <LinesEditor form={form} currency={v.currency} />
+        </section>
+
+        <div className="draft-bottom">
+          <TermsSection form={form} />
+          <TotalsPanel
+            live={form.live}
+            currency={v.currency}
+            discount={form.check.discount}
+            pricesIncludeTax={v.pricesIncludeTax}
+            discountInvalid={!form.check.discountOk}
+          />
+        </div>
+
+        <div className="form-actions draft-actions">
+          <button type="button" className="btn" disabled={saving} onClick={() => void save()}>Save draft</button>
+          <button type="button" className="btn btn-primary" disabled={saving} onClick={() => void startFinalize()}>Finalize</button>
+          <span className={`save-state${form.dirty ? ' save-state-dirty' : ''}`} role="status">{status}</span>
+          <span className="muted form-keys">
+            <kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> finalizes
+          </span>
+        </div>
+      </div>
+
+      {dialog === 'finalize' && saved && (
+        <FinalizeDialog
+          invoice={saved}
+          onClose={() => setDialog(null)}
+          onFinalized={(done) => {
+            toast.success(`Invoice ${done.number ?? ''} finalized`);
+            navigate(paths.invoice(done.id));
+          }}
+          onRefused={(message, fields) => {
+            if (fields) form.showServerErrors(normalizeFieldErrors(fields));
+            setProblem({ title: 'Not finalized', message });
+          }}
+          onConflict={() => void reload()}
+        />
+      )}
+      {dialog === 'history' && saved && (
+        <VersionHistory
+          draftId={saved.id}
+          currentVersion={saved.draft.version}
+          currency={saved.currency}
+          customerId={saved.customer.id}
+          customerName={saved.customer.name}
+          dirty={form.dirty}
+          onClose={() => setDialog(null)}
+          onRestored={(invoice, from) => void restored(invoice, from)}
+        />
+      )}
+      {dialog === 'discard' && (
+        <DiscardDialog
+          saved={saved}
+          onClose={() => setDialog(null)}
+          onDiscarded={() => {
+            form.markSaved(form.values);
+            navigate(paths.invoices());
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function DiscardDialog({ saved, onClose, onDiscarded }: { saved: Invoice | null; onClose: () => void; onDiscarded: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const discard = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      if (saved) await invoke('drafts.discard', { id: saved.id });
+      toast.success(saved ? 'Draft discarded' : 'New invoice discarded');
+      onDiscarded();
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title="Discard draft"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>Keep editing</button>
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void discard()}>Discard draft</button>
+        </>
+      }
+    >
+      {failure && <ErrorNotice title="Not discarded" message={failure} />}
+      <p>
+        {saved
+          ? 'This draft and its saved versions will be removed from your invoices. No invoice number has been used.'
+          : 'Nothing has been saved yet; what you typed will be lost.'}
+      </p>
+    </Dialog>
+  );
+}

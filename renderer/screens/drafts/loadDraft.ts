@@ -1,0 +1,30 @@
+// Reading a draft and its customer for the editor.
+import { invoke } from '../../api';
+import type { Invoice } from '../../../shared/domain/invoice';
+import { customerChoiceOf, type CustomerChoice } from './draftValues';
+
+/** The draft's customer in full (template, currency); the invoice's own copy when it cannot be read. */
+export async function customerOf(invoice: Invoice): Promise<CustomerChoice> {
+  try {
+    return customerChoiceOf(await invoke('customers.get', { id: invoice.customer.id }));
+  } catch {
+    const c = invoice.customer;
+    return { id: c.id, code: c.code, name: c.name, email: c.email, currency: invoice.currency, paymentTermsDays: c.paymentTermsDays, template: invoice.template };
+  }
+}
+
+export async function loadDraft(id: string): Promise<{ invoice: Invoice; customer: CustomerChoice }> {
+  const invoice = await invoke('invoices.get', { id });
+  return { invoice, customer: await customerOf(invoice) };
+}
+
+/**
+ * "Finalize" on a new invoice saves it first, which moves to the draft's own address and so to a
+ * new editor; this tells that editor to open the finalize dialog straight away.
+ */
+let finalizeIntent: string | null = null;
+
+export const finalizeIntentFor = (id: string) => finalizeIntent === id;
+export const setFinalizeIntent = (id: string | null) => {
+  finalizeIntent = id;
+};

@@ -1,0 +1,239 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { formatMoney } from '../../shared/money';
+import { computeTotals, taxRateLabel } from '../../shared/totals';
+import { expect, SCREENSHOTS, test } from './host';
+
+const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+
+/** Calls the backend from the page, as the renderer does, with the page's own token. */
+async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ({ channel, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="billbook-token"]')?.content ?? '';
+      const response = await fetch(`/rpc/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-billbook-token': token },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    { channel, input },
+  );
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message}`);
+  return envelope.value as T;
+}
+
+/** "2026-11-21" as the editor shows a date: "21 Nov 2026". */
+function shown(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T00:00:00`));
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function plusDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+test('a person drafts an invoice, saves versions, restores one and finalizes it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'baraka@example.com', currency: 'KES', paymentTermsDays: 15 });
+  const customer = await rpc<{ id: string }>(page, 'customers.create', {
+    name: 'Wanjiku Traders', email: 'orders@wanjiku.co.ke', currency: 'KES', paymentTermsDays: 30,
+  });
+
+  // New invoice, customer picked with the keyboard from the autocomplete.
+  await page.goto(`${host.url}#/invoices/new`);
+  await expect(page.getByRole('heading', { level: 1, name: 'New invoice' })).toBeVisible();
+  const picker = page.getByRole('combobox', { name: 'Customer' });
+  const listbox = page.getByRole('listbox', { name: 'Customers' });
+  await picker.click();
+  await expect(listbox.getByRole('option')).toHaveCount(2);
+  await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await picker.press('ArrowDown');
+  await expect(listbox.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(picker).toHaveAttribute('aria-activedescendant', (await listbox.getByRole('option').nth(1).getAttribute('id'))!);
+  await picker.press('Escape');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  await picker.fill('wanj');
+  await expect(listbox.getByRole('option')).toHaveCount(1);
+  await expect(listbox.getByRole('option', { name: /Wanjiku Traders/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(picker).toHaveAttribute('aria-activedescendant', /.+/);
+  await picker.press('Enter');
+  await expect(picker).toHaveValue('Wanjiku Traders');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('Currency')).toHaveValue('KES');
+  await expect(page.getByLabel('Follow payment terms (Net 30)')).toBeChecked();
+  const issueDate = localToday();
+  await expect(page.getByLabel('Issue date')).toHaveValue(issueDate);
+  await expect(page.getByLabel('Due date')).toHaveValue(shown(plusDays(issueDate, 30)));
+
+  // Three lines, one of them exempt.
+  const lines = [
+    { description: 'Website design', quantity: '1.5', unit: 'days', price: '12,000', tax: '16% standard' },
+    { description: 'Hosting', quantity: '12', unit: 'months', price: '1,160.50', tax: '8%' },
+    { description: 'Printed training manual', quantity: '2', unit: 'pieces', price: '850', tax: 'Exempt' },
+  ];
+  for (const [i, line] of lines.entries()) {
+    const n = i + 1;
+    if (n > 1) {
+      await page.getByRole('button', { name: 'Add line' }).click();
+      await expect(page.getByLabel(`Description, line ${n}`)).toBeFocused();
+    }
+    await page.getByLabel(`Description, line ${n}`).fill(line.description);
+    await page.getByLabel(`Quantity, line ${n}`).fill(line.quantity);
+    await page.getByLabel(`Unit, line ${n}`, { exact: true }).fill(line.unit);
+    await page.getByLabel(`Unit price, line ${n}`).fill(line.price);
+    await page.getByLabel(`Tax rate, line ${n}`).selectOption({ label: line.tax });
+  }
+  // A quantity with too many decimals is an error next to it, and the line is named in the totals.
+  await page.getByLabel('Quantity, line 2').fill('12.0005');
+  await page.getByLabel('Quantity, line 2').blur();
+  await expect(page.getByText('At most 3 decimals, like 1.125')).toBeVisible();
+  const totals = page.getByRole('region', { name: 'Totals' });
+  await expect(totals).toContainText('Line 2 is not counted until its errors are fixed.');
+  await page.getByLabel('Quantity, line 2').fill('12');
+  await expect(page.getByText('At most 3 decimals, like 1.125')).toHaveCount(0);
+
+  await page.getByRole('switch', { name: 'Prices include VAT' }).check();
+  await page.getByLabel('Discount', { exact: true }).selectOption({ label: 'Percent' });
+  await page.getByLabel('Discount percent').fill('10');
+
+  const expected = computeTotals({
+    lines: [
+      { quantityMilli: 1500, unitPriceMinor: 1_200_000, taxRateBp: 1600 },
+      { quantityMilli: 12_000, unitPriceMinor: 116_050, taxRateBp: 800 },
+      { quantityMilli: 2000, unitPriceMinor: 85_000, taxRateBp: null },
+    ],
+    pricesIncludeTax: true,
+    discount: { kind: 'percent', bp: 1000 },
+  });
+  const kes = (minor: number) => formatMoney(minor, 'KES');
+  await expect(totals.getByRole('row', { name: /Subtotal/ })).toContainText(kes(expected.subtotalMinor));
+  await expect(totals.getByRole('row', { name: /Discount \(10%\)/ })).toContainText(kes(expected.discountMinor));
+  for (const row of expected.taxSummary) {
+    const label = row.taxRateBp === null ? 'Exempt' : `VAT ${taxRateLabel(row.taxRateBp)}`;
+    const shownRow = totals.getByRole('row', { name: new RegExp(`^${label.replace(/[.%()]/g, '\\$&')}`) });
+    await expect(shownRow).toContainText(kes(row.taxMinor));
+    await expect(shownRow).toContainText(`on ${kes(row.netMinor)}`);
+  }
+  await expect(totals.getByRole('row', { name: /^Total/ })).toContainText(kes(expected.totalMinor));
+  for (const [i, line] of expected.lines.entries()) {
+    await expect(page.getByText(`Amount, line ${i + 1}:`).locator('..')).toContainText(kes(line.amountMinor));
+  }
+  await page.screenshot(shot('20-draft-new-1280'));
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot(shot('21-draft-new-1024'));
+  await page.screenshot(shot('22-draft-new-1024-window', false));
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Save: the draft gets its own address and version 1.
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/invoices\/[0-9a-f-]+\/edit$/);
+  await expect(page.getByText('Version 1', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved (version 1)' })).toBeVisible();
+  await expect(page.getByLabel('Description, line 3')).toHaveValue('Printed training manual');
+  await expect(page.getByLabel('Tax rate, line 3')).toHaveValue('exempt');
+  await expect(page.getByRole('switch', { name: 'Prices include VAT' })).toBeChecked();
+  await expect(totals.getByRole('row', { name: /^Total/ })).toContainText(kes(expected.totalMinor));
+
+  // Change a line, move it, and save with the keyboard.
+  await page.getByLabel('Quantity, line 1').fill('2');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  // Leaving by a link asks first.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
+  await expect(page.getByLabel('Quantity, line 1')).toHaveValue('2');
+  await page.getByRole('button', { name: 'Move line 3 up' }).click();
+  await expect(page.getByLabel('Description, line 2')).toHaveValue('Printed training manual');
+  await expect(page.getByRole('button', { name: 'Move line 2 up' })).toBeFocused();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+
+  // Version history: look at version 1 and restore it.
+  await page.getByRole('button', { name: 'Version history' }).click();
+  const history = page.getByRole('dialog', { name: 'Version history' });
+  await expect(history.getByRole('button', { name: /^Version 2/ })).toHaveAttribute('aria-pressed', 'true');
+  await history.getByRole('button', { name: /^Version 1/ }).click();
+  const v1 = history.getByRole('region', { name: 'Version 1, read-only' });
+  await expect(v1.getByRole('row', { name: /Website design/ })).toContainText('1.5 days');
+  await expect(v1).toContainText(kes(expected.totalMinor));
+  await page.screenshot(shot('23-draft-history', false));
+  await history.getByRole('button', { name: 'Restore version 1' }).click();
+  await expect(history).toHaveCount(0);
+  await expect(page.getByText('Version 3', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Quantity, line 1')).toHaveValue('1.5');
+  await expect(page.getByLabel('Description, line 3')).toHaveValue('Printed training manual');
+
+  // Finalize with the keyboard; the dialog says what will happen.
+  await page.keyboard.press('Control+Enter');
+  const confirm = page.getByRole('dialog', { name: 'Finalize invoice' });
+  const year = issueDate.slice(0, 4);
+  await expect(confirm).toContainText(`INV-${year}-0001`);
+  await expect(confirm).toContainText('Wanjiku Traders');
+  await expect(confirm).toContainText(kes(expected.totalMinor));
+  await expect(confirm).toContainText(shown(plusDays(issueDate, 30)));
+  await expect(confirm).toContainText('cannot be edited');
+  await page.screenshot(shot('24-draft-finalize', false));
+  await confirm.getByRole('button', { name: `Finalize as INV-${year}-0001` }).click();
+  await expect(page).toHaveURL(/#\/invoices\/[0-9a-f-]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice INV-${year}-0001` })).toBeVisible();
+
+  // A new invoice opened from a customer starts with them; refusals from the backend are shown.
+  await page.goto(`${host.url}#/invoices/new/${customer.id}`);
+  await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue('Wanjiku Traders');
+  await page.getByLabel('Unit price, line 1').fill('500');
+  await page.getByRole('button', { name: 'Finalize' }).click();
+  const refusal = page.getByRole('dialog', { name: 'Finalize invoice' });
+  await expect(refusal.getByRole('button', { name: `Finalize as INV-${year}-0002` })).toBeVisible();
+  await refusal.getByRole('button', { name: `Finalize as INV-${year}-0002` }).click();
+  await expect(refusal).toContainText('no description');
+  await refusal.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not finalized' })).toContainText('no description');
+  await expect(page.getByText('Describe what this line is for')).toBeVisible();
+  await page.screenshot(shot('25-draft-refused', false));
+
+  // Discard it.
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await page.getByRole('dialog', { name: 'Discard draft' }).getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
+});
+
+test('a stale editor is told someone saved a newer version and can reload', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  const customer = await rpc<{ id: string }>(page, 'customers.create', { name: 'Akinyi Foods', currency: 'KES' });
+  const draft = await rpc<{ id: string }>(page, 'drafts.create', {
+    draft: {
+      customerId: customer.id, issueDate: localToday(),
+      lines: [{ description: 'Catering', quantityMilli: 1000, unitPriceMinor: 500_000, taxRateBp: 1600 }],
+    },
+  });
+  await page.goto(`${host.url}#/invoices/${draft.id}/edit`);
+  await expect(page.getByLabel('Description, line 1')).toHaveValue('Catering');
+  // Someone else saves version 2.
+  await rpc(page, 'drafts.update', {
+    id: draft.id, version: 1,
+    draft: { customerId: customer.id, issueDate: localToday(), lines: [{ description: 'Catering for 40', quantityMilli: 1000, unitPriceMinor: 600_000 }] },
+  });
+  await page.getByLabel('Unit price, line 1').fill('5,500');
+  await page.getByLabel('Unit price, line 1').fill('abc');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText(/Enter an amount in KES/)).toBeVisible();
+  await expect(page.getByLabel('Unit price, line 1')).toBeFocused();
+  await page.getByLabel('Unit price, line 1').fill('5,500');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('This draft changed somewhere else')).toBeVisible();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByLabel('Description, line 1')).toHaveValue('Catering for 40');
+  await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+});
