@@ -97,7 +97,7 @@ describe('checkDraft', () => {
     const ok = checkDraft(draft([{ quantity: '2', unitPrice: '100' }]));
     expect(ok.errors).toEqual({});
     expect(ok.content.dueDate).toBeNull();
-    expect(ok.content.lines[0]).toMatchObject({ quantityMilli: 2000, unitPriceMinor: 10_000, taxRateBp: 1600 });
+    expect(ok.content.lines?.[0]).toMatchObject({ quantityMilli: 2000, unitPriceMinor: 10_000, taxRateBp: 1600 });
     const early = checkDraft(draft([{ quantity: '1', unitPrice: '1' }], { followTerms: false, dueDate: '2026-11-01' }));
     expect(early.errors.dueDate).toBe('The due date is before the issue date');
     const tooMuch = checkDraft(draft([{ quantity: '1', unitPrice: '100' }], { discountKind: 'amount', discountValue: '200' }));
