@@ -185,7 +185,7 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
               </li>
             ))}
         </ul>
-        {statusText && <p className="combo-status">{statusText}</p>}
+        <p className="combo-status" role="status">{statusText}</p>
       </div>
       {picking && <p className="field-hint">Loading the customer’s terms…</p>}
       {pickError && <p className="field-error">That customer could not be loaded: {pickError}</p>}
