@@ -1,4 +1,5 @@
 import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../../shared/domain/invoice';
+import { formatCount } from '../lib/format';
 import './InvoiceStatusBadge.css';
 
 interface InvoiceStatusBadgeProps {
@@ -10,7 +11,7 @@ interface InvoiceStatusBadgeProps {
 }
 
 export function overdueLabel(days: number): string {
-  return days > 0 ? `Overdue · ${days} ${days === 1 ? 'day' : 'days'}` : 'Overdue';
+  return days > 0 ? `Overdue · ${formatCount(days)} ${days === 1 ? 'day' : 'days'}` : 'Overdue';
 }
 
 /** Draft, Open, Partially paid, Paid, Void — or "Overdue · N days", amber up to 30 days and red after. */
@@ -20,7 +21,7 @@ export function InvoiceStatusBadge({ status, overdue, daysOverdue, both = false 
   const late = (
     <span
       className={`badge ${daysOverdue > 30 ? 'badge-invoice-overdue-long' : 'badge-invoice-overdue'}`}
-      title={`${INVOICE_STATUS_LABELS[status]}, ${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} past its due date`}
+      title={`${INVOICE_STATUS_LABELS[status]}, ${formatCount(daysOverdue)} ${daysOverdue === 1 ? 'day' : 'days'} past its due date`}
     >
       {overdueLabel(daysOverdue)}
     </span>

@@ -58,7 +58,7 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await finalizedInvoice(page, baraka.id, daysAgo(10), daysAgo(-20), [
     { description: 'Delivery', quantityMilli: 1000, unitPriceMinor: 250_000, taxRateBp: null },
   ]);
-  await rpc(page, 'drafts.create', { draft: { customerId: baraka.id, issueDate: daysAgo(0), lines: [] } });
+  const draft = await rpc(page, 'drafts.create', { draft: { customerId: baraka.id, issueDate: daysAgo(0), lines: [] } });
   expect(old.number).toMatch(/^INV-/);
 
   // The list refreshes on the change event, counts, sorts and filters.
@@ -144,6 +144,15 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   const customerPayments = page.getByRole('table', { name: 'Payments from Wanjiku Traders' });
   await expect(customerPayments.getByRole('row')).toHaveCount(2);
   await page.screenshot(shot('28-customer-payments'));
+  await page.getByRole('button', { name: 'Apply credit' }).click();
+  await expect(page.getByRole('status').getByText(`Applied KES 5,000.00 of credit`)).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Credit' })).toHaveCount(0);
+  // Oldest due first: the credit went to the overdue invoice, so nothing is left as credit on the payment.
+  await expect(customerPayments).not.toContainText('kept as credit');
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('KES 66,280.00');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot(shot('28b-customer-payments-1024'));
+  await page.setViewportSize({ width: 1280, height: 800 });
   await customerPayments.getByRole('button', { name: /^Reverse/ }).click();
   const reverse = page.getByRole('dialog', { name: 'Reverse payment' });
   await reverse.getByRole('button', { name: 'Reverse payment' }).click();
@@ -188,4 +197,18 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await page.screenshot(shot('33-invoice-page-1024'));
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await expect(page).toHaveURL(/#\/invoices\/[^/]+\/edit$/);
+
+  // A draft opened read-only points to its editor.
+  await page.goto(`${host.url}#/invoices/${draft.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit draft' })).toHaveAttribute('href', `#/invoices/${draft.id}/edit`);
+  await expect(page.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
+  await page.screenshot(shot('34-draft-read-only'));
+
+  // The shortcuts help lists the billing keys.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /Record a payment/ })).toContainText('P');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
 });

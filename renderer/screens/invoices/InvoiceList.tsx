@@ -74,7 +74,7 @@ export function InvoiceList() {
       </header>
       <InvoiceToolbar ref={searchRef} />
       <p className="result-count" aria-live="polite">
-        {total !== null && plural(total, 'invoice')}
+        {total !== null && (total > 0 || filtered) && plural(total, 'invoice')}
         {pending && total !== null && <span className="muted"> · updating…</span>}
       </p>
       {error && (

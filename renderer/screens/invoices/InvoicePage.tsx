@@ -66,6 +66,7 @@ export function InvoicePage({ id }: { id: string }) {
   };
 
   const close = () => setDialog(null);
+  const isDraft = invoice.status === 'draft';
 
   return (
     <section className="screen invoice-page">
@@ -79,7 +80,7 @@ export function InvoicePage({ id }: { id: string }) {
           </p>
         </div>
       )}
-      {invoice.status === 'draft' && (
+      {isDraft && (
         <div className="notice notice-info">
           <p>
             This is a draft: it has no number and is not owed yet. <a href={paths.draftEdit(invoice.id)}>Edit the draft</a> to
@@ -102,17 +103,19 @@ export function InvoicePage({ id }: { id: string }) {
         </div>
       </section>
 
-      <div className="invoice-lower">
-        <div className="invoice-lower-main">
-          <section className="invoice-section" aria-labelledby="invoice-payments-heading">
-            <h2 id="invoice-payments-heading">Payments</h2>
-            <PaymentsSection invoice={invoice} />
-          </section>
-          <section className="invoice-section" aria-labelledby="invoice-credit-heading">
-            <h2 id="invoice-credit-heading">Credit notes</h2>
-            <CreditNotesSection invoice={invoice} />
-          </section>
-        </div>
+      <div className={isDraft ? 'invoice-lower invoice-lower-draft' : 'invoice-lower'}>
+        {!isDraft && (
+          <div className="invoice-lower-main">
+            <section className="invoice-section" aria-labelledby="invoice-payments-heading">
+              <h2 id="invoice-payments-heading">Payments</h2>
+              <PaymentsSection invoice={invoice} />
+            </section>
+            <section className="invoice-section" aria-labelledby="invoice-credit-heading">
+              <h2 id="invoice-credit-heading">Credit notes</h2>
+              <CreditNotesSection invoice={invoice} />
+            </section>
+          </div>
+        )}
         <section className="invoice-section invoice-history" aria-labelledby="invoice-history-heading">
           <h2 id="invoice-history-heading">History</h2>
           <Timeline entries={invoice.timeline} />

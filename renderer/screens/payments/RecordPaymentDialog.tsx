@@ -239,16 +239,16 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
             <p className="field-error" role="alert">{planError}</p>
           ) : state ? (
             <div className={stale ? 'allocation-stale' : undefined} aria-busy={stale ? true : undefined}>
-            <AllocationTable
-              state={state}
-              currency={currency}
-              overrides={overrides}
-              onEdit={(id, text) => {
-                setOverrides((o) => ({ ...o, [id]: text }));
-                clearField('allocations');
-              }}
-              error={failure.fields.allocations}
-            />
+              <AllocationTable
+                state={state}
+                currency={currency}
+                overrides={overrides}
+                onEdit={(id, text) => {
+                  setOverrides((o) => ({ ...o, [id]: text }));
+                  clearField('allocations');
+                }}
+                error={failure.fields.allocations}
+              />
             </div>
           ) : (
             <p className="muted" aria-busy="true">Working out which invoices it pays…</p>

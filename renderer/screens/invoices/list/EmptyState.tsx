@@ -3,7 +3,7 @@ import { paths } from '../../../lib/router';
 export function NoInvoicesYet() {
   return (
     <div className="empty">
-      <h2>No invoices yet</h2>
+      <h2>Your invoices will appear here</h2>
       <p>No invoices yet — create one from a customer or with New invoice.</p>
       <p>
         Open a customer and choose “New invoice” on their Invoices tab, or start here and pick the customer in the

@@ -4,42 +4,26 @@ import { CURRENCIES, type CurrencyCode } from '../../../../shared/money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { amountCurrency, amountProblem, hasInvoiceFilters, useInvoiceQuery } from '../../../stores/invoiceQuery';
 
-function AmountFilter({ id, label, value, onChange, currency }: { id: string; label: string; value: string; onChange: (v: string) => void; currency: CurrencyCode }) {
-  const problem = amountProblem(value, currency);
-  return (
-    <div className="inline-field invoice-amount-filter">
-      <label htmlFor={id}>{label}</label>
-      <MoneyInput
-        id={id}
-        currency={currency}
-        value={value}
-        onChange={onChange}
-        placeholder={currency}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-      />
-      {problem && <span id={`${id}-error`} className="field-error invoice-filter-error">{problem}</span>}
-    </div>
-  );
-}
-
-/** Search, filters and the New invoice button; the search input is forwarded for the "/" shortcut. */
+/** Search, filters and their reset; the search input is forwarded for the "/" shortcut. */
 export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolbar(_props, searchRef) {
   const q = useInvoiceQuery();
   const currency = amountCurrency(q);
   const datesBackwards = q.issuedFrom !== '' && q.issuedTo !== '' && q.issuedTo < q.issuedFrom;
+  const minProblem = amountProblem(q.minTotal, currency);
+  const maxProblem = amountProblem(q.maxTotal, currency);
+  const amountError = minProblem ?? maxProblem;
   return (
-    <div className="toolbar" role="search" aria-label="Find invoices">
-      <input
-        ref={searchRef}
-        type="search"
-        className="search"
-        aria-label="Search invoices"
-        placeholder="Search by invoice number or customer name"
-        value={q.search}
-        onChange={(e) => q.set({ search: e.target.value })}
-      />
+    <div className="toolbar invoice-toolbar" role="search" aria-label="Find invoices">
       <div className="toolbar-row">
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          aria-label="Search invoices"
+          placeholder="Search by invoice number or customer name"
+          value={q.search}
+          onChange={(e) => q.set({ search: e.target.value })}
+        />
         <div className="inline-field">
           <label htmlFor="invoice-filter-status">Status</label>
           <select id="invoice-filter-status" value={q.status} onChange={(e) => q.set({ status: e.target.value as InvoiceFilter | '' })}>
@@ -47,12 +31,18 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
             {INVOICE_FILTERS.map((s) => <option key={s} value={s}>{INVOICE_STATUS_LABELS[s]}</option>)}
           </select>
         </div>
-        <div className="inline-field">
-          <label htmlFor="invoice-issued-from">Issued from</label>
+        {hasInvoiceFilters(q) && (
+          <button type="button" className="btn btn-small" onClick={q.clearAll}>Clear filters</button>
+        )}
+      </div>
+      <div className="toolbar-row">
+        {/* Each range shows one word and two boxes; every box still has its own full label for assistive tech. */}
+        <div className="inline-field range-field" role="group" aria-labelledby="invoice-issued-label">
+          <span id="invoice-issued-label" className="range-label">Issued</span>
+          <label htmlFor="invoice-issued-from" className="visually-hidden">Issued from</label>
           <input id="invoice-issued-from" type="date" value={q.issuedFrom} max={q.issuedTo || undefined} onChange={(e) => q.set({ issuedFrom: e.target.value })} />
-        </div>
-        <div className="inline-field">
-          <label htmlFor="invoice-issued-to">Issued to</label>
+          <span aria-hidden="true" className="range-dash">–</span>
+          <label htmlFor="invoice-issued-to" className="visually-hidden">Issued to</label>
           <input
             id="invoice-issued-to"
             type="date"
@@ -62,7 +52,32 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
             aria-invalid={datesBackwards ? true : undefined}
             aria-describedby={datesBackwards ? 'invoice-dates-error' : undefined}
           />
-          {datesBackwards && <span id="invoice-dates-error" className="field-error invoice-filter-error">Before “Issued from”</span>}
+          {datesBackwards && <span id="invoice-dates-error" className="field-error invoice-filter-error">Ends before it starts</span>}
+        </div>
+        <div className="inline-field range-field" role="group" aria-labelledby="invoice-total-label">
+          <span id="invoice-total-label" className="range-label">Total</span>
+          <label htmlFor="invoice-min-total" className="visually-hidden">Minimum total</label>
+          <MoneyInput
+            id="invoice-min-total"
+            currency={currency}
+            value={q.minTotal}
+            onChange={(v) => q.set({ minTotal: v })}
+            placeholder={`Min ${currency}`}
+            aria-invalid={minProblem ? true : undefined}
+            aria-describedby={minProblem ? 'invoice-total-error' : undefined}
+          />
+          <span aria-hidden="true" className="range-dash">–</span>
+          <label htmlFor="invoice-max-total" className="visually-hidden">Maximum total</label>
+          <MoneyInput
+            id="invoice-max-total"
+            currency={currency}
+            value={q.maxTotal}
+            onChange={(v) => q.set({ maxTotal: v })}
+            placeholder={`Max ${currency}`}
+            aria-invalid={maxProblem ? true : undefined}
+            aria-describedby={maxProblem ? 'invoice-total-error' : undefined}
+          />
+          {amountError && <span id="invoice-total-error" className="field-error invoice-filter-error">{amountError}</span>}
         </div>
         <div className="inline-field">
           <label htmlFor="invoice-filter-currency">Currency</label>
@@ -71,11 +86,6 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
             {CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </div>
-        <AmountFilter id="invoice-min-total" label="Minimum total" value={q.minTotal} onChange={(v) => q.set({ minTotal: v })} currency={currency} />
-        <AmountFilter id="invoice-max-total" label="Maximum total" value={q.maxTotal} onChange={(v) => q.set({ maxTotal: v })} currency={currency} />
-        {hasInvoiceFilters(q) && (
-          <button type="button" className="btn btn-small" onClick={q.clearAll}>Clear filters</button>
-        )}
       </div>
     </div>
   );
