@@ -84,7 +84,7 @@ export function InvoicesTab({ customer, refreshToken }: { customer: Customer; re
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td><a href={invoiceHref(r)} aria-label={r.number ? undefined : 'Draft'}>{r.number ?? 'Draft'}</a></td>
+                <td><a href={invoiceHref(r)}>{r.number ?? 'Draft'}</a></td>
                 <td>{formatDate(r.issueDate)}</td>
                 <td>{formatDate(r.dueDate)}</td>
                 <td className="num">{money(r.totalMinor, r.currency)}</td>
