@@ -215,11 +215,26 @@ test('a stale editor is told someone saved a newer version and can reload', asyn
   const draft = await rpc<{ id: string }>(page, 'drafts.create', {
     draft: {
       customerId: customer.id, issueDate: localToday(),
-      lines: [{ description: 'Catering', quantityMilli: 1000, unitPriceMinor: 500_000, taxRateBp: 1600 }],
+      lines: [
+        { description: 'Catering', quantityMilli: 1000, unitPriceMinor: 500_000, taxRateBp: 1600 },
+        { description: 'Cake, price as quoted with VAT', quantityMilli: 1000, unitPriceMinor: 11_600, taxRateBp: 1600, priceIncludesTax: true },
+      ],
     },
   });
   await page.goto(`${host.url}#/invoices/${draft.id}/edit`);
   await expect(page.getByLabel('Description, line 1')).toHaveValue('Catering');
+  // A line whose own price includes VAT says so, and the totals count it that way.
+  await expect(page.getByText('This price includes VAT, unlike the invoice’s setting.')).toBeVisible();
+  const expected = computeTotals({
+    lines: [
+      { quantityMilli: 1000, unitPriceMinor: 500_000, taxRateBp: 1600 },
+      { quantityMilli: 1000, unitPriceMinor: 11_600, taxRateBp: 1600, priceIncludesTax: true },
+    ],
+    pricesIncludeTax: false,
+    discount: null,
+  });
+  const totals = page.getByRole('region', { name: 'Totals' });
+  await expect(totals.getByRole('row', { name: /^Total/ })).toContainText(formatMoney(expected.totalMinor, 'KES'));
   // Someone else saves version 2.
   await rpc(page, 'drafts.update', {
     id: draft.id, version: 1,

@@ -130,6 +130,25 @@ describe('liveTotals', () => {
   });
 });
 
+describe('a line that says its own price includes VAT', () => {
+  it('is kept in what is sent and in the live totals', () => {
+    const values = draft([{ quantity: '1', unitPrice: '1,160' }, { quantity: '1', unitPrice: '1,000' }]);
+    values.lines[0]!.priceIncludesTax = true;
+    const check = checkDraft(values);
+    expect(check.content.lines?.map((l) => l.priceIncludesTax)).toEqual([true, null]);
+    const live = liveTotals(values, check);
+    expect(live.totals).toEqual(computeTotals({
+      lines: [
+        { quantityMilli: 1000, unitPriceMinor: 116_000, taxRateBp: 1600, priceIncludesTax: true },
+        { quantityMilli: 1000, unitPriceMinor: 100_000, taxRateBp: 1600, priceIncludesTax: null },
+      ],
+      pricesIncludeTax: false,
+      discount: null,
+    }));
+    expect(live.totals?.taxMinor).toBe(16_000 + 16_000);
+  });
+});
+
 describe('helpers', () => {
   it('adds days across months and leap years', () => {
     expect(addDays('2026-01-31', 30)).toBe('2026-03-02');

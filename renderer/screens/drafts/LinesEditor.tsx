@@ -65,6 +65,7 @@ export function LinesEditor({ form, currency }: LinesEditorProps) {
             index={i}
             count={lines.length}
             currency={currency}
+            pricesIncludeTax={form.values.pricesIncludeTax}
             amount={form.live.lineAmounts[i] ?? null}
             onMove={move}
             onRemove={remove}
@@ -89,12 +90,13 @@ interface LineRowProps {
   index: number;
   count: number;
   currency: CurrencyCode;
+  pricesIncludeTax: boolean;
   amount: number | null;
   onMove: (index: number, by: -1 | 1) => void;
   onRemove: (index: number) => void;
 }
 
-function LineRow({ form, line, index, count, currency, amount, onMove, onRemove }: LineRowProps) {
+function LineRow({ form, line, index, count, currency, pricesIncludeTax, amount, onMove, onRemove }: LineRowProps) {
   const n = index + 1;
   const idOf = (field: LineField) => `line-${line.key}-${field}`;
   const control = (field: LineField) => {
@@ -118,6 +120,10 @@ function LineRow({ form, line, index, count, currency, amount, onMove, onRemove 
     ([, c]) => c.error,
   );
   const strip = ({ error: _error, ...rest }: ReturnType<typeof control>) => rest;
+  // A line from a sentence may say its own price includes VAT ("45k incl. VAT") on an exclusive invoice.
+  const overrides = line.priceIncludesTax !== null && line.priceIncludesTax !== pricesIncludeTax;
+  const priceProps = strip(price);
+  if (overrides) priceProps['aria-describedby'] = [priceProps['aria-describedby'], `${idOf('priceIncludesTax')}-note`].filter(Boolean).join(' ');
 
   return (
     <div className="line" role="group" aria-label={`Line ${n}`}>
@@ -156,7 +162,7 @@ function LineRow({ form, line, index, count, currency, amount, onMove, onRemove 
       </div>
       <div className="l-price">
         <input
-          {...strip(price)}
+          {...priceProps}
           type="text"
           inputMode="decimal"
           className="num"
@@ -189,8 +195,16 @@ function LineRow({ form, line, index, count, currency, amount, onMove, onRemove 
         <span className="visually-hidden">Amount, line {n}: </span>
         {amount === null ? <span className="muted" title="Fix this line’s errors to see its amount">—</span> : formatMoney(amount, currency)}
       </div>
-      {errors.length > 0 && (
+      {(errors.length > 0 || overrides) && (
         <div className="l-errors">
+          {overrides && (
+            <p id={`${idOf('priceIncludesTax')}-note`} className="line-note">
+              {line.priceIncludesTax ? 'This price includes VAT' : 'VAT is added to this price'}, unlike the invoice’s setting.{' '}
+              <button type="button" className="btn-link" onClick={() => form.setLine(index, 'priceIncludesTax', null)}>
+                Use the invoice’s setting for line {n}
+              </button>
+            </p>
+          )}
           {errors.map(([name, c]) => (
             <p key={name} id={`${c.id}-error`} className="field-error">
               <span className="l-error-field">{name}:</span> {c.error}

@@ -197,7 +197,12 @@ function VersionDetail({ draftId, version, customerId, customerName: currentName
               <tr key={i}>
                 <td>{l.description || <span className="muted">(no description)</span>}</td>
                 <td className="num">{quantityText(l.quantityMilli)}{l.unit && ` ${l.unit}`}</td>
-                <td className="num">{m(l.unitPriceMinor)}</td>
+                <td className="num">
+                  {m(l.unitPriceMinor)}
+                  {l.priceIncludesTax !== null && l.priceIncludesTax !== c.pricesIncludeTax && (
+                    <span className="totals-sub">{l.priceIncludesTax ? 'incl. VAT' : 'excl. VAT'}</span>
+                  )}
+                </td>
                 <td>{taxName(l.taxRateBp)}</td>
                 <td className="num">{m(totals.lines[i]!.amountMinor)}</td>
               </tr>

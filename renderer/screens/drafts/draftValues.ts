@@ -3,7 +3,7 @@
 import { paymentTermsLabel, type Customer, type INVOICE_TEMPLATES } from '../../../shared/domain/customer';
 import { draftContentSchema, type DraftContentInput, type Invoice, type InvoiceLineInput } from '../../../shared/domain/invoice';
 import { formatMoney, MINOR_DIGITS, parseMoney, type CurrencyCode } from '../../../shared/money';
-import { computeTotals, type Discount, type InvoiceTotals, type TaxRateBp } from '../../../shared/totals';
+import { computeTotals, type Discount, type InvoiceTotals, type TaxRateBp, type TotalsLine } from '../../../shared/totals';
 import { isCurrency } from '../../lib/format';
 
 export type InvoiceTemplate = (typeof INVOICE_TEMPLATES)[number];
@@ -28,6 +28,8 @@ export interface LineValues {
   unitPrice: string;
   /** "1600", "0" … or "exempt". */
   taxRate: string;
+  /** This line's price includes VAT (or not) whatever the invoice's switch says; null: as the switch says. */
+  priceIncludesTax: boolean | null;
 }
 
 export type DiscountKind = 'none' | 'percent' | 'amount';
@@ -50,7 +52,7 @@ export interface DraftValues {
   template: InvoiceTemplate | '';
 }
 
-export const LINE_FIELDS = ['description', 'quantityMilli', 'unit', 'unitPriceMinor', 'taxRateBp'] as const;
+export const LINE_FIELDS = ['description', 'quantityMilli', 'unit', 'unitPriceMinor', 'taxRateBp', 'priceIncludesTax'] as const;
 export type LineField = (typeof LINE_FIELDS)[number];
 
 export const lineErrorKey = (index: number, field: LineField) => `lines.${index}.${field}`;
@@ -62,7 +64,7 @@ export function newLineKey(): string {
 }
 
 export function emptyLine(): LineValues {
-  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: '1600' };
+  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: '1600', priceIncludesTax: null };
 }
 
 export function taxRateValue(rate: TaxRateBp): string {
@@ -202,6 +204,7 @@ export function valuesFromInvoice(invoice: Invoice, customer: CustomerChoice): D
         unit: l.unit,
         unitPrice: moneyText(l.unitPriceMinor, currency),
         taxRate: taxRateValue(l.taxRateBp),
+        priceIncludesTax: l.priceIncludesTax ?? null,
       })),
     notes: invoice.notes,
     // The invoice reads back the customer's terms when none were typed; keep that blank, so it follows them.
@@ -276,6 +279,7 @@ export function checkDraft(v: DraftValues): DraftCheck {
       unit: line.unit,
       unitPriceMinor: p.ok ? p.value : 0,
       taxRateBp: taxRateOf(line.taxRate),
+      priceIncludesTax: line.priceIncludesTax,
     };
   });
   const discount = discountOf(v);
@@ -316,11 +320,15 @@ export interface LiveTotals {
 
 /** computeTotals over the lines that parse; the others are named, never silently dropped. */
 export function liveTotals(v: DraftValues, check: DraftCheck): LiveTotals {
-  const counted: { index: number; line: { quantityMilli: number; unitPriceMinor: number; taxRateBp: TaxRateBp } }[] = [];
+  const counted: { index: number; line: TotalsLine }[] = [];
   const uncounted: number[] = [];
   check.lines.forEach((l, i) => {
     if (l.ok && l.quantityMilli !== null && l.unitPriceMinor !== null) {
-      counted.push({ index: i, line: { quantityMilli: l.quantityMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: taxRateOf(v.lines[i]!.taxRate) } });
+      const line = v.lines[i]!;
+      counted.push({
+        index: i,
+        line: { quantityMilli: l.quantityMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: taxRateOf(line.taxRate), priceIncludesTax: line.priceIncludesTax },
+      });
     } else {
       uncounted.push(i + 1);
     }

@@ -23,7 +23,7 @@ export interface DraftFormApi {
   errorOf: (key: string) => string | undefined;
   set: <K extends keyof DraftValues>(field: K, value: DraftValues[K], errorKey?: string) => void;
   patch: (patch: Partial<DraftValues>, errorKeys: string[]) => void;
-  setLine: (index: number, field: keyof Omit<LineValues, 'key'>, value: string) => void;
+  setLine: <F extends LineInput>(index: number, field: F, value: LineValues[F]) => void;
   addLine: () => void;
   removeLine: (index: number) => void;
   moveLine: (index: number, by: -1 | 1) => void;
@@ -38,12 +38,15 @@ export interface DraftFormApi {
   markSaved: (saved: DraftValues) => void;
 }
 
-const LINE_FIELD_OF: Record<keyof Omit<LineValues, 'key'>, LineField> = {
+type LineInput = keyof Omit<LineValues, 'key'>;
+
+const LINE_FIELD_OF: Record<LineInput, LineField> = {
   description: 'description',
   quantity: 'quantityMilli',
   unit: 'unit',
   unitPrice: 'unitPriceMinor',
   taxRate: 'taxRateBp',
+  priceIncludesTax: 'priceIncludesTax',
 };
 
 function without(errors: Record<string, string>, keys: string[]): Record<string, string> {
@@ -92,7 +95,7 @@ export function useDraftForm(initial: DraftValues): DraftFormApi {
     setServerErrors((e) => without(e, errorKeys));
   }, []);
 
-  const setLine = useCallback((index: number, field: keyof Omit<LineValues, 'key'>, value: string) => {
+  const setLine = useCallback(<F extends LineInput>(index: number, field: F, value: LineValues[F]) => {
     setValues((v) => ({ ...v, lines: v.lines.map((l, i) => (i === index ? { ...l, [field]: value } : l)) }));
     setServerErrors((e) => without(e, [`lines.${index}.${LINE_FIELD_OF[field]}`, 'lines']));
   }, []);
