@@ -235,6 +235,8 @@ test('a stale editor is told someone saved a newer version and can reload', asyn
   });
   const totals = page.getByRole('region', { name: 'Totals' });
   await expect(totals.getByRole('row', { name: /^Total/ })).toContainText(formatMoney(expected.totalMinor, 'KES'));
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot(shot('26-draft-line-includes-vat-1024', false));
   // Someone else saves version 2.
   await rpc(page, 'drafts.update', {
     id: draft.id, version: 1,
