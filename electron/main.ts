@@ -50,6 +50,20 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // A page with unsaved work (the draft editor) asks before it goes; Electron would otherwise keep
+  // the window open without a word.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'This draft has changes that are not saved.',
+      detail: 'Leave and lose them, or stay and save the draft first (Ctrl+S).',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.on('closed', () => {
     mainWindow = null;
   });

@@ -190,6 +190,16 @@ function LineRow({ form, line, index, count, currency, pricesIncludeTax, amount,
           ))}
           {!known && <option value={line.taxRate}>{taxRateLabel(taxRateOf(line.taxRate))}</option>}
         </select>
+        {/* One line may be quoted VAT-inclusive on an exclusive invoice, or the other way round. */}
+        <label className="l-inclusive">
+          <input
+            type="checkbox"
+            aria-label={`Price includes VAT, line ${n}`}
+            checked={line.priceIncludesTax ?? pricesIncludeTax}
+            onChange={(e) => form.setLine(index, 'priceIncludesTax', e.target.checked === pricesIncludeTax ? null : e.target.checked)}
+          />
+          <span aria-hidden="true">incl. VAT</span>
+        </label>
       </div>
       <div className="l-amount num">
         <span className="visually-hidden">Amount, line {n}: </span>

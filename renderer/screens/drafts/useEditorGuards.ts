@@ -47,11 +47,11 @@ export function useLeaveWarning(dirty: boolean) {
       if (!href || !href.startsWith('#') || href === window.location.hash) return;
       if (!window.confirm(LEAVE_QUESTION)) event.preventDefault();
     };
-    const inBrowser = !window.billbook;
-    if (inBrowser) window.addEventListener('beforeunload', onBeforeUnload);
+    // In Electron the main process turns this into a "Leave without saving?" dialog.
+    window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('click', onClick, true);
     return () => {
-      if (inBrowser) window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
   }, []);

@@ -28,7 +28,12 @@ export function LinesTable({ invoice }: { invoice: Invoice }) {
               <td className="num">{formatQuantity(line.quantityMilli)}</td>
               <td>{line.unit}</td>
               <td className="num">{fmt(line.unitPriceMinor)}</td>
-              <td className="num">{taxRateLabel(line.taxRateBp)}</td>
+              <td className="num">
+                {taxRateLabel(line.taxRateBp)}
+                {(line.priceIncludesTax ?? invoice.pricesIncludeTax) && line.taxRateBp !== null && line.taxRateBp > 0 && (
+                  <span className="muted" title="The price already includes this VAT"> incl.</span>
+                )}
+              </td>
               <td className="num">{fmt(line.amountMinor)}</td>
             </tr>
           ))}
