@@ -51,7 +51,7 @@ export async function benchBilling(invoiceCount: number, customerCount: number):
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
   // ---- seed ----
-  let start = performance.now();
+  const start = performance.now();
   const customers: { id: string; terms: number; lateness: number }[] = [];
   ctx.sql.transaction(() => {
     for (let i = 0; i < customerCount; i++) {
