@@ -22,7 +22,7 @@ import {
   type Invoice,
   type InvoiceListRow,
 } from './domain/invoice';
-import { allocationInputSchema, paymentInputSchema, type Payment, type PaymentListRow } from './domain/payment';
+import { allocationListSchema, paymentInputSchema, type Payment, type PaymentListRow } from './domain/payment';
 import { CURRENCIES } from './money';
 
 /** Declares an output type without a runtime schema: outputs are made by our own code. */
@@ -262,8 +262,13 @@ export const contract = {
   'payments.list': { input: paymentQuerySchema.extend(page), output: output<PaymentListPage>() },
   /** Applies the customer's unused credit to their unpaid invoices, oldest due first (or to the listed ones). */
   'payments.applyCredit': {
-    input: z.object({ customerId: idSchema, allocations: z.array(allocationInputSchema).max(500).optional() }),
+    input: z.object({ customerId: idSchema, allocations: allocationListSchema.optional() }),
     output: output<{ appliedMinor: number; creditLeftMinor: number }>(),
+  },
+  /** Takes one payment off one invoice: the invoice owes that again and the money is the customer's credit. */
+  'payments.unapply': {
+    input: z.object({ paymentId: idSchema, invoiceId: idSchema, reason: reason('it is taken off this invoice') }),
+    output: output<Payment>(),
   },
 } as const;
 

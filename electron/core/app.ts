@@ -65,7 +65,7 @@ export function createCore(options: CoreOptions): Core {
   const hlc = createHlc(clock, deviceId, lastStamp);
   const context: CoreContext = {
     sql, clock, config, events, deviceId,
-    nextStamp: () => hlc.next(),
+    nextStamp: (after) => hlc.next(after),
     schemaVersion: migration.to,
   };
   const handlers: HandlerMap = {

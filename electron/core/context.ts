@@ -10,6 +10,7 @@ export interface CoreContext {
   config: CoreConfig;
   events: CoreEvents;
   deviceId: string;
-  nextStamp(): string;
+  /** The next HLC stamp, after `after` (the newest stamp in the outbox) when given. */
+  nextStamp(after?: string | null): string;
   schemaVersion: number;
 }

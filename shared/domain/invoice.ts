@@ -121,12 +121,15 @@ export interface InvoiceLine extends InvoiceLineFields {
   taxMinor: number;
 }
 
+/** Who an invoice is made out to. A finalized invoice keeps the details it was issued with. */
 export interface InvoiceCustomerRef {
   id: string;
   code: string;
   name: string;
   email: string;
   phone: string;
+  taxId: string;
+  address: { street: string; city: string; postalCode: string; country: string };
   paymentTermsDays: number;
 }
 

@@ -24,6 +24,8 @@ export const paymentInputSchema = z
     notes: z.string().trim().max(1000, 'At most 1,000 characters').default(''),
     /** Absent: spread over the customer's unpaid invoices, oldest due first; the rest is kept as credit. */
     allocations: z.array(allocationInputSchema).max(500).optional(),
+    /** Made once per payment form: recording the same key again returns the first payment instead of a second one. */
+    idempotencyKey: z.string().min(8).max(100).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.method === 'mpesa') {
@@ -41,6 +43,12 @@ export const paymentInputSchema = z
     }
   })
   .transform((p) => ({ ...p, reference: p.method === 'mpesa' ? p.reference.replace(/\s+/g, '') : p.reference }));
+/** Chosen allocations: each invoice once. */
+export const allocationListSchema = z
+  .array(allocationInputSchema)
+  .max(500)
+  .refine((list) => new Set(list.map((a) => a.invoiceId)).size === list.length, 'An invoice is listed twice');
+
 export type PaymentInput = z.input<typeof paymentInputSchema>;
 export type PaymentFields = z.output<typeof paymentInputSchema>;
 

@@ -101,6 +101,17 @@ test('a new user invoices a customer, takes a partial M-Pesa payment, then the r
   await expect(page.getByRole('table', { name: 'Payments on this invoice' }).getByRole('row')).toHaveCount(3);
   await page.screenshot(shot('42-billing-paid'));
 
+  // The bank payment was meant for another invoice: take it off; the money becomes credit.
+  const payYear = localDate(0).slice(0, 4);
+  await page.getByRole('button', { name: `Take PAY-${payYear}-0002 off this invoice` }).click();
+  const unapply = page.getByRole('dialog', { name: 'Take payment off this invoice' });
+  await unapply.getByLabel('Reason').fill('Meant for the September invoice');
+  await page.screenshot(shot('42b-billing-unapply'));
+  await unapply.getByRole('button', { name: 'Take it off' }).click();
+  await expect(unapply).toHaveCount(0);
+  await expect(invoiceTotals.getByRole('row', { name: 'Balance due' })).toContainText(kes(4_061_000));
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Partially paid');
+
   // A second invoice, issued 45 days ago on Net 30 terms, is overdue by 15 days in the list.
   await page.goto(`${host.url}#/invoices/new`);
   await picker.fill('wanj');
@@ -116,7 +127,7 @@ test('a new user invoices a customer, takes a partial M-Pesa payment, then the r
   const table = page.getByRole('table', { name: 'Invoices' });
   await expect(table.getByRole('row').filter({ hasText: 'Overdue' })).toHaveCount(1);
   await expect(table.getByRole('row').filter({ hasText: 'Overdue' })).toContainText('Overdue · 15 days');
-  await expect(table.getByRole('row').filter({ hasText: number })).toContainText('Paid');
+  await expect(table.getByRole('row').filter({ hasText: number })).toContainText('Partially paid');
   await page.getByLabel('Status').selectOption('overdue');
   await expect(page.getByText(/^1 invoice$/)).toBeVisible();
   await page.screenshot(shot('43-billing-overdue-list'));

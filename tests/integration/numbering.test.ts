@@ -58,7 +58,11 @@ describe('invoice numbering', () => {
       const c = await customer(core);
       expect((await invoice(core, c.id, { issueDate: '2026-12-31' })).number).toBe('LAP2/2612/001');
       expect((await invoice(core, c.id, { issueDate: '2026-12-31' })).number).toBe('LAP2/2612/002');
-      expect((await invoice(core, c.id, { issueDate: '2027-01-02' })).number).toBe('LAP2/2701/001');
+      const tomorrow = await draft(core, c.id, { issueDate: '2027-01-02' });
+      const refusal = await refused(core, 'invoices.finalize', { id: tomorrow.id, version: 1 });
+      expect(refusal.fields?.issueDate).toBe('In the future');
+      clock.set('2027-01-02T09:00:00Z');
+      expect((await call(core, 'invoices.finalize', { id: tomorrow.id, version: 1 })).number).toBe('LAP2/2701/001');
       const found = await call(core, 'invoices.list', { search: '2' });
       expect(found.total).toBe(3);
     } finally {

@@ -21,9 +21,12 @@ export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   ctx.sql
     .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, ?, ?, ?, ?, ?)')
     .run(at, record.entity, record.entityId, record.action, record.summary, JSON.stringify(record.details ?? {}));
+  // Inside the write lock the newest outbox row is the newest stamp from any process on these
+  // books, so moving past it keeps stamps unique and in order even with two windows open.
+  const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;
   ctx.sql
     .prepare(
       'INSERT INTO changes (device_id, mutation, entity, entity_id, args, hlc, schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, JSON.stringify(record.args), ctx.nextStamp(), ctx.schemaVersion, at);
+    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, JSON.stringify(record.args), ctx.nextStamp(last?.hlc), ctx.schemaVersion, at);
 }

@@ -73,6 +73,8 @@ export interface InvoicesTable {
   credited_minor: number;
   balance_minor: number;
   paid_on: string | null;
+  /** JSON of the InvoiceBillTo, set at finalize. */
+  bill_to: string | null;
   draft_version: number;
   source: string;
   prompt: string | null;
@@ -131,6 +133,7 @@ export interface PaymentsTable {
   method: string;
   reference: string;
   notes: string;
+  idempotency_key: string | null;
   allocated_minor: number;
   status: string;
   reversed_at: string | null;

@@ -34,7 +34,7 @@ function insertDraft(ctx: CoreContext, content: ChannelParsed<'drafts.create'>['
   const now = ctx.clock.now().toISOString();
   const { columns, lines } = draftColumns(id, draft, customer);
   invoices.insertInvoice(ctx.sql, {
-    id, ...columns, number: null, status: 'draft', paid_minor: 0, credited_minor: 0, balance_minor: 0, paid_on: null,
+    id, ...columns, number: null, status: 'draft', paid_minor: 0, credited_minor: 0, balance_minor: 0, paid_on: null, bill_to: null,
     draft_version: 1, source: origin.source, prompt: origin.prompt, ai_confidence: origin.aiConfidence,
     finalized_at: null, voided_at: null, void_reason: null, created_at: now, updated_at: now, deleted_at: null, version: 1,
   });
@@ -87,15 +87,16 @@ function writeVersion(ctx: CoreContext, row: invoices.InvoiceRow, draft: Resolve
 }
 
 export function updateDraft(ctx: CoreContext, input: ChannelParsed<'drafts.update'>): Invoice {
-  ctx.sql.transaction(() => {
+  const previousCustomer = ctx.sql.transaction(() => {
     const row = editableDraft(ctx, input.id, input.version);
     const customer = billableCustomer(ctx, input.draft.customerId, input.draft.currency);
     // A person's edit keeps the sentence the draft came from, but the amounts are now theirs.
     const origin: DraftOrigin = input.origin ?? { source: 'manual', prompt: row.prompt, aiConfidence: null };
     writeVersion(ctx, row, resolveDraft(input.draft, customer), customer, origin, '', 'drafts.update');
+    return row.customer_id;
   });
   const invoice = getInvoice(ctx, input.id);
-  announceInvoices(ctx, [input.id], [invoice.customer.id]);
+  announceInvoices(ctx, [input.id], [...new Set([previousCustomer, invoice.customer.id])]);
   return invoice;
 }
 

@@ -98,10 +98,12 @@ export function toInvoice(
     status: row.status as InvoiceStatus,
     overdue,
     daysOverdue,
-    customer: {
-      id: customer.id, code: customer.code, name: customer.name, email: customer.email, phone: customer.phone,
-      paymentTermsDays: customer.paymentTermsDays,
-    },
+    customer: row.bill_to === null
+      ? {
+        id: customer.id, code: customer.code, name: customer.name, email: customer.email, phone: customer.phone,
+        taxId: customer.taxId, address: customer.address, paymentTermsDays: customer.paymentTermsDays,
+      }
+      : { ...(JSON.parse(row.bill_to) as Omit<InvoiceCustomerRef, 'id' | 'code'>), id: customer.id, code: customer.code },
     currency: row.currency as CurrencyCode,
     issueDate: row.issue_date,
     dueDate: row.due_date,

@@ -13,7 +13,7 @@ type ListQuery = Omit<ChannelParsed<'invoices.list'>, 'offset' | 'limit'>;
 
 const INVOICE_COLUMNS = `id, customer_id, number, status, currency, issue_date, due_date, due_date_from_terms, prices_include_tax,
   discount, notes, terms, template, subtotal_minor, discount_minor, tax_minor, total_minor, tax_summary, paid_minor,
-  credited_minor, balance_minor, paid_on, draft_version, source, prompt, ai_confidence, finalized_at, voided_at, void_reason,
+  credited_minor, balance_minor, paid_on, bill_to, draft_version, source, prompt, ai_confidence, finalized_at, voided_at, void_reason,
   created_at, updated_at, deleted_at, version`;
 
 export function insertInvoice(sql: Sql, row: Omit<InvoiceRow, 'seq'>): number {
@@ -39,10 +39,13 @@ export function updateDraftRow(sql: Sql, row: InvoiceRow): void {
     .run(row);
 }
 
-export function finalizeRow(sql: Sql, row: Pick<InvoiceRow, 'id' | 'number' | 'due_date' | 'terms' | 'template' | 'total_minor' | 'finalized_at' | 'updated_at'>): void {
+export function finalizeRow(
+  sql: Sql,
+  row: Pick<InvoiceRow, 'id' | 'number' | 'due_date' | 'terms' | 'template' | 'total_minor' | 'finalized_at' | 'updated_at' | 'bill_to'>,
+): void {
   sql
     .prepare(
-      `UPDATE invoices SET number = @number, status = 'open', due_date = @due_date, terms = @terms, template = @template,
+      `UPDATE invoices SET number = @number, status = 'open', due_date = @due_date, terms = @terms, template = @template, bill_to = @bill_to,
          balance_minor = @total_minor, paid_minor = 0, credited_minor = 0, finalized_at = @finalized_at,
          updated_at = @updated_at, version = version + 1
        WHERE id = @id AND status = 'draft'`,

@@ -1,10 +1,10 @@
 // Invoice rules: reading, listing, finalizing, voiding and crediting. Every write is one
 // transaction with its audit and outbox rows, and leaves the customer's summary in step.
 import { AppError } from '../../../shared/errors';
-import type { AgingRow, CreditNote, Invoice } from '../../../shared/domain/invoice';
+import type { AgingRow, CreditNote, Invoice, InvoiceCustomerRef } from '../../../shared/domain/invoice';
 import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
-import { spreadProportionally, type TaxSummaryRow } from '../../../shared/totals';
+import { divideHalfUp, spreadProportionally, type TaxSummaryRow } from '../../../shared/totals';
 import { paymentTermsLabel } from '../../../shared/domain/customer';
 import { recordMutation } from '../audit/record';
 import { addDays, businessDate } from '../clock';
@@ -16,8 +16,9 @@ import { newId } from '../ids';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
 import { toCreditNote, toInvoice, toListRow } from './mapping';
-import { formatNumber, numberSearchText, seriesOf } from './numbering';
+import { formatNumber, numberMatch, numberSearchText, seriesOf } from './numbering';
 import * as repo from './repo';
+import type { InvoiceSearch } from './repo';
 
 export const today = (ctx: CoreContext) => businessDate(ctx.clock.now());
 
@@ -43,15 +44,21 @@ export function customerOf(ctx: CoreContext, id: string): CustomerRow {
 /** How a person names an invoice in a message. */
 export const invoiceName = (row: Pick<repo.InvoiceRow, 'number'>) => row.number ?? 'This draft';
 
+/** The customer's details as an invoice prints them. */
+function billToOf(customer: CustomerRow): Omit<InvoiceCustomerRef, 'id' | 'code'> {
+  return {
+    name: customer.name, email: customer.email, phone: customer.phone, taxId: customer.tax_id,
+    address: { street: customer.street, city: customer.city, postalCode: customer.postal_code, country: customer.country },
+    paymentTermsDays: customer.payment_terms_days,
+  };
+}
+
 export function getInvoice(ctx: CoreContext, id: string): Invoice {
   const row = storedInvoice(ctx, id);
   const customer = customerOf(ctx, row.customer_id);
   return toInvoice(
     row,
-    {
-      id: customer.id, code: customer.code, name: customer.name, email: customer.email, phone: customer.phone,
-      paymentTermsDays: customer.payment_terms_days, template: customer.ai_template,
-    },
+    { ...billToOf(customer), id: customer.id, code: customer.code, template: customer.ai_template },
     repo.getLines(ctx.sql, id),
     repo.paymentsOfInvoice(ctx.sql, id),
     repo.creditNotesOfInvoice(ctx.sql, id).map(toCreditNote),
@@ -61,13 +68,12 @@ export function getInvoice(ctx: CoreContext, id: string): Invoice {
 
 /**
  * The search as two FTS queries: one over invoice numbers, one over customers. Digits alone
- * ("42", "0042") are an invoice number being typed, not a fragment of a customer's phone.
+ * ("42", "2026-0042") are an invoice number being typed, not a fragment of a customer's phone.
  */
-function searchQueries(text: string): { numbers: string; customers: string | null } | null | false {
+function searchQueries(text: string): InvoiceSearch | null | false {
   if (text.trim() === '') return null;
-  const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
-  if (terms.length === 0) return false;
-  const numbers = terms.map((t) => `"${t}"*`).join(' ');
+  const numbers = numberMatch(text);
+  if (numbers === null) return false;
   if (/^[\d\s\-/]+$/.test(text.trim())) return { numbers, customers: null };
   const customers = toMatchExpression(text);
   return { numbers, customers: customers === null ? null : withStateFilter(customers, true, undefined) };
@@ -156,6 +162,11 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     if (customer.currency !== row.currency) {
       throw new AppError('conflict', `${customer.name} is now billed in ${customer.currency}, but this draft is in ${row.currency}. Save the draft again in ${customer.currency}, or change the customer's currency back.`);
     }
+    if (row.issue_date > today(ctx)) {
+      throw new AppError('invalid_input', `The issue date (${row.issue_date}) is in the future. An invoice is issued on or before the day it is finalized; save it as a draft until then.`, {
+        issueDate: 'In the future',
+      });
+    }
     const problem = finalizeProblems(row, repo.getLines(ctx.sql, row.id));
     if (problem) throw new AppError('invalid_input', problem.message, problem.fields);
 
@@ -164,8 +175,10 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     const dueDate = row.due_date_from_terms === 1 ? addDays(row.issue_date, customer.payment_terms_days) : row.due_date;
     // Frozen from here: the terms and template printed are the ones in force today.
     const terms = row.terms || paymentTermsLabel(customer.payment_terms_days);
+    const template = row.template ?? customer.ai_template;
+    const billTo = billToOf(customer);
     repo.finalizeRow(ctx.sql, {
-      id: row.id, number, due_date: dueDate, terms, template: row.template ?? customer.ai_template,
+      id: row.id, number, due_date: dueDate, terms, template, bill_to: JSON.stringify(billTo),
       total_minor: row.total_minor, finalized_at: now, updated_at: now,
     });
     repo.indexNumber(ctx.sql, row.seq, numberSearchText(number));
@@ -173,7 +186,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     recordMutation(ctx, {
       entity: 'invoice', entityId: row.id, mutation: 'invoices.finalize', action: 'finalized',
       summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${dueDate}`,
-      args: { id: row.id, number, dueDate, finalizedAt: now },
+      args: { id: row.id, number, dueDate, terms, template, billTo, finalizedAt: now },
     });
     recordCustomerActivity(ctx, customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
     return customer.id;
@@ -220,15 +233,33 @@ export function voidInvoice(ctx: CoreContext, input: ChannelParsed<'invoices.voi
 
 // ---- credit notes ----------------------------------------------------------------------------
 
-/** The tax inside a credit of `amount`, spread over the invoice's rates in proportion to what each rate billed. */
-function creditTax(amount: number, summary: TaxSummaryRow[]): TaxSummaryRow[] {
-  const shares = spreadProportionally(amount, summary.map((r) => r.netMinor + r.taxMinor));
-  return summary.map((r, i) => {
-    const share = shares[i]!;
-    const gross = r.netMinor + r.taxMinor;
-    const tax = gross === 0 ? 0 : Number((2n * BigInt(share) * BigInt(r.taxMinor) + BigInt(gross)) / (2n * BigInt(gross)));
-    return { taxRateBp: r.taxRateBp, netMinor: share - tax, taxMinor: tax };
-  }).filter((r) => r.netMinor + r.taxMinor > 0);
+/**
+ * The tax inside a credit of `amount`, per rate. The amount is spread over what each rate still
+ * has uncredited, and the tax is worked out on everything credited so far at that rate, less what
+ * earlier credit notes already took: several notes then add up to the invoice's own VAT to the
+ * cent, and the last one takes exactly what is left.
+ */
+function creditTax(amount: number, invoiceSummary: TaxSummaryRow[], earlier: TaxSummaryRow[][]): TaxSummaryRow[] {
+  const key = (rate: TaxSummaryRow['taxRateBp']) => String(rate);
+  const credited = new Map<string, { gross: number; tax: number }>();
+  for (const row of earlier.flat()) {
+    const c = credited.get(key(row.taxRateBp)) ?? { gross: 0, tax: 0 };
+    c.gross += row.netMinor + row.taxMinor;
+    c.tax += row.taxMinor;
+    credited.set(key(row.taxRateBp), c);
+  }
+  const remaining = invoiceSummary.map((r) => r.netMinor + r.taxMinor - (credited.get(key(r.taxRateBp))?.gross ?? 0));
+  const shares = spreadProportionally(amount, remaining.map((r) => Math.max(r, 0)));
+  return invoiceSummary
+    .map((r, i) => {
+      const share = shares[i]!;
+      const gross = r.netMinor + r.taxMinor;
+      const before = credited.get(key(r.taxRateBp)) ?? { gross: 0, tax: 0 };
+      const taxSoFar = gross === 0 ? 0 : Number(divideHalfUp(BigInt(before.gross + share) * BigInt(r.taxMinor), BigInt(gross)));
+      const tax = taxSoFar - before.tax;
+      return { taxRateBp: r.taxRateBp, netMinor: share - tax, taxMinor: tax };
+    })
+    .filter((r) => r.netMinor + r.taxMinor > 0);
 }
 
 export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices.creditNote'>): CreditNote {
@@ -238,7 +269,10 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
     if (row.status === 'void') throw new AppError('conflict', `${invoiceName(row)} is void; there is nothing to credit.`);
     const currency = row.currency as CurrencyCode;
     if (row.balance_minor === 0) {
-      throw new AppError('conflict', `${invoiceName(row)} is settled; nothing is owed on it. To refund a payment, reverse the payment first, then credit the invoice.`);
+      throw new AppError(
+        'conflict',
+        `${invoiceName(row)} is settled; nothing is owed on it. To credit it, first take the payment off it (Unapply on its payments): the money stays as the customer's credit.`,
+      );
     }
     const amount = input.amountMinor ?? row.balance_minor;
     if (amount > row.balance_minor) {
@@ -247,11 +281,15 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
       });
     }
     const issueDate = input.issueDate ?? today(ctx);
+    if (issueDate > today(ctx)) {
+      throw new AppError('invalid_input', 'A credit note cannot be dated in the future.', { issueDate: 'In the future' });
+    }
     if (issueDate < row.issue_date) {
       throw new AppError('invalid_input', `A credit note cannot be dated before its invoice (${row.issue_date}).`, { issueDate: `On or after ${row.issue_date}` });
     }
     const now = ctx.clock.now().toISOString();
-    const summary = creditTax(amount, JSON.parse(row.tax_summary) as TaxSummaryRow[]);
+    const earlier = repo.creditNotesOfInvoice(ctx.sql, row.id).map((n) => JSON.parse(n.tax_summary) as TaxSummaryRow[]);
+    const summary = creditTax(amount, JSON.parse(row.tax_summary) as TaxSummaryRow[], earlier);
     const noteId = newId(ctx.clock);
     const number = takeDocumentNumber(ctx, 'credit_note', issueDate);
     repo.insertCreditNote(ctx.sql, {

@@ -11,5 +11,6 @@ export function paymentHandlers(ctx: CoreContext) {
     'payments.get': (input) => payments.getPayment(ctx, input.id),
     'payments.list': (input) => payments.listPayments(ctx, input),
     'payments.applyCredit': (input) => payments.applyCredit(ctx, input),
+    'payments.unapply': (input) => payments.unapplyPayment(ctx, input),
   } satisfies Partial<HandlerMap>;
 }

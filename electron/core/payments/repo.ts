@@ -9,10 +9,10 @@ export type AllocationRow = PaymentAllocationsTable & { invoice_number: string }
 export function insertPayment(sql: Sql, row: Omit<PaymentsTable, 'seq'>): void {
   sql
     .prepare(
-      `INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, reference, notes, allocated_minor,
-         status, reversed_at, reversal_reason, created_at, updated_at, deleted_at, version)
-       VALUES (@id, @number, @customer_id, @amount_minor, @currency, @paid_on, @method, @reference, @notes, @allocated_minor,
-         @status, @reversed_at, @reversal_reason, @created_at, @updated_at, @deleted_at, @version)`,
+      `INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, reference, notes, idempotency_key,
+         allocated_minor, status, reversed_at, reversal_reason, created_at, updated_at, deleted_at, version)
+       VALUES (@id, @number, @customer_id, @amount_minor, @currency, @paid_on, @method, @reference, @notes, @idempotency_key,
+         @allocated_minor, @status, @reversed_at, @reversal_reason, @created_at, @updated_at, @deleted_at, @version)`,
     )
     .run(row);
 }
@@ -51,6 +51,19 @@ export function markReversed(sql: Sql, paymentId: string, reason: string, at: st
   return invoices.map((r) => r.invoice_id);
 }
 
+export function paymentIdByKey(sql: Sql, key: string): string | undefined {
+  return (sql.prepare('SELECT id FROM payments WHERE idempotency_key = ?').get(key) as { id: string } | undefined)?.id;
+}
+
+/** Marks one payment's live allocations to one invoice as undone; returns how much they were. */
+export function undoAllocations(sql: Sql, paymentId: string, invoiceId: string, at: string): number {
+  const row = sql
+    .prepare('SELECT coalesce(sum(amount_minor), 0) AS amount FROM payment_allocations WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
+    .get(paymentId, invoiceId) as { amount: number };
+  sql.prepare('UPDATE payment_allocations SET reversed_at = ? WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL').run(at, paymentId, invoiceId);
+  return row.amount;
+}
+
 export function getPaymentRow(sql: Sql, id: string): PaymentRow | undefined {
   return sql
     .prepare('SELECT p.*, c.name AS customer_name FROM payments p JOIN customers c ON c.id = p.customer_id WHERE p.id = ?')
@@ -66,7 +79,7 @@ export function allocationsOf(sql: Sql, paymentId: string): AllocationRow[] {
     .all(paymentId) as AllocationRow[];
 }
 
-/** A live M-Pesa payment already recorded with this code. */
+/** A live M-Pesa payment already recorded with this code (read from the payments_mpesa_code index). */
 export function findByMpesaCode(sql: Sql, reference: string): { number: string; paid_on: string; customer_name: string } | undefined {
   return sql
     .prepare(
@@ -89,7 +102,8 @@ export function paymentsWithCredit(sql: Sql, customerId: string): { id: string; 
 type ListQuery = Omit<ChannelParsed<'payments.list'>, 'offset' | 'limit'>;
 
 function whereOf(query: ListQuery): { clause: string; params: Record<string, unknown> } {
-  const parts: string[] = ['p.deleted_at IS NULL'];
+  // Payments are append-only (a reversal is a state, never a tombstone), so there is no deleted_at to check.
+  const parts: string[] = ['1 = 1'];
   const params: Record<string, unknown> = {};
   if (query.customerId) { parts.push('p.customer_id = @customerId'); params['customerId'] = query.customerId; }
   if (query.invoiceId) {

@@ -6,6 +6,7 @@ import type { PaymentMethod } from '../../../shared/domain/customer';
 import type { Payment, PaymentState } from '../../../shared/domain/payment';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { recordMutation } from '../audit/record';
+import { cachedCount } from '../db/countCache';
 import type { CoreContext } from '../context';
 import { getCustomerRow, type CustomerRow } from '../customers/repo';
 import { newId } from '../ids';
@@ -64,13 +65,17 @@ export function proposeAllocation(ctx: CoreContext, input: ChannelParsed<'paymen
   return { allocations, creditMinor: input.amountMinor - allocations.reduce((a, x) => a + x.amountMinor, 0) };
 }
 
-/** Writes allocations and settles what they touch; the caller holds the transaction. */
+/**
+ * Writes allocations and settles what they touch; the caller holds the transaction. Money received
+ * before an invoice existed (a deposit) counts as paid on the invoice's issue date, never earlier.
+ */
 function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocation[], on: string, fromCredit: boolean): void {
   const now = ctx.clock.now().toISOString();
   for (const a of planned) {
     if (a.amountMinor === 0) continue;
+    const issued = getInvoiceRow(ctx.sql, a.invoiceId)?.issue_date ?? on;
     repo.insertAllocation(ctx.sql, {
-      id: newId(ctx.clock), payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on,
+      id: newId(ctx.clock), payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on < issued ? issued : on,
       from_credit: fromCredit ? 1 : 0, created_at: now, reversed_at: null,
     });
     refreshInvoiceSettlement(ctx.sql, a.invoiceId, now);
@@ -80,6 +85,14 @@ function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocatio
 
 export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.record'>): Payment {
   const { id, invoiceIds } = ctx.sql.transaction(() => {
+    const earlier = input.idempotencyKey ? repo.paymentIdByKey(ctx.sql, input.idempotencyKey) : undefined;
+    if (earlier) {
+      const first = repo.getPaymentRow(ctx.sql, earlier)!;
+      if (first.customer_id !== input.customerId || first.amount_minor !== input.amountMinor) {
+        throw new AppError('conflict', `This form already recorded ${first.number}. Close it and open Record payment again for another payment.`);
+      }
+      return { id: earlier, invoiceIds: [] as string[] };
+    }
     const customer = customerFor(ctx, input.customerId);
     const currency = customer.currency as CurrencyCode;
     if (input.paidOn > today(ctx)) {
@@ -99,7 +112,8 @@ export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.r
     const number = takeDocumentNumber(ctx, 'payment', input.paidOn);
     repo.insertPayment(ctx.sql, {
       id: paymentId, number, customer_id: customer.id, amount_minor: input.amountMinor, currency, paid_on: input.paidOn,
-      method: input.method, reference: input.reference, notes: input.notes, allocated_minor: 0, status: 'completed',
+      method: input.method, reference: input.reference, notes: input.notes, idempotency_key: input.idempotencyKey ?? null,
+      allocated_minor: 0, status: 'completed',
       reversed_at: null, reversal_reason: null, created_at: now, updated_at: now, deleted_at: null, version: 1,
     });
     allocate(ctx, paymentId, planned, input.paidOn, false);
@@ -152,6 +166,7 @@ export function applyCredit(ctx: CoreContext, input: ChannelParsed<'payments.app
     }
     if (wanted === 0) throw new AppError('conflict', `${customer.name} has no unpaid invoices to apply credit to.`);
     const on = today(ctx);
+    const executed: { paymentId: string; invoiceId: string; amountMinor: number }[] = [];
     // Oldest credit first: each source payment pays as far as it goes, then the next takes over.
     for (const source of sources) {
       let left = source.credit;
@@ -164,6 +179,7 @@ export function applyCredit(ctx: CoreContext, input: ChannelParsed<'payments.app
         left -= take;
       }
       allocate(ctx, source.id, part, on, true);
+      for (const p of part) executed.push({ paymentId: source.id, invoiceId: p.invoiceId, amountMinor: p.amountMinor });
       targets = rest;
       if (targets.length === 0) break;
     }
@@ -171,12 +187,37 @@ export function applyCredit(ctx: CoreContext, input: ChannelParsed<'payments.app
     const summary = `Applied ${formatMoney(wanted, customer.currency as CurrencyCode)} of credit`;
     recordMutation(ctx, {
       entity: 'customer', entityId: customer.id, mutation: 'payments.applyCredit', action: 'credit applied', summary,
-      args: { customerId: customer.id, allocations: input.allocations ?? null, on },
+      args: { customerId: customer.id, allocations: executed, on },
     });
-    return { appliedMinor: wanted, creditLeftMinor: available - wanted, customerId: customer.id };
+    return { appliedMinor: wanted, creditLeftMinor: available - wanted, customerId: customer.id, invoiceIds: [...new Set(executed.map((e) => e.invoiceId))] };
   });
-  announceInvoices(ctx, [], [result.customerId]);
+  announceInvoices(ctx, result.invoiceIds, [result.customerId]);
   return { appliedMinor: result.appliedMinor, creditLeftMinor: result.creditLeftMinor };
+}
+
+export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.unapply'>): Payment {
+  const customerId = ctx.sql.transaction(() => {
+    const row = repo.getPaymentRow(ctx.sql, input.paymentId);
+    if (!row) throw new AppError('not_found', 'That payment does not exist.');
+    if (row.status === 'reversed') throw new AppError('conflict', `${row.number} was reversed; there is nothing left to take off.`);
+    const invoice = getInvoiceRow(ctx.sql, input.invoiceId);
+    const now = ctx.clock.now().toISOString();
+    const amount = repo.undoAllocations(ctx.sql, row.id, input.invoiceId, now);
+    if (!invoice || amount === 0) throw new AppError('conflict', `${row.number} does not pay ${invoice?.number ?? 'that invoice'}.`);
+    refreshInvoiceSettlement(ctx.sql, invoice.id, now);
+    repo.refreshAllocated(ctx.sql, row.id, now);
+    refreshCustomerBalance(ctx.sql, row.customer_id);
+    const money = formatMoney(amount, row.currency as CurrencyCode);
+    const summary = `${money} of ${row.number} taken off ${invoice.number ?? ''} and kept as credit: ${input.reason}`;
+    recordMutation(ctx, {
+      entity: 'payment', entityId: row.id, mutation: 'payments.unapply', action: 'unapplied', summary,
+      args: { paymentId: row.id, invoiceId: invoice.id, amountMinor: amount, reason: input.reason, at: now },
+    });
+    recordCustomerActivity(ctx, row.customer_id, 'payment unapplied', summary);
+    return row.customer_id;
+  });
+  announceInvoices(ctx, [input.invoiceId], [customerId]);
+  return getPayment(ctx, input.paymentId);
 }
 
 export function listPayments(ctx: CoreContext, input: ChannelParsed<'payments.list'>): PaymentListPage {
@@ -195,5 +236,6 @@ export function listPayments(ctx: CoreContext, input: ChannelParsed<'payments.li
     status: r.status as PaymentState,
     invoiceNumbers: r.invoice_numbers ? r.invoice_numbers.split(',') : [],
   }));
-  return { rows, total: repo.countPayments(ctx.sql, query), offset };
+  const total = cachedCount(ctx.sql, 'payments', today(ctx), JSON.stringify(query), () => repo.countPayments(ctx.sql, query));
+  return { rows, total, offset };
 }

@@ -8,19 +8,25 @@ const COUNTER_LIMIT = 16 ** COUNTER_DIGITS;
  * the wall clock runs behind), then the device. Stamps sort as strings in causal order. It starts
  * from the newest stamp already written, so a clock set back across a restart cannot go backwards.
  */
-export function createHlc(clock: Clock, deviceId: string, lastStamp: string | null = null): { next(): string } {
+export function createHlc(clock: Clock, deviceId: string, lastStamp: string | null = null): { next(after?: string | null): string } {
   let lastMs = 0;
   let counter = 0;
-  if (lastStamp) {
-    const match = /^(.{24})-([0-9a-f]+)-/.exec(lastStamp);
+  /** Moves past a stamp written elsewhere (another process on the same books), never back. */
+  const observe = (stamp: string | null | undefined) => {
+    if (!stamp) return;
+    const match = /^(.{24})-([0-9a-f]+)-/.exec(stamp);
     const at = match ? Date.parse(match[1]!) : NaN;
-    if (!Number.isNaN(at)) {
+    if (Number.isNaN(at)) return;
+    const seen = Number.parseInt(match![2]!, 16);
+    if (at > lastMs || (at === lastMs && seen > counter)) {
       lastMs = at;
-      counter = Number.parseInt(match![2]!, 16);
+      counter = seen;
     }
-  }
+  };
+  observe(lastStamp);
   return {
-    next() {
+    next(after) {
+      observe(after);
       const wall = clock.now().getTime();
       if (wall > lastMs) {
         lastMs = wall;

@@ -73,6 +73,8 @@ function usePlan(customerId: string, amountMinor: number | null, invoice: Presel
 export function RecordPaymentDialog({ customerId, customerName, currency, invoice, defaultMethod, onClose, onRecorded }: RecordPaymentDialogProps) {
   const formId = useId();
   const amountRef = useRef<HTMLInputElement>(null);
+  // One key per opened form: a double click or a retry after a lost answer records one payment.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [amount, setAmount] = useState(() => (invoice && invoice.balanceMinor > 0 ? moneyText(invoice.balanceMinor, currency) : ''));
   const [paidOn, setPaidOn] = useState(todayLocal);
   const [method, setMethod] = useState<PaymentMethod>(defaultMethod ?? 'mpesa');
@@ -134,6 +136,7 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
         method,
         reference,
         notes,
+        idempotencyKey,
         ...(allocations ? { allocations } : {}),
       });
       toast.success(`Payment ${payment.number} recorded`);

@@ -30,6 +30,8 @@ export const migration0002: Migration = {
       credited_minor INTEGER NOT NULL DEFAULT 0 CHECK (credited_minor >= 0),
       balance_minor INTEGER NOT NULL DEFAULT 0 CHECK (balance_minor >= 0),
       paid_on TEXT,
+      -- Who the invoice was made out to, copied at finalize: renaming the customer later never changes it.
+      bill_to TEXT,
       draft_version INTEGER NOT NULL DEFAULT 1,
       source TEXT NOT NULL DEFAULT 'manual',
       prompt TEXT,
@@ -60,7 +62,7 @@ export const migration0002: Migration = {
     -- The services refuse first with a message a person can act on; these hold even against a bug.
     CREATE TRIGGER invoices_final_content_frozen
       BEFORE UPDATE OF customer_id, number, currency, issue_date, due_date, prices_include_tax, discount, notes, terms,
-        template, subtotal_minor, discount_minor, tax_minor, total_minor, tax_summary ON invoices
+        template, subtotal_minor, discount_minor, tax_minor, total_minor, tax_summary, bill_to, deleted_at ON invoices
       WHEN OLD.status <> 'draft'
       BEGIN SELECT RAISE(ABORT, 'A finalized invoice never changes; issue a credit note instead'); END;
     CREATE TRIGGER invoices_status_moves_forward
@@ -130,6 +132,8 @@ export const migration0002: Migration = {
       method TEXT NOT NULL CHECK (method IN ('mpesa', 'bank', 'cash', 'card', 'other')),
       reference TEXT NOT NULL DEFAULT '',
       notes TEXT NOT NULL DEFAULT '',
+      -- Set by the window that records it, so a retried or double-clicked save records one payment.
+      idempotency_key TEXT UNIQUE,
       allocated_minor INTEGER NOT NULL DEFAULT 0 CHECK (allocated_minor >= 0),
       status TEXT NOT NULL DEFAULT 'completed' CHECK (status IN ('completed', 'reversed')),
       reversed_at TEXT,
@@ -142,7 +146,8 @@ export const migration0002: Migration = {
     ) STRICT;
     CREATE INDEX payments_by_customer ON payments (customer_id, paid_on, seq);
     CREATE INDEX payments_by_date ON payments (paid_on, seq);
-    CREATE INDEX payments_by_reference ON payments (reference) WHERE reference <> '';
+    -- One live payment per M-Pesa code: the check before recording reads this index, and it holds the rule.
+    CREATE UNIQUE INDEX payments_mpesa_code ON payments (reference) WHERE method = 'mpesa' AND status = 'completed';
     -- Payments with money not yet applied: the customer's credit.
     CREATE INDEX payments_with_credit ON payments (customer_id, paid_on) WHERE status = 'completed' AND allocated_minor < amount_minor;
 
