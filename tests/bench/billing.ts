@@ -159,6 +159,8 @@ export async function benchBilling(invoiceCount: number, customerCount: number):
     ['sort by balance, descending', { sort: 'balance', direction: 'desc' }],
     ['sort by number, descending', { sort: 'number', direction: 'desc' }],
     ['sort by customer', { sort: 'customer' }],
+    ['unpaid, sorted by customer', { status: 'unpaid', sort: 'customer' }],
+    ['paid, sorted by customer', { status: 'paid', sort: 'customer' }],
     ['overdue sorted by due date', { status: 'overdue', sort: 'dueDate', direction: 'asc' }],
   ];
   for (const [label, filter] of filters) {

@@ -238,19 +238,24 @@ export function countInvoices(sql: Sql, query: ListQuery, today: string, search:
   return row?.n ?? 0;
 }
 
+/** Below this many matches, sorting them by customer beats walking every customer by name. */
+const FEW_FOR_CUSTOMER_SORT = 20_000;
+
 export function pageInvoiceKeys(
-  sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number,
+  sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number, total = Infinity,
 ): number[] {
   const direction = query.direction;
   let q = filtered(sql, query, today, search).select('i.seq');
   if (query.sort === 'customer') {
-    q = q
-      .innerJoin('customers as c', 'c.id', 'i.customer_id')
+    // CROSS JOIN fixes the order SQLite joins in: the filtered invoices first, then their customers.
+    q = (total <= FEW_FOR_CUSTOMER_SORT
+      ? q.crossJoin('customers as c').whereRef('c.id', '=', 'i.customer_id')
+      : q.innerJoin('customers as c', 'c.id', 'i.customer_id'))
       .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
       .orderBy('c.seq', direction)
       .orderBy('i.issue_date', direction);
   } else {
-    // Drafts have no number yet; they sort by when they were made.
+    // Drafts have no number yet: they come first when numbers go up, last when they go down.
     q = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
   }
   const rows = sql.all(q.orderBy('i.seq', direction).limit(limit).offset(offset));

@@ -87,7 +87,7 @@ export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.li
   const total = cachedCount(ctx.sql, 'invoices', day, JSON.stringify({ ...query, sort: undefined, direction: undefined }), () =>
     repo.countInvoices(ctx.sql, query, day, search),
   );
-  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit);
+  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit, total);
   return { rows: repo.listRowsBySeq(ctx.sql, keys).map((r) => toListRow(r, day)), total, offset };
 }
 
