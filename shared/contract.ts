@@ -219,6 +219,16 @@ export const contract = {
       invoiceId: idSchema,
       /** Tax included. Absent: everything still owed. */
       amountMinor: z.number().int('Whole cents only').min(1, 'The amount must be more than 0').optional(),
+      /**
+       * Tax included, per rate: what is credited at each rate (returning an exempt item credits no VAT).
+       * Absent: the amount is spread over the invoice's rates in proportion.
+       */
+      byRate: z
+        .array(z.object({ taxRateBp: z.number().int().min(0).max(10_000).nullable(), amountMinor: z.number().int().min(1, 'More than 0') }))
+        .min(1)
+        .max(20)
+        .refine((rows) => new Set(rows.map((r) => String(r.taxRateBp))).size === rows.length, 'A rate is listed twice')
+        .optional(),
       reason: reason('it is credited'),
       issueDate: businessDateSchema.optional(),
     }),

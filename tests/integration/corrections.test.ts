@@ -116,3 +116,21 @@ describe('corrections and the edges of the ledger', () => {
     }
   });
 });
+
+describe('credit notes per rate', () => {
+  it('credits a returned exempt item without VAT, and refuses a rate the invoice does not have', async () => {
+    const { core } = makeCore();
+    const c = await customer(core);
+    const inv = await invoice(core, c.id, { lines: [line('Laptop', 1, 100_000, 1600), line('Textbook', 1, 20_000, null)] });
+    const note = await call(core, 'invoices.creditNote', { invoiceId: inv.id, byRate: [{ taxRateBp: null, amountMinor: 20_000 }], reason: 'Textbook returned' });
+    expect(note).toMatchObject({ amountMinor: 20_000, taxMinor: 0 });
+    expect(note.taxSummary).toEqual([{ taxRateBp: null, netMinor: 20_000, taxMinor: 0 }]);
+    const missing = await refused(core, 'invoices.creditNote', { invoiceId: inv.id, byRate: [{ taxRateBp: 800, amountMinor: 100 }], reason: 'Wrong rate' });
+    expect(missing.message).toMatch(/nothing billed at 8%/);
+    const tooMuch = await refused(core, 'invoices.creditNote', { invoiceId: inv.id, byRate: [{ taxRateBp: null, amountMinor: 1 }], reason: 'Again' });
+    expect(tooMuch.message).toMatch(/Everything billed at Exempt is already credited/);
+    const laptop = await call(core, 'invoices.creditNote', { invoiceId: inv.id, byRate: [{ taxRateBp: 1600, amountMinor: 116_000 }], reason: 'Laptop returned' });
+    expect(laptop).toMatchObject({ amountMinor: 116_000, taxMinor: 16_000 });
+    expect(await call(core, 'invoices.get', { id: inv.id })).toMatchObject({ balanceMinor: 0, creditedMinor: 136_000 });
+  });
+});

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { AgingRow, CreditNote, Invoice, InvoiceCustomerRef } from '../../../shared/domain/invoice';
 import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
-import { divideHalfUp, spreadProportionally, type TaxSummaryRow } from '../../../shared/totals';
+import { divideHalfUp, spreadProportionally, taxRateLabel, type TaxSummaryRow } from '../../../shared/totals';
 import { paymentTermsLabel } from '../../../shared/domain/customer';
 import { recordMutation } from '../audit/record';
 import { addDays, businessDate } from '../clock';
@@ -239,7 +239,10 @@ export function voidInvoice(ctx: CoreContext, input: ChannelParsed<'invoices.voi
  * earlier credit notes already took: several notes then add up to the invoice's own VAT to the
  * cent, and the last one takes exactly what is left.
  */
-function creditTax(amount: number, invoiceSummary: TaxSummaryRow[], earlier: TaxSummaryRow[][]): TaxSummaryRow[] {
+function creditTax(
+  currency: CurrencyCode, amount: number, invoiceSummary: TaxSummaryRow[], earlier: TaxSummaryRow[][],
+  chosen?: { taxRateBp: TaxSummaryRow['taxRateBp']; amountMinor: number }[],
+): TaxSummaryRow[] {
   const key = (rate: TaxSummaryRow['taxRateBp']) => String(rate);
   const credited = new Map<string, { gross: number; tax: number }>();
   for (const row of earlier.flat()) {
@@ -249,7 +252,18 @@ function creditTax(amount: number, invoiceSummary: TaxSummaryRow[], earlier: Tax
     credited.set(key(row.taxRateBp), c);
   }
   const remaining = invoiceSummary.map((r) => r.netMinor + r.taxMinor - (credited.get(key(r.taxRateBp))?.gross ?? 0));
-  const shares = spreadProportionally(amount, remaining.map((r) => Math.max(r, 0)));
+  const shares = chosen
+    ? invoiceSummary.map((r) => chosen.find((c) => key(c.taxRateBp) === key(r.taxRateBp))?.amountMinor ?? 0)
+    : spreadProportionally(amount, remaining.map((r) => Math.max(r, 0)));
+  shares.forEach((share, i) => {
+    if (share > remaining[i]!) {
+      const rate = invoiceSummary[i]!.taxRateBp;
+      const left = remaining[i]! <= 0 ? `Everything billed at ${taxRateLabel(rate)} is already credited.` : `At ${taxRateLabel(rate)} there is at most ${formatMoney(remaining[i]!, currency)} left to credit.`;
+      throw new AppError('invalid_input', left, {
+        byRate: `Too much at ${taxRateLabel(rate)}`,
+      });
+    }
+  });
   return invoiceSummary
     .map((r, i) => {
       const share = shares[i]!;
@@ -274,7 +288,16 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
         `${invoiceName(row)} is settled; nothing is owed on it. To credit it, first take the payment off it (Unapply on its payments): the money stays as the customer's credit.`,
       );
     }
-    const amount = input.amountMinor ?? row.balance_minor;
+    const invoiceSummary = JSON.parse(row.tax_summary) as TaxSummaryRow[];
+    for (const chosen of input.byRate ?? []) {
+      if (!invoiceSummary.some((r) => r.taxRateBp === chosen.taxRateBp)) {
+        throw new AppError('invalid_input', `${invoiceName(row)} has nothing billed at ${taxRateLabel(chosen.taxRateBp)}.`, { byRate: `No ${taxRateLabel(chosen.taxRateBp)} lines` });
+      }
+    }
+    const amount = input.byRate ? input.byRate.reduce((a, r) => a + r.amountMinor, 0) : input.amountMinor ?? row.balance_minor;
+    if (input.byRate && input.amountMinor !== undefined && input.amountMinor !== amount) {
+      throw new AppError('invalid_input', 'The amount and the amounts per rate disagree; send one or make them add up.', { amountMinor: 'Does not match the rates' });
+    }
     if (amount > row.balance_minor) {
       throw new AppError('invalid_input', `A credit note can reduce ${invoiceName(row)} by at most the ${formatMoney(row.balance_minor, currency)} still owed.`, {
         amountMinor: `At most ${formatMoney(row.balance_minor, currency)}`,
@@ -289,7 +312,7 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
     }
     const now = ctx.clock.now().toISOString();
     const earlier = repo.creditNotesOfInvoice(ctx.sql, row.id).map((n) => JSON.parse(n.tax_summary) as TaxSummaryRow[]);
-    const summary = creditTax(amount, JSON.parse(row.tax_summary) as TaxSummaryRow[], earlier);
+    const summary = creditTax(currency, amount, invoiceSummary, earlier, input.byRate);
     const noteId = newId(ctx.clock);
     const number = takeDocumentNumber(ctx, 'credit_note', issueDate);
     repo.insertCreditNote(ctx.sql, {

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { invoke } from '../../../api';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { parseMoney } from '../../../../shared/money';
+import { taxRateLabel } from '../../../../shared/totals';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { describe, Field } from '../../../components/Field';
@@ -25,6 +26,9 @@ export function CreditNoteDialog({ invoice, onClose, onIssued }: CreditNoteDialo
   const { currency } = invoice;
   const [amount, setAmount] = useState(() => (invoice.balanceMinor > 0 ? moneyText(invoice.balanceMinor, currency) : ''));
   const [reason, setReason] = useState('');
+  // Returning only exempt goods must not credit VAT: the person can say which rate the credit is for.
+  const rates = invoice.totals.taxSummary;
+  const [rate, setRate] = useState('all');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FormFailure>(NO_FAILURE);
   useFocusFirstField(amountRef);
@@ -45,12 +49,17 @@ export function CreditNoteDialog({ invoice, onClose, onIssued }: CreditNoteDialo
     setBusy(true);
     setFailure(NO_FAILURE);
     try {
-      const note = await invoke('invoices.creditNote', { invoiceId: invoice.id, amountMinor, reason: reason.trim() });
+      const chosen = rates.find((r) => String(r.taxRateBp) === rate);
+      const note = await invoke('invoices.creditNote', {
+        invoiceId: invoice.id,
+        reason: reason.trim(),
+        ...(chosen ? { byRate: [{ taxRateBp: chosen.taxRateBp, amountMinor }] } : { amountMinor }),
+      });
       toast.success(`Credit note ${note.number} issued for ${money(note.amountMinor, note.currency)}`);
       onIssued();
       onClose();
     } catch (error) {
-      setFailure(formFailure(error, ['amountMinor', 'reason']));
+      setFailure(formFailure(error, ['amountMinor', 'reason', 'byRate']));
       setBusy(false);
     }
   };
@@ -74,6 +83,18 @@ export function CreditNoteDialog({ invoice, onClose, onIssued }: CreditNoteDialo
         <Field id={`${formId}-amount`} label="Amount" hint={hint} error={amountError}>
           <MoneyInput ref={amountRef} currency={currency} value={amount} onChange={setAmount} {...describe(`${formId}-amount`, amountError, hint)} />
         </Field>
+        {rates.length > 1 && (
+          <Field id={`${formId}-rate`} label="Credited at" hint="Which tax rate the returned items were billed at" error={failure.fields.byRate}>
+            <select value={rate} onChange={(e) => setRate(e.target.value)} {...describe(`${formId}-rate`, failure.fields.byRate, 'Which tax rate the returned items were billed at')}>
+              <option value="all">Every rate, in proportion to the invoice</option>
+              {rates.map((r) => (
+                <option key={String(r.taxRateBp)} value={String(r.taxRateBp)}>
+                  {r.taxRateBp === null ? 'Exempt items only' : `${taxRateLabel(r.taxRateBp)} VAT items only`}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field id={`${formId}-reason`} label="Reason" error={reasonError}>
           <textarea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} {...describe(`${formId}-reason`, reasonError)} />
         </Field>
