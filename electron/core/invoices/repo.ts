@@ -197,20 +197,17 @@ export interface InvoiceSearch {
 function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null) {
   let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null);
   if (search) {
-    const byNumber = raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`;
+    // One IN over a UNION, not an OR of two: an OR makes SQLite test every invoice against both.
     const customers = search.customers;
-    q = customers === null
-      ? q.where('i.seq', 'in', byNumber)
-      : q.where((eb) =>
-        eb.or([
-          eb('i.seq', 'in', byNumber),
-          eb(
-            'i.customer_id',
-            'in',
-            raw<string>`(select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${customers}))`,
-          ),
-        ]),
-      );
+    q = q.where(
+      'i.seq',
+      'in',
+      customers === null
+        ? raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`
+        : raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers}
+            union select m.seq from invoices m where m.deleted_at is null and m.customer_id in
+              (select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${customers})))`,
+    );
   }
   switch (query.status) {
     case undefined:
@@ -233,8 +230,23 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSear
   return q;
 }
 
+/**
+ * The narrow index a count should read. Left to itself SQLite counts a broad filter by scanning
+ * the table, whose rows are wide (totals, tax summary, bill-to): 28 ms at 100,000 invoices,
+ * against 3 ms through an index that holds the filter's column.
+ */
+function countIndex(query: ListQuery, search: InvoiceSearch | null): string | null {
+  if (search || query.customerId || query.status === 'overdue' || query.status === 'unpaid') return null;
+  if (query.status) return 'invoices_by_status_issue';
+  if (query.issuedFrom || query.issuedTo) return 'invoices_by_issue';
+  return 'invoices_by_total';
+}
+
 export function countInvoices(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null): number {
-  const row = sql.get(filtered(sql, query, today, search).select((eb) => eb.fn.countAll<number>().as('n')));
+  const compiled = filtered(sql, query, today, search).select((eb) => eb.fn.countAll<number>().as('n')).compile();
+  const index = countIndex(query, search);
+  const text = index ? compiled.sql.replace('from "invoices" as "i"', `from "invoices" as "i" indexed by ${index}`) : compiled.sql;
+  const row = sql.prepare(text).get(...(compiled.parameters as unknown[])) as { n: number } | undefined;
   return row?.n ?? 0;
 }
 

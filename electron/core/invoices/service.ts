@@ -79,6 +79,12 @@ function searchQueries(text: string): InvoiceSearch | null | false {
   return { numbers, customers: customers === null ? null : withStateFilter(customers, true, undefined) };
 }
 
+/** The list's count without its cache: what a first load of a filter pays (for the bench). */
+export function countInvoicesFor(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): number {
+  const search = searchQueries(input.search);
+  return search === false ? 0 : repo.countInvoices(ctx.sql, input, today(ctx), search);
+}
+
 export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): InvoiceListPage {
   const { offset, limit, ...query } = input;
   const search = searchQueries(query.search);

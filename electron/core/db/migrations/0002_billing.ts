@@ -54,6 +54,8 @@ export const migration0002: Migration = {
     CREATE INDEX invoices_by_number ON invoices (number, seq) WHERE deleted_at IS NULL;
     CREATE INDEX invoices_by_status_issue ON invoices (status, issue_date, seq) WHERE deleted_at IS NULL;
     CREATE INDEX invoices_by_customer_issue ON invoices (customer_id, issue_date, seq) WHERE deleted_at IS NULL;
+    -- A status filter sorted by customer walks customers by name and seeks each one's invoices here.
+    CREATE INDEX invoices_by_customer_status ON invoices (customer_id, status, issue_date, seq) WHERE deleted_at IS NULL;
     -- Unpaid invoices by due date: overdue filters, the aging report and oldest-first allocation.
     CREATE INDEX invoices_unpaid_by_due ON invoices (due_date, currency, balance_minor) WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL;
     CREATE INDEX invoices_unpaid_by_customer ON invoices (customer_id, due_date) WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL;
