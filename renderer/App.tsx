@@ -1,6 +1,6 @@
 // The shell: navigation, the routed screen, the notice area and the shortcuts help.
 import { useEffect } from 'react';
-import { parseRoute, paths, sectionOf, useHash, type Route } from './lib/router';
+import { parseRoute, paths, screenKeyOf, sectionOf, useHash, type Route } from './lib/router';
 import { isTypingTarget } from './lib/keys';
 import { useShortcuts } from './stores/shortcuts';
 import { Toasts } from './components/Toasts';
@@ -45,6 +45,8 @@ function useHelpShortcut() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTypingTarget(event.target)) return;
+      // Not over another dialog: one Escape would have to close two.
+      if (document.querySelector('[role="dialog"]')) return;
       event.preventDefault();
       setHelpOpen(true);
     };
@@ -57,11 +59,13 @@ export function App() {
   const hash = useHash();
   const route = parseRoute(hash);
   const section = sectionOf(route);
+  // A new draft that was just saved moves to its own address but stays the same screen.
+  const screenKey = screenKeyOf(hash);
   useHelpShortcut();
 
   useEffect(() => {
     window.scrollTo(0, 0);
-  }, [hash]);
+  }, [screenKey]);
 
   return (
     <div className="shell">
@@ -86,7 +90,7 @@ export function App() {
         </button>
       </aside>
       <main className="main">
-        <Screen key={hash} route={route} />
+        <Screen key={screenKey} route={route} />
       </main>
       <Toasts />
       <ShortcutsHelp />

@@ -11,9 +11,12 @@ export function isCurrency(code: string): code is CurrencyCode {
   return (CURRENCIES as readonly string[]).includes(code);
 }
 
-/** formatMoney for a currency code that came over the wire as a plain string. */
+/**
+ * formatMoney for a currency code that came over the wire as a plain string. A code this app does not
+ * know has no known number of decimals: its amount is shown as the stored minor units, never guessed.
+ */
 export function money(minor: number, currency: string): string {
-  return isCurrency(currency) ? formatMoney(minor, currency) : `${currency} ${(minor / 100).toFixed(2)}`;
+  return isCurrency(currency) ? formatMoney(minor, currency) : `${currency} ${formatCount(minor)} (minor units)`;
 }
 
 function toDate(value: string): Date | null {

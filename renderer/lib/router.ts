@@ -69,6 +69,26 @@ export function navigate(href: string): void {
   window.location.hash = href;
 }
 
+/** An address that shows the screen already on screen (kept mounted), and that screen's key. */
+let continued: { hash: string; key: string } | null = null;
+
+/** The key the shell mounts a screen under: its address, unless it continues the screen before it. */
+export function screenKeyOf(hash: string): string {
+  if (!continued) return hash;
+  if (hash === continued.hash) return continued.key;
+  // The address the continued screen came from (Back to "New invoice") is a fresh screen again.
+  return hash === continued.key ? `${hash}|again` : hash;
+}
+
+/**
+ * Moves to `href` without mounting a new screen: the one on screen goes on under its new address
+ * (a new invoice, once saved, becomes its draft's editor and keeps what was typed meanwhile).
+ */
+export function navigateContinuing(href: string): void {
+  continued = { hash: href, key: screenKeyOf(window.location.hash) };
+  navigate(href);
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

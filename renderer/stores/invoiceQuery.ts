@@ -10,9 +10,9 @@ export interface InvoiceFilters {
   /** YYYY-MM-DD or ''. */
   issuedFrom: string;
   issuedTo: string;
-  /** '' : every currency. Amounts typed in the filters are read in this currency (KES when empty). */
+  /** '' : every currency. The total filters need one: an amount means something only in its own currency. */
   currency: CurrencyCode | '';
-  /** As typed ("15,000", "2.5k"); read with parseMoney. */
+  /** As typed ("15,000", "2.5k"); read with parseMoney in `currency`; cleared when that goes back to every currency. */
   minTotal: string;
   maxTotal: string;
   sort: InvoiceSort;
@@ -31,14 +31,10 @@ const cleared = { search: '', status: '', issuedFrom: '', issuedTo: '', currency
 export const useInvoiceQuery = create<InvoiceQueryState>((set) => ({
   ...cleared,
   ...DEFAULT_SORT,
-  set: (patch) => set(patch),
+  // Amounts typed for one currency mean nothing across all of them.
+  set: (patch) => set(patch.currency === '' ? { ...patch, minTotal: '', maxTotal: '' } : patch),
   clearAll: () => set(cleared),
 }));
-
-/** The currency typed amounts are read in. */
-export function amountCurrency(f: Pick<InvoiceFilters, 'currency'>): CurrencyCode {
-  return f.currency || 'KES';
-}
 
 /** What is wrong with a typed amount filter, or null. Empty is fine (no filter). */
 export function amountProblem(text: string, currency: CurrencyCode): string | null {
@@ -52,9 +48,10 @@ export type InvoiceListQuery = Omit<ChannelInput<'invoices.list'>, 'offset' | 'l
 
 /** The filters as the contract's query: empty or unreadable choices are left out. */
 export function toInvoiceQuery(f: InvoiceFilters): InvoiceListQuery {
-  const currency = amountCurrency(f);
-  const min = f.minTotal.trim() ? parseMoney(f.minTotal, currency) : null;
-  const max = f.maxTotal.trim() ? parseMoney(f.maxTotal, currency) : null;
+  // Totals are compared in minor units, so only within the one currency chosen.
+  const currency = f.currency;
+  const min = currency && f.minTotal.trim() ? parseMoney(f.minTotal, currency) : null;
+  const max = currency && f.maxTotal.trim() ? parseMoney(f.maxTotal, currency) : null;
   return {
     search: f.search.trim(),
     ...(f.status ? { status: f.status } : {}),

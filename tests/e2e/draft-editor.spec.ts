@@ -153,6 +153,19 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
   await expect(page.getByLabel('Quantity, line 1')).toHaveValue('2');
+  // So does Back: staying keeps the address and everything typed.
+  const editUrl = page.url();
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.goBack({ waitUntil: 'commit' });
+  await expect.poll(() => asked).toContain('unsaved changes');
+  await expect(page).toHaveURL(editUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
+  await expect(page.getByLabel('Quantity, line 1')).toHaveValue('2');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
   await page.getByRole('button', { name: 'Move line 3 up' }).click();
   await expect(page.getByLabel('Description, line 2')).toHaveValue('Printed training manual');
   await expect(page.getByRole('button', { name: 'Move line 2 up' })).toBeFocused();
@@ -192,9 +205,31 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   await page.goto(`${host.url}#/invoices/new/${customer.id}`);
   await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue('Wanjiku Traders');
   await page.getByLabel('Unit price, line 1').fill('500');
+  // What is typed while the first save is on its way stays, as an unsaved change of the new draft.
+  await page.route('**/rpc/drafts.create', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible();
+  await page.getByLabel('Notes', { exact: true }).fill('Typed while saving');
+  await expect(page).toHaveURL(/#\/invoices\/[0-9a-f-]+\/edit$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Typed while saving');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  await page.unroute('**/rpc/drafts.create');
   await page.getByRole('button', { name: 'Finalize' }).click();
   const refusal = page.getByRole('dialog', { name: 'Finalize invoice' });
   await expect(refusal.getByRole('button', { name: `Finalize as INV-${year}-0002` })).toBeVisible();
+  await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+  // Focus stays inside the dialog; "?" does not open the help over it.
+  await expect(refusal.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(refusal.getByRole('button', { name: `Finalize as INV-${year}-0002` })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(refusal.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toHaveCount(1);
   await refusal.getByRole('button', { name: `Finalize as INV-${year}-0002` }).click();
   await expect(refusal).toContainText('no description');
   await refusal.getByRole('button', { name: 'Cancel' }).click();
@@ -253,4 +288,22 @@ test('a stale editor is told someone saved a newer version and can reload', asyn
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByLabel('Description, line 1')).toHaveValue('Catering for 40');
   await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+
+  // The customer is now billed in USD: the draft opens in USD with unsaved changes, and says why.
+  const akinyi = await rpc<{ version: number }>(page, 'customers.get', { id: customer.id });
+  await rpc(page, 'customers.update', { id: customer.id, version: akinyi.version, customer: { name: 'Akinyi Foods', currency: 'USD' } });
+  await page.reload();
+  await expect(page.getByLabel('Description, line 1')).toHaveValue('Catering for 40');
+  await expect(page.getByText('Akinyi Foods is now billed in USD')).toBeVisible();
+  await expect(page.getByLabel('Currency')).toHaveValue('USD');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  await page.screenshot(shot('27-draft-currency-changed', false));
+  await page.getByRole('button', { name: 'Finalize' }).click();
+  const finalize = page.getByRole('dialog', { name: 'Finalize invoice' });
+  await expect(finalize).toContainText(/USD [\d,]+\.\d{2}/);
+  await expect(page.getByText('Version 3', { exact: true })).toBeVisible();
+  await expect(page.getByText('Akinyi Foods is now billed in USD')).toHaveCount(0);
+  // Finalize was busy (disabled) while it saved, so focus comes back to the page's title.
+  await finalize.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeFocused();
 });

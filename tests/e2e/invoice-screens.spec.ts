@@ -73,10 +73,21 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await page.getByLabel('Status').selectOption('overdue');
   await expect(page.getByText(/^1 invoice$/)).toBeVisible();
   await page.getByLabel('Status').selectOption('');
+  // Totals are compared within one currency: the boxes wait for one.
+  await expect(page.getByLabel('Minimum total')).toBeDisabled();
+  await expect(page.getByLabel('Minimum total')).toHaveAccessibleDescription('Choose a currency to filter by total');
+  await page.getByLabel('Currency').selectOption('KES');
   await page.getByLabel('Minimum total').fill('abc');
   await expect(page.getByText('Enter an amount like 15,000 or 2.5k')).toBeVisible();
   await page.getByLabel('Minimum total').fill('10k');
   await expect(page.getByText(/^2 invoices/)).toBeVisible();
+  await page.getByLabel('Currency').selectOption('');
+  await expect(page.getByLabel('Minimum total')).toHaveValue('');
+  await expect(page.getByText(/^4 invoices/)).toBeVisible();
+  await page.getByLabel('Currency').selectOption('KES');
+  await page.getByLabel('Maximum total').fill('10k');
+  await expect(page.getByText(/^2 invoices/)).toBeVisible();
+  await page.screenshot(shot('22b-invoices-total-filter'));
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search invoices' })).toBeFocused();
@@ -107,8 +118,18 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await expect(allocation.getByRole('row')).toHaveCount(3);
   await expect(dialog.getByLabel(`Amount applied to ${old.number}`)).toHaveValue('78,880.00');
   await expect(dialog.getByLabel(`Amount applied to ${recent.number}`)).toHaveValue('11,120.00');
+  // A new amount: the old split cannot be edited or recorded until the new one arrives.
+  await page.route('**/rpc/payments.proposeAllocation', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
   await dialog.getByLabel('Amount', { exact: true }).fill('30,000');
+  await expect(dialog.getByLabel(`Amount applied to ${old.number}`)).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Record payment' })).toBeDisabled();
+  await page.screenshot(shot('24a-record-payment-waiting'));
   await expect(allocation.getByRole('row')).toHaveCount(2);
+  await expect(dialog.getByLabel(`Amount applied to ${old.number}`)).toBeEnabled();
+  await page.unroute('**/rpc/payments.proposeAllocation');
   await dialog.getByLabel(`Amount applied to ${old.number}`).fill('25,000');
   await expect(dialog.getByText('KES 5,000.00 will be kept as credit')).toBeVisible();
   await dialog.getByLabel('M-Pesa code').fill('abc123');
@@ -163,6 +184,8 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await expect(reverse).toBeHidden();
   await expect(customerPayments.getByText('Reversed')).toBeVisible();
   await expect(customerPayments.getByRole('button', { name: /^Reverse/ })).toHaveCount(0);
+  // The button that opened the dialog is gone: focus goes to the page's title.
+  await expect(page.getByRole('heading', { level: 1, name: 'Wanjiku Traders' })).toBeFocused();
   await expect(page.getByRole('group', { name: 'Credit' })).toHaveCount(0);
   await page.screenshot(shot('30-customer-payment-reversed'));
 
@@ -177,7 +200,7 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await voidDialog.getByLabel('Reason').fill('Issued to the wrong customer');
   await voidDialog.getByRole('button', { name: 'Void invoice' }).click();
   await expect(voidDialog).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${old.number}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${old.number}` })).toBeFocused();
   await expect(page.getByText('Voided', { exact: false }).first()).toContainText('Issued to the wrong customer');
   await page.screenshot(shot('31-invoice-void'));
 

@@ -28,6 +28,8 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
   const [results, setResults] = useState<Results>({ state: 'idle' });
   const [picking, setPicking] = useState(false);
   const [pickError, setPickError] = useState<string | null>(null);
+  // Each pick reads the customer in full; only the latest pick's answer may land.
+  const lastPick = useRef(0);
 
   // A customer set from outside (loaded, reloaded) shows its name.
   if ((value?.id ?? null) !== shownFor) {
@@ -67,18 +69,20 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
   };
 
   const pick = async (row: CustomerListRow) => {
+    const ticket = ++lastPick.current;
     close(false);
     setText(row.name);
     setPicking(true);
     setPickError(null);
     try {
       const customer = await invoke('customers.get', { id: row.id });
-      onPick(customerChoiceOf(customer));
+      if (ticket === lastPick.current) onPick(customerChoiceOf(customer));
     } catch (e) {
+      if (ticket !== lastPick.current) return;
       setPickError(errorMessage(e));
       setText(value?.name ?? '');
     } finally {
-      setPicking(false);
+      if (ticket === lastPick.current) setPicking(false);
     }
   };
 

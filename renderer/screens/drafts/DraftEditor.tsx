@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { errorMessage } from '../../lib/format';
 import { paths } from '../../lib/router';
-import { customerChoiceOf, newDraftValues, valuesFromInvoice, type CustomerChoice, type DraftValues } from './draftValues';
+import { customerChoiceOf, editorValues, newDraftValues, valuesFromInvoice, type CustomerChoice, type DraftValues } from './draftValues';
 import { EditorBody } from './EditorBody';
 import { loadDraft } from './loadDraft';
 import './drafts.css';
@@ -70,10 +70,10 @@ function ExistingDraft({ id }: { id: string }) {
       </Frame>
     );
   }
-  return <EditorBody initial={values} saved={invoice} />;
+  return <EditorBody initial={editorValues(values)} baseline={values} saved={invoice} />;
 }
 
-function NewDraft({ customerId }: { customerId?: string }) {
+function NewDraft({ customerId, onCreated }: { customerId?: string | undefined; onCreated: (id: string) => void }) {
   const [loaded, setLoaded] = useState<Loaded<CustomerChoice | null>>(customerId ? { state: 'loading' } : { state: 'ready', value: null });
   useEffect(() => {
     if (!customerId) return;
@@ -103,11 +103,16 @@ function NewDraft({ customerId }: { customerId?: string }) {
     <EditorBody
       initial={newDraftValues(customer)}
       saved={null}
+      onCreated={onCreated}
       notice={loaded.state === 'failed' ? `That customer could not be loaded (${loaded.message}). Choose one below.` : undefined}
     />
   );
 }
 
 export function DraftEditor({ id, customerId }: { id?: string; customerId?: string }) {
-  return id ? <ExistingDraft id={id} /> : <NewDraft customerId={customerId} />;
+  // A new invoice saved here moves to its draft's address; the shell keeps this screen, and this
+  // keeps its editor (with whatever was typed during the save) instead of loading the draft again.
+  const [createdHere, setCreatedHere] = useState<string | null>(null);
+  if (id && id !== createdHere) return <ExistingDraft id={id} />;
+  return <NewDraft customerId={customerId} onCreated={setCreatedHere} />;
 }

@@ -1,12 +1,13 @@
 // The draft editor: details, lines, discount and notes, live totals; save, finalize, history, discard.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { invoke } from '../../api';
 import { DRAFT_SOURCE_LABELS, type Invoice } from '../../../shared/domain/invoice';
 import { AppError } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorMessage } from '../../lib/format';
-import { navigate, paths } from '../../lib/router';
+import { navigate, navigateContinuing, paths } from '../../lib/router';
 import { toast } from '../../stores/toasts';
 import { DetailsSection } from './DetailsSection';
 import { FinalizeDialog } from './FinalizeDialog';
@@ -14,16 +15,20 @@ import { LinesEditor } from './LinesEditor';
 import { TermsSection } from './TermsSection';
 import { TotalsPanel } from './TotalsPanel';
 import { VersionHistory } from './VersionHistory';
-import { normalizeFieldErrors, valuesFromInvoice, type DraftValues } from './draftValues';
-import { customerOf, finalizeIntentFor, loadDraft, setFinalizeIntent } from './loadDraft';
+import { editorValues, normalizeFieldErrors, valuesFromInvoice, type DraftValues } from './draftValues';
+import { customerOf, loadDraft } from './loadDraft';
 import { useEditorShortcuts, useLeaveWarning } from './useEditorGuards';
 import { useDraftForm } from './useDraftForm';
 
 interface EditorBodyProps {
   initial: DraftValues;
+  /** What "no unsaved changes" means: the draft as saved; `initial` when not given. */
+  baseline?: DraftValues | undefined;
   /** The draft as the backend holds it; null for a new invoice not saved yet. */
   saved: Invoice | null;
   notice?: string | undefined;
+  /** A new invoice was saved: this editor goes on as that draft's editor, under its address. */
+  onCreated?: ((id: string) => void) | undefined;
 }
 
 interface Problem {
@@ -36,18 +41,28 @@ type OpenDialog = 'finalize' | 'history' | 'discard' | null;
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyProps) {
-  const form = useDraftForm(initial);
+export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCreated }: EditorBodyProps) {
+  const form = useDraftForm(initial, baseline);
   const [saved, setSaved] = useState(firstSaved);
+  // The draft as last heard from the backend, ahead of the next render: a second Ctrl+S right
+  // after a save must name the version that save made.
+  const savedRef = useRef(firstSaved);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [dialog, setDialog] = useState<OpenDialog>(() => (firstSaved && finalizeIntentFor(firstSaved.id) ? 'finalize' : null));
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
 
-  useEffect(() => setFinalizeIntent(null), []);
-  useLeaveWarning(form.dirty);
+  const allowLeave = useLeaveWarning(form.dirty);
+  const leaveTo = (href: string) => {
+    allowLeave(href);
+    navigate(href);
+  };
+  const adopt = (invoice: Invoice) => {
+    savedRef.current = invoice;
+    setSaved(invoice);
+  };
 
   const showProblem = (next: Problem) => {
     setProblem(next);
@@ -74,11 +89,12 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
     );
   };
 
-  const save = async (thenFinalize = false): Promise<Invoice | null> => {
+  const save = async (): Promise<Invoice | null> => {
     if (busy.current) return null;
-    if (saved && !form.dirty) {
-      toast.info(`No changes since version ${saved.draft.version}`);
-      return saved;
+    const current = savedRef.current;
+    if (current && !form.dirty) {
+      toast.info(`No changes since version ${current.draft.version}`);
+      return current;
     }
     if (!form.submit()) {
       showProblem({ title: 'Not saved', message: 'Some fields need attention. Fix the highlighted fields and save again.' });
@@ -90,16 +106,23 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
     const sent = form.values;
     const draft = form.check.content;
     try {
-      if (!saved) {
+      if (!current) {
         const created = await invoke('drafts.create', { draft, origin: { source: 'manual' } });
-        form.markSaved(sent);
-        if (thenFinalize) setFinalizeIntent(created.id);
+        // Committed before the address changes, so the shell finds this editor already holding
+        // the draft; what was typed during the save stays, as unsaved changes.
+        flushSync(() => {
+          adopt(created);
+          form.markSaved(sent);
+          onCreated?.(created.id);
+        });
         toast.success('Draft saved');
-        navigate(paths.draftEdit(created.id));
+        const href = paths.draftEdit(created.id);
+        allowLeave(href);
+        navigateContinuing(href);
         return created;
       }
-      const updated = await invoke('drafts.update', { id: saved.id, version: saved.draft.version, draft });
-      setSaved(updated);
+      const updated = await invoke('drafts.update', { id: current.id, version: current.draft.version, draft });
+      adopt(updated);
       form.markSaved(sent);
       toast.success(`Draft saved as version ${updated.draft.version}`);
       return updated;
@@ -114,26 +137,31 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
 
   const startFinalize = async () => {
     if (dialog || busy.current) return;
-    if (!saved || form.dirty) {
-      const result = await save(true);
-      // A new invoice moves to its own address; that editor opens the dialog.
-      if (!result || !saved) return;
+    if (!savedRef.current || form.dirty) {
+      const result = await save();
+      if (!result) return;
     }
     setDialog('finalize');
   };
 
+  /** Shows the draft as the backend holds it, in its customer's currency now. */
+  const resetTo = (invoice: Invoice, values: DraftValues) => {
+    form.reset(editorValues(values), values);
+    adopt(invoice);
+  };
+
   const reload = async () => {
-    if (!saved) return;
+    const current = savedRef.current;
+    if (!current) return;
     try {
-      const { invoice, customer } = await loadDraft(saved.id);
+      const { invoice, customer } = await loadDraft(current.id);
       if (invoice.status !== 'draft') {
         form.markSaved(form.values);
         toast.info(`This draft was finalized as ${invoice.number ?? 'an invoice'} elsewhere`);
-        navigate(paths.invoice(invoice.id));
+        leaveTo(paths.invoice(invoice.id));
         return;
       }
-      form.reset(valuesFromInvoice(invoice, customer));
-      setSaved(invoice);
+      resetTo(invoice, valuesFromInvoice(invoice, customer));
       setProblem(null);
       setDialog(null);
       toast.info(`Loaded version ${invoice.draft.version}`);
@@ -144,8 +172,7 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
 
   const restored = async (invoice: Invoice, from: number) => {
     const customer = await customerOf(invoice);
-    form.reset(valuesFromInvoice(invoice, customer));
-    setSaved(invoice);
+    resetTo(invoice, valuesFromInvoice(invoice, customer));
     setProblem(null);
     setDialog(null);
     toast.success(`Version ${from} restored as version ${invoice.draft.version}`);
@@ -155,6 +182,9 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
 
   const v = form.values;
   const info = saved?.draft;
+  // The customer's currency changed since this draft was saved: it is shown (and will be saved) in
+  // the new one, so its amounts need a look.
+  const currencyMoved = saved !== null && v.customer !== null && v.customer.id === saved.customer.id && v.currency !== saved.currency;
   const status = saving ? 'Saving…' : form.dirty ? 'Unsaved changes' : saved ? `All changes saved (version ${saved.draft.version})` : 'Not saved yet';
 
   return (
@@ -194,6 +224,15 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
 
       <div ref={rootRef} className="draft-editor" aria-busy={saving}>
         {notice && <div className="notice notice-warning"><p>{notice}</p></div>}
+        {currencyMoved && (
+          <div className="notice notice-warning" role="status">
+            <p className="notice-title">{v.customer?.name} is now billed in {v.currency}</p>
+            <p>
+              This draft was saved in {saved.currency}. Its amounts are now read in {v.currency}: check them, then save
+              the draft in {v.currency} before finalizing it.
+            </p>
+          </div>
+        )}
         {problem && (
           <div ref={problemRef}>
             <ErrorNotice title={problem.title} message={problem.message}>
@@ -251,7 +290,7 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
           onClose={() => setDialog(null)}
           onFinalized={(done) => {
             toast.success(`Invoice ${done.number ?? ''} finalized`);
-            navigate(paths.invoice(done.id));
+            leaveTo(paths.invoice(done.id));
           }}
           onRefused={(message, fields) => {
             if (fields) form.showServerErrors(normalizeFieldErrors(fields));
@@ -264,7 +303,6 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
         <VersionHistory
           draftId={saved.id}
           currentVersion={saved.draft.version}
-          currency={saved.currency}
           customerId={saved.customer.id}
           customerName={saved.customer.name}
           dirty={form.dirty}
@@ -278,7 +316,7 @@ export function EditorBody({ initial, saved: firstSaved, notice }: EditorBodyPro
           onClose={() => setDialog(null)}
           onDiscarded={() => {
             form.markSaved(form.values);
-            navigate(paths.invoices());
+            leaveTo(paths.invoices());
           }}
         />
       )}

@@ -16,7 +16,22 @@ interface FinalizeDialogProps {
   onFinalized: (invoice: Invoice) => void;
   /** A backend refusal (no lines, a line without a description…): shown in the editor too, by field. */
   onRefused: (message: string, fields: Record<string, string> | undefined) => void;
+  /** The draft moved on since it was confirmed: saved again, or finalized elsewhere. */
   onConflict: () => void;
+}
+
+/**
+ * Whether a refusal came from the draft itself having moved on. A conflict also means "the customer
+ * is archived" or "now billed in another currency"; only a newer version or a finalized invoice is
+ * fixed by reloading, so ask the backend what it holds now.
+ */
+async function draftMovedOn(invoice: Invoice): Promise<boolean> {
+  try {
+    const now = await invoke('invoices.get', { id: invoice.id });
+    return now.status !== 'draft' || now.draft.version !== invoice.draft.version;
+  } catch {
+    return false;
+  }
 }
 
 type NumberState = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; number: string };
@@ -49,7 +64,7 @@ export function FinalizeDialog({ invoice, onClose, onFinalized, onRefused, onCon
       const done = await invoke('invoices.finalize', { id: invoice.id, version: invoice.draft.version });
       onFinalized(done);
     } catch (e) {
-      const conflict = e instanceof AppError && e.code === 'conflict';
+      const conflict = e instanceof AppError && e.code === 'conflict' && (await draftMovedOn(invoice));
       if (!conflict) onRefused(errorMessage(e), e instanceof AppError ? e.fields : undefined);
       setProblem({ message: errorMessage(e), conflict });
       setBusy(false);

@@ -14,7 +14,6 @@ interface VersionHistoryProps {
   draftId: string;
   /** The version the editor holds: restoring names it, so a stale editor cannot restore over a newer save. */
   currentVersion: number;
-  currency: CurrencyCode;
   customerId: string;
   customerName: string;
   dirty: boolean;
@@ -24,8 +23,11 @@ interface VersionHistoryProps {
 
 type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; value: T };
 
-export function VersionHistory({ draftId, currentVersion, currency, customerId, customerName, dirty, onClose, onRestored }: VersionHistoryProps) {
+export function VersionHistory({ draftId, currentVersion, customerId, customerName, dirty, onClose, onRestored }: VersionHistoryProps) {
   const [list, setList] = useState<Load<DraftVersionSummary[]>>({ state: 'loading' });
+  // Each version's total is in that version's own currency (the customer's may have changed since);
+  // the list does not carry it, so it is read from each version.
+  const [currencies, setCurrencies] = useState<ReadonlyMap<number, CurrencyCode>>(new Map());
   const [selected, setSelected] = useState<number | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,6 +40,14 @@ export function VersionHistory({ draftId, currentVersion, currency, customerId, 
         const sorted = [...rows].sort((a, b) => b.version - a.version);
         setList({ state: 'ready', value: sorted });
         setSelected((s) => s ?? sorted[0]?.version ?? null);
+        for (const row of sorted) {
+          invoke('drafts.version', { id: draftId, version: row.version }).then(
+            (v) => {
+              if (live) setCurrencies((m) => new Map(m).set(v.version, v.content.currency));
+            },
+            () => undefined,
+          );
+        }
       },
       (e: unknown) => {
         if (live) setList({ state: 'failed', message: errorMessage(e) });
@@ -98,7 +108,8 @@ export function VersionHistory({ draftId, currentVersion, currency, customerId, 
                     </span>
                     <span className="history-meta">{formatDateTime(v.savedAt)} · {DRAFT_SOURCE_LABELS[v.source]}</span>
                     <span className="history-meta">
-                      {formatMoney(v.totalMinor, currency)} · {plural(v.lineCount, 'line')}
+                      {currencyTotal(v.totalMinor, currencies.get(v.version))}
+                      {plural(v.lineCount, 'line')}
                     </span>
                     {v.note && <span className="history-note">{v.note}</span>}
                   </button>
@@ -121,6 +132,11 @@ export function VersionHistory({ draftId, currentVersion, currency, customerId, 
       </div>
     </Dialog>
   );
+}
+
+/** "KES 1,500.00 · " once the version's currency is known; nothing until then. */
+function currencyTotal(minor: number, currency: CurrencyCode | undefined): string {
+  return currency ? `${formatMoney(minor, currency)} · ` : '';
 }
 
 interface VersionDetailProps {

@@ -182,13 +182,13 @@ export function moneyText(minor: number, currency: CurrencyCode): string {
 
 // ---- Loading ----
 
+/** The draft exactly as saved, in the invoice's own currency: the baseline for "unsaved changes". */
 export function valuesFromInvoice(invoice: Invoice, customer: CustomerChoice): DraftValues {
-  // Amounts are shown as they were saved; the invoice bills in the customer's currency.
   const currency = invoice.currency;
   const d = invoice.discount;
   return {
     customer,
-    currency: customer.currency,
+    currency,
     issueDate: invoice.issueDate,
     followTerms: invoice.dueDateFromTerms,
     dueDate: invoice.dueDate,
@@ -211,6 +211,15 @@ export function valuesFromInvoice(invoice: Invoice, customer: CustomerChoice): D
     terms: invoice.terms === paymentTermsLabel(customer.paymentTermsDays) ? '' : invoice.terms,
     template: invoice.template === customer.template ? '' : invoice.template,
   };
+}
+
+/**
+ * What the editor shows for saved values: an invoice bills in its customer's currency, so when that
+ * changed since the save, the amounts as typed are read in the new one, and the form has unsaved changes.
+ */
+export function editorValues(saved: DraftValues): DraftValues {
+  const currency = saved.customer?.currency ?? saved.currency;
+  return currency === saved.currency ? saved : { ...saved, currency };
 }
 
 export function newDraftValues(customer: CustomerChoice | null): DraftValues {

@@ -18,13 +18,3 @@ export async function loadDraft(id: string): Promise<{ invoice: Invoice; custome
   return { invoice, customer: await customerOf(invoice) };
 }
 
-/**
- * "Finalize" on a new invoice saves it first, which moves to the draft's own address and so to a
- * new editor; this tells that editor to open the finalize dialog straight away.
- */
-let finalizeIntent: string | null = null;
-
-export const finalizeIntentFor = (id: string) => finalizeIntent === id;
-export const setFinalizeIntent = (id: string | null) => {
-  finalizeIntent = id;
-};

@@ -32,8 +32,8 @@ export interface DraftFormApi {
   /** Shows every error; true when there is none. */
   submit: () => boolean;
   showServerErrors: (errors: Record<string, string>) => void;
-  /** Replaces everything, as after a reload or a restore. */
-  reset: (values: DraftValues) => void;
+  /** Replaces everything, as after a reload or a restore; `saved` (default: `values`) is the new baseline. */
+  reset: (values: DraftValues, saved?: DraftValues) => void;
   /** The values just saved are the new baseline for "unsaved changes". */
   markSaved: (saved: DraftValues) => void;
 }
@@ -59,9 +59,10 @@ function without(errors: Record<string, string>, keys: string[]): Record<string,
 const withoutLines = (errors: Record<string, string>) =>
   without(errors, Object.keys(errors).filter((k) => k === 'lines' || k.startsWith('lines.')));
 
-export function useDraftForm(initial: DraftValues): DraftFormApi {
+/** `saved`: the values as saved, when the editor starts from something else (default: `initial`). */
+export function useDraftForm(initial: DraftValues, saved: DraftValues = initial): DraftFormApi {
   const [values, setValues] = useState(initial);
-  const [baseline, setBaseline] = useState(() => snapshotOf(initial));
+  const [baseline, setBaseline] = useState(() => snapshotOf(saved));
   // Keys of fields the person has left: plain keys, or "<line key>:<field>" for line inputs.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -143,9 +144,9 @@ export function useDraftForm(initial: DraftValues): DraftFormApi {
     return Object.keys(check.errors).length === 0;
   }, [check]);
 
-  const reset = useCallback((next: DraftValues) => {
+  const reset = useCallback((next: DraftValues, savedAs: DraftValues = next) => {
     setValues(next);
-    setBaseline(snapshotOf(next));
+    setBaseline(snapshotOf(savedAs));
     setTouched(new Set());
     setSubmitted(false);
     setServerErrors({});

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { invoke } from '../../api';
 import type { InvoiceListRow, InvoiceSort } from '../../../shared/domain/invoice';
-import { hasInvoiceFilters, toInvoiceQuery, useInvoiceQuery, type InvoiceListQuery } from '../../stores/invoiceQuery';
+import { hasInvoiceFilters, toInvoiceQuery, useInvoiceQuery, type InvoiceFilters, type InvoiceListQuery } from '../../stores/invoiceQuery';
 import { useDebounced } from '../../lib/useDebounced';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
 import { navigate, paths } from '../../lib/router';
@@ -18,23 +18,26 @@ import './invoices.css';
 
 const fetchInvoices = (query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit });
 
-function useListQuery(): InvoiceListQuery {
+/**
+ * The filters as sent: typed text settles before it is sent; choices from lists apply at once.
+ * `settled` is what the answer on screen was asked with, so the empty state matches the count.
+ */
+function useListQuery(): { query: InvoiceListQuery; settled: InvoiceFilters } {
   const filters = useInvoiceQuery();
-  // Typed text settles before it is sent; choices from lists apply at once.
   const search = useDebounced(filters.search, 150);
   const minTotal = useDebounced(filters.minTotal, 250);
   const maxTotal = useDebounced(filters.maxTotal, 250);
   const { status, issuedFrom, issuedTo, currency, sort, direction } = filters;
-  return useMemo(
-    () => toInvoiceQuery({ search, minTotal, maxTotal, status, issuedFrom, issuedTo, currency, sort, direction }),
-    [search, minTotal, maxTotal, status, issuedFrom, issuedTo, currency, sort, direction],
-  );
+  return useMemo(() => {
+    const settled = { search, minTotal, maxTotal, status, issuedFrom, issuedTo, currency, sort, direction };
+    return { query: toInvoiceQuery(settled), settled };
+  }, [search, minTotal, maxTotal, status, issuedFrom, issuedTo, currency, sort, direction]);
 }
 
 export function InvoiceList() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [cache] = useState(() => new PageCache<InvoiceListQuery, InvoiceListRow>(fetchInvoices));
-  const query = useListQuery();
+  const { query, settled } = useListQuery();
   const queryKey = JSON.stringify(query);
   const changed = useInvoicesChanged();
   const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
@@ -60,7 +63,7 @@ export function InvoiceList() {
   );
 
   const { total, pending, error } = snapshot;
-  const filtered = hasInvoiceFilters(filters);
+  const filtered = hasInvoiceFilters(settled);
 
   return (
     <section className="screen screen-list invoice-list">
@@ -84,7 +87,7 @@ export function InvoiceList() {
       )}
       {total === null && !error && <Loading label="Loading invoices…" />}
       {total === 0 && !pending && !filtered && <NoInvoicesYet />}
-      {total === 0 && !pending && filtered && <NoMatches search={filters.search} onClear={filters.clearAll} />}
+      {total === 0 && !pending && filtered && <NoMatches search={settled.search} onClear={filters.clearAll} />}
       {total !== null && total > 0 && (
         <InvoiceTable cache={cache} total={total} queryKey={queryKey} sort={filters.sort} direction={filters.direction} onSort={onSort} />
       )}

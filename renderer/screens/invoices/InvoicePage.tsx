@@ -71,6 +71,11 @@ export function InvoicePage({ id }: { id: string }) {
   return (
     <section className="screen invoice-page">
       <InvoiceHeader invoice={invoice} busy={duplicating} onAction={onAction} />
+      {error && (
+        <ErrorNotice title="This invoice could not be refreshed" message={`${error} What is shown may be out of date.`}>
+          <button type="button" className="btn" onClick={reload}>Retry</button>
+        </ErrorNotice>
+      )}
       {invoice.status === 'void' && (
         <div className="notice notice-warning">
           <p className="notice-title">Void</p>

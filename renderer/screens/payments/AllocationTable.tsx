@@ -7,12 +7,14 @@ interface AllocationTableProps {
   state: AllocationState;
   currency: CurrencyCode;
   overrides: Record<string, string>;
+  /** The split shown is for an amount no longer typed: it cannot be edited until the new one arrives. */
+  readOnly?: boolean;
   onEdit: (invoiceId: string, text: string) => void;
   error: string | undefined;
 }
 
 /** The invoices a payment pays, each amount editable, and what is left as credit. */
-export function AllocationTable({ state, currency, overrides, onEdit, error }: AllocationTableProps) {
+export function AllocationTable({ state, currency, overrides, readOnly = false, onEdit, error }: AllocationTableProps) {
   const fmt = (minor: number) => money(minor, currency);
   return (
     <div className="allocation">
@@ -41,6 +43,7 @@ export function AllocationTable({ state, currency, overrides, onEdit, error }: A
                       currency={currency}
                       value={text}
                       onChange={(t) => onEdit(row.invoiceId, t)}
+                      disabled={readOnly}
                       aria-label={`Amount applied to ${row.invoiceNumber}`}
                       aria-invalid={problem ? true : undefined}
                       aria-describedby={problem ? `${id}-error` : undefined}

@@ -1,5 +1,5 @@
 // Record a payment: amount, date, method, reference, and where the money goes.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { invoke } from '../../api';
 import type { PaymentMethod } from '../../../shared/domain/customer';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../shared/domain/invoice';
@@ -40,10 +40,11 @@ function amountProblem(text: string, currency: CurrencyCode): string | null {
   return null;
 }
 
-/** The backend's proposal for the amount, once it has stopped changing. */
+/** The backend's proposal for the amount, once it has stopped changing; `retry` asks again after a failure. */
 function usePlan(customerId: string, amountMinor: number | null, invoice: PreselectedInvoice | undefined) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
   const settled = useDebounced(amountMinor, 250);
   const invoiceKey = invoice ? `${invoice.id}:${invoice.balanceMinor}` : '';
   const invoiceRef = useRef(invoice);
@@ -66,15 +67,28 @@ function usePlan(customerId: string, amountMinor: number | null, invoice: Presel
     return () => {
       live = false;
     };
-  }, [customerId, settled, invoiceKey]);
-  return { plan, error };
+  }, [customerId, settled, invoiceKey, asked]);
+  const retry = useCallback(() => {
+    setError(null);
+    setAsked((n) => n + 1);
+  }, []);
+  return { plan, error, retry };
+}
+
+/** A retry of the same payment keeps its key (the backend records it once); any change gets a new one. */
+function useIdempotencyKey() {
+  const last = useRef<{ content: string; key: string } | null>(null);
+  return useCallback((content: string) => {
+    if (last.current?.content !== content) last.current = { content, key: crypto.randomUUID() };
+    return last.current.key;
+  }, []);
 }
 
 export function RecordPaymentDialog({ customerId, customerName, currency, invoice, defaultMethod, onClose, onRecorded }: RecordPaymentDialogProps) {
   const formId = useId();
   const amountRef = useRef<HTMLInputElement>(null);
-  // One key per opened form: a double click or a retry after a lost answer records one payment.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // A double click or a retry after a lost answer records one payment; a retry after an edit is a new one.
+  const keyFor = useIdempotencyKey();
   const [amount, setAmount] = useState(() => (invoice && invoice.balanceMinor > 0 ? moneyText(invoice.balanceMinor, currency) : ''));
   const [paidOn, setPaidOn] = useState(todayLocal);
   const [method, setMethod] = useState<PaymentMethod>(defaultMethod ?? 'mpesa');
@@ -88,9 +102,10 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
 
   const amountMinor = parseMoney(amount, currency);
   const localAmountProblem = amountProblem(amount, currency);
-  const { plan, error: planError } = usePlan(customerId, localAmountProblem ? null : amountMinor, invoice);
+  const { plan, error: planError, retry: retryPlan } = usePlan(customerId, localAmountProblem ? null : amountMinor, invoice);
   const fmt = (minor: number) => money(minor, currency);
-  // The plan for the amount typed; until it arrives the previous one stays on screen, dimmed.
+  // The plan for the amount typed; until it arrives the previous one stays on screen, dimmed and
+  // read-only, and nothing can be recorded: what is recorded is the split shown.
   const current = plan && amountMinor !== null && plan.amountMinor === amountMinor ? plan : null;
   const stale = plan !== null && current === null;
 
@@ -109,36 +124,24 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setShowErrors(true);
-    if (localAmountProblem || amountMinor === null || busy) {
+    if (localAmountProblem || amountMinor === null) {
       amountRef.current?.focus();
       return;
     }
+    if (busy || !current) return;
+    const applied = applyEdits(current, overrides, currency, fmt);
+    if (!applied.valid) return;
     setBusy(true);
     setFailure(NO_FAILURE);
     try {
       const edited = Object.keys(overrides).length > 0;
-      let allocations: { invoiceId: string; amountMinor: number }[] | undefined;
-      if (invoice || edited) {
-        const fresh = current ?? (await fetchPlan(customerId, amountMinor, invoice));
-        const applied = applyEdits(fresh, current ? overrides : {}, currency, fmt);
-        if (!applied.valid) {
-          setBusy(false);
-          return;
-        }
-        allocations = applied.rows
+      const allocations = invoice || edited
+        ? applied.rows
           .filter((r) => r.appliedMinor !== null && r.appliedMinor > 0)
-          .map((r) => ({ invoiceId: r.row.invoiceId, amountMinor: r.appliedMinor! }));
-      }
-      const payment = await invoke('payments.record', {
-        customerId,
-        amountMinor,
-        paidOn,
-        method,
-        reference,
-        notes,
-        idempotencyKey,
-        ...(allocations ? { allocations } : {}),
-      });
+          .map((r) => ({ invoiceId: r.row.invoiceId, amountMinor: r.appliedMinor! }))
+        : undefined;
+      const content = { customerId, amountMinor, paidOn, method, reference, notes, ...(allocations ? { allocations } : {}) };
+      const payment = await invoke('payments.record', { ...content, idempotencyKey: keyFor(JSON.stringify(content)) });
       toast.success(`Payment ${payment.number} recorded`);
       onRecorded?.(payment);
       onClose();
@@ -154,7 +157,9 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
   const referenceHint = failure.fields.reference
     ? undefined
     : method === 'mpesa' ? '10 letters and digits, like QJK3H7Z2XP' : 'A bank, card or cheque reference, if there is one';
-  const blocked = busy || (state !== null && !stale && !state.valid);
+  // Waiting for the split of the amount typed also blocks; a wrong amount does not, so pressing the
+  // button can say what is wrong with it.
+  const blocked = busy || (!localAmountProblem && (current === null || (state !== null && !state.valid)));
 
   return (
     <Dialog
@@ -239,12 +244,17 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
           {localAmountProblem ? (
             <p className="muted">Enter the amount to see which invoices it pays.</p>
           ) : planError ? (
-            <p className="field-error" role="alert">{planError}</p>
+            <div className="allocation-failed" role="alert">
+              <p className="field-error">Which invoices it pays could not be worked out: {planError}</p>
+              <button type="button" className="btn btn-small" onClick={retryPlan}>Try again</button>
+            </div>
           ) : state ? (
             <div className={stale ? 'allocation-stale' : undefined} aria-busy={stale ? true : undefined}>
+              {stale && <p className="muted allocation-waiting" role="status">Working out where the new amount goes…</p>}
               <AllocationTable
                 state={state}
                 currency={currency}
+                readOnly={stale}
                 overrides={overrides}
                 onEdit={(id, text) => {
                   setOverrides((o) => ({ ...o, [id]: text }));

@@ -7,7 +7,7 @@ export function NoInvoicesYet() {
       <p>No invoices yet — create one from a customer or with New invoice.</p>
       <p>
         Open a customer and choose “New invoice” on their Invoices tab, or start here and pick the customer in the
-        editor. Drafts are saved as you go and get a number when you finalize them.
+        editor. Save a draft as often as you like; it gets its number only when you finalize it.
       </p>
       <div className="empty-actions">
         <a className="btn btn-primary" href={paths.draftNew()}>New invoice</a>

@@ -2,16 +2,18 @@ import { forwardRef } from 'react';
 import { INVOICE_FILTERS, INVOICE_STATUS_LABELS, type InvoiceFilter } from '../../../../shared/domain/invoice';
 import { CURRENCIES, type CurrencyCode } from '../../../../shared/money';
 import { MoneyInput } from '../../../components/MoneyInput';
-import { amountCurrency, amountProblem, hasInvoiceFilters, useInvoiceQuery } from '../../../stores/invoiceQuery';
+import { amountProblem, hasInvoiceFilters, useInvoiceQuery } from '../../../stores/invoiceQuery';
 
 /** Search, filters and their reset; the search input is forwarded for the "/" shortcut. */
 export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolbar(_props, searchRef) {
   const q = useInvoiceQuery();
-  const currency = amountCurrency(q);
+  // Totals are compared within one currency: the boxes wait until one is chosen.
+  const currency = q.currency;
   const datesBackwards = q.issuedFrom !== '' && q.issuedTo !== '' && q.issuedTo < q.issuedFrom;
-  const minProblem = amountProblem(q.minTotal, currency);
-  const maxProblem = amountProblem(q.maxTotal, currency);
+  const minProblem = currency ? amountProblem(q.minTotal, currency) : null;
+  const maxProblem = currency ? amountProblem(q.maxTotal, currency) : null;
   const amountError = minProblem ?? maxProblem;
+  const totalNote = amountError ? 'invoice-total-error' : currency ? undefined : 'invoice-total-hint';
   return (
     <div className="toolbar invoice-toolbar" role="search" aria-label="Find invoices">
       <div className="toolbar-row">
@@ -54,37 +56,40 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
           />
           {datesBackwards && <span id="invoice-dates-error" className="field-error invoice-filter-error">Ends before it starts</span>}
         </div>
-        <div className="inline-field range-field" role="group" aria-labelledby="invoice-total-label">
-          <span id="invoice-total-label" className="range-label">Total</span>
-          <label htmlFor="invoice-min-total" className="visually-hidden">Minimum total</label>
-          <MoneyInput
-            id="invoice-min-total"
-            currency={currency}
-            value={q.minTotal}
-            onChange={(v) => q.set({ minTotal: v })}
-            placeholder={`Min ${currency}`}
-            aria-invalid={minProblem ? true : undefined}
-            aria-describedby={minProblem ? 'invoice-total-error' : undefined}
-          />
-          <span aria-hidden="true" className="range-dash">–</span>
-          <label htmlFor="invoice-max-total" className="visually-hidden">Maximum total</label>
-          <MoneyInput
-            id="invoice-max-total"
-            currency={currency}
-            value={q.maxTotal}
-            onChange={(v) => q.set({ maxTotal: v })}
-            placeholder={`Max ${currency}`}
-            aria-invalid={maxProblem ? true : undefined}
-            aria-describedby={maxProblem ? 'invoice-total-error' : undefined}
-          />
-          {amountError && <span id="invoice-total-error" className="field-error invoice-filter-error">{amountError}</span>}
-        </div>
         <div className="inline-field">
           <label htmlFor="invoice-filter-currency">Currency</label>
           <select id="invoice-filter-currency" value={q.currency} onChange={(e) => q.set({ currency: e.target.value as CurrencyCode | '' })}>
             <option value="">All</option>
             {CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
+        </div>
+        <div className="inline-field range-field" role="group" aria-labelledby="invoice-total-label">
+          <span id="invoice-total-label" className="range-label">Total</span>
+          <label htmlFor="invoice-min-total" className="visually-hidden">Minimum total</label>
+          <MoneyInput
+            id="invoice-min-total"
+            currency={currency || 'KES'}
+            value={q.minTotal}
+            onChange={(v) => q.set({ minTotal: v })}
+            disabled={!currency}
+            placeholder={currency ? `Min ${currency}` : 'Min'}
+            aria-invalid={minProblem ? true : undefined}
+            aria-describedby={totalNote}
+          />
+          <span aria-hidden="true" className="range-dash">–</span>
+          <label htmlFor="invoice-max-total" className="visually-hidden">Maximum total</label>
+          <MoneyInput
+            id="invoice-max-total"
+            currency={currency || 'KES'}
+            value={q.maxTotal}
+            onChange={(v) => q.set({ maxTotal: v })}
+            disabled={!currency}
+            placeholder={currency ? `Max ${currency}` : 'Max'}
+            aria-invalid={maxProblem ? true : undefined}
+            aria-describedby={totalNote}
+          />
+          {amountError && <span id="invoice-total-error" className="field-error invoice-filter-error">{amountError}</span>}
+          {!currency && <span id="invoice-total-hint" className="field-hint invoice-filter-error">Choose a currency to filter by total</span>}
         </div>
       </div>
     </div>

@@ -24,6 +24,8 @@ export class PageCache<Q, R> {
   /** Rows of the previous answer, shown until fresh ones arrive so nothing flickers. */
   private stale = new Map<number, R[]>();
   private inflight = new Set<number>();
+  /** Pages whose fetch failed: not asked again (scrolling re-renders often) until refresh() or a new query. */
+  private failed = new Set<number>();
   private dropStaleOnAnswer = false;
   private listeners = new Set<() => void>();
   private snapshot: PageCacheSnapshot = { total: null, pending: true, error: null, version: 0 };
@@ -48,10 +50,13 @@ export class PageCache<Q, R> {
     return true;
   }
 
-  /** Fetches the current query again (after a change in the data), keeping the old rows on screen meanwhile. */
+  /**
+   * Fetches the current query again (after a change in the data, or "Try again"), keeping the old
+   * rows on screen meanwhile. During a new query's first load the old rows are another filter's:
+   * they still go as soon as the answer comes.
+   */
   refresh(): void {
     if (this.query === null) return;
-    this.dropStaleOnAnswer = false;
     this.restart();
   }
 
@@ -73,13 +78,14 @@ export class PageCache<Q, R> {
     for (const [page, rows] of this.pages) this.stale.set(page, rows);
     this.pages = new Map();
     this.inflight.clear();
+    this.failed.clear();
     this.update({ pending: true, error: null });
     this.load(0);
   }
 
   private load(page: number): void {
     const query = this.query;
-    if (query === null || this.pages.has(page) || this.inflight.has(page)) return;
+    if (query === null || this.pages.has(page) || this.inflight.has(page) || this.failed.has(page)) return;
     const { total } = this.snapshot;
     if (page > 0 && total !== null && !this.snapshot.pending && page * PAGE_SIZE >= total) return;
     const generation = this.generation;
@@ -94,11 +100,15 @@ export class PageCache<Q, R> {
           this.dropStaleOnAnswer = false;
         }
         this.pages.set(page, result.rows);
-        this.update({ total: result.total, pending: false, error: null });
+        // Another page that failed keeps its message up until it is retried.
+        this.update({ total: result.total, pending: false, error: this.failed.size > 0 ? this.snapshot.error : null });
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
         this.inflight.delete(page);
+        this.failed.add(page);
+        // A new query that failed must not leave the previous filter's rows looking like its answer.
+        if (this.dropStaleOnAnswer) this.stale.clear();
         this.update({ pending: false, error: errorMessage(error) });
       },
     );
