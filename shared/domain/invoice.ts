@@ -228,6 +228,8 @@ export interface InvoiceListRow {
 export interface DraftVersionSummary {
   version: number;
   savedAt: string;
+  /** The currency this version was saved in (the customer's may have changed since). */
+  currency: CurrencyCode;
   source: DraftSource;
   prompt: string | null;
   aiConfidence: number | null;

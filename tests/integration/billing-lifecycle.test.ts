@@ -27,7 +27,7 @@ describe('drafts', () => {
     expect(stale.message).toMatch(/version 2/);
 
     const versions = await call(core, 'drafts.versions', { id: d1.id });
-    expect(versions.map((v) => [v.version, v.lineCount, v.totalMinor])).toEqual([[2, 2, 5_370_000], [1, 1, 5_220_000]]);
+    expect(versions.map((v) => [v.version, v.lineCount, v.totalMinor, v.currency])).toEqual([[2, 2, 5_370_000, 'KES'], [1, 1, 5_220_000, 'KES']]);
     const v1 = await call(core, 'drafts.version', { id: d1.id, version: 1 });
     expect(v1.content.lines).toHaveLength(1);
 

@@ -100,9 +100,9 @@ export function updateDraft(ctx: CoreContext, input: ChannelParsed<'drafts.updat
   return invoice;
 }
 
-function toSummary(row: Omit<invoices.VersionRow, 'content'>): DraftVersionSummary {
+function toSummary(row: invoices.VersionSummaryRow): DraftVersionSummary {
   return {
-    version: row.version, savedAt: row.saved_at, source: row.source as DraftVersionSummary['source'], prompt: row.prompt,
+    version: row.version, savedAt: row.saved_at, currency: row.currency as CurrencyCode, source: row.source as DraftVersionSummary['source'], prompt: row.prompt,
     aiConfidence: row.ai_confidence, totalMinor: row.total_minor, lineCount: row.line_count, note: row.note,
   };
 }
@@ -128,7 +128,8 @@ function versionContent(row: invoices.VersionRow): ResolvedDraft {
 export function draftVersion(ctx: CoreContext, id: string, version: number): DraftVersion {
   storedInvoice(ctx, id);
   const row = readVersion(ctx, id, version);
-  return { ...toSummary(row), content: { ...versionContent(row), currency: (JSON.parse(row.content) as { currency: CurrencyCode }).currency } };
+  const currency = (JSON.parse(row.content) as { currency: CurrencyCode }).currency;
+  return { ...toSummary({ ...row, currency }), content: { ...versionContent(row), currency } };
 }
 
 export function restoreDraftVersion(ctx: CoreContext, input: ChannelParsed<'drafts.restore'>): Invoice {

@@ -98,13 +98,16 @@ export function getLines(sql: Sql, invoiceId: string): LineRow[] {
   return sql.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(invoiceId) as LineRow[];
 }
 
-export function listVersions(sql: Sql, invoiceId: string): Omit<VersionRow, 'content'>[] {
+export type VersionSummaryRow = Omit<VersionRow, 'content'> & { currency: string };
+
+export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
   return sql
     .prepare(
-      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count
+      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count,
+         json_extract(content, '$.currency') AS currency
        FROM draft_versions WHERE invoice_id = ? ORDER BY version DESC`,
     )
-    .all(invoiceId) as Omit<VersionRow, 'content'>[];
+    .all(invoiceId) as VersionSummaryRow[];
 }
 
 export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {

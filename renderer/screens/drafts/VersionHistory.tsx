@@ -25,9 +25,6 @@ type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { s
 
 export function VersionHistory({ draftId, currentVersion, customerId, customerName, dirty, onClose, onRestored }: VersionHistoryProps) {
   const [list, setList] = useState<Load<DraftVersionSummary[]>>({ state: 'loading' });
-  // Each version's total is in that version's own currency (the customer's may have changed since);
-  // the list does not carry it, so it is read from each version.
-  const [currencies, setCurrencies] = useState<ReadonlyMap<number, CurrencyCode>>(new Map());
   const [selected, setSelected] = useState<number | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,14 +37,6 @@ export function VersionHistory({ draftId, currentVersion, customerId, customerNa
         const sorted = [...rows].sort((a, b) => b.version - a.version);
         setList({ state: 'ready', value: sorted });
         setSelected((s) => s ?? sorted[0]?.version ?? null);
-        for (const row of sorted) {
-          invoke('drafts.version', { id: draftId, version: row.version }).then(
-            (v) => {
-              if (live) setCurrencies((m) => new Map(m).set(v.version, v.content.currency));
-            },
-            () => undefined,
-          );
-        }
       },
       (e: unknown) => {
         if (live) setList({ state: 'failed', message: errorMessage(e) });
@@ -108,7 +97,7 @@ export function VersionHistory({ draftId, currentVersion, customerId, customerNa
                     </span>
                     <span className="history-meta">{formatDateTime(v.savedAt)} · {DRAFT_SOURCE_LABELS[v.source]}</span>
                     <span className="history-meta">
-                      {currencyTotal(v.totalMinor, currencies.get(v.version))}
+                      {currencyTotal(v.totalMinor, v.currency)}
                       {plural(v.lineCount, 'line')}
                     </span>
                     {v.note && <span className="history-note">{v.note}</span>}
