@@ -12,9 +12,16 @@ import { StatsCards } from './list/StatsCards';
 import { ListToolbar } from './list/ListToolbar';
 import { CustomerTable } from './list/CustomerTable';
 import { NoCustomersYet, NoMatches } from './list/EmptyState';
-import { PageCache } from './list/pageCache';
+import { PageCache } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
 import { useListShortcuts } from './list/useListShortcuts';
+import { invoke } from '../../api';
+import type { ChannelInput } from '../../../shared/contract';
+import type { CustomerListRow } from '../../../shared/domain/customer';
+
+export type CustomerListQuery = Omit<ChannelInput<'customers.list'>, 'offset' | 'limit'>;
+
+const fetchCustomers = (query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit });
 
 function useListQuery() {
   const { search, status, paymentStatus, tag, sort, direction, includeArchived } = useCustomerQuery();
@@ -47,7 +54,7 @@ function ExportButton() {
 
 export function CustomerList() {
   const searchRef = useRef<HTMLInputElement>(null);
-  const [cache] = useState(() => new PageCache());
+  const [cache] = useState(() => new PageCache<CustomerListQuery, CustomerListRow>(fetchCustomers));
   const query = useListQuery();
   const queryKey = JSON.stringify(query);
   const changed = useCustomersChanged();

@@ -12,7 +12,7 @@ import { Loading } from '../../components/Loading';
 import { InvoiceToolbar } from './list/InvoiceToolbar';
 import { FIRST_DIRECTION, InvoiceTable } from './list/InvoiceTable';
 import { NoInvoicesYet, NoMatches } from './list/EmptyState';
-import { PageCache } from './list/pageCache';
+import { PageCache } from '../../lib/pageCache';
 import { useInvoiceListShortcuts } from './list/useInvoiceListShortcuts';
 import './invoices.css';
 

@@ -1,7 +1,9 @@
 // The customer table: ARIA table semantics over a virtualized list, so 100,000 rows scroll smoothly.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { PageCache } from './pageCache';
+import type { PageCache } from '../../../lib/pageCache';
+import type { CustomerListRow } from '../../../../shared/domain/customer';
+import type { CustomerListQuery } from '../CustomerList';
 import { CustomerRow, PlaceholderRow } from './CustomerRow';
 
 export const ROW_HEIGHT = 56;
@@ -11,7 +13,7 @@ const HEADER_HEIGHT = 40;
 const COLUMNS = ['Customer', 'Contact', 'Invoices', 'Outstanding', 'Payment status', 'Last invoice', 'Status'];
 
 interface CustomerTableProps {
-  cache: PageCache;
+  cache: PageCache<CustomerListQuery, CustomerListRow>;
   total: number;
   /** Changes when the query changes: the table scrolls back to the top. */
   queryKey: string;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InvoiceListRow, InvoiceSort } from '../../../../shared/domain/invoice';
 import type { InvoiceListQuery } from '../../../stores/invoiceQuery';
-import type { PageCache } from './pageCache';
+import type { PageCache } from '../../../lib/pageCache';
 import { InvoiceRow, PlaceholderRow } from './InvoiceRow';
 
 export const ROW_HEIGHT = 48;

@@ -1,6 +1,6 @@
-// Pages of a long list, fetched lazily as rows scroll into view and kept until the query changes.
-// The same shape as the customer list's cache, over any paged channel.
-import { errorMessage } from '../../../lib/format';
+// Pages of a long list (customers, invoices), fetched lazily as rows scroll into view and kept
+// until the query changes, over any paged channel.
+import { errorMessage } from './format';
 
 export const PAGE_SIZE = 100;
 
