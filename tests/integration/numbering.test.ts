@@ -70,9 +70,21 @@ describe('invoice numbering', () => {
     }
   });
 
+  it('never issues a number that is already in use: the series steps past it', async () => {
+    const { core } = makeCore();
+    const c = await customer(core);
+    const first = await invoice(core, c.id);
+    // As if the series had been set back (books restored from an older copy of the sequences).
+    core.context.sql.db.prepare("UPDATE sequences SET next_value = 1 WHERE name LIKE 'invoice:%'").run();
+    const second = await invoice(core, c.id);
+    expect(first.number).toBe('INV-2026-0001');
+    expect(second.number).toBe('INV-2026-0002');
+  });
+
   it('refuses a format without exactly one sequence', () => {
     expect(coreConfigSchema.safeParse({ invoicing: { numberFormat: 'INV-{YYYY}' } }).success).toBe(false);
     expect(coreConfigSchema.safeParse({ invoicing: { numberFormat: 'INV-{seq}-{seq}' } }).success).toBe(false);
     expect(coreConfigSchema.safeParse({ invoicing: { numberFormat: 'INV-{YEAR}-{seq}' } }).success).toBe(false);
+    expect(coreConfigSchema.safeParse({ invoicing: { numberFormat: 'INV-{DEVICE}{seq:4}' } }).success).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ export function numberFormatProblem(format: string): string | null {
   if (seqTokens.length !== 1) return 'A number format needs exactly one {seq} or {seq:N}, e.g. INV-{YYYY}-{seq:4}';
   const width = Number(seqTokens[0]![2] ?? 1);
   if (width < 1 || width > 12) return 'The {seq:N} width is 1 to 12 digits';
+  if (/\{DEVICE\}\{seq/.test(format)) return 'Put a separator between {DEVICE} and {seq}, e.g. {DEVICE}-{seq:4}, so that device codes of different lengths never give the same number';
   const outside = format.replace(TOKEN, '');
   if (/[{}]/.test(outside)) return 'Unknown token in the number format; use {YYYY} {YY} {MM} {DEVICE} {seq:N}';
   return null;

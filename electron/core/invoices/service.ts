@@ -120,10 +120,18 @@ const formatFor = (ctx: CoreContext, kind: DocumentKind) =>
   kind === 'invoice' ? ctx.config.invoicing.numberFormat : kind === 'credit_note' ? ctx.config.invoicing.creditNoteFormat : ctx.config.invoicing.paymentFormat;
 
 /** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
+const NUMBERED_TABLE: Record<DocumentKind, string> = { invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments' };
+
 export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
   const format = formatFor(ctx, kind);
   const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
-  return formatNumber(format, parts, takeSequence(ctx.sql, seriesOf(kind, format, parts)));
+  const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
+  // A number can already be in use only if it came from elsewhere (books restored or merged, a
+  // format changed back): a used number is never issued twice, so the series steps past it.
+  for (;;) {
+    const number = formatNumber(format, parts, takeSequence(ctx.sql, seriesOf(kind, format, parts)));
+    if (!taken.get(number)) return number;
+  }
 }
 
 /** The number a document would take now, without taking it. */
