@@ -111,7 +111,12 @@ export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
 }
 
 export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {
-  return sql.prepare('SELECT * FROM draft_versions WHERE invoice_id = ? AND version = ?').get(invoiceId, version) as VersionRow | undefined;
+  return sql
+    .prepare(
+      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content
+       FROM draft_versions WHERE invoice_id = ? AND version = ?`,
+    )
+    .get(invoiceId, version) as VersionRow | undefined;
 }
 
 export interface InvoicePaymentRow {
