@@ -1,5 +1,6 @@
 // Pages of a long list (customers, invoices), fetched lazily as rows scroll into view and kept
 // until the query changes, over any paged channel.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { errorMessage } from './format';
 
 export const PAGE_SIZE = 100;
@@ -118,4 +119,20 @@ export class PageCache<Q, R> {
     this.snapshot = { ...this.snapshot, ...patch, version: this.snapshot.version + 1 };
     for (const l of this.listeners) l();
   }
+}
+
+/**
+ * A list screen's page cache: made once, following the screen's query, and fetched again when the
+ * data changes (`changed` counts change events).
+ */
+export function usePageCache<Q, R>(fetchPage: FetchPage<Q, R>, query: Q, changed: number) {
+  const [cache] = useState(() => new PageCache<Q, R>(fetchPage));
+  const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
+  useEffect(() => {
+    cache.setQuery(query);
+  }, [cache, query]);
+  useEffect(() => {
+    if (changed > 0) cache.refresh();
+  }, [cache, changed]);
+  return { cache, snapshot };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CURRENCIES, type CurrencyCode } from '../money';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
-import { INVOICE_TEMPLATES, PAYMENT_METHODS, type PaymentMethod } from './customer';
+import { INVOICE_TEMPLATES, type PaymentMethod } from './customer';
 
 export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -261,5 +261,3 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   mpesa: 'M-Pesa', bank: 'Bank transfer', cash: 'Cash', card: 'Card', other: 'Other',
 };
 
-export type { Discount, TaxRateBp, TaxSummaryRow };
-export { PAYMENT_METHODS };

@@ -49,7 +49,6 @@ export const allocationListSchema = z
   .max(500)
   .refine((list) => new Set(list.map((a) => a.invoiceId)).size === list.length, 'An invoice is listed twice');
 
-export type PaymentInput = z.input<typeof paymentInputSchema>;
 export type PaymentFields = z.output<typeof paymentInputSchema>;
 
 export interface PaymentAllocation {
@@ -64,7 +63,7 @@ export interface PaymentAllocation {
 
 export interface Payment {
   id: string;
-  /** Receipt number, e.g. RCPT-0007. */
+  /** Receipt number, e.g. PAY-2026-0007. */
   number: string;
   customerId: string;
   customerName: string;
@@ -84,18 +83,11 @@ export interface Payment {
   createdAt: string;
 }
 
-export interface PaymentListRow {
-  id: string;
-  number: string;
-  customerId: string;
-  customerName: string;
-  amountMinor: number;
-  currency: CurrencyCode;
-  paidOn: string;
-  method: PaymentMethod;
-  reference: string;
-  unallocatedMinor: number;
-  status: PaymentState;
+/** A row of a payments list: the payment without its notes and allocations, with the invoices it paid. */
+export type PaymentListRow = Pick<
+  Payment,
+  'id' | 'number' | 'customerId' | 'customerName' | 'amountMinor' | 'currency' | 'paidOn' | 'method' | 'reference' | 'unallocatedMinor' | 'status'
+> & {
   /** Invoice numbers it paid. */
   invoiceNumbers: string[];
-}
+};

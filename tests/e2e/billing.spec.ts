@@ -3,17 +3,10 @@
 import path from 'node:path';
 import { formatMoney } from '../../shared/money';
 import { computeTotals } from '../../shared/totals';
-import { expect, SCREENSHOTS, test } from './host';
+import { expect, localDate, SCREENSHOTS, test } from './host';
 
 const shot = (name: string) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const kes = (minor: number) => formatMoney(minor, 'KES');
-
-function localDate(offsetDays: number): string {
-  const at = new Date();
-  at.setDate(at.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
 
 test('a new user invoices a customer, takes a partial M-Pesa payment, then the rest, and sees an overdue invoice', async ({ page, host }) => {
   await page.goto(host.url);

@@ -1,38 +1,13 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { formatMoney } from '../../shared/money';
 import { computeTotals, taxRateLabel } from '../../shared/totals';
-import { expect, SCREENSHOTS, test } from './host';
+import { expect, localDate, rpc, SCREENSHOTS, test } from './host';
 
 const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-
-/** Calls the backend from the page, as the renderer does, with the page's own token. */
-async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="billbook-token"]')?.content ?? '';
-      const response = await fetch(`/rpc/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-billbook-token': token },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { channel, input },
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message}`);
-  return envelope.value as T;
-}
 
 /** "2026-11-21" as the editor shows a date: "21 Nov 2026". */
 function shown(date: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T00:00:00`));
-}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function plusDays(date: string, days: number): string {
@@ -45,7 +20,7 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'baraka@example.com', currency: 'KES', paymentTermsDays: 15 });
-  const customer = await rpc<{ id: string }>(page, 'customers.create', {
+  const customer = await rpc(page, 'customers.create', {
     name: 'Wanjiku Traders', email: 'orders@wanjiku.co.ke', currency: 'KES', paymentTermsDays: 30,
   });
 
@@ -71,7 +46,7 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   await expect(picker).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByLabel('Currency')).toHaveValue('KES');
   await expect(page.getByLabel('Follow payment terms (Net 30)')).toBeChecked();
-  const issueDate = localToday();
+  const issueDate = localDate();
   await expect(page.getByLabel('Issue date')).toHaveValue(issueDate);
   await expect(page.getByLabel('Due date')).toHaveValue(shown(plusDays(issueDate, 30)));
 
@@ -246,10 +221,10 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
 test('a stale editor is told someone saved a newer version and can reload', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
-  const customer = await rpc<{ id: string }>(page, 'customers.create', { name: 'Akinyi Foods', currency: 'KES' });
-  const draft = await rpc<{ id: string }>(page, 'drafts.create', {
+  const customer = await rpc(page, 'customers.create', { name: 'Akinyi Foods', currency: 'KES' });
+  const draft = await rpc(page, 'drafts.create', {
     draft: {
-      customerId: customer.id, issueDate: localToday(),
+      customerId: customer.id, issueDate: localDate(),
       lines: [
         { description: 'Catering', quantityMilli: 1000, unitPriceMinor: 500_000, taxRateBp: 1600 },
         { description: 'Cake, price as quoted with VAT', quantityMilli: 1000, unitPriceMinor: 11_600, taxRateBp: 1600, priceIncludesTax: true },
@@ -275,7 +250,7 @@ test('a stale editor is told someone saved a newer version and can reload', asyn
   // Someone else saves version 2.
   await rpc(page, 'drafts.update', {
     id: draft.id, version: 1,
-    draft: { customerId: customer.id, issueDate: localToday(), lines: [{ description: 'Catering for 40', quantityMilli: 1000, unitPriceMinor: 600_000 }] },
+    draft: { customerId: customer.id, issueDate: localDate(), lines: [{ description: 'Catering for 40', quantityMilli: 1000, unitPriceMinor: 600_000 }] },
   });
   await page.getByLabel('Unit price, line 1').fill('5,500');
   await page.getByLabel('Unit price, line 1').fill('abc');
@@ -290,7 +265,7 @@ test('a stale editor is told someone saved a newer version and can reload', asyn
   await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
 
   // The customer is now billed in USD: the draft opens in USD with unsaved changes, and says why.
-  const akinyi = await rpc<{ version: number }>(page, 'customers.get', { id: customer.id });
+  const akinyi = await rpc(page, 'customers.get', { id: customer.id });
   await rpc(page, 'customers.update', { id: customer.id, version: akinyi.version, customer: { name: 'Akinyi Foods', currency: 'USD' } });
   await page.reload();
   await expect(page.getByLabel('Description, line 1')).toHaveValue('Catering for 40');

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 
 export interface RunningHost {
   url: string;
@@ -50,3 +51,29 @@ export const test = base.extend<{ host: RunningHost }>({
 export const expect = test.expect;
 
 export const SCREENSHOTS = path.join('tests', 'e2e', 'screenshots');
+
+/** Calls the backend the way the page does (POST /rpc with the page's token), to seed data. */
+export async function rpc<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const envelope = await page.evaluate(
+    async ([name, body]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="billbook-token"]')?.content ?? '';
+      const response = await fetch(`/rpc/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-billbook-token': token },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [channel, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message ?? 'failed'}`);
+  return envelope.value as ChannelOutput<C>;
+}
+
+/** The browser's local date `offsetDays` from today, as YYYY-MM-DD: what the app calls today. */
+export function localDate(offsetDays = 0): string {
+  const at = new Date();
+  at.setDate(at.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}

@@ -1,34 +1,11 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { expect, SCREENSHOTS, test } from './host';
+import type { ChannelInput } from '../../shared/contract';
+import { expect, localDate, rpc, SCREENSHOTS, test } from './host';
 
 const shot = (name: string) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-/** Calls the backend the way the page does (POST /rpc with the page's token), to seed data. */
-async function rpc<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="billbook-token"]')?.content ?? '';
-      const response = await fetch(`/rpc/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-billbook-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message ?? 'failed'}`);
-  return envelope.value as ChannelOutput<C>;
-}
-
-function daysAgo(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const daysAgo = (days: number) => localDate(-days);
 
 async function finalizedInvoice(page: Page, customerId: string, issueDate: string, dueDate: string, lines: ChannelInput<'drafts.create'>['draft']['lines']) {
   const draft = await rpc(page, 'drafts.create', { draft: { customerId, issueDate, dueDate, lines } });

@@ -12,15 +12,20 @@ export interface MutationRecord {
   details?: unknown;
 }
 
+/** A line in an entity's history (a customer's Activity tab) with no outbox row of its own. */
+export function recordActivity(ctx: CoreContext, entity: string, entityId: string, action: string, summary: string, details: unknown = {}): void {
+  ctx.sql
+    .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(ctx.clock.now().toISOString(), entity, entityId, action, summary, JSON.stringify(details));
+}
+
 /**
  * Writes the audit row and the outbox row for one mutation. Call it inside the transaction that
  * writes the data, so the three land together or not at all.
  */
 export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   const at = ctx.clock.now().toISOString();
-  ctx.sql
-    .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(at, record.entity, record.entityId, record.action, record.summary, JSON.stringify(record.details ?? {}));
+  recordActivity(ctx, record.entity, record.entityId, record.action, record.summary, record.details);
   // Inside the write lock the newest outbox row is the newest stamp from any process on these
   // books, so moving past it keeps stamps unique and in order even with two windows open.
   const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;

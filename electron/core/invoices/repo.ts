@@ -169,6 +169,7 @@ export function getCreditNote(sql: Sql, id: string): (CreditNoteRow & { invoice_
 export interface UnpaidInvoice {
   id: string;
   number: string;
+  issue_date: string;
   due_date: string;
   balance_minor: number;
 }
@@ -177,7 +178,7 @@ export interface UnpaidInvoice {
 export function unpaidInvoicesOf(sql: Sql, customerId: string): UnpaidInvoice[] {
   return sql
     .prepare(
-      `SELECT id, number, due_date, balance_minor FROM invoices
+      `SELECT id, number, issue_date, due_date, balance_minor FROM invoices
        WHERE customer_id = ? AND status IN ('open', 'partially_paid') AND deleted_at IS NULL
        ORDER BY due_date, issue_date, number`,
     )

@@ -6,7 +6,7 @@ import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { divideHalfUp, spreadProportionally, taxRateLabel, type TaxSummaryRow } from '../../../shared/totals';
 import { paymentTermsLabel } from '../../../shared/domain/customer';
-import { recordMutation } from '../audit/record';
+import { recordActivity, recordMutation } from '../audit/record';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
 import { cachedCount } from '../db/countCache';
@@ -202,18 +202,11 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
       summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${dueDate}`,
       args: { id: row.id, number, dueDate, terms, template, billTo, finalizedAt: now },
     });
-    recordCustomerActivity(ctx, customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
+    recordActivity(ctx, 'customer', customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
     return customer.id;
   });
   announceInvoices(ctx, [input.id], [customerId]);
   return getInvoice(ctx, input.id);
-}
-
-/** A line in the customer's Activity tab for something that happened on their books. */
-export function recordCustomerActivity(ctx: CoreContext, customerId: string, action: string, summary: string): void {
-  ctx.sql
-    .prepare("INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, 'customer', ?, ?, ?, '{}')")
-    .run(ctx.clock.now().toISOString(), customerId, action, summary);
 }
 
 // ---- void ------------------------------------------------------------------------------------
@@ -238,7 +231,7 @@ export function voidInvoice(ctx: CoreContext, input: ChannelParsed<'invoices.voi
       entity: 'invoice', entityId: row.id, mutation: 'invoices.void', action: 'voided',
       summary: `Voided ${row.number ?? ''}: ${input.reason}`, args: { id: row.id, reason: input.reason, at: now },
     });
-    recordCustomerActivity(ctx, row.customer_id, 'voided', `Invoice ${row.number ?? ''} voided: ${input.reason}`);
+    recordActivity(ctx, 'customer', row.customer_id, 'voided', `Invoice ${row.number ?? ''} voided: ${input.reason}`);
     return row.customer_id;
   });
   announceInvoices(ctx, [input.id], [customerId]);
@@ -341,7 +334,7 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
       summary: `Credit note ${number} for ${formatMoney(amount, currency)} against ${row.number ?? ''}: ${input.reason}`,
       args: { id: noteId, number, invoiceId: row.id, amountMinor: amount, reason: input.reason, issueDate },
     });
-    recordCustomerActivity(ctx, row.customer_id, 'credited', `Credit note ${number} for ${formatMoney(amount, currency)} on ${row.number ?? ''}`);
+    recordActivity(ctx, 'customer', row.customer_id, 'credited', `Credit note ${number} for ${formatMoney(amount, currency)} on ${row.number ?? ''}`);
     return { id: noteId, customerId: row.customer_id };
   });
   announceInvoices(ctx, [input.invoiceId], [customerId]);

@@ -6,6 +6,8 @@ import type { UnpaidInvoice } from '../invoices/repo';
 export interface PlannedAllocation {
   invoiceId: string;
   invoiceNumber: string;
+  /** Money never counts as paid on an invoice before the invoice existed. */
+  issueDate: string;
   dueDate: string;
   balanceMinor: number;
   amountMinor: number;
@@ -17,7 +19,10 @@ export function oldestFirst(unpaid: readonly UnpaidInvoice[], amount: number): P
   for (const invoice of unpaid) {
     if (left === 0) break;
     const take = Math.min(left, invoice.balance_minor);
-    plan.push({ invoiceId: invoice.id, invoiceNumber: invoice.number, dueDate: invoice.due_date, balanceMinor: invoice.balance_minor, amountMinor: take });
+    plan.push({
+      invoiceId: invoice.id, invoiceNumber: invoice.number, issueDate: invoice.issue_date, dueDate: invoice.due_date,
+      balanceMinor: invoice.balance_minor, amountMinor: take,
+    });
     left -= take;
   }
   return plan;
@@ -29,6 +34,8 @@ export interface InvoiceState {
   customer_id: string;
   status: string;
   currency: string;
+  issue_date: string;
+  due_date: string;
   balance_minor: number;
 }
 
@@ -59,6 +66,9 @@ export function checkChosen(
         'invalid_input',
       );
     }
-    return { invoiceId: invoice.id, invoiceNumber: name, dueDate: '', balanceMinor: invoice.balance_minor, amountMinor: choice.amountMinor };
+    return {
+      invoiceId: invoice.id, invoiceNumber: name, issueDate: invoice.issue_date, dueDate: invoice.due_date,
+      balanceMinor: invoice.balance_minor, amountMinor: choice.amountMinor,
+    };
   });
 }

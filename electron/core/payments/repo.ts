@@ -39,7 +39,8 @@ export function refreshAllocated(sql: Sql, paymentId: string, now: string): void
 export function markReversed(sql: Sql, paymentId: string, reason: string, at: string): string[] {
   sql
     .prepare(
-      `UPDATE payments SET status = 'reversed', reversed_at = @at, reversal_reason = @reason, updated_at = @at, version = version + 1
+      `UPDATE payments SET status = 'reversed', allocated_minor = 0, reversed_at = @at, reversal_reason = @reason, updated_at = @at,
+         version = version + 1
        WHERE id = @id`,
     )
     .run({ id: paymentId, reason, at });
@@ -47,7 +48,6 @@ export function markReversed(sql: Sql, paymentId: string, reason: string, at: st
     .prepare('SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_id = ? AND reversed_at IS NULL')
     .all(paymentId) as { invoice_id: string }[];
   sql.prepare('UPDATE payment_allocations SET reversed_at = ? WHERE payment_id = ? AND reversed_at IS NULL').run(at, paymentId);
-  sql.prepare('UPDATE payments SET allocated_minor = 0 WHERE id = ?').run(paymentId);
   return invoices.map((r) => r.invoice_id);
 }
 

@@ -3,15 +3,15 @@
 import { AppError } from '../../../shared/errors';
 import type { ChannelParsed, PaymentListPage } from '../../../shared/contract';
 import type { PaymentMethod } from '../../../shared/domain/customer';
-import type { Payment, PaymentState } from '../../../shared/domain/payment';
+import type { Payment, PaymentListRow, PaymentState } from '../../../shared/domain/payment';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
-import { recordMutation } from '../audit/record';
+import { recordActivity, recordMutation } from '../audit/record';
 import { cachedCount } from '../db/countCache';
 import type { CoreContext } from '../context';
 import { getCustomerRow, type CustomerRow } from '../customers/repo';
 import { newId } from '../ids';
 import { getInvoiceRow, unpaidInvoicesOf } from '../invoices/repo';
-import { announceInvoices, recordCustomerActivity, takeDocumentNumber, today } from '../invoices/service';
+import { announceInvoices, takeDocumentNumber, today } from '../invoices/service';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
 import { checkChosen, oldestFirst, type PlannedAllocation } from './allocate';
@@ -23,7 +23,8 @@ function customerFor(ctx: CoreContext, id: string): CustomerRow {
   return customer;
 }
 
-function toPayment(row: repo.PaymentRow, allocations: repo.AllocationRow[]): Payment {
+/** What a payment's full view and its list row share. */
+function paymentSummary(row: Omit<repo.PaymentListDbRow, 'invoice_numbers'>): Omit<PaymentListRow, 'invoiceNumbers'> {
   return {
     id: row.id,
     number: row.number,
@@ -34,10 +35,16 @@ function toPayment(row: repo.PaymentRow, allocations: repo.AllocationRow[]): Pay
     paidOn: row.paid_on,
     method: row.method as PaymentMethod,
     reference: row.reference,
-    notes: row.notes,
-    allocatedMinor: row.allocated_minor,
     unallocatedMinor: row.status === 'reversed' ? 0 : row.amount_minor - row.allocated_minor,
     status: row.status as PaymentState,
+  };
+}
+
+function toPayment(row: repo.PaymentRow, allocations: repo.AllocationRow[]): Payment {
+  return {
+    ...paymentSummary(row),
+    notes: row.notes,
+    allocatedMinor: row.allocated_minor,
     reversedAt: row.reversed_at,
     reversalReason: row.reversal_reason,
     allocations: allocations.map((a) => ({
@@ -73,9 +80,8 @@ function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocatio
   const now = ctx.clock.now().toISOString();
   for (const a of planned) {
     if (a.amountMinor === 0) continue;
-    const issued = getInvoiceRow(ctx.sql, a.invoiceId)?.issue_date ?? on;
     repo.insertAllocation(ctx.sql, {
-      id: newId(ctx.clock), payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on < issued ? issued : on,
+      id: newId(ctx.clock), payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on < a.issueDate ? a.issueDate : on,
       from_credit: fromCredit ? 1 : 0, created_at: now, reversed_at: null,
     });
     refreshInvoiceSettlement(ctx.sql, a.invoiceId, now);
@@ -126,7 +132,7 @@ export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.r
       entity: 'payment', entityId: paymentId, mutation: 'payments.record', action: 'recorded', summary,
       args: { id: paymentId, number, ...input, allocations: planned.map(({ invoiceId, amountMinor }) => ({ invoiceId, amountMinor })) },
     });
-    recordCustomerActivity(ctx, customer.id, 'paid', summary);
+    recordActivity(ctx, 'customer', customer.id, 'paid', summary);
     return { id: paymentId, invoiceIds: planned.map((p) => p.invoiceId) };
   });
   const payment = getPayment(ctx, id);
@@ -145,7 +151,7 @@ export function reversePayment(ctx: CoreContext, input: ChannelParsed<'payments.
     refreshCustomerBalance(ctx.sql, row.customer_id);
     const summary = `Payment ${row.number} of ${formatMoney(row.amount_minor, row.currency as CurrencyCode)} reversed: ${input.reason}`;
     recordMutation(ctx, { entity: 'payment', entityId: row.id, mutation: 'payments.reverse', action: 'reversed', summary, args: { id: row.id, reason: input.reason, at: now } });
-    recordCustomerActivity(ctx, row.customer_id, 'payment reversed', summary);
+    recordActivity(ctx, 'customer', row.customer_id, 'payment reversed', summary);
     return touched;
   });
   const payment = getPayment(ctx, input.id);
@@ -213,7 +219,7 @@ export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.
       entity: 'payment', entityId: row.id, mutation: 'payments.unapply', action: 'unapplied', summary,
       args: { paymentId: row.id, invoiceId: invoice.id, amountMinor: amount, reason: input.reason, at: now },
     });
-    recordCustomerActivity(ctx, row.customer_id, 'payment unapplied', summary);
+    recordActivity(ctx, 'customer', row.customer_id, 'payment unapplied', summary);
     return row.customer_id;
   });
   announceInvoices(ctx, [input.invoiceId], [customerId]);
@@ -223,17 +229,7 @@ export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.
 export function listPayments(ctx: CoreContext, input: ChannelParsed<'payments.list'>): PaymentListPage {
   const { offset, limit, ...query } = input;
   const rows = repo.pagePayments(ctx.sql, query, offset, limit).map((r) => ({
-    id: r.id,
-    number: r.number,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    amountMinor: r.amount_minor,
-    currency: r.currency as CurrencyCode,
-    paidOn: r.paid_on,
-    method: r.method as PaymentMethod,
-    reference: r.reference,
-    unallocatedMinor: r.status === 'reversed' ? 0 : r.amount_minor - r.allocated_minor,
-    status: r.status as PaymentState,
+    ...paymentSummary(r),
     invoiceNumbers: r.invoice_numbers ? r.invoice_numbers.split(',') : [],
   }));
   const total = cachedCount(ctx.sql, 'payments', today(ctx), JSON.stringify(query), () => repo.countPayments(ctx.sql, query));

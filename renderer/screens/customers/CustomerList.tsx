@@ -1,5 +1,5 @@
 // The customer list: totals, search and filters, and a virtualized table fed page by page.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { hasFilters, toQuery, useCustomerQuery } from '../../stores/customerQuery';
 import { useDebounced } from '../../lib/useDebounced';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
@@ -12,9 +12,9 @@ import { StatsCards } from './list/StatsCards';
 import { ListToolbar } from './list/ListToolbar';
 import { CustomerTable } from './list/CustomerTable';
 import { NoCustomersYet, NoMatches } from './list/EmptyState';
-import { PageCache } from '../../lib/pageCache';
+import { usePageCache } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
-import { useListShortcuts } from './list/useListShortcuts';
+import { useListShortcuts } from '../../lib/useListShortcuts';
 import { invoke } from '../../api';
 import type { ChannelInput } from '../../../shared/contract';
 import type { CustomerListRow } from '../../../shared/domain/customer';
@@ -54,21 +54,12 @@ function ExportButton() {
 
 export function CustomerList() {
   const searchRef = useRef<HTMLInputElement>(null);
-  const [cache] = useState(() => new PageCache<CustomerListQuery, CustomerListRow>(fetchCustomers));
   const query = useListQuery();
   const queryKey = JSON.stringify(query);
   const changed = useCustomersChanged();
-  const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
+  const { cache, snapshot } = usePageCache<CustomerListQuery, CustomerListRow>(fetchCustomers, query, changed);
   const filters = useCustomerQuery();
-  useListShortcuts(searchRef);
-
-  useEffect(() => {
-    cache.setQuery(query);
-  }, [cache, query]);
-
-  useEffect(() => {
-    if (changed > 0) cache.refresh();
-  }, [cache, changed]);
+  useListShortcuts(searchRef, paths.customerNew());
 
   const { total, pending, error } = snapshot;
 

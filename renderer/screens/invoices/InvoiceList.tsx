@@ -1,7 +1,7 @@
 // The invoice list: search and filters, a virtualized table fed page by page, sortable columns.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { invoke } from '../../api';
-import type { InvoiceListRow, InvoiceSort } from '../../../shared/domain/invoice';
+import type { InvoiceSort } from '../../../shared/domain/invoice';
 import { hasInvoiceFilters, toInvoiceQuery, useInvoiceQuery, type InvoiceFilters, type InvoiceListQuery } from '../../stores/invoiceQuery';
 import { useDebounced } from '../../lib/useDebounced';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
@@ -12,8 +12,8 @@ import { Loading } from '../../components/Loading';
 import { InvoiceToolbar } from './list/InvoiceToolbar';
 import { FIRST_DIRECTION, InvoiceTable } from './list/InvoiceTable';
 import { NoInvoicesYet, NoMatches } from './list/EmptyState';
-import { PageCache } from '../../lib/pageCache';
-import { useInvoiceListShortcuts } from './list/useInvoiceListShortcuts';
+import { usePageCache } from '../../lib/pageCache';
+import { useListShortcuts } from '../../lib/useListShortcuts';
 import './invoices.css';
 
 const fetchInvoices = (query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit });
@@ -36,21 +36,12 @@ function useListQuery(): { query: InvoiceListQuery; settled: InvoiceFilters } {
 
 export function InvoiceList() {
   const searchRef = useRef<HTMLInputElement>(null);
-  const [cache] = useState(() => new PageCache<InvoiceListQuery, InvoiceListRow>(fetchInvoices));
   const { query, settled } = useListQuery();
   const queryKey = JSON.stringify(query);
   const changed = useInvoicesChanged();
-  const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
+  const { cache, snapshot } = usePageCache(fetchInvoices, query, changed);
   const filters = useInvoiceQuery();
-  useInvoiceListShortcuts(searchRef);
-
-  useEffect(() => {
-    cache.setQuery(query);
-  }, [cache, query]);
-
-  useEffect(() => {
-    if (changed > 0) cache.refresh();
-  }, [cache, changed]);
+  useListShortcuts(searchRef, paths.draftNew());
 
   const setFilters = filters.set;
   const onSort = useCallback(

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { invoke } from '../../api';
 import type { PaymentMethod } from '../../../shared/domain/customer';
-import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../shared/domain/invoice';
+import { PAYMENT_METHODS } from '../../../shared/domain/customer';
+import { PAYMENT_METHOD_LABELS } from '../../../shared/domain/invoice';
 import type { Payment } from '../../../shared/domain/payment';
 import { parseMoney, type CurrencyCode } from '../../../shared/money';
 import { Dialog } from '../../components/Dialog';

@@ -1,53 +1,20 @@
-import { useEffect, useState } from 'react';
 import { invoke } from '../../../api';
+import { PAGE, useFirstRows } from './useFirstRows';
 import type { Customer } from '../../../../shared/domain/customer';
-import type { InvoiceListRow } from '../../../../shared/domain/invoice';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
 import { Loading } from '../../../components/Loading';
-import { errorMessage, formatDate, money, plural } from '../../../lib/format';
+import { formatDate, money, plural } from '../../../lib/format';
 import { paths } from '../../../lib/router';
 import { invoiceHref } from '../../invoices/list/InvoiceRow';
 
-const PAGE = 100;
-const MAX_LIMIT = 500;
-
-/** The first `count` invoices, newest first, in as few requests as the contract's page limit allows. */
-async function loadFirst(customerId: string, count: number): Promise<{ rows: InvoiceListRow[]; total: number }> {
-  const offsets: number[] = [];
-  for (let offset = 0; offset < count; offset += MAX_LIMIT) offsets.push(offset);
-  const pages = await Promise.all(
-    offsets.map((offset) =>
-      invoke('invoices.list', { customerId, sort: 'issueDate', direction: 'desc', offset, limit: Math.min(MAX_LIMIT, count - offset) }),
-    ),
-  );
-  return { rows: pages.flatMap((p) => p.rows), total: pages[0]?.total ?? 0 };
-}
-
 /** The customer's invoices, newest first, a hundred at a time. */
 export function InvoicesTab({ customer, refreshToken }: { customer: Customer; refreshToken: number }) {
-  const [rows, setRows] = useState<InvoiceListRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [shown, setShown] = useState(PAGE);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    loadFirst(customer.id, shown).then(
-      (page) => {
-        if (!live) return;
-        setRows(page.rows);
-        setTotal(page.total);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (live) setError(errorMessage(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [customer.id, refreshToken, shown]);
+  const { rows, total, error, showMore } = useFirstRows(
+    (offset: number, limit: number) => invoke('invoices.list', { customerId: customer.id, sort: 'issueDate', direction: 'desc', offset, limit }),
+    customer.id,
+    refreshToken,
+  );
 
   const header = (
     <div className="section-header">
@@ -97,7 +64,7 @@ export function InvoicesTab({ customer, refreshToken }: { customer: Customer; re
       </div>
       {rows.length < total && (
         <p className="show-more">
-          <button type="button" className="btn" onClick={() => setShown((n) => n + PAGE)}>
+          <button type="button" className="btn" onClick={showMore}>
             Show {Math.min(PAGE, total - rows.length)} more of {plural(total - rows.length, 'older invoice')}
           </button>
         </p>

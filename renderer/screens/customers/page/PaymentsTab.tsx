@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { invoke } from '../../../api';
+import { PAGE, useFirstRows } from './useFirstRows';
 import type { Customer } from '../../../../shared/domain/customer';
 import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
 import type { PaymentListRow } from '../../../../shared/domain/payment';
@@ -9,18 +10,6 @@ import { errorMessage, formatDate, money, plural } from '../../../lib/format';
 import { toast } from '../../../stores/toasts';
 import { RecordPaymentDialog } from '../../payments/RecordPaymentDialog';
 import { ReversePaymentDialog } from '../../payments/ReversePaymentDialog';
-
-const PAGE = 100;
-const MAX_LIMIT = 500;
-
-async function loadFirst(customerId: string, count: number): Promise<{ rows: PaymentListRow[]; total: number }> {
-  const offsets: number[] = [];
-  for (let offset = 0; offset < count; offset += MAX_LIMIT) offsets.push(offset);
-  const pages = await Promise.all(
-    offsets.map((offset) => invoke('payments.list', { customerId, includeReversed: true, offset, limit: Math.min(MAX_LIMIT, count - offset) })),
-  );
-  return { rows: pages.flatMap((p) => p.rows), total: pages[0]?.total ?? 0 };
-}
 
 /** Money received and not yet applied, and the button that applies it to unpaid invoices. */
 function CreditPanel({ customer, onApplied }: { customer: Customer; onApplied: () => void }) {
@@ -62,30 +51,13 @@ function CreditPanel({ customer, onApplied }: { customer: Customer; onApplied: (
 }
 
 export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: Customer; refreshToken: number; onChanged: () => void }) {
-  const [rows, setRows] = useState<PaymentListRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [shown, setShown] = useState(PAGE);
-  const [error, setError] = useState<string | null>(null);
+  const { rows, total, error, showMore } = useFirstRows(
+    (offset: number, limit: number) => invoke('payments.list', { customerId: customer.id, includeReversed: true, offset, limit }),
+    customer.id,
+    refreshToken,
+  );
   const [recording, setRecording] = useState(false);
   const [reversing, setReversing] = useState<PaymentListRow | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    loadFirst(customer.id, shown).then(
-      (page) => {
-        if (!live) return;
-        setRows(page.rows);
-        setTotal(page.total);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (live) setError(errorMessage(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [customer.id, refreshToken, shown]);
 
   // The page fetches the customer again, and its new refresh token fetches this list again.
   const changed = onChanged;
@@ -154,7 +126,7 @@ export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: C
       )}
       {rows && rows.length < total && (
         <p className="show-more">
-          <button type="button" className="btn" onClick={() => setShown((n) => n + PAGE)}>
+          <button type="button" className="btn" onClick={showMore}>
             Show {Math.min(PAGE, total - rows.length)} more of {plural(total - rows.length, 'older payment')}
           </button>
         </p>

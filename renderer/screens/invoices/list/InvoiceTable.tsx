@@ -1,6 +1,5 @@
 // The invoice table: ARIA table semantics over a virtualized list, so 100,000 invoices scroll smoothly.
-import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualPages } from '../../../lib/useVirtualPages';
 import type { InvoiceListRow, InvoiceSort } from '../../../../shared/domain/invoice';
 import type { InvoiceListQuery } from '../../../stores/invoiceQuery';
 import type { PageCache } from '../../../lib/pageCache';
@@ -36,26 +35,7 @@ interface InvoiceTableProps {
 }
 
 export function InvoiceTable({ cache, total, queryKey, sort, direction, onSort }: InvoiceTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { version } = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    if (total > 0) cache.ensure(first, last);
-  }, [cache, first, last, total, version]);
-
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [queryKey]);
+  const { scrollRef, items, totalSize } = useVirtualPages(cache, total, queryKey, { row: ROW_HEIGHT, header: HEADER_HEIGHT });
 
   return (
     <div ref={scrollRef} className="table-scroll" role="table" aria-label="Invoices" aria-rowcount={total + 1}>
@@ -83,7 +63,7 @@ export function InvoiceTable({ cache, total, queryKey, sort, direction, onSort }
           })}
         </div>
       </div>
-      <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="table-body" style={{ height: totalSize }}>
         {items.map((item) => {
           const row = cache.row(item.index);
           const style = { transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT };

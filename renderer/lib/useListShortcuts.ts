@@ -1,10 +1,13 @@
 import { useEffect, type RefObject } from 'react';
-import { isTypingTarget } from '../../../lib/keys';
-import { navigate, paths } from '../../../lib/router';
-import { useShortcuts } from '../../../stores/shortcuts';
+import { isTypingTarget } from './keys';
+import { navigate } from './router';
+import { useShortcuts } from '../stores/shortcuts';
 
-/** "/" focuses the search box; "n" starts a new invoice. Ignored while typing or in a dialog. */
-export function useInvoiceListShortcuts(searchRef: RefObject<HTMLInputElement | null>) {
+/**
+ * A list screen's keys: "/" focuses its search box; "n" opens `newPath` (a new customer, a new
+ * invoice). Ignored while typing or while a dialog is open.
+ */
+export function useListShortcuts(searchRef: RefObject<HTMLInputElement | null>, newPath: string) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -16,10 +19,10 @@ export function useInvoiceListShortcuts(searchRef: RefObject<HTMLInputElement | 
         searchRef.current?.select();
       } else if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        navigate(paths.draftNew());
+        navigate(newPath);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [searchRef]);
+  }, [searchRef, newPath]);
 }
