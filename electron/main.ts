@@ -1,10 +1,11 @@
 // Lifecycle only: one instance, one window, the tray, the updater. Everything else lives in core/.
-import { app, BrowserWindow, dialog, Menu, Notification, session, shell, Tray, nativeImage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, Notification, session, shell, Tray, nativeImage } from 'electron';
 import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { createCore, type Core } from './core/app';
 import { loadConfig, type CoreConfig } from './core/config';
 import { APP_ORIGIN, registerIpc } from './ipc';
+import { osSecretStore } from './secretStore';
 import { registerAppScheme, serveRenderer } from './protocol';
 
 const resourcesDir = path.join(__dirname, '..', 'resources');
@@ -115,7 +116,7 @@ function startUpdater(config: CoreConfig): void {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const config = loadConfig(dataDir);
-  core = createCore({ dataDir, config });
+  core = createCore({ dataDir, config, secrets: osSecretStore(dataDir), network: { isOnline: () => net.isOnline() } });
   if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
   serveRenderer(rendererDir);
   lockNavigation();

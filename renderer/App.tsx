@@ -13,6 +13,11 @@ import { NotFound } from './screens/NotFound';
 import { InvoiceList } from './screens/invoices/InvoiceList';
 import { InvoicePage } from './screens/invoices/InvoicePage';
 import { DraftEditor } from './screens/drafts/DraftEditor';
+import { BulkDrafts } from './screens/drafts/bulk/BulkDrafts';
+import { JobsScreen } from './screens/jobs/JobsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -34,6 +39,16 @@ function Screen({ route }: { route: Route }) {
       return <InvoicePage id={route.id} />;
     case 'draftEdit':
       return <DraftEditor id={route.id} />;
+    case 'draftsBulk':
+      return <BulkDrafts />;
+    case 'jobs':
+      return <JobsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'analytics':
+      return <AnalyticsScreen tab={route.tab} />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }
@@ -81,6 +96,26 @@ export function App() {
             <li>
               <a href={paths.invoices()} className="nav-link" aria-current={section === 'invoices' ? 'page' : undefined}>
                 Invoices
+              </a>
+            </li>
+            <li>
+              <a href={paths.analytics()} className="nav-link" aria-current={section === 'analytics' ? 'page' : undefined}>
+                Analytics
+              </a>
+            </li>
+            <li>
+              <a href={paths.reports()} className="nav-link" aria-current={section === 'reports' ? 'page' : undefined}>
+                Reports
+              </a>
+            </li>
+            <li>
+              <a href={paths.jobs()} className="nav-link" aria-current={section === 'jobs' ? 'page' : undefined}>
+                Queue
+              </a>
+            </li>
+            <li>
+              <a href={paths.settings()} className="nav-link" aria-current={section === 'settings' ? 'page' : undefined}>
+                Settings
               </a>
             </li>
           </ul>

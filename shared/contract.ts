@@ -25,8 +25,14 @@ import {
 import { allocationListSchema, paymentInputSchema, type Payment, type PaymentListRow } from './domain/payment';
 import { CURRENCIES } from './money';
 
-/** Declares an output type without a runtime schema: outputs are made by our own code. */
-const output = <T>() => undefined as unknown as T;
+import { output } from './channels/output';
+import { idSchema, page } from './channels/common';
+import { analyticsChannels } from './channels/analytics';
+import { intelligenceChannels } from './channels/intelligence';
+import { draftingChannels } from './channels/drafting';
+import { jobChannels } from './channels/jobs';
+import { settingsChannels } from './channels/settings';
+import type { JobEvents } from './domain/jobs';
 
 export const customerSortSchema = z.enum(['name', 'outstanding', 'lastInvoice', 'code', 'created']);
 
@@ -41,7 +47,6 @@ export const customerQuerySchema = z.object({
 });
 export type CustomerQuery = z.input<typeof customerQuerySchema>;
 
-const idSchema = z.uuid({ error: 'Not a valid id' });
 
 export const importMappingSchema = z.record(z.string(), z.string().nullable());
 
@@ -161,7 +166,6 @@ export interface PaymentListPage {
   offset: number;
 }
 
-const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 const reason = (what: string) => z.string().trim().min(3, `Say why ${what} (at least 3 characters)`).max(500, 'At most 500 characters');
 
 export const contract = {
@@ -237,7 +241,7 @@ export const contract = {
   'invoices.aging': { input: z.object({ customerId: idSchema.optional() }).default({}), output: output<AgingRow[]>() },
 
   'drafts.create': {
-    input: z.object({ draft: draftContentSchema, origin: draftOriginSchema.default({ source: 'manual', prompt: null, aiConfidence: null }) }),
+    input: z.object({ draft: draftContentSchema, origin: draftOriginSchema.default({ source: 'manual', prompt: null, aiConfidence: null, warnings: [] }) }),
     output: output<Invoice>(),
   },
   'drafts.update': {
@@ -280,6 +284,11 @@ export const contract = {
     input: z.object({ paymentId: idSchema, invoiceId: idSchema, reason: reason('it is taken off this invoice') }),
     output: output<Payment>(),
   },
+  ...draftingChannels,
+  ...jobChannels,
+  ...settingsChannels,
+  ...analyticsChannels,
+  ...intelligenceChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -297,6 +306,9 @@ export interface EventMap {
   'customers.changed': { ids: string[] };
   'invoices.changed': { ids: string[]; customerIds: string[] };
   notify: { level: 'info' | 'warning' | 'error'; message: string };
+  'jobs.changed': JobEvents['jobs.changed'];
+  'jobs.progress': JobEvents['jobs.progress'];
+  'settings.changed': Record<string, never>;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify'];
+export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed'];

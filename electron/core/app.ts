@@ -14,6 +14,16 @@ import { customerHandlers } from './customers/handlers';
 import { invoiceHandlers } from './invoices/handlers';
 import { draftHandlers } from './drafts/handlers';
 import { paymentHandlers } from './payments/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { jobHandlers } from './jobs/handlers';
+import { draftingHandlers } from './drafting/handlers';
+import { analyticsHandlers } from './analytics/handlers';
+import { intelligenceHandlers } from './analytics/intelligence/handlers';
+import { memorySecretStore, type SecretStore } from './secrets';
+import { JobRunner, type JobRunnerOptions } from './jobs/runner';
+import { geminiProvider } from './ai/provider';
+import { aiDraftHandler } from './drafting/aiJob';
+import type { NetworkProbe } from './context';
 import { createHlc } from './sync/hlc';
 import { coreConfigSchema } from './config';
 
@@ -21,6 +31,14 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   config?: CoreConfig;
+  /** Where API keys live; in memory when not given. */
+  secrets?: SecretStore;
+  /** Whether the machine is online; assumed so when not given (requests then tell). */
+  network?: NetworkProbe;
+  /** Overrides the Gemini base URL setting; default: BILLBOOK_GEMINI_BASE_URL. */
+  geminiBaseUrl?: string;
+  /** The job queue's timings (tests shorten them); `autoStart: false` leaves it stopped. */
+  jobs?: Pick<JobRunnerOptions, 'now' | 'random' | 'leaseMs' | 'backoff' | 'breaker' | 'offlineRecheckMs'> & { autoStart?: boolean; maxConcurrent?: number };
   /** Where unexpected errors go; the process never dies of one. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -32,6 +50,8 @@ export interface Core {
   context: CoreContext;
   migration: MigrationOutcome;
   dbFile: string;
+  jobs: JobRunner;
+  /** Stops the job queue (attempts under way are given back) and closes the books. */
   close(): void;
 }
 
@@ -63,18 +83,36 @@ export function createCore(options: CoreOptions): Core {
   const deviceId = deviceIdOf({ sql, clock });
   const lastStamp = (sql.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
   const hlc = createHlc(clock, deviceId, lastStamp);
-  const context: CoreContext = {
+  const context = {
     sql, clock, config, events, deviceId,
     nextStamp: (after) => hlc.next(after),
     schemaVersion: migration.to,
-  };
+    secrets: options.secrets ?? memorySecretStore(),
+    network: options.network ?? { isOnline: () => true },
+    overrides: { geminiBaseUrl: options.geminiBaseUrl ?? process.env.BILLBOOK_GEMINI_BASE_URL ?? null },
+  } as CoreContext;
+  const { autoStart = true, maxConcurrent, ...jobTimings } = options.jobs ?? {};
+  context.jobs = new JobRunner(context, {
+    ...jobTimings,
+    handlers: { 'ai.draft': aiDraftHandler(context) },
+    providers: { gemini: geminiProvider(context, maxConcurrent) },
+    log,
+  });
+  // A new key, a switched-on setting or a faster rate may let waiting jobs run.
+  events.onAny((event) => {
+    if (event === 'settings.changed') context.jobs.wake();
+  });
   const handlers: HandlerMap = {
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
+    ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
+    ...analyticsHandlers(context), ...intelligenceHandlers(context),
   };
+  if (autoStart) context.jobs.start();
   const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
   return {
-    api, events, context, migration, dbFile,
+    api, events, context, migration, dbFile, jobs: context.jobs,
     close: () => {
+      context.jobs.stop();
       db.pragma('optimize');
       db.close();
     },

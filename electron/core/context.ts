@@ -2,6 +2,13 @@ import type { Clock } from './clock';
 import type { CoreConfig } from './config';
 import type { Sql } from './db/sql';
 import type { CoreEvents } from './events';
+import type { JobRunner } from './jobs/runner';
+import type { SecretStore } from './secrets';
+
+/** Whether the machine has a network at all. Electron asks the OS; plain Node assumes yes and lets requests tell. */
+export interface NetworkProbe {
+  isOnline(): boolean;
+}
 
 /** What every service needs: the store, the time, who this device is, and where to announce changes. */
 export interface CoreContext {
@@ -13,4 +20,10 @@ export interface CoreContext {
   /** The next HLC stamp, after `after` (the newest stamp in the outbox) when given. */
   nextStamp(after?: string | null): string;
   schemaVersion: number;
+  secrets: SecretStore;
+  network: NetworkProbe;
+  /** Set from the environment, for tests and proxies; they win over the stored settings. */
+  overrides: { geminiBaseUrl: string | null };
+  /** The durable job queue (AI drafting now; sending and sync later). */
+  jobs: JobRunner;
 }

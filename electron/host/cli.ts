@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
 import { loadConfig } from '../core/config';
+import { fileSecretStore } from '../core/secrets';
 import { startHost } from './server';
 
 const { values } = parseArgs({
@@ -21,7 +22,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = path.resolve(values['data-dir']);
 
 try {
-  const core = createCore({ dataDir, config: loadConfig(dataDir) });
+  const recheck = Number(process.env.BILLBOOK_OFFLINE_RECHECK_SECONDS ?? '');
+  const core = createCore({
+    dataDir,
+    config: loadConfig(dataDir),
+    // A browser has no keychain to lend, so keys sit in a file only this user can read.
+    secrets: fileSecretStore(path.join(dataDir, 'secrets'), null, 'a file in the data folder that only you can read (not encrypted in the browser version)'),
+    jobs: Number.isFinite(recheck) && recheck > 0 ? { offlineRecheckMs: recheck * 1000 } : undefined,
+  });
   const host = await startHost({ core, port, staticDir: path.resolve(values['static-dir']) });
   console.log(`Billbook is serving the books in ${dataDir}`);
   console.log('Open this address in your browser:');

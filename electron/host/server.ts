@@ -119,6 +119,11 @@ export function startHost(options: HostOptions): Promise<Host> {
       fs.createReadStream(file).pipe(res);
       return;
     }
+    if (relative === 'favicon.ico') {
+      // Browsers ask for it on their own, without the key; there is none, and that is no error.
+      res.writeHead(204, headers).end();
+      return;
+    }
     if (!sameToken(url.searchParams.get('token'), token)) {
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Billbook: open the full address that `npm run web` printed (it carries a one-time key).');

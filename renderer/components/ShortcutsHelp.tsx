@@ -7,9 +7,14 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['N', 'New invoice (on the invoice list)'],
   ['Ctrl+S / ⌘S', 'Save the customer form or the invoice draft'],
   ['Ctrl+Enter / ⌘Enter', 'Finalize the invoice draft'],
+  ['Ctrl+Enter / ⌘Enter', 'Generate the draft (in “Describe the invoice” on New invoice)'],
+  ['Ctrl+Enter / ⌘Enter', 'Create the drafts (in the sentence template on Bulk drafts)'],
+  ['Ctrl+S / ⌘S', 'Save the Settings section you are in'],
   ['P', 'Record a payment (on an open invoice)'],
   ['Esc', 'Cancel the form or close a dialog'],
   ['← →', 'Move between tabs on a customer page'],
+  ['[ / ]', 'Previous / next period (Analytics)'],
+  ['R', 'Run the report (on Reports)'],
   ['?', 'Show this help'],
 ];
 

@@ -11,6 +11,11 @@ export type Route =
   | { name: 'draftNew'; customerId?: string }
   | { name: 'invoice'; id: string }
   | { name: 'draftEdit'; id: string }
+  | { name: 'draftsBulk' }
+  | { name: 'jobs' }
+  | { name: 'settings' }
+  | { name: 'analytics'; tab?: string }
+  | { name: 'reports' }
   | { name: 'notFound'; path: string };
 
 function parseCustomers(parts: string[], path: string): Route {
@@ -28,6 +33,7 @@ function parseInvoices(parts: string[], path: string): Route {
   const [, second, third] = parts;
   if (second === undefined) return { name: 'invoices' };
   if (second === 'new' && parts.length === 2) return { name: 'draftNew' };
+  if (second === 'bulk' && parts.length === 2) return { name: 'draftsBulk' };
   if (second === 'new' && parts.length === 3) return { name: 'draftNew', customerId: third! };
   if (parts.length === 2) return { name: 'invoice', id: second };
   if (third === 'edit' && parts.length === 3) return { name: 'draftEdit', id: second };
@@ -40,14 +46,34 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'customers' };
   if (parts[0] === 'customers') return parseCustomers(parts, path);
   if (parts[0] === 'invoices') return parseInvoices(parts, path);
+  if (parts[0] === 'queue' && parts.length === 1) return { name: 'jobs' };
+  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
+  if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
   return { name: 'notFound', path };
 }
 
 /** Which part of the sidebar a route belongs to. */
-export function sectionOf(route: Route): 'customers' | 'invoices' | '' {
-  if (route.name === 'notFound') return '';
-  if (route.name === 'invoices' || route.name === 'draftNew' || route.name === 'invoice' || route.name === 'draftEdit') return 'invoices';
-  return 'customers';
+export type Section = 'customers' | 'invoices' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
+
+export function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'notFound':
+      return '';
+    case 'invoices':
+    case 'draftNew':
+    case 'invoice':
+    case 'draftEdit':
+    case 'draftsBulk':
+      return 'invoices';
+    case 'analytics':
+    case 'reports':
+    case 'jobs':
+    case 'settings':
+      return route.name;
+    default:
+      return 'customers';
+  }
 }
 
 export const paths = {
@@ -62,6 +88,11 @@ export const paths = {
   draftNew: (customerId?: string) => (customerId ? `#/invoices/new/${encodeURIComponent(customerId)}` : '#/invoices/new'),
   invoice: (id: string) => `#/invoices/${encodeURIComponent(id)}`,
   draftEdit: (id: string) => `#/invoices/${encodeURIComponent(id)}/edit`,
+  draftsBulk: () => '#/invoices/bulk',
+  jobs: () => '#/queue',
+  settings: () => '#/settings',
+  analytics: (tab?: string) => (tab ? `#/analytics/${encodeURIComponent(tab)}` : '#/analytics'),
+  reports: () => '#/reports',
 };
 
 export function navigate(href: string): void {

@@ -110,6 +110,8 @@ export const draftOriginSchema = z.object({
   prompt: z.string().max(4000).nullable().default(null),
   /** 0..1, from the offline parser or the AI. */
   aiConfidence: z.number().min(0).max(1).nullable().default(null),
+  /** What the person must check on this version: the parser's or the AI checks' findings. */
+  warnings: z.array(z.string().max(500)).max(50).default([]),
 });
 export type DraftOrigin = z.output<typeof draftOriginSchema>;
 
@@ -235,6 +237,7 @@ export interface DraftVersionSummary {
   aiConfidence: number | null;
   totalMinor: number;
   lineCount: number;
+  warnings: string[];
   /** e.g. "Restored version 2". */
   note: string;
 }

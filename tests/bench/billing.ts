@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../../electron/core/app';
+import { createCore, type Core } from '../../electron/core/app';
 import { addDays, fixedClock } from '../../electron/core/clock';
 import { createCustomer } from '../../electron/core/customers/service';
 import { createDraft } from '../../electron/core/drafts/service';
@@ -36,7 +36,8 @@ function mpesaCode(n: number): string {
   return code;
 }
 
-export async function benchBilling(invoiceCount: number, customerCount: number): Promise<void> {
+/** Seeds the book and measures the billing channels; `then` runs further measures on the same book before it is closed. */
+export async function benchBilling(invoiceCount: number, customerCount: number, then?: (core: Core) => Promise<void>): Promise<void> {
   section(`Billing: ${invoiceCount.toLocaleString('en')} invoices over ${customerCount.toLocaleString('en')} customers`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-bench-billing-'));
   const clock = fixedClock(`${TODAY}T09:00:00.000Z`);
@@ -189,6 +190,7 @@ export async function benchBilling(invoiceCount: number, customerCount: number):
   global.gc?.();
   record('backend resident memory (RSS)', `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
   record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
+  await then?.(core);
   core.close();
   if (process.env.BENCH_KEEP) console.log(`  books kept in ${dataDir}`);
   else fs.rmSync(dataDir, { recursive: true, force: true });

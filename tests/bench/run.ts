@@ -1,16 +1,33 @@
 // `npm run bench`: seeds realistic books through the real channels and measures what a person waits for.
 // Prints a table; timings are never test assertions.
-//   BENCH_PART=customers|billing|all (default all), BENCH_CUSTOMERS (100,000),
-//   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000).
+//   BENCH_PART=customers|billing|drafting|analytics|all (default all): analytics seeds the billing
+//   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
+//   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (3,000).
 import os from 'node:os';
+import type { Core } from '../../electron/core/app';
+import { benchAnalytics } from './analytics';
 import { benchBilling } from './billing';
 import { benchCustomers } from './customers';
+import { benchIntelligence } from './intelligence';
+import { benchJobs } from './jobs';
 import { printTable } from './measure';
+import { benchParser } from './parser';
 
 const part = process.env.BENCH_PART ?? 'all';
+const wants = (name: string) => part === 'all' || part === name;
 console.log(`Billbook bench: ${os.cpus().length} cores, Node ${process.version}`);
-if (part === 'all' || part === 'customers') await benchCustomers(Number(process.env.BENCH_CUSTOMERS ?? 100_000));
-if (part === 'all' || part === 'billing') {
-  await benchBilling(Number(process.env.BENCH_INVOICES ?? 100_000), Number(process.env.BENCH_BILLING_CUSTOMERS ?? 2_000));
+if (wants('customers')) await benchCustomers(Number(process.env.BENCH_CUSTOMERS ?? 100_000));
+if (wants('drafting')) {
+  await benchParser();
+  await benchJobs();
+}
+if (wants('billing') || wants('analytics')) {
+  const analytics = wants('analytics')
+    ? async (core: Core) => {
+        await benchAnalytics(core);
+        await benchIntelligence(core);
+      }
+    : undefined;
+  await benchBilling(Number(process.env.BENCH_INVOICES ?? 100_000), Number(process.env.BENCH_BILLING_CUSTOMERS ?? 2_000), analytics);
 }
 printTable();

@@ -12,12 +12,13 @@ export interface RunningHost {
   dataDir: string;
 }
 
-async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> {
+async function startHost(env: Record<string, string>): Promise<{ host: RunningHost; child: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-'));
   // Its own process group, so stopping it stops npm and the server under it.
   const child = spawn('npm', ['run', 'web', '--', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
+    env: { ...process.env, ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -37,11 +38,11 @@ async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> 
   return { host: { url, dataDir }, child };
 }
 
-export const test = base.extend<{ host: RunningHost }>({
-  // Playwright reads a fixture's dependencies from this destructuring, so it must be an object pattern.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const { host, child } = await startHost();
+export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, string> }>({
+  /** Extra environment for the host (e.g. BILLBOOK_GEMINI_BASE_URL): `test.use({ hostEnv: {…} })`. */
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostEnv }, use) => {
+    const { host, child } = await startHost(hostEnv);
     await use(host);
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
     fs.rmSync(host.dataDir, { recursive: true, force: true });

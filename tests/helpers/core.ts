@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { createCore, type Core } from '../../electron/core/app';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/app';
 import { fixedClock } from '../../electron/core/clock';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { AppErrorShape } from '../../shared/errors';
@@ -25,10 +25,10 @@ export function tempDir(): string {
 }
 
 /** A backend over a real SQLite file in a fresh temp folder, on a clock the test controls. */
-export function makeCore(start = '2026-11-21T09:00:00.000Z') {
-  const dir = tempDir();
+export function makeCore(start = '2026-11-21T09:00:00.000Z', options: Partial<CoreOptions> = {}) {
+  const dir = options.dataDir ?? tempDir();
   const clock = fixedClock(start);
-  const core = createCore({ dataDir: dir, clock, log: () => undefined });
+  const core = createCore({ dataDir: dir, clock, log: () => undefined, ...options });
   open.push({ core, dir });
   return { core, clock, dir };
 }

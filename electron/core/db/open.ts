@@ -9,5 +9,9 @@ export function openDatabase(file: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A book of 100,000 invoices is most of a gigabyte; SQLite's default 2 MB page cache makes every
+  // report read from disk again. 64 MB of cache and memory-mapped reads keep the busy pages at hand.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   return db;
 }

@@ -115,6 +115,8 @@ export interface DraftVersionsTable {
   total_minor: number;
   line_count: number;
   content: string;
+  /** JSON string[]. */
+  warnings: string;
 }
 
 export interface InvoiceSearchTable {
@@ -222,6 +224,52 @@ export interface MetaTable {
   value: string;
 }
 
+export interface JobsTable {
+  seq: Generated<number>;
+  id: string;
+  kind: string;
+  provider: string;
+  state: string;
+  priority: number;
+  payload: string;
+  idempotency_key: string | null;
+  attempts: number;
+  max_attempts: number;
+  rate_limited: number;
+  run_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  last_error_class: string | null;
+  result: string | null;
+  progress: number | null;
+  progress_label: string;
+  subject_id: string | null;
+  subject_label: string;
+  batch_id: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface SettingsTable {
+  section: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface SavedReportsTable {
+  seq: Generated<number>;
+  id: string;
+  name: string;
+  /** JSON of the ReportDefinition. */
+  definition: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
 export interface DB {
   customers: CustomersTable;
   customer_balances: CustomerBalancesTable;
@@ -238,4 +286,7 @@ export interface DB {
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
   credit_notes: CreditNotesTable;
+  jobs: JobsTable;
+  settings: SettingsTable;
+  saved_reports: SavedReportsTable;
 }

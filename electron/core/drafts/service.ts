@@ -23,11 +23,12 @@ function saveVersion(ctx: CoreContext, invoiceId: string, version: number, draft
   invoices.insertDraftVersion(ctx.sql, {
     invoice_id: invoiceId, version, saved_at: ctx.clock.now().toISOString(), source: origin.source, prompt: origin.prompt,
     ai_confidence: origin.aiConfidence, note, total_minor: totalMinor, line_count: draft.lines.length, content: JSON.stringify(draft),
+    warnings: JSON.stringify(origin.warnings),
   });
 }
 
 /** Inserts a new draft; the caller holds the transaction. Returns its id. */
-function insertDraft(ctx: CoreContext, content: ChannelParsed<'drafts.create'>['draft'], origin: DraftOrigin, note: string): string {
+export function insertDraft(ctx: CoreContext, content: ChannelParsed<'drafts.create'>['draft'], origin: DraftOrigin, note: string): string {
   const customer = billableCustomer(ctx, content.customerId, content.currency);
   const draft = resolveDraft(content, customer);
   const id = newId(ctx.clock);
@@ -86,15 +87,21 @@ function writeVersion(ctx: CoreContext, row: invoices.InvoiceRow, draft: Resolve
   return true;
 }
 
+/**
+ * Saves an edit as the draft's next version; the caller holds the transaction and announces the
+ * change. Returns the customer the draft had before, and whether a version was written.
+ */
+export function writeDraftEdit(ctx: CoreContext, input: ChannelParsed<'drafts.update'>, note = ''): { previousCustomer: string; saved: boolean } {
+  const row = editableDraft(ctx, input.id, input.version);
+  const customer = billableCustomer(ctx, input.draft.customerId, input.draft.currency);
+  // A person's edit keeps the sentence the draft came from, but the amounts are now theirs.
+  const origin: DraftOrigin = input.origin ?? { source: 'manual', prompt: row.prompt, aiConfidence: null, warnings: [] };
+  const saved = writeVersion(ctx, row, resolveDraft(input.draft, customer), customer, origin, note, 'drafts.update');
+  return { previousCustomer: row.customer_id, saved };
+}
+
 export function updateDraft(ctx: CoreContext, input: ChannelParsed<'drafts.update'>): Invoice {
-  const previousCustomer = ctx.sql.transaction(() => {
-    const row = editableDraft(ctx, input.id, input.version);
-    const customer = billableCustomer(ctx, input.draft.customerId, input.draft.currency);
-    // A person's edit keeps the sentence the draft came from, but the amounts are now theirs.
-    const origin: DraftOrigin = input.origin ?? { source: 'manual', prompt: row.prompt, aiConfidence: null };
-    writeVersion(ctx, row, resolveDraft(input.draft, customer), customer, origin, '', 'drafts.update');
-    return row.customer_id;
-  });
+  const { previousCustomer } = ctx.sql.transaction(() => writeDraftEdit(ctx, input));
   const invoice = getInvoice(ctx, input.id);
   announceInvoices(ctx, [input.id], [...new Set([previousCustomer, invoice.customer.id])]);
   return invoice;
@@ -104,6 +111,7 @@ function toSummary(row: invoices.VersionSummaryRow): DraftVersionSummary {
   return {
     version: row.version, savedAt: row.saved_at, currency: row.currency as CurrencyCode, source: row.source as DraftVersionSummary['source'], prompt: row.prompt,
     aiConfidence: row.ai_confidence, totalMinor: row.total_minor, lineCount: row.line_count, note: row.note,
+    warnings: JSON.parse(row.warnings) as string[],
   };
 }
 
@@ -138,7 +146,9 @@ export function restoreDraftVersion(ctx: CoreContext, input: ChannelParsed<'draf
     const old = readVersion(ctx, input.id, input.version);
     const content = versionContent(old);
     const customer = billableCustomer(ctx, content.customerId, content.currency);
-    const origin: DraftOrigin = { source: old.source as DraftOrigin['source'], prompt: old.prompt, aiConfidence: old.ai_confidence };
+    const origin: DraftOrigin = {
+      source: old.source as DraftOrigin['source'], prompt: old.prompt, aiConfidence: old.ai_confidence, warnings: JSON.parse(old.warnings) as string[],
+    };
     writeVersion(ctx, row, resolveDraft(content, customer), customer, origin, `Restored version ${input.version}`, 'drafts.restore');
   });
   const invoice = getInvoice(ctx, input.id);
@@ -163,7 +173,7 @@ export function duplicateInvoice(ctx: CoreContext, invoiceId: string): Invoice {
       notes: source.notes,
       template: source.template,
     });
-    return insertDraft(ctx, { ...content, currency: customer.currency as CurrencyCode }, { source: 'copy', prompt: null, aiConfidence: null }, `Copy of ${source.number ?? 'a draft'}`);
+    return insertDraft(ctx, { ...content, currency: customer.currency as CurrencyCode }, { source: 'copy', prompt: null, aiConfidence: null, warnings: [] }, `Copy of ${source.number ?? 'a draft'}`);
   });
   const invoice = getInvoice(ctx, id);
   announceInvoices(ctx, [id], [invoice.customer.id]);

@@ -80,8 +80,8 @@ export function replaceLines(sql: Sql, invoiceId: string, lines: readonly LineRo
 export function insertDraftVersion(sql: Sql, row: VersionRow): void {
   sql
     .prepare(
-      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content)
-       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content)`,
+      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, warnings)
+       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @warnings)`,
     )
     .run(row);
 }
@@ -103,7 +103,7 @@ export type VersionSummaryRow = Omit<VersionRow, 'content'> & { currency: string
 export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
   return sql
     .prepare(
-      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count,
+      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, warnings,
          json_extract(content, '$.currency') AS currency
        FROM draft_versions WHERE invoice_id = ? ORDER BY version DESC`,
     )
@@ -113,7 +113,7 @@ export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
 export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {
   return sql
     .prepare(
-      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content
+      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, warnings
        FROM draft_versions WHERE invoice_id = ? AND version = ?`,
     )
     .get(invoiceId, version) as VersionRow | undefined;

@@ -15,10 +15,13 @@ import { LinesEditor } from './LinesEditor';
 import { TermsSection } from './TermsSection';
 import { TotalsPanel } from './TotalsPanel';
 import { VersionHistory } from './VersionHistory';
+import { DraftAiSection } from './ai/DraftAiSection';
+import { SentenceDraft } from './sentence/SentenceDraft';
 import { editorValues, normalizeFieldErrors, valuesFromInvoice, type DraftValues } from './draftValues';
 import { customerOf, loadDraft } from './loadDraft';
 import { useEditorShortcuts, useLeaveWarning } from './useEditorGuards';
 import { useDraftForm } from './useDraftForm';
+import { useLandedVersions } from './useLandedVersions';
 
 interface EditorBodyProps {
   initial: DraftValues;
@@ -178,6 +181,30 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
     toast.success(`Version ${from} restored as version ${invoice.draft.version}`);
   };
 
+  /** The AI panel replaced the draft's content (applied the AI answer, or went back to the offline draft). */
+  const replaced = async (invoice: Invoice, message: string) => {
+    const customer = await customerOf(invoice);
+    resetTo(invoice, valuesFromInvoice(invoice, customer));
+    setProblem(null);
+    toast.success(message);
+  };
+
+  // AI refined the draft while nothing here was unsaved: show it.
+  const heldBack = useLandedVersions({
+    savedRef,
+    dirty: form.dirty,
+    busyRef: busy,
+    onNewer: (invoice) => {
+      void customerOf(invoice).then((customer) => {
+        // Typed into meanwhile: keep that; the notice offers the newer version instead.
+        if (busy.current || (savedRef.current?.draft.version ?? 0) >= invoice.draft.version) return;
+        resetTo(invoice, valuesFromInvoice(invoice, customer));
+        toast.info(`Refined by AI: version ${invoice.draft.version} is shown`);
+      });
+    },
+  });
+  const newerVersion = heldBack && saved && heldBack.draft.version > saved.draft.version ? heldBack : null;
+
   useEditorShortcuts(() => void save(), () => void startFinalize());
 
   const v = form.values;
@@ -241,7 +268,31 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
           </div>
         )}
 
+        {newerVersion && (
+          <div className="notice notice-warning" role="status">
+            <p className="notice-title">
+              AI saved version {newerVersion.draft.version} while you were editing
+            </p>
+            <p>Your changes here are kept, but saving them will be refused until you load the newer version (which drops them).</p>
+            <div className="notice-actions">
+              <button type="button" className="btn" onClick={() => void reload()}>Load version {newerVersion.draft.version}</button>
+            </div>
+          </div>
+        )}
+
         <DetailsSection form={form} />
+
+        {saved ? (
+          <DraftAiSection draft={saved} dirty={form.dirty} onReplaced={(invoice, message) => void replaced(invoice, message)} />
+        ) : (
+          <SentenceDraft
+            form={form}
+            onGenerated={(draft) => {
+              toast.success('Draft made from your sentence');
+              leaveTo(paths.draftEdit(draft.id));
+            }}
+          />
+        )}
 
         <section className="form-section draft-lines" aria-labelledby="draft-lines-title">
           <div className="section-head">

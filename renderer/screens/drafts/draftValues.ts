@@ -17,6 +17,8 @@ export interface CustomerChoice {
   currency: CurrencyCode;
   paymentTermsDays: number;
   template: InvoiceTemplate;
+  /** Lines read from a sentence take 16% VAT unless it says otherwise; false: exempt. Absent: true. */
+  chargesVat?: boolean;
 }
 
 export interface LineValues {
@@ -109,6 +111,7 @@ export function customerChoiceOf(c: Customer): CustomerChoice {
     currency: isCurrency(c.currency) ? c.currency : 'KES',
     paymentTermsDays: c.paymentTermsDays,
     template: c.aiPreferences.template,
+    chargesVat: c.aiPreferences.includeTax,
   };
 }
 
@@ -239,9 +242,17 @@ export function newDraftValues(customer: CustomerChoice | null): DraftValues {
   };
 }
 
-/** What decides "unsaved changes": everything but the lines' React keys. */
+/**
+ * What decides "unsaved changes": everything but the lines' React keys. Amounts count by what they
+ * mean, so a price tidied on blur ("14,000" -> "14,000.00") is not an unsaved change.
+ */
 export function snapshotOf(v: DraftValues): string {
-  return JSON.stringify({ ...v, customer: v.customer?.id ?? null, lines: v.lines.map(({ key: _key, ...rest }) => rest) });
+  const lines = v.lines.map(({ key: _key, ...rest }) => {
+    const price = parsePrice(rest.unitPrice, v.currency);
+    const quantity = parseQuantity(rest.quantity);
+    return { ...rest, unitPrice: price.ok ? price.value : rest.unitPrice, quantity: quantity.ok ? quantity.value : rest.quantity };
+  });
+  return JSON.stringify({ ...v, customer: v.customer?.id ?? null, lines });
 }
 
 // ---- Checking ----

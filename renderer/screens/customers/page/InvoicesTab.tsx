@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { invoke } from '../../../api';
 import { PAGE, useFirstRows } from './useFirstRows';
 import type { Customer } from '../../../../shared/domain/customer';
@@ -7,6 +8,9 @@ import { Loading } from '../../../components/Loading';
 import { formatDate, money, plural } from '../../../lib/format';
 import { paths } from '../../../lib/router';
 import { invoiceHref } from '../../invoices/list/InvoiceRow';
+import { DraftStarters } from './DraftStarters';
+import { SuggestedInvoices } from './SuggestedInvoices';
+import './drafting.css';
 
 /** The customer's invoices, newest first, a hundred at a time. */
 export function InvoicesTab({ customer, refreshToken }: { customer: Customer; refreshToken: number }) {
@@ -16,11 +20,25 @@ export function InvoicesTab({ customer, refreshToken }: { customer: Customer; re
     refreshToken,
   );
 
+  const [starterMessage, setStarterMessage] = useState<string | null>(null);
+
   const header = (
-    <div className="section-header">
-      <p className="muted section-count">{rows ? plural(total, 'invoice') : ''}</p>
-      <a className="btn btn-primary" href={paths.draftNew(customer.id)}>New invoice</a>
-    </div>
+    <>
+      <div className="section-header">
+        <p className="muted section-count">{rows ? plural(total, 'invoice') : ''}</p>
+        <div className="header-actions">
+          <DraftStarters customer={customer} onMessage={setStarterMessage} />
+          <a className="btn btn-primary" href={paths.draftNew(customer.id)}>New invoice</a>
+        </div>
+      </div>
+      {starterMessage && (
+        <p className="starter-message" role="status">
+          {starterMessage}{' '}
+          <button type="button" className="btn-link" onClick={() => setStarterMessage(null)}>Dismiss</button>
+        </p>
+      )}
+      <SuggestedInvoices customer={customer} refreshToken={refreshToken} />
+    </>
   );
 
   if (error) return <>{header}<ErrorNotice title="Invoices could not be loaded" message={error} /></>;

@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { INVOICE_FILTERS, INVOICE_STATUS_LABELS, type InvoiceFilter } from '../../../../shared/domain/invoice';
 import { CURRENCIES, type CurrencyCode } from '../../../../shared/money';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { paths } from '../../../lib/router';
 import { amountProblem, hasInvoiceFilters, useInvoiceQuery } from '../../../stores/invoiceQuery';
 
 /** Search, filters and their reset; the search input is forwarded for the "/" shortcut. */
@@ -36,6 +37,8 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
         {hasInvoiceFilters(q) && (
           <button type="button" className="btn btn-small" onClick={q.clearAll}>Clear filters</button>
         )}
+        {/* One sentence, a draft for each of many customers: the month's retainers in one go. */}
+        <a className="btn" href={paths.draftsBulk()} style={{ marginLeft: 'auto' }}>Bulk drafts</a>
       </div>
       <div className="toolbar-row">
         {/* Each range shows one word and two boxes; every box still has its own full label for assistive tech. */}

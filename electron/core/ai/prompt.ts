@@ -1,0 +1,99 @@
+// The prompt plan from the product brief: who the customer is, what they were billed before,
+// the tax rules, and the person's sentence — and the JSON shape the answer must take.
+import { Type, type Schema } from '@google/genai';
+import { formatMoney, type CurrencyCode } from '../../../shared/money';
+import type { PastInvoice } from '../drafting/history';
+
+export interface PromptCustomer {
+  name: string;
+  businessType: string;
+  paymentTermsDays: number;
+  currency: CurrencyCode;
+  language: string;
+  /** The customer is normally charged VAT. */
+  chargesVat: boolean;
+}
+
+export const INVOICE_REPLY_SCHEMA: Schema = {
+  type: Type.OBJECT,
+  properties: {
+    items: {
+      type: Type.ARRAY,
+      items: {
+        type: Type.OBJECT,
+        properties: {
+          description: { type: Type.STRING, description: 'What is billed, as printed on the invoice' },
+          quantity: { type: Type.NUMBER, description: 'How many units; 1 when the sentence gives a lump sum' },
+          unit: { type: Type.STRING, description: 'e.g. hours, months, pieces; empty when none' },
+          unitPrice: { type: Type.NUMBER, description: 'Price of one unit in major currency units, e.g. 15000 for KES 15,000' },
+          amount: { type: Type.NUMBER, description: 'quantity × unitPrice' },
+          taxRatePercent: { type: Type.NUMBER, nullable: true, description: 'VAT percent for this line (16, 8, 0) or null when exempt' },
+        },
+        required: ['description', 'quantity', 'unit', 'unitPrice', 'amount', 'taxRatePercent'],
+        propertyOrdering: ['description', 'quantity', 'unit', 'unitPrice', 'amount', 'taxRatePercent'],
+      },
+    },
+    pricesIncludeTax: { type: Type.BOOLEAN, description: 'True only when the sentence says the prices already include VAT' },
+    discount: {
+      type: Type.OBJECT,
+      properties: {
+        kind: { type: Type.STRING, enum: ['none', 'percent', 'amount'] },
+        value: { type: Type.NUMBER, description: 'Percent (10 for 10%) or an amount in major units; 0 when none' },
+      },
+      required: ['kind', 'value'],
+    },
+    dueDate: { type: Type.STRING, description: 'YYYY-MM-DD when the sentence gives a due date, else empty' },
+    notes: { type: Type.STRING, description: 'A short note for the invoice, e.g. the service period; empty when none' },
+    subtotal: { type: Type.NUMBER },
+    tax: { type: Type.NUMBER },
+    total: { type: Type.NUMBER },
+    confidence: { type: Type.NUMBER, description: '0 to 1: how sure you are that this is what the person meant' },
+    missing: { type: Type.ARRAY, items: { type: Type.STRING }, description: 'Information the sentence lacks, e.g. "price of the logo"' },
+  },
+  required: ['items', 'pricesIncludeTax', 'discount', 'dueDate', 'notes', 'subtotal', 'tax', 'total', 'confidence', 'missing'],
+  propertyOrdering: ['items', 'pricesIncludeTax', 'discount', 'dueDate', 'notes', 'subtotal', 'tax', 'total', 'confidence', 'missing'],
+};
+
+export const SYSTEM_INSTRUCTION = [
+  'You draft invoices for a small business\'s billing app. Read the person\'s sentence and return the invoice lines as JSON.',
+  'Never invent a price or a quantity the sentence does not give: use 0 for an unknown price and name it in "missing".',
+  'Amounts are numbers in major currency units (15000 means 15,000.00). amount must equal quantity × unitPrice.',
+  'Keep descriptions short and as a customer would read them on an invoice.',
+].join(' ');
+
+function historySummary(history: PastInvoice[]): string {
+  if (history.length === 0) return '- No earlier invoices: this is a new customer.';
+  return history
+    .map((invoice) => {
+      const items = invoice.lines
+        .slice(0, 6)
+        .map((l) => `${l.description} × ${l.quantityMilli / 1000}${l.unit ? ` ${l.unit}` : ''} at ${formatMoney(l.unitPriceMinor, invoice.currency as CurrencyCode)}`)
+        .join('; ');
+      return `- ${invoice.issueDate} ${invoice.number}: ${items} (total ${formatMoney(invoice.totalMinor, invoice.currency as CurrencyCode)})`;
+    })
+    .join('\n');
+}
+
+export function buildInvoicePrompt(customer: PromptCustomer, history: PastInvoice[], sentence: string, today: string): string {
+  return [
+    'CUSTOMER',
+    `- Name: ${customer.name}`,
+    `- Business type: ${customer.businessType || 'not recorded'}`,
+    `- Payment terms: Net ${customer.paymentTermsDays} days`,
+    `- Currency: ${customer.currency} (bill only in this currency)`,
+    `- Language for descriptions: ${customer.language || 'en'}`,
+    '',
+    'RECENT INVOICES',
+    historySummary(history),
+    '',
+    'TAX RULES (Kenya)',
+    `- Standard VAT is 16%${customer.chargesVat ? ' and this customer is normally charged it' : '; this customer is normally not charged VAT'}.`,
+    '- 8% applies to petroleum products; 0% to zero-rated supplies (exports); some supplies are exempt (taxRatePercent null).',
+    '- Prices exclude VAT unless the sentence says they include it. Show tax separately.',
+    '',
+    `TODAY: ${today}`,
+    '',
+    'SENTENCE',
+    `"""${sentence}"""`,
+  ].join('\n');
+}

@@ -1,0 +1,82 @@
+// SQL for the invoices behind a chart element: each returns (seq, what the invoice adds) in the
+// order the list shows them.
+import type { Sql } from '../../db/sql';
+
+export interface ContributionDbRow {
+  seq: number;
+  contribution: number;
+}
+
+const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
+
+interface Range {
+  currency: string;
+  from: string;
+  to: string;
+  customerId?: string;
+  excludeCustomerIds?: string[];
+}
+
+function customerFilter(range: Range, column: string): string {
+  return [
+    range.customerId ? `AND ${column} = @customerId` : '',
+    range.excludeCustomerIds?.length ? `AND ${column} NOT IN (SELECT value FROM json_each(@exclude))` : '',
+  ].join(' ');
+}
+
+const params = (range: Range) => ({
+  currency: range.currency, from: range.from, to: range.to,
+  ...(range.customerId ? { customerId: range.customerId } : {}),
+  ...(range.excludeCustomerIds?.length ? { exclude: JSON.stringify(range.excludeCustomerIds) } : {}),
+});
+
+/** Invoices issued in the range (+ total) and invoices credited in it (− the credit), oldest first. */
+export function billedContributions(sql: Sql, range: Range): ContributionDbRow[] {
+  return sql
+    .prepare(
+      `SELECT seq, sum(amount) AS contribution FROM (
+         SELECT seq, issue_date, total_minor AS amount FROM invoices INDEXED BY invoices_final_by_issue
+         WHERE ${FINAL} AND issue_date BETWEEN @from AND @to AND currency = @currency ${customerFilter(range, 'customer_id')}
+         UNION ALL
+         SELECT i.seq, i.issue_date, -cn.amount_minor FROM credit_notes cn JOIN invoices i ON i.id = cn.invoice_id
+         WHERE cn.deleted_at IS NULL AND cn.issue_date BETWEEN @from AND @to AND cn.currency = @currency ${customerFilter(range, 'cn.customer_id')}
+       ) GROUP BY seq ORDER BY min(issue_date), seq`,
+    )
+    .all(params(range)) as ContributionDbRow[];
+}
+
+/** Invoices that payments received in the range were applied to (applications still standing). */
+export function collectedContributions(sql: Sql, range: Range): ContributionDbRow[] {
+  return sql
+    .prepare(
+      `SELECT i.seq, sum(a.amount_minor) AS contribution
+       FROM payments p INDEXED BY payments_completed_by_date
+       JOIN payment_allocations a ON a.payment_id = p.id AND a.reversed_at IS NULL
+       JOIN invoices i ON i.id = a.invoice_id
+       WHERE p.status = 'completed' AND p.paid_on BETWEEN @from AND @to AND p.currency = @currency ${customerFilter(range, 'p.customer_id')}
+       GROUP BY i.seq ORDER BY min(i.issue_date), i.seq`,
+    )
+    .all(params(range)) as ContributionDbRow[];
+}
+
+/** Money received in the range that is not applied to any invoice (the customers' credit). */
+export function unappliedInRange(sql: Sql, range: Range): number {
+  const row = sql
+    .prepare(
+      `SELECT coalesce(sum(amount_minor - allocated_minor), 0) AS unapplied FROM payments
+       WHERE status = 'completed' AND paid_on BETWEEN @from AND @to AND currency = @currency ${customerFilter(range, 'customer_id')}`,
+    )
+    .get(params(range)) as { unapplied: number };
+  return row.unapplied;
+}
+
+/** Invoices paid in full in the range that received a payment (what average days to pay is over). */
+export function paidContributions(sql: Sql, range: Range): ContributionDbRow[] {
+  return sql
+    .prepare(
+      `SELECT seq, paid_minor AS contribution FROM invoices INDEXED BY invoices_paid_by_paid_on
+       WHERE status = 'paid' AND deleted_at IS NULL AND paid_on BETWEEN @from AND @to AND paid_minor > 0 AND currency = @currency
+       ORDER BY paid_on, seq`,
+    )
+    .all(params(range)) as ContributionDbRow[];
+}

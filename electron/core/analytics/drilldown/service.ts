@@ -1,0 +1,78 @@
+// The invoices behind a KPI, bar, slice or list row, with what each adds to it, a page at a time.
+import type { DrilldownPage, DrilldownRow, DrilldownTarget } from '../../../../shared/domain/analytics';
+import type { ChannelParsed } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { businessDate } from '../../clock';
+import type { CoreContext } from '../../context';
+import { toListRow } from '../../invoices/mapping';
+import { listRowsBySeq } from '../../invoices/repo';
+import { firstInvoices } from '../dashboard/repo';
+import { formatDay, formatRange } from '../dates';
+import { balancesOn, bucketOf, loadHoldings } from '../receivables/asOf';
+import * as repo from './repo';
+
+interface Item {
+  seq: number;
+  contribution: number;
+  daysPastDue: number | null;
+}
+
+function titleOf(t: DrilldownTarget): string {
+  switch (t.kind) {
+    case 'billed':
+      return `Billed ${formatRange(t.from, t.to)} (${t.currency})${t.excludeCustomerIds?.length ? ', other customers' : ''}`;
+    case 'collected':
+      return `Payments received ${formatRange(t.from, t.to)} (${t.currency}), by invoice`;
+    case 'receivables': {
+      const which = t.bucket === undefined ? 'Receivables' : t.bucket === 'overdue' ? 'Overdue receivables' : `Receivables ${t.bucket.replace('-', '–')} days past due`;
+      return `${which} on ${formatDay(t.asOf)} (${t.currency})`;
+    }
+    case 'newCustomers':
+      return `First invoices of new customers, ${formatRange(t.from, t.to)} (${t.currency})`;
+    case 'paid':
+      return `Invoices paid in full ${formatRange(t.from, t.to)} (${t.currency})`;
+  }
+}
+
+function itemsOf(ctx: CoreContext, t: DrilldownTarget): { items: Item[]; unappliedMinor: number } {
+  const plain = (rows: repo.ContributionDbRow[]) => rows.map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
+  switch (t.kind) {
+    case 'billed':
+      return { items: plain(repo.billedContributions(ctx.sql, t)), unappliedMinor: 0 };
+    case 'collected':
+      return { items: plain(repo.collectedContributions(ctx.sql, t)), unappliedMinor: repo.unappliedInRange(ctx.sql, t) };
+    case 'paid':
+      return { items: plain(repo.paidContributions(ctx.sql, t)), unappliedMinor: 0 };
+    case 'newCustomers': {
+      const firsts = firstInvoices(ctx.sql, t.from, t.to, t.currency).sort((a, b) => (a.issue_date < b.issue_date ? -1 : a.issue_date > b.issue_date ? 1 : a.seq - b.seq));
+      const totals = new Map(listRowsBySeq(ctx.sql, firsts.map((f) => f.seq)).map((r) => [r.seq, r.total_minor]));
+      return { items: firsts.map((f) => ({ seq: f.seq, contribution: totals.get(f.seq) ?? 0, daysPastDue: null })), unappliedMinor: 0 };
+    }
+    case 'receivables': {
+      const holdings = loadHoldings(ctx.sql, { first: t.asOf, last: t.asOf, currency: t.currency, customerId: t.customerId });
+      const balances = balancesOn(holdings, t.asOf).filter((b) => {
+        if (t.bucket === undefined) return true;
+        if (t.bucket === 'overdue') return b.daysPastDue > 0;
+        return bucketOf(b.daysPastDue) === t.bucket;
+      });
+      balances.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.seq - b.seq));
+      return { items: balances.map((b) => ({ seq: b.seq, contribution: b.balanceMinor, daysPastDue: b.daysPastDue })), unappliedMinor: 0 };
+    }
+  }
+}
+
+export function drilldown(ctx: CoreContext, input: ChannelParsed<'analytics.drilldown'>): DrilldownPage {
+  const t = input.target;
+  if ('from' in t && t.from > t.to) throw new AppError('invalid_input', 'The last day is before the first day.', { 'target.to': 'Before the first day' });
+  const today = businessDate(ctx.clock.now());
+  const { items, unappliedMinor } = itemsOf(ctx, t);
+  const pageItems = items.slice(input.offset, input.offset + input.limit);
+  const bySeq = new Map(listRowsBySeq(ctx.sql, pageItems.map((i) => i.seq)).map((r) => [r.seq, r]));
+  const rows: DrilldownRow[] = pageItems.flatMap((item) => {
+    const row = bySeq.get(item.seq);
+    return row ? [{ ...toListRow(row, today), contributionMinor: item.contribution, daysPastDue: item.daysPastDue }] : [];
+  });
+  return {
+    rows, total: items.length, offset: input.offset, sumMinor: items.reduce((a, i) => a + i.contribution, 0), unappliedMinor, title: titleOf(t),
+  };
+}

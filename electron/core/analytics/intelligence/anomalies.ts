@@ -1,0 +1,171 @@
+// Things out of the ordinary in the books, each with the numbers that make it so. Pure.
+import type { BillingDropAnomaly, InvoiceAmountAnomaly, PaymentDelayAnomaly } from '../../../../shared/domain/intelligence';
+import { formatMoney, type CurrencyCode } from '../../../../shared/money';
+import { lateness, mad, median, plural, round } from './stats';
+
+export const ANOMALY_RULES = {
+  /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
+  robustZ: 3.5,
+  minPriorInvoices: 5,
+  /** The customer's most recent earlier invoices an amount is judged against. */
+  priorWindow: 24,
+  /**
+   * An amount must also be at least this share away from the median: with only a handful of earlier
+   * invoices MAD can come out small by chance, and a 15% change is not news. When every earlier
+   * invoice was the same amount, this alone decides.
+   */
+  minChange: 0.25,
+  delayJumpMinDays: 14,
+  delayJumpSpreads: 3,
+  delayRecentInvoices: 5,
+  /** The earlier group: at most this many invoices before the recent ones. */
+  delayEarlierWindow: 20,
+  billingDropPct: 40,
+  billingTrailingMonths: 6,
+  /** Earlier months a month needs before it is judged. */
+  billingMinTrailing: 3,
+} as const;
+
+/** MAD scaled by 1.253314 × mean absolute deviation stands in when MAD is 0 (IBM's modified z). */
+const MEAN_AD_SCALE = 1.253314;
+
+export interface RobustScore {
+  median: number;
+  mad: number;
+  /** null when every value compared with is the same. */
+  z: number | null;
+  flagged: boolean;
+}
+
+/**
+ * The modified z-score of x against earlier values: 0.6745·(x − median)/MAD. When more than half
+ * the values are equal MAD is 0, and the mean absolute deviation stands in; when all are equal only
+ * the size of the change decides. Either way the change must be at least `minChange` of the median.
+ */
+export function robustScore(x: number, values: readonly number[], threshold: number = ANOMALY_RULES.robustZ): RobustScore {
+  const m = median(values);
+  const d = mad(values, m);
+  const change = m === 0 ? (x === 0 ? 0 : Infinity) : Math.abs(x - m) / Math.abs(m);
+  const material = change >= ANOMALY_RULES.minChange;
+  if (d > 0) {
+    const z = (0.6745 * (x - m)) / d;
+    return { median: m, mad: d, z, flagged: material && Math.abs(z) > threshold };
+  }
+  const meanAd = values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length;
+  if (meanAd > 0) {
+    const z = (x - m) / (MEAN_AD_SCALE * meanAd);
+    return { median: m, mad: 0, z, flagged: material && Math.abs(z) > threshold };
+  }
+  return { median: m, mad: 0, z: null, flagged: material };
+}
+
+export interface AmountRecord {
+  /** Tells records apart and orders same-day invoices (the invoice's seq). */
+  key: number;
+  customerId: string;
+  currency: CurrencyCode;
+  issueDay: number;
+  totalMinor: number;
+}
+
+export interface AmountOutlier {
+  record: AmountRecord;
+  score: RobustScore;
+  priorInvoices: number;
+}
+
+/**
+ * Invoices issued on or after `sinceDay` far outside the same customer's earlier amounts in the
+ * same currency, strongest first. `records` in any order.
+ */
+export function amountOutliers(records: readonly AmountRecord[], sinceDay: number): AmountOutlier[] {
+  const groups = new Map<string, AmountRecord[]>();
+  for (const r of records) {
+    const key = `${r.customerId}|${r.currency}`;
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(r);
+  }
+  const found: AmountOutlier[] = [];
+  for (const list of groups.values()) {
+    if (list.length <= ANOMALY_RULES.minPriorInvoices) continue;
+    list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
+    for (let i = ANOMALY_RULES.minPriorInvoices; i < list.length; i++) {
+      const r = list[i]!;
+      if (r.issueDay < sinceDay) continue;
+      const priors = list.slice(Math.max(0, i - ANOMALY_RULES.priorWindow), i).map((p) => p.totalMinor);
+      const score = robustScore(r.totalMinor, priors);
+      if (score.flagged) found.push({ record: r, score, priorInvoices: priors.length });
+    }
+  }
+  return found.sort((a, b) => Math.abs(b.score.z ?? Infinity) - Math.abs(a.score.z ?? Infinity));
+}
+
+/** An outlier with the invoice's number and customer's name, and the sentence that explains it. */
+export function amountAnomaly(o: AmountOutlier, d: { invoiceId: string; invoiceNumber: string; customerName: string; issueDate: string }): InvoiceAmountAnomaly {
+  const { record: r, score: s } = o;
+  const amount = formatMoney(r.totalMinor, r.currency);
+  const usual = formatMoney(Math.round(s.median), r.currency);
+  const times = s.median > 0 ? r.totalMinor / s.median : null;
+  const size = times === null ? '' : times >= 1 ? `${round(times, 1)}× ` : `${round(times, 2)}× `;
+  const score = s.z === null ? `every one of them was ${usual}` : `robust z ${round(s.z, 1)}, beyond ±${ANOMALY_RULES.robustZ}`;
+  return {
+    kind: 'invoice_amount',
+    invoiceId: d.invoiceId, invoiceNumber: d.invoiceNumber, customerId: r.customerId, customerName: d.customerName,
+    currency: r.currency, issueDate: d.issueDate, amountMinor: r.totalMinor, medianMinor: Math.round(s.median), madMinor: Math.round(s.mad),
+    robustZ: s.z === null ? null : round(s.z, 2), priorInvoices: o.priorInvoices,
+    reason: `${d.invoiceNumber} for ${amount} is ${size}the median of ${d.customerName}'s ${plural(o.priorInvoices, 'earlier invoice')} (${usual}); ${score}.`,
+  };
+}
+
+export interface DelayEvent {
+  dueDay: number;
+  /** Days late: paid − due, or for an unpaid overdue invoice its days overdue so far. */
+  daysLate: number;
+}
+
+/** Customers whose recent invoices are paid much later than their earlier ones. `events` oldest due first. */
+export function delayJump(customerId: string, customerName: string, events: readonly DelayEvent[], sinceDay: number): PaymentDelayAnomaly | null {
+  const r = ANOMALY_RULES;
+  if (events.length < r.delayRecentInvoices + r.minPriorInvoices) return null;
+  const recent = events.slice(-r.delayRecentInvoices);
+  if (recent[recent.length - 1]!.dueDay < sinceDay) return null;
+  const earlier = events.slice(Math.max(0, events.length - r.delayRecentInvoices - r.delayEarlierWindow), events.length - r.delayRecentInvoices);
+  const before = earlier.map((e) => e.daysLate);
+  const recentMedian = median(recent.map((e) => e.daysLate));
+  const earlierMedian = median(before);
+  const spread = 1.4826 * mad(before, earlierMedian);
+  const threshold = Math.max(r.delayJumpMinDays, r.delayJumpSpreads * spread);
+  const jump = recentMedian - earlierMedian;
+  if (jump < threshold) return null;
+  return {
+    kind: 'payment_delay_jump',
+    customerId, customerName,
+    recentMedianDaysLate: round(recentMedian, 1),
+    earlierMedianDaysLate: round(earlierMedian, 1),
+    jumpDays: round(jump, 1),
+    recentInvoices: recent.length,
+    earlierInvoices: earlier.length,
+    thresholdDays: round(threshold, 1),
+    reason: `${customerName} paid a median ${lateness(recentMedian)} on their last ${recent.length} invoices (unpaid ones counted at their days overdue so far), against ${lateness(earlierMedian)} on the ${earlier.length} before: ${round(jump, 0)} days later, past the ${round(threshold, 0)}-day mark for this customer.`,
+  };
+}
+
+/** Months on or after `sinceMonth` whose billing fell sharply below the median of the months before. `series` is every month, oldest first. */
+export function billingDrops(currency: CurrencyCode, series: readonly { month: string; billedMinor: number }[], sinceMonth: string): BillingDropAnomaly[] {
+  const r = ANOMALY_RULES;
+  const found: BillingDropAnomaly[] = [];
+  for (let i = r.billingMinTrailing; i < series.length; i++) {
+    const { month, billedMinor } = series[i]!;
+    if (month < sinceMonth) continue;
+    const trailing = series.slice(Math.max(0, i - r.billingTrailingMonths), i).map((s) => s.billedMinor);
+    const m = median(trailing);
+    if (!(m > 0) || billedMinor > (1 - r.billingDropPct / 100) * m) continue;
+    const change = ((billedMinor - m) / m) * 100;
+    found.push({
+      kind: 'billing_drop', currency, month, billedMinor, trailingMedianMinor: Math.round(m), changePct: round(change, 1), monthsCompared: trailing.length,
+      reason: `Billed ${formatMoney(billedMinor, currency)} in ${month}, ${Math.round(-change)}% below the median of the ${trailing.length} months before (${formatMoney(Math.round(m), currency)}).`,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,334 @@
+// Assembles the intelligence channels: reads the books (repo), fits the models once per call (or
+// reuses the fit while the books and the day are unchanged), and shapes what the screens show.
+import type { ChannelParsed } from '../../../../shared/contract';
+import {
+  ANOMALY_KINDS,
+  COLLECTION_TONES,
+  type Anomaly,
+  type AnomalyKind,
+  type AnomalyReport,
+  type BacktestResult,
+  type BillingDropAnomaly,
+  type InvoiceAmountAnomaly,
+  type PaymentDelayAnomaly,
+  type CashflowForecast,
+  type CollectionPage,
+  type CollectionRow,
+  type CollectionTone,
+  type InvoicePrediction,
+  type PredictionPage,
+  type RevenueForecast,
+} from '../../../../shared/domain/intelligence';
+import { AppError } from '../../../../shared/errors';
+import type { CurrencyCode } from '../../../../shared/money';
+import { businessDate } from '../../clock';
+import type { CoreContext } from '../../context';
+import { amountAnomaly, amountOutliers, ANOMALY_RULES, billingDrops, delayJump, type DelayEvent } from './anomalies';
+import { runBacktest } from './backtest';
+import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
+import { collectionPlan, lateRates } from './collection';
+import { fitPaymentModel, predictDelay, type PaymentModel } from './paymentModel';
+import { modelSummary, predictInvoice, type OpenInvoice } from './predictions';
+import * as repo from './repo';
+import { addMonths, forecastRevenue } from './revenue';
+import { dateOf, dayNumber } from './stats';
+
+interface Book {
+  today: string;
+  todayDay: number;
+  rows: repo.SettlementRow[];
+  model: PaymentModel;
+}
+
+// The fit depends only on the books and the day: keep it until the outbox moves on (every write
+// adds a row there) or the day changes, so paging through predictions does not refit.
+const fits = new WeakMap<CoreContext['sql'], { stamp: string; book: Book }>();
+
+function book(ctx: CoreContext): Book {
+  const today = businessDate(ctx.clock.now());
+  const { counter } = ctx.sql.prepare('SELECT coalesce(max(counter), 0) AS counter FROM changes').get() as { counter: number };
+  const stamp = `${counter}|${today}`;
+  const cached = fits.get(ctx.sql);
+  if (cached && cached.stamp === stamp) return cached.book;
+  const rows = repo.settlementRows(ctx.sql);
+  const paid = rows.filter((r): r is repo.SettlementRow & { paidDay: number } => r.paidDay !== null);
+  const fresh: Book = { today, todayDay: dayNumber(today), rows, model: fitPaymentModel(paid) };
+  fits.set(ctx.sql, { stamp, book: fresh });
+  return fresh;
+}
+
+/** Drops the kept fit, so the next call fits afresh: for benchmarks that time a cold call. */
+export function forgetFit(ctx: CoreContext): void {
+  fits.delete(ctx.sql);
+}
+
+/** The business's main currency first, then the rest alphabetically. */
+function currencyOrder(ctx: CoreContext): (a: string, b: string) => number {
+  const main = ctx.config.business.defaultCurrency;
+  return (a, b) => (a === main ? -1 : b === main ? 1 : a.localeCompare(b));
+}
+
+function toOpen(row: repo.OpenInvoiceRow): OpenInvoice {
+  return {
+    invoiceId: row.id, invoiceNumber: row.number, customerId: row.customer_id, customerName: row.customer_name,
+    currency: row.currency as CurrencyCode, issueDate: row.issue_date, dueDate: row.due_date, dueDay: dayNumber(row.due_date),
+    totalMinor: row.total_minor, balanceMinor: row.balance_minor,
+  };
+}
+
+// ---- predictions ---------------------------------------------------------------------------
+
+type PredictionQuery = ChannelParsed<'intelligence.predictions'>;
+
+function sortKey(sort: PredictionQuery['sort']): (p: InvoicePrediction) => number | string | null {
+  switch (sort) {
+    case 'expectedDate': return (p) => p.expectedPaymentDate;
+    case 'dueDate': return (p) => p.dueDate;
+    case 'balance': return (p) => p.balanceMinor;
+    case 'daysLate': return (p) => p.expectedDaysLate;
+    case 'probabilityOnTime': return (p) => p.probabilityOnTime;
+  }
+}
+
+export function listPredictions(ctx: CoreContext, input: PredictionQuery): PredictionPage {
+  const b = book(ctx);
+  const rows = repo.openInvoices(ctx.sql, { customerId: input.customerId, currency: input.currency, dueBefore: input.overdueOnly ? b.today : undefined });
+  const predictions = rows.map((r) => predictInvoice(b.model, toOpen(r), b.todayDay).prediction);
+  const key = sortKey(input.sort);
+  const sign = input.direction === 'asc' ? 1 : -1;
+  predictions.sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    // Unknowns (no basis for a date) go last whichever the direction.
+    const c = a === null || b === null ? (a === b ? 0 : a === null ? 1 : -1) : sign * (a < b ? -1 : a > b ? 1 : 0);
+    return c || x.dueDate.localeCompare(y.dueDate) || x.invoiceNumber.localeCompare(y.invoiceNumber);
+  });
+  return { rows: predictions.slice(input.offset, input.offset + input.limit), total: predictions.length, offset: input.offset, model: modelSummary(b.model, b.today) };
+}
+
+export function getPrediction(ctx: CoreContext, invoiceId: string): InvoicePrediction {
+  const state = repo.invoiceState(ctx.sql, invoiceId);
+  if (!state) throw new AppError('not_found', 'That invoice does not exist. It may have been discarded.');
+  const name = state.number ?? 'This draft';
+  if (state.status === 'draft') throw new AppError('conflict', 'This is a draft: a payment is predicted once it is finalized.');
+  if (state.status === 'void') throw new AppError('conflict', `${name} is void: nothing is owed, so there is nothing to predict.`);
+  if (state.status === 'paid' || state.balance_minor === 0) throw new AppError('conflict', `${name} is paid: there is nothing left to predict.`);
+  const row = repo.openInvoiceById(ctx.sql, invoiceId)!;
+  const b = book(ctx);
+  return predictInvoice(b.model, toOpen(row), b.todayDay).prediction;
+}
+
+// ---- backtest ------------------------------------------------------------------------------
+
+export function backtest(ctx: CoreContext, input: ChannelParsed<'intelligence.backtest'>): BacktestResult {
+  const b = book(ctx);
+  if (input.cutoff && input.cutoff > b.today) throw new AppError('invalid_input', 'The cutoff must be today or earlier: the test needs invoices paid since.', { cutoff: 'In the future' });
+  return runBacktest(b.rows, b.todayDay, input.cutoff ? dayNumber(input.cutoff) : undefined);
+}
+
+// ---- collection ----------------------------------------------------------------------------
+
+/** Each customer's settled and overdue invoices as late-or-not, oldest due first: what "recently" means. */
+function delayEvents(b: Book, customerIds?: ReadonlySet<string>): Map<string, DelayEvent[]> {
+  const events = new Map<string, DelayEvent[]>();
+  for (const r of b.rows) {
+    if (customerIds && !customerIds.has(r.customerId)) continue;
+    let daysLate: number;
+    if (r.paidDay !== null) daysLate = r.paidDay - r.dueDay;
+    else if (r.dueDay < b.todayDay) daysLate = b.todayDay - r.dueDay;
+    else continue;
+    let list = events.get(r.customerId);
+    if (!list) events.set(r.customerId, (list = []));
+    list.push({ dueDay: r.dueDay, daysLate });
+  }
+  for (const list of events.values()) list.sort((x, y) => x.dueDay - y.dueDay);
+  return events;
+}
+
+/** One row per customer and currency with money overdue. */
+function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string; currency?: string }): CollectionRow[] {
+  const overdue = repo.openInvoices(ctx.sql, { ...filter, dueBefore: b.today });
+  const groups = new Map<string, repo.OpenInvoiceRow[]>();
+  for (const row of overdue) {
+    const key = `${row.customer_id}|${row.currency}`;
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(row);
+  }
+  const events = delayEvents(b, new Set(overdue.map((r) => r.customer_id)));
+  const rows: CollectionRow[] = [];
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const history = b.model.customers.get(first.customer_id) ?? null;
+    let overdueMinor = 0;
+    // The latest predicted date among the overdue invoices: when all of it should be in; null if any has no basis.
+    let latest: string | null = '';
+    for (const row of list) {
+      overdueMinor += row.balance_minor;
+      const { prediction } = predictInvoice(b.model, toOpen(row), b.todayDay);
+      if (prediction.expectedPaymentDate === null) latest = null;
+      else if (latest !== null && prediction.expectedPaymentDate > latest) latest = prediction.expectedPaymentDate;
+    }
+    const oldestDue = list.reduce((d, r) => (r.due_date < d ? r.due_date : d), first.due_date);
+    const daysOverdue = b.todayDay - dayNumber(oldestDue);
+    const flags = (events.get(first.customer_id) ?? []).slice(-b.model.options.historyWindow).map((e) => e.daysLate > 0);
+    const plan = collectionPlan({
+      daysOverdue,
+      overdueMinor,
+      usualInvoiceMinor: history?.usualMinor ?? null,
+      paidInvoices: history?.sorted.length ?? 0,
+      onTimeRate: history?.onTimeRate ?? null,
+      ...lateRates(flags),
+      expectedDaysToPay: latest === null ? null : dayNumber(latest) - b.todayDay,
+      hasEmail: first.email.trim() !== '',
+      hasPhone: first.phone.trim() !== '',
+    });
+    rows.push({
+      ...plan,
+      customerId: first.customer_id, customerCode: first.customer_code, customerName: first.customer_name, currency: first.currency as CurrencyCode,
+      overdueInvoices: list.length, overdueMinor, oldestDueDate: oldestDue, daysOverdue,
+      onTimeRate: history ? Math.round(history.onTimeRate * 1000) / 1000 : null,
+      expectedPaymentDate: latest,
+    });
+  }
+  return rows;
+}
+
+export function collection(ctx: CoreContext, input: ChannelParsed<'intelligence.collection'>): CollectionPage {
+  const rows = collectionRows(ctx, book(ctx), { currency: input.currency });
+  const byTone = Object.fromEntries(COLLECTION_TONES.map((t) => [t, 0])) as Record<CollectionTone, number>;
+  for (const r of rows) byTone[r.tone] += 1;
+  const shown = input.tone ? rows.filter((r) => r.tone === input.tone) : rows;
+  const rank = (t: CollectionTone) => COLLECTION_TONES.indexOf(t);
+  shown.sort((x, y) => rank(y.tone) - rank(x.tone) || y.score - x.score || y.daysOverdue - x.daysOverdue || x.customerName.localeCompare(y.customerName));
+  return { rows: shown.slice(input.offset, input.offset + input.limit), total: shown.length, offset: input.offset, byTone };
+}
+
+/**
+ * One customer's collection plan per currency they owe overdue money in (none when nothing is
+ * overdue): for the reminders feature, which picks its tone, channel and frequency from it.
+ */
+export function customerCollection(ctx: CoreContext, customerId: string): CollectionRow[] {
+  return collectionRows(ctx, book(ctx), { customerId });
+}
+
+// ---- cash flow -----------------------------------------------------------------------------
+
+export function cashflow(ctx: CoreContext, input: ChannelParsed<'intelligence.cashflow'>): CashflowForecast {
+  const b = book(ctx);
+  const byCurrency = new Map<string, CashflowItem[]>();
+  for (const row of repo.openInvoices(ctx.sql)) {
+    const daysOverdue = b.todayDay - dayNumber(row.due_date);
+    const delay = predictDelay(b.model, row.customer_id, row.total_minor, daysOverdue);
+    let list = byCurrency.get(row.currency);
+    if (!list) byCurrency.set(row.currency, (list = []));
+    list.push({ customerId: row.customer_id, balanceMinor: row.balance_minor, daysOverdue, delay });
+  }
+  const currencies = [...byCurrency.keys()].sort(currencyOrder(ctx))
+    .map((c) => forecastCashflow(c as CurrencyCode, byCurrency.get(c)!, b.todayDay, input.weeks));
+  const sim = CASHFLOW_SIMULATION;
+  return {
+    asOf: b.today,
+    currencies,
+    simulation: { runs: sim.runs, seed: sim.seed, lowPercentile: sim.lowPercentile, highPercentile: sim.highPercentile },
+    notes: [
+      "Each open balance is spread over the weeks by its predicted chance of being paid in each, from the customer's own delays blended with the whole book's.",
+      `The band is the ${sim.lowPercentile}th to ${sim.highPercentile}th percentile of ${sim.runs.toLocaleString('en')} simulated runs (fixed seed, so it is the same every time); in each run a customer's invoices are all early or all late together.`,
+      'Balances already later than any payment in the books have no predicted date and are shown apart, not in the weeks.',
+      'Amounts in different currencies are never added together.',
+    ],
+  };
+}
+
+// ---- anomalies -----------------------------------------------------------------------------
+
+/** Every month from `first` to `last` with billing filled in (0 where none). */
+function monthSeries(rows: readonly repo.MonthlyBillingRow[], first: string, last: string): { month: string; billedMinor: number }[] {
+  const billed = new Map(rows.map((r) => [r.month, r.billed_minor]));
+  const series: { month: string; billedMinor: number }[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) series.push({ month: m, billedMinor: billed.get(m) ?? 0 });
+  return series;
+}
+
+function monthlyByCurrency(ctx: CoreContext): Map<string, repo.MonthlyBillingRow[]> {
+  const byCurrency = new Map<string, repo.MonthlyBillingRow[]>();
+  for (const row of repo.monthlyBilling(ctx.sql)) {
+    let list = byCurrency.get(row.currency);
+    if (!list) byCurrency.set(row.currency, (list = []));
+    list.push(row);
+  }
+  return byCurrency;
+}
+
+export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.anomalies'>): AnomalyReport {
+  const b = book(ctx);
+  const since = input.since ?? dateOf(b.todayDay - 365);
+  const sinceDay = dayNumber(since);
+  const kinds = new Set<AnomalyKind>(input.kinds ?? ANOMALY_KINDS);
+  let amountCount = 0;
+  const found: { invoice_amount: InvoiceAmountAnomaly[]; payment_delay_jump: PaymentDelayAnomaly[]; billing_drop: BillingDropAnomaly[] } = {
+    invoice_amount: [], payment_delay_jump: [], billing_drop: [],
+  };
+
+  if (kinds.has('invoice_amount')) {
+    // Judge every invoice on lean rows, then read numbers and names for the flagged ones only.
+    const records = repo.amountRows(ctx.sql, input.customerId).map((r) => ({
+      key: r.seq, customerId: r.customer_id, currency: r.currency as CurrencyCode, issueDay: r.issue_day, totalMinor: r.total_minor,
+    }));
+    const outliers = amountOutliers(records, sinceDay);
+    const details = repo.invoiceDetails(ctx.sql, outliers.slice(0, input.limit).map((o) => o.record.key));
+    found.invoice_amount = outliers.map((o) => {
+      const d = details.get(o.record.key);
+      // Past the limit only the count is shown, so those are never named.
+      return d
+        ? amountAnomaly(o, { invoiceId: d.id, invoiceNumber: d.number, customerName: d.customer_name, issueDate: d.issue_date })
+        : null;
+    }).filter((a): a is InvoiceAmountAnomaly => a !== null);
+    amountCount = outliers.length;
+  }
+  if (kinds.has('payment_delay_jump')) {
+    const events = delayEvents(b, input.customerId ? new Set([input.customerId]) : undefined);
+    // Judge first, then name only the customers flagged.
+    const flagged = [...events].filter(([id, list]) => delayJump(id, '', list, sinceDay) !== null);
+    const names = repo.customerNames(ctx.sql, flagged.map(([id]) => id));
+    found.payment_delay_jump = flagged
+      .map(([id, list]) => delayJump(id, names.get(id) ?? 'This customer', list, sinceDay)!)
+      .sort((x, y) => y.jumpDays - x.jumpDays);
+  }
+  if (kinds.has('billing_drop') && !input.customerId) {
+    const lastComplete = addMonths(b.today.slice(0, 7), -1);
+    for (const [currency, rows] of [...monthlyByCurrency(ctx)].sort(([x], [y]) => currencyOrder(ctx)(x, y))) {
+      if (rows[0]!.month > lastComplete) continue;
+      found.billing_drop.push(...billingDrops(currency as CurrencyCode, monthSeries(rows, rows[0]!.month, lastComplete), since.slice(0, 7)));
+    }
+    found.billing_drop.sort((x, y) => x.changePct - y.changePct);
+  }
+  const counts = Object.fromEntries(ANOMALY_KINDS.map((k) => [k, found[k].length])) as Record<AnomalyKind, number>;
+  counts.invoice_amount = amountCount;
+  const r = ANOMALY_RULES;
+  return {
+    asOf: b.today,
+    since,
+    anomalies: ANOMALY_KINDS.flatMap((k): Anomaly[] => found[k].slice(0, input.limit)),
+    counts,
+    thresholds: {
+      robustZ: r.robustZ, amountMinChangePct: Math.round(r.minChange * 100), minPriorInvoices: r.minPriorInvoices, delayJumpMinDays: r.delayJumpMinDays, delayJumpSpreads: r.delayJumpSpreads,
+      delayRecentInvoices: r.delayRecentInvoices, billingDropPct: r.billingDropPct, billingTrailingMonths: r.billingTrailingMonths,
+    },
+  };
+}
+
+// ---- revenue forecast ----------------------------------------------------------------------
+
+export function revenueForecast(ctx: CoreContext, input: ChannelParsed<'intelligence.revenueForecast'>): RevenueForecast {
+  const today = businessDate(ctx.clock.now());
+  const current = today.slice(0, 7);
+  const lastComplete = addMonths(current, -1);
+  const currencies = [...monthlyByCurrency(ctx)].sort(([x], [y]) => currencyOrder(ctx)(x, y)).map(([currency, rows]) => {
+    const first = rows[0]!.month;
+    const series = first <= lastComplete ? monthSeries(rows, first, lastComplete) : [];
+    const soFar = rows.find((r) => r.month === current)?.billed_minor ?? 0;
+    return forecastRevenue(currency as CurrencyCode, series, { month: current, billedSoFarMinor: soFar }, input.months);
+  });
+  return { asOf: today, currencies };
+}

@@ -1,0 +1,178 @@
+// Receivables as they stood at the end of past days, rebuilt from when each allocation and credit
+// note happened rather than from today's balances, so a month-end bar never moves when an old
+// invoice is paid later.
+import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/domain/analytics';
+import type { Sql } from '../../db/sql';
+import { dayNumber as toDayNumber } from '../dates';
+import { allocationsBefore, allocationsBetween, candidates, creditsUpTo, type EventDbRow, type HoldingFilter } from './repo';
+
+// Dates repeat across thousands of rows; parsing each once is most of loading them.
+const dayCache = new Map<string, number>();
+function dayNumber(date: string): number {
+  let n = dayCache.get(date);
+  if (n === undefined) {
+    n = toDayNumber(date);
+    if (dayCache.size > 50_000) dayCache.clear();
+    dayCache.set(date, n);
+  }
+  return n;
+}
+
+interface SettleEvent {
+  on: number;
+  /** Day number from which it no longer counts (a reversal), or Infinity. */
+  until: number;
+  amount: number;
+}
+
+export interface Holding {
+  seq: number;
+  customerId: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  issueDay: number;
+  dueDay: number;
+  totalMinor: number;
+  events: SettleEvent[];
+}
+
+export interface InvoiceBalance {
+  seq: number;
+  customerId: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  balanceMinor: number;
+  /** Days past due on the day asked about; 0 = due that day, negative = not yet due. */
+  daysPastDue: number;
+}
+
+export function bucketOf(daysPastDue: number): AgingBucket {
+  if (daysPastDue <= 30) return '0-30';
+  if (daysPastDue <= 60) return '31-60';
+  if (daysPastDue <= 90) return '61-90';
+  return '90+';
+}
+
+/**
+ * The invoices that may have owed something on a day in [first, last], with their events. Events
+ * dated from `first` on come from one pass over allocations by date; only invoices issued before
+ * `first` (few: those still open then) need their earlier allocations looked up one by one.
+ */
+export function loadHoldings(sql: Sql, filter: HoldingFilter): Holding[] {
+  const byId = new Map<string, Holding>();
+  const older: string[] = [];
+  for (const [seq, id, customerId, currency, issueDate, dueDate, totalMinor] of candidates(sql, filter)) {
+    byId.set(id, {
+      seq, customerId, currency, issueDate, dueDate, issueDay: dayNumber(issueDate), dueDay: dayNumber(dueDate), totalMinor, events: [],
+    });
+    if (issueDate < filter.first) older.push(id);
+  }
+  const add = ([invoiceId, on, until, amount]: EventDbRow) => {
+    byId.get(invoiceId)?.events.push({ on: dayNumber(on), until: until === null ? Infinity : dayNumber(until), amount });
+  };
+  for (const e of allocationsBetween(sql, filter.first, filter.last)) add(e);
+  for (const e of allocationsBefore(sql, older, filter.first)) add(e);
+  for (const e of creditsUpTo(sql, filter.last)) add(e);
+  return [...byId.values()];
+}
+
+/** What an invoice still owed at the end of `day` (0 before it was issued). */
+export function balanceOn(holding: Holding, day: number): number {
+  if (holding.issueDay > day) return 0;
+  let settled = 0;
+  for (const e of holding.events) if (e.on <= day && e.until > day) settled += e.amount;
+  return Math.max(0, holding.totalMinor - settled);
+}
+
+/** Every invoice with a balance at the end of `date`. */
+export function balancesOn(holdings: readonly Holding[], date: string): InvoiceBalance[] {
+  const day = dayNumber(date);
+  const out: InvoiceBalance[] = [];
+  for (const h of holdings) {
+    const balance = balanceOn(h, day);
+    if (balance > 0) {
+      out.push({ seq: h.seq, customerId: h.customerId, currency: h.currency, issueDate: h.issueDate, dueDate: h.dueDate, balanceMinor: balance, daysPastDue: day - h.dueDay });
+    }
+  }
+  return out;
+}
+
+export interface ReceivablesSnapshot {
+  totalMinor: number;
+  /** Past the due date at the end of the day. */
+  overdueMinor: number;
+  /** Not yet past due (due that day or later): what could not have been collected yet. */
+  notDueMinor: number;
+  invoiceCount: number;
+  buckets: Record<AgingBucket, { amountMinor: number; invoiceCount: number }>;
+}
+
+export const emptySnapshot = (): ReceivablesSnapshot => ({
+  totalMinor: 0, overdueMinor: 0, notDueMinor: 0, invoiceCount: 0,
+  buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amountMinor: 0, invoiceCount: 0 }])) as ReceivablesSnapshot['buckets'],
+});
+
+export interface CustomerReceivable {
+  outstandingMinor: number;
+  overdueMinor: number;
+}
+
+/** Per day, per currency snapshots; per customer too (keyed currency|customer) for `customerDay`. */
+export function snapshots(holdings: readonly Holding[], dates: readonly string[], customerDay?: string) {
+  const byDate = new Map<string, Map<string, ReceivablesSnapshot>>();
+  const byCustomer = new Map<string, CustomerReceivable>();
+  const days = [...new Set(dates)].map((d) => ({ date: d, day: dayNumber(d), currencies: new Map<string, ReceivablesSnapshot>() }));
+  for (const d of days) byDate.set(d.date, d.currencies);
+  for (const h of holdings) {
+    for (const d of days) {
+      const balance = balanceOn(h, d.day);
+      if (balance === 0) continue;
+      let snap = d.currencies.get(h.currency);
+      if (!snap) d.currencies.set(h.currency, (snap = emptySnapshot()));
+      const past = d.day - h.dueDay;
+      snap.totalMinor += balance;
+      snap.invoiceCount += 1;
+      if (past > 0) snap.overdueMinor += balance;
+      else snap.notDueMinor += balance;
+      const bucket = snap.buckets[bucketOf(past)];
+      bucket.amountMinor += balance;
+      bucket.invoiceCount += 1;
+      if (d.date === customerDay) {
+        const key = `${h.currency}|${h.customerId}`;
+        const c = byCustomer.get(key) ?? { outstandingMinor: 0, overdueMinor: 0 };
+        c.outstandingMinor += balance;
+        if (past > 0) c.overdueMinor += balance;
+        byCustomer.set(key, c);
+      }
+    }
+  }
+  return { byDate, byCustomer };
+}
+
+/**
+ * Days further apart than this are read separately: an invoice open only between them is not
+ * needed, and a year-old comparison day then costs the invoices open on it, not a year of them.
+ */
+const CLUSTER_GAP_DAYS = 62;
+
+/** Snapshots for any set of days (see snapshots), reading the invoices open around each group of close days. */
+export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: string) {
+  const sorted = [...new Set(dates)].sort();
+  const clusters: string[][] = [];
+  for (const date of sorted) {
+    const last = clusters.at(-1);
+    if (last && dayNumber(date) - dayNumber(last.at(-1)!) <= CLUSTER_GAP_DAYS) last.push(date);
+    else clusters.push([date]);
+  }
+  const byDate = new Map<string, Map<string, ReceivablesSnapshot>>();
+  const byCustomer = new Map<string, CustomerReceivable>();
+  for (const cluster of clusters) {
+    const holdings = loadHoldings(sql, { first: cluster[0]!, last: cluster.at(-1)! });
+    const part = snapshots(holdings, cluster, customerDay !== undefined && cluster.includes(customerDay) ? customerDay : undefined);
+    for (const [date, snaps] of part.byDate) byDate.set(date, snaps);
+    for (const [key, value] of part.byCustomer) byCustomer.set(key, value);
+  }
+  return { byDate, byCustomer };
+}

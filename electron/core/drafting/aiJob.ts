@@ -1,0 +1,110 @@
+// The "ai.draft" job: ask Gemini to refine a draft made offline, check the answer, and save it as
+// the draft's next version — unless the person edited the draft meanwhile, then hold it for review.
+import type { ResolvedDraft } from '../drafts/content';
+import type { CurrencyCode } from '../../../shared/money';
+import { generateJson } from '../ai/gemini';
+import { buildInvoicePrompt, INVOICE_REPLY_SCHEMA, SYSTEM_INSTRUCTION } from '../ai/prompt';
+import { parseReply, refineFromReply } from '../ai/reply';
+import type { CoreContext } from '../context';
+import { getCustomerRow } from '../customers/repo';
+import { draftVersion, writeDraftEdit } from '../drafts/service';
+import { getInvoiceRow } from '../invoices/repo';
+import { announceInvoices, today } from '../invoices/service';
+import { JobFailure } from '../jobs/failure';
+import type { JobHandler } from '../jobs/runner';
+import { geminiBaseUrl, readSettings } from '../settings/service';
+import { median, pastInvoices } from './history';
+import { mergeRefinement } from './merge';
+import { draftContentSchema } from '../../../shared/domain/invoice';
+
+export interface AiDraftPayload {
+  draftId: string;
+  /** The offline version the AI refines; the answer is applied only while this is still the newest. */
+  baseVersion: number;
+  prompt: string;
+  customerId: string;
+  customerName: string;
+}
+
+export interface AiDraftResult {
+  content: ResolvedDraft;
+  warnings: string[];
+  confidence: number;
+  /** The draft version the answer became, or null while it waits for review (or was never used). */
+  appliedVersion: number | null;
+}
+
+/** The draft's row, unless it was discarded. */
+function liveDraftRow(ctx: CoreContext, id: string) {
+  const row = getInvoiceRow(ctx.sql, id);
+  return row && !row.deleted_at ? row : undefined;
+}
+
+const HISTORY_IN_PROMPT = 5;
+const HISTORY_FOR_USUAL = 24;
+
+export function aiDraftHandler(ctx: CoreContext): JobHandler {
+  return async ({ payload, signal, progress }) => {
+    const job = payload as AiDraftPayload;
+    progress(0.1, 'Reading the draft');
+    const row = liveDraftRow(ctx, job.draftId);
+    if (!row || row.status !== 'draft') {
+      throw new JobFailure('permanent', 'The draft was finalized or discarded before AI could refine it; nothing was changed.');
+    }
+    const customer = getCustomerRow(ctx.sql, row.customer_id);
+    if (!customer) throw new JobFailure('permanent', 'The draft\'s customer no longer exists.');
+    const base = draftVersion(ctx, job.draftId, job.baseVersion).content;
+    const settings = readSettings(ctx).ai;
+    const apiKey = ctx.secrets.get('geminiApiKey');
+    if (!apiKey) throw new JobFailure('offline', 'No Gemini API key yet: add one in Settings → AI drafting. The offline draft stands meanwhile.');
+
+    const history = pastInvoices(ctx.sql, customer.id, HISTORY_FOR_USUAL);
+    const sameCurrency = history.filter((h) => h.currency === base.currency);
+    const usual = sameCurrency.length >= 3 ? median(sameCurrency.map((h) => h.totalMinor)) : null;
+    progress(0.3, 'Asking Gemini');
+    const text = await generateJson({
+      apiKey, baseUrl: geminiBaseUrl(ctx), model: settings.model, timeoutMs: settings.timeoutSeconds * 1000, signal,
+      systemInstruction: SYSTEM_INSTRUCTION, responseSchema: INVOICE_REPLY_SCHEMA, maxOutputTokens: 4096,
+      userText: buildInvoicePrompt(
+        {
+          name: customer.name, businessType: customer.business_type, paymentTermsDays: customer.payment_terms_days,
+          currency: base.currency as CurrencyCode, language: customer.ai_language, chargesVat: customer.ai_include_tax === 1,
+        },
+        history.slice(0, HISTORY_IN_PROMPT), job.prompt, today(ctx),
+      ),
+    });
+    progress(0.8, 'Checking the answer');
+    const refined = refineFromReply(parseReply(text), {
+      currency: base.currency, issueDate: base.issueDate,
+      usualTotal: usual === null ? null : { medianMinor: usual, invoices: sameCurrency.length },
+    });
+    // Checked with the same schema a person's save goes through, so no answer can store a draft that cannot be read back.
+    const checked = draftContentSchema.safeParse(mergeRefinement(base, refined));
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new JobFailure('permanent', `Gemini's answer cannot be a draft (${issue?.path.join('.') || 'draft'}: ${issue?.message}). The offline draft stands.`);
+    }
+    const content: ResolvedDraft = { ...checked.data, currency: base.currency };
+    const result: AiDraftResult = { content, warnings: refined.warnings, confidence: refined.confidence, appliedVersion: null };
+    let announce = false;
+    return {
+      result,
+      commit: () => {
+        // Read again inside the transaction: the person may have saved or finalized while Gemini answered.
+        const now = liveDraftRow(ctx, job.draftId);
+        if (!now || now.status !== 'draft' || now.draft_version !== job.baseVersion) return;
+        const { saved } = writeDraftEdit(
+          ctx,
+          { id: job.draftId, version: job.baseVersion, draft: content, origin: { source: 'ai', prompt: job.prompt, aiConfidence: refined.confidence, warnings: refined.warnings } },
+          'Refined by AI',
+        );
+        result.appliedVersion = saved ? job.baseVersion + 1 : job.baseVersion;
+        announce = true;
+      },
+      after: () => {
+        if (announce) announceInvoices(ctx, [job.draftId], [customer.id]);
+        else ctx.events.emit('invoices.changed', { ids: [job.draftId], customerIds: [customer.id] });
+      },
+    };
+  };
+}

@@ -1,0 +1,80 @@
+import { settingsSchema, type SecretName, type Settings, type SettingsView } from '../../../shared/domain/settings';
+import { AppError } from '../../../shared/errors';
+import type { ChannelParsed } from '../../../shared/contract';
+import { recordMutation } from '../audit/record';
+import type { CoreContext } from '../context';
+
+const SECTIONS = ['ai', 'analytics'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The settings in force: each stored section over the defaults. A section that no longer parses falls back to its defaults. */
+export function readSettings(ctx: CoreContext): Settings {
+  const rows = ctx.sql.prepare('SELECT section, value FROM settings').all() as { section: string; value: string }[];
+  const raw: Record<string, unknown> = {};
+  for (const row of rows) {
+    try {
+      raw[row.section] = JSON.parse(row.value);
+    } catch {
+      // A damaged row is ignored rather than locking the person out of the app.
+    }
+  }
+  const parsed = settingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fallback = settingsSchema.parse({});
+  for (const section of SECTIONS) {
+    const one = settingsSchema.shape[section].safeParse(raw[section]);
+    if (one.success) (fallback as Record<Section, unknown>)[section] = one.data;
+  }
+  return fallback;
+}
+
+/** The base URL the AI client uses: the override (BILLBOOK_GEMINI_BASE_URL) wins over the setting. */
+export function geminiBaseUrl(ctx: CoreContext, settings: Settings = readSettings(ctx)): string {
+  return ctx.overrides.geminiBaseUrl ?? settings.ai.baseUrl;
+}
+
+export function settingsView(ctx: CoreContext): SettingsView {
+  return {
+    ...readSettings(ctx),
+    geminiKeySet: ctx.secrets.get('geminiApiKey') !== null,
+    baseUrlOverride: ctx.overrides.geminiBaseUrl,
+    secretStorage: ctx.secrets.description,
+  };
+}
+
+export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.update'>): SettingsView {
+  const current = readSettings(ctx);
+  const next: Settings = settingsSchema.parse({
+    ai: { ...current.ai, ...definedOnly(input.ai ?? {}) },
+    analytics: input.analytics ?? current.analytics,
+  });
+  const at = ctx.clock.now().toISOString();
+  ctx.sql.transaction(() => {
+    for (const section of SECTIONS) {
+      if (JSON.stringify(next[section]) === JSON.stringify(current[section])) continue;
+      ctx.sql
+        .prepare('INSERT INTO settings (section, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (section) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+        .run(section, JSON.stringify(next[section]), at);
+      recordMutation(ctx, {
+        entity: 'settings', entityId: section, mutation: 'settings.update', action: 'settings.update',
+        summary: `Changed the ${section === 'ai' ? 'AI drafting' : 'analytics'} settings`, args: { [section]: next[section] },
+      });
+    }
+  });
+  ctx.events.emit('settings.changed', {});
+  return settingsView(ctx);
+}
+
+export function setSecret(ctx: CoreContext, name: SecretName, value: string | null): SettingsView {
+  try {
+    ctx.secrets.set(name, value);
+  } catch (error) {
+    throw new AppError('internal', `The key could not be stored (${(error as Error).message}). Nothing was changed.`);
+  }
+  ctx.events.emit('settings.changed', {});
+  return settingsView(ctx);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

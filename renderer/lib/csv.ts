@@ -1,0 +1,38 @@
+// Files made in the page: CSV text from rows, and a download of any text through a Blob link.
+
+type Cell = string | number | null | undefined;
+
+/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function field(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // A leading =, +, - or @ makes spreadsheets run the cell as a formula; numbers are left as they are.
+  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A header line and one line per row, CRLF between them as spreadsheets expect. */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n');
+}
+
+/** Saves `text` as a file the browser (or Electron) downloads under `fileName`. */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  const blob = new Blob([text], { type: `${mimeType};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the URL is no longer needed after this turn.
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A file name safe on every system: "Revenue by month" -> "revenue-by-month-KES.csv". */
+export function csvFileName(...parts: string[]): string {
+  const base = parts.join(' ').toLowerCase().replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+  return `${base || 'export'}.csv`;
+}

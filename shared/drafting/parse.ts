@@ -1,0 +1,169 @@
+// The offline sentence-to-invoice parser. Reads the phrases about the whole invoice first (VAT,
+// due date, discount, stated total, period), takes them out, then reads what is left as items.
+// Pure and deterministic: the same sentence and options always give the same draft.
+import { lineAmountMinor } from '../totals';
+import { amountText } from './amounts';
+import { currencyProblems, statedTotalProblem, totalsOf } from './checks';
+import type { ClauseResult, Span } from './clause';
+import { confidenceOf } from './confidence';
+import { currenciesIn } from './currency';
+import { readDiscount } from './discount';
+import { readDueDate } from './due';
+import { readFiller } from './filler';
+import { readItems } from './items';
+import type { LineReading } from './line';
+import { normalize } from './normalize';
+import { milliToText, spelledNumbersToDigits } from './numbers';
+import { readPeriod } from './period';
+import { splitItems } from './split';
+import { readTax } from './tax';
+import { blank, MappedText, tidy } from './text';
+import { readStatedTotal } from './total';
+import type { ParsedLine, ParsedPrompt, ParseOptions } from './types';
+
+/** What a draft keeps of its prompt (shared/domain/invoice.ts draftOriginSchema). */
+export const MAX_PROMPT_CHARS = 4000;
+
+function checkAt(n: number): string {
+  return ` — check line ${n}`;
+}
+
+/** quantity × price, or null when it cannot be held exactly. */
+function safeAmount(quantityMilli: number, unitPriceMinor: number): number | null {
+  if ((BigInt(quantityMilli) * BigInt(unitPriceMinor)) / 1000n >= BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return lineAmountMinor(quantityMilli, unitPriceMinor);
+}
+
+export function parseInvoicePrompt(prompt: string, options: ParseOptions): ParsedPrompt {
+  const raw = typeof prompt === 'string' ? prompt : '';
+  const sentenceWarnings: string[] = [];
+  if (raw.length > MAX_PROMPT_CHARS) sentenceWarnings.push(`Only the first ${MAX_PROMPT_CHARS.toLocaleString('en')} characters were read`);
+  const mapped = spelledNumbersToDigits(normalize(MappedText.of(raw.slice(0, MAX_PROMPT_CHARS))));
+  let working = mapped.text;
+  const unparsedSpans: Span[] = [];
+  const apply = <T>(result: ClauseResult<T>): T => {
+    for (const span of result.used) working = blank(working, span.start, span.end);
+    for (const span of result.unread) {
+      working = blank(working, span.start, span.end);
+      unparsedSpans.push(span);
+    }
+    sentenceWarnings.push(...result.warnings);
+    return result.value;
+  };
+
+  const customer = options.currency;
+  apply(readFiller(working));
+  const named = currenciesIn(working, customer);
+  const currency = named[0] ?? customer;
+  const tax = apply(readTax(working, options.defaultTaxRateBp));
+  const dueDate = apply(readDueDate(working, options.today));
+  const discount = apply(readDiscount(working, currency));
+  let statedTotalMinor = apply(readStatedTotal(working, currency));
+  const periodLabel = apply(readPeriod(working, options.today));
+
+  const { items, stray } = readItems(working, splitItems(working), { currency, customer });
+  for (const span of stray) {
+    unparsedSpans.push(span);
+    sentenceWarnings.push(`Could not tell what "${mapped.originalSlice(span.start, span.end)}" refers to`);
+  }
+
+  const lineWarnings: string[] = [];
+  const lines: ParsedLine[] = [];
+  let withoutPrice = 0;
+  let withoutDescription = 0;
+  const taxAddedOnTop = !tax.pricesIncludeTax && tax.rateBp !== null && tax.rateBp > 0;
+
+  items.forEach((item: LineReading, index) => {
+    const n = index + 1;
+    const label = item.description ? `'${item.description}'` : `line ${n}`;
+    const messages = item.issues.map((issue) => `${issue}${checkAt(n)}`);
+    let { quantityMilli, unit, description } = item;
+    let uncertain = item.uncertain;
+    let unitPriceMinor = item.unitPriceMinor;
+
+    if (unitPriceMinor === null && items.length === 1 && statedTotalMinor !== null) {
+      // "3 months of hosting, total 45,000": the stated total is this line's price.
+      const numerator = BigInt(statedTotalMinor) * 1000n;
+      if (numerator % BigInt(quantityMilli) === 0n) unitPriceMinor = Number(numerator / BigInt(quantityMilli));
+      else {
+        description = `${description} (${milliToText(quantityMilli)}${unit ? ` ${unit}` : ''})`.trim();
+        quantityMilli = 1000;
+        unit = '';
+        unitPriceMinor = statedTotalMinor;
+      }
+      if (taxAddedOnTop) {
+        uncertain = true;
+        messages.push(`Read ${amountText(statedTotalMinor, currency)} as the total for ${label} before VAT; check whether it already includes VAT${checkAt(n)}`);
+      }
+    }
+    if (unitPriceMinor === null) {
+      withoutPrice++;
+      uncertain = true;
+      unitPriceMinor = 0;
+      messages.push(`No price found for ${label}${checkAt(n)}`);
+    }
+    let amountMinor = safeAmount(quantityMilli, unitPriceMinor);
+    if (amountMinor === null) {
+      uncertain = true;
+      messages.push(`The amount for ${label} is too large to be right${checkAt(n)}`);
+      unitPriceMinor = 0;
+      amountMinor = 0;
+    }
+    if (item.currencies.some((c) => c !== currency)) uncertain = true;
+
+    if (item.checkMinor !== null && item.checkMinor !== amountMinor) {
+      const last = index === items.length - 1;
+      if (last && statedTotalMinor === null) statedTotalMinor = item.checkMinor;
+      else {
+        uncertain = true;
+        messages.push(`"= ${item.checkText}" does not match ${milliToText(quantityMilli)} × ${amountText(unitPriceMinor, currency)} = ${amountText(amountMinor, currency)} for ${label}${checkAt(n)}`);
+      }
+    } else if (item.checkMinor !== null && items.length === 1 && statedTotalMinor === null) {
+      statedTotalMinor = item.checkMinor;
+    }
+    if (!description) {
+      withoutDescription++;
+      messages.push(`Line ${n} has no description — add one`);
+    }
+    lineWarnings.push(...messages);
+    lines.push({ description, quantityMilli, unit, unitPriceMinor, amountMinor, source: mapped.originalSlice(item.start, item.end), uncertain });
+  });
+
+  const checks: string[] = [...currencyProblems(named.concat(items.flatMap((i) => i.currencies)), customer)];
+  if (lines.length === 0) checks.push(raw.trim() ? 'Found nothing to bill in the sentence — add the items by hand' : 'The sentence is empty');
+  const totals = totalsOf(lines, tax.rateBp, tax.pricesIncludeTax, discount);
+  if (lines.length && !totals) checks.push('These amounts are too large for one invoice — check them');
+  if (totals && statedTotalMinor !== null) {
+    const problem = statedTotalProblem(statedTotalMinor, totals, currency);
+    if (problem) checks.push(problem);
+  }
+  if (discount?.kind === 'amount' && totals && discount.minor > totals.linesMinor) {
+    checks.push(`The discount of ${amountText(discount.minor, currency)} is more than the lines add up to — check the discount`);
+  }
+
+  const unparsed = [...new Set(unparsedSpans.map((s) => tidy(mapped.originalSlice(s.start, s.end))).filter((s) => s.length > 0))];
+  const warnings = [...checks, ...lineWarnings, ...sentenceWarnings];
+  const confidence = confidenceOf({
+    lineCount: lines.length,
+    uncertainLines: lines.filter((l) => l.uncertain).length,
+    linesWithoutPrice: withoutPrice,
+    linesWithoutDescription: withoutDescription,
+    unparsedCount: unparsed.length,
+    sentenceWarnings: checks.length + sentenceWarnings.length,
+  });
+
+  return {
+    currency,
+    currencyStated: named.length > 0 || items.some((i) => i.currencies.length > 0),
+    lines,
+    taxRateBp: tax.rateBp,
+    pricesIncludeTax: tax.pricesIncludeTax,
+    discount,
+    dueDate,
+    periodLabel,
+    statedTotalMinor,
+    confidence,
+    unparsed,
+    warnings,
+  };
+}
