@@ -23,6 +23,17 @@ async function fake(responder: Responder): Promise<FakeGemini> {
   return server;
 }
 
+/** A fake Gemini that holds its answer until the test releases it. */
+async function heldBack(): Promise<{ server: FakeGemini; release: () => void }> {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  const server = await fake(async () => {
+    await gate;
+    return hosting;
+  });
+  return { server, release };
+}
+
 const hosting = goodReply([{ description: 'Web hosting (Business plan)', quantity: 3, unit: 'months', unitPrice: 15000 }], { notes: 'Service period: Dec 2026 – Feb 2027' });
 
 /** A core wired to the fake server, with the queue's waits shortened so a test takes seconds. */
@@ -226,12 +237,7 @@ describe('drafting from a sentence with Gemini', () => {
   });
 
   it('holds the answer for review when the person edited the draft meanwhile, and applies it on request', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const server = await fake(async () => {
-      await gate;
-      return hosting;
-    });
+    const { server, release } = await heldBack();
     const { core, buyer } = await setup(server.url);
     const { draft } = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
     await server.waitForRequests(1);
@@ -256,12 +262,7 @@ describe('drafting from a sentence with Gemini', () => {
   });
 
   it('cancels a job under way and throws its answer away; retry-now runs it again', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const server = await fake(async () => {
-      await gate;
-      return hosting;
-    });
+    const { server, release } = await heldBack();
     const { core, buyer } = await setup(server.url);
     const { draft, status } = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
     await server.waitForRequests(1);
@@ -327,12 +328,7 @@ describe('a Billbook process killed in the middle of an AI job', () => {
 
 describe('what the queue must never do', () => {
   it('does not blame Gemini when its answer cannot be saved: one request, failed with the reason, breaker closed', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const server = await fake(async () => {
-      await gate;
-      return hosting;
-    });
+    const { server, release } = await heldBack();
     const { core, buyer } = await setup(server.url);
     const { draft, status } = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
     await server.waitForRequests(1);
