@@ -39,7 +39,9 @@ export const businessDateSchema = z
   .refine((v) => {
     const at = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
-  }, 'That date does not exist');
+  }, 'That date does not exist')
+  // Books hold business dates; a year outside this range is a typing slip, and JavaScript dates mis-read years below 100.
+  .refine((v) => v >= '1900-01-01' && v <= '2999-12-31', 'Use a year between 1900 and 2999');
 
 const MAX_PRICE_MINOR = 1_000_000_000_000_000; // well inside 2^53, and far beyond any real invoice line
 

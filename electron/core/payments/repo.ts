@@ -1,4 +1,5 @@
 // SQL for payments and their allocations: no rules, no transactions.
+import { businessDate } from '../clock';
 import type { Sql } from '../db/sql';
 import type { PaymentAllocationsTable, PaymentsTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
@@ -47,7 +48,7 @@ export function markReversed(sql: Sql, paymentId: string, reason: string, at: st
   const invoices = sql
     .prepare('SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_id = ? AND reversed_at IS NULL')
     .all(paymentId) as { invoice_id: string }[];
-  sql.prepare('UPDATE payment_allocations SET reversed_at = ? WHERE payment_id = ? AND reversed_at IS NULL').run(at, paymentId);
+  sql.prepare('UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_id = ? AND reversed_at IS NULL').run(at, businessDate(new Date(at)), paymentId);
   return invoices.map((r) => r.invoice_id);
 }
 
@@ -60,7 +61,9 @@ export function undoAllocations(sql: Sql, paymentId: string, invoiceId: string, 
   const row = sql
     .prepare('SELECT coalesce(sum(amount_minor), 0) AS amount FROM payment_allocations WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
     .get(paymentId, invoiceId) as { amount: number };
-  sql.prepare('UPDATE payment_allocations SET reversed_at = ? WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL').run(at, paymentId, invoiceId);
+  sql
+    .prepare('UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
+    .run(at, businessDate(new Date(at)), paymentId, invoiceId);
   return row.amount;
 }
 

@@ -50,7 +50,7 @@ export function candidates(sql: Sql, filter: HoldingFilter): CandidateDbRow[] {
 export function allocationsBetween(sql: Sql, first: string, last: string): EventDbRow[] {
   return sql
     .prepare(
-      `SELECT invoice_id, allocated_on AS "on", substr(reversed_at, 1, 10) AS until, amount_minor
+      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, amount_minor
        FROM payment_allocations INDEXED BY payment_allocations_by_date WHERE allocated_on BETWEEN ? AND ?`,
     )
     .raw(true)
@@ -62,7 +62,7 @@ export function allocationsBefore(sql: Sql, invoiceIds: readonly string[], befor
   if (invoiceIds.length === 0) return [];
   return sql
     .prepare(
-      `SELECT invoice_id, allocated_on AS "on", substr(reversed_at, 1, 10) AS until, amount_minor
+      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, amount_minor
        FROM payment_allocations INDEXED BY payment_allocations_by_invoice_date
        WHERE invoice_id IN (SELECT value FROM json_each(?)) AND allocated_on < ?`,
     )

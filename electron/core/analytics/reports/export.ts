@@ -40,11 +40,20 @@ function cellText(row: ReportRow, column: ReportColumn, money: (minor: number, c
   return String(value);
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, return first) gets a leading
+ * apostrophe. Only text columns: a negative amount must stay a number.
+ */
+function spreadsheetSafe(text: string, column: ReportColumn): string {
+  if (column.type === 'money' || column.type === 'count') return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function csvOf(columns: ReportColumn[], tables: Table[]): string {
   // One header, the rows of every table under it (the tax report's currencies share its columns).
   return Papa.unparse({
     fields: columns.map((c) => c.label),
-    data: tables.flatMap((t) => t.rows.map((row) => columns.map((c) => cellText(row, c, toDecimal)))),
+    data: tables.flatMap((t) => t.rows.map((row) => columns.map((c) => spreadsheetSafe(cellText(row, c, toDecimal), c)))),
   });
 }
 
@@ -106,8 +115,10 @@ export function exportReport(ctx: CoreContext, input: ChannelParsed<'reports.exp
   let tables: Table[];
   let json: unknown;
   if (input.report.kind === 'builder') {
-    const result = runReport(ctx, input.report.definition);
+    // A file holds every row the report can give (up to its 10,000-row ceiling), not just the first screenful.
+    const result = runReport(ctx, { ...input.report.definition, limit: 10_000 });
     title = input.report.name || result.title;
+    if (result.truncated) title = `${title} (first ${result.rows.length.toLocaleString('en')} of ${result.rowCount.toLocaleString('en')} rows)`;
     tables = builderTables(result);
     json = { ...result, title };
   } else {

@@ -4,6 +4,11 @@ export const migration0004: Migration = {
   version: 4,
   name: 'saved reports, analytics indexes',
   up: `
+    -- The business day an allocation was undone (reversal or unapply), in the device's zone like every
+    -- other business date, so receivables on a past day do not shift by the UTC offset.
+    ALTER TABLE payment_allocations ADD COLUMN reversed_on TEXT;
+    UPDATE payment_allocations SET reversed_on = substr(reversed_at, 1, 10) WHERE reversed_at IS NOT NULL;
+
     -- A report definition a person saved from the report builder. Syncs like any other record.
     CREATE TABLE saved_reports (
       seq INTEGER PRIMARY KEY,
