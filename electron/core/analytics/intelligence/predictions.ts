@@ -1,22 +1,14 @@
 // Turns the payment model's distribution for one open invoice into what a person reads: a date, a
 // window, the chances, and the reasons. Pure.
-import type { CurrencyCode } from '../../../../shared/money';
 import type { InvoicePrediction, PaymentModelSummary } from '../../../../shared/domain/intelligence';
 import { predictDelay, type DelayPrediction, type PaymentModel } from './paymentModel';
 import { dateOf, lateness, percent, plural, round } from './stats';
 
-export interface OpenInvoice {
-  invoiceId: string;
-  invoiceNumber: string;
-  customerId: string;
-  customerName: string;
-  currency: CurrencyCode;
-  issueDate: string;
-  dueDate: string;
-  dueDay: number;
-  totalMinor: number;
-  balanceMinor: number;
-}
+/** An open invoice as the model reads it: the prediction's own facts, plus its due date as a day number. */
+export type OpenInvoice = Pick<
+  InvoicePrediction,
+  'invoiceId' | 'invoiceNumber' | 'customerId' | 'customerName' | 'currency' | 'issueDate' | 'dueDate' | 'totalMinor' | 'balanceMinor'
+> & { dueDay: number };
 
 function ratioText(ratio: number): string {
   return ratio >= 10 ? `${Math.round(ratio)}×` : `${round(ratio, 1)}×`;
