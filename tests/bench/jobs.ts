@@ -8,7 +8,7 @@ import { createCore, type Core } from '../../electron/core/app';
 import { memorySecretStore } from '../../electron/core/secrets';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { goodReply, rateLimited, startFakeGemini } from '../helpers/fakeGemini';
-import { prng, record, section } from './measure';
+import { percentile, prng, record, section } from './measure';
 
 const KEY = 'AIza-bench-key-0123456789';
 
@@ -37,7 +37,6 @@ async function waitForQuiet(core: Core, total: number): Promise<void> {
   }
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function benchJobs(): Promise<void> {
   const jobs = Number(process.env.BENCH_AI_JOBS ?? 1000);
@@ -77,7 +76,7 @@ export async function benchJobs(): Promise<void> {
     record('jobs succeeded', `${succeeded.toLocaleString('en')} of ${jobs.toLocaleString('en')} (failed ${rows.length - succeeded})`);
     record('wall time', `${wall.toFixed(1)} s`);
     record('requests sent (429 answers)', `${times.length.toLocaleString('en')} (${(times.length - succeeded).toLocaleString('en')})`);
-    record('requests per job (429s included)', `mean ${mean.toFixed(2)}, p50 ${pct(tries, 50)}, p99 ${pct(tries, 99)}, max ${tries.at(-1)}; jobs by requests: ${[...histogram].sort((a, b) => a[0] - b[0]).map(([a, n]) => `${a}: ${n}`).join(', ')}`);
+    record('requests per job (429s included)', `mean ${mean.toFixed(2)}, p50 ${percentile(tries, 50)}, p99 ${percentile(tries, 99)}, max ${tries.at(-1)}; jobs by requests: ${[...histogram].sort((a, b) => a[0] - b[0]).map(([a, n]) => `${a}: ${n}`).join(', ')}`);
     record('attempts spent per job (a 429 spends none)', `max ${attempts.at(-1)} of 5`);
     record('peak request rate', `${peakSecond} in any second (limit ${(rpm / 60).toFixed(0)}/s); ${peakMinute} in any minute (limit ${rpm})${wall < 60 ? ' — the run was shorter than a minute' : ''}`);
     record('mean request rate', `${(times.length / wall).toFixed(1)} per second`);
@@ -110,7 +109,7 @@ export async function benchJobs(): Promise<void> {
     await waitForQuiet(core2, 50);
     const refined = (performance.now() - start) / 1000;
     latencies.sort((a, b) => a - b);
-    record('offline drafts: all 50 saved', `${drafted.toFixed(0)} ms (each: p50 ${pct(latencies, 50).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms)`);
+    record('offline drafts: all 50 saved', `${drafted.toFixed(0)} ms (each: p50 ${percentile(latencies, 50).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms)`);
     record('all 50 refined by the fake Gemini', `${refined.toFixed(1)} s (at 10 requests/s)`);
   } finally {
     core2.close();

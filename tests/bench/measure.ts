@@ -1,5 +1,6 @@
 // Timing helpers for `npm run bench`: percentiles over repeated runs, and the table printed at the end.
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../../electron/core/analytics/intelligence/stats';
 
 const rows: [string, string][] = [];
 
@@ -13,7 +14,7 @@ export function section(title: string): void {
   console.log(`\n${title}`);
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
@@ -36,14 +37,5 @@ export function printTable(): void {
   for (const [what, value] of rows) console.log(`| ${what.padEnd(width)} | ${value} |`);
 }
 
-/** A small deterministic generator, so every run seeds the same books. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (the models' own mulberry32), so every run seeds the same books. */
+export const prng = seededRandom;

@@ -1,6 +1,7 @@
 // Books with known payment behaviour, written through the real channels: each customer pays a set
 // number of days after the due date, give or take seeded noise. The fixed clock walks forward
 // through the events, so every invoice is issued and every payment recorded on its own day.
+import { seededRandom } from '../../electron/core/analytics/intelligence/stats';
 import fs from 'node:fs';
 import { createCore, type Core } from '../../electron/core/app';
 import { addDays, fixedClock } from '../../electron/core/clock';
@@ -45,17 +46,6 @@ export interface Book {
   close(): void;
 }
 
-/** mulberry32: the same books on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const at = (date: string) => `${date}T12:00:00.000Z`;
 
@@ -69,7 +59,7 @@ export async function seedBook(options: { today: string; payers: Payer[]; seed?:
   const clock = fixedClock(at(options.today));
   const config = coreConfigSchema.parse(options.mainCurrency ? { business: { name: 'Test books', defaultCurrency: options.mainCurrency, country: 'KE' } } : {});
   const core = createCore({ dataDir: dir, clock, config, log: () => undefined });
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const every = options.everyDays ?? 28;
   const customers: Book['customers'] = {};
 

@@ -1,12 +1,9 @@
 // "AI drafting": the key (write-only), whether AI refines drafts at all, and how it calls Gemini.
-import { useState } from 'react';
-import { invoke } from '../../api';
 import type { AiSettings, SettingsView } from '../../../shared/domain/settings';
 import { Field, describe } from '../../components/Field';
-import { errorMessage } from '../../lib/format';
-import { toast } from '../../stores/toasts';
 import { ApiKeyField } from './ApiKeyField';
-import { numberOf, sectionErrors } from './fieldErrors';
+import { numberOf } from './fieldErrors';
+import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
 
 interface AiForm {
@@ -40,17 +37,19 @@ function check(f: AiForm): { ai: Partial<AiSettings>; errors: Record<string, str
 }
 
 export function AiSettingsSection({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
-  const [loadedFrom, setLoadedFrom] = useState(view.ai);
-  const [form, setForm] = useState(() => formOf(view.ai));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(loadedFrom));
-
-  // Changed elsewhere (another window) while nothing here is unsaved: show the new values.
-  if (view.ai !== loadedFrom && !dirty) {
-    setLoadedFrom(view.ai);
-    setForm(formOf(view.ai));
-  }
+  const { form, setForm, errors, setErrors, busy, dirty, save } = useSettingsSection({
+    view,
+    onSaved,
+    storedOf: (v) => v.ai,
+    formOf,
+    check: (f) => {
+      const { ai, errors: own } = check(f);
+      if (view.baseUrlOverride) delete ai.baseUrl;
+      return { update: { ai }, errors: own };
+    },
+    errorPrefix: 'ai.',
+    savedMessage: 'AI drafting settings saved',
+  });
 
   const set = <K extends keyof AiForm>(field: K, value: AiForm[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -59,31 +58,6 @@ export function AiSettingsSection({ view, onSaved }: { view: SettingsView; onSav
       const { [field]: _gone, ...rest } = e;
       return rest;
     });
-  };
-
-  const save = async () => {
-    if (busy) return;
-    const { ai, errors: own } = check(form);
-    if (view.baseUrlOverride) delete ai.baseUrl;
-    if (Object.keys(own).length > 0) {
-      setErrors(own);
-      return;
-    }
-    setBusy(true);
-    try {
-      const next = await invoke('settings.update', { ai });
-      setLoadedFrom(next.ai);
-      setForm(formOf(next.ai));
-      setErrors({});
-      onSaved(next);
-      toast.success('AI drafting settings saved');
-    } catch (e) {
-      const fields = sectionErrors(e, 'ai.');
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) toast.error(`Not saved: ${errorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
   };
 
   const err = (k: keyof AiForm) => errors[k];

@@ -1,10 +1,7 @@
 // "Analytics thresholds": when each KPI turns amber (warning) and red (critical).
-import { useState } from 'react';
-import { invoke } from '../../api';
 import type { KpiThresholds, SettingsView } from '../../../shared/domain/settings';
-import { errorMessage } from '../../lib/format';
-import { toast } from '../../stores/toasts';
-import { numberOf, sectionErrors } from './fieldErrors';
+import { numberOf } from './fieldErrors';
+import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
 
 type Kpi = keyof KpiThresholds;
@@ -40,17 +37,18 @@ function check(texts: Texts): { thresholds: KpiThresholds | null; errors: Record
 }
 
 export function ThresholdsSection({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
-  const current = view.analytics.thresholds;
-  const [loadedFrom, setLoadedFrom] = useState(current);
-  const [texts, setTexts] = useState(() => textsOf(current));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const dirty = JSON.stringify(texts) !== JSON.stringify(textsOf(loadedFrom));
-
-  if (current !== loadedFrom && !dirty) {
-    setLoadedFrom(current);
-    setTexts(textsOf(current));
-  }
+  const { form: texts, setForm: setTexts, errors, setErrors, busy, dirty, save } = useSettingsSection({
+    view,
+    onSaved,
+    storedOf: (v) => v.analytics.thresholds,
+    formOf: textsOf,
+    check: (t) => {
+      const { thresholds, errors: own } = check(t);
+      return { update: thresholds ? { analytics: { thresholds } } : null, errors: own };
+    },
+    errorPrefix: 'analytics.thresholds.',
+    savedMessage: 'Analytics thresholds saved',
+  });
 
   const set = (kpi: Kpi, level: Level, value: string) => {
     setTexts((t) => ({ ...t, [kpi]: { ...t[kpi], [level]: value } }));
@@ -60,30 +58,6 @@ export function ThresholdsSection({ view, onSaved }: { view: SettingsView; onSav
       delete next[kpi];
       return next;
     });
-  };
-
-  const save = async () => {
-    if (busy) return;
-    const { thresholds, errors: own } = check(texts);
-    if (!thresholds) {
-      setErrors(own);
-      return;
-    }
-    setBusy(true);
-    try {
-      const next = await invoke('settings.update', { analytics: { thresholds } });
-      setLoadedFrom(next.analytics.thresholds);
-      setTexts(textsOf(next.analytics.thresholds));
-      setErrors({});
-      onSaved(next);
-      toast.success('Analytics thresholds saved');
-    } catch (e) {
-      const fields = sectionErrors(e, 'analytics.thresholds.');
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) toast.error(`Not saved: ${errorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
