@@ -32,6 +32,8 @@ import { intelligenceChannels } from './channels/intelligence';
 import { draftingChannels } from './channels/drafting';
 import { jobChannels } from './channels/jobs';
 import { settingsChannels } from './channels/settings';
+import { sendingChannels } from './channels/sending';
+import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
 export const customerSortSchema = z.enum(['name', 'outstanding', 'lastInvoice', 'code', 'created']);
@@ -289,6 +291,7 @@ export const contract = {
   ...settingsChannels,
   ...analyticsChannels,
   ...intelligenceChannels,
+  ...sendingChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -309,6 +312,10 @@ export interface EventMap {
   'jobs.changed': JobEvents['jobs.changed'];
   'jobs.progress': JobEvents['jobs.progress'];
   'settings.changed': Record<string, never>;
+  /** A message was queued, sent or failed: delivery status and the log refresh. */
+  'sending.changed': { invoiceIds: string[]; customerIds: string[] };
+  /** Something worth a desktop notification (Electron) or a toast (browser). */
+  activity: ActivityEvent;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed', 'sending.changed', 'activity'];

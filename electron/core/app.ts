@@ -26,6 +26,17 @@ import { aiDraftHandler } from './drafting/aiJob';
 import type { NetworkProbe } from './context';
 import { createHlc } from './sync/hlc';
 import { coreConfigSchema } from './config';
+import { createPdfRenderer } from './pdf/renderer';
+import { pdfHandlers } from './pdf/handlers';
+import { sendingHandlers } from './send/handlers';
+import { smsProvider, smtpProvider } from './send/providers';
+
+function smtpFromEnv(): { host: string; port: number } | null {
+  const host = process.env.BILLBOOK_SMTP_HOST;
+  if (!host) return null;
+  const port = Number(process.env.BILLBOOK_SMTP_PORT ?? '587');
+  return { host, port: Number.isInteger(port) && port > 0 && port < 65_536 ? port : 587 };
+}
 
 export interface CoreOptions {
   dataDir: string;
@@ -37,6 +48,14 @@ export interface CoreOptions {
   network?: NetworkProbe;
   /** Overrides the Gemini base URL setting; default: BILLBOOK_GEMINI_BASE_URL. */
   geminiBaseUrl?: string;
+  /** Overrides the SMTP host and port; default: BILLBOOK_SMTP_HOST and BILLBOOK_SMTP_PORT. */
+  smtp?: { host: string; port: number };
+  /** Overrides the SMS provider's base URL; default: BILLBOOK_SMS_BASE_URL. */
+  smsBaseUrl?: string;
+  /** Where fonts and images are; default: ./resources. */
+  resourcesDir?: string;
+  /** PDF worker threads; default: one per core, at most 2 (0 renders on the main thread). */
+  pdfWorkers?: number;
   /** The job queue's timings (tests shorten them); `autoStart: false` leaves it stopped. */
   jobs?: Pick<JobRunnerOptions, 'now' | 'random' | 'leaseMs' | 'backoff' | 'breaker' | 'offlineRecheckMs'> & { autoStart?: boolean; maxConcurrent?: number };
   /** Where unexpected errors go; the process never dies of one. */
@@ -67,6 +86,7 @@ function deviceIdOf(ctx: Pick<CoreContext, 'sql' | 'clock'>): string {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const config = options.config ?? coreConfigSchema.parse({});
+  const resourcesDir = options.resourcesDir ?? path.resolve('resources');
   const log = options.log ?? ((message, error) => console.error(message, error));
   fs.mkdirSync(options.dataDir, { recursive: true });
   const dbFile = path.join(options.dataDir, 'billbook.db');
@@ -89,13 +109,19 @@ export function createCore(options: CoreOptions): Core {
     schemaVersion: migration.to,
     secrets: options.secrets ?? memorySecretStore(),
     network: options.network ?? { isOnline: () => true },
-    overrides: { geminiBaseUrl: options.geminiBaseUrl ?? process.env.BILLBOOK_GEMINI_BASE_URL ?? null },
+    overrides: {
+      geminiBaseUrl: options.geminiBaseUrl ?? process.env.BILLBOOK_GEMINI_BASE_URL ?? null,
+      smtp: options.smtp ?? smtpFromEnv(),
+      smsBaseUrl: options.smsBaseUrl ?? process.env.BILLBOOK_SMS_BASE_URL ?? null,
+    },
+    resourcesDir,
   } as CoreContext;
+  context.pdf = createPdfRenderer({ resourcesDir, workers: options.pdfWorkers });
   const { autoStart = true, maxConcurrent, ...jobTimings } = options.jobs ?? {};
   context.jobs = new JobRunner(context, {
     ...jobTimings,
     handlers: { 'ai.draft': aiDraftHandler(context) },
-    providers: { gemini: geminiProvider(context, maxConcurrent) },
+    providers: { gemini: geminiProvider(context, maxConcurrent), smtp: smtpProvider(context), sms: smsProvider(context) },
     log,
   });
   // A new key, a switched-on setting or a faster rate may let waiting jobs run.
@@ -105,7 +131,8 @@ export function createCore(options: CoreOptions): Core {
   const handlers: HandlerMap = {
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
-    ...analyticsHandlers(context), ...intelligenceHandlers(context),
+    ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
+    ...sendingHandlers(context),
   };
   if (autoStart) context.jobs.start();
   const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
@@ -113,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     api, events, context, migration, dbFile, jobs: context.jobs,
     close: () => {
       context.jobs.stop();
+      void context.pdf.close();
       db.pragma('optimize');
       db.close();
     },

@@ -4,6 +4,7 @@ import type { Sql } from './db/sql';
 import type { CoreEvents } from './events';
 import type { JobRunner } from './jobs/runner';
 import type { SecretStore } from './secrets';
+import type { PdfRenderer } from './pdf/renderer';
 
 /** Whether the machine has a network at all. Electron asks the OS; plain Node assumes yes and lets requests tell. */
 export interface NetworkProbe {
@@ -23,7 +24,17 @@ export interface CoreContext {
   secrets: SecretStore;
   network: NetworkProbe;
   /** Set from the environment, for tests and proxies; they win over the stored settings. */
-  overrides: { geminiBaseUrl: string | null };
+  overrides: {
+    geminiBaseUrl: string | null;
+    /** BILLBOOK_SMTP_HOST / BILLBOOK_SMTP_PORT: the mail server, whatever Settings say. */
+    smtp: { host: string; port: number } | null;
+    /** BILLBOOK_SMS_BASE_URL: the SMS provider's API root, whatever Settings say. */
+    smsBaseUrl: string | null;
+  };
+  /** Where fonts and images for the PDFs are. */
+  resourcesDir: string;
+  /** Renders invoice PDFs (worker threads). */
+  pdf: PdfRenderer;
   /** The durable job queue (AI drafting now; sending and sync later). */
   jobs: JobRunner;
 }

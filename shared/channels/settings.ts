@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { aiSettingsSchema, kpiThresholdsSchema, SECRET_NAMES, type SettingsView } from '../domain/settings';
+import {
+  aiSettingsSchema,
+  businessProfileSchema,
+  emailSettingsSchema,
+  kpiThresholdsSchema,
+  paymentInstructionsSchema,
+  reminderSettingsSchema,
+  SECRET_NAMES,
+  smsSettingsSchema,
+  type SettingsView,
+} from '../domain/settings';
 import { output } from './output';
 
 export const settingsChannels = {
@@ -9,15 +19,23 @@ export const settingsChannels = {
     input: z.object({
       ai: aiSettingsSchema.partial().optional(),
       analytics: z.object({ thresholds: kpiThresholdsSchema }).optional(),
+      /** Whole sections: the form sends everything it shows. */
+      business: businessProfileSchema.optional(),
+      payment: paymentInstructionsSchema.optional(),
+      email: emailSettingsSchema.optional(),
+      sms: smsSettingsSchema.optional(),
+      reminders: reminderSettingsSchema.optional(),
     }),
     output: output<SettingsView>(),
   },
   /** Stores a secret (null removes it). The value is never sent back. */
   'settings.setSecret': {
-    input: z.object({
-      name: z.enum(SECRET_NAMES),
-      value: z.string().trim().min(10, 'That key looks too short').max(500).nullable(),
-    }),
+    input: z
+      .object({
+        name: z.enum(SECRET_NAMES),
+        value: z.string().trim().min(1, 'Enter a value, or remove it').max(500, 'At most 500 characters').nullable(),
+      })
+      .refine((s) => s.value === null || s.name === 'smtpPassword' || s.value.length >= 10, { message: 'That key looks too short', path: ['value'] }),
     output: output<SettingsView>(),
   },
 } as const;

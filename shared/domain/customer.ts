@@ -14,6 +14,7 @@ export const PAYMENT_METHODS = ['mpesa', 'bank', 'cash', 'card', 'other'] as con
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const INVOICE_TEMPLATES = ['professional', 'simple', 'detailed'] as const;
+export type InvoiceTemplate = (typeof INVOICE_TEMPLATES)[number];
 export const LANGUAGES = ['en', 'sw'] as const;
 
 /** The named terms people pick; any other whole number of days is allowed too. */

@@ -1,4 +1,4 @@
-// Settings a person changes inside the app. Secrets (the Gemini key) are never part of these:
+// Settings a person changes inside the app. Secrets (API keys, the SMTP password) are never part of these:
 // they go to the secret store, and the screens only learn whether one is set.
 import { z } from 'zod';
 
@@ -20,6 +20,133 @@ export const aiSettingsSchema = z.object({
   timeoutSeconds: z.number().int().min(5, 'At least 5 seconds').max(300, 'At most 300 seconds').default(60),
 });
 export type AiSettings = z.output<typeof aiSettingsSchema>;
+
+const optionalEmail = z.union([z.literal(''), z.email({ error: 'That is not an email address' })]).default('');
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default('');
+
+/** Who the invoices are from: printed at the top of every invoice and used in messages. */
+export const businessProfileSchema = z.object({
+  name: text(120),
+  street: text(200),
+  city: text(100),
+  postalCode: text(20),
+  country: text(60),
+  /** KRA PIN or VAT number, printed as "PIN". */
+  taxId: text(40),
+  phone: text(40),
+  email: optionalEmail,
+  website: text(200),
+  /** A PNG or JPEG as a data: URL, at most about 300 KB; empty for none. */
+  logoDataUrl: z
+    .string()
+    .max(420_000, 'The logo is too large: use a PNG or JPEG under 300 KB')
+    .refine((v) => v === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(v), 'The logo must be a PNG or JPEG image')
+    .default(''),
+});
+export type BusinessProfile = z.output<typeof businessProfileSchema>;
+
+/** How customers pay: printed on every invoice and put in every message. */
+export const paymentInstructionsSchema = z.object({
+  mpesa: z
+    .object({
+      /** A Paybill takes an account number (the invoice number); a Till (Buy Goods) does not. */
+      kind: z.enum(['none', 'paybill', 'till']).default('none'),
+      number: z.string().trim().regex(/^\d{0,10}$/, 'Digits only, up to 10').default(''),
+    })
+    .default({ kind: 'none', number: '' })
+    .refine((m) => m.kind === 'none' || m.number.length >= 5, { message: 'Enter the Paybill or Till number (5 or more digits)', path: ['number'] }),
+  bank: z
+    .object({
+      bankName: text(100),
+      accountName: text(120),
+      accountNumber: text(40),
+      branch: text(100),
+      swift: z.string().trim().toUpperCase().regex(/^([A-Z0-9]{8}|[A-Z0-9]{11})?$/, 'A SWIFT code has 8 or 11 letters and digits').default(''),
+    })
+    .default({ bankName: '', accountName: '', accountNumber: '', branch: '', swift: '' }),
+  /** Anything else, e.g. "Cheques payable to …". */
+  note: text(500),
+});
+export type PaymentInstructions = z.output<typeof paymentInstructionsSchema>;
+
+export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
+export const SMTP_SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = {
+  starttls: 'STARTTLS (usually port 587)', tls: 'TLS from the start (usually port 465)', none: 'None (only for a server on this computer)',
+};
+
+/** The SMTP server invoices are sent through. The password is a secret, kept apart. */
+export const emailSettingsSchema = z.object({
+  host: z.string().trim().max(253).regex(/^[A-Za-z0-9.\-]*$|^\[[0-9a-fA-F:.]+\]$/, 'A host name such as smtp.example.com').default(''),
+  port: z.number().int('A whole number').min(1, 'A port is 1 to 65535').max(65_535, 'A port is 1 to 65535').default(587),
+  security: z.enum(SMTP_SECURITY).default('starttls'),
+  user: text(200),
+  fromName: text(120),
+  fromAddress: optionalEmail,
+  replyTo: optionalEmail,
+  /** Messages per minute the server allows; the queue never sends faster. */
+  messagesPerMinute: z.number().int('A whole number').min(1, 'At least 1').max(10_000, 'At most 10,000').default(60),
+  timeoutSeconds: z.number().int().min(5, 'At least 5 seconds').max(300, 'At most 300 seconds').default(30),
+});
+export type EmailSettings = z.output<typeof emailSettingsSchema>;
+
+export const SMS_PROVIDERS = ['none', 'africastalking', 'twilio'] as const;
+export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
+export const SMS_PROVIDER_LABELS: Record<SmsProviderName, string> = { none: 'Not set up', africastalking: "Africa's Talking", twilio: 'Twilio' };
+export const DEFAULT_SMS_BASE_URLS: Record<Exclude<SmsProviderName, 'none'>, string> = {
+  africastalking: 'https://api.africastalking.com',
+  twilio: 'https://api.twilio.com',
+};
+
+const providerUrl = z
+  .url({ protocol: /^https?$/, error: 'Use an https:// address' })
+  .refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url), 'Use https:// (plain http only for a server on this computer)');
+
+/** The SMS provider. API keys and tokens are secrets, kept apart. */
+export const smsSettingsSchema = z.object({
+  provider: z.enum(SMS_PROVIDERS).default('none'),
+  africastalking: z
+    .object({
+      username: text(100),
+      /** A registered sender ID or short code; empty: the provider's default. */
+      senderId: text(11),
+      baseUrl: providerUrl.default(DEFAULT_SMS_BASE_URLS.africastalking),
+    })
+    .default({ username: '', senderId: '', baseUrl: DEFAULT_SMS_BASE_URLS.africastalking }),
+  twilio: z
+    .object({
+      accountSid: z.string().trim().regex(/^(AC[0-9a-fA-F]{32})?$/, 'An Account SID starts with AC and has 34 characters').default(''),
+      /** The sending number in +E.164, or a Messaging Service SID (MG…). */
+      from: z.string().trim().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})?$/, 'A number like +14155550100 or a Messaging Service SID (MG…)').default(''),
+      baseUrl: providerUrl.default(DEFAULT_SMS_BASE_URLS.twilio),
+    })
+    .default({ accountSid: '', from: '', baseUrl: DEFAULT_SMS_BASE_URLS.twilio }),
+  messagesPerMinute: z.number().int('A whole number').min(1, 'At least 1').max(10_000, 'At most 10,000').default(60),
+  timeoutSeconds: z.number().int().min(5, 'At least 5 seconds').max(120, 'At most 120 seconds').default(20),
+});
+export type SmsSettings = z.output<typeof smsSettingsSchema>;
+
+export const REMINDER_CHANNELS = ['email', 'sms', 'both'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+export const DEFAULT_REMINDER_OFFSETS = [-3, 0, 7, 14, 30];
+
+/** When unpaid invoices are chased, and how. A customer can be switched off on their page. */
+export const reminderSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Days from the due date: −3 is three days before, 0 the due day, 7 a week overdue. */
+  offsets: z
+    .array(z.number().int('Whole days').min(-30, 'At most 30 days before the due date').max(365, 'At most 365 days after'))
+    .max(10, 'At most 10 reminders')
+    .default(DEFAULT_REMINDER_OFFSETS)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  channel: z.enum(REMINDER_CHANNELS).default('email'),
+  /** Reminders go out from this hour of the business day (0–23), not in the night. */
+  sendFromHour: z.number().int().min(0).max(23).default(8),
+  /** A short thank-you when a payment is recorded. */
+  thankYouOnPayment: z.boolean().default(false),
+  /** Also send each reminder's PDF. */
+  attachPdf: z.boolean().default(true),
+});
+export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
 
 const level = (warning: number, critical: number) =>
   z.object({ warning: z.number().finite(), critical: z.number().finite() }).default({ warning, critical });
@@ -44,7 +171,15 @@ export type KpiThresholds = z.output<typeof kpiThresholdsSchema>;
 export const settingsSchema = z.object({
   ai: aiSettingsSchema.default(aiSettingsSchema.parse({})),
   analytics: z.object({ thresholds: kpiThresholdsSchema.default(kpiThresholdsSchema.parse({})) }).default({ thresholds: kpiThresholdsSchema.parse({}) }),
+  business: businessProfileSchema.default(businessProfileSchema.parse({})),
+  payment: paymentInstructionsSchema.default(paymentInstructionsSchema.parse({})),
+  email: emailSettingsSchema.default(emailSettingsSchema.parse({})),
+  sms: smsSettingsSchema.default(smsSettingsSchema.parse({})),
+  reminders: reminderSettingsSchema.default(reminderSettingsSchema.parse({})),
 });
+/** The sections stored apart, each as one row; a damaged one falls back to its defaults alone. */
+export const SETTINGS_SECTIONS = ['ai', 'analytics', 'business', 'payment', 'email', 'sms', 'reminders'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 export type Settings = z.output<typeof settingsSchema>;
 
 /** What the Settings screen reads: the settings, plus facts it may show but not change. */
@@ -55,7 +190,14 @@ export interface SettingsView extends Settings {
   baseUrlOverride: string | null;
   /** Where secrets are kept, e.g. "encrypted by the operating system" or "a file readable only by you". */
   secretStorage: string;
+  /** Which secrets are stored; their values never leave the backend. */
+  secretsSet: Record<SecretName, boolean>;
+  /** Set when BILLBOOK_SMTP_* / BILLBOOK_SMS_BASE_URL override the stored endpoints (tests, proxies). */
+  endpointOverrides: { smtp: string | null; sms: string | null };
 }
 
-export const SECRET_NAMES = ['geminiApiKey'] as const;
+export const SECRET_NAMES = ['geminiApiKey', 'smtpPassword', 'africasTalkingApiKey', 'twilioAuthToken'] as const;
+export const SECRET_LABELS: Record<(typeof SECRET_NAMES)[number], string> = {
+  geminiApiKey: 'Gemini API key', smtpPassword: 'SMTP password', africasTalkingApiKey: "Africa's Talking API key", twilioAuthToken: 'Twilio auth token',
+};
 export type SecretName = (typeof SECRET_NAMES)[number];

@@ -272,6 +272,36 @@ export interface SavedReportsTable {
   version: number;
 }
 
+export interface NotificationsTable {
+  seq: Generated<number>;
+  id: string;
+  request_key: string;
+  type: string;
+  channel: string;
+  customer_id: string;
+  invoice_id: string | null;
+  payment_id: string | null;
+  /** JSON array. */
+  recipients: string;
+  subject: string;
+  message: string;
+  html: string | null;
+  attach_pdf: number;
+  template: string | null;
+  segments: number | null;
+  tone: string | null;
+  reminder_offset: number | null;
+  scheduled_for: string;
+  job_id: string | null;
+  outcome: string | null;
+  provider_message_id: string | null;
+  error: string | null;
+  sending_started_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   customers: CustomersTable;
   customer_balances: CustomerBalancesTable;
@@ -291,4 +321,5 @@ export interface DB {
   jobs: JobsTable;
   settings: SettingsTable;
   saved_reports: SavedReportsTable;
+  notifications: NotificationsTable;
 }

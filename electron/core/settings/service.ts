@@ -1,11 +1,13 @@
-import { settingsSchema, type SecretName, type Settings, type SettingsView } from '../../../shared/domain/settings';
+import { SECRET_NAMES, SETTINGS_SECTIONS, settingsSchema, type SecretName, type Settings, type SettingsSection, type SettingsView } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import type { ChannelParsed } from '../../../shared/contract';
 import { recordMutation } from '../audit/record';
 import type { CoreContext } from '../context';
 
-const SECTIONS = ['ai', 'analytics'] as const;
-type Section = (typeof SECTIONS)[number];
+const SECTION_NAMES: Record<SettingsSection, string> = {
+  ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
+  email: 'email', sms: 'SMS', reminders: 'reminder',
+};
 
 /** The settings in force: each stored section over the defaults. A section that no longer parses falls back to its defaults. */
 export function readSettings(ctx: CoreContext): Settings {
@@ -21,9 +23,9 @@ export function readSettings(ctx: CoreContext): Settings {
   const parsed = settingsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fallback = settingsSchema.parse({});
-  for (const section of SECTIONS) {
+  for (const section of SETTINGS_SECTIONS) {
     const one = settingsSchema.shape[section].safeParse(raw[section]);
-    if (one.success) (fallback as Record<Section, unknown>)[section] = one.data;
+    if (one.success) (fallback as Record<SettingsSection, unknown>)[section] = one.data;
   }
   return fallback;
 }
@@ -39,6 +41,8 @@ export function settingsView(ctx: CoreContext): SettingsView {
     geminiKeySet: ctx.secrets.get('geminiApiKey') !== null,
     baseUrlOverride: ctx.overrides.geminiBaseUrl,
     secretStorage: ctx.secrets.description,
+    secretsSet: Object.fromEntries(SECRET_NAMES.map((name) => [name, ctx.secrets.get(name) !== null])) as Record<SecretName, boolean>,
+    endpointOverrides: { smtp: ctx.overrides.smtp ? `${ctx.overrides.smtp.host}:${ctx.overrides.smtp.port}` : null, sms: ctx.overrides.smsBaseUrl },
   };
 }
 
@@ -47,17 +51,22 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
   const next: Settings = settingsSchema.parse({
     ai: { ...current.ai, ...definedOnly(input.ai ?? {}) },
     analytics: input.analytics ?? current.analytics,
+    business: input.business ?? current.business,
+    payment: input.payment ?? current.payment,
+    email: input.email ?? current.email,
+    sms: input.sms ?? current.sms,
+    reminders: input.reminders ?? current.reminders,
   });
   const at = ctx.clock.now().toISOString();
   ctx.sql.transaction(() => {
-    for (const section of SECTIONS) {
+    for (const section of SETTINGS_SECTIONS) {
       if (JSON.stringify(next[section]) === JSON.stringify(current[section])) continue;
       ctx.sql
         .prepare('INSERT INTO settings (section, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (section) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
         .run(section, JSON.stringify(next[section]), at);
       recordMutation(ctx, {
         entity: 'settings', entityId: section, mutation: 'settings.update', action: 'settings.update',
-        summary: `Changed the ${section === 'ai' ? 'AI drafting' : 'analytics'} settings`, args: { [section]: next[section] },
+        summary: `Changed the ${SECTION_NAMES[section]} settings`, args: { [section]: next[section] },
       });
     }
   });

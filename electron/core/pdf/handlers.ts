@@ -1,0 +1,13 @@
+// STUB — the PDF helper replaces this file.
+import type { CoreContext } from '../context';
+import type { HandlerMap } from '../handlers';
+import { renderInvoicePdf } from './service';
+
+export function pdfHandlers(ctx: CoreContext): Pick<HandlerMap, 'pdf.render'> {
+  return {
+    'pdf.render': async (input) => {
+      const pdf = await renderInvoicePdf(ctx, input.invoiceId, input.template);
+      return { fileName: pdf.fileName, base64: pdf.bytes.toString('base64'), pages: pdf.pages, bytes: pdf.bytes.length };
+    },
+  };
+}
