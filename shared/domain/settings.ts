@@ -76,7 +76,7 @@ export const SMTP_SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string
 
 /** The SMTP server invoices are sent through. The password is a secret, kept apart. */
 export const emailSettingsSchema = z.object({
-  host: z.string().trim().max(253).regex(/^[A-Za-z0-9.\-]*$|^\[[0-9a-fA-F:.]+\]$/, 'A host name such as smtp.example.com').default(''),
+  host: z.string().trim().max(253).regex(/^[A-Za-z0-9.-]*$|^\[[0-9a-fA-F:.]+\]$/, 'A host name such as smtp.example.com').default(''),
   port: z.number().int('A whole number').min(1, 'A port is 1 to 65535').max(65_535, 'A port is 1 to 65535').default(587),
   security: z.enum(SMTP_SECURITY).default('starttls'),
   user: text(200),
