@@ -30,6 +30,9 @@ import { createPdfRenderer } from './pdf/renderer';
 import { pdfHandlers } from './pdf/handlers';
 import { sendingHandlers } from './send/handlers';
 import { smsProvider, smtpProvider } from './send/providers';
+import { sendEmailHandler, sendSmsHandler } from './send/jobs';
+import { startAnnouncer } from './activity/announcer';
+import { startReminderScheduler } from './reminders/scheduler';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -54,6 +57,8 @@ export interface CoreOptions {
   smsBaseUrl?: string;
   /** Where fonts and images are; default: ./resources. */
   resourcesDir?: string;
+  /** How often the reminder scheduler looks for reminders that fell due (default 5 minutes). */
+  reminderScanMs?: number;
   /** PDF worker threads; default: one per core, at most 2 (0 renders on the main thread). */
   pdfWorkers?: number;
   /** The job queue's timings (tests shorten them); `autoStart: false` leaves it stopped. */
@@ -120,7 +125,7 @@ export function createCore(options: CoreOptions): Core {
   const { autoStart = true, maxConcurrent, ...jobTimings } = options.jobs ?? {};
   context.jobs = new JobRunner(context, {
     ...jobTimings,
-    handlers: { 'ai.draft': aiDraftHandler(context) },
+    handlers: { 'ai.draft': aiDraftHandler(context), 'send.email': sendEmailHandler(context), 'send.sms': sendSmsHandler(context) },
     providers: { gemini: geminiProvider(context, maxConcurrent), smtp: smtpProvider(context), sms: smsProvider(context) },
     log,
   });
@@ -134,11 +139,18 @@ export function createCore(options: CoreOptions): Core {
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context),
   };
-  if (autoStart) context.jobs.start();
+  const stopAnnouncer = startAnnouncer(context);
+  let stopReminders = () => {};
+  if (autoStart) {
+    context.jobs.start();
+    stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
+  }
   const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
   return {
     api, events, context, migration, dbFile, jobs: context.jobs,
     close: () => {
+      stopReminders();
+      stopAnnouncer();
       context.jobs.stop();
       void context.pdf.close();
       db.pragma('optimize');

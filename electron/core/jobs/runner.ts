@@ -1,6 +1,6 @@
 // The worker loop: takes due jobs provider by provider inside the rate limit and the circuit
 // breaker, runs them with a lease, and turns every failure into the queue's next step.
-import { MAX_RATE_LIMITED, PROVIDERS, type JobKind, type JobList, type JobView, type Provider, type ProviderStatus } from '../../../shared/domain/jobs';
+import { MAX_RATE_LIMITED, PROVIDER_LABELS, PROVIDERS, type JobKind, type JobList, type JobView, type Provider, type ProviderStatus } from '../../../shared/domain/jobs';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
@@ -48,6 +48,8 @@ export interface EnqueueInput {
   subjectId?: string;
   subjectLabel?: string;
   batchId?: string;
+  /** Queue time (ms, see currentTime) before which it does not run: a scheduled send. */
+  runAt?: number;
 }
 
 export interface JobRunnerOptions {
@@ -158,7 +160,7 @@ export class JobRunner {
     const now = this.now();
     repo.insertJob(this.ctx.sql, {
       id, kind: input.kind, provider: input.provider, payload: input.payload, priority: input.priority ?? 0,
-      idempotencyKey: input.idempotencyKey ?? null, maxAttempts: input.maxAttempts ?? 5, runAt: now,
+      idempotencyKey: input.idempotencyKey ?? null, maxAttempts: input.maxAttempts ?? 5, runAt: Math.max(now, input.runAt ?? now),
       subjectId: input.subjectId ?? null, subjectLabel: input.subjectLabel ?? '', batchId: input.batchId ?? null, now,
     });
     this.added.push(id);
@@ -430,7 +432,7 @@ export class JobRunner {
           // The provider pacing us is not the job failing: it waits as told and spends no attempt,
           // up to a cap of its own so a key that is never let through still ends.
           if (job.rate_limited + 1 >= MAX_RATE_LIMITED) {
-            repo.markFailed(sql, job.id, `Gave up after Gemini rate limited this job ${job.rate_limited + 1} times. Last answer: ${failure.message} Lower the requests per minute in Settings, or try later.`, 'rate_limit', now);
+            repo.markFailed(sql, job.id, `Gave up after ${PROVIDER_LABELS[provider]} rate limited this job ${job.rate_limited + 1} times. Last answer: ${failure.message} Lower the ${provider === 'gemini' ? 'requests' : 'messages'} per minute in Settings, or try later.`, 'rate_limit', now);
           } else {
             const delay = rateLimitDelayMs(job.rate_limited + 1, this.backoff, this.random, failure.retryAfterMs);
             repo.requeue(sql, job.id, 'queued', now + delay, failure.message, 'rate_limit', true, now);

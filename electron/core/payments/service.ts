@@ -8,6 +8,7 @@ import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { recordActivity, recordMutation } from '../audit/record';
 import { cachedCount } from '../db/countCache';
 import type { CoreContext } from '../context';
+import { queuePaymentThanks } from '../send/thanks';
 import { getCustomerRow, type CustomerRow } from '../customers/repo';
 import { newId } from '../ids';
 import { getInvoiceRow, unpaidInvoicesOf } from '../invoices/repo';
@@ -137,6 +138,11 @@ export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.r
   });
   const payment = getPayment(ctx, id);
   announceInvoices(ctx, invoiceIds, [payment.customerId]);
+  try {
+    queuePaymentThanks(ctx, payment);
+  } catch {
+    // A thank-you that cannot be queued never undoes the payment; the log simply has none.
+  }
   return payment;
 }
 

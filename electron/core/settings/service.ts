@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { ChannelParsed } from '../../../shared/contract';
 import { recordMutation } from '../audit/record';
 import type { CoreContext } from '../context';
+import { remindersSwitched } from '../reminders/state';
 
 const SECTION_NAMES: Record<SettingsSection, string> = {
   ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
@@ -70,6 +71,7 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
       });
     }
   });
+  if (next.reminders.enabled !== current.reminders.enabled) remindersSwitched(ctx, next.reminders.enabled);
   ctx.events.emit('settings.changed', {});
   return settingsView(ctx);
 }

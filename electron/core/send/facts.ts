@@ -1,0 +1,39 @@
+// What the message templates need, read from the books and Settings.
+import type { Invoice } from '../../../shared/domain/invoice';
+import type { NotificationType, ReminderTone } from '../../../shared/domain/sending';
+import type { CoreContext } from '../context';
+import { readSettings } from '../settings/service';
+import type { MessageFacts } from './templates';
+
+export function messageFacts(
+  ctx: CoreContext,
+  invoice: Invoice,
+  type: NotificationType,
+  options: { customMessage?: string; tone?: ReminderTone | null; paidMinor?: number; number?: string | null } = {},
+): MessageFacts {
+  const settings = readSettings(ctx);
+  return {
+    type,
+    invoice: { ...invoice, number: options.number ?? invoice.number },
+    business: settings.business,
+    payment: settings.payment,
+    customMessage: options.customMessage ?? '',
+    tone: options.tone ?? null,
+    paidMinor: options.paidMinor,
+  };
+}
+
+/** The customer's addresses as they are now (an invoice keeps the ones it was issued with; messages go to today's). */
+export function customerContacts(ctx: CoreContext, customerId: string): { emails: string[]; phones: string[]; sendReminders: boolean; name: string } {
+  const row = ctx.sql.prepare('SELECT name, email, secondary_email, phone, secondary_phone, send_reminders FROM customers WHERE id = ?').get(customerId) as
+    | { name: string; email: string; secondary_email: string; phone: string; secondary_phone: string; send_reminders: number }
+    | undefined;
+  if (!row) return { emails: [], phones: [], sendReminders: false, name: '' };
+  const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  return {
+    name: row.name,
+    emails: unique([row.email, row.secondary_email]),
+    phones: unique([row.phone, row.secondary_phone]).filter((p) => /^\+[1-9]\d{6,14}$/.test(p)),
+    sendReminders: row.send_reminders === 1,
+  };
+}
