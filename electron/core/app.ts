@@ -57,7 +57,7 @@ export interface CoreOptions {
   smsBaseUrl?: string;
   /** Where fonts and images are; default: ./resources. */
   resourcesDir?: string;
-  /** How often the reminder scheduler looks for reminders that fell due (default 5 minutes). */
+  /** How often the reminder scheduler looks for reminders that fell due (default 5 minutes; 0: never, tests scan by hand). */
   reminderScanMs?: number;
   /** PDF worker threads; default: one per core, at most 2 (0 renders on the main thread). */
   pdfWorkers?: number;
@@ -143,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
   let stopReminders = () => {};
   if (autoStart) {
     context.jobs.start();
-    stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
+    if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
   }
   const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
   return {

@@ -11,6 +11,8 @@ export class JobFailure extends Error {
     message: string,
     /** The provider's own "try again after" (Retry-After, Gemini's RetryInfo), when it gave one. */
     readonly retryAfterMs: number | null = null,
+    /** The request may have reached the provider (a timeout or a reset mid-answer): a sender must not simply repeat it. */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'JobFailure';

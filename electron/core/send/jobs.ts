@@ -67,7 +67,9 @@ function markHandingOver(ctx: CoreContext, row: repo.NotificationRow): void {
   ctx.sql.transaction(() => repo.markHandingOver(ctx.sql, row.id, at));
 }
 
+/** The provider answered with a failure: nothing is in doubt, so the mark goes. With no answer (a timeout mid-hand-over) it stays. */
 function answered(ctx: CoreContext, row: repo.NotificationRow, failure: JobFailure): JobFailure {
+  if (failure.outcomeUnknown) return failure;
   ctx.sql.transaction(() => repo.clearHandingOver(ctx.sql, row.id, failure.message, ctx.clock.now().toISOString()));
   return failure;
 }
@@ -104,7 +106,8 @@ export function sendEmailHandler(ctx: CoreContext): JobHandler {
       // Cancelled or closing mid-hand-over: the mark stays, since nobody knows whether it went.
       if (attempt.signal.aborted) throw error;
       const failure = classifySmtpError(error, settings.host, settings.port);
-      throw answered(ctx, row, new JobFailure(failure.failureClass, failure.detail ? `${failure.message} The server said: ${failure.detail}` : failure.message));
+      const message = failure.detail ? `${failure.message} The server said: ${failure.detail}` : failure.message;
+      throw answered(ctx, row, new JobFailure(failure.failureClass, message, null, failure.outcomeUnknown === true));
     }
     return settle(ctx, row, 'sent', { providerMessageId: sent.messageId });
   };

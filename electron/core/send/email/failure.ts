@@ -10,6 +10,8 @@ export interface SmtpFailure {
   message: string;
   /** The server's own words, when it said something. */
   detail: string | null;
+  /** The connection broke while the message was being handed over, with no answer: it may have been accepted. */
+  outcomeUnknown?: boolean;
 }
 
 interface NodemailerError {
@@ -36,6 +38,7 @@ export function classifySmtpError(error: unknown, host: string, port: number): S
   const code = e.responseCode;
   const command = (e.command ?? '').toUpperCase();
   const socket = socketCode(e);
+  const midData = command === 'DATA' && code === undefined;
 
   if (e.code === 'EDNS' || socket === 'ENOTFOUND' || socket === 'EAI_AGAIN') {
     return { stage: 'dns', failureClass: 'offline', message: `The mail server name "${host}" was not found. Check the host in Settings → Email, or the network.`, detail: e.message ?? null };
@@ -58,7 +61,7 @@ export function classifySmtpError(error: unknown, host: string, port: number): S
     };
   }
   if (e.code === 'ETIMEDOUT' || socket === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '')) {
-    return { stage: 'timeout', failureClass: 'transient', message: `The mail server at ${where(host, port)} did not answer in time. It will be tried again.`, detail: e.message ?? null };
+    return { stage: 'timeout', failureClass: 'transient', message: `The mail server at ${where(host, port)} did not answer in time. It will be tried again.`, detail: e.message ?? null, outcomeUnknown: midData };
   }
   if (code !== undefined && code >= 400 && code < 500) {
     return { stage: 'rejected', failureClass: 'transient', message: `The mail server is busy or limiting us (${code}); the message will be tried again.`, detail };
@@ -73,7 +76,7 @@ export function classifySmtpError(error: unknown, host: string, port: number): S
     return { stage: 'rejected', failureClass: 'permanent', message: `The mail server refused the message (${code}). Its reason is below; fix it before sending again.`, detail };
   }
   if (socket === 'ECONNRESET' || socket === 'EPIPE' || socket === 'ECONNABORTED' || e.code === 'ECONNECTION' || e.code === 'ESOCKET' || e.code === 'EPROTOCOL') {
-    return { stage: 'other', failureClass: 'transient', message: `The connection to ${where(host, port)} broke off. It will be tried again.`, detail: e.message ?? null };
+    return { stage: 'other', failureClass: 'transient', message: `The connection to ${where(host, port)} broke off. It will be tried again.`, detail: e.message ?? null, outcomeUnknown: midData };
   }
   return { stage: 'other', failureClass: 'transient', message: `Sending failed: ${(e.message ?? 'unknown error').slice(0, 300)}`, detail };
 }
