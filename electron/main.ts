@@ -1,5 +1,5 @@
 // Lifecycle only: one instance, one window, the tray, the updater. Everything else lives in core/.
-import { app, BrowserWindow, dialog, Menu, net, Notification, session, shell, Tray, nativeImage } from 'electron';
+import { app, BrowserWindow, dialog, net, Notification, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { createCore, type Core } from './core/app';
@@ -7,13 +7,17 @@ import { loadConfig, type CoreConfig } from './core/config';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { osSecretStore } from './secretStore';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { startTray } from './tray';
 
 const resourcesDir = path.join(__dirname, '..', 'resources');
 const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
-let tray: Tray | null = null;
 let core: Core | null = null;
+let stopTray: (() => void) | null = null;
+/** Closing the window only hides it (queued sends and reminders go on); Quit in the tray ends the app. */
+let quitting = false;
+let toldAboutTray = false;
 
 registerAppScheme();
 
@@ -21,10 +25,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    if (core) openWindow();
   });
   app.whenReady().then(start).catch((error: unknown) => {
     dialog.showErrorBox('Billbook could not start', error instanceof Error ? error.message : String(error));
@@ -65,6 +66,15 @@ function createWindow(): BrowserWindow {
     });
     if (choice === 0) event.preventDefault();
   });
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    window.hide();
+    if (!toldAboutTray && Notification.isSupported()) {
+      toldAboutTray = true;
+      new Notification({ title: 'Billbook is still running', body: 'Scheduled sends and reminders go on. Open or quit Billbook from its tray icon.' }).show();
+    }
+  });
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -89,18 +99,13 @@ function lockNavigation(): void {
   });
 }
 
-function createTray(): void {
-  const image = nativeImage.createFromPath(path.join(resourcesDir, 'tray.png'));
-  tray = new Tray(image);
-  tray.setToolTip('Billbook');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open Billbook', click: () => (mainWindow ?? (mainWindow = createWindow())).show() },
-      { type: 'separator' },
-      { label: 'Quit', click: () => app.quit() },
-    ]),
-  );
-  tray.on('click', () => (mainWindow ?? (mainWindow = createWindow())).show());
+/** Shows the window (making one if needed) and opens a route such as '#/messages'. */
+function openWindow(href?: string): void {
+  const window = mainWindow ?? (mainWindow = createWindow());
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+  if (href && /^#\/[\w/-]*$/.test(href)) void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(href)}`);
 }
 
 function startUpdater(config: CoreConfig): void {
@@ -116,7 +121,7 @@ function startUpdater(config: CoreConfig): void {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const config = loadConfig(dataDir);
-  core = createCore({ dataDir, config, secrets: osSecretStore(dataDir), network: { isOnline: () => net.isOnline() } });
+  core = createCore({ dataDir, config, secrets: osSecretStore(dataDir), network: { isOnline: () => net.isOnline() }, resourcesDir });
   if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
   serveRenderer(rendererDir);
   lockNavigation();
@@ -131,19 +136,26 @@ async function start(): Promise<void> {
     }
   });
   mainWindow = createWindow();
-  createTray();
+  stopTray = startTray(core, path.join(resourcesDir, 'tray.png'), { open: openWindow, quit: () => app.quit() });
   startUpdater(config);
 }
 
 app.on('activate', () => {
-  if (!mainWindow && core) mainWindow = createWindow();
+  if (core) openWindow();
 });
 
+app.on('before-quit', () => {
+  quitting = true;
+});
+
+// The window hides rather than closes, so this only happens as the app quits.
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (quitting) app.quit();
 });
 
 app.on('will-quit', () => {
+  stopTray?.();
+  stopTray = null;
   core?.close();
   core = null;
 });

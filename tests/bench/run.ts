@@ -1,8 +1,9 @@
 // `npm run bench`: seeds realistic books through the real channels and measures what a person waits for.
 // Prints a table; timings are never test assertions.
-//   BENCH_PART=customers|billing|drafting|analytics|all (default all): analytics seeds the billing
+//   BENCH_PART=customers|billing|drafting|analytics|sending|all (default all): analytics seeds the billing
 //   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
-//   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (3,000).
+//   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
+//   BENCH_EMAILS (500), BENCH_EMAILS_PDF (200).
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -12,6 +13,7 @@ import { benchIntelligence } from './intelligence';
 import { benchJobs } from './jobs';
 import { printTable } from './measure';
 import { benchParser } from './parser';
+import { benchEmail } from './email';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -21,6 +23,7 @@ if (wants('drafting')) {
   await benchParser();
   await benchJobs();
 }
+if (wants('sending')) await benchEmail();
 if (wants('billing') || wants('analytics')) {
   const analytics = wants('analytics')
     ? async (core: Core) => {

@@ -30,10 +30,6 @@ export interface ComposedEmail {
 const day = (date: string) => format(parseISO(date), 'd MMM yyyy');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function businessName(facts: MessageFacts): string {
-  return facts.business.name || 'us';
-}
-
 function invoiceRef(facts: MessageFacts): string {
   return facts.invoice.number ?? 'your invoice';
 }
