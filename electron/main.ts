@@ -65,6 +65,8 @@ function createWindow(): BrowserWindow {
       detail: 'Leave and lose them, or stay and save the draft first (Ctrl+S).',
     });
     if (choice === 0) event.preventDefault();
+    // "Stay" also calls off a quit in progress: the window goes back to hiding on close.
+    else quitting = false;
   });
   window.on('close', (event) => {
     if (quitting) return;
@@ -153,9 +155,19 @@ app.on('window-all-closed', () => {
   if (quitting) app.quit();
 });
 
-app.on('will-quit', () => {
+let closingCore = false;
+app.on('will-quit', (event) => {
+  if (!core || closingCore) return;
+  // A message being handed to the mail server gets a few seconds to finish; one cut off would be
+  // logged as "not confirmed" for the person to check.
+  event.preventDefault();
+  closingCore = true;
   stopTray?.();
   stopTray = null;
-  core?.close();
-  core = null;
+  const running = core;
+  void Promise.race([running.jobs.idle(), new Promise((resolve) => setTimeout(resolve, 5000))]).finally(() => {
+    running.close();
+    core = null;
+    app.quit();
+  });
 });

@@ -20,6 +20,7 @@ export const sendingChannels = {
     input: z.object({
       invoiceId: idSchema,
       customMessage: z.string().max(1000).default(''),
+      attachPdf: z.boolean().default(true),
       template: z.enum(INVOICE_TEMPLATES).optional(),
     }),
     output: output<SendPreview>(),

@@ -3,7 +3,7 @@
 //   BENCH_PART=customers|billing|drafting|analytics|sending|all (default all): analytics seeds the billing
 //   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
-//   BENCH_EMAILS (500), BENCH_EMAILS_PDF (200).
+//   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200).
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -14,6 +14,7 @@ import { benchJobs } from './jobs';
 import { printTable } from './measure';
 import { benchParser } from './parser';
 import { benchEmail } from './email';
+import { benchPdf } from './pdf';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -23,7 +24,10 @@ if (wants('drafting')) {
   await benchParser();
   await benchJobs();
 }
-if (wants('sending')) await benchEmail();
+if (wants('sending')) {
+  await benchPdf();
+  await benchEmail();
+}
 if (wants('billing') || wants('analytics')) {
   const analytics = wants('analytics')
     ? async (core: Core) => {

@@ -2,7 +2,7 @@
 // closed sends one catch-up reminder (not one per missed day), and paid invoices are left alone.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { scanReminders } from '../../electron/core/reminders/scheduler';
+import { reminderTone, scanReminders, stepTone } from '../../electron/core/reminders/scheduler';
 import type { NotificationView } from '../../shared/domain/sending';
 import { call, makeCore } from '../helpers/core';
 import { customer, invoice } from '../helpers/billing';
@@ -92,10 +92,8 @@ describe('payment reminders', () => {
     expect(byStatus('sent').map((r) => r.type).sort()).toEqual(['overdue', 'overdue', 'reminder']);
     expect(byStatus('skipped')).toHaveLength(1);
     expect(byStatus('skipped')[0]!.error).toContain('fell due on 2026-12-01 while Billbook was closed');
-    // The tone firms up: friendly before the due date, then the collection plan's tone.
-    const sentTones = byStatus('sent').map((r) => r.tone);
-    expect(sentTones).toContain('friendly');
-    expect(sentTones.filter((t) => t !== 'friendly').every((t) => ['gentle', 'standard', 'firm', 'escalate'].includes(t!))).toBe(true);
+    // The tone firms up step by step: friendly before the due date, then by days overdue.
+    expect(byStatus('sent').map((r) => r.tone).reverse()).toEqual(['friendly', 'standard', 'standard']);
   });
 
   it('does not chase invoices that were already overdue when reminders were switched on', async () => {
@@ -110,9 +108,9 @@ describe('payment reminders', () => {
 
   it('leaves alone customers switched off, and waits for the send hour', async () => {
     const { core, clock, buyer } = await setup();
-    clock.set('2026-11-28T02:00:00.000Z');
-    const early = new Date('2026-11-28T02:00:00.000Z');
-    if (early.getHours() < 8) expect(scanReminders(core.context).queued).toBe(0);
+    // 02:00 on the machine's clock, before the 08:00 send hour.
+    clock.set(new Date(2026, 10, 28, 2, 0));
+    expect(scanReminders(core.context).queued).toBe(0);
     const current = await call(core, 'customers.get', { id: buyer.id });
     const { id: _id, version, ...fields } = current as unknown as Record<string, unknown> & { id: string; version: number };
     void _id;
@@ -147,5 +145,17 @@ describe('payment reminders', () => {
     expect(rows[0]).toMatchObject({ type: 'payment_received', status: 'sent' });
     expect(server!.received[0]!.parsed.subject).toBe(`Payment received for invoice ${inv.number}, thank you`);
     expect(server!.received[0]!.parsed.text).toContain('KES 10,000.00');
+  });
+});
+
+describe('the reminder tone', () => {
+  it('firms up with the days overdue, one level gentler or firmer by how the customer pays', () => {
+    expect([stepTone(0, true), stepTone(0, false), stepTone(7, false), stepTone(30, false), stepTone(60, false)]).toEqual(['friendly', 'gentle', 'standard', 'firm', 'escalate']);
+    // A customer whose plan says "escalate" (other invoices long overdue) gets one level firmer, not a final notice on day 7.
+    expect(reminderTone('standard', 'escalate')).toBe('firm');
+    expect(reminderTone('firm', 'gentle')).toBe('standard');
+    expect(reminderTone('standard', 'gentle')).toBe('gentle');
+    expect(reminderTone('standard', null)).toBe('standard');
+    expect(reminderTone('friendly', 'escalate')).toBe('friendly');
   });
 });

@@ -78,7 +78,8 @@ describe('sending an invoice by email', () => {
     expect(mail.parsed.text).toContain('Dear Zoë Wanjiku Café');
     expect(mail.parsed.text).toContain('Asante for your business this year.');
     expect(mail.parsed.text).toContain('KES 53,940.00');
-    expect(mail.parsed.text).toContain(`M-Pesa Paybill 522533, account ${inv.number}`);
+    expect(mail.parsed.text).toContain(`M-Pesa Paybill 522533 · Account: ${inv.number}`);
+    expect(mail.parsed.text).toContain('A copy of the invoice is attached as a PDF.');
     expect(mail.parsed.html).toContain('How to pay');
 
     const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
@@ -195,10 +196,10 @@ describe('sending an invoice by email', () => {
     const cancelled = await call(core, 'sending.cancel', { id: result.notifications[0]!.id });
     expect(cancelled.status).toBe('cancelled');
 
-    const soon = new Date(clock.now().getTime() + 400).toISOString();
+    const soon = new Date(clock.now().getTime() + 1500).toISOString();
     const second = await sendByEmail(core, inv.id, { sendAt: soon });
     expect(second.notifications[0]!.status).toBe('scheduled');
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 300));
     expect(server.received).toHaveLength(0);
     const rows = await until(() => deliveries(core, inv.id), (list) => list.some((r) => r.status === 'sent'));
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'sent']);
@@ -214,6 +215,53 @@ describe('sending an invoice by email', () => {
     const preview = await call(core, 'sending.preview', { invoiceId: inv.id });
     expect(preview.blockers.email).toContain('Settings → Email');
     expect(preview.defaultEmails).toEqual(['orders@wanjiku.co.ke']);
+  });
+});
+
+describe('a mail server that goes quiet mid-hand-over', () => {
+  it('does not send again: the message is logged as not confirmed', async () => {
+    const server = await sink();
+    const { core, buyer } = await setup(server.port);
+    const inv = await invoice(core, buyer.id);
+    // The server takes the whole message and never answers; the 5-second timeout passes.
+    const held = server.holdNextData();
+    await sendByEmail(core, inv.id);
+    await held.arrived;
+    const [row] = await until(() => deliveries(core, inv.id), (rows) => rows[0]?.status === 'unconfirmed', 20_000);
+    expect(row!.error).toContain('may have been delivered');
+    held.release();
+    await core.jobs.idle();
+    expect(server.connections).toBe(1);
+    // "Send again" twice (a double click) is one new message.
+    const [first, second] = await Promise.all([call(core, 'sending.resend', { id: row!.id }), call(core, 'sending.resend', { id: row!.id })]);
+    expect(second.id).toBe(first.id);
+    await until(() => deliveries(core, inv.id), (rows) => rows.some((r) => r.id === first.id && r.status === 'sent'));
+    expect(server.connections).toBe(2);
+  }, 30_000);
+});
+
+describe('today\'s activity', () => {
+  it('announces a sent invoice once, batches failures, and counts the day for the tray', async () => {
+    const server = await sink();
+    const { core, buyer } = await setup(server.port);
+    const events: { kind: string; title: string }[] = [];
+    core.events.onAny((name, payload) => {
+      if (name === 'activity') events.push(payload as { kind: string; title: string });
+    });
+    const good = await invoice(core, buyer.id);
+    await sendByEmail(core, good.id);
+    await settledDeliveries(core, good.id);
+    server.failNext('rcpt', 550, 'no such user', 2);
+    const bad1 = await invoice(core, buyer.id);
+    const bad2 = await invoice(core, buyer.id);
+    await sendByEmail(core, bad1.id);
+    await sendByEmail(core, bad2.id);
+    await settledDeliveries(core, bad1.id);
+    await settledDeliveries(core, bad2.id);
+    await until(async () => events.filter((e) => e.kind === 'failed').length, (n) => n > 0, 5000);
+    expect(events.filter((e) => e.kind === 'sent').map((e) => e.title)).toEqual([`Sent ${good.number}`]);
+    expect(events.filter((e) => e.kind === 'failed').map((e) => e.title)).toEqual(['2 messages could not be sent']);
+    expect(await call(core, 'activity.summary', {})).toMatchObject({ date: '2026-11-21', sent: 1, failed: 2, scheduled: 0, remindersSent: 0 });
   });
 });
 

@@ -13,7 +13,28 @@ function activity(ctx: CoreContext, kind: ActivityKind, title: string, body: str
 
 const channelWord = (channel: string) => (channel === 'email' ? 'email' : 'SMS');
 
-function onJobChanged(ctx: CoreContext, { job }: EventMap['jobs.changed']): void {
+/** Failures gathered for a moment, so a wrong password with 200 reminders queued is one notification, not 200. */
+class FailureBatch {
+  private items: { title: string; body: string; href: string }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  constructor(private readonly ctx: CoreContext, private readonly waitMs: number) {}
+
+  add(item: { title: string; body: string; href: string }): void {
+    this.items.push(item);
+    this.timer ??= setTimeout(() => this.flush(), this.waitMs);
+    this.timer.unref?.();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const items = this.items.splice(0);
+    if (items.length === 1) activity(this.ctx, 'failed', items[0]!.title, items[0]!.body, items[0]!.href);
+    else if (items.length > 1) activity(this.ctx, 'failed', `${items.length} messages could not be sent`, `First: ${items[0]!.body}`, '#/messages');
+  }
+}
+
+function onJobChanged(ctx: CoreContext, failures: FailureBatch, { job }: EventMap['jobs.changed']): void {
   if (job.kind === 'ai.draft') {
     if (job.state === 'succeeded') activity(ctx, 'ai_draft_ready', 'AI draft ready', `${job.subjectLabel || 'A draft'} was refined by AI; check it before finalizing.`, job.subjectId ? `#/invoices/${job.subjectId}/edit` : null);
     return;
@@ -24,7 +45,7 @@ function onJobChanged(ctx: CoreContext, { job }: EventMap['jobs.changed']): void
   const what = `${row.invoice_number ?? 'A message'} to ${row.customer_name}`;
   const href = row.invoice_id ? `#/invoices/${row.invoice_id}` : `#/customers/${row.customer_id}`;
   if (job.state === 'failed') {
-    activity(ctx, 'failed', `Could not send ${row.invoice_number ?? 'a message'}`, `${what} by ${channelWord(row.channel)} failed: ${job.lastError ?? 'unknown error'}`, href);
+    failures.add({ title: `Could not send ${row.invoice_number ?? 'a message'}`, body: `${what} by ${channelWord(row.channel)} failed: ${job.lastError ?? 'unknown error'}`, href });
   } else if (job.state === 'succeeded' && row.status === 'sent' && (row.type === 'invoice_sent' || row.type === 'payment_received')) {
     activity(ctx, 'sent', row.type === 'invoice_sent' ? `Sent ${row.invoice_number}` : 'Thank-you sent', `${what} by ${channelWord(row.channel)}.`, href);
   } else if (job.state === 'succeeded' && row.status === 'unconfirmed') {
@@ -32,13 +53,18 @@ function onJobChanged(ctx: CoreContext, { job }: EventMap['jobs.changed']): void
   }
 }
 
-export function startAnnouncer(ctx: CoreContext): () => void {
-  return ctx.events.onAny((event, payload) => {
+export function startAnnouncer(ctx: CoreContext, failureBatchMs = 1500): () => void {
+  const failures = new FailureBatch(ctx, failureBatchMs);
+  const stop = ctx.events.onAny((event, payload) => {
     if (event !== 'jobs.changed') return;
     try {
-      onJobChanged(ctx, payload as EventMap['jobs.changed']);
+      onJobChanged(ctx, failures, payload as EventMap['jobs.changed']);
     } catch {
       // Announcing is a courtesy; it never breaks the queue.
     }
   });
+  return () => {
+    stop();
+    failures.flush();
+  };
 }

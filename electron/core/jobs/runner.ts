@@ -247,6 +247,9 @@ export class JobRunner {
   private sweepLeases(): void {
     if (this.stopping) return;
     try {
+      // Our own attempts are alive, however late their heartbeat (a laptop waking from sleep): they
+      // are never taken over by this process's sweep.
+      for (const [id, run] of this.running) repo.extendLease(this.ctx.sql, id, run.holder, this.now() + this.leaseMs);
       const recovered = this.ctx.sql.transaction(() => repo.recoverExpiredLeases(this.ctx.sql, this.now()));
       for (const row of recovered) this.announce(row);
     } catch (error) {

@@ -140,8 +140,9 @@ export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.r
   announceInvoices(ctx, invoiceIds, [payment.customerId]);
   try {
     queuePaymentThanks(ctx, payment);
-  } catch {
-    // A thank-you that cannot be queued never undoes the payment; the log simply has none.
+  } catch (error) {
+    // A thank-you that cannot be queued never undoes the payment; the person is told it did not go.
+    ctx.events.emit('notify', { level: 'warning', message: `${payment.number} is recorded, but the thank-you could not be queued: ${(error as Error).message}` });
   }
   return payment;
 }

@@ -1,8 +1,8 @@
-// STUB — the PDF helper replaces this file.
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { renderInvoicePdf } from './service';
 
+/** pdf.render: the invoice as a PDF for the preview and "Save as PDF". */
 export function pdfHandlers(ctx: CoreContext): Pick<HandlerMap, 'pdf.render'> {
   return {
     'pdf.render': async (input) => {

@@ -1,11 +1,12 @@
-// STUB — the PDF helper replaces this file. The interface is what the rest of core relies on.
-import type { InvoiceTemplate } from '../../../shared/domain/customer';
+// The PDF renderer core puts on ctx.pdf: a pool of worker threads by default, the calling thread
+// when asked for none. react-pdf is loaded only when a PDF is first made on this thread.
+import os from 'node:os';
+import type { InvoicePdfModel } from './model';
+import { RenderPool } from './pool';
+import type { RenderedBytes } from './render';
+import { pdfWorkerEntry, type WorkerEntry } from './workerEntry';
 
-/** Everything a template prints, resolved from the books and Settings; plain data, so a worker thread can render it. */
-export interface InvoicePdfModel {
-  template: InvoiceTemplate;
-  [key: string]: unknown;
-}
+export type { InvoicePdfModel } from './model';
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -15,19 +16,63 @@ export interface RenderedPdf {
 /** Renders invoice PDFs, off the main thread where it can. */
 export interface PdfRenderer {
   render(model: InvoicePdfModel): Promise<RenderedPdf>;
+  /** Many invoices at once, spread over the workers; in the order given. */
+  renderMany(models: readonly InvoicePdfModel[]): Promise<RenderedPdf[]>;
+  /** 'workers', or 'in-thread' when asked for no workers or when none could start. */
+  readonly mode: 'workers' | 'in-thread';
   close(): Promise<void>;
 }
 
 export interface PdfRendererOptions {
   /** Where resources/fonts is. */
   resourcesDir: string;
-  /** Worker threads; 0 renders on the calling thread. */
+  /** Worker threads; 0 renders on the calling thread. Default: one per core, at most 2. */
   workers?: number;
+  /** A render in a worker that takes longer is stopped and rejected. Default: 60 s. */
+  timeoutMs?: number;
+  /** Told once when no worker can start and rendering falls back to the calling thread. */
+  log?: (message: string, error?: unknown) => void;
+  /** The worker's code; default: found for how this process runs (workerEntry.ts). Tests pass broken ones. */
+  entry?: WorkerEntry;
 }
 
-export function createPdfRenderer(_options: PdfRendererOptions): PdfRenderer {
+export const DEFAULT_PDF_WORKERS = Math.min(2, os.availableParallelism());
+
+function asPdf(rendered: RenderedBytes): RenderedPdf {
+  const { bytes, pages } = rendered;
+  return { bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages };
+}
+
+export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
+  const { resourcesDir, entry } = options;
+  const inThread = async (model: InvoicePdfModel): Promise<RenderedBytes> => {
+    // The Electron build points this import at dist-electron/pdfWorker.cjs (scripts/build-electron.mjs).
+    const { renderInvoiceModel } = await import('./worker');
+    return renderInvoiceModel(model, resourcesDir);
+  };
+  const size = Math.max(0, Math.floor(options.workers ?? DEFAULT_PDF_WORKERS));
+  if (size === 0) {
+    return {
+      mode: 'in-thread',
+      render: async (model) => asPdf(await inThread(model)),
+      renderMany: async (models) => (await Promise.all(models.map(inThread))).map(asPdf),
+      close: () => Promise.resolve(),
+    };
+  }
+  const pool = new RenderPool({
+    size,
+    resourcesDir,
+    entry: entry ? () => entry : pdfWorkerEntry,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    inThread,
+    log: options.log ?? ((message, error) => console.warn(message, error)),
+  });
   return {
-    render: () => Promise.reject(new Error('PDF rendering is not built yet')),
-    close: () => Promise.resolve(),
+    get mode() {
+      return pool.mode;
+    },
+    render: async (model) => asPdf(await pool.render(model)),
+    renderMany: async (models) => (await Promise.all(models.map((model) => pool.render(model)))).map(asPdf),
+    close: () => pool.close(),
   };
 }

@@ -5,10 +5,11 @@
 // latest step that fell due — and logs the earlier missed steps as not sent, instead of a pile of
 // out-of-date reminders arriving at once.
 import type { ReminderTone, SendChannel } from '../../../shared/domain/sending';
-import type { Invoice } from '../../../shared/domain/invoice';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
-import { customerCollection } from '../analytics/intelligence/service';
+import { collectionPlansByCustomer } from '../analytics/intelligence/service';
+import type { CollectionRow } from '../../../shared/domain/intelligence';
+import type { ReminderSettings } from '../../../shared/domain/settings';
 import { getInvoice } from '../invoices/service';
 import { readSettings } from '../settings/service';
 import { emailSetupProblem } from '../send/email/settings';
@@ -19,7 +20,7 @@ import { announceSending, pdfFileName } from '../send/service';
 import { smsSetupProblem } from '../send/sms';
 import { composeEmail, composeSms } from '../send/templates';
 import { invoicesFallenOverdue } from '../activity/summary';
-import { ENABLED_SINCE, OVERDUE_ANNOUNCED, readMeta, writeMeta } from './state';
+import { ENABLED_SINCE, LAST_SCAN, OVERDUE_ANNOUNCED, readMeta, writeMeta } from './state';
 
 export interface ScanResult {
   queued: number;
@@ -41,21 +42,94 @@ interface Candidate {
   currency: string;
 }
 
-/** How firm: friendly before the due date, then the collection plan's tone for this customer (it firms up with the days overdue). */
-function toneFor(ctx: CoreContext, invoice: Invoice, plans: Map<string, ReminderTone>): ReminderTone {
-  if (invoice.daysOverdue <= 0) return invoice.dueDate > businessDate(ctx.clock.now()) ? 'friendly' : 'gentle';
-  const key = `${invoice.customer.id}|${invoice.currency}`;
-  let tone = plans.get(key);
-  if (!tone) {
-    const row = customerCollection(ctx, invoice.customer.id).find((r) => r.currency === invoice.currency);
-    tone = row?.tone ?? (invoice.daysOverdue > 30 ? 'firm' : 'standard');
-    plans.set(key, tone);
-  }
-  return tone;
+const TONE_ORDER: readonly ReminderTone[] = ['friendly', 'gentle', 'standard', 'firm', 'escalate'];
+
+/** The tone this invoice's own lateness calls for: it firms up step by step. */
+export function stepTone(daysOverdue: number, dueInFuture: boolean): ReminderTone {
+  if (daysOverdue <= 0) return dueInFuture ? 'friendly' : 'gentle';
+  if (daysOverdue <= 20) return 'standard';
+  if (daysOverdue <= 45) return 'firm';
+  return 'escalate';
+}
+
+/**
+ * The step's tone, moved one level by how the customer pays (the collection plan): a customer who
+ * usually pays on time is spoken to a level more gently, one with a record of broken promises a
+ * level more firmly. Never firmer than "firm" before 45 days.
+ */
+export function reminderTone(step: ReminderTone, plan: ReminderTone | null): ReminderTone {
+  if (step === 'friendly' || step === 'gentle' || plan === null) return step;
+  const at = TONE_ORDER.indexOf(step);
+  const wanted = TONE_ORDER.indexOf(plan);
+  const moved = wanted > at ? at + 1 : wanted < at ? at - 1 : at;
+  return TONE_ORDER[Math.max(TONE_ORDER.indexOf('gentle'), moved)]!;
 }
 
 function channelsOf(setting: 'email' | 'sms' | 'both'): SendChannel[] {
   return setting === 'both' ? ['email', 'sms'] : [setting];
+}
+
+interface ScanEnv {
+  settings: ReminderSettings;
+  since: string;
+  today: string;
+  channels: SendChannel[];
+  problems: Record<SendChannel, string | null>;
+  planOf(customerId: string, currency: string): ReminderTone | null;
+  result: ScanResult;
+}
+
+/** Queues one invoice's newest step that fell due (logging older missed ones as not sent); returns how many messages it queued. */
+function remindInvoice(ctx: CoreContext, candidate: Candidate, { settings, since, today, channels, problems, planOf, result }: ScanEnv): number {
+  const due = settings.offsets.filter((o) => {
+    const on = addDays(candidate.due_date, o);
+    return on <= today && on >= since;
+  });
+  if (due.length === 0) return 0;
+  const latest = due[due.length - 1]!;
+  const doneOffsets = new Set([...keysWithPrefix(ctx.sql, `reminder:${candidate.id}:`)].map((k) => Number(k.split(':')[2])));
+  // This step, or a later one (the schedule changed since), already went: nothing to do.
+  if ([...doneOffsets].some((o) => o >= latest)) return 0;
+
+  const invoice = getInvoice(ctx, candidate.id);
+  const contacts = customerContacts(ctx, invoice.customer.id);
+  const plan = invoice.daysOverdue > 0 ? planOf(invoice.customer.id, invoice.currency) : null;
+  const tone = reminderTone(stepTone(invoice.daysOverdue, invoice.dueDate > today), plan);
+  const type = latest > 0 ? 'overdue' : 'reminder';
+  const facts = messageFacts(ctx, invoice, type, { tone });
+  return ctx.sql.transaction(() => {
+    let queued = 0;
+    for (const missed of due.slice(0, -1)) {
+      if (doneOffsets.has(missed)) continue;
+      for (const channel of channels) {
+        logSkipped(ctx, {
+          requestKey: stepKey(invoice.id, missed, channel), type: missed > 0 ? 'overdue' : 'reminder', channel, customerId: invoice.customer.id,
+          invoiceId: invoice.id, recipients: [], subject: `Reminder ${stepLabel(missed)}`, text: '', html: null, attachPdf: false, reminderOffset: missed,
+        }, `Not sent: it fell due on ${addDays(invoice.dueDate, missed)} while Billbook was closed; the reminder ${stepLabel(latest)} sent on ${today} replaced it.`);
+        result.skipped += 1;
+      }
+    }
+    for (const channel of channels) {
+      // Reminders go to the main number; the send dialog is where a person picks several.
+      const recipients = channel === 'email' ? contacts.emails : contacts.phones.slice(0, 1);
+      const email = channel === 'email' ? composeEmail(facts, settings.attachPdf) : null;
+      const base: Omit<MessageSpec, 'priority' | 'label'> = {
+        requestKey: stepKey(invoice.id, latest, channel), type, channel, customerId: invoice.customer.id, invoiceId: invoice.id, recipients,
+        subject: email?.subject ?? '', text: email?.text ?? composeSms(facts), html: email?.html ?? null,
+        attachPdf: channel === 'email' && settings.attachPdf, tone, reminderOffset: latest,
+      };
+      const noAddress = `Not sent: ${invoice.customer.name} has no ${channel === 'email' ? 'email address' : 'mobile number in international form'}.`;
+      const problem = recipients.length === 0 ? noAddress : problems[channel] && `Not sent: ${problems[channel]}`;
+      if (problem) {
+        logSkipped(ctx, base, problem);
+        result.skipped += 1;
+        continue;
+      }
+      const { created } = queueMessage(ctx, { ...base, priority: 0, label: `Reminder ${stepLabel(latest)}: ${invoice.number} (${pdfFileName(invoice)})` });
+      if (created) queued += 1;
+    }
+    return queued;
+  });
 }
 
 /** Queues the reminders that have fallen due; safe to call as often as liked. */
@@ -71,72 +145,41 @@ export function scanReminders(ctx: CoreContext): ScanResult {
     writeMeta(ctx, ENABLED_SINCE, today);
     since = today;
   }
-  const first = settings.offsets[0]!;
-  // Every unpaid invoice whose earliest step has come, for customers who take reminders.
+  // Only steps that fell due since the last scan's day (or since reminders were switched on) are new:
+  // each offset is a window of due dates, so a scan reads just the invoices with a step in it.
+  const lastScan = readMeta(ctx, LAST_SCAN);
+  const from = lastScan && lastScan >= since ? addDays(lastScan, 1) : since;
+  if (from > today) return result;
+  const windows = settings.offsets.map((o) => `(i.due_date BETWEEN '${addDays(from, -o)}' AND '${addDays(today, -o)}')`).join(' OR ');
   const candidates = ctx.sql
     .prepare(
       `SELECT i.id, i.customer_id, i.due_date, i.currency FROM invoices i JOIN customers c ON c.id = i.customer_id
         WHERE i.status IN ('open', 'partially_paid') AND i.balance_minor > 0 AND c.send_reminders = 1 AND c.deleted_at IS NULL
-          AND i.due_date <= ? ORDER BY i.due_date, i.id`,
+          AND (${windows}) ORDER BY i.due_date, i.id`,
     )
-    .all(addDays(today, -first)) as Candidate[];
+    .all() as Candidate[];
   const channels = channelsOf(settings.channel);
   const problems: Record<SendChannel, string | null> = { email: emailSetupProblem(ctx), sms: smsSetupProblem(ctx) };
-  const plans = new Map<string, ReminderTone>();
+  let plans: Map<string, CollectionRow> | null = null;
+  const planOf = (customerId: string, currency: string): ReminderTone | null => {
+    plans ??= collectionPlansByCustomer(ctx);
+    return plans.get(`${customerId}|${currency}`)?.tone ?? null;
+  };
   const touched = { invoices: [] as string[], customers: new Set<string>() };
+  const failures: string[] = [];
 
   for (const candidate of candidates) {
-    const due = settings.offsets.filter((o) => {
-      const on = addDays(candidate.due_date, o);
-      return on <= today && on >= since;
-    });
-    if (due.length === 0) continue;
-    const latest = due[due.length - 1]!;
-    const done = keysWithPrefix(ctx.sql, `reminder:${candidate.id}:`);
-    const doneOffsets = new Set([...done].map((k) => Number(k.split(':')[2])));
-    // This step, or a later one (the schedule changed since), already went: nothing to do.
-    if ([...doneOffsets].some((o) => o >= latest)) continue;
-
-    const invoice = getInvoice(ctx, candidate.id);
-    const contacts = customerContacts(ctx, invoice.customer.id);
-    const tone = toneFor(ctx, invoice, plans);
-    const type = latest > 0 ? 'overdue' : 'reminder';
-    const facts = messageFacts(ctx, invoice, type, { tone });
-    const queuedNow = ctx.sql.transaction(() => {
-      let queued = 0;
-      for (const missed of due.slice(0, -1)) {
-        if (doneOffsets.has(missed)) continue;
-        for (const channel of channels) {
-          logSkipped(ctx, {
-            requestKey: stepKey(invoice.id, missed, channel), type: missed > 0 ? 'overdue' : 'reminder', channel, customerId: invoice.customer.id,
-            invoiceId: invoice.id, recipients: [], subject: `Reminder ${stepLabel(missed)}`, text: '', html: null, attachPdf: false, reminderOffset: missed,
-          }, `Not sent: it fell due on ${addDays(invoice.dueDate, missed)} while Billbook was closed; the reminder ${stepLabel(latest)} sent on ${today} replaced it.`);
-          result.skipped += 1;
-        }
-      }
-      for (const channel of channels) {
-        const recipients = channel === 'email' ? contacts.emails : contacts.phones;
-        const email = channel === 'email' ? composeEmail(facts, settings.attachPdf) : null;
-        const base: Omit<MessageSpec, 'priority' | 'label'> = {
-          requestKey: stepKey(invoice.id, latest, channel), type, channel, customerId: invoice.customer.id, invoiceId: invoice.id, recipients,
-          subject: email?.subject ?? '', text: email?.text ?? composeSms(facts), html: email?.html ?? null,
-          attachPdf: channel === 'email' && settings.attachPdf, tone, reminderOffset: latest,
-        };
-        const problem = recipients.length === 0 ? `Not sent: ${invoice.customer.name} has no ${channel === 'email' ? 'email address' : 'mobile number in international form'}.` : problems[channel];
-        if (problem) {
-          logSkipped(ctx, base, problem.startsWith('Not sent') ? problem : `Not sent: ${problem}`);
-          result.skipped += 1;
-          continue;
-        }
-        const { created } = queueMessage(ctx, { ...base, priority: 0, label: `Reminder ${stepLabel(latest)}: ${invoice.number} (${pdfFileName(invoice)})` });
-        if (created) queued += 1;
-      }
-      return queued;
-    });
-    result.queued += queuedNow;
-    touched.invoices.push(invoice.id);
-    touched.customers.add(invoice.customer.id);
+    try {
+      result.queued += remindInvoice(ctx, candidate, { settings, since, today, channels, problems, planOf, result });
+      touched.invoices.push(candidate.id);
+      touched.customers.add(candidate.customer_id);
+    } catch (error) {
+      // One invoice that cannot be reminded (damaged data) never stops the others.
+      failures.push(`${candidate.id}: ${(error as Error).message}`);
+    }
   }
+  writeMeta(ctx, LAST_SCAN, today);
+  if (failures.length > 0) ctx.events.emit('notify', { level: 'warning', message: `${failures.length} reminder${failures.length === 1 ? '' : 's'} could not be prepared: ${failures[0]}` });
   if (touched.invoices.length > 0) {
     ctx.jobs.wake();
     announceSending(ctx, touched.invoices, [...touched.customers]);

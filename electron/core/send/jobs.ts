@@ -62,9 +62,11 @@ function precheck(ctx: CoreContext, row: repo.NotificationRow, what: string): Jo
   return reason ? settle(ctx, row, 'skipped', { error: reason }) : null;
 }
 
-function markHandingOver(ctx: CoreContext, row: repo.NotificationRow): void {
+/** Claims the hand-over for this attempt; another attempt (a lease taken over) or a settled message stops it. */
+function markHandingOver(ctx: CoreContext, row: repo.NotificationRow, attempt: JobAttempt): void {
   const at = ctx.clock.now().toISOString();
-  ctx.sql.transaction(() => repo.markHandingOver(ctx.sql, row.id, at));
+  const claimed = ctx.sql.transaction(() => repo.markHandingOver(ctx.sql, row.id, attempt.job.id, attempt.job.lease_owner ?? '', at));
+  if (!claimed) throw new JobFailure('permanent', 'Another attempt is already sending this message.');
 }
 
 /** The provider answered with a failure: nothing is in doubt, so the mark goes. With no answer (a timeout mid-hand-over) it stays. */
@@ -94,7 +96,7 @@ export function sendEmailHandler(ctx: CoreContext): JobHandler {
     const messageId = row.provider_message_id ?? messageIdFor(row.id, settings.fromAddress);
     if (!row.provider_message_id) ctx.sql.transaction(() => repo.setMessageId(ctx.sql, row.id, messageId));
     attempt.progress(0.6, 'Handing to the mail server');
-    markHandingOver(ctx, row);
+    markHandingOver(ctx, row, attempt);
     let sent: { messageId: string };
     try {
       sent = await sendEmail(
@@ -122,7 +124,7 @@ export function sendSmsHandler(ctx: CoreContext): JobHandler {
     const [to] = JSON.parse(row.recipients) as string[];
     if (!to) throw new JobFailure('permanent', 'This SMS has no phone number.');
     attempt.progress(0.5, 'Handing to the SMS provider');
-    markHandingOver(ctx, row);
+    markHandingOver(ctx, row, attempt);
     try {
       const receipt = await provider.send({ to, text: row.message }, attempt.signal);
       return settle(ctx, row, 'sent', { providerMessageId: receipt.providerMessageId });

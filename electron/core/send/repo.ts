@@ -15,6 +15,7 @@ export interface NotificationDbRow extends NotificationRow {
 
 const STATUS = `CASE
   WHEN n.outcome IS NOT NULL THEN n.outcome
+  WHEN n.sending_started_at IS NOT NULL AND j.state IN ('failed', 'cancelled') THEN 'unconfirmed'
   WHEN j.state = 'succeeded' THEN 'sent'
   WHEN j.state = 'failed' THEN 'failed'
   WHEN j.state = 'cancelled' THEN 'cancelled'
@@ -59,8 +60,17 @@ export function setJob(sql: Sql, id: string, jobId: string): void {
   sql.prepare('UPDATE notifications SET job_id = ? WHERE id = ?').run(jobId, id);
 }
 
-export function markHandingOver(sql: Sql, id: string, at: string): void {
-  sql.prepare('UPDATE notifications SET sending_started_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+/** Marks the hand-over, only if nothing else has begun or settled it and the job is still held by this attempt; false otherwise. */
+export function markHandingOver(sql: Sql, id: string, jobId: string, holder: string, at: string): boolean {
+  return (
+    sql
+      .prepare(
+        `UPDATE notifications SET sending_started_at = @at, updated_at = @at
+          WHERE id = @id AND outcome IS NULL AND sending_started_at IS NULL
+            AND EXISTS (SELECT 1 FROM jobs WHERE id = @jobId AND state = 'running' AND lease_owner = @holder)`,
+      )
+      .run({ id, jobId, holder, at }).changes > 0
+  );
 }
 
 /** The provider answered (with an error): the hand-over is settled, nothing is in doubt. */
@@ -72,7 +82,8 @@ export function settle(sql: Sql, id: string, outcome: 'sent' | 'unconfirmed' | '
   sql
     .prepare(
       `UPDATE notifications SET outcome = @outcome, provider_message_id = coalesce(@provider_message_id, provider_message_id), error = @error,
-         sent_at = @sent_at, sending_started_at = NULL, updated_at = @at WHERE id = @id AND outcome IS NULL`,
+         sent_at = @sent_at, sending_started_at = NULL, updated_at = @at
+       WHERE id = @id AND (outcome IS NULL OR (outcome = 'unconfirmed' AND @outcome = 'sent'))`,
     )
     .run({ id, outcome, provider_message_id: fields.providerMessageId ?? null, error: fields.error ?? null, sent_at: fields.sentAt ?? null, at });
 }
@@ -131,7 +142,7 @@ export function dayCounts(sql: Sql, since: string, now: string): DayCounts {
       `SELECT
          (SELECT count(*) FROM notifications WHERE sent_at >= @since AND outcome = 'sent') AS sent,
          (SELECT count(*) FROM notifications WHERE sent_at >= @since AND outcome = 'sent' AND type IN ('reminder', 'overdue')) AS remindersSent,
-         (SELECT count(*) FROM notifications n JOIN jobs j ON j.id = n.job_id WHERE j.state = 'failed' AND j.finished_at >= @since) AS failed,
+         (SELECT count(*) FROM notifications n JOIN jobs j ON j.id = n.job_id WHERE j.state = 'failed' AND n.updated_at >= @since) AS failed,
          (SELECT count(*) FROM notifications n JOIN jobs j ON j.id = n.job_id
             WHERE n.outcome IS NULL AND j.state IN ('queued', 'offline') AND j.attempts = 0 AND n.scheduled_for > @now) AS scheduled`,
     )

@@ -2,6 +2,7 @@
 // log, cancel and send again.
 import type { ChannelParsed } from '../../../shared/contract';
 import type { Invoice } from '../../../shared/domain/invoice';
+import type { InvoiceTemplate } from '../../../shared/domain/customer';
 import type { NotificationView, SendChannel, SendPreview, SendResult } from '../../../shared/domain/sending';
 import { AppError } from '../../../shared/errors';
 import { smsCost } from '../../../shared/sms';
@@ -42,7 +43,7 @@ export function sendPreview(ctx: CoreContext, input: ChannelParsed<'sending.prev
   const invoice = getInvoice(ctx, input.invoiceId);
   const number = numberFor(ctx, invoice);
   const facts = messageFacts(ctx, invoice, 'invoice_sent', { customMessage: input.customMessage, number });
-  const email = composeEmail(facts, true);
+  const email = composeEmail(facts, input.attachPdf);
   const smsText = composeSms(facts);
   const contacts = customerContacts(ctx, invoice.customer.id);
   return {
@@ -148,6 +149,9 @@ export function cancelNotification(ctx: CoreContext, id: string): NotificationVi
 /** A new message with the same content and recipients; the old one stays in the log as it ended. */
 export function resendNotification(ctx: CoreContext, id: string): NotificationView {
   const view = viewOf(ctx, id);
+  // Sending the same message again twice (a double click) is one resend: the key is the original's.
+  const earlier = repo.idByRequestKey(ctx.sql, `resend:${id}`);
+  if (earlier) return viewOf(ctx, earlier);
   if (!['failed', 'cancelled', 'unconfirmed', 'skipped'].includes(view.status)) {
     throw new AppError('conflict', view.status === 'sent' ? 'This message was sent. To send the invoice again, use Send.' : 'This message is still on its way.');
   }
@@ -156,9 +160,9 @@ export function resendNotification(ctx: CoreContext, id: string): NotificationVi
   const row = repo.getRow(ctx.sql, id)!;
   const newIdValue = ctx.sql.transaction(() =>
     queueMessage(ctx, {
-      requestKey: `resend:${id}:${ctx.clock.now().toISOString()}`, type: view.type, channel: view.channel, customerId: view.customerId,
+      requestKey: `resend:${id}`, type: view.type, channel: view.channel, customerId: view.customerId,
       invoiceId: view.invoiceId, paymentId: row.payment_id, recipients: view.recipients, subject: view.subject, text: view.message, html: row.html,
-      attachPdf: view.attachPdf, template: row.template as never, tone: view.tone, reminderOffset: row.reminder_offset, priority: 10,
+      attachPdf: view.attachPdf, template: row.template as InvoiceTemplate | null, tone: view.tone, reminderOffset: row.reminder_offset, priority: 10,
       label: `${view.invoiceNumber ?? view.customerName} again by ${view.channel === 'email' ? 'email' : 'SMS'}`,
     }).id,
   );

@@ -5,6 +5,7 @@ import type { Invoice } from '../../../shared/domain/invoice';
 import type { NotificationType, ReminderTone } from '../../../shared/domain/sending';
 import type { BusinessProfile, PaymentInstructions } from '../../../shared/domain/settings';
 import { formatMoney } from '../../../shared/money';
+import { mpesaLine, paymentInstructionLines } from '../../../shared/paymentLines';
 
 export interface MessageFacts {
   type: NotificationType;
@@ -34,36 +35,21 @@ function invoiceRef(facts: MessageFacts): string {
   return facts.invoice.number ?? 'your invoice';
 }
 
-/** "M-Pesa Paybill 123456, account INV-2026-0001" — the account is the invoice number so the payment finds its invoice. */
-export function mpesaLine(payment: PaymentInstructions, invoiceNumber: string | null): string | null {
-  const { kind, number } = payment.mpesa;
-  if (kind === 'paybill') return `M-Pesa Paybill ${number}, account ${invoiceNumber ?? 'your invoice number'}`;
-  if (kind === 'till') return `M-Pesa Buy Goods Till ${number}`;
-  return null;
-}
-
-export function bankLine(payment: PaymentInstructions): string | null {
-  const b = payment.bank;
-  if (!b.accountNumber) return null;
-  const parts = [b.bankName, b.branch && `${b.branch} branch`, b.accountName && `account name ${b.accountName}`, `account ${b.accountNumber}`, b.swift && `SWIFT ${b.swift}`];
-  return `Bank transfer: ${parts.filter(Boolean).join(', ')}`;
-}
-
 function paymentOptions(facts: MessageFacts): string[] {
-  return [mpesaLine(facts.payment, facts.invoice.number), bankLine(facts.payment), facts.payment.note || null].filter((l): l is string => l !== null);
+  return paymentInstructionLines(facts.payment, invoiceRef(facts));
 }
 
 /** The opening paragraph: the person's own message, else one that fits the kind and tone. */
-function opening(facts: MessageFacts): string {
+function opening(facts: MessageFacts, attachPdf: boolean): string {
   if (facts.customMessage.trim()) return facts.customMessage.trim();
   const { invoice } = facts;
   const ref = invoiceRef(facts);
   const owed = formatMoney(invoice.balanceMinor, invoice.currency);
   switch (facts.type) {
     case 'invoice_sent':
-      return `Please find attached invoice ${ref} for ${formatMoney(invoice.totals.totalMinor, invoice.currency)}, due on ${day(invoice.dueDate)}.`;
+      return `${attachPdf ? 'Please find attached' : 'Here is'} invoice ${ref} for ${formatMoney(invoice.totals.totalMinor, invoice.currency)}, due on ${day(invoice.dueDate)}.`;
     case 'payment_received':
-      return `Thank you: we have received your payment of ${formatMoney(facts.paidMinor ?? 0, invoice.currency)} for invoice ${ref}.${invoice.balanceMinor > 0 ? ` ${owed} remains to be paid.` : ''}`;
+      return `Thank you: we have received your payment of ${formatMoney(facts.paidMinor ?? 0, invoice.currency)} for ${ref.includes(' and ') ? 'invoices' : 'invoice'} ${ref}.${invoice.balanceMinor > 0 ? ` ${owed} remains to be paid.` : ''}`;
     default:
       break;
   }
@@ -114,22 +100,28 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 
 export function composeEmail(facts: MessageFacts, attachPdf: boolean): ComposedEmail {
   const { invoice } = facts;
-  const details: [string, string][] = [
-    ['Invoice number', invoiceRef(facts)],
-    ['Amount', formatMoney(invoice.totals.totalMinor, invoice.currency)],
-    ...(invoice.balanceMinor !== invoice.totals.totalMinor ? [['Still to pay', formatMoney(invoice.balanceMinor, invoice.currency)] as [string, string]] : []),
-    ['Due date', day(invoice.dueDate)],
-  ];
-  const options = facts.type === 'payment_received' && invoice.balanceMinor === 0 ? [] : paymentOptions(facts);
-  const attachedLine = attachPdf ? (facts.type === 'invoice_sent' ? 'The invoice is attached as a PDF.' : 'A copy of the invoice is attached.') : null;
+  const stillToPay: [string, string][] = invoice.balanceMinor > 0 ? [['Still to pay', formatMoney(invoice.balanceMinor, invoice.currency)]] : [];
+  const details: [string, string][] =
+    facts.type === 'payment_received'
+      ? [['Payment received', formatMoney(facts.paidMinor ?? 0, invoice.currency)], ['For', invoiceRef(facts)], ...stillToPay]
+      : [
+          ['Invoice number', invoiceRef(facts)],
+          ['Amount', formatMoney(invoice.totals.totalMinor, invoice.currency)],
+          ...(invoice.balanceMinor !== invoice.totals.totalMinor ? stillToPay : []),
+          ['Due date', day(invoice.dueDate)],
+        ];
+  // A thank-you is not a request for money: no payment options in it.
+  const options = facts.type === 'payment_received' ? [] : paymentOptions(facts);
+  // The invoice's own opening says it is attached; a reminder says so after the details.
+  const attachedLine = attachPdf && (facts.type !== 'invoice_sent' || facts.customMessage.trim()) ? 'A copy of the invoice is attached as a PDF.' : null;
   const signature = [facts.business.name, facts.business.phone, facts.business.email].filter(Boolean);
 
   const text = [
     `Dear ${invoice.customer.name},`,
     '',
-    opening(facts),
+    opening(facts, attachPdf),
     '',
-    'Invoice details:',
+    facts.type === 'payment_received' ? 'Payment details:' : 'Invoice details:',
     ...details.map(([k, v]) => `- ${k}: ${v}`),
     ...(attachedLine ? ['', attachedLine] : []),
     ...(options.length > 0 ? ['', 'How to pay:', ...options.map((o) => `- ${o}`)] : []),
@@ -138,7 +130,7 @@ export function composeEmail(facts: MessageFacts, attachPdf: boolean): ComposedE
     ...(signature.length > 0 ? ['', ...signature] : []),
   ].join('\n');
 
-  const paragraphs = opening(facts).split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+  const paragraphs = opening(facts, attachPdf).split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
   const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1f2933;line-height:1.5">
 <p>Dear ${escapeHtml(invoice.customer.name)},</p>
 ${paragraphs}
@@ -161,7 +153,7 @@ export function composeSms(facts: MessageFacts): string {
   const { invoice } = facts;
   const ref = invoiceRef(facts);
   const from = facts.business.name ? `${facts.business.name}: ` : '';
-  const mpesa = mpesaLine(facts.payment, invoice.number);
+  const mpesa = mpesaLine(facts.payment, ref);
   const pay = facts.payment.mpesa.kind === 'paybill' ? `Pay via M-Pesa Paybill ${facts.payment.mpesa.number} Acc: ${ref}` : mpesa ? `Pay via ${mpesa}` : null;
   const custom = facts.customMessage.trim() ? `${facts.customMessage.trim()}\n` : '';
   const amount = formatMoney(invoice.balanceMinor > 0 ? invoice.balanceMinor : invoice.totals.totalMinor, invoice.currency);

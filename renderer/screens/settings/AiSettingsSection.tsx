@@ -1,8 +1,10 @@
 // "AI drafting": the key (write-only), whether AI refines drafts at all, and how it calls Gemini.
 import type { AiSettings, SettingsView } from '../../../shared/domain/settings';
 import { Field, describe } from '../../components/Field';
-import { ApiKeyField } from './ApiKeyField';
 import { numberOf } from './fieldErrors';
+import { HEADINGS } from './headings';
+import { SecretField } from './SecretField';
+import { useSecret } from './useSecret';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
 
@@ -51,6 +53,8 @@ export function AiSettingsSection({ view, onSaved }: { view: SettingsView; onSav
     savedMessage: 'AI drafting settings saved',
   });
 
+  const key = useSecret({ name: 'geminiApiKey', view, onSaved, emptyError: 'Paste the key from Google AI Studio' });
+
   const set = <K extends keyof AiForm>(field: K, value: AiForm[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors((e) => {
@@ -62,15 +66,17 @@ export function AiSettingsSection({ view, onSaved }: { view: SettingsView; onSav
 
   const err = (k: keyof AiForm) => errors[k];
   return (
-    <section className="settings-section" aria-labelledby="settings-ai-title">
+    <section className="settings-section" aria-labelledby={HEADINGS.ai.id}>
       <div className="settings-section-head">
-        <h2 id="settings-ai-title">AI drafting</h2>
+        <h2 id={HEADINGS.ai.id} tabIndex={-1}>{HEADINGS.ai.title}</h2>
         <p className="muted">
           Invoices drafted from a sentence are made offline at once; with a key, Gemini then refines them in the background (see Queue).
         </p>
       </div>
 
-      <ApiKeyField view={view} onSaved={onSaved} />
+      <div onKeyDown={saveOnCtrlS(() => key.editing && void key.store(key.value))}>
+        <SecretField secret={key} view={view} noun="key" idleHint="No key yet: sentences are drafted offline only." help="Get a key at Google AI Studio." />
+      </div>
 
       <form
         className="settings-form"

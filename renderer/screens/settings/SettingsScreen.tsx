@@ -1,4 +1,5 @@
-// Settings: AI drafting (the Gemini key, model and pace) and the analytics thresholds, each saved on its own.
+// Settings: the business, how customers pay, email and SMS sending, reminders, AI drafting and the
+// analytics thresholds. Each section saves on its own; "On this page" jumps between them.
 import { invoke } from '../../api';
 import type { SettingsView } from '../../../shared/domain/settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -7,6 +8,12 @@ import { MOD_KEY } from '../../lib/modKey';
 import { useEventCount } from '../../lib/useEventCount';
 import { useRemote } from '../../lib/useRemote';
 import { AiSettingsSection } from './AiSettingsSection';
+import { BusinessSection } from './BusinessSection';
+import { EmailSection } from './EmailSection';
+import { PaymentSection } from './PaymentSection';
+import { RemindersSection } from './RemindersSection';
+import { SettingsToc } from './SettingsToc';
+import { SmsSection } from './SmsSection';
 import { ThresholdsSection } from './ThresholdsSection';
 import './settings.css';
 
@@ -30,9 +37,17 @@ export function SettingsScreen() {
         </ErrorNotice>
       )}
       {settings.state === 'ready' && (
-        <div className="settings-sections">
-          <AiSettingsSection view={settings.value} onSaved={settings.set} />
-          <ThresholdsSection view={settings.value} onSaved={settings.set} />
+        <div className="settings-layout">
+          <SettingsToc />
+          <div className="settings-sections">
+            <BusinessSection view={settings.value} onSaved={settings.set} />
+            <PaymentSection view={settings.value} onSaved={settings.set} />
+            <EmailSection view={settings.value} onSaved={settings.set} />
+            <SmsSection view={settings.value} onSaved={settings.set} />
+            <RemindersSection view={settings.value} onSaved={settings.set} />
+            <AiSettingsSection view={settings.value} onSaved={settings.set} />
+            <ThresholdsSection view={settings.value} onSaved={settings.set} />
+          </div>
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 // "Analytics thresholds": when each KPI turns amber (warning) and red (critical).
 import type { KpiThresholds, SettingsView } from '../../../shared/domain/settings';
 import { numberOf } from './fieldErrors';
+import { HEADINGS } from './headings';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
 
@@ -61,9 +62,9 @@ export function ThresholdsSection({ view, onSaved }: { view: SettingsView; onSav
   };
 
   return (
-    <section className="settings-section" aria-labelledby="settings-kpi-title">
+    <section className="settings-section" aria-labelledby={HEADINGS.analytics.id}>
       <div className="settings-section-head">
-        <h2 id="settings-kpi-title">Analytics thresholds</h2>
+        <h2 id={HEADINGS.analytics.id} tabIndex={-1}>{HEADINGS.analytics.title}</h2>
         <p className="muted">When a number on the Analytics screen turns amber (warning) or red (critical).</p>
       </div>
       <form

@@ -34,12 +34,13 @@ export function useSettingsSection<Stored, Form>(options: SectionOptions<Stored,
     setForm(options.formOf(stored));
   }
 
-  const save = async () => {
-    if (busy) return;
+  /** Resolves true once saved; false when nothing was saved (a check failed, or a save is under way). */
+  const save = async (): Promise<boolean> => {
+    if (busy) return false;
     const { update, errors: own } = options.check(form);
     if (!update || Object.keys(own).length > 0) {
       setErrors(own);
-      return;
+      return false;
     }
     setBusy(true);
     try {
@@ -50,14 +51,25 @@ export function useSettingsSection<Stored, Form>(options: SectionOptions<Stored,
       setErrors({});
       options.onSaved(next);
       toast.success(options.savedMessage);
+      return true;
     } catch (e) {
       const fields = sectionErrors(e, options.errorPrefix);
       setErrors(fields);
       if (Object.keys(fields).length === 0) toast.error(`Not saved: ${errorMessage(e)}`);
+      return false;
     } finally {
       setBusy(false);
     }
   };
 
-  return { form, setForm, errors, setErrors, busy, dirty, save };
+  /** Forgets the errors of fields the person has just changed. */
+  const clearErrors = (...keys: string[]) =>
+    setErrors((e) => {
+      if (!keys.some((k) => k in e)) return e;
+      const next = { ...e };
+      for (const k of keys) delete next[k];
+      return next;
+    });
+
+  return { form, setForm, errors, setErrors, clearErrors, busy, dirty, save };
 }

@@ -212,6 +212,11 @@ export function customerCollection(ctx: CoreContext, customerId: string): Collec
   return collectionRows(ctx, book(ctx), { customerId });
 }
 
+/** Every overdue customer's plan in one pass over the book, keyed "customerId|currency": for a reminder scan. */
+export function collectionPlansByCustomer(ctx: CoreContext): Map<string, CollectionRow> {
+  return new Map(collectionRows(ctx, book(ctx), {}).map((row) => [`${row.customerId}|${row.currency}`, row]));
+}
+
 // ---- cash flow -----------------------------------------------------------------------------
 
 export function cashflow(ctx: CoreContext, input: ChannelParsed<'intelligence.cashflow'>): CashflowForecast {

@@ -2,6 +2,7 @@
 // button names it) and the failure class (a 421 is worth another try, a 550 or a bad password is not).
 import type { EmailTestStage } from '../../../../shared/domain/sending';
 import type { FailureClass } from '../../../../shared/domain/jobs';
+import { SmtpSendError } from './transport';
 
 export interface SmtpFailure {
   stage: EmailTestStage;
@@ -33,18 +34,28 @@ function socketCode(e: NodemailerError): string | null {
 }
 
 export function classifySmtpError(error: unknown, host: string, port: number): SmtpFailure {
+  const phase = error instanceof SmtpSendError ? error.phase : null;
+  const failure = classify(error instanceof SmtpSendError ? error.underlying : error, host, port);
+  // No answer once the message was being handed over: the server may have taken it.
+  const e = (error instanceof SmtpSendError ? error.underlying : error) as NodemailerError | null;
+  return { ...failure, outcomeUnknown: phase === 'handover' && e?.responseCode === undefined };
+}
+
+function classify(error: unknown, host: string, port: number): SmtpFailure {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NodemailerError;
   const detail = e.response?.trim() || null;
   const code = e.responseCode;
   const command = (e.command ?? '').toUpperCase();
   const socket = socketCode(e);
-  const midData = command === 'DATA' && code === undefined;
 
   if (e.code === 'EDNS' || socket === 'ENOTFOUND' || socket === 'EAI_AGAIN') {
     return { stage: 'dns', failureClass: 'offline', message: `The mail server name "${host}" was not found. Check the host in Settings → Email, or the network.`, detail: e.message ?? null };
   }
   if (socket === 'ECONNREFUSED' || socket === 'EHOSTUNREACH' || socket === 'ENETUNREACH') {
     return { stage: 'refused', failureClass: 'offline', message: `Nothing answered at ${where(host, port)} (connection refused). Check the host and port in Settings → Email.`, detail: e.message ?? null };
+  }
+  if (code !== undefined && code >= 400 && code < 500) {
+    return { stage: command.startsWith('AUTH') ? 'auth' : 'rejected', failureClass: 'transient', message: `The mail server is busy or limiting us (${code}); the message will be tried again.`, detail };
   }
   if (e.code === 'ETLS' || /tls|ssl|certificate|wrong version number|self[- ]signed/i.test(e.message ?? '')) {
     return {
@@ -61,10 +72,7 @@ export function classifySmtpError(error: unknown, host: string, port: number): S
     };
   }
   if (e.code === 'ETIMEDOUT' || socket === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '')) {
-    return { stage: 'timeout', failureClass: 'transient', message: `The mail server at ${where(host, port)} did not answer in time. It will be tried again.`, detail: e.message ?? null, outcomeUnknown: midData };
-  }
-  if (code !== undefined && code >= 400 && code < 500) {
-    return { stage: 'rejected', failureClass: 'transient', message: `The mail server is busy or limiting us (${code}); the message will be tried again.`, detail };
+    return { stage: 'timeout', failureClass: 'transient', message: `The mail server at ${where(host, port)} did not answer in time. It will be tried again.`, detail: e.message ?? null };
   }
   if (code !== undefined && code >= 500) {
     if (command.startsWith('MAIL')) {
@@ -76,7 +84,7 @@ export function classifySmtpError(error: unknown, host: string, port: number): S
     return { stage: 'rejected', failureClass: 'permanent', message: `The mail server refused the message (${code}). Its reason is below; fix it before sending again.`, detail };
   }
   if (socket === 'ECONNRESET' || socket === 'EPIPE' || socket === 'ECONNABORTED' || e.code === 'ECONNECTION' || e.code === 'ESOCKET' || e.code === 'EPROTOCOL') {
-    return { stage: 'other', failureClass: 'transient', message: `The connection to ${where(host, port)} broke off. It will be tried again.`, detail: e.message ?? null, outcomeUnknown: midData };
+    return { stage: 'other', failureClass: 'transient', message: `The connection to ${where(host, port)} broke off. It will be tried again.`, detail: e.message ?? null };
   }
   return { stage: 'other', failureClass: 'transient', message: `Sending failed: ${(e.message ?? 'unknown error').slice(0, 300)}`, detail };
 }

@@ -21,6 +21,8 @@ export interface HttpAnswer {
 }
 
 // No route to the host at all: the queue waits for the network instead of spending attempts.
+/** The connection broke after the request went out: the provider may have taken the message. */
+const UNKNOWN_OUTCOME_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
 const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
 
 /** Sends the form and returns whatever HTTP answer came back; throws a JobFailure only when none did. */
@@ -65,7 +67,7 @@ export function classifyNetworkError(error: unknown, context: { providerLabel: s
     return new JobFailure('offline', `Could not reach ${context.host} (${code}). The message will go when the connection is back.`);
   }
   // A reset after the request went out leaves it unknown whether the provider took the message.
-  if (code) return new JobFailure('transient', `The connection to ${context.host} failed (${code}).`, null, code === 'ECONNRESET' || code === 'EPIPE');
+  if (code) return new JobFailure('transient', `The connection to ${context.host} failed (${code}).`, null, UNKNOWN_OUTCOME_CODES.has(code));
   const message = error instanceof Error ? (causeMessage(error) ?? error.message) : String(error);
   return new JobFailure('transient', `Calling ${context.providerLabel} failed: ${message.slice(0, 200)}`);
 }

@@ -1,0 +1,55 @@
+// What an invoice PDF prints, gathered from the books and Settings into plain data: it crosses to a
+// worker thread by structured clone, so it holds no functions, classes or database handles.
+import type { InvoiceTemplate } from '../../../shared/domain/customer';
+import type { Invoice } from '../../../shared/domain/invoice';
+import type { BusinessProfile, PaymentInstructions, Settings } from '../../../shared/domain/settings';
+
+/** The invoice fields a template prints. */
+export type PdfInvoice = Pick<
+  Invoice,
+  | 'number' | 'status' | 'overdue' | 'daysOverdue' | 'customer' | 'currency' | 'issueDate' | 'dueDate' | 'pricesIncludeTax'
+  | 'discount' | 'notes' | 'terms' | 'lines' | 'totals' | 'paidMinor' | 'creditedMinor' | 'balanceMinor' | 'paidOn'
+  | 'voidReason' | 'payments' | 'creditNotes'
+>;
+
+export interface InvoicePdfModel {
+  template: InvoiceTemplate;
+  /** When the PDF is made (ISO-8601): its creation date, so the same invoice on the same clock gives the same document. */
+  renderedAt: string;
+  business: BusinessProfile;
+  payment: PaymentInstructions;
+  invoice: PdfInvoice;
+}
+
+/** The model for one invoice in one template (the preview's picker may override the invoice's own). */
+export function invoicePdfModel(invoice: Invoice, settings: Pick<Settings, 'business' | 'payment'>, template: InvoiceTemplate, renderedAt: Date): InvoicePdfModel {
+  return {
+    template,
+    renderedAt: renderedAt.toISOString(),
+    business: settings.business,
+    payment: settings.payment,
+    invoice: {
+      number: invoice.number,
+      status: invoice.status,
+      overdue: invoice.overdue,
+      daysOverdue: invoice.daysOverdue,
+      customer: invoice.customer,
+      currency: invoice.currency,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      pricesIncludeTax: invoice.pricesIncludeTax,
+      discount: invoice.discount,
+      notes: invoice.notes,
+      terms: invoice.terms,
+      lines: invoice.lines,
+      totals: invoice.totals,
+      paidMinor: invoice.paidMinor,
+      creditedMinor: invoice.creditedMinor,
+      balanceMinor: invoice.balanceMinor,
+      paidOn: invoice.paidOn,
+      voidReason: invoice.voidReason,
+      payments: invoice.payments,
+      creditNotes: invoice.creditNotes,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Everything an accountant asks for: numbered lines with each line's VAT, a tax summary with totals
+// per rate, the payments and credit notes against the invoice, and the customer's code.
+import { Page, Text, View } from '@react-pdf/renderer';
+import type { ReactElement } from 'react';
+import { BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { PAGE_STYLE, THEMES, type Theme } from './theme';
+import type { InvoiceView } from './view';
+
+const theme = THEMES.detailed;
+
+function Ledger({ title, heads, rows, theme: t }: { title: string; heads: string[]; rows: string[][]; theme: Theme }): ReactElement | null {
+  if (rows.length === 0) return null;
+  return (
+    <View wrap={false} style={{ marginTop: 12, fontSize: t.tableFontSize }}>
+      <Text style={{ fontWeight: 700, marginBottom: 3 }}>{title}</Text>
+      <View style={{ flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: t.ink, paddingBottom: 2, fontWeight: 700 }}>
+        {heads.map((h, i) => <Text key={h} style={{ flexGrow: 1, flexBasis: 0, textAlign: i === heads.length - 1 ? 'right' : 'left' }}>{h}</Text>)}
+      </View>
+      {rows.map((row, r) => (
+        <View key={r} style={{ flexDirection: 'row', paddingVertical: 1.5 }}>
+          {row.map((value, i) => <Text key={i} style={{ flexGrow: 1, flexBasis: 0, textAlign: i === row.length - 1 ? 'right' : 'left' }}>{value}</Text>)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function detailedInvoice(view: InvoiceView): ReactElement {
+  const columns: Column[] = [
+    { title: '#', width: 20, align: 'right', value: (l) => l.position },
+    { title: 'Description', value: (l) => l.description },
+    { title: 'Quantity', width: 60, align: 'right', value: (l) => l.quantity },
+    { title: `Unit price (${view.currency})`, width: 74, align: 'right', value: (l) => l.unitPrice },
+    { title: 'VAT rate', width: 50, align: 'right', value: (l) => l.taxRate },
+    { title: 'VAT amount', width: 62, align: 'right', value: (l) => l.taxAmount },
+    { title: `Amount (${view.currency})`, width: 78, align: 'right', value: (l) => l.amount },
+  ];
+  return (
+    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
+      <Watermark mark={view.mark} theme={theme} />
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+        <View style={{ maxWidth: 300 }}>
+          <Logo src={view.business.logo} />
+          <BusinessBlock view={view} theme={theme} nameSize={14} />
+        </View>
+        <View style={{ alignItems: 'flex-end' }}>
+          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent }}>TAX INVOICE</Text>
+          <Text style={{ fontSize: 11, fontWeight: 700, marginTop: 2 }}>{view.number}</Text>
+          <MarkBadge mark={view.mark} />
+        </View>
+      </View>
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 12, backgroundColor: theme.stripe, padding: 8 }}>
+        <View style={{ maxWidth: 270 }}>
+          <CustomerBlock view={view} theme={theme} showCode />
+        </View>
+        <Facts
+          theme={theme}
+          labelWidth={70}
+          facts={[
+            ['Invoice no.', view.number], ['Issue date', view.issueDate], ['Due date', view.dueDate], ['Terms', view.terms],
+            ['Currency', view.currency], ['Status', view.statusLine],
+          ]}
+        />
+      </View>
+      <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader />
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
+        <View style={{ width: 270 }}>
+          <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross />
+          <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7 }}>{view.pricesNote}. Line amounts are before any invoice discount.</Text>
+        </View>
+        <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
+      </View>
+      <Ledger title="Payments received" heads={['Date', 'Receipt', 'Method', 'Reference', 'Amount']} rows={view.payments.map((p) => [p.date, p.receipt, p.method, p.reference, p.amount])} theme={theme} />
+      <Ledger title="Credit notes" heads={['Number', 'Date', 'Reason', 'Amount']} rows={view.creditNotes.map((c) => [c.number, c.date, c.reason, c.amount])} theme={theme} />
+      <Notes text={view.notes} theme={theme} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed />
+      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} />
+    </Page>
+  );
+}

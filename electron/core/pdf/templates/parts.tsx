@@ -1,0 +1,194 @@
+// Pieces the three templates are built from. Each takes the view (words already formatted) and a theme.
+import { Image, Text, View, type Styles } from '@react-pdf/renderer';
+import type { ReactElement } from 'react';
+import type { Theme } from './theme';
+import type { AmountRow, InvoiceView, LineView, TaxRow } from './view';
+
+type Style = Styles[string];
+
+/** DRAFT / PAID / VOID across every page, faint, behind the content. */
+export function Watermark({ mark, theme }: { mark: InvoiceView['mark']; theme: Theme }): ReactElement | null {
+  if (!mark) return null;
+  const colour = mark === 'PAID' ? '#1b7f3b' : mark === 'VOID' ? '#b3261e' : theme.muted;
+  return (
+    <View fixed style={{ position: 'absolute', top: 0, left: 0, right: 0, bottom: 0, alignItems: 'center', justifyContent: 'center' }}>
+      <Text style={{ fontSize: 110, fontWeight: 700, color: colour, opacity: 0.12, transform: 'rotate(-35deg)' }}>{mark}</Text>
+    </View>
+  );
+}
+
+/** The same word as a small stamp by the invoice number, where a reader looks first. */
+export function MarkBadge({ mark }: { mark: InvoiceView['mark'] }): ReactElement | null {
+  if (!mark) return null;
+  const colour = mark === 'PAID' ? '#1b7f3b' : mark === 'VOID' ? '#b3261e' : '#6b6b6b';
+  return (
+    <Text style={{ marginTop: 4, alignSelf: 'flex-end', borderWidth: 1.5, borderColor: colour, color: colour, fontWeight: 700, fontSize: 11, paddingHorizontal: 6, paddingVertical: 2 }}>
+      {mark}
+    </Text>
+  );
+}
+
+/** Fixed at the foot of every page: who the invoice is from, and "Page X of Y". */
+export function Footer({ left, theme }: { left: string; theme: Theme }): ReactElement {
+  return (
+    <View fixed style={{ position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: 0.5, borderTopColor: theme.rule, paddingTop: 4, fontSize: 7.5, color: theme.muted }}>
+      <Text>{left}</Text>
+      <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+    </View>
+  );
+}
+
+export function Logo({ src }: { src: string | null }): ReactElement | null {
+  if (!src) return null;
+  return <Image src={src} style={{ maxWidth: 120, maxHeight: 56, objectFit: 'contain', marginBottom: 6 }} />;
+}
+
+/** The business: name, address, PIN and contacts. */
+export function BusinessBlock({ view, theme, nameSize }: { view: InvoiceView; theme: Theme; nameSize: number }): ReactElement {
+  const b = view.business;
+  return (
+    <View>
+      {b.name ? <Text style={{ fontSize: nameSize, fontWeight: 700, color: theme.ink, marginBottom: 3 }}>{b.name}</Text> : null}
+      {b.addressLines.map((line, i) => <Text key={i}>{line}</Text>)}
+      {b.pin ? <Text style={{ fontWeight: 700 }}>{b.pin}</Text> : null}
+      {b.contacts.map((line, i) => <Text key={i} style={{ color: theme.muted }}>{line}</Text>)}
+    </View>
+  );
+}
+
+/** Who the invoice is made out to. */
+export function CustomerBlock({ view, theme, title = 'Bill to', showCode = false }: { view: InvoiceView; theme: Theme; title?: string; showCode?: boolean }): ReactElement {
+  const c = view.customer;
+  return (
+    <View>
+      <Text style={{ fontSize: 7.5, color: theme.muted, textTransform: 'uppercase', marginBottom: 2 }}>{title}</Text>
+      <Text style={{ fontWeight: 700, fontSize: 10.5 }}>{c.name}</Text>
+      {c.addressLines.map((line, i) => <Text key={i}>{line}</Text>)}
+      {c.pin ? <Text>{c.pin}</Text> : null}
+      {c.email ? <Text>{c.email}</Text> : null}
+      {c.phone ? <Text>{c.phone}</Text> : null}
+      {showCode ? <Text style={{ color: theme.muted }}>Customer code: {c.code}</Text> : null}
+    </View>
+  );
+}
+
+/** Label/value pairs: invoice number, dates, terms. */
+export function Facts({ facts, theme, labelWidth = 62 }: { facts: [string, string][]; theme: Theme; labelWidth?: number }): ReactElement {
+  return (
+    <View>
+      {facts.filter(([, value]) => value !== '').map(([label, value]) => (
+        <View key={label} style={{ flexDirection: 'row', marginBottom: 1.5 }}>
+          <Text style={{ width: labelWidth, color: theme.muted }}>{label}</Text>
+          <Text style={{ fontWeight: 700 }}>{value}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export interface Column {
+  title: string;
+  /** Points; absent: takes what is left. */
+  width?: number;
+  align?: 'left' | 'right';
+  value(line: LineView): string;
+}
+
+/**
+ * The lines. The heading row is `fixed` inside the table's own view, so react-pdf prints it again at
+ * the top of every page the table runs onto (and only on those); a row never splits across pages.
+ */
+export function LinesTable({ lines, columns, theme, filledHeader }: { lines: LineView[]; columns: Column[]; theme: Theme; filledHeader: boolean }): ReactElement {
+  const cell = (c: Column): Style => ({
+    ...(c.width ? { width: c.width } : { flexGrow: 1, flexBasis: 0 }),
+    textAlign: c.align ?? 'left',
+    paddingHorizontal: 4,
+  });
+  const header: Style = filledHeader
+    ? { backgroundColor: theme.accent, color: theme.onAccent }
+    : { borderBottomWidth: 1, borderBottomColor: theme.ink };
+  return (
+    <View style={{ marginTop: 14, fontSize: theme.tableFontSize }}>
+      <View fixed style={{ flexDirection: 'row', paddingVertical: 4, fontWeight: 700, ...header }}>
+        {columns.map((c) => <Text key={c.title} style={cell(c)}>{c.title}</Text>)}
+      </View>
+      {lines.map((line, i) => (
+        <View
+          key={i}
+          wrap={false}
+          style={{
+            flexDirection: 'row', paddingVertical: 3.5, borderBottomWidth: 0.5, borderBottomColor: theme.rule,
+            ...(theme.stripe && i % 2 === 1 ? { backgroundColor: theme.stripe } : {}),
+          }}
+        >
+          {columns.map((c) => <Text key={c.title} style={cell(c)}>{c.value(line)}</Text>)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Subtotal, discount, VAT, total, credits and payments, and what is due. */
+export function TotalsBlock({ rows, due, theme, width = 230 }: { rows: AmountRow[]; due: AmountRow | null; theme: Theme; width?: number }): ReactElement {
+  const row = (r: AmountRow, i: number, boxed = false) => (
+    <View
+      key={i}
+      style={{
+        flexDirection: 'row', justifyContent: 'space-between', paddingVertical: boxed ? 4 : 2, paddingHorizontal: 4,
+        ...(r.strong ? { fontWeight: 700 } : {}),
+        ...(boxed ? { backgroundColor: theme.stripe ?? '#ffffff', borderTopWidth: 1, borderTopColor: theme.ink, fontSize: theme.fontSize + 1.5 } : {}),
+      }}
+    >
+      <Text>{r.label}</Text>
+      <Text>{r.value}</Text>
+    </View>
+  );
+  return (
+    <View wrap={false} style={{ width }}>
+      {rows.map((r, i) => row(r, i))}
+      {due ? row(due, rows.length, true) : null}
+    </View>
+  );
+}
+
+/** VAT by rate: what KRA asks an invoice to show. */
+export function TaxSummaryTable({ rows, theme, withGross }: { rows: TaxRow[]; theme: Theme; withGross: boolean }): ReactElement {
+  const columns: [string, (r: TaxRow) => string][] = [['Rate', (r) => r.rate], ['Taxable amount', (r) => r.net], ['VAT', (r) => r.tax]];
+  if (withGross) columns.push(['Total', (r) => r.gross]);
+  // The rate is short; the amounts share the rest.
+  const cell = (i: number): Style => (i === 0 ? { width: 48 } : { flexGrow: 1, flexBasis: 0, textAlign: 'right' });
+  return (
+    <View wrap={false} style={{ fontSize: theme.tableFontSize }}>
+      <Text style={{ fontWeight: 700, marginBottom: 3 }}>Tax summary</Text>
+      <View style={{ flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: theme.ink, paddingBottom: 2, fontWeight: 700 }}>
+        {columns.map(([title], i) => <Text key={title} style={cell(i)}>{title}</Text>)}
+      </View>
+      {rows.map((r) => (
+        <View key={r.rate} style={{ flexDirection: 'row', paddingVertical: 1.5 }}>
+          {columns.map(([title, value], i) => <Text key={title} style={cell(i)}>{value(r)}</Text>)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** How to pay: M-Pesa, bank, the business's own note. */
+export function PaymentBlock({ lines, theme, boxed }: { lines: string[]; theme: Theme; boxed: boolean }): ReactElement | null {
+  if (lines.length === 0) return null;
+  return (
+    <View wrap={false} style={{ marginTop: 12, ...(boxed ? { borderWidth: 0.75, borderColor: theme.rule, padding: 8 } : {}) }}>
+      <Text style={{ fontWeight: 700, marginBottom: 3, color: boxed ? theme.accent : theme.ink }}>How to pay</Text>
+      {lines.map((line, i) => <Text key={i} style={{ marginBottom: 1.5 }}>{line}</Text>)}
+    </View>
+  );
+}
+
+export function Notes({ text, theme }: { text: string; theme: Theme }): ReactElement | null {
+  if (!text) return null;
+  return (
+    <View style={{ marginTop: 12 }}>
+      <Text style={{ fontWeight: 700, marginBottom: 2 }}>Notes</Text>
+      <Text style={{ color: theme.ink }}>{text}</Text>
+    </View>
+  );
+}

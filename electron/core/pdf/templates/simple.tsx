@@ -1,0 +1,53 @@
+// Plain black on white: the business and the invoice number on top, a ruled table, totals. No colour,
+// no stripes; the figures and payment instructions are the same as in the other templates.
+import { Page, Text, View } from '@react-pdf/renderer';
+import type { ReactElement } from 'react';
+import { CustomerBlock, Footer, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
+import { PAGE_STYLE, THEMES } from './theme';
+import type { InvoiceView } from './view';
+
+const theme = THEMES.simple;
+
+export function simpleInvoice(view: InvoiceView): ReactElement {
+  const b = view.business;
+  const columns: Column[] = [
+    { title: 'Description', value: (l) => l.description },
+    { title: 'Qty', width: 64, align: 'right', value: (l) => l.quantity },
+    { title: `Price (${view.currency})`, width: 84, align: 'right', value: (l) => l.unitPrice },
+    { title: 'VAT', width: 40, align: 'right', value: (l) => l.taxRate },
+    { title: `Amount (${view.currency})`, width: 88, align: 'right', value: (l) => l.amount },
+  ];
+  return (
+    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
+      <Watermark mark={view.mark} theme={theme} />
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+        <View style={{ maxWidth: 320 }}>
+          <Text style={{ fontSize: 14, fontWeight: 700 }}>{b.name}</Text>
+          <Text>{[...b.addressLines, b.pin].filter(Boolean).join(', ')}</Text>
+          {b.contacts.length ? <Text>{b.contacts.join('  ·  ')}</Text> : null}
+        </View>
+        <View style={{ alignItems: 'flex-end' }}>
+          <Text style={{ fontSize: 14, fontWeight: 700 }}>Invoice {view.number}</Text>
+          <Text>Issued {view.issueDate}</Text>
+          <Text>Due {view.dueDate}{view.terms ? ` (${view.terms})` : ''}</Text>
+          {view.statusLine ? <Text>{view.statusLine}</Text> : null}
+          <MarkBadge mark={view.mark} />
+        </View>
+      </View>
+      <View style={{ marginTop: 14 }}>
+        <CustomerBlock view={view} theme={theme} />
+      </View>
+      <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader={false} />
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
+        <View wrap={false} style={{ width: 230, color: theme.muted, fontSize: 8.5 }}>
+          {view.taxSummary.map((r) => <Text key={r.rate}>{r.rate} on {r.net}: {r.tax}</Text>)}
+          <Text>{view.pricesNote}</Text>
+        </View>
+        <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
+      </View>
+      <Notes text={view.notes} theme={theme} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} />
+      <Footer left={[b.name, view.number].join('  ·  ')} theme={theme} />
+    </Page>
+  );
+}

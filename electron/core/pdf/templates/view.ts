@@ -1,0 +1,213 @@
+// The model as the words a template prints: every number formatted, every optional part decided.
+// Templates only lay these out, so all three print the same figures and a wrong one is wrong everywhere.
+import { formatMoney, type CurrencyCode } from '../../../../shared/money';
+import { taxRateLabel } from '../../../../shared/totals';
+import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
+import type { InvoicePdfModel } from '../model';
+
+export interface LineView {
+  position: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  taxRate: string;
+  taxAmount: string;
+  amount: string;
+}
+
+export interface AmountRow {
+  label: string;
+  value: string;
+  /** Total and balance due: printed bold. */
+  strong: boolean;
+}
+
+export interface TaxRow {
+  rate: string;
+  net: string;
+  tax: string;
+  gross: string;
+}
+
+export interface InvoiceView {
+  /** "INV-2026-0001", or "DRAFT" before a number is given. */
+  number: string;
+  /** The stamp across the page, when there is one. */
+  mark: 'DRAFT' | 'PAID' | 'VOID' | null;
+  currency: CurrencyCode;
+  business: {
+    name: string;
+    addressLines: string[];
+    /** "PIN P051234567X", or '' when none is set. */
+    pin: string;
+    contacts: string[];
+    /** A PNG or JPEG data URL, or null. */
+    logo: string | null;
+  };
+  customer: {
+    name: string;
+    code: string;
+    addressLines: string[];
+    pin: string;
+    email: string;
+    phone: string;
+  };
+  issueDate: string;
+  dueDate: string;
+  terms: string;
+  /** e.g. "Overdue by 12 days", "Paid on 3 Dec 2026", "Voided: entered twice"; '' when nothing to say. */
+  statusLine: string;
+  pricesNote: string;
+  lines: LineView[];
+  totals: AmountRow[];
+  /** What is still owed, with its label ("Balance due", "Amount due"); null on a void invoice. */
+  due: AmountRow | null;
+  taxSummary: TaxRow[];
+  payments: { date: string; receipt: string; method: string; reference: string; amount: string }[];
+  creditNotes: { number: string; date: string; reason: string; amount: string }[];
+  paymentInstructions: string[];
+  notes: string;
+  /** For the document's metadata. */
+  title: string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-11-21" -> "21 Nov 2026": no day/month order to misread. */
+export function printedDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+}
+
+/** Thousandths -> "1.5 hours", "3 pieces", "1,250": at most three decimals, none when whole. */
+export function printedQuantity(quantityMilli: number, unit: string): string {
+  const whole = Math.trunc(quantityMilli / 1000).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = (quantityMilli % 1000).toString().padStart(3, '0').replace(/0+$/, '');
+  const number = fraction ? `${whole}.${fraction}` : whole;
+  return unit ? `${number} ${unit}` : number;
+}
+
+/** An amount in a table whose heading names the currency: formatMoney's figure without the code. */
+function figure(minor: number, currency: CurrencyCode): string {
+  return formatMoney(minor, currency).replace(`${currency} `, '');
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** Customers store an ISO country code; the business profile stores a name as typed. */
+function countryOf(code: string): string {
+  if (!/^[A-Z]{2}$/.test(code)) return code;
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const cityLine = (postalCode: string, city: string) => [postalCode, city].filter(Boolean).join(' ');
+
+function paymentInstructions(model: InvoicePdfModel): string[] {
+  const { mpesa, bank, note } = model.payment;
+  const out: string[] = [];
+  if (mpesa.kind === 'paybill' && mpesa.number) {
+    // A Paybill needs an account: the invoice number, so the payment finds its invoice.
+    out.push(`M-Pesa Paybill ${mpesa.number}, Account: ${model.invoice.number ?? 'the invoice number'}`);
+  } else if (mpesa.kind === 'till' && mpesa.number) {
+    out.push(`M-Pesa Buy Goods Till ${mpesa.number}`);
+  }
+  if (bank.bankName || bank.accountNumber) {
+    out.push(`Bank transfer: ${[bank.bankName, bank.branch && `${bank.branch} branch`].filter(Boolean).join(', ')}`);
+    if (bank.accountName) out.push(`Account name: ${bank.accountName}`);
+    if (bank.accountNumber) out.push(`Account number: ${bank.accountNumber}`);
+    if (bank.swift) out.push(`SWIFT: ${bank.swift}`);
+  }
+  if (note) out.push(note);
+  return out;
+}
+
+function markOf(status: InvoicePdfModel['invoice']['status']): InvoiceView['mark'] {
+  return status === 'draft' ? 'DRAFT' : status === 'paid' ? 'PAID' : status === 'void' ? 'VOID' : null;
+}
+
+function statusLine(invoice: InvoicePdfModel['invoice']): string {
+  if (invoice.status === 'void') return `Voided${invoice.voidReason ? `: ${invoice.voidReason}` : ''}`;
+  if (invoice.status === 'paid') return invoice.paidOn ? `Paid in full on ${printedDate(invoice.paidOn)}` : 'Paid in full';
+  if (invoice.overdue) return `Overdue by ${invoice.daysOverdue} ${invoice.daysOverdue === 1 ? 'day' : 'days'}`;
+  return '';
+}
+
+export function invoiceView(model: InvoicePdfModel): InvoiceView {
+  const { invoice, business } = model;
+  const { currency, totals, customer } = invoice;
+  const money = (minor: number) => formatMoney(minor, currency);
+  const rows: AmountRow[] = [{ label: 'Subtotal (excl. VAT)', value: money(totals.subtotalMinor), strong: false }];
+  if (totals.discountMinor > 0) {
+    const percent = invoice.discount?.kind === 'percent' ? ` (${taxRateLabel(invoice.discount.bp)})` : '';
+    rows.push({ label: `Discount${percent}`, value: money(-totals.discountMinor), strong: false });
+  }
+  rows.push({ label: 'VAT', value: money(totals.taxMinor), strong: false });
+  rows.push({ label: 'Total', value: money(totals.totalMinor), strong: true });
+  if (invoice.creditedMinor > 0) rows.push({ label: 'Credited', value: money(-invoice.creditedMinor), strong: false });
+  if (invoice.paidMinor > 0) rows.push({ label: 'Paid', value: money(-invoice.paidMinor), strong: false });
+  const due: AmountRow | null = invoice.status === 'void'
+    ? null
+    : invoice.status === 'draft'
+      ? { label: 'Amount due', value: money(totals.totalMinor), strong: true }
+      : { label: 'Balance due', value: money(invoice.balanceMinor), strong: true };
+
+  const number = invoice.number ?? 'DRAFT';
+  return {
+    number,
+    mark: markOf(invoice.status),
+    currency,
+    business: {
+      name: business.name,
+      addressLines: [business.street, cityLine(business.postalCode, business.city), business.country].filter(Boolean),
+      pin: business.taxId ? `PIN ${business.taxId}` : '',
+      contacts: [business.phone, business.email, business.website].filter(Boolean),
+      logo: business.logoDataUrl || null,
+    },
+    customer: {
+      name: customer.name,
+      code: customer.code,
+      addressLines: [customer.address.street, cityLine(customer.address.postalCode, customer.address.city), countryOf(customer.address.country)].filter(Boolean),
+      pin: customer.taxId ? `PIN ${customer.taxId}` : '',
+      email: customer.email,
+      phone: customer.phone,
+    },
+    issueDate: printedDate(invoice.issueDate),
+    dueDate: printedDate(invoice.dueDate),
+    terms: invoice.terms,
+    statusLine: statusLine(invoice),
+    pricesNote: invoice.pricesIncludeTax ? 'Prices include VAT' : 'Prices exclude VAT',
+    lines: invoice.lines.map((line, i) => ({
+      position: String(i + 1),
+      description: line.description,
+      quantity: printedQuantity(line.quantityMilli, line.unit),
+      unitPrice: figure(line.unitPriceMinor, currency),
+      taxRate: taxRateLabel(line.taxRateBp),
+      taxAmount: figure(line.taxMinor, currency),
+      amount: figure(line.amountMinor, currency),
+    })),
+    totals: rows,
+    due,
+    taxSummary: totals.taxSummary.map((row) => ({
+      rate: row.taxRateBp === null ? 'Exempt' : `VAT ${taxRateLabel(row.taxRateBp)}`,
+      net: money(row.netMinor),
+      tax: money(row.taxMinor),
+      gross: money(row.netMinor + row.taxMinor),
+    })),
+    payments: invoice.payments.filter((p) => !p.reversed).map((p) => ({
+      date: printedDate(p.allocatedOn),
+      receipt: p.paymentNumber,
+      method: PAYMENT_METHOD_LABELS[p.method],
+      reference: p.reference,
+      amount: money(p.amountMinor),
+    })),
+    creditNotes: invoice.creditNotes.map((c) => ({ number: c.number, date: printedDate(c.issueDate), reason: c.reason, amount: money(c.amountMinor) })),
+    paymentInstructions: paymentInstructions(model),
+    notes: invoice.notes,
+    title: invoice.number ? `Invoice ${invoice.number}` : `Draft invoice for ${customer.name}`,
+  };
+}

@@ -1,0 +1,14 @@
+// Each Settings section's heading, in page order: the sections name themselves with it and the
+// "On this page" list links to it.
+export const HEADINGS = {
+  business: { id: 'settings-business-title', title: 'Business profile' },
+  payment: { id: 'settings-payment-title', title: 'Payment instructions' },
+  email: { id: 'settings-email-title', title: 'Email (SMTP)' },
+  sms: { id: 'settings-sms-title', title: 'SMS' },
+  reminders: { id: 'settings-reminders-title', title: 'Reminders' },
+  ai: { id: 'settings-ai-title', title: 'AI drafting' },
+  analytics: { id: 'settings-kpi-title', title: 'Analytics thresholds' },
+} as const;
+
+export type SectionKey = keyof typeof HEADINGS;
+export const SECTION_ORDER = Object.keys(HEADINGS) as SectionKey[];
