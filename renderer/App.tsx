@@ -18,6 +18,8 @@ import { JobsScreen } from './screens/jobs/JobsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { MessagesScreen } from './screens/messages/MessagesScreen';
+import { useActivityToasts } from './screens/messages/useActivityToasts';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -49,6 +51,8 @@ function Screen({ route }: { route: Route }) {
       return <AnalyticsScreen tab={route.tab} />;
     case 'reports':
       return <ReportsScreen />;
+    case 'messages':
+      return <MessagesScreen />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }
@@ -77,6 +81,7 @@ export function App() {
   // A new draft that was just saved moves to its own address but stays the same screen.
   const screenKey = screenKeyOf(hash);
   useHelpShortcut();
+  useActivityToasts();
 
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -96,6 +101,11 @@ export function App() {
             <li>
               <a href={paths.invoices()} className="nav-link" aria-current={section === 'invoices' ? 'page' : undefined}>
                 Invoices
+              </a>
+            </li>
+            <li>
+              <a href={paths.messages()} className="nav-link" aria-current={section === 'messages' ? 'page' : undefined}>
+                Messages
               </a>
             </li>
             <li>

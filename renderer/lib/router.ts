@@ -16,6 +16,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'analytics'; tab?: string }
   | { name: 'reports' }
+  | { name: 'messages' }
   | { name: 'notFound'; path: string };
 
 function parseCustomers(parts: string[], path: string): Route {
@@ -50,11 +51,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
   if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
+  if (parts[0] === 'messages' && parts.length === 1) return { name: 'messages' };
   return { name: 'notFound', path };
 }
 
 /** Which part of the sidebar a route belongs to. */
-export type Section = 'customers' | 'invoices' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
+export type Section = 'customers' | 'invoices' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -66,6 +68,7 @@ export function sectionOf(route: Route): Section {
     case 'draftEdit':
     case 'draftsBulk':
       return 'invoices';
+    case 'messages':
     case 'analytics':
     case 'reports':
     case 'jobs':
@@ -93,6 +96,8 @@ export const paths = {
   settings: () => '#/settings',
   analytics: (tab?: string) => (tab ? `#/analytics/${encodeURIComponent(tab)}` : '#/analytics'),
   reports: () => '#/reports',
+  /** Every email and SMS sent, scheduled or failed. */
+  messages: () => '#/messages',
 };
 
 export function navigate(href: string): void {

@@ -15,6 +15,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const INVOICE_TEMPLATES = ['professional', 'simple', 'detailed'] as const;
 export type InvoiceTemplate = (typeof INVOICE_TEMPLATES)[number];
+export const INVOICE_TEMPLATE_LABELS: Record<InvoiceTemplate, string> = { professional: 'Professional', simple: 'Simple', detailed: 'Detailed' };
 export const LANGUAGES = ['en', 'sw'] as const;
 
 /** The named terms people pick; any other whole number of days is allowed too. */

@@ -110,7 +110,7 @@ describe('invoice PDF content', () => {
     expect(text).toMatch(/Balance due\s+KES 80,381\.08/);
 
     // The Paybill takes the invoice number as its account; bank details as filled in.
-    expect(text).toContain('M-Pesa Paybill 123456, Account: INV-2026-0001');
+    expect(text).toContain('M-Pesa Paybill 123456 · Account: INV-2026-0001');
     expect(text).toContain('Bank transfer: Equity Bank, Westlands branch');
     expect(text).toContain('Account number: 0123456789012');
     expect(text).toContain('SWIFT: EQBLKENA');
@@ -269,7 +269,7 @@ describe('the worker pool', () => {
     const c = await customer(core, { name: 'Zoë Müller, Nairobi Café' });
     const issued = await invoice(core, c.id, { lines: FIVE_LINES });
     const pdf = await rendered(core, issued.id);
-    expect(pdf.text).toContain('M-Pesa Paybill 123456, Account: INV-2026-0001');
+    expect(pdf.text).toContain('M-Pesa Paybill 123456 · Account: INV-2026-0001');
     expect(core.context.pdf.mode).toBe('workers');
   });
 

@@ -162,7 +162,7 @@ describe("Africa's Talking", () => {
     const failure = await failureOf(send(core));
     expect(fake.requests[0]!.answer).toBe(201);
     expect(failure.failureClass).toBe('permanent');
-    expect(failure.message).toContain("Your Africa's Talking balance is too low: top up, then press Retry.");
+    expect(failure.message).toContain("Your Africa's Talking balance is too low: top up, then use Send again on the message.");
     expect(failure.message).toContain('405');
   });
 

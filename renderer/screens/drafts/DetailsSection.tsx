@@ -1,5 +1,5 @@
 // Who and when: the customer, the currency they are billed in, the dates and the template.
-import { paymentTermsLabel } from '../../../shared/domain/customer';
+import { INVOICE_TEMPLATE_LABELS, paymentTermsLabel } from '../../../shared/domain/customer';
 import { Field, describe } from '../../components/Field';
 import { formatDate } from '../../lib/format';
 import { paths } from '../../lib/router';
@@ -7,7 +7,7 @@ import { CustomerPicker } from './CustomerPicker';
 import { effectiveDueDate, type CustomerChoice, type InvoiceTemplate } from './draftValues';
 import type { DraftFormApi } from './useDraftForm';
 
-const TEMPLATE_NAMES: Record<InvoiceTemplate, string> = { professional: 'Professional', simple: 'Simple', detailed: 'Detailed' };
+const TEMPLATE_NAMES = INVOICE_TEMPLATE_LABELS;
 
 export function DetailsSection({ form }: { form: DraftFormApi }) {
   const v = form.values;

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorMessage } from '../../lib/format';
 import { navigate, navigateContinuing, paths } from '../../lib/router';
 import { toast } from '../../stores/toasts';
+import { SendDialog } from '../sending/SendDialog';
 import { DetailsSection } from './DetailsSection';
 import { FinalizeDialog } from './FinalizeDialog';
 import { LinesEditor } from './LinesEditor';
@@ -40,7 +41,7 @@ interface Problem {
   conflict?: boolean;
 }
 
-type OpenDialog = 'finalize' | 'history' | 'discard' | null;
+type OpenDialog = 'finalize' | 'send' | 'history' | 'discard' | null;
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -138,14 +139,16 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
     }
   };
 
-  const startFinalize = async () => {
+  /** Finalizing and sending both confirm the draft as saved: unsaved changes are saved first. */
+  const saveThenOpen = async (next: 'finalize' | 'send') => {
     if (dialog || busy.current) return;
     if (!savedRef.current || form.dirty) {
       const result = await save();
       if (!result) return;
     }
-    setDialog('finalize');
+    setDialog(next);
   };
+  const startFinalize = () => saveThenOpen('finalize');
 
   /** Shows the draft as the backend holds it, in its customer's currency now. */
   const resetTo = (invoice: Invoice, values: DraftValues) => {
@@ -205,7 +208,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
   });
   const newerVersion = heldBack && saved && heldBack.draft.version > saved.draft.version ? heldBack : null;
 
-  useEditorShortcuts(() => void save(), () => void startFinalize());
+  useEditorShortcuts(() => void save(), () => void startFinalize(), () => void saveThenOpen('send'));
 
   const v = form.values;
   const info = saved?.draft;
@@ -328,9 +331,12 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
         <div className="form-actions draft-actions">
           <button type="button" className="btn" disabled={saving} onClick={() => void save()}>Save draft</button>
           <button type="button" className="btn btn-primary" disabled={saving} onClick={() => void startFinalize()}>Finalize</button>
+          <button type="button" className="btn" disabled={saving} onClick={() => void saveThenOpen('send')} aria-keyshortcuts="Control+Shift+S">
+            Send…
+          </button>
           <span className={`save-state${form.dirty ? ' save-state-dirty' : ''}`} role="status">{status}</span>
           <span className="muted form-keys">
-            <kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> finalizes
+            <kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> finalizes · <kbd>{MOD}</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> sends
           </span>
         </div>
       </div>
@@ -348,6 +354,16 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
             setProblem({ title: 'Not finalized', message });
           }}
           onConflict={() => void reload()}
+        />
+      )}
+      {dialog === 'send' && saved && (
+        <SendDialog
+          invoice={saved}
+          onClose={() => setDialog(null)}
+          onSent={(result) => {
+            form.markSaved(form.values);
+            leaveTo(paths.invoice(result.invoiceId));
+          }}
         />
       )}
       {dialog === 'history' && saved && (

@@ -1,11 +1,11 @@
 // Keyboard shortcuts and leave-warnings for the draft editor.
 import { useCallback, useEffect, useRef } from 'react';
 
-/** Ctrl/⌘+S saves, Ctrl/⌘+Enter finalizes, while no dialog is open. */
-export function useEditorShortcuts(onSave: () => void, onFinalize: () => void) {
-  const handlers = useRef({ onSave, onFinalize });
+/** Ctrl/⌘+S saves, Ctrl/⌘+Enter finalizes, Ctrl/⌘+Shift+S opens Send, while no dialog is open. */
+export function useEditorShortcuts(onSave: () => void, onFinalize: () => void, onSend: () => void) {
+  const handlers = useRef({ onSave, onFinalize, onSend });
   useEffect(() => {
-    handlers.current = { onSave, onFinalize };
+    handlers.current = { onSave, onFinalize, onSend };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -15,7 +15,8 @@ export function useEditorShortcuts(onSave: () => void, onFinalize: () => void) {
       event.preventDefault();
       if (document.querySelector('[role="dialog"]')) return;
       // A change still in the focused input has already reached the form: React updates on input.
-      if (key === 's') handlers.current.onSave();
+      if (key === 's' && event.shiftKey) handlers.current.onSend();
+      else if (key === 's') handlers.current.onSave();
       else handlers.current.onFinalize();
     };
     window.addEventListener('keydown', onKey);

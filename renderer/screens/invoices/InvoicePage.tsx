@@ -7,11 +7,15 @@ import { errorMessage, formatDate, formatDateTime } from '../../lib/format';
 import { navigate, paths } from '../../lib/router';
 import { toast } from '../../stores/toasts';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
+import { SendDialog } from '../sending/SendDialog';
+import { useSendShortcut } from '../sending/useSendShortcut';
 import { CreditNoteDialog } from './page/CreditNoteDialog';
 import { CreditNotesSection } from './page/CreditNotesSection';
+import { DeliverySection } from './page/DeliverySection';
 import { InvoiceFacts } from './page/InvoiceFacts';
 import { allowedActions, InvoiceHeader, type InvoiceAction } from './page/InvoiceHeader';
 import { LinesTable } from './page/LinesTable';
+import { PdfPreviewDialog } from './page/pdf/PdfPreviewDialog';
 import { PaymentsSection } from './page/PaymentsSection';
 import { Timeline } from './page/Timeline';
 import { TotalsTable } from './page/TotalsTable';
@@ -20,7 +24,7 @@ import { usePaymentShortcut } from './page/usePaymentShortcut';
 import { VoidDialog } from './page/VoidDialog';
 import './invoices.css';
 
-type OpenDialog = 'payment' | 'credit' | 'void' | null;
+type OpenDialog = 'payment' | 'credit' | 'void' | 'send' | 'pdf' | null;
 
 export function InvoicePage({ id }: { id: string }) {
   const { invoice, setInvoice, error, reload } = useInvoice(id);
@@ -28,6 +32,8 @@ export function InvoicePage({ id }: { id: string }) {
   const [duplicating, setDuplicating] = useState(false);
   const canPay = invoice !== null && allowedActions(invoice).has('payment');
   usePaymentShortcut(canPay && dialog === null, () => setDialog('payment'));
+  const canSend = invoice !== null && allowedActions(invoice).has('send');
+  useSendShortcut(canSend && dialog === null, () => setDialog('send'), 'e');
 
   if (error && !invoice) {
     return (
@@ -89,7 +95,7 @@ export function InvoicePage({ id }: { id: string }) {
         <div className="notice notice-info">
           <p>
             This is a draft: it has no number and is not owed yet. <a href={paths.draftEdit(invoice.id)}>Edit the draft</a> to
-            change it and finalize it.
+            change it and finalize it, or use Send… to finalize it and send it.
           </p>
         </div>
       )}
@@ -107,6 +113,8 @@ export function InvoicePage({ id }: { id: string }) {
           <TotalsTable invoice={invoice} />
         </div>
       </section>
+
+      {!isDraft && <DeliverySection invoice={invoice} onSend={canSend ? () => setDialog('send') : undefined} />}
 
       <div className={isDraft ? 'invoice-lower invoice-lower-draft' : 'invoice-lower'}>
         {!isDraft && (
@@ -139,6 +147,8 @@ export function InvoicePage({ id }: { id: string }) {
       )}
       {dialog === 'credit' && <CreditNoteDialog invoice={invoice} onClose={close} onIssued={reload} />}
       {dialog === 'void' && <VoidDialog invoice={invoice} onClose={close} onVoided={setInvoice} />}
+      {dialog === 'send' && <SendDialog invoice={invoice} onClose={close} onSent={reload} />}
+      {dialog === 'pdf' && <PdfPreviewDialog invoice={invoice} onClose={close} />}
     </section>
   );
 }

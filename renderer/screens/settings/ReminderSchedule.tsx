@@ -57,16 +57,16 @@ export function ReminderSchedule({ offsets, onChange, error }: ReminderScheduleP
         Days counted from each invoice’s due date. Up to {MAX_REMINDERS} reminders; {offsets.length} set.
       </p>
       {offsets.length > 0 ? (
-        <ul ref={listRef} className="chips" aria-label="Reminder days">
+        <ul ref={listRef} className="offset-chips" aria-label="Reminder days">
           {offsets.map((offset, i) => (
-            <li key={offset} className={`chip${offset < 0 ? ' chip-before' : offset === 0 ? ' chip-due' : ' chip-after'}`}>
+            <li key={offset} className={`offset-chip${offset < 0 ? ' offset-chip-before' : offset === 0 ? ' offset-chip-due' : ' offset-chip-after'}`}>
               <span>{offsetLabel(offset)}</span>
-              <button type="button" className="chip-remove" aria-label={`Remove “${offsetLabel(offset)}”`} onClick={() => remove(i)} />
+              <button type="button" className="offset-chip-remove" aria-label={`Remove “${offsetLabel(offset)}”`} onClick={() => remove(i)} />
             </li>
           ))}
         </ul>
       ) : (
-        <p className="chips-empty">No reminders scheduled: add a day below.</p>
+        <p className="offset-chips-empty">No reminders scheduled: add a day below.</p>
       )}
 
       <div className="reminder-add" role="group" aria-labelledby={`${ID}-add-title`}>

@@ -1,5 +1,6 @@
 // The model as the words a template prints: every number formatted, every optional part decided.
 // Templates only lay these out, so all three print the same figures and a wrong one is wrong everywhere.
+import { mpesaLine } from '../../../../shared/paymentLines';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
 import { taxRateLabel } from '../../../../shared/totals';
 import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
@@ -109,13 +110,11 @@ const cityLine = (postalCode: string, city: string) => [postalCode, city].filter
 
 function paymentInstructions(model: InvoicePdfModel): string[] {
   const { mpesa, bank, note } = model.payment;
+
   const out: string[] = [];
-  if (mpesa.kind === 'paybill' && mpesa.number) {
-    // A Paybill needs an account: the invoice number, so the payment finds its invoice.
-    out.push(`M-Pesa Paybill ${mpesa.number}, Account: ${model.invoice.number ?? 'the invoice number'}`);
-  } else if (mpesa.kind === 'till' && mpesa.number) {
-    out.push(`M-Pesa Buy Goods Till ${mpesa.number}`);
-  }
+  // The same words as the email and the Settings example; a Paybill's account is the invoice number.
+  const mpesaText = mpesa.number ? mpesaLine(model.payment, model.invoice.number ?? 'the invoice number') : null;
+  if (mpesaText) out.push(mpesaText);
   if (bank.bankName || bank.accountNumber) {
     out.push(`Bank transfer: ${[bank.bankName, bank.branch && `${bank.branch} branch`].filter(Boolean).join(', ')}`);
     if (bank.accountName) out.push(`Account name: ${bank.accountName}`);

@@ -67,7 +67,7 @@ function classify(error: unknown, host: string, port: number): SmtpFailure {
   if (e.code === 'EAUTH' || code === 535 || code === 534 || code === 530 || command.startsWith('AUTH')) {
     return {
       stage: 'auth', failureClass: 'permanent',
-      message: 'The mail server refused the user name or password. Fix them in Settings → Email, then press Retry.',
+      message: 'The mail server refused the user name or password. Fix them in Settings → Email, then use Send again on the message.',
       detail,
     };
   }

@@ -36,11 +36,11 @@ const ACCEPTED = new Set([100, 101, 102]);
 
 /** Per-recipient refusals, each with what a person can do about it. */
 const PERMANENT: Record<number, { word: string; advice: string }> = {
-  401: { word: 'RiskHold', advice: "Africa's Talking held the message for a risk review: contact their support, then press Retry." },
-  402: { word: 'InvalidSenderId', advice: "Africa's Talking does not accept this sender ID for your account: fix it in Settings → SMS (or leave it empty), then press Retry." },
-  403: { word: 'InvalidPhoneNumber', advice: "Africa's Talking says the phone number is not valid: correct the customer's number, then press Retry." },
-  404: { word: 'UnsupportedNumberType', advice: "Africa's Talking cannot send to this kind of number: use the customer's mobile number, then press Retry." },
-  405: { word: 'InsufficientBalance', advice: "Your Africa's Talking balance is too low: top up, then press Retry." },
+  401: { word: 'RiskHold', advice: "Africa's Talking held the message for a risk review: contact their support, then use Send again on the message." },
+  402: { word: 'InvalidSenderId', advice: "Africa's Talking does not accept this sender ID for your account: fix it in Settings → SMS (or leave it empty), then use Send again on the message." },
+  403: { word: 'InvalidPhoneNumber', advice: "Africa's Talking says the phone number is not valid: correct the customer's number, then use Send again on the message." },
+  404: { word: 'UnsupportedNumberType', advice: "Africa's Talking cannot send to this kind of number: use the customer's mobile number, then use Send again on the message." },
+  405: { word: 'InsufficientBalance', advice: "Your Africa's Talking balance is too low: top up, then use Send again on the message." },
   406: { word: 'UserInBlacklist', advice: "The recipient has blocked messages from you (they are on the do-not-disturb list): they must opt in again, or reach them another way." },
   407: { word: 'CouldNotRoute', advice: "Africa's Talking could not route the message to this network: check the number, or ask their support to enable the route." },
 };
@@ -79,7 +79,7 @@ export function readAnswer(answer: HttpAnswer): SmsReceipt {
     // A 2xx we cannot read may still have sent the message, so a silent retry could send it twice.
     throw new JobFailure(
       'permanent',
-      `${LABEL} answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check your Africa's Talking dashboard before pressing Retry.`,
+      `${LABEL} answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check your Africa's Talking dashboard before using Send again.`,
     );
   }
   const data = parsed.data.SMSMessageData;
@@ -88,13 +88,13 @@ export function readAnswer(answer: HttpAnswer): SmsReceipt {
     // A refusal of the whole request comes as 201 with no recipients and the reason as the Message, e.g. "InvalidSenderId".
     const known = Object.values(PERMANENT).find((p) => p.word.toLowerCase() === data.Message.replace(/\s+/g, '').toLowerCase());
     if (known) throw new JobFailure('permanent', known.advice);
-    throw new JobFailure('permanent', `${LABEL} did not accept the message${data.Message ? `: ${shortText(data.Message)}` : ''}. Check the phone number and Settings → SMS, then press Retry.`);
+    throw new JobFailure('permanent', `${LABEL} did not accept the message${data.Message ? `: ${shortText(data.Message)}` : ''}. Check the phone number and Settings → SMS, then use Send again on the message.`);
   }
   const code = recipient.statusCode;
   if (ACCEPTED.has(code)) {
     const id = recipient.messageId;
     if (!id || id === 'None') {
-      throw new JobFailure('permanent', `${LABEL} accepted the message (${recipient.status}) but gave it no id. Check your Africa's Talking dashboard before pressing Retry.`);
+      throw new JobFailure('permanent', `${LABEL} accepted the message (${recipient.status}) but gave it no id. Check your Africa's Talking dashboard before using Send again.`);
     }
     return { providerMessageId: id, status: recipient.status, cost: recipient.cost && recipient.cost !== '0' ? recipient.cost : null };
   }
@@ -103,7 +103,7 @@ export function readAnswer(answer: HttpAnswer): SmsReceipt {
   const transient = TRANSIENT[code];
   if (transient) throw new JobFailure('transient', `${LABEL} could not pass the message on just now (${code} ${recipient.status || transient}).`);
   // A code we do not know might have been a send; failing here keeps a retry from sending twice.
-  throw new JobFailure('permanent', `${LABEL} answered with status ${code} (${shortText(recipient.status) || 'no status'}), which Billbook does not know. Check your Africa's Talking dashboard before pressing Retry.`);
+  throw new JobFailure('permanent', `${LABEL} answered with status ${code} (${shortText(recipient.status) || 'no status'}), which Billbook does not know. Check your Africa's Talking dashboard before using Send again.`);
 }
 
 function classifyHttpError(answer: HttpAnswer): JobFailure {

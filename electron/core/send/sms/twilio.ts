@@ -36,14 +36,14 @@ const ACCEPTED = new Set(['accepted', 'scheduled', 'queued', 'sending', 'sent', 
 const ADVICE: Record<number, string> = {
   20003: 'Twilio refused the Account SID or auth token: check them in Settings → SMS.',
   20404: 'Twilio does not know this Account SID: check it in Settings → SMS.',
-  21211: "Twilio says the phone number is not valid: correct the customer's number, then press Retry.",
-  21214: "Twilio says the phone number cannot receive SMS: use the customer's mobile number, then press Retry.",
-  21408: "Your Twilio account may not send to this country: enable it under Messaging → Geo permissions in the Twilio console, then press Retry.",
+  21211: "Twilio says the phone number is not valid: correct the customer's number, then use Send again on the message.",
+  21214: "Twilio says the phone number cannot receive SMS: use the customer's mobile number, then use Send again on the message.",
+  21408: "Your Twilio account may not send to this country: enable it under Messaging → Geo permissions in the Twilio console, then use Send again on the message.",
   21606: 'The From number cannot send SMS from your Twilio account: choose a number it owns in Settings → SMS.',
-  21608: 'A Twilio trial account only sends to verified numbers: verify this number in the Twilio console or upgrade the account, then press Retry.',
+  21608: 'A Twilio trial account only sends to verified numbers: verify this number in the Twilio console or upgrade the account, then use Send again on the message.',
   21610: 'The recipient replied STOP to your Twilio number: they must reply START before you can text them again.',
   21612: 'Twilio cannot send from your number to this one: check the number, or use a Messaging Service in Settings → SMS.',
-  21614: "Twilio says the number is not a mobile number: use the customer's mobile number, then press Retry.",
+  21614: "Twilio says the number is not a mobile number: use the customer's mobile number, then use Send again on the message.",
   20429: 'Twilio is limiting how fast messages go.',
 };
 
@@ -78,14 +78,14 @@ export function readAnswer(answer: HttpAnswer): SmsReceipt {
     // A 2xx we cannot read may still have sent the message, so a silent retry could send it twice.
     throw new JobFailure(
       'permanent',
-      `Twilio answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check the Twilio console's message log before pressing Retry.`,
+      `Twilio answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check the Twilio console's message log before using Send again.`,
     );
   }
   const reply = parsed.data;
   if (!ACCEPTED.has(reply.status)) {
     const code = reply.error_code ?? null;
     const advice = code !== null ? ADVICE[code] : undefined;
-    const why = advice ?? (reply.error_message ? `${shortText(reply.error_message)}.` : 'Check the number, then press Retry.');
+    const why = advice ?? (reply.error_message ? `${shortText(reply.error_message)}.` : 'Check the number, then use Send again on the message.');
     throw new JobFailure('permanent', `Twilio did not take the message (${reply.status}${code !== null ? ` ${code}` : ''}): ${why}`);
   }
   return { providerMessageId: reply.sid, status: reply.status, cost: costOf(reply.price, reply.price_unit) };

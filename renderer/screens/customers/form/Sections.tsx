@@ -1,7 +1,7 @@
 // The form's sections. Each is a fieldset-like group with a heading; controls come from ./controls.
 import type { ReactNode } from 'react';
 import { COUNTRIES } from '../../../../shared/domain/countries';
-import { CUSTOMER_STATUSES } from '../../../../shared/domain/customer';
+import { CUSTOMER_STATUSES, INVOICE_TEMPLATE_LABELS, INVOICE_TEMPLATES } from '../../../../shared/domain/customer';
 import { CURRENCIES } from '../../../../shared/money';
 import { CheckInput, SelectInput, TextArea, TextInput } from './controls';
 import type { CustomerFormApi } from './useCustomerForm';
@@ -93,7 +93,7 @@ export function BillingSection({ form }: Props) {
   );
 }
 
-const TEMPLATE_OPTIONS = [['professional', 'Professional'], ['simple', 'Simple'], ['detailed', 'Detailed']] as const;
+const TEMPLATE_OPTIONS = INVOICE_TEMPLATES.map((t) => [t, INVOICE_TEMPLATE_LABELS[t]] as const);
 const LANGUAGE_OPTIONS = [['en', 'English'], ['sw', 'Swahili']] as const;
 
 export function PreferencesSection({ form }: Props) {

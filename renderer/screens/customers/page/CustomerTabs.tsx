@@ -4,11 +4,12 @@ import { Tabs } from '../../../components/Tabs';
 import { paths } from '../../../lib/router';
 import { ActivityTab } from './ActivityTab';
 import { InvoicesTab } from './InvoicesTab';
+import { MessagesTab } from './MessagesTab';
 import { OverviewTab } from './OverviewTab';
 import { PaymentsTab } from './PaymentsTab';
 import './billing.css';
 
-export const CUSTOMER_TABS = ['overview', 'invoices', 'payments', 'activity', 'notes'] as const;
+export const CUSTOMER_TABS = ['overview', 'invoices', 'payments', 'messages', 'activity', 'notes'] as const;
 
 interface CustomerTabsProps {
   customer: Customer;
@@ -36,6 +37,7 @@ export function CustomerTabs({ customer, refreshToken, initialTab, onChanged }: 
           label: 'Payments',
           render: () => <PaymentsTab customer={customer} refreshToken={refreshToken} onChanged={onChanged} />,
         },
+        { key: 'messages', label: 'Messages', render: () => <MessagesTab customerId={customer.id} /> },
         { key: 'activity', label: 'Activity', render: () => <ActivityTab id={customer.id} refreshToken={refreshToken} /> },
         {
           key: 'notes',

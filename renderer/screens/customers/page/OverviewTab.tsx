@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { countryName } from '../../../../shared/domain/countries';
-import { paymentTermsLabel, type Customer } from '../../../../shared/domain/customer';
+import { INVOICE_TEMPLATE_LABELS, paymentTermsLabel, type Customer } from '../../../../shared/domain/customer';
 import { formatPhone } from '../../../../shared/domain/phone';
 import { money } from '../../../lib/format';
 
 const METHODS: Record<string, string> = { mpesa: 'M-Pesa', bank: 'Bank transfer', cash: 'Cash', card: 'Card', other: 'Other' };
-const TEMPLATES: Record<string, string> = { professional: 'Professional', simple: 'Simple', detailed: 'Detailed' };
+const TEMPLATES: Record<string, string> = INVOICE_TEMPLATE_LABELS;
 const LANGUAGES: Record<string, string> = { en: 'English', sw: 'Swahili' };
 
 function Item({ term, children }: { term: string; children: ReactNode }) {

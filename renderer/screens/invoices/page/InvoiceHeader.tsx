@@ -2,12 +2,14 @@ import type { Invoice } from '../../../../shared/domain/invoice';
 import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
 import { paths } from '../../../lib/router';
 
-export type InvoiceAction = 'payment' | 'credit' | 'void' | 'duplicate';
+export type InvoiceAction = 'payment' | 'credit' | 'void' | 'duplicate' | 'send' | 'pdf';
 
 /** What a person may do with an invoice in its state. The backend checks again and explains a refusal. */
 export function allowedActions(invoice: Invoice): Set<InvoiceAction> {
-  const actions = new Set<InvoiceAction>(['duplicate']);
+  const actions = new Set<InvoiceAction>(['duplicate', 'pdf']);
   const { status } = invoice;
+  // A draft is finalized as it is sent; a void invoice owes nothing and is not sent.
+  if (status !== 'void') actions.add('send');
   const owing = (status === 'open' || status === 'partially_paid') && invoice.balanceMinor > 0;
   if (owing) actions.add('payment');
   // A credit note reduces what is still owed; a settled invoice is refunded by reversing its payment first.
@@ -42,12 +44,18 @@ export function InvoiceHeader({ invoice, busy, onAction }: InvoiceHeaderProps) {
       </div>
       <div className="header-actions">
         {isDraft && <a className="btn btn-primary" href={paths.draftEdit(invoice.id)}>Edit draft</a>}
+        {actions.has('send') && (
+          <button type="button" className="btn" onClick={() => onAction('send')} aria-keyshortcuts="E Control+Shift+S">
+            Send…
+          </button>
+        )}
         {actions.has('payment') && (
           <button type="button" className="btn btn-primary" onClick={() => onAction('payment')} aria-keyshortcuts="P">
             Record payment
           </button>
         )}
         {actions.has('credit') && <button type="button" className="btn" onClick={() => onAction('credit')}>Credit note</button>}
+        {actions.has('pdf') && <button type="button" className="btn" onClick={() => onAction('pdf')}>Preview PDF</button>}
         {actions.has('duplicate') && (
           <button type="button" className="btn" onClick={() => onAction('duplicate')} disabled={busy}>
             {busy ? 'Duplicating…' : 'Duplicate'}

@@ -1,0 +1,23 @@
+// Where a message is, in words: a badge, and under it what a person needs to know about that state
+// (when a scheduled one goes, why a failed one failed, how often it was retried).
+import { NOTIFICATION_STATUS_LABELS, type NotificationView } from '../../../shared/domain/sending';
+import { formatDateTime, plural } from '../../lib/format';
+
+const EXPLAIN_UNCONFIRMED = 'Billbook stopped while handing it over, so it may have gone. It is not sent again on its own.';
+
+export function NotificationStatus({ n }: { n: NotificationView }) {
+  // A cancelled message's "error" is only that it was cancelled: the badge says so.
+  const error = n.status === 'cancelled' ? null : n.error ?? (n.status === 'unconfirmed' ? EXPLAIN_UNCONFIRMED : null);
+  return (
+    <div className="note-status">
+      <span className={`badge note-badge note-badge-${n.status}`}>{NOTIFICATION_STATUS_LABELS[n.status]}</span>
+      {n.status === 'scheduled' && (
+        <span className="note-detail">
+          for <time dateTime={n.scheduledFor}>{formatDateTime(n.scheduledFor)}</time>
+        </span>
+      )}
+      {error && <span className="note-detail note-error">{error}</span>}
+      {n.retryCount > 0 && <span className="note-detail muted">{plural(n.retryCount, 'retry', 'retries')}</span>}
+    </div>
+  );
+}
