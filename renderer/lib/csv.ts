@@ -16,9 +16,8 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n');
 }
 
-/** Saves `text` as a file the browser (or Electron) downloads under `fileName`. */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const blob = new Blob([text], { type: `${mimeType};charset=utf-8` });
+/** Saves a Blob under `fileName`: a browser downloads it; Electron shows its save dialog, where the person picks the folder. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -29,6 +28,11 @@ export function downloadText(fileName: string, text: string, mimeType: string): 
   link.remove();
   // The download has started from the click; the URL is no longer needed after this turn.
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves `text` as a file the browser (or Electron) downloads under `fileName`. */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  downloadBlob(fileName, new Blob([text], { type: `${mimeType};charset=utf-8` }));
 }
 
 /** A file name safe on every system: "Revenue by month" -> "revenue-by-month-KES.csv". */

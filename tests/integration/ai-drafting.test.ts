@@ -8,6 +8,7 @@ import { customer } from '../helpers/billing';
 import {
   candidateReply, goodReply, rateLimited, safetyBlock, serverError, startFakeGemini, type FakeGemini, type Responder,
 } from '../helpers/fakeGemini';
+import { until } from '../helpers/until';
 
 const KEY = 'AIza-test-key-0123456789';
 const SENTENCE = '3 months of web hosting at KES 15,000 per month';
@@ -48,15 +49,6 @@ async function setup(baseUrl: string, options: { key?: string | null; rpm?: numb
   return { core, clock, dir, buyer };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const statusOf = (core: Core, draftId: string) => call(core, 'drafting.status', { draftId });
 const settled = (core: Core, draftId: string) =>

@@ -7,6 +7,7 @@ import type { NotificationView } from '../../shared/domain/sending';
 import { call, makeCore } from '../helpers/core';
 import { customer, invoice } from '../helpers/billing';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const sinks: SmtpSink[] = [];
 afterEach(async () => {
@@ -37,15 +38,6 @@ async function setup(options: { port?: number; reminders?: Partial<typeof REMIND
   return { core, clock, dir, server, buyer, inv };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const log = (core: Core, customerId: string) => call(core, 'sending.log', { customerId });
 const settled = (core: Core, customerId: string) =>

@@ -11,6 +11,7 @@ import { call, makeCore } from '../helpers/core';
 import { customer, invoice } from '../helpers/billing';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
 import { startFakeAfricasTalking, type FakeSmsServer } from '../helpers/fakeSms';
+import { until } from '../helpers/until';
 
 const servers: (SmtpSink | FakeSmsServer)[] = [];
 afterEach(async () => {
@@ -34,15 +35,6 @@ async function books(smtpPort: number, smsBaseUrl: string) {
   return { core, dir, inv };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Runs the send in a child process and kills it (SIGKILL) once `handedOver` resolves. */
 async function sendAndKill(dir: string, smtpPort: number, smsBaseUrl: string, request: unknown, handedOver: () => Promise<void>) {

@@ -11,6 +11,7 @@ import type { NotificationStatus, NotificationView } from '../../shared/domain/s
 import { call, makeCore, refused, tempDir } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const sinks: SmtpSink[] = [];
 afterEach(async () => {
@@ -38,15 +39,6 @@ async function setup(port: number, options: { user?: string; password?: string }
   return { core, clock, dir, buyer };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const deliveries = (core: Core, invoiceId: string) => call(core, 'sending.forInvoice', { invoiceId });
 const FINAL: NotificationStatus[] = ['sent', 'failed', 'cancelled', 'unconfirmed', 'skipped'];

@@ -7,6 +7,7 @@ import { SecretField } from './SecretField';
 import { useSecret } from './useSecret';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 interface AiForm {
   enabled: boolean;
@@ -78,15 +79,7 @@ export function AiSettingsSection({ view, onSaved }: { view: SettingsView; onSav
         <SecretField secret={key} view={view} noun="key" idleHint="No key yet: sentences are drafted offline only." help="Get a key at Google AI Studio." />
       </div>
 
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void save())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SectionForm onSave={save}>
         <label className="switch settings-switch">
           <input type="checkbox" role="switch" aria-describedby="settings-ai-enabled-hint" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} />
           <span>Refine drafts with AI</span>
@@ -126,7 +119,7 @@ export function AiSettingsSection({ view, onSaved }: { view: SettingsView; onSav
           <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? 'Saving…' : 'Save AI settings'}</button>
           {dirty && <span className="settings-dirty">Unsaved changes</span>}
         </div>
-      </form>
+      </SectionForm>
     </section>
   );
 }

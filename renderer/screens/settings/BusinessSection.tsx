@@ -7,7 +7,7 @@ import { LogoField } from './LogoField';
 import { SectionActions } from './SectionActions';
 import { TextField } from './TextField';
 import { useSettingsSection } from './useSettingsSection';
-import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 const trimmed = (b: BusinessProfile): BusinessProfile =>
   Object.fromEntries(Object.entries(b).map(([k, v]) => [k, k === 'logoDataUrl' ? v : v.trim()])) as BusinessProfile;
@@ -37,15 +37,7 @@ export function BusinessSection({ view, onSaved }: { view: SettingsView; onSaved
         <h2 id={HEADINGS.business.id} tabIndex={-1}>{HEADINGS.business.title}</h2>
         <p className="muted">Who your invoices are from. It is printed at the top of every invoice and signs your emails and text messages.</p>
       </div>
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void save())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SectionForm onSave={save}>
         <div className="settings-grid">
           {text('name', 'Business name', 'As customers know you, e.g. Baraka Hardware Ltd', { autoComplete: 'organization' })}
           {text('taxId', 'KRA PIN / VAT number', 'Printed as “PIN”, e.g. P051234567X')}
@@ -70,7 +62,7 @@ export function BusinessSection({ view, onSaved }: { view: SettingsView; onSaved
           <BusinessPreview business={form} />
         </div>
         <SectionActions busy={busy} dirty={dirty} errors={errors} saveLabel="Save business profile" />
-      </form>
+      </SectionForm>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { TextField } from './TextField';
 import { useSecret } from './useSecret';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 type Security = EmailSettings['security'];
 type EmailForm = Omit<EmailSettings, 'port' | 'messagesPerMinute' | 'timeoutSeconds'> & { port: string; messagesPerMinute: string; timeoutSeconds: string };
@@ -106,15 +107,7 @@ export function EmailSection({ view, onSaved }: { view: SettingsView; onSaved: (
           The host and port saved here apply again once the override is removed.
         </p>
       )}
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void saveAll())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void saveAll();
-        }}
-      >
+      <SectionForm onSave={saveAll}>
         <div className="settings-subsection">
           <h3>Server</h3>
           <div className="settings-grid email-server-grid">
@@ -230,7 +223,7 @@ export function EmailSection({ view, onSaved }: { view: SettingsView; onSaved: (
           </div>
         </div>
         <SectionActions busy={busy || password.busy} dirty={unsaved} errors={errors} saveLabel="Save email settings" />
-      </form>
+      </SectionForm>
 
       <ConnectionTest
         id="settings-email-test"

@@ -8,7 +8,7 @@ import { RadioGroup } from './RadioGroup';
 import { SectionActions } from './SectionActions';
 import { TextField } from './TextField';
 import { useSettingsSection } from './useSettingsSection';
-import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 type MpesaKind = PaymentInstructions['mpesa']['kind'];
 type BankField = keyof PaymentInstructions['bank'];
@@ -72,15 +72,7 @@ export function PaymentSection({ view, onSaved }: { view: SettingsView; onSaved:
         <h2 id={HEADINGS.payment.id} tabIndex={-1}>{HEADINGS.payment.title}</h2>
         <p className="muted">How customers pay you. Printed on every invoice and included in every email and text message.</p>
       </div>
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void save())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SectionForm onSave={save}>
         <div className="settings-subsection">
           <h3>M-Pesa</h3>
           <div className="mpesa-row">
@@ -144,7 +136,7 @@ export function PaymentSection({ view, onSaved }: { view: SettingsView; onSaved:
         </figure>
 
         <SectionActions busy={busy} dirty={dirty} errors={errors} saveLabel="Save payment instructions" />
-      </form>
+      </SectionForm>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { RadioGroup } from './RadioGroup';
 import { ReminderSchedule } from './ReminderSchedule';
 import { SectionActions } from './SectionActions';
 import { useSettingsSection } from './useSettingsSection';
-import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 const CHANNEL_LABELS: Record<ReminderChannel, string> = { email: 'Email', sms: 'SMS', both: 'Email and SMS' };
 const CHANNEL_OPTIONS = REMINDER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
@@ -48,15 +48,7 @@ export function RemindersSection({ view, onSaved }: { view: SettingsView; onSave
         <h2 id={HEADINGS.reminders.id} tabIndex={-1}>{HEADINGS.reminders.title}</h2>
         <p className="muted">Billbook can remind customers about unpaid invoices before and after the due date, so you do not have to chase them yourself.</p>
       </div>
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void save())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SectionForm onSave={save}>
         <label className="switch settings-switch">
           <input type="checkbox" role="switch" aria-describedby="settings-reminders-enabled-hint" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} />
           <span>Send payment reminders</span>
@@ -98,7 +90,7 @@ export function RemindersSection({ view, onSaved }: { view: SettingsView; onSave
           </ul>
         </div>
         <SectionActions busy={busy} dirty={dirty} errors={errors} saveLabel="Save reminder settings" />
-      </form>
+      </SectionForm>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { TextField } from './TextField';
 import { useSecret } from './useSecret';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 type Provider = Exclude<SmsProviderName, 'none'>;
 type SmsForm = Omit<SmsSettings, 'messagesPerMinute' | 'timeoutSeconds'> & { messagesPerMinute: string; timeoutSeconds: string };
@@ -132,15 +133,7 @@ export function SmsSection({ view, onSaved }: { view: SettingsView; onSaved: (vi
           The provider’s address is overridden by BILLBOOK_SMS_BASE_URL: messages go to <strong>{override}</strong>.
         </p>
       )}
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void saveAll())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void saveAll();
-        }}
-      >
+      <SectionForm onSave={saveAll}>
         <RadioGroup
           id="settings-sms-provider"
           legend="SMS provider"
@@ -216,7 +209,7 @@ export function SmsSection({ view, onSaved }: { view: SettingsView; onSaved: (vi
           </div>
         )}
         <SectionActions busy={busy || (secret?.busy ?? false)} dirty={unsaved} errors={errors} saveLabel="Save SMS settings" />
-      </form>
+      </SectionForm>
 
       <ConnectionTest
         id="settings-sms-test"

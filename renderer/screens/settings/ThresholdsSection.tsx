@@ -3,7 +3,7 @@ import type { KpiThresholds, SettingsView } from '../../../shared/domain/setting
 import { numberOf } from './fieldErrors';
 import { HEADINGS } from './headings';
 import { useSettingsSection } from './useSettingsSection';
-import { saveOnCtrlS } from './useSectionShortcut';
+import { SectionForm } from './SectionForm';
 
 type Kpi = keyof KpiThresholds;
 type Level = 'warning' | 'critical';
@@ -67,15 +67,7 @@ export function ThresholdsSection({ view, onSaved }: { view: SettingsView; onSav
         <h2 id={HEADINGS.analytics.id} tabIndex={-1}>{HEADINGS.analytics.title}</h2>
         <p className="muted">When a number on the Analytics screen turns amber (warning) or red (critical).</p>
       </div>
-      <form
-        className="settings-form"
-        noValidate
-        onKeyDown={saveOnCtrlS(() => void save())}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SectionForm onSave={save}>
         <div className="thresholds">
           {KPIS.map(({ key, name, unit, worse }) => {
             const pairError = errors[key];
@@ -116,7 +108,7 @@ export function ThresholdsSection({ view, onSaved }: { view: SettingsView; onSav
           <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? 'Saving…' : 'Save thresholds'}</button>
           {dirty && <span className="settings-dirty">Unsaved changes</span>}
         </div>
-      </form>
+      </SectionForm>
     </section>
   );
 }

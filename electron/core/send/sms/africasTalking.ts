@@ -2,7 +2,7 @@
 // It answers 201 even when it refuses the message: the verdict is each recipient's statusCode.
 import { z } from 'zod';
 import { JobFailure } from '../../jobs/failure';
-import { joinUrl, parseJson, postForm, shortText, type HttpAnswer } from './http';
+import { joinUrl, parseJson, postForm, shortText, type HttpAnswer, unreadableReply } from './http';
 import type { SmsMessage, SmsProvider, SmsReceipt } from './provider';
 
 export interface AfricasTalkingConfig {
@@ -76,11 +76,7 @@ export function readAnswer(answer: HttpAnswer): SmsReceipt {
   if (answer.status < 200 || answer.status >= 300) throw classifyHttpError(answer);
   const parsed = replySchema.safeParse(parseJson(answer.body));
   if (!parsed.success) {
-    // A 2xx we cannot read may still have sent the message, so a silent retry could send it twice.
-    throw new JobFailure(
-      'permanent',
-      `${LABEL} answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check your Africa's Talking dashboard before using Send again.`,
-    );
+    throw unreadableReply(LABEL, answer, "your Africa's Talking dashboard");
   }
   const data = parsed.data.SMSMessageData;
   const recipient = data.Recipients[0];

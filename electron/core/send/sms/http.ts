@@ -130,3 +130,16 @@ function hostOf(url: string): string {
 export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
+
+/**
+ * A 2xx we cannot read may still have sent the message: the failure is permanent (no silent retry)
+ * and its outcome unknown, so the log shows it as not confirmed.
+ */
+export function unreadableReply(providerLabel: string, answer: HttpAnswer, whereToCheck: string): JobFailure {
+  return new JobFailure(
+    'permanent',
+    `${providerLabel} answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check ${whereToCheck} before using Send again.`,
+    null,
+    true,
+  );
+}

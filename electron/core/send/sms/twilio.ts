@@ -2,7 +2,7 @@
 // HTTP Basic auth. Errors are JSON {code, message, more_info, status}; the code says what to do.
 import { z } from 'zod';
 import { JobFailure } from '../../jobs/failure';
-import { joinUrl, parseJson, postForm, shortText, type HttpAnswer } from './http';
+import { joinUrl, parseJson, postForm, shortText, type HttpAnswer, unreadableReply } from './http';
 import type { SmsMessage, SmsProvider, SmsReceipt } from './provider';
 
 export interface TwilioConfig {
@@ -75,11 +75,7 @@ export function readAnswer(answer: HttpAnswer): SmsReceipt {
   if (answer.status < 200 || answer.status >= 300) throw classifyHttpError(answer);
   const parsed = messageSchema.safeParse(parseJson(answer.body));
   if (!parsed.success) {
-    // A 2xx we cannot read may still have sent the message, so a silent retry could send it twice.
-    throw new JobFailure(
-      'permanent',
-      `Twilio answered ${answer.status} with something Billbook could not read (${shortText(answer.body, 120) || 'an empty body'}). The message may have gone out: check the Twilio console's message log before using Send again.`,
-    );
+    throw unreadableReply('Twilio', answer, "the Twilio console's message log");
   }
   const reply = parsed.data;
   if (!ACCEPTED.has(reply.status)) {

@@ -1,4 +1,5 @@
 // The PDF as the backend sends it (base64) turned into bytes, and those bytes saved as a file.
+import { downloadBlob } from '../../../../lib/csv';
 
 export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -7,21 +8,9 @@ export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/**
- * Saves the bytes under `fileName` through a Blob link: a browser downloads it; Electron shows its
- * save dialog, where the person picks the folder.
- */
+/** Saves the bytes under `fileName` (a download, or Electron's save dialog). */
 export function saveBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; the URL is no longer needed after this turn.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(fileName, new Blob([bytes], { type: mimeType }));
 }
 
 /** "48 KB", "1.2 MB". */
