@@ -193,7 +193,7 @@ export interface SettingsView extends Settings {
   /** Which secrets are stored; their values never leave the backend. */
   secretsSet: Record<SecretName, boolean>;
   /** Set when BILLBOOK_SMTP_* / BILLBOOK_SMS_BASE_URL override the stored endpoints (tests, proxies). */
-  endpointOverrides: { smtp: string | null; sms: string | null };
+  endpointOverrides: { smtp: { host: string; port: number } | null; sms: string | null };
 }
 
 export const SECRET_NAMES = ['geminiApiKey', 'smtpPassword', 'africasTalkingApiKey', 'twilioAuthToken'] as const;

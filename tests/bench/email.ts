@@ -6,15 +6,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { createCore, type Core } from '../../electron/core/app';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { startSmtpSink } from '../helpers/smtp';
-import { record, section } from './measure';
-
-async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = await core.api[channel](input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ChannelOutput<C>;
-}
+import { call, record, section } from './measure';
 
 async function sendAll(core: Core, invoiceIds: string[], attachPdf: boolean, received: () => number): Promise<{ seconds: number; failed: number }> {
   const before = received();

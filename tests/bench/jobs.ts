@@ -6,17 +6,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../electron/core/app';
 import { memorySecretStore } from '../../electron/core/secrets';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { goodReply, rateLimited, startFakeGemini } from '../helpers/fakeGemini';
-import { percentile, prng, record, section } from './measure';
+import { call, percentile, prng, record, section } from './measure';
 
 const KEY = 'AIza-bench-key-0123456789';
-
-async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = await core.api[channel](input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ChannelOutput<C>;
-}
 
 /** The most requests that arrived in any window of `windowMs` (half-open: [t, t + windowMs)). */
 function peakIn(times: number[], windowMs: number): number {

@@ -1,6 +1,8 @@
 // Timing helpers for `npm run bench`: percentiles over repeated runs, and the table printed at the end.
 import { performance } from 'node:perf_hooks';
+import type { Core } from '../../electron/core/app';
 import { seededRandom } from '../../electron/core/analytics/intelligence/stats';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 
 const rows: [string, string][] = [];
 
@@ -39,3 +41,10 @@ export function printTable(): void {
 
 /** A small deterministic generator (the models' own mulberry32), so every run seeds the same books. */
 export const prng = seededRandom;
+
+/** Calls a channel as the app does, throwing the refusal's message. */
+export async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const envelope = await core.api[channel](input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value as ChannelOutput<C>;
+}

@@ -16,7 +16,7 @@ import { emailSetupProblem } from '../send/email/settings';
 import { customerContacts, messageFacts } from '../send/facts';
 import { logSkipped, queueMessage, type MessageSpec } from '../send/queue';
 import { keysWithPrefix } from '../send/repo';
-import { announceSending, pdfFileName } from '../send/service';
+import { announceSending } from '../send/service';
 import { smsSetupProblem } from '../send/sms';
 import { composeEmail, composeSms } from '../send/templates';
 import { invoicesFallenOverdue } from '../activity/summary';
@@ -125,7 +125,7 @@ function remindInvoice(ctx: CoreContext, candidate: Candidate, { settings, since
         result.skipped += 1;
         continue;
       }
-      const { created } = queueMessage(ctx, { ...base, priority: 0, label: `Reminder ${stepLabel(latest)}: ${invoice.number} (${pdfFileName(invoice)})` });
+      const { created } = queueMessage(ctx, { ...base, priority: 0, label: `Reminder ${stepLabel(latest)}: ${invoice.number} to ${invoice.customer.name} by ${channel === 'email' ? 'email' : 'SMS'}` });
       if (created) queued += 1;
     }
     return queued;

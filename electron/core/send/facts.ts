@@ -2,6 +2,7 @@
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { NotificationType, ReminderTone } from '../../../shared/domain/sending';
 import type { CoreContext } from '../context';
+import { getCustomerRow } from '../customers/repo';
 import { readSettings } from '../settings/service';
 import type { MessageFacts } from './templates';
 
@@ -25,9 +26,7 @@ export function messageFacts(
 
 /** The customer's addresses as they are now (an invoice keeps the ones it was issued with; messages go to today's). */
 export function customerContacts(ctx: CoreContext, customerId: string): { emails: string[]; phones: string[]; sendReminders: boolean; name: string } {
-  const row = ctx.sql.prepare('SELECT name, email, secondary_email, phone, secondary_phone, send_reminders FROM customers WHERE id = ?').get(customerId) as
-    | { name: string; email: string; secondary_email: string; phone: string; secondary_phone: string; send_reminders: number }
-    | undefined;
+  const row = getCustomerRow(ctx.sql, customerId);
   if (!row) return { emails: [], phones: [], sendReminders: false, name: '' };
   const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
   return {

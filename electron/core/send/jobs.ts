@@ -7,6 +7,7 @@ import type { InvoiceTemplate } from '../../../shared/domain/customer';
 import type { CoreContext } from '../context';
 import { JobFailure } from '../jobs/failure';
 import type { JobAttempt, JobHandler, JobOutcome } from '../jobs/runner';
+import { getInvoiceRow } from '../invoices/repo';
 import { renderInvoicePdf } from '../pdf/service';
 import { effectiveEmailSettings } from './email/settings';
 import { classifySmtpError } from './email/failure';
@@ -39,9 +40,7 @@ function settle(ctx: CoreContext, row: repo.NotificationRow, outcome: Settled['o
 /** A message that no longer applies is not sent: a reminder for an invoice paid meanwhile, anything for a void one. */
 function reasonNotToSend(ctx: CoreContext, row: repo.NotificationRow): string | null {
   if (!row.invoice_id) return null;
-  const invoice = ctx.sql.prepare('SELECT number, status, balance_minor FROM invoices WHERE id = ?').get(row.invoice_id) as
-    | { number: string | null; status: string; balance_minor: number }
-    | undefined;
+  const invoice = getInvoiceRow(ctx.sql, row.invoice_id);
   if (!invoice) return 'Not sent: the invoice is gone.';
   if (invoice.status === 'void') return `Not sent: ${invoice.number ?? 'the invoice'} was voided before it went.`;
   if ((row.type === 'reminder' || row.type === 'overdue') && (invoice.status === 'paid' || invoice.balance_minor <= 0)) {

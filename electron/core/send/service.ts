@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { smsCost } from '../../../shared/sms';
 import type { CoreContext } from '../context';
 import { finalizeInvoice, getInvoice, nextInvoiceNumber } from '../invoices/service';
+import { invoicePdfFileName } from '../pdf/fileName';
 import { emailSetupProblem } from './email/settings';
 import { customerContacts, messageFacts } from './facts';
 import { queueMessage } from './queue';
@@ -20,10 +21,6 @@ import { toNotificationView } from './view';
 const MAX_SCHEDULE_DAYS = 366;
 
 const nowIso = (ctx: CoreContext) => ctx.clock.now().toISOString();
-
-export function pdfFileName(invoice: Pick<Invoice, 'number'>, number: string | null = invoice.number): string {
-  return `${(number ?? 'Draft').replace(/[^\w.-]+/g, '-')}.pdf`;
-}
 
 function blockers(ctx: CoreContext): Partial<Record<SendChannel, string>> {
   const result: Partial<Record<SendChannel, string>> = {};
@@ -47,7 +44,7 @@ export function sendPreview(ctx: CoreContext, input: ChannelParsed<'sending.prev
   const smsText = composeSms(facts);
   const contacts = customerContacts(ctx, invoice.customer.id);
   return {
-    email: { ...email, attachmentName: pdfFileName(invoice, number) },
+    email: { ...email, attachmentName: invoicePdfFileName({ ...invoice, number }) },
     sms: { text: smsText, ...smsCost(smsText) },
     blockers: blockers(ctx),
     defaultEmails: contacts.emails,

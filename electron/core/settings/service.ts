@@ -10,8 +10,24 @@ const SECTION_NAMES: Record<SettingsSection, string> = {
   email: 'email', sms: 'SMS', reminders: 'reminder',
 };
 
+/**
+ * Settings are read on every pass of the job queue and for every message, and parsing them (the
+ * logo is up to 400 KB of base64) costs more than the read: keep the parsed copy until this
+ * process saves settings or another connection writes to the books (SQLite's data_version).
+ */
+const parsedSettings = new WeakMap<CoreContext['sql'], { dataVersion: number; settings: Settings }>();
+
 /** The settings in force: each stored section over the defaults. A section that no longer parses falls back to its defaults. */
 export function readSettings(ctx: CoreContext): Settings {
+  const { data_version: dataVersion } = ctx.sql.prepare('PRAGMA data_version').get() as { data_version: number };
+  const cached = parsedSettings.get(ctx.sql);
+  if (cached && cached.dataVersion === dataVersion) return cached.settings;
+  const settings = parseStoredSettings(ctx);
+  parsedSettings.set(ctx.sql, { dataVersion, settings });
+  return settings;
+}
+
+function parseStoredSettings(ctx: CoreContext): Settings {
   const rows = ctx.sql.prepare('SELECT section, value FROM settings').all() as { section: string; value: string }[];
   const raw: Record<string, unknown> = {};
   for (const row of rows) {
@@ -43,7 +59,7 @@ export function settingsView(ctx: CoreContext): SettingsView {
     baseUrlOverride: ctx.overrides.geminiBaseUrl,
     secretStorage: ctx.secrets.description,
     secretsSet: Object.fromEntries(SECRET_NAMES.map((name) => [name, ctx.secrets.get(name) !== null])) as Record<SecretName, boolean>,
-    endpointOverrides: { smtp: ctx.overrides.smtp ? `${ctx.overrides.smtp.host}:${ctx.overrides.smtp.port}` : null, sms: ctx.overrides.smsBaseUrl },
+    endpointOverrides: { smtp: ctx.overrides.smtp, sms: ctx.overrides.smsBaseUrl },
   };
 }
 
@@ -71,6 +87,8 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
       });
     }
   });
+  // This connection's own writes do not move data_version.
+  parsedSettings.delete(ctx.sql);
   if (next.reminders.enabled !== current.reminders.enabled) remindersSwitched(ctx, next.reminders.enabled);
   ctx.events.emit('settings.changed', {});
   return settingsView(ctx);

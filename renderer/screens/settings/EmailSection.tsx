@@ -10,7 +10,7 @@ import { HEADINGS } from './headings';
 import { SecretField } from './SecretField';
 import { SectionActions } from './SectionActions';
 import { TextField } from './TextField';
-import { useSecret } from './useSecret';
+import { useSecret, withSecret } from './useSecret';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
 import { SectionForm } from './SectionForm';
@@ -50,12 +50,6 @@ function check(f: EmailForm): { update: { email: EmailSettings }; errors: Record
   };
 }
 
-/** "127.0.0.1:2525" -> host and port, as the override shows them. */
-function splitOverride(override: string): { host: string; port: string } {
-  const at = override.lastIndexOf(':');
-  return at < 0 ? { host: override, port: '' } : { host: override.slice(0, at), port: override.slice(at + 1) };
-}
-
 export function EmailSection({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
   const { form, setForm, errors, clearErrors, busy, dirty, save } = useSettingsSection({
     view,
@@ -68,14 +62,8 @@ export function EmailSection({ view, onSaved }: { view: SettingsView; onSaved: (
   });
   const password = useSecret({ name: 'smtpPassword', view, onSaved, emptyError: 'Type the password, or leave the user name empty if the server needs no sign-in' });
   const [portNote, setPortNote] = useState<string | null>(null);
-  const override = view.endpointOverrides.smtp ? splitOverride(view.endpointOverrides.smtp) : null;
-  const unsaved = dirty || password.pending;
-
-  /** Saves the section, and a password typed but not yet saved. */
-  const saveAll = async () => {
-    const saved = dirty || !password.pending ? await save() : true;
-    if (saved && password.pending) await password.store(password.value);
-  };
+  const override = view.endpointOverrides.smtp;
+  const { unsaved, saveAll } = withSecret({ dirty, save }, password);
 
   const set = <K extends keyof EmailForm>(field: K) => (value: EmailForm[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -103,7 +91,7 @@ export function EmailSection({ view, onSaved }: { view: SettingsView; onSaved: (
       </div>
       {override && (
         <p className="notice notice-warning settings-override">
-          The server’s host and port are overridden by BILLBOOK_SMTP_HOST / BILLBOOK_SMTP_PORT: emails go to <strong>{view.endpointOverrides.smtp}</strong>.
+          The server’s host and port are overridden by BILLBOOK_SMTP_HOST / BILLBOOK_SMTP_PORT: emails go to <strong>{override?.host}:{override?.port}</strong>.
           The host and port saved here apply again once the override is removed.
         </p>
       )}
@@ -130,7 +118,7 @@ export function EmailSection({ view, onSaved }: { view: SettingsView; onSaved: (
               max={65535}
               step={1}
               disabled={override !== null}
-              value={override?.port ?? form.port}
+              value={override ? String(override.port) : form.port}
               onValue={set('port')}
               error={errors.port}
               hint={override ? 'Set by BILLBOOK_SMTP_PORT' : (portNote ?? 'Usually 587 or 465')}

@@ -16,7 +16,7 @@ import { RadioGroup } from './RadioGroup';
 import { SecretField } from './SecretField';
 import { SectionActions } from './SectionActions';
 import { TextField } from './TextField';
-import { useSecret } from './useSecret';
+import { useSecret, withSecret } from './useSecret';
 import { useSettingsSection } from './useSettingsSection';
 import { saveOnCtrlS } from './useSectionShortcut';
 import { SectionForm } from './SectionForm';
@@ -76,13 +76,8 @@ export function SmsSection({ view, onSaved }: { view: SettingsView; onSaved: (vi
   const twilioToken = useSecret({ name: 'twilioAuthToken', view, onSaved, emptyError: 'Paste the auth token from your Twilio console' });
   const provider = form.provider;
   const secret = provider === 'africastalking' ? atKey : provider === 'twilio' ? twilioToken : null;
-  const unsaved = dirty || (secret?.pending ?? false);
+  const { unsaved, saveAll } = withSecret({ dirty, save }, secret);
   const override = view.endpointOverrides.sms;
-
-  const saveAll = async () => {
-    const saved = dirty || !secret?.pending ? await save() : true;
-    if (saved && secret?.pending) await secret.store(secret.value);
-  };
 
   const setTop = (field: 'provider' | 'messagesPerMinute' | 'timeoutSeconds', value: string) => {
     setForm((f) => ({ ...f, [field]: value }));

@@ -74,3 +74,14 @@ export function useSecret({ name, view, onSaved, emptyError }: SecretOptions) {
 }
 
 export type Secret = ReturnType<typeof useSecret>;
+
+/** A section whose secret box is part of its form: unsaved while either is, and one Save stores both (the secret after the section). */
+export function withSecret(section: { dirty: boolean; save: () => Promise<boolean> }, secret: Secret | null) {
+  return {
+    unsaved: section.dirty || (secret?.pending ?? false),
+    saveAll: async () => {
+      const saved = section.dirty || !secret?.pending ? await section.save() : true;
+      if (saved && secret?.pending) await secret.store(secret.value);
+    },
+  };
+}

@@ -34,11 +34,10 @@ function socketCode(e: NodemailerError): string | null {
 }
 
 export function classifySmtpError(error: unknown, host: string, port: number): SmtpFailure {
-  const phase = error instanceof SmtpSendError ? error.phase : null;
-  const failure = classify(error instanceof SmtpSendError ? error.underlying : error, host, port);
+  const underlying = error instanceof SmtpSendError ? error.underlying : error;
   // No answer once the message was being handed over: the server may have taken it.
-  const e = (error instanceof SmtpSendError ? error.underlying : error) as NodemailerError | null;
-  return { ...failure, outcomeUnknown: phase === 'handover' && e?.responseCode === undefined };
+  const unanswered = (underlying as NodemailerError | null)?.responseCode === undefined;
+  return { ...classify(underlying, host, port), outcomeUnknown: error instanceof SmtpSendError && error.phase === 'handover' && unanswered };
 }
 
 function classify(error: unknown, host: string, port: number): SmtpFailure {
