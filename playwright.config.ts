@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/browser.mjs';
+import { E2E_TIME_ZONE } from './tests/e2e/businessDate';
 
-// Debian's Chromium, never a downloaded browser. Each test file starts its own host on a fresh data folder.
+// `npm run test:e2e` runs scripts/browser.mjs first, which finds or installs a Chromium; this picks
+// the same one. Each test file starts its own host on a fresh data folder and a fixed business date.
+const browser = findChromium();
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -12,8 +17,10 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
+    // The host runs in the same zone (tests/e2e/host.ts), so the window and the books agree on the day.
+    timezoneId: E2E_TIME_ZONE,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browser?.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
     trace: 'off',

@@ -33,6 +33,7 @@ import { smsProvider, smtpProvider } from './send/providers';
 import { sendEmailHandler, sendSmsHandler } from './send/jobs';
 import { startAnnouncer } from './activity/announcer';
 import { startReminderScheduler } from './reminders/scheduler';
+import { appHandlers } from './system/handlers';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -137,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
-    ...sendingHandlers(context),
+    ...sendingHandlers(context), ...appHandlers(context),
   };
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};

@@ -28,3 +28,28 @@ export function addDays(date: string, days: number): string {
   const at = new Date(Date.UTC(y!, m! - 1, d! + days));
   return at.toISOString().slice(0, 10);
 }
+
+/**
+ * A clock that runs at real speed but started at `start`: `npm run web --today` and the e2e tests
+ * put the whole app on a chosen day while timers, schedules and "sent at" still move.
+ */
+export function shiftedClock(start: Date, realNow: () => number = () => Date.now()): Clock {
+  const offset = start.getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}
+
+/**
+ * Reads a clock override: a business date `YYYY-MM-DD` (that day at 09:00 on this machine's clock,
+ * far from either midnight) or a full ISO-8601 instant. Null when it is neither.
+ */
+export function parseClockOverride(value: string): Date | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (day) {
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const at = new Date(y, m - 1, d, 9, 0, 0, 0);
+    return at.getFullYear() === y && at.getMonth() === m - 1 && at.getDate() === d ? at : null;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) return null;
+  const at = new Date(value.trim());
+  return Number.isNaN(at.getTime()) ? null : at;
+}

@@ -43,6 +43,14 @@ function sameToken(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -104,7 +112,10 @@ export function startHost(options: HostOptions): Promise<Host> {
       .replace(/<meta name="billbook-token" content="[^"]*"\s*\/?>/, `<meta name="billbook-token" content="${token}" />`);
   };
 
-  function serveStatic(res: http.ServerResponse, url: URL, relative: string): void {
+  // Cookies are per host, not per port: two hosts on one machine must not overwrite each other's key.
+  const keyCookie = () => `billbook-key-${port}`;
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, relative: string): void {
     const headers: Record<string, string> = {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -125,9 +136,16 @@ export function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(204, headers).end();
       return;
     }
-    if (!sameToken(url.searchParams.get('token'), token)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Billbook: open the full address that `npm run web` printed (it carries a one-time key).');
+    if (sameToken(url.searchParams.get('token'), token)) {
+      // The key has been read: keep it in a cookie only this host's pages send, and take it out of
+      // the address bar (and so out of history, bookmarks and screenshots) with a redirect.
+      res.writeHead(303, { ...headers, location: '/', 'cache-control': 'no-store', 'set-cookie': `${keyCookie()}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      res.end();
+      return;
+    }
+    if (!sameToken(cookieValue(req.headers.cookie, keyCookie()), token)) {
+      res.writeHead(401, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Billbook: open the full address that `npm run web` printed (it carries the key for this run).');
       return;
     }
     const html = indexHtml();
@@ -184,7 +202,7 @@ export function startHost(options: HostOptions): Promise<Host> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Method not allowed');
-    serveStatic(res, url, pathname.replace(/^\/+/, ''));
+    serveStatic(req, res, url, pathname.replace(/^\/+/, ''));
   }
 
   const server = http.createServer((req, res) => {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { E2E_TIME_ZONE, E2E_TODAY } from './businessDate';
 
 export interface RunningHost {
   url: string;
@@ -18,7 +19,7 @@ async function startHost(env: Record<string, string>): Promise<{ host: RunningHo
   const child = spawn('npm', ['run', 'web', '--', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
-    env: { ...process.env, ...env },
+    env: { ...process.env, BILLBOOK_TODAY: E2E_TODAY, TZ: E2E_TIME_ZONE, ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -71,10 +72,4 @@ export async function rpc<C extends Channel>(page: Page, channel: C, input: Chan
   return envelope.value as ChannelOutput<C>;
 }
 
-/** The browser's local date `offsetDays` from today, as YYYY-MM-DD: what the app calls today. */
-export function localDate(offsetDays = 0): string {
-  const at = new Date();
-  at.setDate(at.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
+export { E2E_TODAY, localDate } from './businessDate';

@@ -249,12 +249,14 @@ test('a scheduled send waits, shows when it goes, and can be cancelled before an
   await expect(at).toBeVisible();
 
   // The time must be in the future.
+  // Minutes from the app's own clock (the run's business date), in the window's zone.
+  const { now } = await rpc(page, 'app.clock', {});
   const local = (offsetMinutes: number) =>
-    page.evaluate((minutes) => {
-      const d = new Date(Date.now() + minutes * 60_000);
+    page.evaluate(([base, minutes]) => {
+      const d = new Date(Date.parse(base) + minutes * 60_000);
       const pad = (n: number) => String(n).padStart(2, '0');
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-    }, offsetMinutes);
+    }, [now, offsetMinutes] as const);
   await at.fill(await local(-60));
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await expect(dialog.getByText('Choose a time in the future')).toBeVisible();

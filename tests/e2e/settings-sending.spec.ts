@@ -7,7 +7,7 @@ import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { startFakeAfricasTalking, type FakeSmsServer } from '../helpers/fakeSms';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
-import { expect, rpc, SCREENSHOTS, test } from './host';
+import { E2E_TODAY, expect, rpc, SCREENSHOTS, test } from './host';
 
 const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
@@ -95,7 +95,7 @@ test('a new user sets up the business, payment, email, SMS and reminders; the te
   test.slow();
   smtp = await startSmtpSink({ credentials: { user: SMTP_USER, pass: SMTP_PASSWORD } });
   africasTalking = await startFakeAfricasTalking({ username: 'baraka', apiKey: AT_KEY });
-  const year = new Date().getFullYear();
+  const year = E2E_TODAY.slice(0, 4);
 
   await page.goto(`${host.url}#/settings`);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -76,11 +76,21 @@ describe('browser host', () => {
 
   it('serves the page with the token inside it and a strict CSP, only to a holder of the token', async () => {
     const host = await start();
-    const page = await request(host, { path: `/?token=${host.token}` });
+    // The printed address carries the key; the host keeps it in a cookie for this port and sends the
+    // browser on to an address without it.
+    const opened = await request(host, { path: `/?token=${host.token}` });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    const cookie = opened.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toBe(`billbook-key-${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
+    const page = await request(host, { path: '/', headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.body).toContain(`content="${host.token}"`);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    expect(page.headers['set-cookie']).toBeUndefined();
+    // A reload without the cookie, or with another run's key, is refused.
+    expect((await request(host, { path: '/' })).status).toBe(401);
+    expect((await request(host, { path: '/', headers: { cookie: `billbook-key-${host.port}=${'0'.repeat(48)}` } })).status).toBe(401);
+    expect((await request(host, { path: `/?token=${'0'.repeat(48)}` })).status).toBe(401);
     const script = await request(host, { path: '/assets/app.js' });
     expect([script.status, script.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
     // An escape from the static folder is answered like an unknown page: the guarded index, not the file.

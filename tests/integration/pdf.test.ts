@@ -1,5 +1,4 @@
-// Invoice PDFs read back with poppler's pdftotext: what a customer would see printed, page by page.
-import { execFileSync } from 'node:child_process';
+// Invoice PDFs read back with pdf.js: what a customer would see printed, page by page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,28 +10,24 @@ import { createPdfRenderer, type PdfRenderer } from '../../electron/core/pdf/ren
 import { readSettings } from '../../electron/core/settings/service';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
+import { pdfPages } from '../helpers/pdfText';
 
 const RESOURCES = path.resolve('resources');
 const scratch = tempDir();
-let fileCount = 0;
 
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-/** The PDF's text as `pdftotext -layout` lays it out, one string per page. */
-function pagesOf(bytes: Buffer): string[] {
+/** The PDF's text, one string per page (lines top to bottom, runs left to right). */
+async function pagesOf(bytes: Buffer): Promise<string[]> {
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const file = path.join(scratch, `${++fileCount}.pdf`);
-  fs.writeFileSync(file, bytes);
-  const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  // pdftotext ends every page with a form feed, the last one too.
-  return text.split('\f').slice(0, -1);
+  return pdfPages(bytes);
 }
 
 async function rendered(core: Core, invoiceId: string, template?: 'professional' | 'simple' | 'detailed') {
   const pdf = await call(core, 'pdf.render', { invoiceId, ...(template ? { template } : {}) });
   const bytes = Buffer.from(pdf.base64, 'base64');
   expect(bytes.length).toBe(pdf.bytes);
-  const pages = pagesOf(bytes);
+  const pages = await pagesOf(bytes);
   expect(pages).toHaveLength(pdf.pages);
   return { ...pdf, raw: bytes, pages, text: pages.join('\n') };
 }
@@ -280,15 +275,16 @@ describe('the worker pool', () => {
     const here = await inThread.render(model);
     expect(inThread.mode).toBe('in-thread');
     expect(fromPool.pages).toBe(here.pages);
-    expect(pagesOf(fromPool.bytes)).toEqual(pagesOf(here.bytes));
-    expect(pagesOf(fromPool.bytes).join('')).toContain('Zoë Müller, Nairobi Café');
+    expect(await pagesOf(fromPool.bytes)).toEqual(await pagesOf(here.bytes));
+    expect((await pagesOf(fromPool.bytes)).join('')).toContain('Zoë Müller, Nairobi Café');
   });
 
   it('renders a batch over the workers, each invoice its own PDF, in order', async () => {
     const numbers = ['INV-2026-0101', 'INV-2026-0102', 'INV-2026-0103', 'INV-2026-0104', 'INV-2026-0105'];
     const batch = numbers.map((number) => ({ ...model, invoice: { ...model.invoice, number } }));
     const pdfs = await pool.renderMany(batch);
-    expect(pdfs.map((pdf) => pagesOf(pdf.bytes).join('').match(/Account: (INV-\d{4}-\d{4})/)?.[1])).toEqual(numbers);
+    const accounts = await Promise.all(pdfs.map(async (pdf) => (await pagesOf(pdf.bytes)).join('').match(/Account: (INV-\d{4}-\d{4})/)?.[1]));
+    expect(accounts).toEqual(numbers);
   });
 
   it('rejects a broken invoice with a clear error, and goes on working', async () => {
@@ -318,7 +314,7 @@ describe('the worker pool', () => {
     });
     const pdfs = await Promise.all([broken.render(model), broken.render(model), broken.render(model)]);
     expect(pdfs.map((pdf) => pdf.pages)).toEqual([1, 1, 1]);
-    expect(pagesOf(pdfs[0]!.bytes).join('')).toContain('INV-2026-0001');
+    expect((await pagesOf(pdfs[0]!.bytes)).join('')).toContain('INV-2026-0001');
     expect(broken.mode).toBe('in-thread');
     await broken.render(model);
     expect(told).toHaveLength(1);

@@ -1,17 +1,15 @@
 // Sending invoices by email through a real SMTP server on 127.0.0.1 (smtp-server), with the PDF
-// read back by pdftotext, and every way the server can say no.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+// read back by pdf.js, and every way the server can say no.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { memorySecretStore } from '../../electron/core/secrets';
 import type { NotificationStatus, NotificationView } from '../../shared/domain/sending';
-import { call, makeCore, refused, tempDir } from '../helpers/core';
+import { call, makeCore, refused } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
 import { until } from '../helpers/until';
+import { pdfText } from '../helpers/pdfText';
 
 const sinks: SmtpSink[] = [];
 afterEach(async () => {
@@ -76,11 +74,7 @@ describe('sending an invoice by email', () => {
 
     const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
     expect(attachment?.filename).toBe(`${inv.number}.pdf`);
-    const dir = tempDir();
-    const file = path.join(dir, 'invoice.pdf');
-    fs.writeFileSync(file, attachment!.content);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    fs.rmSync(dir, { recursive: true, force: true });
+    const text = await pdfText(attachment!.content);
     expect(text).toContain(inv.number!);
     expect(text).toContain('Web hosting (Business plan)');
     expect(text).toContain('Domain renewal');

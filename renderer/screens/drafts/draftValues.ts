@@ -5,6 +5,7 @@ import { draftContentSchema, type DraftContentInput, type Invoice, type InvoiceL
 import { formatMoney, MINOR_DIGITS, parseMoney, type CurrencyCode } from '../../../shared/money';
 import { computeTotals, type Discount, type InvoiceTotals, type TaxRateBp, type TotalsLine } from '../../../shared/totals';
 import { isCurrency } from '../../lib/format';
+import { todayLocal } from '../../lib/clock';
 
 export type InvoiceTemplate = (typeof INVOICE_TEMPLATES)[number];
 
@@ -77,12 +78,6 @@ export function taxRateOf(value: string): TaxRateBp {
   return value === 'exempt' ? null : Number(value);
 }
 
-/** Today as the person's own calendar shows it (not UTC). */
-export function todayLocal(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -15,7 +15,7 @@ import { useDebounced } from '../../lib/useDebounced';
 import { toast } from '../../stores/toasts';
 import { AllocationTable } from './AllocationTable';
 import { applyEdits, fetchPlan, type Plan, type PreselectedInvoice } from './allocation';
-import { todayLocal } from './dates';
+import { todayLocal } from '../../lib/clock';
 import { formFailure, NO_FAILURE, type FormFailure } from './errors';
 import { useFocusFirstField } from './useFocusFirstField';
 import './payments.css';

@@ -18,6 +18,7 @@ import { ChannelPicker } from './ChannelPicker';
 import { FinalizeNotice } from './FinalizeNotice';
 import { MessagePreview } from './MessagePreview';
 import { RecipientsInput } from './RecipientsInput';
+import { appNow } from '../../lib/clock';
 import { ScheduleField, type When } from './ScheduleField';
 import {
   channelsOf, commitEntries, defaultSendAt, fieldErrorsOf, fromLocalInput, recipientsText, scheduleProblem,
@@ -90,7 +91,7 @@ export function SendDialog({ invoice, onClose, onSent }: SendDialogProps) {
   const [emails, setEmails] = useState<Recipients>({ values: [], text: '' });
   const [phones, setPhones] = useState<Recipients>({ values: [], text: '' });
   const [when, setWhen] = useState<When>('now');
-  const [sendAt, setSendAt] = useState(() => defaultSendAt(Date.now()));
+  const [sendAt, setSendAt] = useState(() => defaultSendAt(appNow()));
   const [errors, setErrors] = useState<Partial<Record<SendField, string>>>({});
   const [problem, setProblem] = useState<{ title: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -146,7 +147,7 @@ export function SendDialog({ invoice, onClose, onSent }: SendDialogProps) {
     }
     const later = when === 'later';
     if (later) {
-      const wrong = scheduleProblem(sendAt, Date.now());
+      const wrong = scheduleProblem(sendAt, appNow());
       if (wrong) found.sendAt = wrong;
     }
     setErrors(found);

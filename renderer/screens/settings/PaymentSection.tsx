@@ -9,6 +9,7 @@ import { SectionActions } from './SectionActions';
 import { TextField } from './TextField';
 import { useSettingsSection } from './useSettingsSection';
 import { SectionForm } from './SectionForm';
+import { appNow } from '../../lib/clock';
 
 type MpesaKind = PaymentInstructions['mpesa']['kind'];
 type BankField = keyof PaymentInstructions['bank'];
@@ -62,7 +63,7 @@ export function PaymentSection({ view, onSaved }: { view: SettingsView; onSaved:
   );
 
   const kind = form.mpesa.kind;
-  const example = exampleInvoiceNumber(new Date().getFullYear());
+  const example = exampleInvoiceNumber(new Date(appNow()).getFullYear());
   const lines = paymentLines(form, example);
   const noteError = errors.note;
 

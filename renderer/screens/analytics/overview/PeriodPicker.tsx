@@ -1,13 +1,10 @@
 import { useId, useState } from 'react';
 import { PERIOD_PRESETS, PERIOD_PRESET_LABELS, type PeriodPreset, type ResolvedPeriod } from '../../../../shared/domain/analytics';
 import { useAnalyticsStore } from '../analyticsStore';
+import { todayLocal } from '../../../lib/clock';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** What is wrong with a custom range as typed, or null when it can be sent. */
 function rangeProblem(from: string, to: string, today: string | undefined): string | null {
@@ -42,8 +39,8 @@ export function PeriodPicker({ resolved, today }: PeriodPickerProps) {
     }
     // Custom starts from the days on screen, so a person adjusts a range rather than building one
     // (before the first figures arrive: this month so far, by this computer's calendar).
-    const start = resolved?.from ?? `${localToday().slice(0, 8)}01`;
-    const end = resolved?.to ?? localToday();
+    const start = resolved?.from ?? `${todayLocal().slice(0, 8)}01`;
+    const end = resolved?.to ?? todayLocal();
     setFrom(start);
     setTo(end);
     setPeriod({ preset: 'custom', from: start, to: end });

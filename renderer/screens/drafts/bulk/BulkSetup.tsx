@@ -5,7 +5,7 @@ import type { BulkDraftResult } from '../../../../shared/domain/drafting';
 import { AppError } from '../../../../shared/errors';
 import { errorMessage } from '../../../lib/format';
 import { MOD_KEY } from '../../../lib/modKey';
-import { todayLocal } from '../draftValues';
+import { todayLocal } from '../../../lib/clock';
 import { BulkPreview } from './BulkPreview';
 import { CustomerChecklist, type Selection } from './CustomerChecklist';
 import { TemplateInput } from './TemplateInput';

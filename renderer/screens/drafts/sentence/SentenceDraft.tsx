@@ -8,7 +8,7 @@ import { formatMoney } from '../../../../shared/money';
 import { errorMessage, plural } from '../../../lib/format';
 import { MOD_KEY } from '../../../lib/modKey';
 import { useDebounced } from '../../../lib/useDebounced';
-import { todayLocal } from '../draftValues';
+import { todayLocal } from '../../../lib/clock';
 import type { DraftFormApi } from '../useDraftForm';
 import { QUICK_PROMPTS } from './quickPrompts';
 import { readSentence, type ReadResult } from './readSentence';

@@ -8,16 +8,16 @@ import { useRemote } from '../../../lib/useRemote';
 import { useInvoicesChanged } from '../../../lib/useInvoicesChanged';
 import { ExportButtons } from '../results/ExportButtons';
 import { VatTable } from './VatTable';
+import { appNow, localDateOf } from '../../../lib/clock';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Last calendar month, the period a monthly VAT return is usually for. */
 function lastMonth(): { from: string; to: string } {
-  const now = new Date();
+  const now = new Date(appNow());
   const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
   const last = new Date(now.getFullYear(), now.getMonth(), 0);
-  const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return { from: iso(first), to: iso(last) };
+  return { from: localDateOf(first), to: localDateOf(last) };
 }
 
 export function VatReturn() {
