@@ -10,7 +10,13 @@ import {
   smsSettingsSchema,
   type SettingsView,
 } from '../domain/settings';
+import { isLocalHost } from '../localHost';
 import { output } from './output';
+
+/** Security "none" sends the password and the invoices in clear text: only to a server on this computer (or none named yet). */
+export const PLAIN_SMTP_REFUSED =
+  'No encryption sends your password and invoices in clear text: it is only for a mail server on this computer (localhost, 127.0.0.1 or ::1). Choose STARTTLS or TLS.';
+const emailUpdateSchema = emailSettingsSchema.refine((e) => e.security !== 'none' || e.host === '' || isLocalHost(e.host), { message: PLAIN_SMTP_REFUSED, path: ['security'] });
 
 export const settingsChannels = {
   'settings.get': { input: z.object({}).default({}), output: output<SettingsView>() },
@@ -22,7 +28,7 @@ export const settingsChannels = {
       /** Whole sections: the form sends everything it shows. */
       business: businessProfileSchema.optional(),
       payment: paymentInstructionsSchema.optional(),
-      email: emailSettingsSchema.optional(),
+      email: emailUpdateSchema.optional(),
       sms: smsSettingsSchema.optional(),
       reminders: reminderSettingsSchema.optional(),
     }),
