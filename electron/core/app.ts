@@ -19,7 +19,8 @@ import { jobHandlers } from './jobs/handlers';
 import { draftingHandlers } from './drafting/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { intelligenceHandlers } from './analytics/intelligence/handlers';
-import { memorySecretStore, type SecretStore } from './secrets';
+import { maskDeep, memorySecretStore, secretMasker, type SecretStore } from './secrets';
+import { readSettings } from './settings/service';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { geminiProvider } from './ai/provider';
 import { aiDraftHandler } from './drafting/aiJob';
@@ -40,6 +41,17 @@ function smtpFromEnv(): { host: string; port: number } | null {
   if (!host) return null;
   const port = Number(process.env.BILLBOOK_SMTP_PORT ?? '587');
   return { host, port: Number.isInteger(port) && port > 0 && port < 65_536 ? port : 587 };
+}
+
+/** The account names sent with a secret (in Basic and AUTH PLAIN credentials), so those forms are masked too. */
+function secretUsers(ctx: CoreContext): string[] {
+  try {
+    const settings = readSettings(ctx);
+    return [settings.email.user, settings.sms.twilio.accountSid, settings.sms.africastalking.username];
+  } catch {
+    // The books are closing: the secrets themselves are still masked.
+    return [];
+  }
 }
 
 export interface CoreOptions {
@@ -121,7 +133,10 @@ export function createCore(options: CoreOptions): Core {
       smsBaseUrl: options.smsBaseUrl ?? process.env.BILLBOOK_SMS_BASE_URL ?? null,
     },
     resourcesDir,
+    mask: (text) => masker()(text),
   } as CoreContext;
+  const masker = () => secretMasker(context.secrets, secretUsers(context));
+  events.setMask((payload) => maskDeep(payload, masker()));
   context.pdf = createPdfRenderer({ resourcesDir, workers: options.pdfWorkers });
   const { autoStart = true, maxConcurrent, ...jobTimings } = options.jobs ?? {};
   context.jobs = new JobRunner(context, {

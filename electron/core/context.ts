@@ -22,6 +22,8 @@ export interface CoreContext {
   nextStamp(after?: string | null): string;
   schemaVersion: number;
   secrets: SecretStore;
+  /** Any text we keep or show, with every stored secret (and its usual encodings) replaced by ••••. */
+  mask(text: string): string;
   network: NetworkProbe;
   /** Set from the environment, for tests and proxies; they win over the stored settings. */
   overrides: {

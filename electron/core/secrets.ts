@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SecretName } from '../../shared/domain/settings';
+import { SECRET_NAMES, type SecretName } from '../../shared/domain/settings';
 
 /**
  * Where API keys and passwords live, never in SQLite. Electron gives an implementation backed by
@@ -62,4 +62,79 @@ export function fileSecretStore(dir: string, codec: SecretCodec | null, descript
     },
     description,
   };
+}
+
+/** What a secret becomes in any text Billbook keeps or shows. */
+export const SECRET_MASK = '••••';
+/** Shorter values are not masked: replacing "abc" everywhere would garble messages and protect little. */
+const MIN_MASKED_LENGTH = 4;
+
+const base64Forms = (text: string): string[] => {
+  const b64 = Buffer.from(text, 'utf8').toString('base64');
+  const unpadded = b64.replace(/=+$/, '');
+  return [b64, unpadded, unpadded.replace(/\+/g, '-').replace(/\//g, '_')];
+};
+
+/**
+ * The ways a provider may echo a secret back: as is, URL- or form-encoded, JSON-escaped, base64
+ * (also base64url), and inside a credential with a user name (HTTP Basic "user:secret", SMTP AUTH
+ * PLAIN "\0user\0secret"). Longest first, so a credential is masked whole, not around its parts.
+ */
+export function secretForms(secret: string, users: readonly string[]): string[] {
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+    ...base64Forms(secret),
+  ]);
+  for (const user of users) {
+    if (!user) continue;
+    for (const form of [...base64Forms(`${user}:${secret}`), ...base64Forms(`\0${user}\0${secret}`)]) forms.add(form);
+  }
+  return [...forms].filter((f) => f.length >= MIN_MASKED_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+/** Forms are worked out once per secret and user names, not for every text masked. */
+const formsCache = new Map<string, string[]>();
+function cachedForms(secret: string, users: readonly string[]): string[] {
+  const key = `${users.join('\0')}\0\0${secret}`;
+  let forms = formsCache.get(key);
+  if (!forms) {
+    if (formsCache.size > 32) formsCache.clear();
+    forms = secretForms(secret, users);
+    formsCache.set(key, forms);
+  }
+  return forms;
+}
+
+/**
+ * A function that replaces every secret stored now, in every form above, by ••••. `users` are the
+ * account names that travel with a secret (SMTP user, Twilio Account SID), for the credential forms.
+ */
+export function secretMasker(secrets: SecretStore, users: readonly string[]): (text: string) => string {
+  const forms = SECRET_NAMES.flatMap((name) => {
+    const secret = secrets.get(name);
+    return secret && secret.length >= MIN_MASKED_LENGTH ? cachedForms(secret, users) : [];
+  }).sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (text) => text;
+  return (text) => {
+    let out = text;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(SECRET_MASK);
+    return out;
+  };
+}
+
+export function maskSecrets(text: string, secrets: SecretStore, users: readonly string[]): string {
+  return secretMasker(secrets, users)(text);
+}
+
+/** The same for every string inside a value (an event's payload, a job's result); other values as they are. */
+export function maskDeep<T>(value: T, mask: (text: string) => string): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => maskDeep(v, mask)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, mask)])) as T;
+  }
+  return value;
 }

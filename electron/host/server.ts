@@ -17,6 +17,8 @@ export interface HostOptions {
   token?: string;
   /** Largest request body accepted; an import file is the biggest thing sent. */
   maxBodyBytes?: number;
+  /** Event streams open at once (a window or tab each); more would let one page exhaust the process. */
+  maxEventStreams?: number;
 }
 
 export interface Host {
@@ -89,6 +91,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
 export function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const maxBody = options.maxBodyBytes ?? 48 * 1024 * 1024;
+  const maxStreams = options.maxEventStreams ?? 16;
   const { core } = options;
   const sseClients = new Set<http.ServerResponse>();
   let port = options.port;
@@ -194,6 +197,10 @@ export function startHost(options: HostOptions): Promise<Host> {
 
     if (url.pathname === '/events') {
       if (!sameToken(url.searchParams.get('token'), token)) return fail(res, 401, 'forbidden', 'Missing or wrong token');
+      if (sseClients.size >= maxStreams) {
+        res.setHeader('retry-after', '10');
+        return fail(res, 503, 'conflict', `Too many Billbook windows or tabs are open (${maxStreams} at most receive updates). Close some of them, then reload this one.`);
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       sseClients.add(res);
@@ -206,6 +213,8 @@ export function startHost(options: HostOptions): Promise<Host> {
   }
 
   const server = http.createServer((req, res) => {
+    // Every answer, whatever its type or status: no browser may guess a type and run it as a script.
+    res.setHeader('x-content-type-options', 'nosniff');
     handle(req, res).catch((error: unknown) => {
       console.error('Host request failed', error);
       if (!res.headersSent) fail(res, 500, 'internal', 'Something went wrong inside Billbook');

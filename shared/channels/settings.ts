@@ -10,7 +10,19 @@ import {
   smsSettingsSchema,
   type SettingsView,
 } from '../domain/settings';
+import { logoProblem } from '../images';
+import { isLocalHost } from '../localHost';
 import { output } from './output';
+
+/** Security "none" sends the password and the invoices in clear text: only to a server on this computer (or none named yet). */
+export const PLAIN_SMTP_REFUSED =
+  'No encryption sends your password and invoices in clear text: it is only for a mail server on this computer (localhost, 127.0.0.1 or ::1). Choose STARTTLS or TLS.';
+/** The logo's bytes must be the PNG or JPEG it claims, of a size every PDF can afford. Checked on save, not on read: a stored one is left out of PDFs instead. */
+const businessUpdateSchema = businessProfileSchema.superRefine((b, ctx) => {
+  const problem = logoProblem(b.logoDataUrl);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['logoDataUrl'], message: problem });
+});
+const emailUpdateSchema = emailSettingsSchema.refine((e) => e.security !== 'none' || e.host === '' || isLocalHost(e.host), { message: PLAIN_SMTP_REFUSED, path: ['security'] });
 
 export const settingsChannels = {
   'settings.get': { input: z.object({}).default({}), output: output<SettingsView>() },
@@ -20,9 +32,9 @@ export const settingsChannels = {
       ai: aiSettingsSchema.partial().optional(),
       analytics: z.object({ thresholds: kpiThresholdsSchema }).optional(),
       /** Whole sections: the form sends everything it shows. */
-      business: businessProfileSchema.optional(),
+      business: businessUpdateSchema.optional(),
       payment: paymentInstructionsSchema.optional(),
-      email: emailSettingsSchema.optional(),
+      email: emailUpdateSchema.optional(),
       sms: smsSettingsSchema.optional(),
       reminders: reminderSettingsSchema.optional(),
     }),

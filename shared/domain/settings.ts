@@ -192,6 +192,8 @@ export interface SettingsView extends Settings {
   secretStorage: string;
   /** Which secrets are stored; their values never leave the backend. */
   secretsSet: Record<SecretName, boolean>;
+  /** Secrets cleared because their server changed, with the sentence saying so; kept until the secret is entered again or removed. */
+  secretNotices: Partial<Record<SecretName, string>>;
   /** Set when BILLBOOK_SMTP_* / BILLBOOK_SMS_BASE_URL override the stored endpoints (tests, proxies). */
   endpointOverrides: { smtp: { host: string; port: number } | null; sms: string | null };
 }

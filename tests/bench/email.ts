@@ -31,7 +31,7 @@ export async function benchEmail(): Promise<void> {
   const core = createCore({ dataDir, log: () => undefined, smtp: { host: '127.0.0.1', port: sink.port }, reminderScanMs: 0 });
   try {
     await call(core, 'settings.update', {
-      email: { host: 'x', port: 25, security: 'none', user: '', fromName: 'Bench', fromAddress: 'billing@example.co.ke', replyTo: '', messagesPerMinute: 10_000, timeoutSeconds: 30 },
+      email: { host: '127.0.0.1', port: 25, security: 'none', user: '', fromName: 'Bench', fromAddress: 'billing@example.co.ke', replyTo: '', messagesPerMinute: 10_000, timeoutSeconds: 30 },
       payment: { mpesa: { kind: 'paybill', number: '522533' }, bank: { bankName: '', accountName: '', accountNumber: '', branch: '', swift: '' }, note: '' },
     });
     const buyer = await call(core, 'customers.create', { name: 'Bench Traders', email: 'accounts@example.co.ke', paymentTermsDays: 30 });

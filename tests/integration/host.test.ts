@@ -4,16 +4,17 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../electron/host/server';
 import { makeCore, tempDir } from '../helpers/core';
+import { until } from '../helpers/until';
 
 const hosts: Host[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
 });
 
-async function start(maxBodyBytes?: number) {
+async function start(maxBodyBytes?: number, options: { built?: boolean } = {}) {
   const { core } = makeCore();
   const staticDir = tempDir();
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head><meta name="billbook-token" content="" /></head><body>Billbook</body></html>');
+  if (options.built !== false) fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head><meta name="billbook-token" content="" /></head><body>Billbook</body></html>');
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("billbook")');
   const host = await startHost({ core, staticDir, port: 0, maxBodyBytes });
@@ -118,4 +119,79 @@ describe('browser host', () => {
     await rpc(host, 'customers.create', { name: 'Event Co' });
     expect(await received).toMatch(/event: customers.changed\ndata: \{"ids":\["[0-9a-f-]{36}"\]\}/);
   });
+
+  it('says nosniff on every response: JSON, errors, events, the page, its assets, plain-text refusals and empty answers', async () => {
+    const host = await start(1024);
+    const unbuilt = await start(undefined, { built: false });
+    const responses = {
+      'rpc 200': await rpc(host, 'customers.list', {}),
+      'rpc 400': await rpc(host, 'customers.create', { name: '' }),
+      'rpc 401': await rpc(host, 'customers.list', {}, { 'x-billbook-token': 'wrong' }),
+      'rpc 403 host': await rpc(host, 'customers.list', {}, { host: `evil.example:${host.port}` }),
+      'rpc 404': await rpc(host, 'customers.nope', {}),
+      'rpc 405': await request(host, { path: '/rpc/customers.list' }),
+      'rpc 413': await rpc(host, 'customers.import.preview', { csvText: 'x'.repeat(4096) }),
+      'rpc 415': await request(host, { method: 'POST', path: '/rpc/customers.list', headers: { 'x-billbook-token': host.token, 'content-type': 'text/plain' }, body: '{}' }),
+      'malformed 400': await request(host, { path: '/%E0%A4%A' }),
+      'page 200': await request(host, { path: `/?token=${host.token}` }),
+      'page 401': await request(host, { path: '/' }),
+      'page 503': await request(unbuilt, { path: `/?token=${unbuilt.token}` }),
+      'asset 200': await request(host, { path: '/assets/app.js' }),
+      'favicon 204': await request(host, { path: '/favicon.ico' }),
+      'events 401': await request(host, { path: '/events' }),
+      'method 405': await request(host, { method: 'DELETE', path: '/' }),
+    };
+    const statuses = Object.fromEntries(Object.entries(responses).map(([name, r]) => [name, r.status]));
+    expect(statuses).toEqual({
+      'rpc 200': 200, 'rpc 400': 400, 'rpc 401': 401, 'rpc 403 host': 403, 'rpc 404': 404, 'rpc 405': 405, 'rpc 413': 413, 'rpc 415': 415,
+      'malformed 400': 400, 'page 200': 200, 'page 401': 401, 'page 503': 503, 'asset 200': 200, 'favicon 204': 204, 'events 401': 401, 'method 405': 405,
+    });
+    for (const [name, response] of Object.entries(responses)) expect(response.headers['x-content-type-options'], name).toBe('nosniff');
+    const stream = await openEvents(host);
+    expect(stream.status).toBe(200);
+    expect(stream.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('keeps at most 16 event streams open; the 17th is refused with a message, and a freed place can be taken again', async () => {
+    const host = await start();
+    const open: Awaited<ReturnType<typeof openEvents>>[] = [];
+    for (let i = 0; i < 16; i++) open.push(await openEvents(host));
+    expect(open.map((s) => s.status)).toEqual(Array(16).fill(200));
+    const refused = await openEvents(host);
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(JSON.parse(await refused.ended).error.message).toMatch(/Too many Billbook windows or tabs.*close some/i);
+
+    open.pop()!.close();
+    const again = await until(() => openEvents(host), (s) => s.status === 200, 5000);
+    expect(again.status).toBe(200);
+    // The streams still open are still served.
+    const received = open[0]!.next('customers.changed');
+    await rpc(host, 'customers.create', { name: 'Event Co' });
+    expect(await received).toContain('event: customers.changed');
+  });
 });
+
+/** An event stream held open: its status and headers, the events as they come, and a way to close it. */
+function openEvents(host: Host) {
+  type Stream = { status: number; headers: http.IncomingHttpHeaders; close: () => void; next: (event: string) => Promise<string>; ended: Promise<string> };
+  return new Promise<Stream>((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+      let text = '';
+      const waiting: { event: string; resolve: (text: string) => void }[] = [];
+      const ended = new Promise<string>((done) => res.on('end', () => done(text)));
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        for (const w of waiting.filter((w) => text.includes(`event: ${w.event}`))) w.resolve(text);
+      });
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        close: () => req.destroy(),
+        next: (event) => new Promise((done) => waiting.push({ event, resolve: done })),
+        ended,
+      });
+    });
+    req.on('error', reject);
+  });
+}

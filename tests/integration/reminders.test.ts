@@ -14,7 +14,7 @@ afterEach(async () => {
   for (const sink of sinks.splice(0)) await sink.close();
 });
 
-const EMAIL = { host: 'x', port: 25, security: 'none' as const, user: '', fromName: 'Kilimani Web Studio', fromAddress: 'billing@kilimani.co.ke', replyTo: '', messagesPerMinute: 6000, timeoutSeconds: 5 };
+const EMAIL = { host: '127.0.0.1', port: 25, security: 'none' as const, user: '', fromName: 'Kilimani Web Studio', fromAddress: 'billing@kilimani.co.ke', replyTo: '', messagesPerMinute: 6000, timeoutSeconds: 5 };
 const REMINDERS = { enabled: true, offsets: [-3, 0, 7, 14, 30], channel: 'email' as const, sendFromHour: 8, thankYouOnPayment: false, attachPdf: false };
 
 /** Noon UTC on a day: after the 08:00 send hour in any zone from UTC−4 to UTC+11. */

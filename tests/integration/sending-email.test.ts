@@ -29,7 +29,7 @@ async function setup(port: number, options: { user?: string; password?: string }
     jobs: { backoff: { baseMs: 40, capMs: 300 }, breaker: { threshold: 5, openMs: 400 }, offlineRecheckMs: 150, leaseMs: 1500 },
   });
   await call(core, 'settings.update', {
-    email: { host: 'smtp.example.com', port: 587, security: 'none', user: options.user ?? '', fromName: 'Kilimani Web Studio', fromAddress: 'billing@kilimani.co.ke', replyTo: '', messagesPerMinute: 600, timeoutSeconds: 5 },
+    email: { host: '127.0.0.1', port: 587, security: 'none', user: options.user ?? '', fromName: 'Kilimani Web Studio', fromAddress: 'billing@kilimani.co.ke', replyTo: '', messagesPerMinute: 600, timeoutSeconds: 5 },
     business: { name: 'Kilimani Web Studio', street: 'Argwings Kodhek Rd', city: 'Nairobi', postalCode: '00100', country: 'Kenya', taxId: 'P051234567X', phone: '+254722000111', email: 'billing@kilimani.co.ke', website: '', logoDataUrl: '' },
     payment: { mpesa: { kind: 'paybill', number: '522533' }, bank: { bankName: 'KCB', accountName: 'Kilimani Web Studio', accountNumber: '1234567890', branch: 'Kilimani', swift: '' }, note: '' },
   });
@@ -277,7 +277,7 @@ describe('the "send test email" button', () => {
 
     const server = await sink();
     const { core: unknownHost } = makeCore('2026-11-21T09:00:00.000Z', { smtp: { host: 'no-such-host.invalid', port: server.port } });
-    await call(unknownHost, 'settings.update', { email: { host: 'x', port: 25, security: 'none', user: '', fromName: '', fromAddress: 'a@b.co', replyTo: '', messagesPerMinute: 60, timeoutSeconds: 5 } });
+    await call(unknownHost, 'settings.update', { email: { host: 'x', port: 25, security: 'starttls', user: '', fromName: '', fromAddress: 'a@b.co', replyTo: '', messagesPerMinute: 60, timeoutSeconds: 5 } });
     expect(await call(unknownHost, 'sending.testEmail', { to: 'me@kilimani.co.ke' })).toMatchObject({ ok: false, stage: 'dns' });
 
     const { core: tls } = makeCore('2026-11-21T09:00:00.000Z', { smtp: { host: '127.0.0.1', port: server.port } });

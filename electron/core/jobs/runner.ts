@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import { DEFAULT_BACKOFF, rateLimitDelayMs, retryDelayMs, type BackoffPolicy } from './backoff';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerPolicy } from './breaker';
+import { maskDeep } from '../secrets';
 import { asJobFailure, JobFailure } from './failure';
 import { TokenBucket } from './rateLimit';
 import * as repo from './repo';
@@ -294,7 +295,8 @@ export class JobRunner {
     const policy = this.options.providers[provider];
     const sql = this.ctx.sql;
     const now = this.now();
-    const reason = this.blockedReason(provider, now);
+    const blocked = this.blockedReason(provider, now);
+    const reason = blocked === null ? null : this.ctx.mask(blocked);
     if (reason) {
       const parked = sql.transaction(() => repo.parkOffline(sql, provider, reason, now));
       for (const row of parked) this.announce(row);
@@ -390,7 +392,7 @@ export class JobRunner {
         // Cancelled or retried meanwhile, or taken over after a lost lease: this result is not ours to keep.
         if (!repo.stillHeld(sql, job.id, holder)) return false;
         outcome.commit?.();
-        repo.markSucceeded(sql, job.id, outcome.result, this.now());
+        repo.markSucceeded(sql, job.id, maskDeep(outcome.result, this.ctx.mask), this.now());
         return true;
       });
     } catch (error) {
@@ -414,7 +416,9 @@ export class JobRunner {
     }
   }
 
-  private fail(provider: Provider, job: repo.JobRow, holder: string, failure: JobFailure): void {
+  private fail(provider: Provider, job: repo.JobRow, holder: string, given: JobFailure): void {
+    // A provider's words may echo a key or password: masked before they are kept or shown.
+    const failure = new JobFailure(given.failureClass, this.ctx.mask(given.message), given.retryAfterMs, given.outcomeUnknown);
     const sql = this.ctx.sql;
     const now = this.now();
     const breaker = this.breakers.get(provider)!;

@@ -10,7 +10,20 @@ import { messageIdFor, sendEmail } from './email/transport';
 import { smsProviderFor, smsSetupProblem } from './sms';
 import { readSettings } from '../settings/service';
 
+/** What the test button shows, with any stored secret the server echoed masked. */
+function shown(ctx: CoreContext, result: ConnectionTestResult): ConnectionTestResult {
+  return { ...result, message: ctx.mask(result.message), detail: result.detail === null ? null : ctx.mask(result.detail) };
+}
+
 export async function testEmail(ctx: CoreContext, to: string): Promise<ConnectionTestResult> {
+  return shown(ctx, await tryEmail(ctx, to));
+}
+
+export async function testSms(ctx: CoreContext, to: string): Promise<ConnectionTestResult> {
+  return shown(ctx, await trySms(ctx, to));
+}
+
+async function tryEmail(ctx: CoreContext, to: string): Promise<ConnectionTestResult> {
   const problem = emailSetupProblem(ctx);
   if (problem) return { ok: false, stage: 'settings', message: problem, detail: null, providerMessageId: null };
   const settings = effectiveEmailSettings(ctx);
@@ -42,7 +55,7 @@ function smsStage(failure: JobFailure): EmailTestStage {
   return failure.failureClass === 'permanent' ? 'rejected' : 'other';
 }
 
-export async function testSms(ctx: CoreContext, to: string): Promise<ConnectionTestResult> {
+async function trySms(ctx: CoreContext, to: string): Promise<ConnectionTestResult> {
   const problem = smsSetupProblem(ctx);
   if (problem) return { ok: false, stage: 'settings', message: problem, detail: null, providerMessageId: null };
   const from = readSettings(ctx).business.name || 'Billbook';

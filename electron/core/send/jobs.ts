@@ -32,8 +32,9 @@ function load(ctx: CoreContext, attempt: JobAttempt): repo.NotificationRow {
 
 function settle(ctx: CoreContext, row: repo.NotificationRow, outcome: Settled['outcome'], fields: { providerMessageId?: string | null; error?: string | null }): JobOutcome {
   const at = ctx.clock.now().toISOString();
+  const error = fields.error == null ? fields.error : ctx.mask(fields.error);
   // Written at once, whatever becomes of the job (cancelled meanwhile, the app closing): the provider took it.
-  ctx.sql.transaction(() => repo.settle(ctx.sql, row.id, outcome, { ...fields, sentAt: outcome === 'sent' ? at : null }, at));
+  ctx.sql.transaction(() => repo.settle(ctx.sql, row.id, outcome, { ...fields, error, sentAt: outcome === 'sent' ? at : null }, at));
   return { result: { outcome, providerMessageId: fields.providerMessageId ?? null } };
 }
 
@@ -71,7 +72,8 @@ function markHandingOver(ctx: CoreContext, row: repo.NotificationRow, attempt: J
 /** The provider answered with a failure: nothing is in doubt, so the mark goes. With no answer (a timeout mid-hand-over) it stays. */
 function answered(ctx: CoreContext, row: repo.NotificationRow, failure: JobFailure): JobFailure {
   if (failure.outcomeUnknown) return failure;
-  ctx.sql.transaction(() => repo.clearHandingOver(ctx.sql, row.id, failure.message, ctx.clock.now().toISOString()));
+  // The provider's words may echo a key or password: masked before they are kept.
+  ctx.sql.transaction(() => repo.clearHandingOver(ctx.sql, row.id, ctx.mask(failure.message), ctx.clock.now().toISOString()));
   return failure;
 }
 

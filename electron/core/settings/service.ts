@@ -1,9 +1,9 @@
-import { SECRET_NAMES, SETTINGS_SECTIONS, settingsSchema, type SecretName, type Settings, type SettingsSection, type SettingsView } from '../../../shared/domain/settings';
+import { SECRET_LABELS, SECRET_NAMES, SETTINGS_SECTIONS, settingsSchema, type SecretName, type Settings, type SettingsSection, type SettingsView } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import type { ChannelParsed } from '../../../shared/contract';
 import { recordMutation } from '../audit/record';
 import type { CoreContext } from '../context';
-import { remindersSwitched } from '../reminders/state';
+import { readMeta, remindersSwitched, writeMeta } from '../reminders/state';
 
 const SECTION_NAMES: Record<SettingsSection, string> = {
   ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
@@ -52,6 +52,45 @@ export function geminiBaseUrl(ctx: CoreContext, settings: Settings = readSetting
   return ctx.overrides.geminiBaseUrl ?? settings.ai.baseUrl;
 }
 
+/**
+ * The server each secret is sent to. A secret belongs to the server it was entered for: when the
+ * server changes, the secret is cleared rather than sent somewhere it was never meant to go.
+ */
+const SECRET_SERVERS: Record<SecretName, (s: Settings) => string> = {
+  geminiApiKey: (s) => s.ai.baseUrl,
+  smtpPassword: (s) => s.email.host,
+  africasTalkingApiKey: (s) => s.sms.africastalking.baseUrl,
+  twilioAuthToken: (s) => s.sms.twilio.baseUrl,
+};
+
+/** A URL's origin (scheme, host, port: a path is the same server), or a host name as it is. */
+function serverOf(endpoint: string): { key: string; shown: string } {
+  try {
+    const url = new URL(endpoint);
+    return { key: url.origin.toLowerCase(), shown: url.host };
+  } catch {
+    return { key: endpoint.trim().toLowerCase().replace(/\.$/, ''), shown: endpoint.trim() };
+  }
+}
+
+/** Secrets whose server the update moves, with what to tell the person. A first server (none before) moves nothing. */
+function secretsToClear(current: Settings, next: Settings): { name: SecretName; notice: string }[] {
+  const out: { name: SecretName; notice: string }[] = [];
+  for (const name of SECRET_NAMES) {
+    const before = SECRET_SERVERS[name](current);
+    const after = SECRET_SERVERS[name](next);
+    if (before.trim() === '') continue;
+    const from = serverOf(before);
+    const to = serverOf(after);
+    if (from.key === to.key) continue;
+    const change = from.shown === to.shown ? `${before} → ${after}` : `${from.shown} → ${to.shown || 'none'}`;
+    out.push({ name, notice: `The ${SECRET_LABELS[name]} was cleared because the server changed (${change}), so it is never sent to a server it was not meant for; enter it again.` });
+  }
+  return out;
+}
+
+const noticeKey = (name: SecretName) => `settings.secret_cleared.${name}`;
+
 export function settingsView(ctx: CoreContext): SettingsView {
   return {
     ...readSettings(ctx),
@@ -59,6 +98,10 @@ export function settingsView(ctx: CoreContext): SettingsView {
     baseUrlOverride: ctx.overrides.geminiBaseUrl,
     secretStorage: ctx.secrets.description,
     secretsSet: Object.fromEntries(SECRET_NAMES.map((name) => [name, ctx.secrets.get(name) !== null])) as Record<SecretName, boolean>,
+    secretNotices: Object.fromEntries(SECRET_NAMES.flatMap((name) => {
+      const notice = readMeta(ctx, noticeKey(name));
+      return notice === null ? [] : [[name, notice]];
+    })),
     endpointOverrides: { smtp: ctx.overrides.smtp, sms: ctx.overrides.smsBaseUrl },
   };
 }
@@ -74,8 +117,18 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
     sms: input.sms ?? current.sms,
     reminders: input.reminders ?? current.reminders,
   });
+  // Cleared before the new server is saved: should saving fail, a secret is lost, never redirected.
+  const cleared = secretsToClear(current, next).filter(({ name }) => ctx.secrets.get(name) !== null);
+  for (const { name } of cleared) {
+    try {
+      ctx.secrets.set(name, null);
+    } catch (error) {
+      throw new AppError('internal', `The settings were not changed: the old ${SECRET_LABELS[name]} could not be removed (${(error as Error).message}). Try again.`);
+    }
+  }
   const at = ctx.clock.now().toISOString();
   ctx.sql.transaction(() => {
+    for (const { name, notice } of cleared) writeMeta(ctx, noticeKey(name), notice);
     for (const section of SETTINGS_SECTIONS) {
       if (JSON.stringify(next[section]) === JSON.stringify(current[section])) continue;
       ctx.sql
@@ -100,6 +153,8 @@ export function setSecret(ctx: CoreContext, name: SecretName, value: string | nu
   } catch (error) {
     throw new AppError('internal', `The key could not be stored (${(error as Error).message}). Nothing was changed.`);
   }
+  // Entered again (or removed on purpose): the note that it was cleared has done its work.
+  writeMeta(ctx, noticeKey(name), null);
   ctx.events.emit('settings.changed', {});
   return settingsView(ctx);
 }

@@ -2,7 +2,9 @@
 // write-only), the sender, the pace, and a test that sends one email with the saved settings.
 import { useState } from 'react';
 import { invoke } from '../../api';
+import { PLAIN_SMTP_REFUSED } from '../../../shared/channels/settings';
 import { SMTP_SECURITY, SMTP_SECURITY_LABELS, type EmailSettings, type SettingsView } from '../../../shared/domain/settings';
+import { isLocalHost } from '../../../shared/localHost';
 import { Field, describe } from '../../components/Field';
 import { ConnectionTest } from './ConnectionTest';
 import { numberOf } from './fieldErrors';
@@ -39,6 +41,8 @@ function check(f: EmailForm): { update: { email: EmailSettings }; errors: Record
   const port = whole(f.port, 'port', 'A whole number, like 587');
   const messagesPerMinute = whole(f.messagesPerMinute, 'messagesPerMinute', 'A whole number, like 60');
   const timeoutSeconds = whole(f.timeoutSeconds, 'timeoutSeconds', 'A whole number of seconds, like 30');
+  // Said before saving; the backend refuses it too.
+  if (f.security === 'none' && f.host.trim() !== '' && !isLocalHost(f.host)) errors.security = PLAIN_SMTP_REFUSED;
   return {
     update: {
       email: {

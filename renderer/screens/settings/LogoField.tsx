@@ -1,6 +1,8 @@
 // The business logo: a PNG or JPEG read in the page as a data: URL, previewed, and removable.
-// Files over 300 KB are refused here, with their size, before anything is sent.
+// Files over 300 KB, or whose bytes are not a PNG or JPEG of at most 2000×2000 pixels, are refused
+// here, saying why, before anything is sent.
 import { useRef, useState } from 'react';
+import { logoProblem, MAX_LOGO_PIXELS } from '../../../shared/images';
 
 export const MAX_LOGO_BYTES = 300 * 1024;
 const TYPES = ['image/png', 'image/jpeg'];
@@ -43,7 +45,14 @@ export function LogoField({ value, onChange, error, businessName }: LogoFieldPro
     }
     setReading(true);
     try {
-      onChange(await readAsDataUrl(file));
+      const dataUrl = await readAsDataUrl(file);
+      // What the bytes are and how many pixels, said now; the backend checks the same on save.
+      const wrong = logoProblem(dataUrl);
+      if (wrong) {
+        setProblem(`“${file.name}”: ${wrong}`);
+        return;
+      }
+      onChange(dataUrl);
       setProblem(undefined);
     } catch (e) {
       setProblem(`“${file.name}” could not be read (${(e as Error).message}).`);
@@ -93,7 +102,7 @@ export function LogoField({ value, onChange, error, businessName }: LogoFieldPro
           )}
         </div>
       </div>
-      <p id={`${ID}-hint`} className="field-hint">PNG or JPEG, at most {kb(MAX_LOGO_BYTES)}. Printed at the top of every invoice.</p>
+      <p id={`${ID}-hint`} className="field-hint">PNG or JPEG, at most {kb(MAX_LOGO_BYTES)} and {MAX_LOGO_PIXELS}×{MAX_LOGO_PIXELS} pixels. Printed at the top of every invoice.</p>
       {shown && <p id={`${ID}-error`} className="field-error" role="alert">{shown}</p>}
     </div>
   );

@@ -19,6 +19,8 @@ interface SecretFieldProps {
 export function SecretField({ secret, view, noun, idleHint, help }: SecretFieldProps) {
   const id = `settings-secret-${secret.name}`;
   const { label, error } = secret;
+  // Cleared by the backend because the server it belonged to changed: say so until it is entered again.
+  const cleared = secret.isSet ? undefined : view.secretNotices[secret.name];
 
   if (!secret.editing) {
     return (
@@ -37,6 +39,7 @@ export function SecretField({ secret, view, noun, idleHint, help }: SecretFieldP
 
   return (
     <div className="api-key">
+      {cleared && <p className="notice notice-warning" role="status">{cleared}</p>}
       <div className={`field${error ? ' field-invalid' : ''}`}>
         <label htmlFor={id}>{secret.replacing ? `New ${label}` : label}</label>
         <div className="api-key-row">

@@ -4,6 +4,7 @@ import { mpesaLine } from '../../../../shared/paymentLines';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
 import { taxRateLabel } from '../../../../shared/totals';
 import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
+import { logoProblem } from '../../../../shared/images';
 import type { InvoicePdfModel } from '../model';
 
 export interface LineView {
@@ -136,6 +137,16 @@ function statusLine(invoice: InvoicePdfModel['invoice']): string {
   return '';
 }
 
+/** The last logo checked: every PDF of a batch carries the same one, and decoding it each time is waste. */
+let checkedLogo: { dataUrl: string; ok: boolean } | null = null;
+
+/** A logo saved before its bytes were checked (or one too large) is left out rather than slowing every PDF. */
+function printableLogo(dataUrl: string): string | null {
+  if (!dataUrl) return null;
+  if (checkedLogo?.dataUrl !== dataUrl) checkedLogo = { dataUrl, ok: logoProblem(dataUrl) === null };
+  return checkedLogo.ok ? dataUrl : null;
+}
+
 export function invoiceView(model: InvoicePdfModel): InvoiceView {
   const { invoice, business } = model;
   const { currency, totals, customer } = invoice;
@@ -165,7 +176,7 @@ export function invoiceView(model: InvoicePdfModel): InvoiceView {
       addressLines: [business.street, cityLine(business.postalCode, business.city), business.country].filter(Boolean),
       pin: business.taxId ? `PIN ${business.taxId}` : '',
       contacts: [business.phone, business.email, business.website].filter(Boolean),
-      logo: business.logoDataUrl || null,
+      logo: printableLogo(business.logoDataUrl),
     },
     customer: {
       name: customer.name,

@@ -47,6 +47,13 @@ function classify(error: unknown, host: string, port: number): SmtpFailure {
   const command = (e.command ?? '').toUpperCase();
   const socket = socketCode(e);
 
+  if (e.code === 'EINSECURE') {
+    return {
+      stage: 'settings', failureClass: 'permanent',
+      message: `Email is set to no encryption, which would send your password and invoices to ${host} in clear text. Choose STARTTLS or TLS in Settings → Email.`,
+      detail: null,
+    };
+  }
   if (e.code === 'EDNS' || socket === 'ENOTFOUND' || socket === 'EAI_AGAIN') {
     return { stage: 'dns', failureClass: 'offline', message: `The mail server name "${host}" was not found. Check the host in Settings → Email, or the network.`, detail: e.message ?? null };
   }

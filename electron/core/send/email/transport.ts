@@ -5,6 +5,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { EmailSettings } from '../../../../shared/domain/settings';
+import { isLocalHost } from '../../../../shared/localHost';
 
 export interface OutgoingEmail {
   to: string[];
@@ -57,6 +58,10 @@ function compose(settings: EmailSettings, email: OutgoingEmail): Promise<{ raw: 
 /** Sends one message; resolves with the Message-ID once the server accepted it (250 after DATA). */
 export async function sendEmail(account: SmtpAccount, email: OutgoingEmail, signal?: AbortSignal): Promise<{ messageId: string; response: string }> {
   const { settings, password } = account;
+  // The last line of defence: whatever let the settings through, no clear text leaves this computer.
+  if (settings.security === 'none' && !isLocalHost(settings.host)) {
+    throw new SmtpSendError(Object.assign(new Error(`No encryption is only for a mail server on this computer, not ${settings.host}`), { code: 'EINSECURE' }), 'connect');
+  }
   const { raw, envelope } = await compose(settings, email);
   const timeout = settings.timeoutSeconds * 1000;
   const connection = new SMTPConnection({
