@@ -98,6 +98,8 @@ export function setSecret(ctx: CoreContext, name: SecretName, value: string | nu
   try {
     ctx.secrets.set(name, value);
   } catch (error) {
+    // The store's own errors already say what happened and what to do.
+    if (error instanceof AppError) throw error;
     throw new AppError('internal', `The key could not be stored (${(error as Error).message}). Nothing was changed.`);
   }
   ctx.events.emit('settings.changed', {});
