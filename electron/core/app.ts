@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreConfig } from './config';
 import { systemClock, type Clock } from './clock';
@@ -6,6 +5,7 @@ import type { CoreContext } from './context';
 import { MIGRATIONS } from './db/migrations';
 import { migrate, type MigrationOutcome } from './db/migrate';
 import { openDatabase } from './db/open';
+import { ownerOnlyDir, ownerOnlyFileIfPresent, secureBooksFiles, secureFolder, sqliteFiles } from './db/files';
 import { createSql } from './db/sql';
 import { CoreEvents } from './events';
 import { bindApi, type Api, type HandlerMap } from './handlers';
@@ -93,12 +93,22 @@ export function createCore(options: CoreOptions): Core {
   const config = options.config ?? coreConfigSchema.parse({});
   const resourcesDir = options.resourcesDir ?? path.resolve('resources');
   const log = options.log ?? ((message, error) => console.error(message, error));
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ownerOnlyDir(options.dataDir);
   const dbFile = path.join(options.dataDir, 'billbook.db');
+  const backupsDir = path.join(options.dataDir, 'backups');
+  try {
+    secureBooksFiles(dbFile);
+    secureFolder(backupsDir);
+  } catch (error) {
+    // Opening the books says more about a folder that is not ours than chmod does.
+    log('Could not make the books readable by their owner only', error);
+  }
   const db = openDatabase(dbFile);
+  // SQLite gives new -wal and -shm files the books' mode; ones left by an older Billbook are fixed here.
+  for (const file of sqliteFiles(dbFile).slice(1)) ownerOnlyFileIfPresent(file);
   let migration: MigrationOutcome;
   try {
-    migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'), clock.now().toISOString());
+    migration = migrate(db, MIGRATIONS, backupsDir, clock.now().toISOString());
   } catch (error) {
     db.close();
     throw error;
