@@ -33,6 +33,7 @@ import { draftingChannels } from './channels/drafting';
 import { jobChannels } from './channels/jobs';
 import { settingsChannels } from './channels/settings';
 import { sendingChannels } from './channels/sending';
+import { booksChannels } from './channels/books';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -292,6 +293,7 @@ export const contract = {
   ...analyticsChannels,
   ...intelligenceChannels,
   ...sendingChannels,
+  ...booksChannels,
 } as const;
 
 export type Contract = typeof contract;

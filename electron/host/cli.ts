@@ -32,6 +32,9 @@ try {
   });
   const host = await startHost({ core, port, staticDir: path.resolve(values['static-dir']) });
   console.log(`Billbook is serving the books in ${dataDir}`);
+  // The page shows this too; the terminal is where someone running the web version looks first.
+  const health = core.health();
+  if (health.state !== 'ok') console.error(health.message);
   console.log('Open this address in your browser:');
   console.log(host.url);
   const stop = () => {
