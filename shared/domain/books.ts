@@ -21,6 +21,8 @@ export interface BooksHealth {
   message: string | null;
   dataDir: string;
   backupsDir: string;
+  /** Where damaged books are moved when a backup replaces them. */
+  damagedDir: string;
   /** The newest backup that passed the check, offered for restoring; null when the books are fine or none did. */
   offer: BackupView | null;
   /** Backups newer than the offer that failed the check, newest first, with why. */

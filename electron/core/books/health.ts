@@ -27,7 +27,7 @@ function whatHappened(opened: Exclude<OpenedBooks, { state: 'ok' }>, dataDir: st
 /** The books' state for `books.health`; when they are not fine, backups are checked (newest first) to find one to offer. */
 export function describeHealth(files: BooksFiles, opened: OpenedBooks): BooksHealth {
   const { dataDir, backupsDir, damagedDir } = files;
-  if (opened.state === 'ok') return { state: 'ok', message: null, dataDir, backupsDir, offer: null, skipped: [] };
+  if (opened.state === 'ok') return { state: 'ok', message: null, dataDir, backupsDir, damagedDir, offer: null, skipped: [] };
   const { offer, skipped, count } = newestGoodBackup(backupsDir);
   const rescue = `Copy the folder ${dataDir} somewhere safe before anything else, then get help recovering it (SQLite's .recover command often saves what is still readable).`;
   const next = offer
@@ -35,5 +35,5 @@ export function describeHealth(files: BooksFiles, opened: OpenedBooks): BooksHea
     : count > 0
       ? `No backup in ${backupsDir} passed the check. ${rescue}`
       : `There are no backups in ${backupsDir}. ${rescue}`;
-  return { state: opened.state, message: `${whatHappened(opened, dataDir)} ${next}`, dataDir, backupsDir, offer, skipped };
+  return { state: opened.state, message: `${whatHappened(opened, dataDir)} ${next}`, dataDir, backupsDir, damagedDir, offer, skipped };
 }
