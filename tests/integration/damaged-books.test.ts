@@ -100,7 +100,10 @@ describe('damaged books', () => {
     expect(rows.rows.map((r) => r.name)).not.toContain('After The Backup Ltd');
     await call(core, 'customers.create', { name: 'Back In Business Ltd' });
     expect(fs.existsSync(path.join(backupsDir, good))).toBe(true);
-    if (process.platform !== 'win32') expect((fs.statSync(dbFile).mode & 0o777).toString(8)).toBe('600');
+    if (process.platform !== 'win32') {
+      expect((fs.statSync(dbFile).mode & 0o777).toString(8)).toBe('600');
+      expect((fs.statSync(path.join(dir, 'damaged')).mode & 0o777).toString(8)).toBe('700');
+    }
     // Books that passed their check are never replaced.
     expect((await refused(core, 'books.restore', { fileName: good })).code).toBe('conflict');
     core.close();
