@@ -125,6 +125,7 @@ async function start(): Promise<void> {
   const config = loadConfig(dataDir);
   core = createCore({ dataDir, config, secrets: osSecretStore(dataDir), network: { isOnline: () => net.isOnline() }, resourcesDir });
   if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
+  const books = core.health();
   serveRenderer(rendererDir);
   lockNavigation();
   // Billbook needs no camera, microphone, location or notifications permission from the page.
@@ -138,6 +139,18 @@ async function start(): Promise<void> {
     }
   });
   mainWindow = createWindow();
+  if (books.state !== 'ok') {
+    // The window shows the same notice (from books.health) with the backup to restore; this reaches
+    // someone who closes the window to the tray.
+    console.warn(books.message);
+    if (Notification.isSupported()) {
+      const note = books.state === 'read_only'
+        ? new Notification({ title: 'Billbook: your books are open read-only', body: 'Billbook found damage in them, so nothing can be changed. Open Billbook to restore a backup.' })
+        : new Notification({ title: 'Billbook cannot open your books', body: 'Open Billbook to see what happened and what to do.' });
+      note.on('click', () => openWindow());
+      note.show();
+    }
+  }
   stopTray = startTray(core, path.join(resourcesDir, 'tray.png'), { open: openWindow, quit: () => app.quit() });
   startUpdater(config);
 }
@@ -165,7 +178,7 @@ app.on('will-quit', (event) => {
   stopTray?.();
   stopTray = null;
   const running = core;
-  void Promise.race([running.jobs.idle(), new Promise((resolve) => setTimeout(resolve, 5000))]).finally(() => {
+  void Promise.race([running.idle(), new Promise((resolve) => setTimeout(resolve, 5000))]).finally(() => {
     running.close();
     core = null;
     app.quit();

@@ -20,6 +20,9 @@ import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { MessagesScreen } from './screens/messages/MessagesScreen';
 import { useActivityToasts } from './screens/messages/useActivityToasts';
+import { BooksHealthNotice, BooksRestoredNotice } from './components/BooksHealth';
+import { invoke } from './api';
+import { useRemote } from './lib/useRemote';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -82,6 +85,9 @@ export function App() {
   const screenKey = screenKeyOf(hash);
   useHelpShortcut();
   useActivityToasts();
+  // Checked once per page load: a restore reloads the page, and the books' state changes no other way.
+  const health = useRemote(() => invoke('books.health', {}), 'books');
+  const books = health.state === 'ready' ? health.value : null;
 
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -135,7 +141,10 @@ export function App() {
         </button>
       </aside>
       <main className="main">
-        <Screen key={screenKey} route={route} />
+        <BooksRestoredNotice />
+        {books && <BooksHealthNotice health={books} />}
+        {/* Books that cannot be read have nothing to show: every screen would only repeat the notice. */}
+        {books?.state !== 'unavailable' && <Screen key={screenKey} route={route} />}
       </main>
       <Toasts />
       <ShortcutsHelp />

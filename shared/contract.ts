@@ -34,6 +34,7 @@ import { jobChannels } from './channels/jobs';
 import { settingsChannels } from './channels/settings';
 import { sendingChannels } from './channels/sending';
 import { appChannels } from './channels/app';
+import { booksChannels } from './channels/books';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -294,6 +295,7 @@ export const contract = {
   ...intelligenceChannels,
   ...sendingChannels,
   ...appChannels,
+  ...booksChannels,
 } as const;
 
 export type Contract = typeof contract;

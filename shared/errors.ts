@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'forbidden'
+  /** The disk or the books file refused: full, read-only, damaged or missing. The message says which. */
+  | 'storage'
   | 'internal';
 
 export interface AppErrorShape {

@@ -3,12 +3,21 @@ import path from 'node:path';
 import type { CoreConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
-import { MIGRATIONS } from './db/migrations';
-import { migrate, type MigrationOutcome } from './db/migrate';
-import { openDatabase } from './db/open';
+import type { MigrationOutcome } from './db/migrate';
+import type { SqliteDatabase } from './db/open';
+import { ownerOnlyDir } from './db/files';
 import { createSql } from './db/sql';
 import { CoreEvents } from './events';
 import { bindApi, type Api, type HandlerMap } from './handlers';
+import { contract, type Channel } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { BooksHealth, BooksRestoreResult } from '../../shared/domain/books';
+import { booksFiles, openBooks, type BooksFiles, type OpenedBooks } from './books/open';
+import { describeHealth } from './books/health';
+import { listBackups, PROBLEM_WORDS } from './books/backups';
+import { checkBooksFile } from './books/check';
+import { keepAside, stageCopy } from './books/restore';
+import { storageMessage } from './books/messages';
 import { newId } from './ids';
 import { customerHandlers } from './customers/handlers';
 import { invoiceHandlers } from './invoices/handlers';
@@ -83,49 +92,70 @@ export interface CoreOptions {
 export interface Core {
   api: Api;
   events: CoreEvents;
-  /** For tests and benchmarks: the context services run in. */
-  context: CoreContext;
-  migration: MigrationOutcome;
+  /** For tests and benchmarks: the context services run in. Throws while the books cannot be read. */
+  readonly context: CoreContext;
+  /** What opening did to the schema; from = to when nothing was migrated (read-only or unreadable books). */
+  readonly migration: MigrationOutcome;
   dbFile: string;
-  jobs: JobRunner;
+  /** The job queue. Throws while the books cannot be read. */
+  readonly jobs: JobRunner;
+  /** Whether the books passed their check, and the way back when not (what `books.health` answers). */
+  health(): BooksHealth;
+  /** Resolves when no job attempt is running (at once when the books are not open). */
+  idle(): Promise<void>;
   /** Stops the job queue (attempts under way are given back) and closes the books. */
   close(): void;
 }
 
-function deviceIdOf(ctx: Pick<CoreContext, 'sql' | 'clock'>): string {
+type BooksChannel = 'books.health' | 'books.restore';
+
+/** The backend over one opened books file; replaced as a whole when a backup is restored. */
+interface Backend {
+  context: CoreContext;
+  handlers: Omit<HandlerMap, BooksChannel>;
+  migration: MigrationOutcome;
+  close(): void;
+}
+
+function deviceIdOf(ctx: Pick<CoreContext, 'sql' | 'clock'>, readOnly: boolean): string {
   const row = ctx.sql.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined;
   if (row) return row.value;
   const id = newId(ctx.clock);
-  ctx.sql.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(id);
+  // Read-only books make no changes, so they need no lasting device id.
+  if (!readOnly) ctx.sql.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(id);
   return id;
 }
 
-/** Opens (or creates) the books in dataDir, migrating them safely, and returns the backend. */
-export function createCore(options: CoreOptions): Core {
-  const clock = options.clock ?? systemClock;
-  const config = options.config ?? coreConfigSchema.parse({});
-  const resourcesDir = options.resourcesDir ?? path.resolve('resources');
-  const log = options.log ?? ((message, error) => console.error(message, error));
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const dbFile = path.join(options.dataDir, 'billbook.db');
-  const db = openDatabase(dbFile);
-  let migration: MigrationOutcome;
-  try {
-    migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'), clock.now().toISOString());
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+/** Keys can be read but not changed while the books are read-only: a settings save is one change. */
+function readOnlySecrets(secrets: SecretStore, refusal: () => string): SecretStore {
+  return {
+    get: (name) => secrets.get(name),
+    set: () => {
+      throw new AppError('storage', refusal());
+    },
+    description: secrets.description,
+  };
+}
+
+function startBackend(
+  db: SqliteDatabase,
+  migration: MigrationOutcome,
+  readOnly: boolean,
+  options: CoreOptions,
+  shared: { clock: Clock; config: CoreConfig; events: CoreEvents; log: NonNullable<CoreOptions['log']>; resourcesDir: string; readOnlyRefusal: () => string },
+): Backend {
+  const { clock, config, events, log, resourcesDir } = shared;
   const sql = createSql(db);
-  const events = new CoreEvents();
-  const deviceId = deviceIdOf({ sql, clock });
-  const lastStamp = (sql.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
+  const deviceId = deviceIdOf({ sql, clock }, readOnly);
+  // Read-only books stamp no changes; their outbox may be among the damaged pages.
+  const lastStamp = readOnly ? null : (sql.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
   const hlc = createHlc(clock, deviceId, lastStamp);
+  const secrets = options.secrets ?? memorySecretStore();
   const context = {
     sql, clock, config, events, deviceId,
     nextStamp: (after) => hlc.next(after),
     schemaVersion: migration.to,
-    secrets: options.secrets ?? memorySecretStore(),
+    secrets: readOnly ? readOnlySecrets(secrets, shared.readOnlyRefusal) : secrets,
     network: options.network ?? { isOnline: () => true },
     overrides: {
       geminiBaseUrl: options.geminiBaseUrl ?? process.env.BILLBOOK_GEMINI_BASE_URL ?? null,
@@ -146,31 +176,190 @@ export function createCore(options: CoreOptions): Core {
     log,
   });
   // A new key, a switched-on setting or a faster rate may let waiting jobs run.
-  events.onAny((event) => {
+  const stopWaking = events.onAny((event) => {
     if (event === 'settings.changed') context.jobs.wake();
   });
-  const handlers: HandlerMap = {
+  const handlers = {
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context),
-  };
+  } satisfies Omit<HandlerMap, BooksChannel>;
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};
-  if (autoStart) {
+  // Read-only books run no jobs and no reminders: each would be a write.
+  if (autoStart && !readOnly) {
     context.jobs.start();
     if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
   }
-  const api = bindApi(handlers, (channel, error) => log(`Handler ${channel} failed`, error));
   return {
-    api, events, context, migration, dbFile, jobs: context.jobs,
+    context, handlers, migration,
     close: () => {
       stopReminders();
       stopAnnouncer();
+      stopWaking();
       context.jobs.stop();
       void context.pdf.close();
-      db.pragma('optimize');
+      if (!readOnly) db.pragma('optimize');
       db.close();
     },
   };
+}
+
+/**
+ * Opens (or creates) the books in dataDir and returns the backend. The books are checked first
+ * (quick_check): damaged ones open read-only, unreadable ones not at all, and either way the app
+ * starts and `books.health` says what happened and offers the newest backup that passes the check.
+ */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const config = options.config ?? coreConfigSchema.parse({});
+  const resourcesDir = options.resourcesDir ?? path.resolve('resources');
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const files = booksFiles(options.dataDir);
+  try {
+    ownerOnlyDir(files.dataDir);
+  } catch (error) {
+    throw new Error(
+      `Billbook could not create or open its data folder ${files.dataDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). ` +
+        'Check that the folder (or the disk it is on) is there and that you may write to it, then start Billbook again.',
+    );
+  }
+  const events = new CoreEvents();
+  const place = () => ({ dataDir: files.dataDir, backupsDir: files.backupsDir, readOnly: opened.state === 'read_only' });
+  // The refusal a read-only book gives for a change that never reaches SQLite (a key, for one).
+  const readOnlyRefusal = () => toRefusal(place());
+  const shared = { clock, config, events, log, resourcesDir, readOnlyRefusal };
+
+  let opened: OpenedBooks;
+  let backend: Backend | null = null;
+  let health: BooksHealth | null = null;
+  let closed = false;
+
+  const open = (): void => {
+    health = null;
+    opened = openBooks(files, clock.now().toISOString(), log);
+    if (opened.state === 'unavailable') {
+      backend = null;
+      log(`The books in ${files.dataDir} cannot be read (${opened.problem}): ${opened.detail}`);
+      return;
+    }
+    if (opened.state === 'read_only') log(`The books in ${files.dataDir} failed their check and are open read-only: ${opened.detail}`);
+    try {
+      backend = startBackend(opened.db, opened.migration, opened.state === 'read_only', options, shared);
+    } catch (error) {
+      opened.db.close();
+      // Damaged books may fail even the reads made while starting; then they cannot be shown at all.
+      if (opened.state !== 'read_only') throw error;
+      opened = { state: 'unavailable', problem: 'damaged', detail: (error as Error).message };
+      backend = null;
+    }
+  };
+  const currentHealth = (): BooksHealth => (health ??= describeHealth(files, opened));
+  const running = (): Backend => {
+    if (!backend) throw new AppError('storage', currentHealth().message ?? 'Billbook is closing its books. Nothing was changed; start Billbook again to go on.');
+    return backend;
+  };
+
+  open();
+
+  const restore = (fileName: string): BooksRestoreResult => restoreBackup(files, fileName, {
+    state: () => opened.state,
+    stamp: () => clock.now().toISOString(),
+    closeBooks: () => {
+      backend?.close();
+      backend = null;
+    },
+    reopen: () => {
+      try {
+        open();
+      } catch (error) {
+        // A restored backup that will not migrate (say, from a newer Billbook) leaves the app up, saying why.
+        opened = { state: 'unavailable', problem: 'unreadable', detail: (error as Error).message };
+        backend = null;
+        health = null;
+      }
+      return currentHealth();
+    },
+  });
+
+  // Every channel goes to the books open now (a restore replaces them); none while they cannot be read.
+  const handlers = {} as Record<Channel, (input: unknown) => unknown>;
+  for (const channel of Object.keys(contract) as Channel[]) {
+    handlers[channel] = (input) => (running().handlers as Record<string, (input: unknown) => unknown>)[channel]!(input);
+  }
+  handlers['books.health'] = () => currentHealth();
+  // The window asks the time before anything else, whatever state the books are in.
+  handlers['app.clock'] = () => ({ now: clock.now().toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  handlers['books.restore'] = (input) => restore((input as { fileName: string }).fileName);
+  const api = bindApi(handlers as HandlerMap, (channel, error) => log(`Handler ${channel} failed`, error), place);
+
+  return {
+    api, events, dbFile: files.dbFile,
+    get context() {
+      return running().context;
+    },
+    get jobs() {
+      return running().context.jobs;
+    },
+    get migration() {
+      if (backend) return backend.migration;
+      return { from: 0, to: 0, backupFile: null };
+    },
+    health: currentHealth,
+    idle: () => (backend ? backend.context.jobs.idle() : Promise.resolve()),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      backend?.close();
+      backend = null;
+    },
+  };
+}
+
+function toRefusal(place: { dataDir: string; backupsDir: string; readOnly: boolean }): string {
+  return storageMessage({ code: 'SQLITE_READONLY' }, place)!;
+}
+
+interface RestoreHooks {
+  state(): OpenedBooks['state'];
+  stamp(): string;
+  closeBooks(): void;
+  reopen(): BooksHealth;
+}
+
+/**
+ * Replaces damaged books with a copy of a backup: checked first, copied beside the books, then the
+ * damaged books are moved aside (never deleted) and the copy takes their place and is opened.
+ */
+function restoreBackup(files: BooksFiles, fileName: string, hooks: RestoreHooks): BooksRestoreResult {
+  if (hooks.state() === 'ok') {
+    throw new AppError('conflict', 'Your books passed their check when Billbook opened them, so Billbook does not replace them with a backup. Nothing was changed.');
+  }
+  const backup = listBackups(files.backupsDir).find((b) => b.fileName === fileName);
+  if (!backup) {
+    throw new AppError('not_found', `There is no backup called ${fileName} in ${files.backupsDir}. Nothing was changed; pick one of the backups Billbook lists.`);
+  }
+  const backupFile = path.join(files.backupsDir, fileName);
+  const check = checkBooksFile(backupFile);
+  if (!check.ok) {
+    throw new AppError(
+      'storage',
+      `The backup ${fileName} is damaged too (${PROBLEM_WORDS[check.problem]}), so Billbook did not restore it. ` +
+        `Nothing was changed. Pick an older backup from ${files.backupsDir}.`,
+    );
+  }
+  const staging = `${files.dbFile}.restoring`;
+  stageCopy(backupFile, staging);
+  hooks.closeBooks();
+  let keptAside: string;
+  try {
+    keptAside = keepAside(files.dbFile, files.damagedDir, hooks.stamp());
+    fs.renameSync(staging, files.dbFile);
+  } catch (error) {
+    // Whatever is in place now is opened (and checked) again, so the app goes on saying where it stands.
+    hooks.reopen();
+    throw error;
+  }
+  return { restored: backup, keptAside, health: hooks.reopen() };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, isChannel, type Channel, type ChannelOutput, type ChannelParsed } from '../../shared/contract';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { Envelope } from '../../shared/bridge';
+import { storageMessage, type StoragePlace } from './books/messages';
 
 export type Handler<C extends Channel> = (input: ChannelParsed<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -19,19 +20,32 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError('invalid_input', `Please check ${list.length === 1 ? 'this field' : 'these fields'} — ${list.join('; ')}`, fields);
 }
 
-export function toErrorShape(error: unknown, onUnexpected: (error: unknown) => void): AppErrorShape {
+/**
+ * Any failure as the shape the UI shows. SQLite's storage failures (damaged, full, read-only,
+ * cannot open, not a database, I/O) say what happened and what to do, naming the folder in `place`.
+ */
+export function toErrorShape(error: unknown, onUnexpected: (error: unknown) => void, place?: StoragePlace): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
   if (error instanceof z.ZodError) return validationError(error).toShape();
   // Another process held the books past the busy timeout; the transaction rolled back whole.
   if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
     return { code: 'conflict', message: 'The books are busy: another Billbook window or process is writing. Nothing was changed; try again in a moment.' };
   }
+  const storage = storageMessage(error, place ?? { dataDir: 'the Billbook data folder', backupsDir: 'its backups folder', readOnly: false });
+  if (storage) {
+    // Worth a line in the log too: damage and I/O errors are what someone helping will ask about.
+    onUnexpected(error);
+    return { code: 'storage', message: storage };
+  }
   onUnexpected(error);
   return { code: 'internal', message: 'Something went wrong inside Billbook. Nothing was changed; try again, and if it keeps happening, restart the app.' };
 }
 
-/** Wraps every handler: parse the input with the contract, run, and never let a throw escape. */
-export function bindApi(handlers: HandlerMap, onUnexpected: (channel: string, error: unknown) => void): Api {
+/**
+ * Wraps every handler: parse the input with the contract, run, and never let a throw escape.
+ * `place` says where the books are now, for storage failures' messages.
+ */
+export function bindApi(handlers: HandlerMap, onUnexpected: (channel: string, error: unknown) => void, place?: () => StoragePlace): Api {
   const api = {} as Record<Channel, (input: unknown) => Promise<Envelope<unknown>>>;
   for (const channel of Object.keys(contract) as Channel[]) {
     const schema = contract[channel].input as z.ZodType;
@@ -42,7 +56,7 @@ export function bindApi(handlers: HandlerMap, onUnexpected: (channel: string, er
         if (!parsed.success) return { ok: false, error: validationError(parsed.error).toShape() };
         return { ok: true, value: await handler(parsed.data) };
       } catch (error) {
-        return { ok: false, error: toErrorShape(error, (e) => onUnexpected(channel, e)) };
+        return { ok: false, error: toErrorShape(error, (e) => onUnexpected(channel, e), place?.()) };
       }
     };
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SECRET_NAMES, type SecretName } from '../../shared/domain/settings';
+import { AppError } from '../../shared/errors';
 
 /**
  * Where API keys and passwords live, never in SQLite. Electron gives an implementation backed by
@@ -57,8 +58,22 @@ export function fileSecretStore(dir: string, codec: SecretCodec | null, descript
       }
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const temp = `${file(name)}.tmp`;
-      fs.writeFileSync(temp, codec ? codec.encrypt(value) : value, { mode: 0o600 });
-      fs.renameSync(temp, file(name));
+      const bytes = codec ? codec.encrypt(value) : Buffer.from(value, 'utf8');
+      try {
+        const fd = fs.openSync(temp, 'w', 0o600);
+        try {
+          fs.writeFileSync(fd, bytes);
+          // Durable before it replaces the old key: a power cut must not leave an empty key file.
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.renameSync(temp, file(name));
+      } catch (error) {
+        // A full disk creates the file and then fails the write: never leave that empty file behind.
+        fs.rmSync(temp, { force: true });
+        throw secretWriteError(dir, error);
+      }
     },
     description,
   };
@@ -137,4 +152,17 @@ export function maskDeep<T>(value: T, mask: (text: string) => string): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, mask)])) as T;
   }
   return value;
+}
+
+function secretWriteError(dir: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const unchanged = 'Nothing was changed (a key saved before still stands).';
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError('storage', `Billbook could not save the key: the disk holding ${dir} is full. ${unchanged} Free some disk space and save it again.`);
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('storage', `Billbook could not save the key: it may not write to ${dir} (${code}). ${unchanged} Make sure that folder is yours and writable, then save it again.`);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('storage', `Billbook could not save the key (${reason}). ${unchanged} Try again; if it keeps failing, restart Billbook.`);
 }

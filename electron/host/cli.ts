@@ -47,6 +47,9 @@ try {
   const host = await startHost({ core, port, staticDir: path.resolve(values['static-dir']) });
   console.log(`Billbook is serving the books in ${dataDir}`);
   if (start) console.log(`The books' clock is set to ${clock.now().toISOString()} (--today); it runs from there.`);
+  // The page shows this too; the terminal is where someone running the web version looks first.
+  const health = core.health();
+  if (health.state !== 'ok') console.error(health.message);
   console.log('Open this address in your browser:');
   console.log(host.url);
   const stop = () => {

@@ -29,7 +29,7 @@ export interface Host {
 }
 
 const STATUS_OF: Record<AppErrorShape['code'], number> = {
-  invalid_input: 400, not_found: 404, conflict: 409, forbidden: 403, internal: 500,
+  invalid_input: 400, not_found: 404, conflict: 409, forbidden: 403, storage: 503, internal: 500,
 };
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -13,8 +13,14 @@ export interface RunningHost {
   dataDir: string;
 }
 
-async function startHost(env: Record<string, string>): Promise<{ host: RunningHost; child: ChildProcess }> {
+/** Fills the data folder before the host opens it (damaged books, backups). An object: Playwright takes a bare function for a fixture. */
+export interface HostData {
+  prepare(dataDir: string): void | Promise<void>;
+}
+
+async function startHost(env: Record<string, string>, prepare: HostData | null): Promise<{ host: RunningHost; child: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-'));
+  await prepare?.prepare(dataDir);
   // Its own process group, so stopping it stops npm and the server under it.
   const child = spawn('npm', ['run', 'web', '--', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,11 +45,13 @@ async function startHost(env: Record<string, string>): Promise<{ host: RunningHo
   return { host: { url, dataDir }, child };
 }
 
-export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, string> }>({
+export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, string>; hostData: HostData | null }>({
   /** Extra environment for the host (e.g. BILLBOOK_GEMINI_BASE_URL): `test.use({ hostEnv: {…} })`. */
   hostEnv: [{}, { option: true }],
-  host: async ({ hostEnv }, use) => {
-    const { host, child } = await startHost(hostEnv);
+  /** What is in the data folder when the host starts: `test.use({ hostData: { prepare: (dir) => … } })`. */
+  hostData: [null, { option: true }],
+  host: async ({ hostEnv, hostData }, use) => {
+    const { host, child } = await startHost(hostEnv, hostData);
     await use(host);
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
     fs.rmSync(host.dataDir, { recursive: true, force: true });

@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SqliteDatabase } from './open';
+import { createOwnerOnlyFile, ownerOnlyDir, sqliteFiles } from './files';
+
+/**
+ * Backups made before a migration that are kept: the newest five. Each is a whole copy of the
+ * books, so on a 1 GB book more would crowd the disk; five still reach back past several updates.
+ */
+export const MIGRATION_BACKUPS_KEPT = 5;
+
+const MIGRATION_BACKUP = /^billbook-v\d+-before-v\d+-(.+)\.db$/;
 
 export interface Migration {
   version: number;
@@ -43,12 +52,15 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
 
   let backupFile: string | null = null;
   if (from > 0 && backupDir) {
-    fs.mkdirSync(backupDir, { recursive: true });
     backupFile = path.join(backupDir, `billbook-v${from}-before-v${to}-${stamp.replace(/[:.]/g, '-')}.db`);
     try {
+      ownerOnlyDir(backupDir);
       if (fs.existsSync(backupFile)) fs.rmSync(backupFile);
+      // VACUUM INTO fills an empty file and keeps its mode; a file it made itself would be 0644.
+      createOwnerOnlyFile(backupFile);
       db.prepare('VACUUM INTO ?').run(backupFile);
     } catch (error) {
+      fs.rmSync(backupFile, { force: true });
       throw new MigrationError(
         `Billbook could not save a copy of your books before updating them (${(error as Error).message}), so it did not update them. ` +
           `Free some disk space in ${backupDir} and start Billbook again.`,
@@ -74,5 +86,19 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
       );
     }
   }
+  if (backupDir && backupFile) pruneMigrationBackups(backupDir);
   return { from, to, backupFile };
+}
+
+/** Deletes all but the newest MIGRATION_BACKUPS_KEPT backups made before migrations; other files stay. */
+export function pruneMigrationBackups(backupDir: string): void {
+  const made = fs
+    .readdirSync(backupDir)
+    .map((name) => ({ name, stamp: MIGRATION_BACKUP.exec(name)?.[1] }))
+    .filter((b): b is { name: string; stamp: string } => b.stamp !== undefined)
+    // The stamps are ISO times with ':' and '.' made '-': they sort as text.
+    .sort((a, b) => (a.stamp === b.stamp ? b.name.localeCompare(a.name) : b.stamp.localeCompare(a.stamp)));
+  for (const { name } of made.slice(MIGRATION_BACKUPS_KEPT)) {
+    for (const file of sqliteFiles(path.join(backupDir, name))) fs.rmSync(file, { force: true });
+  }
 }

@@ -2,10 +2,15 @@ import Database from 'better-sqlite3';
 
 export type SqliteDatabase = Database.Database;
 
-/** Opens the books with the pragmas DESIGN.md asks for. */
-export function openDatabase(file: string): SqliteDatabase {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+/**
+ * Opens the books with the pragmas DESIGN.md asks for. `readOnly` opens damaged books for looking
+ * only: SQLite itself then refuses every write (SQLITE_READONLY), so nothing reaches the file.
+ */
+export function openDatabase(file: string, options: { readOnly?: boolean } = {}): SqliteDatabase {
+  const readOnly = options.readOnly ?? false;
+  const db = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+  // Setting the journal mode writes to the file; a read-only connection reads whatever it is.
+  if (!readOnly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

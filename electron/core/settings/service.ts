@@ -151,6 +151,8 @@ export function setSecret(ctx: CoreContext, name: SecretName, value: string | nu
   try {
     ctx.secrets.set(name, value);
   } catch (error) {
+    // The store's own errors already say what happened and what to do.
+    if (error instanceof AppError) throw error;
     throw new AppError('internal', `The key could not be stored (${(error as Error).message}). Nothing was changed.`);
   }
   // Entered again (or removed on purpose): the note that it was cleared has done its work.

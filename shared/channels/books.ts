@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { BooksHealth, BooksRestoreResult } from '../domain/books';
+import { output } from './output';
+
+/** A file name directly inside the backups folder: no folders, no way out of it. */
+export const backupFileNameSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.db$/, 'Pick one of the backup files (ending in .db) in the backups folder');
+
+export const booksChannels = {
+  /** Whether the books passed their check when they opened; when not, why, and the newest backup that passes. */
+  'books.health': { input: z.object({}).default({}), output: output<BooksHealth>() },
+  /**
+   * Replaces damaged books with a copy of a backup from the backups folder, after checking the
+   * backup. The damaged books are moved aside, never deleted. Refused when the books are fine.
+   */
+  'books.restore': { input: z.object({ fileName: backupFileNameSchema }), output: output<BooksRestoreResult>() },
+} as const;
