@@ -1,3 +1,4 @@
+import { fromSpreadsheetSafe } from '../../../../shared/csv';
 import { IMPORT_FIELD_LABELS, type ImportField } from '../../../../shared/contract';
 import {
   CUSTOMER_STATUSES,
@@ -27,7 +28,8 @@ const PATH_LABELS: Record<string, string> = {
 export function rowToFields(cells: RowCells, base: CustomerInput): { fields: CustomerFields | null; reasons: string[] } {
   const reasons: string[] = [];
   const input: CustomerInput = { ...base, address: { ...base.address }, aiPreferences: { ...base.aiPreferences } };
-  const cell = (field: ImportField) => (cells[field] ?? '').trim();
+  // Our own export guards cells against spreadsheet formulas; undo exactly that guard, nothing else.
+  const cell = (field: ImportField) => fromSpreadsheetSafe((cells[field] ?? '').trim());
   const text = (field: ImportField, set: (value: string) => void) => {
     const value = cell(field);
     if (value !== '') set(value);
