@@ -1,6 +1,7 @@
 // Every channel between the renderer and the backend: its zod input schema and its output type.
 // The same contract is served over Electron IPC and over HTTP by electron/host.
 import { z } from 'zod';
+import { multiLine } from './text';
 import {
   CUSTOMER_STATUSES,
   PAYMENT_METHODS,
@@ -168,7 +169,7 @@ export interface PaymentListPage {
   offset: number;
 }
 
-const reason = (what: string) => z.string().trim().min(3, `Say why ${what} (at least 3 characters)`).max(500, 'At most 500 characters');
+const reason = (what: string) => multiLine(z.string().trim().min(3, `Say why ${what} (at least 3 characters)`).max(500, 'At most 500 characters'));
 
 export const contract = {
   'customers.list': {

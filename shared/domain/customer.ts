@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../money';
+import { multiLine, oneLine } from '../text';
 import { normalizePhone } from './phone';
 import { normalizeTaxId, taxIdProblem } from './taxId';
 import { countryCodeOf } from './countries';
@@ -36,7 +37,7 @@ export function paymentTermsLabel(days: number): string {
   return days === 0 ? 'Due on receipt' : `Net ${days}`;
 }
 
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default('');
+const optionalText = (max: number) => oneLine(z.string().trim().max(max, `At most ${max} characters`)).default('');
 
 const optionalEmail = z
   .string()
@@ -56,7 +57,7 @@ export const addressSchema = z.object({
   city: optionalText(100),
   postalCode: optionalText(20),
   /** ISO 3166 alpha-2; a country name is accepted and read into its code. */
-  country: z.string().trim().default('KE'),
+  country: oneLine(z.string().trim()).default('KE'),
 });
 
 /**
@@ -65,7 +66,7 @@ export const addressSchema = z.object({
  */
 export const customerInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters'),
+    name: oneLine(z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters')),
     email: optionalEmail,
     phone: optionalText(40),
     secondaryEmail: optionalEmail,
@@ -81,8 +82,8 @@ export const customerInputSchema = z
     autoSendInvoices: z.boolean().default(false),
     sendReminders: z.boolean().default(true),
     aiPreferences: aiPreferencesSchema.default({ template: 'professional', language: 'en', includeTax: true }),
-    notes: optionalText(5000),
-    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30, 'At most 30 tags').default([]),
+    notes: multiLine(z.string().trim().max(5000, 'At most 5000 characters')).default(''),
+    tags: z.array(oneLine(z.string().trim().toLowerCase().min(1).max(40))).max(30, 'At most 30 tags').default([]),
   })
   // Runs even when other fields fail, so a form shows every problem at once, not one round at a time.
   .superRefine(

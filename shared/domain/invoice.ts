@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENCIES, type CurrencyCode } from '../money';
+import { multiLine, oneLine } from '../text';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
 import { INVOICE_TEMPLATES, type PaymentMethod } from './customer';
 
@@ -46,10 +47,10 @@ export const businessDateSchema = z
 const MAX_PRICE_MINOR = 1_000_000_000_000_000; // well inside 2^53, and far beyond any real invoice line
 
 export const invoiceLineInputSchema = z.object({
-  description: z.string().trim().max(500, 'At most 500 characters').default(''),
+  description: oneLine(z.string().trim().max(500, 'At most 500 characters')).default(''),
   /** Thousandths: 1.5 hours = 1500. */
   quantityMilli: z.number().int('Quantity has at most three decimals').min(1, 'Quantity must be more than 0').max(1_000_000_000, 'Quantity is too large'),
-  unit: z.string().trim().max(20, 'At most 20 characters').default(''),
+  unit: oneLine(z.string().trim().max(20, 'At most 20 characters')).default(''),
   unitPriceMinor: z.number().int('Price must be a whole number of cents').min(0, 'Price cannot be negative').max(MAX_PRICE_MINOR, 'Price is too large'),
   /** Basis points (1600 = 16%); null: exempt. */
   taxRateBp: z.number().int().min(0, 'Tax rate cannot be negative').max(10_000, 'Tax rate is at most 100%').nullable().default(1600),
@@ -82,9 +83,9 @@ export const draftContentSchema = z
     pricesIncludeTax: z.boolean().default(false),
     discount: discountSchema,
     lines: z.array(invoiceLineInputSchema).max(300, 'At most 300 lines on one invoice').default([]),
-    notes: z.string().trim().max(4000, 'At most 4,000 characters').default(''),
+    notes: multiLine(z.string().trim().max(4000, 'At most 4,000 characters')).default(''),
     /** Payment terms as printed; empty: the customer's terms ("Net 30"). */
-    terms: z.string().trim().max(300, 'At most 300 characters').default(''),
+    terms: oneLine(z.string().trim().max(300, 'At most 300 characters')).default(''),
     /** null: the customer's template. */
     template: z.enum(INVOICE_TEMPLATES).nullable().default(null),
   })
@@ -109,7 +110,7 @@ export type DraftContent = z.output<typeof draftContentSchema>;
 export const draftOriginSchema = z.object({
   source: z.enum(DRAFT_SOURCES).default('manual'),
   /** The sentence the draft was made from, when it was. */
-  prompt: z.string().max(4000).nullable().default(null),
+  prompt: multiLine(z.string().max(4000)).nullable().default(null),
   /** 0..1, from the offline parser or the AI. */
   aiConfidence: z.number().min(0).max(1).nullable().default(null),
   /** What the person must check on this version: the parser's or the AI checks' findings. */

@@ -146,6 +146,30 @@ describe('CSV import', () => {
     expect(await names(core)).toEqual(['Wanjiku Traders', 'Baraka Hardware']);
   });
 
+  it('rejects, row by row, cells with control or text-direction characters, and imports the rest', async () => {
+    const { core } = makeCore();
+    const csvText = [
+      'Name,Email,Phone,Notes',
+      'Good Ltd,good@example.com,0722 000001,"Two lines\nof notes"',
+      '"Broken\nName Ltd",b1@example.com,0722 000002,',
+      'Null\u0000 Ltd,b2@example.com,0722 000003,',
+      'Evil \u202Edtl\u202C Ltd,b3@example.com,0722 000004,',
+      'Bell Ltd,b4@example.com,0722 000005,Ring \u0007 twice',
+      'Tab\tLtd,b5@example.com,0722 000006,',
+    ].join('\r\n');
+    const { preview, result } = await importAll(core, csvText);
+    const byLine = Object.fromEntries(preview.rejected.map((r) => [r.line, r.reasons.join(' | ')]));
+    // Good Ltd's notes take lines 2–3 and the broken name 4–5.
+    expect(Object.keys(byLine).map(Number)).toEqual([4, 6, 7, 8, 9]);
+    expect(byLine[4]).toMatch(/^Name: Line breaks are not allowed/);
+    expect(byLine[6]).toMatch(/^Name: .*control character \(U\+0000\)/);
+    expect(byLine[7]).toMatch(/^Name: .*text-direction character \(U\+202E\)/);
+    expect(byLine[8]).toMatch(/^Notes: .*control character \(U\+0007\)/);
+    expect(byLine[9]).toMatch(/^Name: Tabs are not allowed/);
+    expect(result).toMatchObject({ created: 1, rejected: 5 });
+    expect(await names(core)).toEqual(['Good Ltd']);
+  });
+
   it('explains files it cannot use at all', async () => {
     const { core } = makeCore();
     expect((await refused(core, 'customers.import.preview', { csvText: '' })).message).toMatch(/empty/);

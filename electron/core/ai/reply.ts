@@ -10,9 +10,10 @@ const replySchema = z.object({
   items: z
     .array(
       z.object({
-        description: z.string().transform((v) => v.trim().slice(0, 500)),
+        // A line is one line: a model's stray line break or tab becomes a space, not a refused draft.
+        description: z.string().transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, 500)),
         quantity: z.number().finite(),
-        unit: z.string().default('').transform((v) => v.trim().slice(0, 20)),
+        unit: z.string().default('').transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, 20)),
         unitPrice: z.number().finite(),
         amount: z.number().finite(),
         taxRatePercent: z.number().finite().nullable(),

@@ -73,7 +73,7 @@ export function rowToFields(cells: RowCells, base: CustomerInput): { fields: Cus
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
-      reasons.push(`${PATH_LABELS[path] ?? path}: ${issue.message}`);
+      reasons.push(`${PATH_LABELS[path] ?? PATH_LABELS[String(issue.path[0])] ?? path}: ${issue.message}`);
     }
   }
   return { fields: reasons.length === 0 && parsed.success ? parsed.data : null, reasons };
