@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES } from '../money';
+import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR } from '../money';
 import { multiLine, oneLine } from '../text';
 import { normalizePhone } from './phone';
 import { normalizeTaxId, taxIdProblem } from './taxId';
@@ -75,7 +75,7 @@ export const customerInputSchema = z
     businessType: optionalText(80),
     taxId: optionalText(40),
     paymentTermsDays: z.number().int('Whole days only').min(0, 'Cannot be negative').max(365, 'At most 365 days').default(30),
-    creditLimitMinor: z.number().int('Credit limit must be a whole amount').min(0, 'Cannot be negative').max(Number.MAX_SAFE_INTEGER).default(0),
+    creditLimitMinor: z.number().int('Credit limit must be a whole amount').min(0, 'Cannot be negative').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE).default(0),
     currency: z.enum(CURRENCIES).default('KES'),
     status: z.enum(CUSTOMER_STATUSES).default('active'),
     preferredPaymentMethod: z.enum(PAYMENT_METHODS).nullable().default(null),
