@@ -114,6 +114,14 @@ export interface ImportDuplicate {
   existing: { id: string; code: string; name: string };
 }
 
+/** A column the preview did not propose although its header matched: the first row it would reject, and why. */
+export interface ImportHeldBack {
+  field: ImportField;
+  header: string;
+  line: number;
+  reason: string;
+}
+
 export interface ImportPreview {
   fileName: string;
   delimiter: string;
@@ -124,6 +132,8 @@ export interface ImportPreview {
   rejected: ImportRejectedRow[];
   duplicates: ImportDuplicate[];
   sample: { line: number; name: string; email: string; phone: string }[];
+  /** Proposed mappings only: matching columns left out because rows that import without them would be rejected. */
+  heldBack: ImportHeldBack[];
 }
 
 export interface ImportResult {
