@@ -114,7 +114,7 @@ export interface ImportDuplicate {
   existing: { id: string; code: string; name: string };
 }
 
-/** A column the preview did not propose although its header matched: the first row it would reject, and why. */
+/** A column the preview did not propose although its header matched a field: the first row it would reject, and why. */
 export interface ImportHeldBack {
   field: ImportField;
   header: string;
@@ -132,7 +132,7 @@ export interface ImportPreview {
   rejected: ImportRejectedRow[];
   duplicates: ImportDuplicate[];
   sample: { line: number; name: string; email: string; phone: string }[];
-  /** Proposed mappings only: matching columns left out because rows that import without them would be rejected. */
+  /** Proposed mappings only: columns whose header matched a field but whose filled cells mostly do not fit it. */
   heldBack: ImportHeldBack[];
 }
 

@@ -101,14 +101,15 @@ function columnsToHoldBack(rows: CheckedRow[], mapping: Record<ImportField, stri
 
 /**
  * Reads, maps and validates every row, and rejects repeats within the file. Pure: no database.
- * Without a mapping it proposes one: by header names, less the columns whose values do not fit.
+ * Without a mapping it proposes one: by header names, less the columns whose cells mostly do not fit.
  */
 function validateFile(config: CoreConfig, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
   const textKey = createHash('sha256').update(csvText).digest('hex');
   const csv = lastValidation?.textKey === textKey ? lastValidation.value.csv : readCsv(csvText);
   const keyOf = (mapping: Record<ImportField, string | null>) => `${textKey}|${JSON.stringify(mapping)}|${JSON.stringify(config.business)}`;
   const requested = requestedMapping ? cleanMapping(requestedMapping, csv.headers) : null;
-  if (requested && lastValidation?.key === keyOf(requested)) return lastValidation.value;
+  // A chosen mapping holds nothing back, even when it is the proposal that did.
+  if (requested && lastValidation?.key === keyOf(requested)) return { ...lastValidation.value, heldBack: [] };
   const mapping = requested ?? proposeMapping(csv.headers);
   if (!mapping.name) {
     throw new AppError('invalid_input', 'Choose which column holds the customer’s name: every customer needs one.', { 'mapping.name': 'Required' });
