@@ -1,6 +1,7 @@
 // Every channel between the renderer and the backend: its zod input schema and its output type.
 // The same contract is served over Electron IPC and over HTTP by electron/host.
 import { z } from 'zod';
+import { multiLine } from './text';
 import {
   CUSTOMER_STATUSES,
   PAYMENT_METHODS,
@@ -23,7 +24,7 @@ import {
   type InvoiceListRow,
 } from './domain/invoice';
 import { allocationListSchema, paymentInputSchema, type Payment, type PaymentListRow } from './domain/payment';
-import { CURRENCIES } from './money';
+import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR } from './money';
 
 import { output } from './channels/output';
 import { idSchema, page } from './channels/common';
@@ -115,6 +116,14 @@ export interface ImportDuplicate {
   existing: { id: string; code: string; name: string };
 }
 
+/** A column the preview did not propose although its header matched a field: the first row it would reject, and why. */
+export interface ImportHeldBack {
+  field: ImportField;
+  header: string;
+  line: number;
+  reason: string;
+}
+
 export interface ImportPreview {
   fileName: string;
   delimiter: string;
@@ -125,6 +134,8 @@ export interface ImportPreview {
   rejected: ImportRejectedRow[];
   duplicates: ImportDuplicate[];
   sample: { line: number; name: string; email: string; phone: string }[];
+  /** Proposed mappings only: columns whose header matched a field but whose filled cells mostly do not fit it. */
+  heldBack: ImportHeldBack[];
 }
 
 export interface ImportResult {
@@ -170,7 +181,7 @@ export interface PaymentListPage {
   offset: number;
 }
 
-const reason = (what: string) => z.string().trim().min(3, `Say why ${what} (at least 3 characters)`).max(500, 'At most 500 characters');
+const reason = (what: string) => multiLine(z.string().trim().min(3, `Say why ${what} (at least 3 characters)`).max(500, 'At most 500 characters'));
 
 export const contract = {
   'customers.list': {
@@ -226,13 +237,13 @@ export const contract = {
     input: z.object({
       invoiceId: idSchema,
       /** Tax included. Absent: everything still owed. */
-      amountMinor: z.number().int('Whole cents only').min(1, 'The amount must be more than 0').optional(),
+      amountMinor: z.number().int('Whole cents only').min(1, 'The amount must be more than 0').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE).optional(),
       /**
        * Tax included, per rate: what is credited at each rate (returning an exempt item credits no VAT).
        * Absent: the amount is spread over the invoice's rates in proportion.
        */
       byRate: z
-        .array(z.object({ taxRateBp: z.number().int().min(0).max(10_000).nullable(), amountMinor: z.number().int().min(1, 'More than 0') }))
+        .array(z.object({ taxRateBp: z.number().int().min(0).max(10_000).nullable(), amountMinor: z.number().int().min(1, 'More than 0').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE) }))
         .min(1)
         .max(20)
         .refine((rows) => new Set(rows.map((r) => String(r.taxRateBp))).size === rows.length, 'A rate is listed twice')
@@ -272,7 +283,7 @@ export const contract = {
   'payments.record': { input: paymentInputSchema, output: output<Payment>() },
   /** Where a payment would go if recorded now (oldest due first), for the dialog to show. */
   'payments.proposeAllocation': {
-    input: z.object({ customerId: idSchema, amountMinor: z.number().int().min(0) }),
+    input: z.object({ customerId: idSchema, amountMinor: z.number().int().min(0).max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE) }),
     output: output<{ allocations: { invoiceId: string; invoiceNumber: string; dueDate: string; balanceMinor: number; amountMinor: number }[]; creditMinor: number }>(),
   },
   'payments.reverse': { input: z.object({ id: idSchema, reason: reason('it is reversed') }), output: output<Payment>() },

@@ -3,6 +3,20 @@
 export const CURRENCIES = ['KES', 'UGX', 'TZS', 'RWF', 'USD', 'EUR', 'GBP', 'ZAR', 'NGN'] as const;
 export type CurrencyCode = (typeof CURRENCIES)[number];
 
+/**
+ * The most one amount may be: a payment, a line, an invoice total, a discount, a credit note, a
+ * credit limit. 10^13 minor units is 100 billion in a currency with cents (10 trillion in one
+ * without, such as UGX): beyond any real bill, and 900 of them still add up exactly (below 2^53,
+ * where JavaScript numbers stop counting in ones).
+ */
+export const MAX_AMOUNT_MINOR = 10_000_000_000_000;
+/**
+ * The most a customer's running totals (billed, paid, outstanding, credit) may reach: 10^15 minor
+ * units, so a few of them added in one sum stay exact. Checked where they are written (core/ledger).
+ */
+export const MAX_BALANCE_MINOR = 1_000_000_000_000_000;
+export const AMOUNT_TOO_LARGE = 'Too large: one amount can be at most 100 billion (10 trillion in currencies without cents, such as UGX). Check for extra zeros';
+
 /** Minor units per major unit. UGX and RWF have no minor unit in practice. */
 export const MINOR_DIGITS: Record<CurrencyCode, number> = {
   KES: 2, UGX: 0, TZS: 2, RWF: 0, USD: 2, EUR: 2, GBP: 2, ZAR: 2, NGN: 2,

@@ -1,13 +1,14 @@
 // Files made in the page: CSV text from rows, and a download of any text through a Blob link.
 
+import { spreadsheetSafe } from '../../shared/csv';
+
 type Cell = string | number | null | undefined;
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function field(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  // A leading =, +, - or @ makes spreadsheets run the cell as a formula; numbers are left as they are.
-  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  // Text through the one guard every CSV writer uses; a number is written as it is.
+  const safe = typeof value === 'string' ? spreadsheetSafe(value) : String(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,5 +1,6 @@
 // The analytics dashboard and the report builder. Types and definitions: shared/domain/analytics.ts.
 import { z } from 'zod';
+import { oneLine } from '../text';
 import {
   EXPORT_FORMATS,
   drilldownTargetSchema,
@@ -46,7 +47,7 @@ export const analyticsChannels = {
   'reports.export': {
     input: z.object({
       report: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('builder'), definition: reportDefinitionSchema, name: z.string().trim().max(120).optional() }),
+        z.object({ kind: z.literal('builder'), definition: reportDefinitionSchema, name: oneLine(z.string().trim().max(120, 'At most 120 characters')).optional() }),
         z.object({ kind: z.literal('tax'), range: taxReportInputSchema }),
       ]),
       format: z.enum(EXPORT_FORMATS),

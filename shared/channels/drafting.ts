@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { businessDateSchema, type Invoice } from '../domain/invoice';
 import type { BatchStatus, BulkDraftResult, DraftAiStatus, GenerateResult, RecurringSuggestion } from '../domain/drafting';
+import { multiLine } from '../text';
 import { idSchema } from './common';
 import { output } from './output';
 
-const promptSchema = z.string().trim().min(3, 'Describe what to bill, e.g. "3 months of web hosting at 15,000 per month"').max(2000, 'At most 2,000 characters');
+const promptSchema = multiLine(z.string().trim().min(3, 'Describe what to bill, e.g. "3 months of web hosting at 15,000 per month"').max(2000, 'At most 2,000 characters'));
 
 export const draftingChannels = {
   /** Drafts offline at once and, unless refine is false, queues the AI refinement. */

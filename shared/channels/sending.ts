@@ -11,6 +11,7 @@ import {
   type SendPreview,
   type SendResult,
 } from '../domain/sending';
+import { multiLine } from '../text';
 import { idSchema } from './common';
 import { output } from './output';
 
@@ -19,7 +20,7 @@ export const sendingChannels = {
   'sending.preview': {
     input: z.object({
       invoiceId: idSchema,
-      customMessage: z.string().max(1000).default(''),
+      customMessage: multiLine(z.string().max(1000, 'At most 1,000 characters')).default(''),
       attachPdf: z.boolean().default(true),
       template: z.enum(INVOICE_TEMPLATES).optional(),
     }),

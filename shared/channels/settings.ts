@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from '../text';
 import {
   aiSettingsSchema,
   businessProfileSchema,
@@ -45,7 +46,7 @@ export const settingsChannels = {
     input: z
       .object({
         name: z.enum(SECRET_NAMES),
-        value: z.string().trim().min(1, 'Enter a value, or remove it').max(500, 'At most 500 characters').nullable(),
+        value: oneLine(z.string().trim().min(1, 'Enter a value, or remove it').max(500, 'At most 500 characters')).nullable(),
       })
       .refine((s) => s.value === null || s.name === 'smtpPassword' || s.value.length >= 10, { message: 'That key looks too short', path: ['value'] }),
     output: output<SettingsView>(),

@@ -10,6 +10,7 @@
 //   the month of the invoice it credits) and reduces that invoice's balance from that day on.
 // - Percentages are plain numbers (87.5 means 87.5 %), rounded to one decimal; days likewise.
 import { z } from 'zod';
+import { oneLine } from '../text';
 import { CURRENCIES, type CurrencyCode } from '../money';
 import { businessDateSchema, INVOICE_FILTERS, type InvoiceListRow } from './invoice';
 import { CUSTOMER_STATUSES } from './customer';
@@ -470,7 +471,7 @@ export const savedReportInputSchema = z.object({
   id: idSchema.optional(),
   /** Required with id: the version the person edited. */
   version: z.number().int().min(1).optional(),
-  name: z.string().trim().min(1, 'Name the report').max(120, 'At most 120 characters'),
+  name: oneLine(z.string().trim().min(1, 'Name the report').max(120, 'At most 120 characters')),
   definition: reportDefinitionSchema,
 });
 

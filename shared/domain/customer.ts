@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CURRENCIES } from '../money';
+import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR } from '../money';
+import { multiLine, oneLine } from '../text';
 import { normalizePhone } from './phone';
 import { normalizeTaxId, taxIdProblem } from './taxId';
 import { countryCodeOf } from './countries';
@@ -36,7 +37,7 @@ export function paymentTermsLabel(days: number): string {
   return days === 0 ? 'Due on receipt' : `Net ${days}`;
 }
 
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default('');
+const optionalText = (max: number) => oneLine(z.string().trim().max(max, `At most ${max} characters`)).default('');
 
 const optionalEmail = z
   .string()
@@ -56,7 +57,7 @@ export const addressSchema = z.object({
   city: optionalText(100),
   postalCode: optionalText(20),
   /** ISO 3166 alpha-2; a country name is accepted and read into its code. */
-  country: z.string().trim().default('KE'),
+  country: oneLine(z.string().trim()).default('KE'),
 });
 
 /**
@@ -65,7 +66,7 @@ export const addressSchema = z.object({
  */
 export const customerInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters'),
+    name: oneLine(z.string().trim().min(1, 'Name is required').max(200, 'At most 200 characters')),
     email: optionalEmail,
     phone: optionalText(40),
     secondaryEmail: optionalEmail,
@@ -74,15 +75,15 @@ export const customerInputSchema = z
     businessType: optionalText(80),
     taxId: optionalText(40),
     paymentTermsDays: z.number().int('Whole days only').min(0, 'Cannot be negative').max(365, 'At most 365 days').default(30),
-    creditLimitMinor: z.number().int('Credit limit must be a whole amount').min(0, 'Cannot be negative').max(Number.MAX_SAFE_INTEGER).default(0),
+    creditLimitMinor: z.number().int('Credit limit must be a whole amount').min(0, 'Cannot be negative').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE).default(0),
     currency: z.enum(CURRENCIES).default('KES'),
     status: z.enum(CUSTOMER_STATUSES).default('active'),
     preferredPaymentMethod: z.enum(PAYMENT_METHODS).nullable().default(null),
     autoSendInvoices: z.boolean().default(false),
     sendReminders: z.boolean().default(true),
     aiPreferences: aiPreferencesSchema.default({ template: 'professional', language: 'en', includeTax: true }),
-    notes: optionalText(5000),
-    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30, 'At most 30 tags').default([]),
+    notes: multiLine(z.string().trim().max(5000, 'At most 5000 characters')).default(''),
+    tags: z.array(oneLine(z.string().trim().toLowerCase().min(1).max(40))).max(30, 'At most 30 tags').default([]),
   })
   // Runs even when other fields fail, so a form shows every problem at once, not one round at a time.
   .superRefine(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CURRENCIES, type CurrencyCode } from '../money';
+import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
+import { multiLine, oneLine } from '../text';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
 import { INVOICE_TEMPLATES, type PaymentMethod } from './customer';
 
@@ -43,14 +44,15 @@ export const businessDateSchema = z
   // Books hold business dates; a year outside this range is a typing slip, and JavaScript dates mis-read years below 100.
   .refine((v) => v >= '1900-01-01' && v <= '2999-12-31', 'Use a year between 1900 and 2999');
 
-const MAX_PRICE_MINOR = 1_000_000_000_000_000; // well inside 2^53, and far beyond any real invoice line
+const LINE_TOO_LARGE = 'This line comes to more than 100 billion (10 trillion in currencies without cents): check the quantity and the price';
+const TOTAL_TOO_LARGE = 'The invoice total would be more than 100 billion (10 trillion in currencies without cents): check for extra zeros, or split it into several invoices';
 
 export const invoiceLineInputSchema = z.object({
-  description: z.string().trim().max(500, 'At most 500 characters').default(''),
+  description: oneLine(z.string().trim().max(500, 'At most 500 characters')).default(''),
   /** Thousandths: 1.5 hours = 1500. */
   quantityMilli: z.number().int('Quantity has at most three decimals').min(1, 'Quantity must be more than 0').max(1_000_000_000, 'Quantity is too large'),
-  unit: z.string().trim().max(20, 'At most 20 characters').default(''),
-  unitPriceMinor: z.number().int('Price must be a whole number of cents').min(0, 'Price cannot be negative').max(MAX_PRICE_MINOR, 'Price is too large'),
+  unit: oneLine(z.string().trim().max(20, 'At most 20 characters')).default(''),
+  unitPriceMinor: z.number().int('Price must be a whole number of cents').min(0, 'Price cannot be negative').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE),
   /** Basis points (1600 = 16%); null: exempt. */
   taxRateBp: z.number().int().min(0, 'Tax rate cannot be negative').max(10_000, 'Tax rate is at most 100%').nullable().default(1600),
   /** This line's price includes VAT; null: as the invoice's "prices include VAT" switch says. */
@@ -62,7 +64,7 @@ export type InvoiceLineFields = z.output<typeof invoiceLineInputSchema>;
 export const discountSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('percent'), bp: z.number().int().min(0, 'Discount cannot be negative').max(10_000, 'A discount is at most 100%') }),
-    z.object({ kind: z.literal('amount'), minor: z.number().int('Discount must be a whole number of cents').min(0, 'Discount cannot be negative').max(MAX_PRICE_MINOR) }),
+    z.object({ kind: z.literal('amount'), minor: z.number().int('Discount must be a whole number of cents').min(0, 'Discount cannot be negative').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE) }),
   ])
   .nullable()
   .default(null);
@@ -82,9 +84,9 @@ export const draftContentSchema = z
     pricesIncludeTax: z.boolean().default(false),
     discount: discountSchema,
     lines: z.array(invoiceLineInputSchema).max(300, 'At most 300 lines on one invoice').default([]),
-    notes: z.string().trim().max(4000, 'At most 4,000 characters').default(''),
+    notes: multiLine(z.string().trim().max(4000, 'At most 4,000 characters')).default(''),
     /** Payment terms as printed; empty: the customer's terms ("Net 30"). */
-    terms: z.string().trim().max(300, 'At most 300 characters').default(''),
+    terms: oneLine(z.string().trim().max(300, 'At most 300 characters')).default(''),
     /** null: the customer's template. */
     template: z.enum(INVOICE_TEMPLATES).nullable().default(null),
   })
@@ -92,16 +94,27 @@ export const draftContentSchema = z
     if (draft.dueDate && draft.dueDate < draft.issueDate) {
       ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'The due date is before the issue date' });
     }
-        try {
-      const sum = draft.lines.reduce((a, l) => a + lineAmountMinor(l.quantityMilli, l.unitPriceMinor), 0);
-      if (draft.discount?.kind === 'amount' && draft.discount.minor > sum) {
-        ctx.addIssue({ code: 'custom', path: ['discount'], message: 'The discount is larger than the lines add up to' });
+    // Each line, then the invoice, within one amount's cap: then no sum below can lose a unit.
+    let sum = 0;
+    let tooLarge = false;
+    draft.lines.forEach((l, i) => {
+      let amount: number;
+      try {
+        amount = lineAmountMinor(l.quantityMilli, l.unitPriceMinor);
+      } catch {
+        amount = Infinity;
       }
-      const totals = computeTotals(draft);
-      if (totals.totalMinor > Number.MAX_SAFE_INTEGER / 4) throw new RangeError('too large');
-    } catch {
-      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'These amounts are too large for one invoice' });
+      if (amount > MAX_AMOUNT_MINOR) {
+        tooLarge = true;
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'unitPriceMinor'], message: LINE_TOO_LARGE });
+      }
+      sum += amount;
+    });
+    if (tooLarge) return;
+    if (draft.discount?.kind === 'amount' && draft.discount.minor > sum) {
+      ctx.addIssue({ code: 'custom', path: ['discount'], message: 'The discount is larger than the lines add up to' });
     }
+    if (computeTotals(draft).totalMinor > MAX_AMOUNT_MINOR) ctx.addIssue({ code: 'custom', path: ['lines'], message: TOTAL_TOO_LARGE });
   });
 export type DraftContentInput = z.input<typeof draftContentSchema>;
 export type DraftContent = z.output<typeof draftContentSchema>;
@@ -109,7 +122,7 @@ export type DraftContent = z.output<typeof draftContentSchema>;
 export const draftOriginSchema = z.object({
   source: z.enum(DRAFT_SOURCES).default('manual'),
   /** The sentence the draft was made from, when it was. */
-  prompt: z.string().max(4000).nullable().default(null),
+  prompt: multiLine(z.string().max(4000)).nullable().default(null),
   /** 0..1, from the offline parser or the AI. */
   aiConfidence: z.number().min(0).max(1).nullable().default(null),
   /** What the person must check on this version: the parser's or the AI checks' findings. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CurrencyCode } from '../money';
+import { AMOUNT_TOO_LARGE, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
+import { multiLine, oneLine } from '../text';
 import { PAYMENT_METHODS, type PaymentMethod } from './customer';
 import { businessDateSchema } from './invoice';
 
@@ -11,17 +12,17 @@ export type PaymentState = (typeof PAYMENT_STATUSES_STORED)[number];
 
 export const allocationInputSchema = z.object({
   invoiceId: z.uuid({ error: 'Not a valid invoice' }),
-  amountMinor: z.number().int('Whole cents only').min(1, 'An allocation must be more than 0'),
+  amountMinor: z.number().int('Whole cents only').min(1, 'An allocation must be more than 0').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE),
 });
 
 export const paymentInputSchema = z
   .object({
     customerId: z.uuid({ error: 'Choose a customer' }),
-    amountMinor: z.number().int('Whole cents only').min(1, 'The amount must be more than 0').max(Number.MAX_SAFE_INTEGER / 4, 'That amount is too large'),
+    amountMinor: z.number().int('Whole cents only').min(1, 'The amount must be more than 0').max(MAX_AMOUNT_MINOR, AMOUNT_TOO_LARGE),
     paidOn: businessDateSchema,
     method: z.enum(PAYMENT_METHODS),
-    reference: z.string().trim().toUpperCase().max(60, 'At most 60 characters').default(''),
-    notes: z.string().trim().max(1000, 'At most 1,000 characters').default(''),
+    reference: oneLine(z.string().trim().toUpperCase().max(60, 'At most 60 characters')).default(''),
+    notes: multiLine(z.string().trim().max(1000, 'At most 1,000 characters')).default(''),
     /** Absent: spread over the customer's unpaid invoices, oldest due first; the rest is kept as credit. */
     allocations: z.array(allocationInputSchema).max(500).optional(),
     /** Made once per payment form: recording the same key again returns the first payment instead of a second one. */

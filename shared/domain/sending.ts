@@ -1,6 +1,7 @@
 // Invoices leaving the building: the send request, the notification log, reminders and the
 // activity the tray and toasts announce.
 import { z } from 'zod';
+import { multiLine } from '../text';
 import { INVOICE_TEMPLATES } from './customer';
 
 export const SEND_CHANNELS = ['email', 'sms'] as const;
@@ -74,7 +75,7 @@ export const sendRequestSchema = z
     channels: z.array(z.enum(SEND_CHANNELS)).min(1, 'Choose email, SMS or both').max(2),
     emails: z.array(z.email({ error: 'That is not an email address' })).max(10, 'At most 10 addresses').default([]),
     phones: z.array(phoneSchema).max(10, 'At most 10 numbers').default([]),
-    customMessage: z.string().trim().max(1000, 'At most 1,000 characters').default(''),
+    customMessage: multiLine(z.string().trim().max(1000, 'At most 1,000 characters')).default(''),
     attachPdf: z.boolean().default(true),
     /** ISO time to send at; null: now. */
     sendAt: z.iso.datetime({ offset: true }).nullable().default(null),

@@ -1,6 +1,7 @@
 // Settings a person changes inside the app. Secrets (API keys, the SMTP password) are never part of these:
 // they go to the secret store, and the screens only learn whether one is set.
 import { z } from 'zod';
+import { multiLine, oneLine } from '../text';
 
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
@@ -22,7 +23,7 @@ export const aiSettingsSchema = z.object({
 export type AiSettings = z.output<typeof aiSettingsSchema>;
 
 const optionalEmail = z.union([z.literal(''), z.email({ error: 'That is not an email address' })]).default('');
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default('');
+const text = (max: number) => oneLine(z.string().trim().max(max, `At most ${max} characters`)).default('');
 
 /** Who the invoices are from: printed at the top of every invoice and used in messages. */
 export const businessProfileSchema = z.object({
@@ -65,7 +66,7 @@ export const paymentInstructionsSchema = z.object({
     })
     .default({ bankName: '', accountName: '', accountNumber: '', branch: '', swift: '' }),
   /** Anything else, e.g. "Cheques payable to …". */
-  note: text(500),
+  note: multiLine(z.string().trim().max(500, 'At most 500 characters')).default(''),
 });
 export type PaymentInstructions = z.output<typeof paymentInstructionsSchema>;
 

@@ -1,5 +1,6 @@
 // Numbers as people type them: "15,000.50", "25k", "1.2M", "twelve", "a dozen", "two and a half".
 // Money and quantities are computed from digit strings with BigInt, so no float ever holds an amount.
+import { MAX_AMOUNT_MINOR } from '../money';
 import { divideHalfUp } from '../totals';
 import { MappedText } from './text';
 
@@ -9,8 +10,8 @@ export interface DecimalDigits {
   fraction: string;
 }
 
-/** The largest price a line may hold (shared/domain/invoice.ts allows 10^15 minor units). */
-export const MAX_PRICE_MINOR = 1_000_000_000_000_000;
+/** The largest price a line may hold: one amount's cap (shared/money.ts). */
+export const MAX_PRICE_MINOR = MAX_AMOUNT_MINOR;
 /** The largest quantity a line may hold, in thousandths. */
 export const MAX_QUANTITY_MILLI = 1_000_000_000;
 

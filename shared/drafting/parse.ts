@@ -1,6 +1,7 @@
 // The offline sentence-to-invoice parser. Reads the phrases about the whole invoice first (VAT,
 // due date, discount, stated total, period), takes them out, then reads what is left as items.
 // Pure and deterministic: the same sentence and options always give the same draft.
+import { MAX_AMOUNT_MINOR } from '../money';
 import { lineAmountMinor } from '../totals';
 import { amountText } from './amounts';
 import { currencyProblems, statedTotalProblem, totalsOf } from './checks';
@@ -28,9 +29,9 @@ function checkAt(n: number): string {
   return ` — check line ${n}`;
 }
 
-/** quantity × price, or null when it cannot be held exactly. */
+/** quantity × price, or null when it is over one amount's cap (shared/money.ts). */
 function safeAmount(quantityMilli: number, unitPriceMinor: number): number | null {
-  if ((BigInt(quantityMilli) * BigInt(unitPriceMinor)) / 1000n >= BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  if ((BigInt(quantityMilli) * BigInt(unitPriceMinor)) / 1000n > BigInt(MAX_AMOUNT_MINOR)) return null;
   return lineAmountMinor(quantityMilli, unitPriceMinor);
 }
 

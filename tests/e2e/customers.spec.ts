@@ -59,14 +59,17 @@ test('a person creates, finds, edits, imports and archives customers', async ({ 
     name: 'customers.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      '\uFEFFCustomer Name;E-mail;Mobile;Town\r\n' +
-        'Baraka Hardware;baraka@example.com;0733 111222;Mombasa\r\n' +
-        'Broken Row Ltd;not-an-email;0733 000000;Nakuru\r\n' +
-        'Wanjiku Duplicate;orders@wanjiku.co.ke;0711 000111;Nairobi\r\n' +
-        'Akinyi Foods;akinyi@example.com;2.54711222333E+11;Kisumu\r\n',
+      '\uFEFFCustomer Name;E-mail;Mobile;Town;State\r\n' +
+        'Baraka Hardware;baraka@example.com;0733 111222;Mombasa;Coast\r\n' +
+        'Broken Row Ltd;not-an-email;0733 000000;Nakuru;Rift Valley\r\n' +
+        'Wanjiku Duplicate;orders@wanjiku.co.ke;0711 000111;Nairobi;Nairobi\r\n' +
+        'Akinyi Foods;akinyi@example.com;2.54711222333E+11;Kisumu;Nyanza\r\n',
     ),
   });
   await expect(page.getByLabel('Column for Name')).toHaveValue('Customer Name');
+  // A "State" column of provinces is not the customer's status: left out, and the page says why.
+  await expect(page.getByLabel('Column for Status')).toHaveValue('');
+  await expect(page.getByLabel('Column for Status')).toHaveAccessibleDescription(/column “State” would reject line 2 \(Status: "Coast"/);
   const rejected = page.getByRole('table', { name: 'Rejected rows' });
   await expect(rejected.getByRole('row').filter({ hasText: 'Enter an email address' })).toContainText('3');
   const duplicates = page.getByRole('table', { name: 'Possible duplicates' });

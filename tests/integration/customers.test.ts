@@ -171,7 +171,7 @@ describe('customers', () => {
     expect(exported.rows).toBe(2);
     expect(exported.fileName).toBe('customers-2026-11-21.csv');
     expect(exported.csvText.startsWith('\uFEFFCode,Name,Email,Phone')).toBe(true);
-    expect(exported.csvText).toContain('CUST-0001,Wanjiku Traders,orders@wanjiku.co.ke,+254722123456');
+    expect(exported.csvText).toContain("CUST-0001,Wanjiku Traders,orders@wanjiku.co.ke,'+254722123456");
     const { core: other } = makeCore();
     const preview = await call(other, 'customers.import.preview', { csvText: exported.csvText });
     expect(preview).toMatchObject({ totalRows: 2, acceptedRows: 2, rejected: [] });

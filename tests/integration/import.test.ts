@@ -146,6 +146,71 @@ describe('CSV import', () => {
     expect(await names(core)).toEqual(['Wanjiku Traders', 'Baraka Hardware']);
   });
 
+  it('rejects, row by row, cells with control or text-direction characters, and imports the rest', async () => {
+    const { core } = makeCore();
+    const csvText = [
+      'Name,Email,Phone,Notes',
+      'Good Ltd,good@example.com,0722 000001,"Two lines\nof notes"',
+      '"Broken\nName Ltd",b1@example.com,0722 000002,',
+      'Null\u0000 Ltd,b2@example.com,0722 000003,',
+      'Evil \u202Edtl\u202C Ltd,b3@example.com,0722 000004,',
+      'Bell Ltd,b4@example.com,0722 000005,Ring \u0007 twice',
+      'Tab\tLtd,b5@example.com,0722 000006,',
+    ].join('\r\n');
+    const { preview, result } = await importAll(core, csvText);
+    const byLine = Object.fromEntries(preview.rejected.map((r) => [r.line, r.reasons.join(' | ')]));
+    // Good Ltd's notes take lines 2–3 and the broken name 4–5.
+    expect(Object.keys(byLine).map(Number)).toEqual([4, 6, 7, 8, 9]);
+    expect(byLine[4]).toMatch(/^Name: Line breaks are not allowed/);
+    expect(byLine[6]).toMatch(/^Name: .*control character \(U\+0000\)/);
+    expect(byLine[7]).toMatch(/^Name: .*text-direction character \(U\+202E\)/);
+    expect(byLine[8]).toMatch(/^Notes: .*control character \(U\+0007\)/);
+    expect(byLine[9]).toMatch(/^Name: Tabs are not allowed/);
+    expect(result).toMatchObject({ created: 1, rejected: 5 });
+    expect(await names(core)).toEqual(['Good Ltd']);
+  });
+
+  it('does not propose a QuickBooks State column as the status, says why, and imports every row', async () => {
+    const { core } = makeCore();
+    const { preview, result } = await importAll(core, fixture('quickbooks-customers.csv'));
+    expect(preview.mapping).toMatchObject({
+      name: 'Customer', street: 'Street Address', city: 'City', postalCode: 'Zip', country: 'Country', phone: 'Phone', email: 'Email',
+      paymentTerms: 'Terms', notes: 'Notes', status: null,
+    });
+    expect(preview.heldBack).toEqual([
+      { field: 'status', header: 'State', line: 2, reason: 'Status: "CA" should be active, inactive or suspended' },
+    ]);
+    // Terms mostly fit, so the column is proposed; the one it cannot read is rejected with the reason.
+    expect(preview).toMatchObject({ totalRows: 4, acceptedRows: 3 });
+    expect(preview.rejected).toEqual([{ line: 4, reasons: [expect.stringMatching(/^Payment terms: "1% 10 Net 30"/)] }]);
+    expect(result).toMatchObject({ created: 3, rejected: 1 });
+    const acme = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'acme' })).rows[0]!.id });
+    expect(acme).toMatchObject({ status: 'active', phone: '+14159920100', paymentTermsDays: 30, address: { city: 'San Francisco', postalCode: '94105', country: 'US' } });
+    // Chosen by the person, the column is used, and every row it does not fit is rejected.
+    const chosen = await call(core, 'customers.import.preview', { csvText: fixture('quickbooks-customers.csv'), mapping: { ...preview.mapping, status: 'State' } });
+    expect(chosen).toMatchObject({ acceptedRows: 0, heldBack: [] });
+  });
+
+  it('never proposes a column, for any optional field, whose values are of another kind', async () => {
+    const { core } = makeCore();
+    // Each header names one of our fields; no value fits it. Without those columns every row imports.
+    const columns: [string, string, string][] = [
+      ['email', 'Email', 'ask at the desk'], ['phone', 'Phone', 'none'], ['secondaryEmail', 'Email 2', 'n/a'],
+      ['secondaryPhone', 'Phone 2', 'call reception'], ['country', 'Country', 'Rift Valley'], ['taxId', 'Tax ID', 'exempt'],
+      ['paymentTerms', 'Terms', 'when convenient'], ['creditLimit', 'Credit limit', 'generous'], ['currency', 'Currency', 'cowrie shells'],
+      ['status', 'State', 'NY'], ['postalCode', 'Zip', 'somewhere past the old mill, second left'],
+    ];
+    const csvText = [['Name', ...columns.map((c) => c[1])], ['Acme Ltd', ...columns.map((c) => c[2])], ['Baraka Ltd', ...columns.map((c) => c[2])]]
+      .map((r) => r.join(','))
+      .join('\n');
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    expect(preview).toMatchObject({ acceptedRows: 2, rejected: [] });
+    for (const [field, header] of columns) {
+      expect(preview.mapping[field], field).toBeNull();
+      expect(preview.heldBack.find((h) => h.field === field), field).toMatchObject({ header, line: 2 });
+    }
+  });
+
   it('explains files it cannot use at all', async () => {
     const { core } = makeCore();
     expect((await refused(core, 'customers.import.preview', { csvText: '' })).message).toMatch(/empty/);

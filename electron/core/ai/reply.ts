@@ -2,7 +2,7 @@
 // shared/totals.ts, and every disagreement becomes a warning the person sees.
 import { z } from 'zod';
 import { businessDateSchema, type InvoiceLineFields } from '../../../shared/domain/invoice';
-import { formatMoney, MINOR_DIGITS, type CurrencyCode } from '../../../shared/money';
+import { formatMoney, MAX_AMOUNT_MINOR, MINOR_DIGITS, type CurrencyCode } from '../../../shared/money';
 import { computeTotals, lineAmountMinor, type Discount } from '../../../shared/totals';
 import { JobFailure } from '../jobs/failure';
 
@@ -10,9 +10,10 @@ const replySchema = z.object({
   items: z
     .array(
       z.object({
-        description: z.string().transform((v) => v.trim().slice(0, 500)),
+        // A line is one line: a model's stray line break or tab becomes a space, not a refused draft.
+        description: z.string().transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, 500)),
         quantity: z.number().finite(),
-        unit: z.string().default('').transform((v) => v.trim().slice(0, 20)),
+        unit: z.string().default('').transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, 20)),
         unitPrice: z.number().finite(),
         amount: z.number().finite(),
         taxRatePercent: z.number().finite().nullable(),
@@ -67,8 +68,7 @@ export function parseReply(text: string): InvoiceReply {
   return parsed.data;
 }
 
-/** The most a line's price or quantity may be, as the draft schema allows. */
-const MAX_PRICE_MINOR = 1_000_000_000_000_000;
+/** The most a line's quantity may be, as the draft schema allows (a price: one amount's cap). */
 const MAX_QUANTITY_MILLI = 1_000_000_000;
 
 /**
@@ -82,7 +82,7 @@ function scaled(value: number, digits: number, max: number): number | null {
 }
 
 function toMinor(value: number, currency: CurrencyCode): number | null {
-  return scaled(value, MINOR_DIGITS[currency], MAX_PRICE_MINOR);
+  return scaled(value, MINOR_DIGITS[currency], MAX_AMOUNT_MINOR);
 }
 
 export function refineFromReply(reply: InvoiceReply, context: ReplyContext): RefinedContent {
@@ -158,7 +158,7 @@ export function refineFromReply(reply: InvoiceReply, context: ReplyContext): Ref
   let totals;
   try {
     totals = computeTotals({ lines, pricesIncludeTax: reply.pricesIncludeTax, discount });
-    if (totals.totalMinor > Number.MAX_SAFE_INTEGER / 4) throw new RangeError('too large');
+    if (totals.totalMinor > MAX_AMOUNT_MINOR) throw new RangeError('too large');
   } catch {
     throw new JobFailure('permanent', 'Gemini\'s amounts are too large for one invoice. The offline draft stands; check the sentence.');
   }

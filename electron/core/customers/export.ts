@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ChannelParsed } from '../../../shared/contract';
+import { spreadsheetSafe } from '../../../shared/csv';
 import { paymentTermsLabel } from '../../../shared/domain/customer';
 import { countryName } from '../../../shared/domain/countries';
 import { MINOR_DIGITS, type CurrencyCode } from '../../../shared/money';
@@ -39,7 +40,9 @@ export function exportCustomers(ctx: CoreContext, query: ChannelParsed<'customer
     Outstanding: majorText(c.financials.outstandingMinor, c.currency),
     'Payment status': c.financials.paymentStatus,
   }));
-  const csvText = Papa.unparse(rows, { newline: '\r\n', columns: rows.length === 0 ? ['Code', 'Name', 'Email', 'Phone'] : undefined });
+  // Every cell through the one guard: names, notes and tags are the customer's own words.
+  const safeRows = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, spreadsheetSafe(v)])));
+  const csvText = Papa.unparse(safeRows, { newline: '\r\n', columns: rows.length === 0 ? ['Code', 'Name', 'Email', 'Phone'] : undefined });
   // The BOM makes Excel read the file as UTF-8; Billbook's own import ignores it.
   return { fileName: `customers-${businessDate(ctx.clock.now())}.csv`, csvText: `\uFEFF${csvText}\r\n`, rows: rows.length };
 }

@@ -24,8 +24,17 @@ export interface Sql {
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number | bigint };
   /** A raw statement, prepared once per connection. */
   prepare(source: string): Statement;
+  /** How many prepared statements the connection keeps. */
+  statementCount(): number;
   transaction<T>(work: () => T): T;
 }
+
+/**
+ * Prepared statements kept per connection, least recently used dropped first. Each holds native
+ * memory until dropped; the app's fixed queries number in the low hundreds, so this keeps them all
+ * while SQL that still varies per call (IN lists, report shapes) cannot grow without end.
+ */
+export const STATEMENT_CACHE_SIZE = 500;
 
 export function createSql(db: SqliteDatabase): Sql {
   const qb = new Kysely<DB>({
@@ -36,13 +45,17 @@ export function createSql(db: SqliteDatabase): Sql {
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
   });
+  // A Map iterates in insertion order: re-inserting on each use keeps the least recently used first.
   const statements = new Map<string, Statement>();
   const prepare = (source: string) => {
     let statement = statements.get(source);
-    if (!statement) {
+    if (statement) {
+      statements.delete(source);
+    } else {
       statement = db.prepare<unknown[], unknown>(source);
-      statements.set(source, statement);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
     }
+    statements.set(source, statement);
     return statement;
   };
   const compiled = (query: Compilable<unknown>) => {
@@ -53,6 +66,7 @@ export function createSql(db: SqliteDatabase): Sql {
     db,
     qb,
     prepare,
+    statementCount: () => statements.size,
     all: <R>(query: Compilable<R>) => {
       const { statement, parameters } = compiled(query);
       return statement.all(...parameters) as R[];

@@ -1,11 +1,38 @@
 // The customer's financial summary, recomputed from their invoices and payments inside every
 // transaction that changes them. A customer has tens to thousands of invoices; the sums read one
 // index range, so recomputing is cheap and can never drift the way running totals can.
+import { AppError } from '../../../shared/errors';
+import { formatMoney, MAX_BALANCE_MINOR, type CurrencyCode } from '../../../shared/money';
 import type { Sql } from '../db/sql';
 
 const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
 
+/** The running totals that must stay within MAX_BALANCE_MINOR, and how the person knows each. */
+const CAPPED = [
+  ['billed_minor', 'billed total'],
+  ['paid_minor', 'paid total'],
+  ['outstanding_minor', 'balance owed'],
+  ['credit_minor', 'credit'],
+] as const;
+
+type Totals = Record<(typeof CAPPED)[number][0], number> & { name: string; currency: string };
+
+function totalsOf(sql: Sql, customerId: string): Totals | undefined {
+  return sql
+    .prepare(
+      `SELECT c.name, c.currency, b.billed_minor, b.paid_minor, b.outstanding_minor, b.credit_minor
+       FROM customer_balances b JOIN customers c ON c.id = b.customer_id WHERE b.customer_id = ?`,
+    )
+    .get(customerId) as Totals | undefined;
+}
+
+/**
+ * Recomputes the customer's totals, and refuses (rolling back the caller's transaction) a change
+ * that takes one past MAX_BALANCE_MINOR: each amount is capped, but many of them could still add up
+ * past 2^53, where numbers stop being exact. A total already past the cap may still come down.
+ */
 export function refreshCustomerBalance(sql: Sql, customerId: string): void {
+  const before = totalsOf(sql, customerId);
   sql
     .prepare(
       `UPDATE customer_balances SET (invoice_count, billed_minor, paid_minor, outstanding_minor, last_invoice_date,
@@ -22,6 +49,16 @@ export function refreshCustomerBalance(sql: Sql, customerId: string): void {
        WHERE customer_id = @id`,
     )
     .run({ id: customerId });
+  const after = totalsOf(sql, customerId);
+  if (!after) return;
+  for (const [column, label] of CAPPED) {
+    if (after[column] <= MAX_BALANCE_MINOR || after[column] <= (before?.[column] ?? 0)) continue;
+    const currency = after.currency as CurrencyCode;
+    throw new AppError(
+      'invalid_input',
+      `That would take ${after.name}'s ${label} to ${formatMoney(after[column], currency)}, past the ${formatMoney(MAX_BALANCE_MINOR, currency)} Billbook can keep for one customer. Nothing was changed; check the amount for extra zeros.`,
+    );
+  }
 }
 
 /** Whether a customer has books that fix their currency: a finalized invoice or a payment. */

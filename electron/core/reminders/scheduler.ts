@@ -150,14 +150,22 @@ export function scanReminders(ctx: CoreContext): ScanResult {
   const lastScan = readMeta(ctx, LAST_SCAN);
   const from = lastScan && lastScan >= since ? addDays(lastScan, 1) : since;
   if (from > today) return result;
-  const windows = settings.offsets.map((o) => `(i.due_date BETWEEN '${addDays(from, -o)}' AND '${addDays(today, -o)}')`).join(' OR ');
+  // The days are bound, not written into the SQL: one statement per number of offsets, whatever the day.
+  const days: Record<string, string> = {};
+  const windows = settings.offsets
+    .map((o, i) => {
+      days[`from${i}`] = addDays(from, -o);
+      days[`to${i}`] = addDays(today, -o);
+      return `(i.due_date BETWEEN @from${i} AND @to${i})`;
+    })
+    .join(' OR ');
   const candidates = ctx.sql
     .prepare(
       `SELECT i.id, i.customer_id, i.due_date, i.currency FROM invoices i JOIN customers c ON c.id = i.customer_id
         WHERE i.status IN ('open', 'partially_paid') AND i.balance_minor > 0 AND c.send_reminders = 1 AND c.deleted_at IS NULL
           AND (${windows}) ORDER BY i.due_date, i.id`,
     )
-    .all() as Candidate[];
+    .all(days) as Candidate[];
   const channels = channelsOf(settings.channel);
   const problems: Record<SendChannel, string | null> = { email: emailSetupProblem(ctx), sms: smsSetupProblem(ctx) };
   let plans: Map<string, CollectionRow> | null = null;

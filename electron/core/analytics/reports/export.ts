@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import type { ExportedFile, ReportColumn, ReportResult, ReportRow, TaxReport } from '../../../../shared/domain/analytics';
 import type { ChannelParsed } from '../../../../shared/contract';
+import { spreadsheetSafe } from '../../../../shared/csv';
 import { CURRENCIES, formatMoney, MINOR_DIGITS, type CurrencyCode } from '../../../../shared/money';
 import { businessDate } from '../../clock';
 import type { CoreContext } from '../../context';
@@ -40,20 +41,11 @@ function cellText(row: ReportRow, column: ReportColumn, money: (minor: number, c
   return String(value);
 }
 
-/**
- * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, return first) gets a leading
- * apostrophe. Only text columns: a negative amount must stay a number.
- */
-function spreadsheetSafe(text: string, column: ReportColumn): string {
-  if (column.type === 'money' || column.type === 'count') return text;
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function csvOf(columns: ReportColumn[], tables: Table[]): string {
   // One header, the rows of every table under it (the tax report's currencies share its columns).
   return Papa.unparse({
     fields: columns.map((c) => c.label),
-    data: tables.flatMap((t) => t.rows.map((row) => columns.map((c) => spreadsheetSafe(cellText(row, c, toDecimal), c)))),
+    data: tables.flatMap((t) => t.rows.map((row) => columns.map((c) => spreadsheetSafe(cellText(row, c, toDecimal))))),
   });
 }
 

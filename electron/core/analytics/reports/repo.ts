@@ -201,5 +201,8 @@ export function amountsOf(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[
 
 /** The records themselves, in the report's order; all of them when `limit` is null. */
 export function detailRecords(sql: Sql, q: RecordsQuery, limit: number | null): ReportRecord[] {
-  return sql.prepare(`SELECT * FROM (${q.text}) ORDER BY ${q.order}${limit === null ? '' : ` LIMIT ${Math.floor(limit)}`}`).all(q.params) as ReportRecord[];
+  const text = `SELECT * FROM (${q.text}) ORDER BY ${q.order}`;
+  // The limit is bound, never written into the SQL: one statement serves every limit.
+  if (limit === null) return sql.prepare(text).all(q.params) as ReportRecord[];
+  return sql.prepare(`${text} LIMIT @rowLimit`).all({ ...q.params, rowLimit: Math.floor(limit) }) as ReportRecord[];
 }

@@ -59,10 +59,12 @@ function lineOf(starts: number[], offset: number): number {
  */
 export function readCsv(rawText: string): CsvFile {
   const text = rawText.replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) {
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '');
+  // A spreadsheet (.xlsx) or UTF-16 file has NULs from its first bytes; a stray one in a later
+  // cell is that row's problem, reported with it.
+  if (firstLine?.includes('\u0000')) {
     throw new AppError('invalid_input', 'This file is not text. Save it from your spreadsheet as “CSV UTF-8” and choose it again.');
   }
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '');
   if (firstLine === undefined) {
     throw new AppError('invalid_input', 'The file is empty. Choose a CSV file with a header row and at least one customer.');
   }

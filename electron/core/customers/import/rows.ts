@@ -1,4 +1,5 @@
-import { IMPORT_FIELD_LABELS, type ImportField } from '../../../../shared/contract';
+import { fromSpreadsheetSafe } from '../../../../shared/csv';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '../../../../shared/contract';
 import {
   CUSTOMER_STATUSES,
   customerInputSchema,
@@ -20,14 +21,39 @@ const PATH_LABELS: Record<string, string> = {
   creditLimitMinor: 'Credit limit',
 };
 
+/** The CSV field a customer field's problem comes from, by the first part of its path. */
+const FIELD_OF_PATH: Record<string, ImportField> = { paymentTermsDays: 'paymentTerms', creditLimitMinor: 'creditLimit' };
+const ADDRESS_FIELDS: Record<string, ImportField> = { street: 'street', city: 'city', postalCode: 'postalCode', country: 'country' };
+
+function fieldOfPath(path: readonly PropertyKey[]): ImportField | null {
+  const [first, second] = path.map(String);
+  if (first === 'address' && second !== undefined) return ADDRESS_FIELDS[second] ?? null;
+  const field = FIELD_OF_PATH[first ?? ''] ?? first;
+  return (IMPORT_FIELDS as readonly string[]).includes(field ?? '') ? (field as ImportField) : null;
+}
+
+export interface RowCheck {
+  fields: CustomerFields | null;
+  reasons: string[];
+  /** The CSV fields whose own cells the reasons are about. */
+  faults: Set<ImportField>;
+}
+
 /**
  * Turns one CSV row into customer fields, on top of a base (defaults for a new customer, the stored
- * customer for an update). A blank cell keeps the base's value. Returns every problem, not the first.
+ * customer for an update). A blank cell keeps the base's value. Returns every problem, not the first,
+ * and which fields they are about.
  */
-export function rowToFields(cells: RowCells, base: CustomerInput): { fields: CustomerFields | null; reasons: string[] } {
+export function rowToFields(cells: RowCells, base: CustomerInput): RowCheck {
   const reasons: string[] = [];
+  const faults = new Set<ImportField>();
+  const problem = (field: ImportField, reason: string) => {
+    faults.add(field);
+    reasons.push(reason);
+  };
   const input: CustomerInput = { ...base, address: { ...base.address }, aiPreferences: { ...base.aiPreferences } };
-  const cell = (field: ImportField) => (cells[field] ?? '').trim();
+  // Our own export guards cells against spreadsheet formulas; undo exactly that guard, nothing else.
+  const cell = (field: ImportField) => fromSpreadsheetSafe((cells[field] ?? '').trim());
   const text = (field: ImportField, set: (value: string) => void) => {
     const value = cell(field);
     if (value !== '') set(value);
@@ -49,21 +75,21 @@ export function rowToFields(cells: RowCells, base: CustomerInput): { fields: Cus
   text('currency', (v) => {
     const code = v.toUpperCase();
     if ((CURRENCIES as readonly string[]).includes(code)) input.currency = code as CurrencyCode;
-    else reasons.push(`Currency: "${v}" is not one Billbook handles (${CURRENCIES.join(', ')})`);
+    else problem('currency', `Currency: "${v}" is not one Billbook handles (${CURRENCIES.join(', ')})`);
   });
   text('status', (v) => {
     const status = v.toLowerCase();
     if ((CUSTOMER_STATUSES as readonly string[]).includes(status)) input.status = status as CustomerFields['status'];
-    else reasons.push(`Status: "${v}" should be active, inactive or suspended`);
+    else problem('status', `Status: "${v}" should be active, inactive or suspended`);
   });
   text('paymentTerms', (v) => {
     const days = paymentTermsDaysOf(v);
-    if (days === null) reasons.push(`Payment terms: "${v}" should be like Net 30, net_30 or 30 (days, up to 365)`);
+    if (days === null) problem('paymentTerms', `Payment terms: "${v}" should be like Net 30, net_30 or 30 (days, up to 365)`);
     else input.paymentTermsDays = days;
   });
   text('creditLimit', (v) => {
     const minor = parseMoney(v, input.currency ?? 'KES');
-    if (minor === null) reasons.push(`Credit limit: "${v}" is not an amount (write it like 50000 or 50,000.00)`);
+    if (minor === null) problem('creditLimit', `Credit limit: "${v}" is not an amount (write it like 50000 or 50,000.00)`);
     else input.creditLimitMinor = minor;
   });
 
@@ -71,10 +97,12 @@ export function rowToFields(cells: RowCells, base: CustomerInput): { fields: Cus
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
-      reasons.push(`${PATH_LABELS[path] ?? path}: ${issue.message}`);
+      const field = fieldOfPath(issue.path);
+      if (field) faults.add(field);
+      reasons.push(`${PATH_LABELS[path] ?? PATH_LABELS[String(issue.path[0])] ?? path}: ${issue.message}`);
     }
   }
-  return { fields: reasons.length === 0 && parsed.success ? parsed.data : null, reasons };
+  return { fields: reasons.length === 0 && parsed.success ? parsed.data : null, reasons, faults };
 }
 
 /** What a new customer starts from before the row's cells are laid on top. */

@@ -22,6 +22,7 @@ export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.
       .sort((a, b) => a.line - b.line)
       .slice(0, 10)
       .map((r) => ({ line: r.line, name: r.fields.name, email: r.fields.email, phone: r.fields.phone })),
+    heldBack: plan.heldBack,
   };
 }
 

@@ -1,7 +1,7 @@
 // Import customers from CSV: choose a file, check mapping and rows, import, see the result.
 import { useRef, useState } from 'react';
 import { invoke } from '../../../api';
-import type { ImportPreview, ImportResult } from '../../../../shared/contract';
+import type { ImportHeldBack, ImportPreview, ImportResult } from '../../../../shared/contract';
 import { errorMessage } from '../../../lib/format';
 import { paths } from '../../../lib/router';
 import { toast } from '../../../stores/toasts';
@@ -15,6 +15,8 @@ interface Review {
   fileName: string;
   preview: ImportPreview;
   mapping: Record<string, string | null>;
+  /** From the first check, the proposal: later checks use the person's mapping and hold nothing back. */
+  heldBack: ImportHeldBack[];
   actions: Record<string, DuplicateAction>;
 }
 
@@ -51,7 +53,7 @@ export function ImportWizard() {
       const csvText = await file.text();
       const preview = await invoke('customers.import.preview', { csvText, fileName: file.name });
       if (mine !== request.current) return;
-      setState({ step: 'review', csvText, fileName: file.name, preview, mapping: preview.mapping, actions: {} });
+      setState({ step: 'review', csvText, fileName: file.name, preview, mapping: preview.mapping, heldBack: preview.heldBack, actions: {} });
     } catch (e) {
       if (mine === request.current) setError(errorMessage(e));
     } finally {
@@ -130,6 +132,7 @@ export function ImportWizard() {
       <ReviewStep
         preview={review.preview}
         mapping={review.mapping}
+        heldBack={review.heldBack}
         actions={review.actions}
         busy={busy === 'file' ? null : busy}
         error={error}

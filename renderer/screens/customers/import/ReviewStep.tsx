@@ -1,4 +1,4 @@
-import type { ImportPreview } from '../../../../shared/contract';
+import type { ImportHeldBack, ImportPreview } from '../../../../shared/contract';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount, plural } from '../../../lib/format';
 import { Busy } from './Busy';
@@ -12,6 +12,7 @@ import { SampleTable } from './SampleTable';
 interface ReviewStepProps {
   preview: ImportPreview;
   mapping: Record<string, string | null>;
+  heldBack: ImportHeldBack[];
   actions: Record<string, DuplicateAction>;
   busy: 'preview' | 'commit' | null;
   error: string | null;
@@ -45,7 +46,7 @@ export function ReviewStep(props: ReviewStepProps) {
       </p>
       {error && <ErrorNotice title="That did not work" message={error} />}
       <Counts preview={preview} />
-      <MappingTable headers={preview.headers} mapping={props.mapping} disabled={busy !== null} onChange={props.onMapping} />
+      <MappingTable headers={preview.headers} mapping={props.mapping} heldBack={props.heldBack} disabled={busy !== null} onChange={props.onMapping} />
       {busy === 'preview' && <Busy label="Checking rows…" />}
       <RejectedTable rows={preview.rejected} />
       <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
