@@ -1,13 +1,11 @@
 // The window's idea of "now" follows the backend's clock, so both sides agree on the business date
 // (the web host can put the books on a chosen day: `npm run web -- --today 2026-02-28`).
-import { invoke } from '../api';
-
 let offsetMs = 0;
 
 /** Reads the backend's time once at start-up; on failure the window keeps its own clock. */
-export async function syncClock(): Promise<void> {
+export async function syncClock(askBackend: () => Promise<{ now: string }>): Promise<void> {
   try {
-    const { now } = await invoke('app.clock', {});
+    const { now } = await askBackend();
     const at = Date.parse(now);
     if (Number.isFinite(at)) offsetMs = at - Date.now();
   } catch {

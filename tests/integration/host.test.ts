@@ -133,9 +133,10 @@ describe('browser host', () => {
       'rpc 413': await rpc(host, 'customers.import.preview', { csvText: 'x'.repeat(4096) }),
       'rpc 415': await request(host, { method: 'POST', path: '/rpc/customers.list', headers: { 'x-billbook-token': host.token, 'content-type': 'text/plain' }, body: '{}' }),
       'malformed 400': await request(host, { path: '/%E0%A4%A' }),
-      'page 200': await request(host, { path: `/?token=${host.token}` }),
+      'page 303': await request(host, { path: `/?token=${host.token}` }),
+      'page 200': await request(host, { path: '/', headers: { cookie: `billbook-key-${host.port}=${host.token}` } }),
       'page 401': await request(host, { path: '/' }),
-      'page 503': await request(unbuilt, { path: `/?token=${unbuilt.token}` }),
+      'page 503': await request(unbuilt, { path: '/', headers: { cookie: `billbook-key-${unbuilt.port}=${unbuilt.token}` } }),
       'asset 200': await request(host, { path: '/assets/app.js' }),
       'favicon 204': await request(host, { path: '/favicon.ico' }),
       'events 401': await request(host, { path: '/events' }),
@@ -144,7 +145,7 @@ describe('browser host', () => {
     const statuses = Object.fromEntries(Object.entries(responses).map(([name, r]) => [name, r.status]));
     expect(statuses).toEqual({
       'rpc 200': 200, 'rpc 400': 400, 'rpc 401': 401, 'rpc 403 host': 403, 'rpc 404': 404, 'rpc 405': 405, 'rpc 413': 413, 'rpc 415': 415,
-      'malformed 400': 400, 'page 200': 200, 'page 401': 401, 'page 503': 503, 'asset 200': 200, 'favicon 204': 204, 'events 401': 401, 'method 405': 405,
+      'malformed 400': 400, 'page 303': 303, 'page 200': 200, 'page 401': 401, 'page 503': 503, 'asset 200': 200, 'favicon 204': 204, 'events 401': 401, 'method 405': 405,
     });
     for (const [name, response] of Object.entries(responses)) expect(response.headers['x-content-type-options'], name).toBe('nosniff');
     const stream = await openEvents(host);
