@@ -8,7 +8,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'events', 'url', 'util'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', '.data/', 'tests/tmp/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', '.data/', '.cloud/', 'tests/tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
@@ -31,6 +31,8 @@ export default tseslint.config(
             { target: './renderer', from: './electron', message: 'The renderer talks to the main process only through shared/contract.ts.' },
             { target: './electron/core', from: './renderer', message: 'core/ never imports the renderer.' },
             { target: './electron/core', from: './electron/host', message: 'core/ does not know its transports.' },
+            { target: './server', from: ['./electron', './renderer'], message: 'server/ imports only shared/ and npm packages (DESIGN.md); the desktop reaches it over HTTP.' },
+            { target: ['./electron', './renderer', './shared'], from: './server', message: 'Only tests reach into server/; the app talks to the Cloud over HTTP.' },
           ],
         },
       ],

@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // A PostgreSQL cluster and a migrated PGlite folder, made once for the Cloud's tests.
+    globalSetup: ['tests/helpers/globalSetup.ts'],
   },
 });

@@ -7,6 +7,15 @@ export type ErrorCode =
   | 'forbidden'
   /** The disk or the books file refused: full, read-only, damaged or missing. The message says which. */
   | 'storage'
+  /** Billbook Cloud: not signed in, or the sign-in has ended. */
+  | 'unauthorized'
+  /** Billbook Cloud: this device was removed from the organisation (or its person was). */
+  | 'revoked'
+  /** Too many attempts; the message says how long to wait. */
+  | 'rate_limited'
+  | 'too_large'
+  /** A server that cannot be reached or is not answering. */
+  | 'unavailable'
   | 'internal';
 
 export interface AppErrorShape {

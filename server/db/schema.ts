@@ -1,0 +1,118 @@
+// Table types for Kysely, as stored. Services map them to the shapes the API returns.
+import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../../shared/permissions';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  version: Generated<number>;
+  sso_issuer: string | null;
+  sso_client_id: string | null;
+  sso_client_secret: string | null;
+  sso_domain: string | null;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  account_id: string;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: Exclude<Role, 'owner'>;
+  token_hash: string;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInLinksTable {
+  token_hash: string;
+  email: string;
+  purpose: 'email_link' | 'sso';
+  account_id: string | null;
+  state: string | null;
+  details: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface DevicesTable {
+  id: string;
+  org_id: string;
+  account_id: string;
+  name: string;
+  code: string;
+  series_index: number;
+  token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_mutation_id: Generated<number>;
+  clock_skew_ms: Generated<number>;
+  app_version: Generated<string>;
+  schema_version: Generated<number>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  org_id: string;
+  at: Timestamp;
+  account_id: string | null;
+  device_id: string | null;
+  action: string;
+  target: Generated<string>;
+  details: Json<Record<string, unknown>>;
+  request_id: Generated<string>;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface CloudDB {
+  accounts: AccountsTable;
+  orgs: OrgsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
+  devices: DevicesTable;
+  audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
+}
