@@ -30,6 +30,7 @@ export interface Host {
 
 const STATUS_OF: Record<AppErrorShape['code'], number> = {
   invalid_input: 400, not_found: 404, conflict: 409, forbidden: 403, storage: 503, internal: 500,
+  unauthorized: 401, revoked: 401, rate_limited: 429, too_large: 413, unavailable: 503,
 };
 
 const CONTENT_TYPES: Record<string, string> = {
