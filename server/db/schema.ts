@@ -105,7 +105,45 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface SyncRowsTable {
+  org_id: string;
+  tbl: string;
+  row_id: string;
+  data: Json<Record<string, unknown>>;
+  stamps: Json<Record<string, string>>;
+  version: number;
+  changed_by: string | null;
+}
+
+export interface SyncNumbersTable {
+  org_id: string;
+  kind: string;
+  number: string;
+  row_id: string;
+}
+
+export interface SyncRefusalsTable {
+  org_id: string;
+  device_id: string;
+  mutation_id: number;
+  code: string;
+  message: string;
+  rows: Json<unknown[]>;
+  at: Timestamp;
+}
+
+export interface SyncClaimsTable {
+  org_id: string;
+  key: string;
+  device_id: string;
+  at: Timestamp;
+}
+
 export interface CloudDB {
+  sync_rows: SyncRowsTable;
+  sync_numbers: SyncNumbersTable;
+  sync_refusals: SyncRefusalsTable;
+  sync_claims: SyncClaimsTable;
   accounts: AccountsTable;
   orgs: OrgsTable;
   memberships: MembershipsTable;

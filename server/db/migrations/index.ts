@@ -1,4 +1,5 @@
 import type { CloudMigration } from '../migrate';
 import { migration0001 } from './0001_accounts';
+import { migration0002 } from './0002_sync';
 
-export const CLOUD_MIGRATIONS: readonly CloudMigration[] = [migration0001];
+export const CLOUD_MIGRATIONS: readonly CloudMigration[] = [migration0001, migration0002];

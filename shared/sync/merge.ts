@@ -1,0 +1,178 @@
+// How two versions of one synced row become one, the same on every device and on the Cloud
+// (server/PROTOCOL.md): per field or per row by the later stamp, and for facts only the forward
+// transitions the books allow. Also what each change needs the person's role to allow.
+import type { Action } from '../permissions';
+import { SYNCED_TABLES, type InvoiceLifecycle, type SyncData, type SyncRow, type SyncStamps } from './tables';
+
+export interface Refusal {
+  code: 'forbidden' | 'immutable' | 'finalized_elsewhere' | 'voided_elsewhere' | 'number_taken' | 'invalid' | 'unknown_mutation' | 'too_old';
+  message: string;
+}
+
+export type MergeOutcome =
+  /** Nothing to store: the incoming row is what is held, or older than it. */
+  | { kind: 'same'; actions: Action[] }
+  | { kind: 'store'; row: SyncRow; actions: Action[] }
+  | { kind: 'refused'; refusal: Refusal; actions: Action[] }
+  /** Finalized offline on two devices: the incoming final is kept as its own invoice (`copy`). */
+  | { kind: 'split'; copy: SyncRow; actions: Action[] };
+
+/** The stamp of one field: its own, else the row's. */
+export function stampOf(stamps: SyncStamps, field: string): string {
+  return stamps[field] ?? stamps['*'] ?? '';
+}
+
+/** The newest stamp a row carries. */
+export function newestStamp(stamps: SyncStamps): string {
+  let newest = '';
+  for (const stamp of Object.values(stamps)) if (stamp > newest) newest = stamp;
+  return newest;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function sameData(a: SyncData, b: SyncData, fields: readonly string[]): boolean {
+  return fields.every((f) => !(f in b) || same(a[f], b[f]));
+}
+
+const LIFECYCLE_RANK: Record<InvoiceLifecycle, number> = { draft: 0, final: 1, void: 2 };
+const lifecycleOf = (data: SyncData): InvoiceLifecycle => (data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft');
+const invoiceName = (data: SyncData) => (typeof data.number === 'string' && data.number ? data.number : 'This draft');
+
+/** Content of an invoice that never changes once final. */
+const INVOICE_FINAL_FIELDS = SYNCED_TABLES.invoices.columns.filter((c) => !['lifecycle', 'voided_at', 'void_reason', 'duplicate_of'].includes(c));
+
+function createActions(row: SyncRow): Action[] {
+  switch (row.table) {
+    case 'customers': return ['customers.write'];
+    case 'invoices': {
+      const lifecycle = lifecycleOf(row.data);
+      return lifecycle === 'draft' ? ['drafts.write'] : lifecycle === 'final' ? ['invoices.finalize'] : ['invoices.finalize', 'invoices.void'];
+    }
+    case 'draft_versions': return ['drafts.write'];
+    case 'payments': return row.data.status === 'reversed' ? ['payments.record', 'payments.reverse'] : ['payments.record'];
+    case 'payment_allocations': return row.data.reversed_at ? ['payments.record', 'payments.reverse'] : ['payments.record'];
+    case 'credit_notes': return ['creditNotes.create'];
+    case 'settings': return ['settings.write'];
+    case 'saved_reports': return ['reports.write'];
+    case 'notifications': return ['invoices.send'];
+    case 'audit_log': return [];
+  }
+}
+
+function mergeFields(current: SyncRow, incoming: SyncRow): SyncRow | null {
+  const data: SyncData = { ...current.data };
+  const stamps: SyncStamps = { ...current.stamps };
+  let changed = false;
+  for (const [field, value] of Object.entries(incoming.data)) {
+    const theirs = stampOf(incoming.stamps, field);
+    if (theirs <= stampOf(current.stamps, field)) continue;
+    // A customer code, once given, is the customer's for good.
+    if (field === 'code' && typeof current.data.code === 'string' && current.data.code !== '') continue;
+    if (!same(data[field], value)) changed = true;
+    data[field] = value;
+    if (theirs === stamps['*']) delete stamps[field];
+    else stamps[field] = theirs;
+    changed = true;
+  }
+  return changed ? { ...current, data, stamps } : null;
+}
+
+function mergeWholeRow(current: SyncRow, incoming: SyncRow): SyncRow | null {
+  if (newestStamp(incoming.stamps) <= newestStamp(current.stamps)) return null;
+  // Fields the incoming row does not know (a newer release's) are kept.
+  return { ...current, data: { ...current.data, ...incoming.data }, stamps: { '*': newestStamp(incoming.stamps) } };
+}
+
+function mergeInvoice(current: SyncRow, incoming: SyncRow): MergeOutcome {
+  const from = lifecycleOf(current.data);
+  const to = lifecycleOf(incoming.data);
+  const stamp = newestStamp(incoming.stamps) > newestStamp(current.stamps) ? newestStamp(incoming.stamps) : newestStamp(current.stamps);
+  if (from === 'draft') {
+    // A finalize is a fact: it wins over an edit to the draft, whatever their stamps.
+    if (to !== 'draft') return { kind: 'store', row: { ...current, data: { ...current.data, ...incoming.data }, stamps: { '*': stamp } }, actions: createActions(incoming) };
+    const merged = mergeWholeRow(current, incoming);
+    return merged ? { kind: 'store', row: merged, actions: ['drafts.write'] } : { kind: 'same', actions: [] };
+  }
+  if (to === 'draft') {
+    return {
+      kind: 'refused', actions: ['drafts.write'],
+      refusal: from === 'void'
+        ? { code: 'voided_elsewhere', message: `${invoiceName(current.data)} was voided on another device before this change to its draft arrived. The change is kept in the draft’s version history.` }
+        : { code: 'finalized_elsewhere', message: `${invoiceName(current.data)} was finalized on another device before this change to its draft arrived. The change is kept in the draft’s version history; issue a credit note to correct the invoice.` },
+    };
+  }
+  if (current.data.number !== incoming.data.number && typeof incoming.data.number === 'string' && incoming.data.number !== '') {
+    // The same draft finalized offline on two devices: both numbers were issued (one may be on a PDF
+    // a customer holds), so the second is kept as an invoice of its own, flagged for the accountant.
+    return {
+      kind: 'split', actions: createActions(incoming),
+      copy: { table: 'invoices', id: splitInvoiceId(incoming.id, incoming.data.number), data: { ...incoming.data, duplicate_of: incoming.id }, stamps: { '*': newestStamp(incoming.stamps) } },
+    };
+  }
+  if (!sameData(current.data, incoming.data, INVOICE_FINAL_FIELDS)) {
+    return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `${invoiceName(current.data)} is final; its lines, amounts and dates never change. Issue a credit note to correct it.` } };
+  }
+  if (LIFECYCLE_RANK[to] <= LIFECYCLE_RANK[from]) return { kind: 'same', actions: [] };
+  // final -> void: only the void's own fields move.
+  return {
+    kind: 'store', actions: ['invoices.void'],
+    row: { ...current, data: { ...current.data, lifecycle: 'void', voided_at: incoming.data.voided_at ?? null, void_reason: incoming.data.void_reason ?? null }, stamps: { '*': stamp } },
+  };
+}
+
+/** Payments and allocations: written once; the one change is a reversal, which stays. */
+function mergeReversible(current: SyncRow, incoming: SyncRow, reversal: readonly string[], isReversed: (d: SyncData) => boolean, what: string): MergeOutcome {
+  const content = SYNCED_TABLES[current.table].columns.filter((c) => !reversal.includes(c));
+  if (!sameData(current.data, incoming.data, content)) {
+    return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `A recorded ${what} never changes; reverse it and record it again.` } };
+  }
+  if (isReversed(current.data) || !isReversed(incoming.data)) return { kind: 'same', actions: [] };
+  const data = { ...current.data };
+  for (const field of reversal) if (field in incoming.data) data[field] = incoming.data[field]!;
+  return { kind: 'store', actions: ['payments.reverse'], row: { ...current, data, stamps: { '*': newestStamp(incoming.stamps) } } };
+}
+
+/**
+ * Merges an incoming version of a row into the one held (none: a new row). Deterministic: the same
+ * two versions give the same result everywhere, whichever arrives first.
+ */
+export function mergeRow(current: SyncRow | null, incoming: SyncRow): MergeOutcome {
+  if (!current) return { kind: 'store', row: incoming, actions: createActions(incoming) };
+  const table = SYNCED_TABLES[incoming.table];
+  switch (incoming.table) {
+    case 'invoices':
+      return mergeInvoice(current, incoming);
+    case 'payments':
+      return mergeReversible(current, incoming, ['status', 'reversed_at', 'reversal_reason'], (d) => d.status === 'reversed', 'payment');
+    case 'payment_allocations':
+      return mergeReversible(current, incoming, ['reversed_at', 'reversed_on'], (d) => d.reversed_at !== null && d.reversed_at !== undefined, 'allocation of a payment');
+    case 'credit_notes':
+    case 'draft_versions':
+    case 'audit_log':
+      return sameData(current.data, incoming.data, table.columns)
+        ? { kind: 'same', actions: [] }
+        : { kind: 'refused', actions: [], refusal: { code: 'immutable', message: 'A credit note, a saved draft version or a history entry never changes once written.' } };
+    default: {
+      const merged = table.merge === 'field' ? mergeFields(current, incoming) : mergeWholeRow(current, incoming);
+      return merged ? { kind: 'store', row: merged, actions: createActions(incoming) } : { kind: 'same', actions: [] };
+    }
+  }
+}
+
+/** The id of the invoice kept from a second finalize: the same on every device (a UUID-shaped hash). */
+export function splitInvoiceId(draftId: string, number: string): string {
+  // FNV-1a over the draft id and number, spread into UUID form; collisions need the same draft id.
+  const text = `${draftId}|${number}`;
+  const parts: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    let hash = 0x811c9dc5 ^ round;
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    parts.push(hash.toString(16).padStart(8, '0'));
+  }
+  const hex = parts.join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

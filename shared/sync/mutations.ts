@@ -1,0 +1,39 @@
+// The mutations a device may push, by name, and the action each needs of the person's role. The
+// Cloud refuses a name it does not know (a newer release's) with a message to update it.
+import type { Action } from '../permissions';
+
+export const MUTATION_ACTIONS: Record<string, Action> = {
+  'customers.create': 'customers.write',
+  'customers.update': 'customers.write',
+  'customers.archive': 'customers.write',
+  'customers.restore': 'customers.write',
+  'customers.import': 'customers.write',
+  'drafts.create': 'drafts.write',
+  'drafts.update': 'drafts.write',
+  'drafts.restore': 'drafts.write',
+  'drafts.ai': 'drafts.write',
+  'drafts.discard': 'drafts.write',
+  'drafts.copy': 'drafts.write',
+  'drafts.bulk': 'drafts.write',
+  'invoices.finalize': 'invoices.finalize',
+  'invoices.void': 'invoices.void',
+  'invoices.creditNote': 'creditNotes.create',
+  'payments.record': 'payments.record',
+  'payments.applyCredit': 'payments.record',
+  'payments.reverse': 'payments.reverse',
+  'payments.unapply': 'payments.reverse',
+  'reports.save': 'reports.write',
+  'reports.delete': 'reports.write',
+  'settings.update': 'settings.write',
+  'sending.send': 'invoices.send',
+  'sending.reminder': 'invoices.send',
+  'sending.update': 'books.read',
+  /** Changes that came with no mutation of their own (a message's progress on the queue). */
+  'sync.background': 'books.read',
+  /** A computer's books brought into the organisation on its first sync. */
+  'sync.upload': 'settings.write',
+};
+
+export function actionOfMutation(name: string): Action | null {
+  return Object.hasOwn(MUTATION_ACTIONS, name) ? MUTATION_ACTIONS[name]! : null;
+}

@@ -1,0 +1,92 @@
+// What syncs: each table's synced columns and how its rows merge (server/PROTOCOL.md). Both the
+// desktop (which reads and writes its SQLite rows by these lists) and the Cloud (which checks what
+// it is sent against them) use this file.
+
+export type MergeKind =
+  /** Each field on its own: the later stamp wins per field (master data). */
+  | 'field'
+  /** The whole row: the later stamp wins (drafts, settings, reports, the message log). */
+  | 'row'
+  /** Written once; only the transitions rules.ts allows (payments' reversal, invoices' void). */
+  | 'fact';
+
+export interface SyncedTable {
+  name: SyncedTableName;
+  merge: MergeKind;
+  /** Synced columns, besides the key. */
+  columns: readonly string[];
+  /** The column holding a document number that must be unique in the organisation. */
+  numberColumn?: string;
+  /** Applied in this order within a page: parents before children. */
+  rank: number;
+}
+
+export const SYNCED_TABLE_NAMES = [
+  'settings', 'customers', 'invoices', 'draft_versions', 'payments', 'payment_allocations', 'credit_notes', 'saved_reports', 'notifications', 'audit_log',
+] as const;
+export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
+
+export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
+  settings: { name: 'settings', merge: 'row', rank: 0, columns: ['value'] },
+  customers: {
+    name: 'customers', merge: 'field', rank: 1,
+    columns: [
+      'code', 'name', 'email', 'phone', 'secondary_email', 'secondary_phone', 'street', 'city', 'postal_code', 'country', 'business_type', 'tax_id',
+      'payment_terms_days', 'credit_limit_minor', 'currency', 'status', 'preferred_payment_method', 'auto_send_invoices', 'send_reminders',
+      'ai_template', 'ai_language', 'ai_include_tax', 'notes', 'tags', 'created_at', 'deleted_at',
+    ],
+  },
+  invoices: {
+    name: 'invoices', merge: 'fact', rank: 2, numberColumn: 'number',
+    columns: [
+      'customer_id', 'number', 'lifecycle', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
+      'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
+      'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'lines',
+    ],
+  },
+  draft_versions: {
+    name: 'draft_versions', merge: 'fact', rank: 3,
+    columns: ['invoice_id', 'saved_at', 'source', 'prompt', 'ai_confidence', 'note', 'total_minor', 'line_count', 'content', 'warnings', 'author'],
+  },
+  payments: {
+    name: 'payments', merge: 'fact', rank: 3, numberColumn: 'number',
+    columns: ['number', 'customer_id', 'amount_minor', 'currency', 'paid_on', 'method', 'reference', 'notes', 'status', 'reversed_at', 'reversal_reason', 'created_at'],
+  },
+  payment_allocations: {
+    name: 'payment_allocations', merge: 'fact', rank: 4,
+    columns: ['payment_id', 'invoice_id', 'amount_minor', 'allocated_on', 'from_credit', 'created_at', 'reversed_at', 'reversed_on'],
+  },
+  credit_notes: {
+    name: 'credit_notes', merge: 'fact', rank: 4, numberColumn: 'number',
+    columns: ['number', 'invoice_id', 'customer_id', 'currency', 'issue_date', 'reason', 'amount_minor', 'tax_minor', 'tax_summary', 'created_at', 'deleted_at'],
+  },
+  saved_reports: { name: 'saved_reports', merge: 'row', rank: 1, columns: ['name', 'definition', 'created_at', 'deleted_at'] },
+  notifications: {
+    name: 'notifications', merge: 'row', rank: 5,
+    columns: [
+      'request_key', 'type', 'channel', 'customer_id', 'invoice_id', 'payment_id', 'recipients', 'subject', 'message', 'html', 'attach_pdf', 'template',
+      'segments', 'tone', 'reminder_offset', 'scheduled_for', 'status', 'provider_message_id', 'error', 'sent_at', 'created_at',
+    ],
+  },
+  audit_log: { name: 'audit_log', merge: 'fact', rank: 6, columns: ['at', 'entity', 'entity_id', 'action', 'summary', 'details', 'actor', 'device_name'] },
+};
+
+/** An invoice's life as the books record it; paid and partly paid are worked out, never synced. */
+export type InvoiceLifecycle = 'draft' | 'final' | 'void';
+
+export type SyncValue = string | number | null | readonly SyncLineValue[];
+export type SyncLineValue = Record<string, string | number | null>;
+export type SyncData = Record<string, SyncValue>;
+/** Field -> HLC stamp; "*" stands for every field without a stamp of its own. */
+export type SyncStamps = Record<string, string>;
+
+export interface SyncRow {
+  table: SyncedTableName;
+  id: string;
+  data: SyncData;
+  stamps: SyncStamps;
+}
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return (SYNCED_TABLE_NAMES as readonly string[]).includes(name);
+}
