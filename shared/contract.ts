@@ -35,6 +35,7 @@ import { jobChannels } from './channels/jobs';
 import { settingsChannels } from './channels/settings';
 import { sendingChannels } from './channels/sending';
 import { appChannels } from './channels/app';
+import { cloudChannels, type SyncStatus } from './channels/cloud';
 import { booksChannels } from './channels/books';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
@@ -306,6 +307,7 @@ export const contract = {
   ...intelligenceChannels,
   ...sendingChannels,
   ...appChannels,
+  ...cloudChannels,
   ...booksChannels,
 } as const;
 
@@ -331,6 +333,10 @@ export interface EventMap {
   'sending.changed': { invoiceIds: string[]; customerIds: string[] };
   /** Something worth a desktop notification (Electron) or a toast (browser). */
   activity: ActivityEvent;
+  /** Sync moved on: the sidebar and Settings show where it stands. */
+  'sync.status': SyncStatus;
+  /** Rows from other devices were applied: lists and pages refresh. */
+  'sync.applied': { customerIds: string[]; invoiceIds: string[] };
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed', 'sending.changed', 'activity'];
+export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed', 'sending.changed', 'activity', 'sync.status', 'sync.applied'];

@@ -44,6 +44,12 @@ import { sendEmailHandler, sendSmsHandler } from './send/jobs';
 import { startAnnouncer } from './activity/announcer';
 import { startReminderScheduler } from './reminders/scheduler';
 import { appHandlers } from './system/handlers';
+import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
+import { createCloudAccount } from './sync/account';
+import { cloudHandlers } from './sync/handlers';
+import { cloudLink } from './sync/state';
+import { guardByRole } from './sync/roleGuard';
+import { backupBooks } from './sync/backup';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -87,6 +93,8 @@ export interface CoreOptions {
   jobs?: Pick<JobRunnerOptions, 'now' | 'random' | 'leaseMs' | 'backoff' | 'breaker' | 'offlineRecheckMs'> & { autoStart?: boolean; maxConcurrent?: number };
   /** Where unexpected errors go; the process never dies of one. */
   log?: (message: string, error?: unknown) => void;
+  /** Background sync's timings (tests shorten them); `autoStart: false` leaves it to sync.now. */
+  sync?: Omit<SyncEngineOptions, 'log'> & { autoStart?: boolean };
 }
 
 export interface Core {
@@ -179,12 +187,17 @@ function startBackend(
   const stopWaking = events.onAny((event) => {
     if (event === 'settings.changed') context.jobs.wake();
   });
-  const handlers = {
+  const engine = createSyncEngine(context, { ...options.sync, log });
+  context.sync = engine;
+  const account = createCloudAccount(context, engine, () => backupBooks(context, options.dataDir, 'before-cloud'));
+  const handlers = guardByRole(context, {
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
-    ...sendingHandlers(context), ...appHandlers(context),
-  } satisfies Omit<HandlerMap, BooksChannel>;
+    ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine),
+  } satisfies Omit<HandlerMap, BooksChannel>);
+  // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
+  if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};
   // Read-only books run no jobs and no reminders: each would be a write.
@@ -195,6 +208,7 @@ function startBackend(
   return {
     context, handlers, migration,
     close: () => {
+      engine.stop();
       stopReminders();
       stopAnnouncer();
       stopWaking();

@@ -5,6 +5,7 @@ import type { CoreEvents } from './events';
 import type { JobRunner } from './jobs/runner';
 import type { SecretStore } from './secrets';
 import type { PdfRenderer } from './pdf/renderer';
+import type { SyncEngine } from './sync/engine';
 
 /** Whether the machine has a network at all. Electron asks the OS; plain Node assumes yes and lets requests tell. */
 export interface NetworkProbe {
@@ -39,4 +40,6 @@ export interface CoreContext {
   pdf: PdfRenderer;
   /** The durable job queue (AI drafting now; sending and sync later). */
   jobs: JobRunner;
+  /** Background sync with Billbook Cloud (idle while the books are this computer's alone). */
+  sync: SyncEngine;
 }

@@ -7,16 +7,20 @@ import { AppError } from '../../shared/errors';
  * Where API keys and passwords live, never in SQLite. Electron gives an implementation backed by
  * safeStorage (the OS keychain); plain Node uses a file only this user can read.
  */
+/** The settings' secrets, and this computer's Billbook Cloud device token. */
+export type StoredSecretName = SecretName | 'cloudDeviceToken';
+const STORED_SECRETS: readonly StoredSecretName[] = [...SECRET_NAMES, 'cloudDeviceToken'];
+
 export interface SecretStore {
-  get(name: SecretName): string | null;
-  set(name: SecretName, value: string | null): void;
+  get(name: StoredSecretName): string | null;
+  set(name: StoredSecretName, value: string | null): void;
   /** How a person would describe where the secrets are, for the Settings screen. */
   readonly description: string;
 }
 
 /** Secrets held in memory only: for tests, and for a store that cannot be written. */
-export function memorySecretStore(initial: Partial<Record<SecretName, string>> = {}): SecretStore {
-  const values = new Map<SecretName, string>(Object.entries(initial) as [SecretName, string][]);
+export function memorySecretStore(initial: Partial<Record<StoredSecretName, string>> = {}): SecretStore {
+  const values = new Map<StoredSecretName, string>(Object.entries(initial) as [StoredSecretName, string][]);
   return {
     get: (name) => values.get(name) ?? null,
     set: (name, value) => (value === null ? values.delete(name) : values.set(name, value)),
@@ -34,9 +38,9 @@ export interface SecretCodec {
  * without one it is plain text readable only by this user (mode 0600), for `npm run web`.
  */
 export function fileSecretStore(dir: string, codec: SecretCodec | null, description: string): SecretStore {
-  const file = (name: SecretName) => path.join(dir, `${name}${codec ? '.sealed' : '.txt'}`);
+  const file = (name: StoredSecretName) => path.join(dir, `${name}${codec ? '.sealed' : '.txt'}`);
   // The queue asks for the key on every look for work; decrypting once is enough.
-  const cache = new Map<SecretName, string | null>();
+  const cache = new Map<StoredSecretName, string | null>();
   return {
     get(name) {
       if (cache.has(name)) return cache.get(name)!;
@@ -128,7 +132,7 @@ function cachedForms(secret: string, users: readonly string[]): string[] {
  * account names that travel with a secret (SMTP user, Twilio Account SID), for the credential forms.
  */
 export function secretMasker(secrets: SecretStore, users: readonly string[]): (text: string) => string {
-  const forms = SECRET_NAMES.flatMap((name) => {
+  const forms = STORED_SECRETS.flatMap((name) => {
     const secret = secrets.get(name);
     return secret && secret.length >= MIN_MASKED_LENGTH ? cachedForms(secret, users) : [];
   }).sort((a, b) => b.length - a.length);

@@ -74,7 +74,7 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
 /** An invoice's life as the books record it; paid and partly paid are worked out, never synced. */
 export type InvoiceLifecycle = 'draft' | 'final' | 'void';
 
-export type SyncValue = string | number | null | readonly SyncLineValue[];
+export type SyncValue = string | number | null | SyncLineValue[];
 export type SyncLineValue = Record<string, string | number | null>;
 export type SyncData = Record<string, SyncValue>;
 /** Field -> HLC stamp; "*" stands for every field without a stamp of its own. */

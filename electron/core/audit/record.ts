@@ -1,4 +1,7 @@
 import type { CoreContext } from '../context';
+import { newId } from '../ids';
+import { identityOf } from '../sync/identity';
+import { takeDirtyRows } from '../sync/track';
 
 export interface MutationRecord {
   entity: string;
@@ -14,9 +17,10 @@ export interface MutationRecord {
 
 /** A line in an entity's history (a customer's Activity tab) with no outbox row of its own. */
 export function recordActivity(ctx: CoreContext, entity: string, entityId: string, action: string, summary: string, details: unknown = {}): void {
+  const { actor, deviceName } = identityOf(ctx.sql);
   ctx.sql
-    .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(ctx.clock.now().toISOString(), entity, entityId, action, summary, JSON.stringify(details));
+    .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(ctx.clock.now().toISOString(), entity, entityId, action, summary, JSON.stringify(details), newId(ctx.clock), actor, deviceName);
 }
 
 /**
@@ -29,9 +33,13 @@ export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   // Inside the write lock the newest outbox row is the newest stamp from any process on these
   // books, so moving past it keeps stamps unique and in order even with two windows open.
   const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;
+  const stamp = ctx.nextStamp(last?.hlc);
+  const rows = takeDirtyRows(ctx.sql, stamp);
   ctx.sql
     .prepare(
-      'INSERT INTO changes (device_id, mutation, entity, entity_id, args, hlc, schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO changes (device_id, mutation, entity, entity_id, args, hlc, schema_version, created_at, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, JSON.stringify(record.args), ctx.nextStamp(last?.hlc), ctx.schemaVersion, at);
+    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, JSON.stringify(record.args), stamp, ctx.schemaVersion, at, JSON.stringify(rows));
+  // Sync soon (a moment after this transaction commits); nothing happens while the books work alone.
+  if (rows.length > 0) ctx.sync?.nudge();
 }

@@ -101,7 +101,3 @@ export function toListRow(row: Pick<CustomerRow, 'id' | 'code' | 'name' | 'email
     financials: financialsOf(row),
   };
 }
-
-export function formatCustomerCode(n: number): string {
-  return `CUST-${String(n).padStart(4, '0')}`;
-}

@@ -10,11 +10,11 @@ import { listEntityActivity } from '../audit/repo';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
-import { fieldsToRow, formatCustomerCode, rowToFields, toCustomer, toListRow } from './mapping';
+import { fieldsToRow, rowToFields, toCustomer, toListRow } from './mapping';
+import { customerCodeFor, customerSeries } from '../sync/series';
 import * as repo from './repo';
 import { searchDocument, toMatchExpression, withStateFilter } from './search';
 
-export const CUSTOMER_CODE_SERIES = 'customer_code';
 
 export function statusDates(ctx: CoreContext): repo.StatusDates {
   const today = businessDate(ctx.clock.now());
@@ -32,7 +32,7 @@ export function getCustomer(ctx: CoreContext, id: string): Customer {
 }
 
 /** Reserves customer numbers for a batch; the caller holds the transaction. */
-export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.takeSequence(ctx.sql, CUSTOMER_CODE_SERIES, count);
+export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.takeSequence(ctx.sql, customerSeries(ctx), count);
 
 /**
  * Inserts one customer; the caller holds the transaction. `number` is a customer number already
@@ -41,7 +41,10 @@ export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.
 export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number): string {
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock);
-  const code = formatCustomerCode(number ?? repo.takeSequence(ctx.sql, CUSTOMER_CODE_SERIES));
+  let code = customerCodeFor(ctx, number ?? repo.takeSequence(ctx.sql, customerSeries(ctx)));
+  // A code already in use came from elsewhere (another computer's books, downloaded): step past it.
+  const taken = ctx.sql.prepare('SELECT 1 FROM customers WHERE code = ?');
+  while (taken.get(code)) code = customerCodeFor(ctx, repo.takeSequence(ctx.sql, customerSeries(ctx)));
   const seq = repo.insertCustomer(ctx.sql, {
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
   });

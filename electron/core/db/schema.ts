@@ -117,6 +117,10 @@ export interface DraftVersionsTable {
   content: string;
   /** JSON string[]. */
   warnings: string;
+  /** The same on every device (sync's key for a version). */
+  sync_id: string;
+  /** Who saved it, and on which computer, once the books sync. */
+  author: string;
 }
 
 export interface InvoiceSearchTable {
@@ -157,6 +161,8 @@ export interface PaymentAllocationsTable {
   reversed_at: string | null;
   /** The business day it was undone; set with reversed_at. */
   reversed_on?: string | null;
+  /** What it really settles: all of it, unless two devices over-paid the invoice offline (derived, never synced). */
+  applied_minor: number;
 }
 
 export interface CreditNotesTable {
@@ -219,6 +225,9 @@ export interface ChangesTable {
   schema_version: number;
   created_at: string;
   pushed_at: string | null;
+  /** JSON [[table, id], …] of the synced rows it touched. */
+  rows: string;
+  mutation_id: number | null;
 }
 
 export interface MetaTable {

@@ -6,6 +6,7 @@ import type { DraftOrigin, DraftVersion, DraftVersionSummary, Invoice } from '..
 import { draftContentSchema } from '../../../shared/domain/invoice';
 import type { CurrencyCode } from '../../../shared/money';
 import { recordMutation } from '../audit/record';
+import { identityOf } from '../sync/identity';
 import type { CoreContext } from '../context';
 import { getCustomerRow, type CustomerRow } from '../customers/repo';
 import { newId } from '../ids';
@@ -23,8 +24,13 @@ function saveVersion(ctx: CoreContext, invoiceId: string, version: number, draft
   invoices.insertDraftVersion(ctx.sql, {
     invoice_id: invoiceId, version, saved_at: ctx.clock.now().toISOString(), source: origin.source, prompt: origin.prompt,
     ai_confidence: origin.aiConfidence, note, total_minor: totalMinor, line_count: draft.lines.length, content: JSON.stringify(draft),
-    warnings: JSON.stringify(origin.warnings),
+    warnings: JSON.stringify(origin.warnings), sync_id: newId(ctx.clock), author: authorOf(ctx),
   });
+}
+
+function authorOf(ctx: CoreContext): string {
+  const { actor, deviceName } = identityOf(ctx.sql);
+  return actor ? `${actor}${deviceName ? ` on ${deviceName}` : ''}` : '';
 }
 
 /** Inserts a new draft; the caller holds the transaction. Returns its id. */

@@ -80,8 +80,8 @@ export function replaceLines(sql: Sql, invoiceId: string, lines: readonly LineRo
 export function insertDraftVersion(sql: Sql, row: VersionRow): void {
   sql
     .prepare(
-      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, warnings)
-       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @warnings)`,
+      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, warnings, sync_id, author)
+       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @warnings, @sync_id, @author)`,
     )
     .run(row);
 }
@@ -133,7 +133,7 @@ export interface InvoicePaymentRow {
 export function paymentsOfInvoice(sql: Sql, invoiceId: string): InvoicePaymentRow[] {
   return sql
     .prepare(
-      `SELECT a.payment_id, p.number AS payment_number, a.allocated_on, p.method, p.reference, a.amount_minor, a.reversed_at, a.created_at
+      `SELECT a.payment_id, p.number AS payment_number, a.allocated_on, p.method, p.reference, CASE WHEN a.reversed_at IS NULL THEN a.applied_minor ELSE a.amount_minor END AS amount_minor, a.reversed_at, a.created_at
        FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
        WHERE a.invoice_id = ? ORDER BY a.allocated_on, a.created_at, p.seq`,
     )

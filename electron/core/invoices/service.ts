@@ -15,6 +15,7 @@ import { toMatchExpression, withStateFilter } from '../customers/search';
 import { newId } from '../ids';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
+import { deviceCode, deviceFormat } from '../sync/series';
 import { toCreditNote, toInvoice, toListRow } from './mapping';
 import { formatNumber, numberMatch, numberSearchText, seriesOf } from './numbering';
 import * as repo from './repo';
@@ -117,14 +118,14 @@ export function agingReport(ctx: CoreContext, customerId?: string): AgingRow[] {
 type DocumentKind = 'invoice' | 'credit_note' | 'payment';
 
 const formatFor = (ctx: CoreContext, kind: DocumentKind) =>
-  kind === 'invoice' ? ctx.config.invoicing.numberFormat : kind === 'credit_note' ? ctx.config.invoicing.creditNoteFormat : ctx.config.invoicing.paymentFormat;
+  deviceFormat(ctx, kind === 'invoice' ? ctx.config.invoicing.numberFormat : kind === 'credit_note' ? ctx.config.invoicing.creditNoteFormat : ctx.config.invoicing.paymentFormat);
 
 /** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
 const NUMBERED_TABLE: Record<DocumentKind, string> = { invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments' };
 
 export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
   const format = formatFor(ctx, kind);
-  const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
+  const parts = { date, deviceCode: deviceCode(ctx) };
   const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
   // A number can already be in use only if it came from elsewhere (books restored or merged, a
   // format changed back): a used number is never issued twice, so the series steps past it.
@@ -137,7 +138,7 @@ export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: s
 /** The number a document would take now, without taking it. */
 export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
   const format = formatFor(ctx, kind);
-  const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
+  const parts = { date, deviceCode: deviceCode(ctx) };
   const row = ctx.sql.prepare('SELECT next_value FROM sequences WHERE name = ?').get(seriesOf(kind, format, parts)) as { next_value: number } | undefined;
   return formatNumber(format, parts, row?.next_value ?? 1);
 }

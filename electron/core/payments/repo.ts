@@ -18,11 +18,12 @@ export function insertPayment(sql: Sql, row: Omit<PaymentsTable, 'seq'>): void {
     .run(row);
 }
 
-export function insertAllocation(sql: Sql, row: PaymentAllocationsTable): void {
+/** A new allocation settles nothing until refreshInvoiceSettlement works out what it applies. */
+export function insertAllocation(sql: Sql, row: Omit<PaymentAllocationsTable, 'applied_minor'>): void {
   sql
     .prepare(
-      `INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at)
-       VALUES (@id, @payment_id, @invoice_id, @amount_minor, @allocated_on, @from_credit, @created_at, @reversed_at)`,
+      `INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at, applied_minor)
+       VALUES (@id, @payment_id, @invoice_id, @amount_minor, @allocated_on, @from_credit, @created_at, @reversed_at, 0)`,
     )
     .run(row);
 }
@@ -31,7 +32,7 @@ export function insertAllocation(sql: Sql, row: PaymentAllocationsTable): void {
 export function refreshAllocated(sql: Sql, paymentId: string, now: string): void {
   sql
     .prepare(
-      `UPDATE payments SET allocated_minor = coalesce((SELECT sum(amount_minor) FROM payment_allocations
+      `UPDATE payments SET allocated_minor = coalesce((SELECT sum(applied_minor) FROM payment_allocations
          WHERE payment_id = @id AND reversed_at IS NULL), 0), updated_at = @now, version = version + 1 WHERE id = @id`,
     )
     .run({ id: paymentId, now });
@@ -59,7 +60,7 @@ export function paymentIdByKey(sql: Sql, key: string): string | undefined {
 /** Marks one payment's live allocations to one invoice as undone; returns how much they were. */
 export function undoAllocations(sql: Sql, paymentId: string, invoiceId: string, at: string): number {
   const row = sql
-    .prepare('SELECT coalesce(sum(amount_minor), 0) AS amount FROM payment_allocations WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
+    .prepare('SELECT coalesce(sum(applied_minor), 0) AS amount FROM payment_allocations WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
     .get(paymentId, invoiceId) as { amount: number };
   sql
     .prepare('UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')

@@ -21,6 +21,9 @@ import { smsSetupProblem } from '../send/sms';
 import { composeEmail, composeSms } from '../send/templates';
 import { invoicesFallenOverdue } from '../activity/summary';
 import { ENABLED_SINCE, LAST_SCAN, OVERDUE_ANNOUNCED, readMeta, writeMeta } from './state';
+import { cloudLink } from '../sync/state';
+import { cloudClient } from '../sync/client';
+import type { ClaimsAnswer } from '../../../shared/sync/protocol';
 
 export interface ScanResult {
   queued: number;
@@ -132,14 +135,31 @@ function remindInvoice(ctx: CoreContext, candidate: Candidate, { settings, since
   });
 }
 
-/** Queues the reminders that have fallen due; safe to call as often as liked. */
-export function scanReminders(ctx: CoreContext): ScanResult {
-  const result: ScanResult = { queued: 0, skipped: 0 };
+/**
+ * Queues the reminders that have fallen due; safe to call as often as liked. With `claimed`, only
+ * those invoices (the ones this computer claimed for its organisation today) are reminded here.
+ */
+export function scanReminders(ctx: CoreContext, claimed?: ReadonlySet<string>): ScanResult {
+  const due = dueReminders(ctx);
+  if (!due) return { queued: 0, skipped: 0 };
+  return remindDue(ctx, due, claimed);
+}
+
+interface DueReminders {
+  settings: ReminderSettings;
+  now: Date;
+  today: string;
+  since: string;
+  candidates: Candidate[];
+}
+
+/** The invoices with a reminder step that fell due since the last scan, or null when none can go now. */
+export function dueReminders(ctx: CoreContext): DueReminders | null {
   const settings = readSettings(ctx).reminders;
   const now = ctx.clock.now();
   const today = businessDate(now);
-  if (!settings.enabled || settings.offsets.length === 0) return result;
-  if (now.getHours() < settings.sendFromHour) return result;
+  if (!settings.enabled || settings.offsets.length === 0) return null;
+  if (now.getHours() < settings.sendFromHour) return null;
   let since = readMeta(ctx, ENABLED_SINCE);
   if (!since) {
     writeMeta(ctx, ENABLED_SINCE, today);
@@ -149,7 +169,7 @@ export function scanReminders(ctx: CoreContext): ScanResult {
   // each offset is a window of due dates, so a scan reads just the invoices with a step in it.
   const lastScan = readMeta(ctx, LAST_SCAN);
   const from = lastScan && lastScan >= since ? addDays(lastScan, 1) : since;
-  if (from > today) return result;
+  if (from > today) return null;
   // The days are bound, not written into the SQL: one statement per number of offsets, whatever the day.
   const days: Record<string, string> = {};
   const windows = settings.offsets
@@ -166,6 +186,13 @@ export function scanReminders(ctx: CoreContext): ScanResult {
           AND (${windows}) ORDER BY i.due_date, i.id`,
     )
     .all(days) as Candidate[];
+  return { settings, now, today, since, candidates };
+}
+
+function remindDue(ctx: CoreContext, due: DueReminders, claimed: ReadonlySet<string> | undefined): ScanResult {
+  const { settings, now, today, since } = due;
+  const candidates = claimed ? due.candidates.filter((c) => claimed.has(c.id)) : due.candidates;
+  const result: ScanResult = { queued: 0, skipped: 0 };
   const channels = channelsOf(settings.channel);
   const problems: Record<SendChannel, string | null> = { email: emailSetupProblem(ctx), sms: smsSetupProblem(ctx) };
   let plans: Map<string, CollectionRow> | null = null;
@@ -217,13 +244,16 @@ export function announceFallenOverdue(ctx: CoreContext): void {
 
 /** Scans now and every `intervalMs`; returns a stop function. */
 export function startReminderScheduler(ctx: CoreContext, intervalMs: number, log: (message: string, error?: unknown) => void): () => void {
+  let busy = false;
   const tick = () => {
-    try {
-      scanReminders(ctx);
-      announceFallenOverdue(ctx);
-    } catch (error) {
-      log('The reminder scan failed; it runs again shortly', error);
-    }
+    if (busy) return;
+    busy = true;
+    void scanForOrganisation(ctx)
+      .then(() => announceFallenOverdue(ctx))
+      .catch((error: unknown) => log('The reminder scan failed; it runs again shortly', error))
+      .finally(() => {
+        busy = false;
+      });
   };
   const first = setTimeout(tick, 1000);
   const timer = setInterval(tick, intervalMs);
@@ -233,4 +263,30 @@ export function startReminderScheduler(ctx: CoreContext, intervalMs: number, log
     clearTimeout(first);
     clearInterval(timer);
   };
+}
+
+/** The key a computer claims to remind one invoice today for its whole organisation. */
+export const reminderClaimKey = (invoiceId: string, day: string) => `reminders:${invoiceId}:${day}`;
+
+/**
+ * Reminders go out once per organisation, not once per computer: when these books sync, the
+ * invoices due a reminder are first claimed at Billbook Cloud, and this computer reminds only
+ * those it was granted. Without the Cloud it waits for the next scan rather than risk a second
+ * reminder from another computer.
+ */
+export async function scanForOrganisation(ctx: CoreContext): Promise<ScanResult> {
+  const link = cloudLink(ctx.sql);
+  const token = ctx.secrets.get('cloudDeviceToken');
+  if (!link?.joined || !token) return scanReminders(ctx);
+  const due = dueReminders(ctx);
+  if (!due) return { queued: 0, skipped: 0 };
+  if (due.candidates.length === 0) return remindDue(ctx, due, undefined);
+  const granted = new Set<string>();
+  const client = cloudClient(link.url);
+  for (let i = 0; i < due.candidates.length; i += 500) {
+    const keys = due.candidates.slice(i, i + 500).map((c) => reminderClaimKey(c.id, due.today));
+    const answer = await client.request<ClaimsAnswer>('POST', '/v1/sync/claims', { token, body: { keys } });
+    for (const key of answer.granted) granted.add(key.split(':')[1]!);
+  }
+  return remindDue(ctx, due, granted);
 }

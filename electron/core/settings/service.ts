@@ -27,6 +27,11 @@ export function readSettings(ctx: CoreContext): Settings {
   return settings;
 }
 
+/** Settings written by sync on this connection: the next read parses them again. */
+export function forgetParsedSettings(ctx: CoreContext): void {
+  parsedSettings.delete(ctx.sql);
+}
+
 function parseStoredSettings(ctx: CoreContext): Settings {
   const rows = ctx.sql.prepare('SELECT section, value FROM settings').all() as { section: string; value: string }[];
   const raw: Record<string, unknown> = {};

@@ -49,7 +49,7 @@ export function billedContributions(sql: Sql, range: Range): ContributionDbRow[]
 export function collectedContributions(sql: Sql, range: Range): ContributionDbRow[] {
   return sql
     .prepare(
-      `SELECT i.seq, sum(a.amount_minor) AS contribution
+      `SELECT i.seq, sum(a.applied_minor) AS contribution
        FROM payments p INDEXED BY payments_completed_by_date
        JOIN payment_allocations a ON a.payment_id = p.id AND a.reversed_at IS NULL
        JOIN invoices i ON i.id = a.invoice_id

@@ -46,11 +46,14 @@ export function candidates(sql: Sql, filter: HoldingFilter): CandidateDbRow[] {
     .all(params(filter)) as CandidateDbRow[];
 }
 
+/** What an allocation settled while it stood: all of it, unless offline payments from two devices over-paid the invoice. */
+const SETTLED = 'CASE WHEN reversed_at IS NULL THEN applied_minor ELSE amount_minor END AS amount_minor';
+
 /** Every allocation dated in [first, last], reversed ones included: one pass over a date index. */
 export function allocationsBetween(sql: Sql, first: string, last: string): EventDbRow[] {
   return sql
     .prepare(
-      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, amount_minor
+      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, ${SETTLED}
        FROM payment_allocations INDEXED BY payment_allocations_by_date WHERE allocated_on BETWEEN ? AND ?`,
     )
     .raw(true)
@@ -62,7 +65,7 @@ export function allocationsBefore(sql: Sql, invoiceIds: readonly string[], befor
   if (invoiceIds.length === 0) return [];
   return sql
     .prepare(
-      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, amount_minor
+      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, ${SETTLED}
        FROM payment_allocations INDEXED BY payment_allocations_by_invoice_date
        WHERE invoice_id IN (SELECT value FROM json_each(?)) AND allocated_on < ?`,
     )

@@ -1,0 +1,205 @@
+// Applies rows from the Cloud to this device's books: each merged with what is here by the same
+// rules the Cloud uses (shared/sync/merge.ts), then everything derived from them worked out again
+// in the same transaction (settlement, balances, search, M-Pesa duplicates), and the change counter
+// the caches watch moved on (server/PROTOCOL.md).
+import { mergeRow } from '../../../shared/sync/merge';
+import { SYNCED_TABLES, type SyncRow, type SyncedTableName } from '../../../shared/sync/tables';
+import type { CoreContext } from '../context';
+import type { Sql } from '../db/sql';
+import { refreshCustomerBalance } from '../ledger/balances';
+import { refreshInvoiceSettlement } from '../ledger/settlement';
+import { readRows, readStamps, writeRow, writeStamps, KEY_COLUMN } from './rows';
+
+export interface Applied {
+  rows: number;
+  customers: Set<string>;
+  invoices: Set<string>;
+}
+
+/** Runs `work` with foreign keys off: rows stream in by version, so a child may come before its parent. */
+function withoutForeignKeys<T>(ctx: CoreContext, work: () => T): T {
+  const db = ctx.sql.db;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return work();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Marks every payment with one M-Pesa code after the first (by when it was made, then id) as its probable duplicate. */
+export function flagMpesaDuplicates(sql: Sql, references: Iterable<string>): void {
+  const list = sql.prepare("SELECT id FROM payments WHERE method = 'mpesa' AND status = 'completed' AND reference = ? ORDER BY created_at, id");
+  const set = sql.prepare('UPDATE payments SET duplicate_of = ? WHERE id = ? AND duplicate_of IS NOT ?');
+  const clear = sql.prepare("UPDATE payments SET duplicate_of = NULL WHERE reference = ? AND method = 'mpesa' AND duplicate_of IS NOT NULL AND status = 'reversed'");
+  for (const reference of references) {
+    if (!reference) continue;
+    const ids = (list.all(reference) as { id: string }[]).map((r) => r.id);
+    ids.forEach((id, i) => set.run(i === 0 ? null : ids[0]!, id, i === 0 ? null : ids[0]!));
+    clear.run(reference);
+  }
+}
+
+interface Derived {
+  invoices: Set<string>;
+  customers: Set<string>;
+  mpesa: Set<string>;
+}
+
+/** What the written rows change downstream. */
+function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
+  const d = row.data;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  switch (row.table) {
+    case 'customers': derived.customers.add(row.id); break;
+    case 'invoices': derived.invoices.add(row.id); if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!); break;
+    case 'payments':
+      if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!);
+      if (d.method === 'mpesa' && text(d.reference)) derived.mpesa.add(text(d.reference)!);
+      for (const a of sql.prepare('SELECT invoice_id FROM payment_allocations WHERE payment_id = ?').all(row.id) as { invoice_id: string }[]) derived.invoices.add(a.invoice_id);
+      break;
+    case 'payment_allocations': case 'credit_notes': if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!); break;
+    default: break;
+  }
+}
+
+function recompute(ctx: CoreContext, derived: Derived, now: string): void {
+  const sql = ctx.sql;
+  const customerOf = sql.prepare('SELECT customer_id FROM invoices WHERE id = ?');
+  for (const id of derived.invoices) {
+    refreshInvoiceSettlement(sql, id, now);
+    const row = customerOf.get(id) as { customer_id: string } | undefined;
+    if (row) derived.customers.add(row.customer_id);
+  }
+  flagMpesaDuplicates(sql, derived.mpesa);
+  const exists = sql.prepare('SELECT 1 FROM customer_balances WHERE customer_id = ?');
+  for (const id of derived.customers) if (exists.get(id)) refreshCustomerBalance(sql, id);
+}
+
+/** Keeps whatever this process's own writes noted before, and drops what applying remote rows noted. */
+function preservingDirt<T>(sql: Sql, work: () => T): T {
+  const before = sql.prepare('SELECT tbl, row_id, field FROM sync_dirty').all() as { tbl: string; row_id: string; field: string }[];
+  const result = work();
+  sql.prepare('DELETE FROM sync_dirty').run();
+  const put = sql.prepare('INSERT INTO sync_dirty (tbl, row_id, field) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  for (const d of before) put.run(d.tbl, d.row_id, d.field);
+  return result;
+}
+
+/** The counter the list and analytics caches watch moves on; this row is never pushed. */
+function noteApplied(ctx: CoreContext, count: number, now: string): void {
+  const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;
+  ctx.sql
+    .prepare("INSERT INTO changes (device_id, mutation, entity, entity_id, args, hlc, schema_version, created_at, pushed_at, rows) VALUES (?, 'sync.apply', 'sync', '', ?, ?, ?, ?, ?, '[]')")
+    .run(ctx.deviceId, JSON.stringify({ rows: count }), ctx.nextStamp(last?.hlc), ctx.schemaVersion, now, now);
+}
+
+function byRank(rows: readonly SyncRow[]): SyncRow[] {
+  return [...rows].sort((a, b) => SYNCED_TABLES[a.table].rank - SYNCED_TABLES[b.table].rank);
+}
+
+function held(sql: Sql, rows: readonly SyncRow[]): Map<string, SyncRow> {
+  const out = new Map<string, SyncRow>();
+  const byTable = new Map<SyncedTableName, string[]>();
+  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.id]);
+  for (const [table, ids] of byTable) {
+    const data = readRows(sql, table, ids);
+    const stamps = readStamps(sql, table, ids);
+    for (const [id, d] of data) out.set(`${table}\u0000${id}`, { table, id, data: d, stamps: stamps.get(id) ?? { '*': '' } });
+  }
+  return out;
+}
+
+/**
+ * Merges pulled rows into the books. A row whose local version is ahead (a change not pushed yet)
+ * keeps it: the push that follows carries it up.
+ */
+export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): Applied {
+  const now = ctx.clock.now().toISOString();
+  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set() };
+  let written = 0;
+  withoutForeignKeys(ctx, () =>
+    ctx.sql.transaction(() =>
+      preservingDirt(ctx.sql, () => {
+        const local = held(ctx.sql, rows);
+        for (const incoming of byRank(rows)) {
+          const k = `${incoming.table}\u0000${incoming.id}`;
+          const outcome = mergeRow(local.get(k) ?? null, incoming);
+          if (outcome.kind !== 'store') continue;
+          writeRow(ctx.sql, outcome.row, now);
+          writeStamps(ctx.sql, incoming.table, incoming.id, outcome.row.stamps);
+          local.set(k, outcome.row);
+          noteDerived(ctx.sql, outcome.row, derived);
+          written += 1;
+        }
+        recompute(ctx, derived, now);
+        if (written > 0) noteApplied(ctx, written, now);
+      }),
+    ),
+  );
+  return { rows: written, customers: derived.customers, invoices: derived.invoices };
+}
+
+function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Derived): void {
+  const key = KEY_COLUMN[table];
+  if (table === 'invoices') {
+    const row = sql.prepare('SELECT seq, customer_id FROM invoices WHERE id = ?').get(id) as { seq: number; customer_id: string } | undefined;
+    if (!row) return;
+    derived.customers.add(row.customer_id);
+    sql.prepare('DELETE FROM invoice_search WHERE rowid = ?').run(row.seq);
+    // A final invoice's lines are frozen by trigger; putting it back to the Cloud's state means
+    // letting it be a draft for the moment it takes to remove it.
+    sql.prepare('DELETE FROM invoices WHERE id = ?').run(id);
+    sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+    return;
+  }
+  if (table === 'customers') {
+    const row = sql.prepare('SELECT seq FROM customers WHERE id = ?').get(id) as { seq: number } | undefined;
+    if (row) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
+    sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(id);
+  }
+  if (table === 'payments') {
+    const row = sql.prepare('SELECT customer_id FROM payments WHERE id = ?').get(id) as { customer_id: string } | undefined;
+    if (row) derived.customers.add(row.customer_id);
+  }
+  if (table === 'payment_allocations' || table === 'credit_notes') {
+    const row = sql.prepare(`SELECT invoice_id FROM ${table} WHERE id = ?`).get(id) as { invoice_id: string } | undefined;
+    if (row) derived.invoices.add(row.invoice_id);
+  }
+  sql.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run(id);
+}
+
+/**
+ * Puts rows back to the Cloud's state after it refused a change (a role that may not, a fact that
+ * may not change): the Cloud's version (and stamps) replaces this device's, whatever their stamps;
+ * a row the Cloud does not have is removed.
+ */
+export function forceCloudState(ctx: CoreContext, entries: readonly { table: SyncedTableName; id: string; row: SyncRow | null }[]): Applied {
+  const now = ctx.clock.now().toISOString();
+  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set() };
+  withoutForeignKeys(ctx, () =>
+    ctx.sql.transaction(() =>
+      preservingDirt(ctx.sql, () => {
+        // Children first when removing, parents first when writing back.
+        const ordered = [...entries].sort((a, b) => SYNCED_TABLES[b.table].rank - SYNCED_TABLES[a.table].rank);
+        for (const entry of ordered) {
+          const local = readRows(ctx.sql, entry.table, [entry.id]).get(entry.id);
+          if (local) noteDerived(ctx.sql, { table: entry.table, id: entry.id, data: local, stamps: {} }, derived);
+          const mustRemove = !entry.row || (entry.table === 'invoices' && local && local.lifecycle !== entry.row.data.lifecycle) ||
+            (entry.table === 'payments' && local && local.status !== entry.row.data.status) ||
+            (entry.table === 'payment_allocations' && local && local.reversed_at !== entry.row.data.reversed_at);
+          if (mustRemove) removeLocal(ctx.sql, entry.table, entry.id, derived);
+          if (!entry.row) ctx.sql.prepare('DELETE FROM sync_stamps WHERE tbl = ? AND row_id = ?').run(entry.table, entry.id);
+        }
+        for (const entry of byRank(entries.flatMap((e) => (e.row ? [e.row] : [])))) {
+          writeRow(ctx.sql, entry, now);
+          writeStamps(ctx.sql, entry.table, entry.id, entry.stamps);
+          noteDerived(ctx.sql, entry, derived);
+        }
+        recompute(ctx, derived, now);
+        noteApplied(ctx, entries.length, now);
+      }),
+    ),
+  );
+  return { rows: entries.length, customers: derived.customers, invoices: derived.invoices };
+}

@@ -1,0 +1,216 @@
+// Synced rows as the sync protocol carries them (shared/sync/tables.ts), read from and written to
+// this device's SQLite tables. Writing keeps what the tables' own rules demand (a final invoice's
+// content is frozen, so its content is written while it is still a draft) and the local indexes in
+// step; derived figures (settlement, balances) are worked out afterwards by apply.ts.
+import { SYNCED_TABLES, type SyncData, type SyncRow, type SyncedTableName, type SyncLineValue } from '../../../shared/sync/tables';
+import type { Sql } from '../db/sql';
+import { replaceSearchDocument, replaceTags } from '../customers/repo';
+import { searchDocument } from '../customers/search';
+import { numberSearchText } from '../invoices/numbering';
+
+export const KEY_COLUMN: Record<SyncedTableName, string> = {
+  settings: 'section', customers: 'id', invoices: 'id', draft_versions: 'sync_id', payments: 'id', payment_allocations: 'id',
+  credit_notes: 'id', saved_reports: 'id', notifications: 'id', audit_log: 'sync_id',
+};
+
+const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor'] as const;
+
+/** The message's status as this device knows it (its job's, or what the sending device said). */
+const NOTIFICATION_STATUS = `CASE
+  WHEN n.outcome IS NOT NULL THEN n.outcome
+  WHEN j.id IS NULL THEN coalesce(n.remote_status, 'pending')
+  WHEN n.sending_started_at IS NOT NULL AND j.state IN ('failed', 'cancelled') THEN 'unconfirmed'
+  WHEN j.state = 'succeeded' THEN 'sent' WHEN j.state = 'failed' THEN 'failed' WHEN j.state = 'cancelled' THEN 'cancelled'
+  WHEN j.state = 'running' THEN 'sending' WHEN j.attempts = 0 AND n.scheduled_for > strftime('%Y-%m-%dT%H:%M:%fZ', 'now') THEN 'scheduled'
+  ELSE 'pending' END`;
+
+function selectFor(table: SyncedTableName): string {
+  const key = KEY_COLUMN[table];
+  const columns = SYNCED_TABLES[table].columns.filter((c) => c !== 'lines' && c !== 'lifecycle' && c !== 'status');
+  switch (table) {
+    case 'invoices':
+      return `SELECT id AS key, ${columns.join(', ')}, CASE status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END AS lifecycle
+              FROM invoices WHERE id IN (SELECT value FROM json_each(?))`;
+    case 'notifications':
+      return `SELECT n.id AS key, ${columns.map((c) => `n.${c}`).join(', ')}, ${NOTIFICATION_STATUS} AS status
+              FROM notifications n LEFT JOIN jobs j ON j.id = n.job_id WHERE n.id IN (SELECT value FROM json_each(?))`;
+    case 'payments':
+      return `SELECT id AS key, ${columns.join(', ')}, status FROM payments WHERE id IN (SELECT value FROM json_each(?))`;
+    default:
+      return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
+  }
+}
+
+/** The synced data of these rows as this device holds them; absent ids are not in the map. */
+export function readRows(sql: Sql, table: SyncedTableName, ids: readonly string[]): Map<string, SyncData> {
+  const out = new Map<string, SyncData>();
+  if (ids.length === 0) return out;
+  const rows = sql.prepare(selectFor(table)).all(JSON.stringify(ids)) as (Record<string, string | number | null> & { key: string })[];
+  for (const row of rows) {
+    const { key, ...data } = row;
+    out.set(key, data);
+  }
+  if (table === 'invoices' && out.size > 0) {
+    const lines = sql
+      .prepare(`SELECT invoice_id, ${LINE_COLUMNS.join(', ')} FROM invoice_lines WHERE invoice_id IN (SELECT value FROM json_each(?)) ORDER BY invoice_id, position`)
+      .all(JSON.stringify([...out.keys()])) as (SyncLineValue & { invoice_id: string })[];
+    for (const data of out.values()) data.lines = [];
+    for (const { invoice_id, ...line } of lines) (out.get(invoice_id)!.lines as SyncLineValue[]).push(line);
+  }
+  return out;
+}
+
+/** Stamps as stored, or none for a row this device has not stamped. */
+export function readStamps(sql: Sql, table: SyncedTableName, ids: readonly string[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  if (ids.length === 0) return out;
+  const rows = sql.prepare('SELECT row_id, stamps FROM sync_stamps WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?))').all(table, JSON.stringify(ids)) as { row_id: string; stamps: string }[];
+  for (const r of rows) out.set(r.row_id, JSON.parse(r.stamps) as Record<string, string>);
+  return out;
+}
+
+export function writeStamps(sql: Sql, table: SyncedTableName, id: string, stamps: Record<string, string>): void {
+  sql.prepare('INSERT INTO sync_stamps (tbl, row_id, stamps) VALUES (?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET stamps = excluded.stamps').run(table, id, JSON.stringify(stamps));
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v));
+
+/** Only the columns this release has: fields of a newer release are carried by the Cloud, not stored here. */
+function known(table: SyncedTableName, data: SyncData, skip: readonly string[] = []): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const column of SYNCED_TABLES[table].columns) {
+    if (skip.includes(column) || !(column in data)) continue;
+    const value = data[column];
+    out[column] = Array.isArray(value) ? JSON.stringify(value) : (value as string | number | null);
+  }
+  return out;
+}
+
+function upsert(sql: Sql, table: string, key: string, id: string, values: Record<string, string | number | null>, extraOnInsert: Record<string, string | number | null> = {}): void {
+  const columns = Object.keys(values);
+  const exists = sql.prepare(`SELECT 1 FROM ${table} WHERE ${key} = ?`).get(id);
+  if (exists) {
+    if (columns.length === 0) return;
+    sql.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @__key`).run({ ...values, __key: id });
+    return;
+  }
+  const all = { ...extraOnInsert, ...values, [key]: id };
+  const names = Object.keys(all);
+  sql.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})`).run(all);
+}
+
+function writeCustomer(sql: Sql, id: string, data: SyncData, now: string): void {
+  upsert(sql, 'customers', 'id', id, known('customers', data), { updated_at: now, version: 1, created_at: now });
+  sql.prepare('UPDATE customers SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, id);
+  sql.prepare('INSERT INTO customer_balances (customer_id) VALUES (?) ON CONFLICT DO NOTHING').run(id);
+  const row = sql.prepare('SELECT seq, name, email, secondary_email, phone, secondary_phone, code, tax_id, status, deleted_at, tags FROM customers WHERE id = ?').get(id) as {
+    seq: number; name: string; email: string; secondary_email: string; phone: string; secondary_phone: string; code: string; tax_id: string; status: string; deleted_at: string | null; tags: string;
+  };
+  replaceSearchDocument(sql, row.seq, searchDocument({
+    name: row.name, email: row.email, secondaryEmail: row.secondary_email, phone: row.phone, secondaryPhone: row.secondary_phone,
+    code: row.code, taxId: row.tax_id, status: row.status, archived: row.deleted_at !== null,
+  }));
+  let tags: string[] = [];
+  try {
+    tags = JSON.parse(row.tags) as string[];
+  } catch {
+    tags = [];
+  }
+  replaceTags(sql, id, tags);
+}
+
+function writeLines(sql: Sql, id: string, lines: unknown): void {
+  sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  if (!Array.isArray(lines)) return;
+  const insert = sql.prepare(
+    `INSERT INTO invoice_lines (invoice_id, ${LINE_COLUMNS.join(', ')}) VALUES (@invoice_id, ${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  );
+  for (const line of lines as SyncLineValue[]) {
+    const values = Object.fromEntries(LINE_COLUMNS.map((c) => [c, c === 'description' || c === 'unit' ? (str(line[c]) ?? '') : num(line[c])]));
+    insert.run({ invoice_id: id, ...values, unit: values.unit ?? '' });
+  }
+}
+
+/**
+ * An invoice: content is written while it is a draft (a final invoice's content is frozen by the
+ * table's own triggers), then it moves on to final or void. Settlement is worked out afterwards.
+ */
+function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
+  const lifecycle = data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft';
+  const current = sql.prepare('SELECT status FROM invoices WHERE id = ?').get(id) as { status: string } | undefined;
+  const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of']);
+  if (!current || current.status === 'draft') {
+    upsert(sql, 'invoices', 'id', id, { ...content, status: 'draft' }, {
+      updated_at: now, version: 1, paid_minor: 0, credited_minor: 0, balance_minor: 0, draft_version: 1, created_at: now,
+    });
+    // An editor open on this draft here is now behind: it is told the draft was saved elsewhere.
+    if (current) sql.prepare('UPDATE invoices SET draft_version = draft_version + 1, version = version + 1, updated_at = ? WHERE id = ?').run(now, id);
+    writeLines(sql, id, data.lines);
+    if (lifecycle !== 'draft') sql.prepare("UPDATE invoices SET status = 'open', updated_at = ? WHERE id = ?").run(now, id);
+  }
+  if (lifecycle === 'void') {
+    sql.prepare("UPDATE invoices SET status = 'void', voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ? AND status <> 'void'").run(str(data.voided_at) ?? now, str(data.void_reason) ?? '', now, id);
+  }
+  if ('duplicate_of' in data) sql.prepare('UPDATE invoices SET duplicate_of = ? WHERE id = ?').run(str(data.duplicate_of), id);
+  const row = sql.prepare('SELECT seq, number FROM invoices WHERE id = ?').get(id) as { seq: number; number: string | null };
+  sql.prepare('DELETE FROM invoice_search WHERE rowid = ?').run(row.seq);
+  if (row.number) sql.prepare('INSERT INTO invoice_search (rowid, number) VALUES (?, ?)').run(row.seq, numberSearchText(row.number));
+}
+
+function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
+  if (sql.prepare('SELECT 1 FROM draft_versions WHERE sync_id = ?').get(id)) return;
+  const invoiceId = str(data.invoice_id)!;
+  const { next } = sql.prepare('SELECT coalesce(max(version), 0) + 1 AS next FROM draft_versions WHERE invoice_id = ?').get(invoiceId) as { next: number };
+  upsert(sql, 'draft_versions', 'sync_id', id, { ...known('draft_versions', data), version: next });
+}
+
+function writePayment(sql: Sql, id: string, data: SyncData, now: string): void {
+  const exists = sql.prepare('SELECT status FROM payments WHERE id = ?').get(id) as { status: string } | undefined;
+  if (!exists) {
+    upsert(sql, 'payments', 'id', id, known('payments', data), { allocated_minor: 0, updated_at: now, version: 1, idempotency_key: null });
+    return;
+  }
+  if (data.status === 'reversed' && exists.status !== 'reversed') {
+    sql.prepare("UPDATE payments SET status = 'reversed', reversed_at = ?, reversal_reason = ?, allocated_minor = 0, updated_at = ?, version = version + 1 WHERE id = ?")
+      .run(str(data.reversed_at) ?? now, str(data.reversal_reason) ?? '', now, id);
+  }
+}
+
+function writeAllocation(sql: Sql, id: string, data: SyncData): void {
+  const exists = sql.prepare('SELECT reversed_at FROM payment_allocations WHERE id = ?').get(id) as { reversed_at: string | null } | undefined;
+  if (!exists) {
+    upsert(sql, 'payment_allocations', 'id', id, { ...known('payment_allocations', data), applied_minor: 0 });
+    return;
+  }
+  if (data.reversed_at && !exists.reversed_at) {
+    sql.prepare('UPDATE payment_allocations SET reversed_at = ?, reversed_on = ?, applied_minor = 0 WHERE id = ?').run(str(data.reversed_at), str(data.reversed_on), id);
+  }
+}
+
+function writeNotification(sql: Sql, id: string, data: SyncData, now: string): void {
+  const values = known('notifications', data, ['status']);
+  // Another device's message: its status is what that device said (this one has no job for it).
+  upsert(sql, 'notifications', 'id', id, { ...values, remote_status: str(data.status), updated_at: now }, { job_id: null, sending_started_at: null, outcome: null });
+}
+
+/** Writes one synced row into this device's tables (the caller holds the transaction). */
+export function writeRow(sql: Sql, row: SyncRow, now: string): void {
+  switch (row.table) {
+    case 'customers': return writeCustomer(sql, row.id, row.data, now);
+    case 'invoices': return writeInvoice(sql, row.id, row.data, now);
+    case 'draft_versions': return writeDraftVersion(sql, row.id, row.data);
+    case 'payments': return writePayment(sql, row.id, row.data, now);
+    case 'payment_allocations': return writeAllocation(sql, row.id, row.data);
+    case 'credit_notes':
+      return upsert(sql, 'credit_notes', 'id', row.id, known('credit_notes', row.data), { updated_at: now, version: 1 });
+    case 'settings':
+      return upsert(sql, 'settings', 'section', row.id, { value: str(row.data.value) ?? '{}', updated_at: now });
+    case 'saved_reports':
+      return upsert(sql, 'saved_reports', 'id', row.id, { ...known('saved_reports', row.data), updated_at: now }, { version: 1 });
+    case 'notifications': return writeNotification(sql, row.id, row.data, now);
+    case 'audit_log':
+      if (sql.prepare('SELECT 1 FROM audit_log WHERE sync_id = ?').get(row.id)) return;
+      return upsert(sql, 'audit_log', 'sync_id', row.id, known('audit_log', row.data));
+  }
+}
