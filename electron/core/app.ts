@@ -44,6 +44,7 @@ import { sendEmailHandler, sendSmsHandler } from './send/jobs';
 import { startAnnouncer } from './activity/announcer';
 import { startReminderScheduler } from './reminders/scheduler';
 import { appHandlers } from './system/handlers';
+import { itemHandlers } from './items/handlers';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -183,7 +184,7 @@ function startBackend(
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
-    ...sendingHandlers(context), ...appHandlers(context),
+    ...sendingHandlers(context), ...appHandlers(context), ...itemHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>;
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};

@@ -102,6 +102,8 @@ export interface InvoiceLinesTable {
   discount_minor: number;
   net_minor: number;
   tax_minor: number;
+  /** The catalog item the line was filled from; null for lines typed freely. */
+  item_id: string | null;
 }
 
 export interface DraftVersionsTable {
@@ -302,6 +304,21 @@ export interface NotificationsTable {
   updated_at: string;
 }
 
+export interface ItemsTable {
+  seq: Generated<number>;
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  price_minor: number | null;
+  currency: string;
+  tax_rate_bp: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
 export interface DB {
   customers: CustomersTable;
   customer_balances: CustomerBalancesTable;
@@ -322,4 +339,5 @@ export interface DB {
   settings: SettingsTable;
   saved_reports: SavedReportsTable;
   notifications: NotificationsTable;
+  items: ItemsTable;
 }

@@ -33,6 +33,7 @@ export function toLine(row: LineRow): InvoiceLine {
     discountMinor: row.discount_minor,
     netMinor: row.net_minor,
     taxMinor: row.tax_minor,
+    itemId: row.item_id,
   };
 }
 

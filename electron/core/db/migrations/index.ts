@@ -4,6 +4,7 @@ import { migration0002 } from './0002_billing';
 import { migration0003 } from './0003_jobs';
 import { migration0004 } from './0004_reports';
 import { migration0005 } from './0005_notifications';
+import { migration0008 } from './0008_items';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0008];
