@@ -100,7 +100,7 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  name: 'Name', company: 'Company (when the name is empty)', firstName: 'First name', lastName: 'Last name',
+  name: 'Name', company: 'Company (if no name)', firstName: 'First name', lastName: 'Last name',
   email: 'Email', phone: 'Phone', secondaryEmail: 'Secondary email', secondaryPhone: 'Secondary phone',
   street: 'Street', street2: 'Street, second line', city: 'City', region: 'County, state or province', postalCode: 'Postal code',
   country: 'Country', businessType: 'Business type', taxId: 'Tax ID', paymentTerms: 'Payment terms', creditLimit: 'Credit limit',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { CatalogEntry } from '../drafting/catalog';
 import { ITEM_SORTS, itemInputSchema, type Item, type ItemListPage } from '../domain/item';
+import type { CurrencyCode } from '../money';
 import { importCommitSchema, importFileSchema, type ImportPreviewBase, type ImportResultBase } from '../domain/imports';
 import { idSchema, page } from './common';
 import { output } from './output';
@@ -51,6 +52,8 @@ export const itemChannels = {
   'items.forSentence': { input: z.object({ sentence: z.string().max(4000) }), output: output<CatalogEntry[]>() },
   'items.import.preview': { input: importFileSchema, output: output<ItemImportPreview>() },
   'items.import.commit': { input: importCommitSchema, output: output<ImportResultBase & { updated: number; skipped: number }>() },
+  /** What a new item starts from: the business's own currency, which catalog prices are in. */
+  'items.defaults': { input: z.object({}).default({}), output: output<{ currency: CurrencyCode }>() },
   'items.export': {
     input: itemQuerySchema.default({ search: '', includeArchived: false, sort: 'name', direction: 'asc' }),
     output: output<{ fileName: string; csvText: string; rows: number }>(),

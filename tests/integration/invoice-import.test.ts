@@ -49,7 +49,7 @@ describe('open invoice import', () => {
     // Ages from its own dates (the books' day is 2026-11-21): 42 days overdue.
     const overdue = await byNumber(core, 'INV-000101');
     expect(overdue).toMatchObject({ status: 'open', overdue: true, daysOverdue: 42, issueDate: '2026-09-10', dueDate: '2026-10-10', balanceMinor: 5_800_000 });
-    expect(overdue.lines).toEqual([expect.objectContaining({ description: 'Zoho Invoice invoice INV-000101', quantityMilli: 1000, unitPriceMinor: 5_800_000, taxRateBp: null })]);
+    expect(overdue.lines).toEqual([expect.objectContaining({ description: 'Zoho Invoice invoice INV-000101 (total as billed there, any VAT included)', quantityMilli: 1000, unitPriceMinor: 5_800_000, taxRateBp: null })]);
     expect(overdue.draft.source).toBe('import');
     const partly = await byNumber(core, 'INV-000102');
     expect(partly).toMatchObject({ status: 'partially_paid', paidMinor: 7_500_000, balanceMinor: 4_500_000 });

@@ -18,6 +18,7 @@ export function itemHandlers(ctx: CoreContext) {
     'items.forSentence': (input) => entriesForSentence(ctx, input.sentence),
     'items.import.preview': (input) => previewItemImport(ctx, input),
     'items.import.commit': (input) => commitItemImport(ctx, input),
+    'items.defaults': () => ({ currency: items.businessCurrency(ctx) }),
     'items.export': (input) => exportItems(ctx, input),
   } satisfies Partial<HandlerMap>;
 }

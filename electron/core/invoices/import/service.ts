@@ -39,7 +39,7 @@ function importOne(ctx: CoreContext, invoice: PlannedInvoice, sourceLabel: strin
   const { customer, currency, number } = invoice;
   const content = draftContentSchema.parse({
     customerId: customer.id, currency, issueDate: invoice.issueDate, dueDate: invoice.dueDate,
-    lines: [{ description: `${sourceLabel} invoice ${number}`, quantityMilli: 1000, unitPriceMinor: invoice.totalMinor, taxRateBp: null }],
+    lines: [{ description: `${sourceLabel} invoice ${number} (total as billed there, any VAT included)`, quantityMilli: 1000, unitPriceMinor: invoice.totalMinor, taxRateBp: null }],
   });
   const from = `${fileName} line ${invoice.line}`;
   const id = insertDraft(ctx, { ...content, currency }, { source: 'import', prompt: null, aiConfidence: null, warnings: [] }, `Imported from ${from}`);
