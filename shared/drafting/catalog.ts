@@ -38,7 +38,8 @@ export function singularWord(word: string): string {
 
 /** The words of a name or a line that can tell items apart: lower case, singular, no filler. */
 export function catalogWords(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? [];
+  // "50 kg" and "50kg" are one size.
+  const words = text.toLowerCase().replace(/(\d)\s+([a-z]{1,3})\b/g, '$1$2').normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+(?:\.\d+)?/gu) ?? [];
   const out: string[] = [];
   for (const w of words) {
     if (STOP.has(w)) continue;
@@ -54,7 +55,7 @@ interface Keyed {
 }
 
 /** How well an item's words and a line's words fit; 0: not at all. Higher is better. */
-function fit(item: readonly string[], line: ReadonlySet<string>): number {
+export function fitScore(item: readonly string[], line: ReadonlySet<string>): number {
   if (item.length === 0) return 0;
   let shared = 0;
   for (const w of item) if (line.has(w)) shared++;
@@ -95,7 +96,7 @@ export function buildCatalogIndex(entries: readonly CatalogEntry[]): CatalogInde
         for (const k of byWord.get(w) ?? []) {
           if (seen.has(k)) continue;
           seen.add(k);
-          const score = fit(k.words, line);
+          const score = fitScore(k.words, line);
           if (score === 0 || score < best) continue;
           if (score > best) {
             best = score;
@@ -124,4 +125,21 @@ export function sameUnit(a: string, b: string): boolean {
 export function farFromCatalog(priceMinor: number, catalogMinor: number): boolean {
   if (catalogMinor === 0) return priceMinor !== 0;
   return priceMinor * 4 < catalogMinor * 3 || priceMinor * 4 > catalogMinor * 5;
+}
+
+/** A size written into an item's name, such as "50kg", "4L" or "12mm": digits joined to letters. */
+const SIZE = /^\d+(?:\.\d+)?[a-z]+$/;
+
+/**
+ * "3 Bamburi cement 50kg" counts three of the item "Bamburi Cement 50kg", not 150 kg: when the
+ * item's name carries the size the line was measured by, the count is the line's first number.
+ * Returns that count in thousandths, or null when the line's own reading stands.
+ */
+export function countBeforeSize(entryName: string, source: string): number | null {
+  const sizes = catalogWords(entryName).filter((w) => SIZE.test(w));
+  if (sizes.length === 0) return null;
+  const words = catalogWords(source);
+  if (!sizes.some((size) => words.includes(size))) return null;
+  const first = words.find((w) => /^\d+$/.test(w));
+  return first === undefined || sizes.includes(first) ? null : Number(first) * 1000;
 }

@@ -4,7 +4,7 @@
 import { MAX_AMOUNT_MINOR } from '../money';
 import { lineAmountMinor } from '../totals';
 import { amountText } from './amounts';
-import { farFromCatalog, sameUnit, type CatalogMatch } from './catalog';
+import { countBeforeSize, farFromCatalog, sameUnit, type CatalogMatch } from './catalog';
 import { currencyProblems, statedTotalProblem, totalsOf } from './checks';
 import type { ClauseResult, Span } from './clause';
 import { confidenceOf } from './confidence';
@@ -88,7 +88,22 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
     let lineRate: TaxRateBp = tax.rateBp;
     let itemId: string | null = null;
     // The sentence's own price wins; the catalog fills what it left out and checks what it gave.
-    const matched: CatalogMatch | null = options.catalog && description ? options.catalog.match(description) : null;
+    let matched: CatalogMatch | null = options.catalog && description ? options.catalog.match(description) : null;
+    if (options.catalog && matched?.kind !== 'item') {
+      // The parser may have read a size in the item's name as the quantity ("3 cement 50kg"): the
+      // line's own words, size included, can still name one item.
+      const whole = options.catalog.match(mapped.originalSlice(item.start, item.end));
+      if (whole?.kind === 'item') matched = whole;
+    }
+    const count = matched?.kind === 'item' ? countBeforeSize(matched.entry.name, mapped.originalSlice(item.start, item.end)) : null;
+    if (matched?.kind === 'item' && count !== null) {
+      quantityMilli = count;
+      if (!sameUnit(unit, matched.entry.unit)) unit = '';
+      // The quantity the parser doubted ("3 × 50 kg?") is settled by the item's name.
+      const doubts = messages.length;
+      for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.startsWith('Read the quantity for')) messages.splice(i, 1);
+      if (messages.length < doubts && messages.length === 0) uncertain = false;
+    }
     const statedIsPrice = unitPriceMinor === null && items.length === 1 && statedTotalMinor !== null;
     if (matched?.kind === 'ambiguous') {
       const names = matched.entries.slice(0, 3).map((e) => `'${e.name}'`);

@@ -1,7 +1,7 @@
 // The catalog as drafting reads it: every live item, kept in memory and read again only when an
 // item changed (a trigger counts the changes in meta.catalog_version). A sentence gets the few
 // items it may name: the parser and the AI prompt both read that same short list.
-import { buildCatalogIndex, catalogWords, type CatalogEntry, type CatalogIndex } from '../../../shared/drafting/catalog';
+import { buildCatalogIndex, catalogWords, fitScore, type CatalogEntry, type CatalogIndex } from '../../../shared/drafting/catalog';
 import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { toCatalogEntry } from './mapping';
@@ -40,29 +40,45 @@ function catalogOf(sql: Sql): Catalog {
 }
 
 /** At most this many items go with one sentence: enough for a long invoice, short enough for a prompt. */
-export const SENTENCE_CATALOG_LIMIT = 40;
+export const SENTENCE_CATALOG_LIMIT = 60;
+/** The candidates kept for each piece of the sentence (a line, or what "and" or a comma separates). */
+const PER_PIECE = 6;
+/** Where one thing billed may end and the next begin, as the parser splits a sentence. */
+const PIECES = /\n|;|,(?!\d{3})|\s(?:and|plus|&)\s|\+/i;
+const isNumber = (w: string) => /^\d+(\.\d+)?$/.test(w);
 
 /**
- * The live items a sentence may name, surest first: those whose whole name is in it, then those
- * sharing most words with it. Numbers alone ("10", "1,500") name nothing.
+ * The live items a sentence may name: for each piece of it, the items that fit its words best
+ * (a whole name first, then the most words shared), codes named anywhere first of all. Numbers
+ * alone ("10", "1,500") name nothing. The parser and the AI prompt read the same list.
  */
 export function entriesForSentence(ctx: Pick<CoreContext, 'sql'>, sentence: string, limit = SENTENCE_CATALOG_LIMIT): CatalogEntry[] {
   const catalog = catalogOf(ctx.sql);
   if (catalog.entries.length === 0) return [];
-  const words = catalogWords(sentence).filter((w) => !/^\d+(\.\d+)?$/.test(w));
-  const said = new Set(words);
-  const shared = new Map<number, number>();
-  for (const w of words) for (const i of catalog.byWord.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  const chosen: number[] = [];
+  const taken = new Set<number>();
+  const take = (i: number) => {
+    if (!taken.has(i) && chosen.length < limit) {
+      taken.add(i);
+      chosen.push(i);
+    }
+  };
   for (const token of sentence.toLowerCase().split(/[\s,;]+/)) {
     const i = catalog.byCode.get(token);
-    if (i !== undefined) shared.set(i, Math.max(shared.get(i) ?? 0, 100));
+    if (i !== undefined) take(i);
   }
-  const whole = (i: number) => catalog.words[i]!.every((w) => said.has(w));
-  return [...shared.entries()]
-    .map(([i, n]) => ({ i, n, whole: whole(i) }))
-    .sort((a, b) => Number(b.whole) - Number(a.whole) || b.n - a.n || catalog.words[a.i]!.length - catalog.words[b.i]!.length || a.i - b.i)
-    .slice(0, limit)
-    .map((x) => catalog.entries[x.i]!);
+  for (const piece of sentence.split(PIECES)) {
+    const words = catalogWords(piece).filter((w) => !isNumber(w));
+    if (words.length === 0) continue;
+    const said = new Set(words);
+    const shared = new Map<number, number>();
+    for (const w of words) for (const i of catalog.byWord.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const ranked: [number, number][] = [];
+    for (const [i, n] of shared) ranked.push([i, fitScore(catalog.words[i]!, said) || n]);
+    ranked.sort((a, b) => b[1] - a[1] || catalog.words[a[0]]!.length - catalog.words[b[0]]!.length || a[0] - b[0]);
+    for (const [i] of ranked.slice(0, PER_PIECE)) take(i);
+  }
+  return chosen.map((i) => catalog.entries[i]!);
 }
 
 /** The index the parser matches a sentence's lines against. */

@@ -85,18 +85,31 @@ export function pageItems(sql: Sql, query: ListQuery, offset: number, limit: num
     .all(...params, limit, offset) as ItemRow[];
 }
 
-/**
- * The picker's matches: live items whose words start with what was typed, an exact code first,
- * then names that start with it, then the rest by name.
- */
-export function searchLiveItems(sql: Sql, match: string, typed: string, limit: number): ItemRow[] {
+/** The live item with exactly this code. */
+export function liveItemWithCode(sql: Sql, code: string): ItemRow | undefined {
+  return liveItemByCode(sql, code);
+}
+
+/** Live items whose name starts with what was typed, by name: a range of the name index. */
+export function liveItemsNamedFrom(sql: Sql, typed: string, limit: number): ItemRow[] {
   return sql
     .prepare(
-      `SELECT seq, ${COLUMNS} FROM items
-       WHERE seq IN (SELECT rowid FROM item_search WHERE item_search MATCH ?) AND deleted_at IS NULL
-       ORDER BY code = ? COLLATE NOCASE DESC, name LIKE ? ESCAPE '\\' DESC, name COLLATE NOCASE, seq LIMIT ?`,
+      `SELECT seq, ${COLUMNS} FROM items INDEXED BY items_by_name WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\'
+       ORDER BY name COLLATE NOCASE, seq LIMIT ?`,
     )
-    .all(match, typed, `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit) as ItemRow[];
+    .all(`${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit) as ItemRow[];
+}
+
+/**
+ * Live items with a word of the name or the code starting with each typed word: the first `limit`
+ * the index gives, so a one-letter search costs as little as a long one.
+ */
+export function liveItemsMatching(sql: Sql, match: string, limit: number): ItemRow[] {
+  return sql
+    .prepare(
+      `SELECT seq, ${COLUMNS} FROM items WHERE seq IN (SELECT rowid FROM item_search WHERE item_search MATCH ? LIMIT ?) AND deleted_at IS NULL`,
+    )
+    .all(match, limit) as ItemRow[];
 }
 
 export function firstLiveItems(sql: Sql, limit: number): ItemRow[] {

@@ -147,10 +147,31 @@ export function allMatchingItems(ctx: CoreContext, query: ItemQuery): Item[] {
   }
 }
 
-/** The picker: live items only, an exact code first, then names starting with what was typed. */
+/**
+ * The picker: live items only. An exact code first, then names that start with what was typed (in
+ * name order), then items with any word starting so, in name order among the first hundred or so
+ * the index gives: what is typed next narrows it, and no search ever sorts the whole catalog.
+ */
 export function searchItems(ctx: CoreContext, input: ChannelParsed<'items.search'>): Item[] {
   const typed = input.query.trim();
   if (typed === '') return repo.firstLiveItems(ctx.sql, input.limit).map(toItem);
   const match = itemMatchExpression(typed, false);
-  return match === null ? [] : repo.searchLiveItems(ctx.sql, match, typed, input.limit).map(toItem);
+  if (match === null) return [];
+  const found = new Map<string, repo.ItemRow>();
+  const add = (rows: (repo.ItemRow | undefined)[]) => {
+    for (const row of rows) if (row && found.size < input.limit && !found.has(row.id)) found.set(row.id, row);
+  };
+  add([repo.liveItemWithCode(ctx.sql, typed)]);
+  add(repo.liveItemsNamedFrom(ctx.sql, typed, input.limit));
+  if (found.size < input.limit) {
+    const rest = repo.liveItemsMatching(ctx.sql, match, PICKER_WINDOW);
+    rest.sort((a, b) => byName(a.name, b.name) || a.seq - b.seq);
+    add(rest);
+  }
+  return [...found.values()].map(toItem);
 }
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
+/** How many word matches the picker orders by name; past that, what is typed next narrows them. */
+const PICKER_WINDOW = 120;

@@ -72,6 +72,22 @@ describe('drafting with the catalog', () => {
     expect(p.lines.map((l) => [l.description, l.itemId, l.taxRateBp])).toEqual([['Cement', '01', 1600], ['Delivery', '02', 1600]]);
   });
 
+  it('counts items whose size is in their name: "3 bamburi cement 50kg" is three bags, not 150 kg', () => {
+    const sized = buildCatalogIndex([
+      entry('21', 'Bamburi Cement 50kg', 'bag', 78_000), entry('22', 'Bamburi Cement 25kg', 'bag', 42_000), entry('23', 'Crown Paint 4L', 'tin', 250_000),
+    ]);
+    const read = (prompt: string) => parseInvoicePrompt(prompt, { today: '2026-11-18', currency: 'KES', defaultTaxRateBp: 1600, catalog: sized });
+    for (const prompt of ['3 bamburi cement 50kg', '3 Bamburi cement 50 kg']) {
+      const p = read(prompt);
+      expect(p.lines.map((l) => [l.description, l.quantityMilli, l.unit, l.unitPriceMinor, l.itemId])).toEqual([['Bamburi Cement 50kg', 3000, 'bag', 78_000, '21']]);
+      expect(p.warnings).toEqual([]);
+    }
+    expect(read('10 bags of bamburi cement 50kg').lines[0]).toMatchObject({ quantityMilli: 10_000, unit: 'bags', amountMinor: 780_000 });
+    expect(read('2 crown paint 4l').lines[0]).toMatchObject({ description: 'Crown Paint 4L', quantityMilli: 2000, unitPriceMinor: 250_000 });
+    // Without the size, two cements fit: nothing is filled, and the person is asked to choose.
+    expect(read('100 kg of bamburi cement').warnings[0]).toMatch(/could be 'Bamburi Cement 25kg' or 'Bamburi Cement 50kg'/);
+  });
+
   it('reads the same sentence the same way every time, a 20-line one included', () => {
     const sentence = Array.from({ length: 20 }, (_, i) => `${i + 1} bags of cement`).join('\n');
     expect(parse(sentence)).toEqual(parse(sentence));
