@@ -19,6 +19,10 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { MessagesScreen } from './screens/messages/MessagesScreen';
+import { ItemList } from './screens/items/ItemList';
+import { ItemForm } from './screens/items/ItemForm';
+import { ItemImport } from './screens/items/ItemImport';
+import { InvoiceImport } from './screens/invoices/import/InvoiceImport';
 import { useActivityToasts } from './screens/messages/useActivityToasts';
 import { BooksHealthNotice, BooksRestoredNotice } from './components/BooksHealth';
 import { invoke } from './api';
@@ -46,6 +50,16 @@ function Screen({ route }: { route: Route }) {
       return <DraftEditor id={route.id} />;
     case 'draftsBulk':
       return <BulkDrafts />;
+    case 'invoiceImport':
+      return <InvoiceImport />;
+    case 'items':
+      return <ItemList />;
+    case 'itemNew':
+      return <ItemForm />;
+    case 'itemImport':
+      return <ItemImport />;
+    case 'itemEdit':
+      return <ItemForm id={route.id} />;
     case 'jobs':
       return <JobsScreen />;
     case 'settings':
@@ -107,6 +121,11 @@ export function App() {
             <li>
               <a href={paths.invoices()} className="nav-link" aria-current={section === 'invoices' ? 'page' : undefined}>
                 Invoices
+              </a>
+            </li>
+            <li>
+              <a href={paths.items()} className="nav-link" aria-current={section === 'items' ? 'page' : undefined}>
+                Items
               </a>
             </li>
             <li>

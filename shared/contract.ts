@@ -25,6 +25,14 @@ import {
 } from './domain/invoice';
 import { allocationListSchema, paymentInputSchema, type Payment, type PaymentListRow } from './domain/payment';
 import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR } from './money';
+import {
+  importCommitSchema,
+  importFileSchema,
+  importMappingSchema,
+  type ImportHeldBack as HeldBack,
+  type ImportPreviewBase,
+  type ImportRejectedRow,
+} from './domain/imports';
 
 import { output } from './channels/output';
 import { idSchema, page } from './channels/common';
@@ -37,6 +45,8 @@ import { sendingChannels } from './channels/sending';
 import { appChannels } from './channels/app';
 import { cloudChannels, type SyncStatus } from './channels/cloud';
 import { booksChannels } from './channels/books';
+import { itemChannels } from './channels/items';
+import { invoiceImportChannels } from './channels/invoiceImport';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -54,15 +64,7 @@ export const customerQuerySchema = z.object({
 export type CustomerQuery = z.input<typeof customerQuerySchema>;
 
 
-export const importMappingSchema = z.record(z.string(), z.string().nullable());
-
-export const importFileSchema = z.object({
-  /** The file's text as read in the renderer; a BOM and CRLF are fine. */
-  csvText: z.string().max(40 * 1024 * 1024, 'That file is over 40 MB; split it into smaller files'),
-  fileName: z.string().max(300).default('import.csv'),
-  /** Customer field -> CSV header. Absent: the preview proposes one. */
-  mapping: importMappingSchema.optional(),
-});
+export { importFileSchema, importMappingSchema };
 
 export interface CustomerListPage {
   rows: CustomerListRow[];
@@ -93,22 +95,21 @@ export interface ActivityEntry {
 }
 
 export const IMPORT_FIELDS = [
-  'name', 'email', 'phone', 'secondaryEmail', 'secondaryPhone', 'street', 'city', 'postalCode', 'country',
-  'businessType', 'taxId', 'paymentTerms', 'creditLimit', 'currency', 'status', 'notes', 'tags',
+  'name', 'company', 'firstName', 'lastName', 'email', 'phone', 'secondaryEmail', 'secondaryPhone', 'street', 'street2', 'city',
+  'region', 'postalCode', 'country', 'businessType', 'taxId', 'paymentTerms', 'creditLimit', 'currency', 'status', 'notes', 'tags',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  name: 'Name', email: 'Email', phone: 'Phone', secondaryEmail: 'Secondary email', secondaryPhone: 'Secondary phone',
-  street: 'Street', city: 'City', postalCode: 'Postal code', country: 'Country', businessType: 'Business type',
-  taxId: 'Tax ID', paymentTerms: 'Payment terms', creditLimit: 'Credit limit', currency: 'Currency', status: 'Status',
-  notes: 'Notes', tags: 'Tags',
+  name: 'Name', company: 'Company (if no name)', firstName: 'First name', lastName: 'Last name',
+  email: 'Email', phone: 'Phone', secondaryEmail: 'Secondary email', secondaryPhone: 'Secondary phone',
+  street: 'Street', street2: 'Street, second line', city: 'City', region: 'County, state or province', postalCode: 'Postal code',
+  country: 'Country', businessType: 'Business type', taxId: 'Tax ID', paymentTerms: 'Payment terms', creditLimit: 'Credit limit',
+  currency: 'Currency', status: 'Status', notes: 'Notes', tags: 'Tags',
 };
 
-export interface ImportRejectedRow {
-  line: number;
-  reasons: string[];
-}
+export type { ImportRejectedRow };
+export type { ImportWarning, ImportSource } from './domain/imports';
 
 export interface ImportDuplicate {
   line: number;
@@ -118,21 +119,9 @@ export interface ImportDuplicate {
 }
 
 /** A column the preview did not propose although its header matched a field: the first row it would reject, and why. */
-export interface ImportHeldBack {
-  field: ImportField;
-  header: string;
-  line: number;
-  reason: string;
-}
+export type ImportHeldBack = HeldBack<ImportField>;
 
-export interface ImportPreview {
-  fileName: string;
-  delimiter: string;
-  headers: string[];
-  mapping: Record<string, string | null>;
-  totalRows: number;
-  acceptedRows: number;
-  rejected: ImportRejectedRow[];
+export interface ImportPreview extends ImportPreviewBase {
   duplicates: ImportDuplicate[];
   sample: { line: number; name: string; email: string; phone: string }[];
   /** Proposed mappings only: columns whose header matched a field but whose filled cells mostly do not fit it. */
@@ -212,14 +201,7 @@ export const contract = {
     output: output<ActivityEntry[]>(),
   },
   'customers.import.preview': { input: importFileSchema, output: output<ImportPreview>() },
-  'customers.import.commit': {
-    input: importFileSchema.extend({
-      mapping: importMappingSchema,
-      /** CSV line -> what to do with a probable duplicate. Unlisted duplicates are skipped. */
-      duplicateActions: z.record(z.string().regex(/^\d+$/), z.enum(['skip', 'update'])).default({}),
-    }),
-    output: output<ImportResult>(),
-  },
+  'customers.import.commit': { input: importCommitSchema, output: output<ImportResult>() },
   'customers.export': {
     input: customerQuerySchema.default({ search: '', sort: 'name', direction: 'asc', includeArchived: false }),
     output: output<{ fileName: string; csvText: string; rows: number }>(),
@@ -309,6 +291,8 @@ export const contract = {
   ...appChannels,
   ...cloudChannels,
   ...booksChannels,
+  ...itemChannels,
+  ...invoiceImportChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -324,6 +308,8 @@ export function isChannel(name: string): name is Channel {
 /** Events from the backend to every window. */
 export interface EventMap {
   'customers.changed': { ids: string[] };
+  /** Catalog items were added, changed, archived or imported; empty ids: many. */
+  'items.changed': { ids: string[] };
   'invoices.changed': { ids: string[]; customerIds: string[] };
   notify: { level: 'info' | 'warning' | 'error'; message: string };
   'jobs.changed': JobEvents['jobs.changed'];
@@ -339,4 +325,4 @@ export interface EventMap {
   'sync.applied': { customerIds: string[]; invoiceIds: string[] };
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed', 'sending.changed', 'activity', 'sync.status', 'sync.applied'];
+export const EVENT_NAMES: readonly EventName[] = ['customers.changed', 'items.changed', 'invoices.changed', 'notify', 'jobs.changed', 'jobs.progress', 'settings.changed', 'sending.changed', 'activity', 'sync.status', 'sync.applied'];

@@ -50,6 +50,7 @@ import { cloudHandlers } from './sync/handlers';
 import { cloudLink } from './sync/state';
 import { guardByRole } from './sync/roleGuard';
 import { backupBooks } from './sync/backup';
+import { itemHandlers } from './items/handlers';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -194,7 +195,7 @@ function startBackend(
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
-    ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine),
+    ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();

@@ -8,6 +8,11 @@ export type Route =
   | { name: 'customer'; id: string; tab?: string }
   | { name: 'customerEdit'; id: string }
   | { name: 'invoices' }
+  | { name: 'invoiceImport' }
+  | { name: 'items' }
+  | { name: 'itemNew' }
+  | { name: 'itemImport' }
+  | { name: 'itemEdit'; id: string }
   | { name: 'draftNew'; customerId?: string }
   | { name: 'invoice'; id: string }
   | { name: 'draftEdit'; id: string }
@@ -35,9 +40,20 @@ function parseInvoices(parts: string[], path: string): Route {
   if (second === undefined) return { name: 'invoices' };
   if (second === 'new' && parts.length === 2) return { name: 'draftNew' };
   if (second === 'bulk' && parts.length === 2) return { name: 'draftsBulk' };
+  if (second === 'import' && parts.length === 2) return { name: 'invoiceImport' };
   if (second === 'new' && parts.length === 3) return { name: 'draftNew', customerId: third! };
   if (parts.length === 2) return { name: 'invoice', id: second };
   if (third === 'edit' && parts.length === 3) return { name: 'draftEdit', id: second };
+  return { name: 'notFound', path };
+}
+
+function parseItems(parts: string[], path: string): Route {
+  const [, second, third] = parts;
+  if (second === undefined) return { name: 'items' };
+  if (second === 'new' && parts.length === 2) return { name: 'itemNew' };
+  if (second === 'import' && parts.length === 2) return { name: 'itemImport' };
+  if (parts.length === 2) return { name: 'itemEdit', id: second };
+  if (third === 'edit' && parts.length === 3) return { name: 'itemEdit', id: second };
   return { name: 'notFound', path };
 }
 
@@ -47,6 +63,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'customers' };
   if (parts[0] === 'customers') return parseCustomers(parts, path);
   if (parts[0] === 'invoices') return parseInvoices(parts, path);
+  if (parts[0] === 'items') return parseItems(parts, path);
   if (parts[0] === 'queue' && parts.length === 1) return { name: 'jobs' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
@@ -56,7 +73,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Which part of the sidebar a route belongs to. */
-export type Section = 'customers' | 'invoices' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
+export type Section = 'customers' | 'invoices' | 'items' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -67,7 +84,13 @@ export function sectionOf(route: Route): Section {
     case 'invoice':
     case 'draftEdit':
     case 'draftsBulk':
+    case 'invoiceImport':
       return 'invoices';
+    case 'items':
+    case 'itemNew':
+    case 'itemImport':
+    case 'itemEdit':
+      return 'items';
     case 'messages':
     case 'analytics':
     case 'reports':
@@ -92,6 +115,12 @@ export const paths = {
   invoice: (id: string) => `#/invoices/${encodeURIComponent(id)}`,
   draftEdit: (id: string) => `#/invoices/${encodeURIComponent(id)}/edit`,
   draftsBulk: () => '#/invoices/bulk',
+  /** Open invoices from another tool. */
+  invoiceImport: () => '#/invoices/import',
+  items: () => '#/items',
+  itemNew: () => '#/items/new',
+  itemImport: () => '#/items/import',
+  itemEdit: (id: string) => `#/items/${encodeURIComponent(id)}`,
   jobs: () => '#/queue',
   settings: () => '#/settings',
   analytics: (tab?: string) => (tab ? `#/analytics/${encodeURIComponent(tab)}` : '#/analytics'),

@@ -15,6 +15,8 @@ import {
   type SavedReport,
   type TaxReport,
 } from '../domain/analytics';
+import type { ItemRevenue } from '../domain/item';
+import type { ResolvedPeriod } from '../domain/analytics';
 import { idSchema, page } from './common';
 import { output } from './output';
 
@@ -28,6 +30,12 @@ export const analyticsChannels = {
   'analytics.drilldown': {
     input: z.object({ target: drilldownTargetSchema, ...page }),
     output: output<DrilldownPage>(),
+  },
+
+  /** Revenue by catalog item in a period, per currency (main currency first): invoice lines before VAT. */
+  'analytics.revenueByItem': {
+    input: z.object({ period: periodSchema.default({ preset: 'thisMonth' }), limit: z.number().int().min(1).max(50).default(10) }).default({ period: { preset: 'thisMonth' }, limit: 10 }),
+    output: output<{ period: ResolvedPeriod; currencies: ItemRevenue[] }>(),
   },
 
   /** Runs a report definition: columns and rows, plus per-currency totals. */

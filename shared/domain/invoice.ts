@@ -15,10 +15,11 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus | 'overdue' | 'unpaid',
   draft: 'Draft', open: 'Open', partially_paid: 'Partially paid', paid: 'Paid', void: 'Void', overdue: 'Overdue', unpaid: 'Unpaid',
 };
 
-export const DRAFT_SOURCES = ['manual', 'offline_parser', 'ai', 'suggestion', 'copy'] as const;
+export const DRAFT_SOURCES = ['manual', 'offline_parser', 'ai', 'suggestion', 'copy', 'import'] as const;
 export type DraftSource = (typeof DRAFT_SOURCES)[number];
 export const DRAFT_SOURCE_LABELS: Record<DraftSource, string> = {
   manual: 'Typed in', offline_parser: 'Drafted offline from a sentence', ai: 'Refined by AI', suggestion: 'Suggested', copy: 'Copy of an invoice',
+  import: 'Imported from another tool',
 };
 
 /** The rates a Kenyan shop uses; any other whole basis-point rate is accepted too. */
@@ -57,6 +58,8 @@ export const invoiceLineInputSchema = z.object({
   taxRateBp: z.number().int().min(0, 'Tax rate cannot be negative').max(10_000, 'Tax rate is at most 100%').nullable().default(1600),
   /** This line's price includes VAT; null: as the invoice's "prices include VAT" switch says. */
   priceIncludesTax: z.boolean().nullable().default(null),
+  /** The catalog item the line was filled from (picked, or named in a sentence); null: typed freely. */
+  itemId: z.uuid({ error: 'Not a catalog item' }).nullable().default(null),
 });
 export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
 export type InvoiceLineFields = z.output<typeof invoiceLineInputSchema>;

@@ -6,6 +6,8 @@ import { computeTotals, type Discount, type TaxRateBp } from '../totals';
 export interface CheckLine {
   quantityMilli: number;
   unitPriceMinor: number;
+  /** The line's own rate (a catalog item's), when it has one; else the invoice's. */
+  taxRateBp?: TaxRateBp;
 }
 
 export interface TotalsView {
@@ -20,7 +22,7 @@ export interface TotalsView {
 /** computeTotals over the parsed lines; null when the amounts are too large to add up exactly. */
 export function totalsOf(lines: readonly CheckLine[], taxRateBp: TaxRateBp, pricesIncludeTax: boolean, discount: Discount): TotalsView | null {
   try {
-    const totals = computeTotals({ lines: lines.map((l) => ({ ...l, taxRateBp })), pricesIncludeTax, discount });
+    const totals = computeTotals({ lines: lines.map((l) => ({ ...l, taxRateBp: l.taxRateBp === undefined ? taxRateBp : l.taxRateBp })), pricesIncludeTax, discount });
     const linesMinor = totals.lines.reduce((a, l) => a + l.amountMinor, 0);
     if (!Number.isSafeInteger(linesMinor) || !Number.isSafeInteger(totals.totalMinor)) return null;
     return { linesMinor, afterDiscountMinor: linesMinor - totals.discountShownMinor, totalMinor: totals.totalMinor, taxMinor: totals.taxMinor };

@@ -4,6 +4,7 @@
 import { MAX_AMOUNT_MINOR } from '../money';
 import { lineAmountMinor } from '../totals';
 import { amountText } from './amounts';
+import { countBeforeSize, farFromCatalog, sameUnit, type CatalogMatch } from './catalog';
 import { currencyProblems, statedTotalProblem, totalsOf } from './checks';
 import type { ClauseResult, Span } from './clause';
 import { confidenceOf } from './confidence';
@@ -21,6 +22,7 @@ import { readTax } from './tax';
 import { blank, MappedText, tidy } from './text';
 import { readStatedTotal } from './total';
 import type { ParsedLine, ParsedPrompt, ParseOptions } from './types';
+import type { TaxRateBp } from '../totals';
 
 /** What a draft keeps of its prompt (shared/domain/invoice.ts draftOriginSchema). */
 export const MAX_PROMPT_CHARS = 4000;
@@ -69,6 +71,7 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
   }
 
   const lineWarnings: string[] = [];
+  const notes: string[] = [];
   const lines: ParsedLine[] = [];
   let withoutPrice = 0;
   let withoutDescription = 0;
@@ -81,10 +84,55 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
     let { quantityMilli, unit, description } = item;
     let uncertain = item.uncertain;
     let unitPriceMinor = item.unitPriceMinor;
+    let priceFrom: ParsedLine['priceFrom'] = unitPriceMinor === null ? 'none' : 'sentence';
+    let lineRate: TaxRateBp = tax.rateBp;
+    let itemId: string | null = null;
+    // The sentence's own price wins; the catalog fills what it left out and checks what it gave.
+    let matched: CatalogMatch | null = options.catalog && description ? options.catalog.match(description) : null;
+    if (options.catalog && matched?.kind !== 'item') {
+      // The parser may have read a size in the item's name as the quantity ("3 cement 50kg"): the
+      // line's own words, size included, can still name one item.
+      const whole = options.catalog.match(mapped.originalSlice(item.start, item.end));
+      if (whole?.kind === 'item') matched = whole;
+    }
+    const count = matched?.kind === 'item' ? countBeforeSize(matched.entry.name, mapped.originalSlice(item.start, item.end)) : null;
+    if (matched?.kind === 'item' && count !== null) {
+      quantityMilli = count;
+      if (!sameUnit(unit, matched.entry.unit)) unit = '';
+      // The quantity the parser doubted ("3 × 50 kg?") is settled by the item's name.
+      const doubts = messages.length;
+      for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.startsWith('Read the quantity for')) messages.splice(i, 1);
+      if (messages.length < doubts && messages.length === 0) uncertain = false;
+    }
+    const statedIsPrice = unitPriceMinor === null && items.length === 1 && statedTotalMinor !== null;
+    if (matched?.kind === 'ambiguous') {
+      const names = matched.entries.slice(0, 3).map((e) => `'${e.name}'`);
+      messages.push(`'${description}' could be ${names.join(' or ')} in the catalog; choose the item in the editor${checkAt(n)}`);
+    } else if (matched?.kind === 'item') {
+      const entry = matched.entry;
+      itemId = entry.id;
+      description = entry.name;
+      if (!tax.stated) lineRate = entry.taxRateBp;
+      const per = entry.unit ? `per ${entry.unit}` : 'each';
+      const usable = entry.priceMinor !== null && entry.currency === currency && sameUnit(unit, entry.unit);
+      if (unitPriceMinor === null && !statedIsPrice && entry.priceMinor !== null) {
+        if (entry.currency !== currency) {
+          messages.push(`The catalog price of '${entry.name}' is in ${entry.currency}, but this invoice is in ${currency}: add the price${checkAt(n)}`);
+        } else if (!usable) {
+          messages.push(`'${entry.name}' is priced ${per} in the catalog, not per ${unit}: add the price${checkAt(n)}`);
+        } else {
+          unitPriceMinor = entry.priceMinor;
+          unit = unit || entry.unit;
+          priceFrom = 'catalog';
+          notes.push(`'${entry.name}': ${currency} ${amountText(entry.priceMinor, currency)} ${per}, from the catalog`);
+        }
+      }
+    }
 
     if (unitPriceMinor === null && items.length === 1 && statedTotalMinor !== null) {
       // "3 months of hosting, total 45,000": the stated total is this line's price.
       const numerator = BigInt(statedTotalMinor) * 1000n;
+      priceFrom = 'sentence';
       if (numerator % BigInt(quantityMilli) === 0n) unitPriceMinor = Number(numerator / BigInt(quantityMilli));
       else {
         description = `${description} (${milliToText(quantityMilli)}${unit ? ` ${unit}` : ''})`.trim();
@@ -95,6 +143,15 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
       if (taxAddedOnTop) {
         uncertain = true;
         messages.push(`Read ${amountText(statedTotalMinor, currency)} as the total for ${label} before VAT; check whether it already includes VAT${checkAt(n)}`);
+      }
+    }
+    if (matched?.kind === 'item' && priceFrom === 'sentence' && unitPriceMinor !== null) {
+      const entry = matched.entry;
+      if (entry.priceMinor !== null && entry.currency === currency && sameUnit(unit, entry.unit) && farFromCatalog(unitPriceMinor, entry.priceMinor)) {
+        uncertain = true;
+        messages.push(
+          `'${entry.name}' at ${currency} ${amountText(unitPriceMinor, currency)} is far from its catalog price of ${currency} ${amountText(entry.priceMinor, currency)} ${entry.unit ? `per ${entry.unit}` : 'each'}${checkAt(n)}`,
+        );
       }
     }
     if (unitPriceMinor === null) {
@@ -127,7 +184,10 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
       messages.push(`Line ${n} has no description — add one`);
     }
     lineWarnings.push(...messages);
-    lines.push({ description, quantityMilli, unit, unitPriceMinor, amountMinor, source: mapped.originalSlice(item.start, item.end), uncertain });
+    lines.push({
+      description, quantityMilli, unit, unitPriceMinor, amountMinor, source: mapped.originalSlice(item.start, item.end), uncertain,
+      itemId, priceFrom: unitPriceMinor === 0 && priceFrom === 'none' ? 'none' : priceFrom, taxRateBp: lineRate,
+    });
   });
 
   const checks: string[] = [...currencyProblems(named.concat(items.flatMap((i) => i.currencies)), customer)];
@@ -166,5 +226,6 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
     confidence,
     unparsed,
     warnings,
+    notes,
   };
 }

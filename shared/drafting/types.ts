@@ -1,6 +1,7 @@
 // What the offline parser reads out of a sentence such as "3 months of web hosting at KES 15,000 per month".
 import type { CurrencyCode } from '../money';
 import type { Discount, TaxRateBp } from '../totals';
+import type { CatalogIndex } from './catalog';
 
 export interface ParseOptions {
   /** Today's business date (YYYY-MM-DD): "due in 14 days" and "for October" count from it. */
@@ -9,6 +10,11 @@ export interface ParseOptions {
   currency: CurrencyCode;
   /** The rate a line takes when the sentence names none (1600 = 16%); null: exempt. */
   defaultTaxRateBp: TaxRateBp;
+  /**
+   * The business's items, when it keeps a catalog: a line that names one without a price takes the
+   * item's price, unit and rate; a line whose own price is far from the item's is flagged.
+   */
+  catalog?: CatalogIndex;
 }
 
 export interface ParsedLine {
@@ -24,6 +30,12 @@ export interface ParsedLine {
   source: string;
   /** True when a number in this line could be read more than one way: the person must check it. */
   uncertain: boolean;
+  /** The catalog item the line names, or null. */
+  itemId: string | null;
+  /** Where the unit price came from: the sentence, the catalog, or nowhere (0, to be filled in). */
+  priceFrom: 'sentence' | 'catalog' | 'none';
+  /** This line's rate: the sentence's when it names one, else the catalog item's, else the default. */
+  taxRateBp: TaxRateBp;
 }
 
 export interface ParsedPrompt {
@@ -48,4 +60,6 @@ export interface ParsedPrompt {
   unparsed: string[];
   /** What the person must check before finalizing, in words they can act on. */
   warnings: string[];
+  /** What was taken from the catalog, said so the person knows where a price came from. */
+  notes: string[];
 }

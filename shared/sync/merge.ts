@@ -44,7 +44,7 @@ const INVOICE_FINAL_FIELDS = SYNCED_TABLES.invoices.columns.filter((c) => !['lif
 
 function createActions(row: SyncRow): Action[] {
   switch (row.table) {
-    case 'customers': return ['customers.write'];
+    case 'customers': case 'items': return ['customers.write'];
     case 'invoices': {
       const lifecycle = lifecycleOf(row.data);
       return lifecycle === 'draft' ? ['drafts.write'] : lifecycle === 'final' ? ['invoices.finalize'] : ['invoices.finalize', 'invoices.void'];

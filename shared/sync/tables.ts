@@ -22,7 +22,7 @@ export interface SyncedTable {
 }
 
 export const SYNCED_TABLE_NAMES = [
-  'settings', 'customers', 'invoices', 'draft_versions', 'payments', 'payment_allocations', 'credit_notes', 'saved_reports', 'notifications', 'audit_log',
+  'settings', 'customers', 'items', 'invoices', 'draft_versions', 'payments', 'payment_allocations', 'credit_notes', 'saved_reports', 'notifications', 'audit_log',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
 
@@ -36,6 +36,7 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
       'ai_template', 'ai_language', 'ai_include_tax', 'notes', 'tags', 'created_at', 'deleted_at',
     ],
   },
+  items: { name: 'items', merge: 'field', rank: 1, columns: ['code', 'name', 'unit', 'price_minor', 'currency', 'tax_rate_bp', 'created_at', 'deleted_at'] },
   invoices: {
     name: 'invoices', merge: 'fact', rank: 2, numberColumn: 'number',
     columns: [

@@ -3,7 +3,8 @@
 //   BENCH_PART=customers|billing|drafting|analytics|sending|all (default all): analytics seeds the billing
 //   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
-//   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200).
+//   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200), BENCH_ITEMS (10,000).
+//   BENCH_PART=items: the item catalog (picker search, a sentence drafted with catalog lookups).
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -13,6 +14,7 @@ import { benchIntelligence } from './intelligence';
 import { benchJobs } from './jobs';
 import { printTable } from './measure';
 import { benchParser } from './parser';
+import { benchItems } from './items';
 import { benchEmail } from './email';
 import { benchPdf } from './pdf';
 
@@ -20,6 +22,7 @@ const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
 console.log(`Billbook bench: ${os.cpus().length} cores, Node ${process.version}`);
 if (wants('customers')) await benchCustomers(Number(process.env.BENCH_CUSTOMERS ?? 100_000));
+if (wants('items')) await benchItems(Number(process.env.BENCH_ITEMS ?? 10_000));
 if (wants('drafting')) {
   await benchParser();
   await benchJobs();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { openDatabase } from '../../electron/core/db/open';
 import { call, fixture, makeCore, refused } from '../helpers/core';
 import type { Core } from '../../electron/core/app';
 
@@ -58,13 +60,17 @@ describe('CSV import', () => {
     expect(preview.sample[0]).toMatchObject({ name: 'nile@example.ug', phone: '' });
   });
 
-  it('repairs spreadsheet-mangled phones it can and rejects the ones whose digits are gone', async () => {
+  it('repairs spreadsheet-mangled phones it can, and leaves out (with a warning) the ones whose digits are gone', async () => {
     const { core } = makeCore();
     const { preview } = await importAll(core, fixture('spreadsheet-phones.csv'));
-    expect(preview.rejected).toEqual([{ line: 3, reasons: [expect.stringMatching(/Phone: "2.54722E\+11" was shortened by a spreadsheet/)] }]);
+    expect(preview.rejected).toEqual([]);
+    expect(preview.warnings).toEqual([
+      { line: 3, name: 'Spreadsheet Lossy', field: 'phone', value: '2.54722E+11', message: 'phone 2.54722E+11 left out: shortened by a spreadsheet, its last digits are lost' },
+    ]);
     const phones = (await call(core, 'customers.list', { sort: 'code' })).rows.map((r) => [r.name, r.phone]);
     expect(phones).toEqual([
       ['Spreadsheet Exact', '+254722123456'],
+      ['Spreadsheet Lossy', ''],
       ['No Plus', '+254733222111'],
       ['No Leading Zero', '+254722333444'],
     ]);
@@ -78,22 +84,27 @@ describe('CSV import', () => {
     expect(await names(core)).toEqual(['First Co', 'Second Co']);
   });
 
-  it('lists every rejected row with its line and every reason, and imports the rest', async () => {
+  it('rejects only rows without a name or repeating one above; a value it cannot read is left out with a warning naming line, customer and value', async () => {
     const { core } = makeCore();
     const { preview, result } = await importAll(core, fixture('bad-rows.csv'));
-    const byLine = Object.fromEntries(preview.rejected.map((r) => [r.line, r.reasons.join(' | ')]));
-    expect(Object.keys(byLine).map(Number)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(byLine[3]).toMatch(/Name: Name is required/);
-    expect(byLine[4]).toMatch(/Email: Enter an email address/);
-    expect(byLine[5]).toMatch(/Phone: "12345" is not a valid phone number/);
-    expect(byLine[6]).toMatch(/Tax ID: A KRA PIN/);
-    expect(byLine[7]).toMatch(/Payment terms: "sometime"/);
-    expect(byLine[8]).toMatch(/Credit limit: "lots" is not an amount/);
-    expect(byLine[9]).toMatch(/Status: "sleeping"/);
-    expect(byLine[10]).toMatch(/Same email as line 2 of this file/);
-    expect(result).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 8 });
-    const good = await call(core, 'customers.get', { id: (await call(core, 'customers.list', {})).rows[0]!.id });
+    expect(preview.rejected).toEqual([
+      { line: 3, reasons: [expect.stringMatching(/^Name: this row has no name/)] },
+      { line: 10, reasons: ['Same email as line 2 of this file'] },
+    ]);
+    expect(preview.warnings.map((w) => [w.line, w.name, w.field, w.message])).toEqual([
+      [4, 'Bad Email Ltd', 'email', 'email not-an-email left out: enter an email address like name@example.com'],
+      [5, 'Bad Phone Ltd', 'phone', 'phone 12345 left out: not a full number'],
+      [6, 'Bad PIN Ltd', 'taxId', expect.stringMatching(/^tax ID X123 left out: a KRA PIN is/)],
+      [7, 'Bad Terms Ltd', 'paymentTerms', 'payment terms sometime left out: should be like Net 30, net_30 or 30 (days, up to 365)'],
+      [8, 'Bad Limit Ltd', 'creditLimit', 'credit limit lots left out: not an amount'],
+      [9, 'Bad Status Ltd', 'status', 'status sleeping left out: should be active, inactive or suspended'],
+    ]);
+    expect(result).toEqual({ created: 7, updated: 0, skipped: 0, rejected: 2 });
+    const good = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'good row' })).rows[0]!.id });
     expect(good).toMatchObject({ name: 'Good Row Ltd', creditLimitMinor: 100_000, paymentTermsDays: 30 });
+    // Imported without the value it could not read, everything else kept.
+    const badPhone = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'bad phone' })).rows[0]!.id });
+    expect(badPhone).toMatchObject({ phone: '', email: 'bp@example.com' });
   });
 
   it('reports the lines an unclosed quote swallowed', async () => {
@@ -130,23 +141,37 @@ describe('CSV import', () => {
   });
 
   it('imports all accepted rows or none', async () => {
+    const { core, dir } = makeCore();
+    await importAll(core, fixture('bom-semicolon-crlf.csv'));
+    await call(core, 'customers.create', { name: 'Third Co' });
+    // Books merged from elsewhere: the customer-number series would hand out a code already in use on the third new row.
+    const raw = openDatabase(path.join(dir, 'billbook.db'));
+    raw.prepare("UPDATE customers SET code = 'CUST-0006' WHERE name = 'Third Co'").run();
+    raw.prepare("UPDATE sequences SET next_value = 4 WHERE name = 'customer_code'").run();
+    raw.close();
+    const csvText = 'Name,Email\nFresh One,fresh1@example.com\nFresh Two,fresh2@example.com\nFresh Three,fresh3@example.com\n';
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    expect(preview.acceptedRows).toBe(3);
+    const error = await refused(core, 'customers.import.commit', { csvText, mapping: preview.mapping });
+    expect(error.message).toMatch(/Nothing was changed/);
+    expect(await names(core)).toEqual(['Wanjiku Traders', 'Baraka Hardware', 'Third Co']);
+  });
+
+  it('updates a duplicate the person chose to, leaving out what does not fit the stored customer, with a warning', async () => {
     const { core } = makeCore();
     await importAll(core, fixture('bom-semicolon-crlf.csv'));
     const wanjiku = (await call(core, 'customers.list', { search: 'wanjiku' })).rows[0]!;
-    // An update that turns invalid on top of the stored customer aborts the whole import.
-    await call(core, 'customers.update', {
-      id: wanjiku.id, version: 1,
-      customer: { ...(await call(core, 'customers.get', { id: wanjiku.id })), address: { street: '', city: '', postalCode: '', country: 'UG' }, phone: '' },
-    });
-    const csvText = 'Name,Email,Phone\nFresh One,fresh1@example.com,\nWanjiku,orders@wanjiku.co.ke,0110 123456\nFresh Two,fresh2@example.com,\n';
+    const stored = await call(core, 'customers.get', { id: wanjiku.id });
+    await call(core, 'customers.update', { id: wanjiku.id, version: 1, customer: { ...stored, address: { ...stored.address, country: 'UG' }, phone: '' } });
+    const csvText = 'Name,Email,Phone,Notes\nWanjiku,orders@wanjiku.co.ke,12345,Moved to Kampala\n';
     const preview = await call(core, 'customers.import.preview', { csvText });
     expect(preview.duplicates).toHaveLength(1);
-    const error = await refused(core, 'customers.import.commit', { csvText, mapping: preview.mapping, duplicateActions: { '3': 'update' } });
-    expect(error.message).toMatch(/Line 3 cannot update CUST-0001: Phone: .*Nothing was imported/);
-    expect(await names(core)).toEqual(['Wanjiku Traders', 'Baraka Hardware']);
+    const result = await call(core, 'customers.import.commit', { csvText, mapping: preview.mapping, duplicateActions: { '2': 'update' } });
+    expect(result).toMatchObject({ updated: 1 });
+    expect(await call(core, 'customers.get', { id: wanjiku.id })).toMatchObject({ name: 'Wanjiku', phone: '', notes: 'Moved to Kampala' });
   });
 
-  it('rejects, row by row, cells with control or text-direction characters, and imports the rest', async () => {
+  it('rejects a name with control or text-direction characters, and leaves such a character out of any other cell', async () => {
     const { core } = makeCore();
     const csvText = [
       'Name,Email,Phone,Notes',
@@ -160,35 +185,52 @@ describe('CSV import', () => {
     const { preview, result } = await importAll(core, csvText);
     const byLine = Object.fromEntries(preview.rejected.map((r) => [r.line, r.reasons.join(' | ')]));
     // Good Ltd's notes take lines 2–3 and the broken name 4–5.
-    expect(Object.keys(byLine).map(Number)).toEqual([4, 6, 7, 8, 9]);
+    expect(Object.keys(byLine).map(Number)).toEqual([4, 6, 7, 9]);
     expect(byLine[4]).toMatch(/^Name: Line breaks are not allowed/);
     expect(byLine[6]).toMatch(/^Name: .*control character \(U\+0000\)/);
     expect(byLine[7]).toMatch(/^Name: .*text-direction character \(U\+202E\)/);
-    expect(byLine[8]).toMatch(/^Notes: .*control character \(U\+0007\)/);
     expect(byLine[9]).toMatch(/^Name: Tabs are not allowed/);
-    expect(result).toMatchObject({ created: 1, rejected: 5 });
-    expect(await names(core)).toEqual(['Good Ltd']);
+    expect(preview.warnings).toEqual([
+      expect.objectContaining({ line: 8, name: 'Bell Ltd', field: 'notes', message: expect.stringMatching(/^notes Ring .* twice left out: contains an invisible control character \(U\+0007\)/) }),
+    ]);
+    expect(result).toMatchObject({ created: 2, rejected: 4 });
+    expect(await names(core)).toEqual(['Good Ltd', 'Bell Ltd']);
   });
 
-  it('does not propose a QuickBooks State column as the status, says why, and imports every row', async () => {
+  it('reads a QuickBooks Online export as one: State is the address, and a term it cannot read is left out of that row only', async () => {
     const { core } = makeCore();
     const { preview, result } = await importAll(core, fixture('quickbooks-customers.csv'));
+    expect(preview.source).toEqual({ id: 'quickbooksOnline', label: 'QuickBooks Online' });
     expect(preview.mapping).toMatchObject({
-      name: 'Customer', street: 'Street Address', city: 'City', postalCode: 'Zip', country: 'Country', phone: 'Phone', email: 'Email',
-      paymentTerms: 'Terms', notes: 'Notes', status: null,
+      name: 'Customer', company: 'Company', street: 'Street Address', city: 'City', region: 'State', postalCode: 'Zip', country: 'Country',
+      phone: 'Phone', email: 'Email', paymentTerms: 'Terms', notes: 'Notes', status: null,
     });
-    expect(preview.heldBack).toEqual([
-      { field: 'status', header: 'State', line: 2, reason: 'Status: "CA" should be active, inactive or suspended' },
+    expect(preview).toMatchObject({ totalRows: 4, acceptedRows: 4, rejected: [], heldBack: [] });
+    expect(preview.warnings).toEqual([
+      { line: 4, name: 'Lone Star Supply', field: 'paymentTerms', value: '1% 10 Net 30', message: 'payment terms 1% 10 Net 30 left out: should be like Net 30, net_30 or 30 (days, up to 365)' },
     ]);
-    // Terms mostly fit, so the column is proposed; the one it cannot read is rejected with the reason.
-    expect(preview).toMatchObject({ totalRows: 4, acceptedRows: 3 });
-    expect(preview.rejected).toEqual([{ line: 4, reasons: [expect.stringMatching(/^Payment terms: "1% 10 Net 30"/)] }]);
-    expect(result).toMatchObject({ created: 3, rejected: 1 });
+    expect(result).toMatchObject({ created: 4, rejected: 0 });
     const acme = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'acme' })).rows[0]!.id });
-    expect(acme).toMatchObject({ status: 'active', phone: '+14159920100', paymentTermsDays: 30, address: { city: 'San Francisco', postalCode: '94105', country: 'US' } });
-    // Chosen by the person, the column is used, and every row it does not fit is rejected.
-    const chosen = await call(core, 'customers.import.preview', { csvText: fixture('quickbooks-customers.csv'), mapping: { ...preview.mapping, status: 'State' } });
-    expect(chosen).toMatchObject({ acceptedRows: 0, heldBack: [] });
+    expect(acme).toMatchObject({
+      status: 'active', phone: '+14159920100', paymentTermsDays: 30, notes: 'Company: Acme Corporation',
+      address: { city: 'San Francisco, CA', postalCode: '94105', country: 'US' },
+    });
+    const lone = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'lone star' })).rows[0]!.id });
+    expect(lone.paymentTermsDays).toBe(30);
+  });
+
+  it('holds back a status column full of US states in a hand-made file, and says why', async () => {
+    const { core } = makeCore();
+    const csvText = 'Customer,Status,Phone\nAcme Corp,CA,(415) 992-0100\nLone Star,TX,\nKenya Co,active,0722 000111\n';
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    expect(preview.source.id).toBe('spreadsheet');
+    expect(preview.mapping.status).toBeNull();
+    expect(preview.heldBack).toEqual([{ field: 'status', header: 'Status', line: 2, reason: 'status CA left out: should be active, inactive or suspended' }]);
+    expect(preview).toMatchObject({ acceptedRows: 3, warnings: [expect.objectContaining({ line: 2, field: 'phone' })] });
+    // Chosen by the person, the column is used, and each cell it does not fit is left out with a warning.
+    const chosen = await call(core, 'customers.import.preview', { csvText, mapping: { ...preview.mapping, status: 'Status' } });
+    expect(chosen).toMatchObject({ acceptedRows: 3, heldBack: [] });
+    expect(chosen.warnings.filter((w) => w.field === 'status').map((w) => w.line)).toEqual([2, 3]);
   });
 
   it('never proposes a column, for any optional field, whose values are of another kind', async () => {
@@ -198,13 +240,13 @@ describe('CSV import', () => {
       ['email', 'Email', 'ask at the desk'], ['phone', 'Phone', 'none'], ['secondaryEmail', 'Email 2', 'n/a'],
       ['secondaryPhone', 'Phone 2', 'call reception'], ['country', 'Country', 'Rift Valley'], ['taxId', 'Tax ID', 'exempt'],
       ['paymentTerms', 'Terms', 'when convenient'], ['creditLimit', 'Credit limit', 'generous'], ['currency', 'Currency', 'cowrie shells'],
-      ['status', 'State', 'NY'], ['postalCode', 'Zip', 'somewhere past the old mill, second left'],
+      ['status', 'Status', 'NY'], ['postalCode', 'Zip', 'somewhere past the old mill, second left'],
     ];
     const csvText = [['Name', ...columns.map((c) => c[1])], ['Acme Ltd', ...columns.map((c) => c[2])], ['Baraka Ltd', ...columns.map((c) => c[2])]]
       .map((r) => r.join(','))
       .join('\n');
     const preview = await call(core, 'customers.import.preview', { csvText });
-    expect(preview).toMatchObject({ acceptedRows: 2, rejected: [] });
+    expect(preview).toMatchObject({ acceptedRows: 2, rejected: [], warnings: [] });
     for (const [field, header] of columns) {
       expect(preview.mapping[field], field).toBeNull();
       expect(preview.heldBack.find((h) => h.field === field), field).toMatchObject({ header, line: 2 });
@@ -216,6 +258,6 @@ describe('CSV import', () => {
     expect((await refused(core, 'customers.import.preview', { csvText: '' })).message).toMatch(/empty/);
     expect((await refused(core, 'customers.import.preview', { csvText: '\u0000\u0001PK' })).message).toMatch(/not text/);
     const noName = await refused(core, 'customers.import.preview', { csvText: fixture('no-name-column.csv') });
-    expect(noName.message).toMatch(/which column holds the customer’s name/);
+    expect(noName.message).toMatch(/which column holds the customer’s name \(or the company, or the first and last name\)/);
   });
 });

@@ -3,6 +3,8 @@
 import { Type, type Schema } from '@google/genai';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import type { PastInvoice } from '../drafting/history';
+import type { CatalogEntry } from '../../../shared/drafting/catalog';
+import { taxRateLabel } from '../../../shared/totals';
 
 export interface PromptCustomer {
   name: string;
@@ -74,7 +76,17 @@ function historySummary(history: PastInvoice[]): string {
     .join('\n');
 }
 
-export function buildInvoicePrompt(customer: PromptCustomer, history: PastInvoice[], sentence: string, today: string): string {
+function catalogSummary(catalog: readonly CatalogEntry[]): string {
+  if (catalog.length === 0) return '- No catalog items match the sentence.';
+  return catalog
+    .map((e) => {
+      const price = e.priceMinor === null ? 'no set price' : `${formatMoney(e.priceMinor, e.currency)} ${e.unit ? `per ${e.unit}` : 'each'}`;
+      return `- ${e.name}${e.code ? ` [code ${e.code}]` : ''}: ${price}, VAT ${taxRateLabel(e.taxRateBp)}`;
+    })
+    .join('\n');
+}
+
+export function buildInvoicePrompt(customer: PromptCustomer, history: PastInvoice[], sentence: string, today: string, catalog: readonly CatalogEntry[] = []): string {
   return [
     'CUSTOMER',
     `- Name: ${customer.name}`,
@@ -85,6 +97,9 @@ export function buildInvoicePrompt(customer: PromptCustomer, history: PastInvoic
     '',
     'RECENT INVOICES',
     historySummary(history),
+    '',
+    'CATALOG (the business\'s own items that the sentence may name: use the item\'s name, unit, price and VAT rate when the sentence gives no price; a price in the sentence wins)',
+    catalogSummary(catalog),
     '',
     'TAX RULES (Kenya)',
     `- Standard VAT is 16%${customer.chargesVat ? ' and this customer is normally charged it' : '; this customer is normally not charged VAT'}.`,

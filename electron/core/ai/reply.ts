@@ -114,6 +114,8 @@ export function refineFromReply(reply: InvoiceReply, context: ReplyContext): Ref
       unitPriceMinor: unitPriceMinor ?? 0,
       taxRateBp: item.taxRatePercent === null ? null : Math.round(item.taxRatePercent * 100),
       priceIncludesTax: null,
+      // Linked to the catalog afterwards, by the words of the description (drafting/aiJob.ts).
+      itemId: null,
     };
     if (line.taxRateBp !== null && (line.taxRateBp < 0 || line.taxRateBp > 10_000)) {
       warnings.push(`Line ${n} (${name}): a VAT rate of ${item.taxRatePercent}% is not possible; it is set to 16%.`);

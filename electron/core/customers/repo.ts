@@ -275,3 +275,17 @@ export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', val
 export function getCustomerRow(sql: Sql, id: string): CustomerRow | undefined {
   return sql.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
 }
+
+/** Live customers with this name, whatever its case: the invoice import matches by name. At most three. */
+export function liveCustomersByName(sql: Sql, name: string): CustomerRow[] {
+  return sql
+    .prepare('SELECT * FROM customers INDEXED BY customers_by_name WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY seq LIMIT 3')
+    .all(name) as CustomerRow[];
+}
+
+/** Live customers with this email, at most three. */
+export function liveCustomersByEmail(sql: Sql, email: string): CustomerRow[] {
+  return sql
+    .prepare("SELECT * FROM customers INDEXED BY customers_by_email WHERE email = ? AND email <> '' AND deleted_at IS NULL ORDER BY seq LIMIT 3")
+    .all(email) as CustomerRow[];
+}

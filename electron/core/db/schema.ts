@@ -102,6 +102,8 @@ export interface InvoiceLinesTable {
   discount_minor: number;
   net_minor: number;
   tax_minor: number;
+  /** The catalog item the line was filled from; null for lines typed freely. */
+  item_id: string | null;
 }
 
 export interface DraftVersionsTable {
@@ -311,6 +313,21 @@ export interface NotificationsTable {
   updated_at: string;
 }
 
+export interface ItemsTable {
+  seq: Generated<number>;
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  price_minor: number | null;
+  currency: string;
+  tax_rate_bp: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
 export interface DB {
   customers: CustomersTable;
   customer_balances: CustomerBalancesTable;
@@ -331,4 +348,5 @@ export interface DB {
   settings: SettingsTable;
   saved_reports: SavedReportsTable;
   notifications: NotificationsTable;
+  items: ItemsTable;
 }

@@ -16,6 +16,8 @@ import { geminiBaseUrl, readSettings } from '../settings/service';
 import { median, pastInvoices } from './history';
 import { mergeRefinement } from './merge';
 import { draftContentSchema } from '../../../shared/domain/invoice';
+import { buildCatalogIndex } from '../../../shared/drafting/catalog';
+import { entriesForSentence } from '../items/catalog';
 
 export interface AiDraftPayload {
   draftId: string;
@@ -61,6 +63,7 @@ export function aiDraftHandler(ctx: CoreContext): JobHandler {
     const history = pastInvoices(ctx.sql, customer.id, HISTORY_FOR_USUAL);
     const sameCurrency = history.filter((h) => h.currency === base.currency);
     const usual = sameCurrency.length >= 3 ? median(sameCurrency.map((h) => h.totalMinor)) : null;
+    const catalog = entriesForSentence(ctx, job.prompt);
     progress(0.3, 'Asking Gemini');
     const text = await generateJson({
       apiKey, baseUrl: geminiBaseUrl(ctx), model: settings.model, timeoutMs: settings.timeoutSeconds * 1000, signal,
@@ -70,13 +73,19 @@ export function aiDraftHandler(ctx: CoreContext): JobHandler {
           name: customer.name, businessType: customer.business_type, paymentTermsDays: customer.payment_terms_days,
           currency: base.currency as CurrencyCode, language: customer.ai_language, chargesVat: customer.ai_include_tax === 1,
         },
-        history.slice(0, HISTORY_IN_PROMPT), job.prompt, today(ctx),
+        history.slice(0, HISTORY_IN_PROMPT), job.prompt, today(ctx), catalog,
       ),
     });
     progress(0.8, 'Checking the answer');
     const refined = refineFromReply(parseReply(text), {
       currency: base.currency, issueDate: base.issueDate,
       usualTotal: usual === null ? null : { medianMinor: usual, invoices: sameCurrency.length },
+    });
+    // Each line keeps the catalog item its description names, as the offline draft's did.
+    const index = buildCatalogIndex(catalog);
+    refined.lines = refined.lines.map((line) => {
+      const match = index.match(line.description);
+      return match?.kind === 'item' ? { ...line, itemId: match.entry.id } : line;
     });
     // Checked with the same schema a person's save goes through, so no answer can store a draft that cannot be read back.
     const checked = draftContentSchema.safeParse(mergeRefinement(base, refined));

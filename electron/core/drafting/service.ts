@@ -15,6 +15,7 @@ import { announceInvoices, getInvoice, storedInvoice, today } from '../invoices/
 import * as jobs from '../jobs/repo';
 import { toJobView } from '../jobs/view';
 import { readSettings } from '../settings/service';
+import { sentenceCatalog } from '../items/catalog';
 import { diffDrafts } from './diff';
 import { mergeRefinement } from './merge';
 import type { AiDraftPayload, AiDraftResult } from './aiJob';
@@ -27,10 +28,14 @@ export function billableCustomer(ctx: CoreContext, customerId: string): Customer
   return customer;
 }
 
-/** The offline parser's reading of a sentence as draft content for this customer. */
-export function offlineDraft(customer: CustomerRow, prompt: string, issueDate: string): { content: DraftContent; parsed: ParsedPrompt } {
+/**
+ * The offline parser's reading of a sentence as draft content for this customer, with the catalog
+ * items the sentence names: their prices fill lines the sentence gave none, and a line keeps its item.
+ */
+export function offlineDraft(ctx: CoreContext, customer: CustomerRow, prompt: string, issueDate: string): { content: DraftContent; parsed: ParsedPrompt } {
   const currency = customer.currency as CurrencyCode;
-  const parsed = parseInvoicePrompt(prompt, { today: issueDate, currency, defaultTaxRateBp: customer.ai_include_tax ? 1600 : null });
+  const { index } = sentenceCatalog(ctx, prompt);
+  const parsed = parseInvoicePrompt(prompt, { today: issueDate, currency, defaultTaxRateBp: customer.ai_include_tax ? 1600 : null, catalog: index });
   const content = draftContentSchema.parse({
     customerId: customer.id,
     currency,
@@ -40,7 +45,7 @@ export function offlineDraft(customer: CustomerRow, prompt: string, issueDate: s
     discount: parsed.discount,
     lines: parsed.lines.map((line) => ({
       description: line.description.slice(0, 500), quantityMilli: Math.max(1, line.quantityMilli), unit: line.unit.slice(0, 20),
-      unitPriceMinor: line.unitPriceMinor, taxRateBp: parsed.taxRateBp, priceIncludesTax: null,
+      unitPriceMinor: line.unitPriceMinor, taxRateBp: line.taxRateBp, priceIncludesTax: null, itemId: line.itemId,
     })),
     notes: parsed.periodLabel ? `Period: ${parsed.periodLabel}` : '',
   });
@@ -59,7 +64,7 @@ export function queueRefinement(ctx: CoreContext, draftId: string, version: numb
 export function generateDraft(ctx: CoreContext, input: ChannelParsed<'drafting.generate'>): GenerateResult {
   const customer = billableCustomer(ctx, input.customerId);
   const issueDate = input.issueDate ?? today(ctx);
-  const { content, parsed } = offlineDraft(customer, input.prompt, issueDate);
+  const { content, parsed } = offlineDraft(ctx, customer, input.prompt, issueDate);
   const refine = input.refine && readSettings(ctx).ai.enabled;
   const id = ctx.sql.transaction(() => {
     const draftId = insertDraft(

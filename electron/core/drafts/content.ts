@@ -55,6 +55,7 @@ export function draftColumns(invoiceId: string, draft: ResolvedDraft, customer: 
     discount_minor: totals.lines[i]!.discountMinor,
     net_minor: totals.lines[i]!.netMinor,
     tax_minor: totals.lines[i]!.taxMinor,
+    item_id: line.itemId,
   }));
   return {
     lines,

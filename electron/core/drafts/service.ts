@@ -173,8 +173,8 @@ export function duplicateInvoice(ctx: CoreContext, invoiceId: string): Invoice {
       dueDate: null,
       pricesIncludeTax: source.pricesIncludeTax,
       discount: source.discount,
-      lines: source.lines.map(({ description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax }) => ({
-        description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax,
+      lines: source.lines.map(({ description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax, itemId }) => ({
+        description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax, itemId,
       })),
       notes: source.notes,
       template: source.template,

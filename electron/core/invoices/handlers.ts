@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import { commitInvoiceImport, previewInvoiceImport } from './import/service';
 import * as invoices from './service';
 
 /** The invoice channels: each takes its input already parsed by the contract's schema. */
@@ -12,5 +13,7 @@ export function invoiceHandlers(ctx: CoreContext) {
     'invoices.void': (input) => invoices.voidInvoice(ctx, input),
     'invoices.creditNote': (input) => invoices.issueCreditNote(ctx, input),
     'invoices.aging': (input) => invoices.agingReport(ctx, input.customerId),
+    'invoices.import.preview': (input) => previewInvoiceImport(ctx, input),
+    'invoices.import.commit': (input) => commitInvoiceImport(ctx, input),
   } satisfies Partial<HandlerMap>;
 }

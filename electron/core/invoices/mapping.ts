@@ -33,6 +33,7 @@ export function toLine(row: LineRow): InvoiceLine {
     discountMinor: row.discount_minor,
     netMinor: row.net_minor,
     taxMinor: row.tax_minor,
+    itemId: row.item_id,
   };
 }
 
@@ -68,9 +69,12 @@ function toPaymentEntry(row: InvoicePaymentRow): InvoicePaymentEntry {
 function timelineOf(row: InvoiceRow, payments: InvoicePaymentRow[], credits: CreditNote[], today: string): TimelineEntry[] {
   const currency = row.currency as CurrencyCode;
   const money = (minor: number) => formatMoney(minor, currency);
-  const entries: TimelineEntry[] = [{ at: row.created_at, kind: 'created', label: 'Draft created' }];
+  const imported = row.source === 'import';
+  const entries: TimelineEntry[] = imported ? [] : [{ at: row.created_at, kind: 'created', label: 'Draft created' }];
   if (row.draft_version > 1) entries.push({ at: row.finalized_at ?? row.updated_at, kind: 'saved', label: `Draft saved ${row.draft_version} times` });
-  if (row.finalized_at) entries.push({ at: row.finalized_at, kind: 'finalized', label: `Finalized as ${row.number ?? ''}` });
+  if (row.finalized_at) {
+    entries.push({ at: row.finalized_at, kind: 'finalized', label: imported ? `Imported from another tool as ${row.number ?? ''}` : `Finalized as ${row.number ?? ''}` });
+  }
   for (const p of payments) {
     entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${p.allocated_on})` });
     if (p.reversed_at) entries.push({ at: p.reversed_at, kind: 'payment_reversed', label: `${p.payment_number} reversed: ${money(p.amount_minor)} owed again` });

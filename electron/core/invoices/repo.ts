@@ -70,9 +70,9 @@ export function replaceLines(sql: Sql, invoiceId: string, lines: readonly LineRo
   if (!isNew) sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
   const insert = sql.prepare(
     `INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit, unit_price_minor, tax_rate_bp,
-       price_includes_tax, amount_minor, discount_minor, net_minor, tax_minor)
+       price_includes_tax, amount_minor, discount_minor, net_minor, tax_minor, item_id)
      VALUES (@invoice_id, @position, @description, @quantity_milli, @unit, @unit_price_minor, @tax_rate_bp,
-       @price_includes_tax, @amount_minor, @discount_minor, @net_minor, @tax_minor)`,
+       @price_includes_tax, @amount_minor, @discount_minor, @net_minor, @tax_minor, @item_id)`,
   );
   for (const line of lines) insert.run(line);
 }

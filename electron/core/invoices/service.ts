@@ -46,7 +46,7 @@ export function customerOf(ctx: CoreContext, id: string): CustomerRow {
 export const invoiceName = (row: Pick<repo.InvoiceRow, 'number'>) => row.number ?? 'This draft';
 
 /** The customer's details as an invoice prints them. */
-function billToOf(customer: CustomerRow): Omit<InvoiceCustomerRef, 'id' | 'code'> {
+export function billToOf(customer: CustomerRow): Omit<InvoiceCustomerRef, 'id' | 'code'> {
   return {
     name: customer.name, email: customer.email, phone: customer.phone, taxId: customer.tax_id,
     address: { street: customer.street, city: customer.city, postalCode: customer.postal_code, country: customer.country },
@@ -127,20 +127,25 @@ export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: s
   const format = formatFor(ctx, kind);
   const parts = { date, deviceCode: deviceCode(ctx) };
   const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
-  // A number can already be in use only if it came from elsewhere (books restored or merged, a
-  // format changed back): a used number is never issued twice, so the series steps past it.
+  // A number can already be in use only if it came from elsewhere (an invoice imported from another
+  // tool, books restored or merged, a format changed back): a used number is never issued twice,
+  // so the series steps past it.
   for (;;) {
     const number = formatNumber(format, parts, takeSequence(ctx.sql, seriesOf(kind, format, parts)));
     if (!taken.get(number)) return number;
   }
 }
 
-/** The number a document would take now, without taking it. */
+/** The number a document would take now, without taking it: past any number already in use, as taking does. */
 export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
   const format = formatFor(ctx, kind);
   const parts = { date, deviceCode: deviceCode(ctx) };
   const row = ctx.sql.prepare('SELECT next_value FROM sequences WHERE name = ?').get(seriesOf(kind, format, parts)) as { next_value: number } | undefined;
-  return formatNumber(format, parts, row?.next_value ?? 1);
+  const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
+  for (let seq = row?.next_value ?? 1; ; seq++) {
+    const number = formatNumber(format, parts, seq);
+    if (!taken.get(number)) return number;
+  }
 }
 
 export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: string } {

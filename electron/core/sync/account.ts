@@ -93,10 +93,11 @@ export function clearBooks(ctx: CoreContext): void {
     ctx.sql.transaction(() => {
       for (const table of [
         'notifications', 'payment_allocations', 'credit_notes', 'payments', 'draft_versions', 'invoice_lines', 'invoices', 'customer_tags',
-        'customer_balances', 'customers', 'saved_reports', 'audit_log', 'settings', 'sync_stamps', 'sync_dirty', 'sync_problems', 'jobs', 'sequences',
+        'customer_balances', 'customers', 'items', 'saved_reports', 'audit_log', 'settings', 'sync_stamps', 'sync_dirty', 'sync_problems', 'jobs', 'sequences',
       ] as const) ctx.sql.prepare(`DELETE FROM ${table}`).run();
       ctx.sql.prepare("INSERT INTO customer_search (customer_search) VALUES ('delete-all')").run();
       ctx.sql.prepare("INSERT INTO invoice_search (invoice_search) VALUES ('delete-all')").run();
+      ctx.sql.prepare("INSERT INTO item_search (item_search) VALUES ('delete-all')").run();
       ctx.sql.prepare('DELETE FROM changes WHERE counter < (SELECT max(counter) FROM changes)').run();
       ctx.sql.prepare('UPDATE changes SET pushed_at = coalesce(pushed_at, created_at)').run();
       for (const key of [CURSOR_KEY, NEXT_MUTATION_KEY, LAST_SYNCED_KEY, CLOCK_SKEW_KEY]) writeMeta(ctx.sql, key, null);

@@ -7,13 +7,14 @@ import type { Sql } from '../db/sql';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocument } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
+import { replaceSearch as replaceItemSearch } from '../items/repo';
 
 export const KEY_COLUMN: Record<SyncedTableName, string> = {
-  settings: 'section', customers: 'id', invoices: 'id', draft_versions: 'sync_id', payments: 'id', payment_allocations: 'id',
+  settings: 'section', customers: 'id', items: 'id', invoices: 'id', draft_versions: 'sync_id', payments: 'id', payment_allocations: 'id',
   credit_notes: 'id', saved_reports: 'id', notifications: 'id', audit_log: 'sync_id',
 };
 
-const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor'] as const;
+const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
 
 /** The message's status as this device knows it (its job's, or what the sending device said). */
 const NOTIFICATION_STATUS = `CASE
@@ -120,6 +121,13 @@ function writeCustomer(sql: Sql, id: string, data: SyncData, now: string): void 
   replaceTags(sql, id, tags);
 }
 
+function writeItem(sql: Sql, id: string, data: SyncData, now: string): void {
+  upsert(sql, 'items', 'id', id, known('items', data), { updated_at: now, version: 1, created_at: now });
+  sql.prepare('UPDATE items SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, id);
+  const row = sql.prepare('SELECT seq, name, code, deleted_at FROM items WHERE id = ?').get(id) as { seq: number; name: string; code: string; deleted_at: string | null };
+  replaceItemSearch(sql, row.seq, row);
+}
+
 function writeLines(sql: Sql, id: string, lines: unknown): void {
   sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
   if (!Array.isArray(lines)) return;
@@ -127,7 +135,7 @@ function writeLines(sql: Sql, id: string, lines: unknown): void {
     `INSERT INTO invoice_lines (invoice_id, ${LINE_COLUMNS.join(', ')}) VALUES (@invoice_id, ${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
   for (const line of lines as SyncLineValue[]) {
-    const values = Object.fromEntries(LINE_COLUMNS.map((c) => [c, c === 'description' || c === 'unit' ? (str(line[c]) ?? '') : num(line[c])]));
+    const values = Object.fromEntries(LINE_COLUMNS.map((c) => [c, c === 'description' || c === 'unit' ? (str(line[c]) ?? '') : c === 'item_id' ? str(line[c]) : num(line[c])]));
     insert.run({ invoice_id: id, ...values, unit: values.unit ?? '' });
   }
 }
@@ -198,6 +206,7 @@ function writeNotification(sql: Sql, id: string, data: SyncData, now: string): v
 export function writeRow(sql: Sql, row: SyncRow, now: string): void {
   switch (row.table) {
     case 'customers': return writeCustomer(sql, row.id, row.data, now);
+    case 'items': return writeItem(sql, row.id, row.data, now);
     case 'invoices': return writeInvoice(sql, row.id, row.data, now);
     case 'draft_versions': return writeDraftVersion(sql, row.id, row.data);
     case 'payments': return writePayment(sql, row.id, row.data, now);

@@ -1,10 +1,12 @@
 // The invoice lines: one row a line, every input labelled with its line number, live amounts.
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { COMMON_UNITS, TAX_RATE_CHOICES } from '../../../shared/domain/invoice';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { taxRateLabel } from '../../../shared/totals';
 import { moneyText, parsePrice, taxRateOf, taxRateValue, lineErrorKey, type LineField, type LineValues } from './draftValues';
 import type { DraftFormApi } from './useDraftForm';
+import { filledLineIndex } from './draftValues';
+import { ItemPicker } from './ItemPicker';
 
 const UNITS_LIST_ID = 'draft-units';
 
@@ -42,6 +44,15 @@ export function LinesEditor({ form, currency }: LinesEditorProps) {
     focusLater(ref.current, `[aria-label="Description, line ${lines.length + 1}"]`);
   };
 
+  const [pickNote, setPickNote] = useState<string | null>(null);
+  const addFromCatalog = (line: Parameters<DraftFormApi['addFilledLine']>[0], note: string | null) => {
+    const n = filledLineIndex(lines) + 1;
+    form.addFilledLine(line);
+    setPickNote(note);
+    // The quantity is what is left to say; with no price, the price.
+    focusLater(ref.current, `[aria-label="${line.unitPrice ? 'Quantity' : 'Unit price'}, line ${n}"]`);
+  };
+
   return (
     <div ref={ref} className="lines">
       {linesError && <p className="field-error lines-error" role="alert">{linesError}</p>}
@@ -77,9 +88,13 @@ export function LinesEditor({ form, currency }: LinesEditorProps) {
           <option key={u} value={u} />
         ))}
       </datalist>
-      <button type="button" className="btn lines-add" onClick={add}>
-        <span aria-hidden="true">+</span> Add line
-      </button>
+      <div className="lines-adders">
+        <button type="button" className="btn lines-add" onClick={add}>
+          <span aria-hidden="true">+</span> Add line
+        </button>
+        <ItemPicker currency={currency} onPick={addFromCatalog} />
+      </div>
+      {pickNote && <p className="field-hint lines-pick-note" role="status">{pickNote}</p>}
     </div>
   );
 }

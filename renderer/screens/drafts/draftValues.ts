@@ -33,6 +33,8 @@ export interface LineValues {
   taxRate: string;
   /** This line's price includes VAT (or not) whatever the invoice's switch says; null: as the switch says. */
   priceIncludesTax: boolean | null;
+  /** The catalog item the line was filled from; null: typed freely. */
+  itemId: string | null;
 }
 
 export type DiscountKind = 'none' | 'percent' | 'amount';
@@ -55,7 +57,7 @@ export interface DraftValues {
   template: InvoiceTemplate | '';
 }
 
-export const LINE_FIELDS = ['description', 'quantityMilli', 'unit', 'unitPriceMinor', 'taxRateBp', 'priceIncludesTax'] as const;
+export const LINE_FIELDS = ['description', 'quantityMilli', 'unit', 'unitPriceMinor', 'taxRateBp', 'priceIncludesTax', 'itemId'] as const;
 export type LineField = (typeof LINE_FIELDS)[number];
 
 export const lineErrorKey = (index: number, field: LineField) => `lines.${index}.${field}`;
@@ -67,7 +69,14 @@ export function newLineKey(): string {
 }
 
 export function emptyLine(): LineValues {
-  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: '1600', priceIncludesTax: null };
+  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: '1600', priceIncludesTax: null, itemId: null };
+}
+
+/** Where a line picked from the catalog goes: in place of an untouched empty last line, else after the last. */
+export function filledLineIndex(lines: readonly LineValues[]): number {
+  const last = lines[lines.length - 1];
+  const untouched = last && last.description.trim() === '' && last.unitPrice.trim() === '' && last.unit.trim() === '' && last.itemId === null;
+  return untouched ? lines.length - 1 : lines.length;
 }
 
 export function taxRateValue(rate: TaxRateBp): string {
@@ -203,6 +212,7 @@ export function valuesFromInvoice(invoice: Invoice, customer: CustomerChoice): D
         unitPrice: moneyText(l.unitPriceMinor, currency),
         taxRate: taxRateValue(l.taxRateBp),
         priceIncludesTax: l.priceIncludesTax ?? null,
+        itemId: l.itemId ?? null,
       })),
     notes: invoice.notes,
     // The invoice reads back the customer's terms when none were typed; keep that blank, so it follows them.
@@ -295,6 +305,7 @@ export function checkDraft(v: DraftValues): DraftCheck {
       unitPriceMinor: p.ok ? p.value : 0,
       taxRateBp: taxRateOf(line.taxRate),
       priceIncludesTax: line.priceIncludesTax,
+      itemId: line.itemId,
     };
   });
   const discount = discountOf(v);

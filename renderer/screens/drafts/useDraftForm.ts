@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import {
   checkDraft,
   emptyLine,
+  filledLineIndex,
   liveTotals,
   snapshotOf,
   type DraftCheck,
@@ -25,6 +26,8 @@ export interface DraftFormApi {
   patch: (patch: Partial<DraftValues>, errorKeys: string[]) => void;
   setLine: <F extends LineInput>(index: number, field: F, value: LineValues[F]) => void;
   addLine: () => void;
+  /** A line filled from the catalog, at filledLineIndex: in place of an untouched empty last line, else added. */
+  addFilledLine: (line: Omit<LineValues, 'key'>) => void;
   removeLine: (index: number) => void;
   moveLine: (index: number, by: -1 | 1) => void;
   touch: (key: string) => void;
@@ -47,6 +50,7 @@ const LINE_FIELD_OF: Record<LineInput, LineField> = {
   unitPrice: 'unitPriceMinor',
   taxRate: 'taxRateBp',
   priceIncludesTax: 'priceIncludesTax',
+  itemId: 'itemId',
 };
 
 function without(errors: Record<string, string>, keys: string[]): Record<string, string> {
@@ -111,6 +115,16 @@ export function useDraftForm(initial: DraftValues, saved: DraftValues = initial)
     setServerErrors(withoutLines);
   }, []);
 
+  const addFilledLine = useCallback((line: Omit<LineValues, 'key'>) => {
+    setValues((v) => {
+      const at = filledLineIndex(v.lines);
+      const lines = [...v.lines];
+      lines[at] = { ...line, key: v.lines[at]?.key ?? emptyLine().key };
+      return { ...v, lines };
+    });
+    setServerErrors(withoutLines);
+  }, []);
+
   const removeLine = useCallback((index: number) => {
     setValues((v) => ({ ...v, lines: v.lines.filter((_, i) => i !== index) }));
     setServerErrors(withoutLines);
@@ -168,6 +182,7 @@ export function useDraftForm(initial: DraftValues, saved: DraftValues = initial)
     patch,
     setLine,
     addLine,
+    addFilledLine,
     removeLine,
     moveLine,
     touch,

@@ -64,6 +64,7 @@ export function InvoiceList() {
           <button type="button" className="btn btn-primary" onClick={() => navigate(paths.draftNew())} aria-keyshortcuts="N">
             New invoice
           </button>
+          <a className="btn" href={paths.invoiceImport()}>Import open invoices</a>
         </div>
       </header>
       <InvoiceToolbar ref={searchRef} />

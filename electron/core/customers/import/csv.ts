@@ -53,6 +53,30 @@ function lineOf(starts: number[], offset: number): number {
   return lo + 1;
 }
 
+const PREAMBLE_ROWS = 10;
+
+/**
+ * The row that names the columns. Some tools write a title first (Invoice Ninja: its version, a
+ * blank line, "CLIENTS"): a row with a single filled cell above a row with several is not it.
+ */
+function headerRowOf(rows: readonly { cells: string[] }[]): number {
+  const filled = (cells: string[]) => cells.filter((c) => c.trim() !== '').length;
+  if (rows.length === 0 || filled(rows[0]!.cells) >= 2) return 0;
+  const found = rows.slice(0, PREAMBLE_ROWS).findIndex((r) => filled(r.cells) >= 2);
+  return found === -1 ? 0 : found;
+}
+
+/** A header named twice ("Phone" for the client and for the contact) is told apart: "Phone", "Phone (2)". */
+function distinctHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    if (h === '') return h;
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return n === 1 ? h : `${h} (${n})`;
+  });
+}
+
 /**
  * Reads a CSV the way people's files really are: a UTF-8 BOM, CRLF or LF, comma, semicolon or tab,
  * quoted fields holding delimiters and newlines, blank lines anywhere.
@@ -66,7 +90,7 @@ export function readCsv(rawText: string): CsvFile {
     throw new AppError('invalid_input', 'This file is not text. Save it from your spreadsheet as “CSV UTF-8” and choose it again.');
   }
   if (firstLine === undefined) {
-    throw new AppError('invalid_input', 'The file is empty. Choose a CSV file with a header row and at least one customer.');
+    throw new AppError('invalid_input', 'The file is empty. Choose a CSV file with a header row and at least one row below it.');
   }
   const delimiter = detectDelimiter(firstLine);
   const starts = lineStarts(text);
@@ -89,9 +113,10 @@ export function readCsv(rawText: string): CsvFile {
       });
     },
   });
-  const [header, ...body] = rows;
+  const start = headerRowOf(rows);
+  const [header, ...body] = rows.slice(start);
   if (!header) throw new AppError('invalid_input', 'The file has no header row.');
-  const headers = header.cells.map((h) => h.trim());
+  const headers = distinctHeaders(header.cells.map((h) => h.trim()));
   if (headers.every((h) => h === '')) throw new AppError('invalid_input', 'The first row must name the columns (for example: Name, Email, Phone).');
   const records: CsvRecord[] = [];
   const unreadable: CsvFile['unreadable'] = [];

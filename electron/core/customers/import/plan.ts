@@ -1,13 +1,16 @@
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportDuplicate, type ImportField, type ImportHeldBack, type ImportRejectedRow } from '../../../../shared/contract';
+import { IMPORT_FIELDS, type ImportDuplicate, type ImportField, type ImportHeldBack, type ImportRejectedRow, type ImportWarning } from '../../../../shared/contract';
+import type { ImportSource } from '../../../../shared/domain/imports';
 import { fromSpreadsheetSafe } from '../../../../shared/csv';
 import { AppError } from '../../../../shared/errors';
 import type { CustomerFields, CustomerInput } from '../../../../shared/domain/customer';
 import { createHash } from 'node:crypto';
 import type { CoreConfig } from '../../config';
 import type { CoreContext } from '../../context';
-import { findByContact } from '../repo';
+import { hasLedgerEntries } from '../../ledger/balances';
+import { findByContact, getCustomerRow } from '../repo';
 import { readCsv, type CsvFile } from './csv';
-import { cleanMapping, proposeMapping } from './mapping';
+import { sourceOf } from '../../imports/sources';
+import { cleanMapping, hasNameColumn, proposeMapping, recognizeCustomerSource } from './mapping';
 import { newCustomerBase, rowToFields, type RowCells, type RowCheck } from './rows';
 
 export interface PlannedRow {
@@ -25,6 +28,8 @@ export interface ImportPlan {
   duplicates: (PlannedRow & ImportDuplicate)[];
   rejected: ImportRejectedRow[];
   heldBack: ImportHeldBack[];
+  warnings: ImportWarning[];
+  source: ImportSource;
 }
 
 const CONTACT_FIELDS = [
@@ -40,6 +45,9 @@ interface ValidatedFile {
   rejected: ImportRejectedRow[];
   /** Proposed columns left out because their values do not fit (empty for a mapping the person chose). */
   heldBack: ImportHeldBack[];
+  /** Values left out of rows that import. */
+  warnings: ImportWarning[];
+  source: ImportSource;
 }
 
 /** The last file validated: preview then commit is the usual order, and validation is the slow half. */
@@ -56,33 +64,36 @@ interface CheckedRow {
 }
 
 /** Every record's cells under `mapping`, validated on top of `base`. */
-function checkRows(csv: CsvFile, mapping: Record<ImportField, string | null>, base: CustomerInput): CheckedRow[] {
+function checkRows(csv: CsvFile, mapping: Record<ImportField, string | null>, base: CustomerInput, country: string): CheckedRow[] {
   const columnOf = Object.entries(mapping)
     .filter((entry): entry is [ImportField, string] => entry[1] !== null)
     .map(([field, header]) => [field, csv.headers.indexOf(header)] as const);
   return csv.records.map((record) => {
     const cells: RowCells = {};
     for (const [field, index] of columnOf) cells[field] = record.cells[index] ?? '';
-    return { line: record.line, cells, check: rowToFields(cells, base) };
+    return { line: record.line, cells, check: rowToFields(cells, base, { country }) };
   });
 }
 
 /** Fields whose value decides how other cells read: phones and tax IDs by country, amounts by currency. */
 const READERS: ImportField[] = ['country', 'currency'];
 
+/** The name's columns: a row is refused without a name, so they are never held back. */
+const NAME_PARTS: ImportField[] = ['name', 'company', 'firstName', 'lastName'];
+
 /**
  * The proposed optional columns to hold back: those whose filled cells mostly do not fit the field.
- * A column another tool names like ours but that means something else (QuickBooks' "State" under
- * Status, US phone numbers for a Kenyan business) is then never proposed, so it cannot reject rows
- * that import without it. A column that mostly fits is the right one with a few bad cells: it is
- * proposed, and those rows are rejected with their reason, rather than every row losing its value.
+ * A column another tool names like ours but that means something else (a status column holding
+ * US states, US phone numbers for a Kenyan business) is then never proposed, so it cannot fill the
+ * preview with warnings about rows that import fine without it. A column that mostly fits is the
+ * right one with a few bad cells: it is proposed, and those cells are left out with a warning each.
  * Country and currency go first: how they read decides whether phones and amounts fit.
  */
 function columnsToHoldBack(rows: CheckedRow[], mapping: Record<ImportField, string | null>): ImportHeldBack[] {
   const found: ImportHeldBack[] = [];
   for (const field of IMPORT_FIELDS) {
     const header = mapping[field];
-    if (field === 'name' || header === null) continue;
+    if (NAME_PARTS.includes(field) || header === null) continue;
     let fits = 0;
     const misfits: CheckedRow[] = [];
     for (const row of rows) {
@@ -92,11 +103,32 @@ function columnsToHoldBack(rows: CheckedRow[], mapping: Record<ImportField, stri
     }
     if (misfits.length <= fits) continue;
     const first = misfits[0]!;
-    const prefix = `${IMPORT_FIELD_LABELS[field]}:`;
-    found.push({ field, header, line: first.line, reason: first.check.reasons.find((r) => r.startsWith(prefix)) ?? first.check.reasons[0]! });
+    const reason = first.check.warnings.find((w) => w.field === field)?.message ?? first.check.reasons[0] ?? '';
+    found.push({ field, header, line: first.line, reason });
   }
   const readers = found.filter((h) => READERS.includes(h.field));
   return readers.length > 0 ? readers : found;
+}
+
+/** Same customer twice in one file: the same email or tax ID, or the same phone under the same name. */
+function repeatsIn(fields: CustomerFields, seen: SeenInFile): string[] {
+  const repeats: string[] = [];
+  const earlier = (map: Map<string, number>, value: string) => (value ? map.get(value) : undefined);
+  const email = earlier(seen.email, fields.email);
+  if (email !== undefined) repeats.push(`Same email as line ${email} of this file`);
+  const tax = earlier(seen.taxId, fields.taxId);
+  if (tax !== undefined) repeats.push(`Same tax ID as line ${tax} of this file`);
+  // A shared phone alone (an office line) is two customers; with the same name it is one, twice.
+  const phone = earlier(seen.phone, `${fields.name.toLowerCase()}|${fields.phone}`);
+  if (fields.phone && phone !== undefined) repeats.push(`Same name and phone as line ${phone} of this file`);
+  return repeats;
+}
+
+interface SeenInFile {
+  email: Map<string, number>;
+  taxId: Map<string, number>;
+  /** name|phone. */
+  phone: Map<string, number>;
 }
 
 /**
@@ -111,22 +143,28 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
   // A chosen mapping holds nothing back, even when it is the proposal that did.
   if (requested && lastValidation?.key === keyOf(requested)) return { ...lastValidation.value, heldBack: [] };
   const mapping = requested ?? proposeMapping(csv.headers);
-  if (!mapping.name) {
-    throw new AppError('invalid_input', 'Choose which column holds the customer’s name: every customer needs one.', { 'mapping.name': 'Required' });
+  if (!hasNameColumn(mapping)) {
+    throw new AppError(
+      'invalid_input',
+      'Choose which column holds the customer’s name (or the company, or the first and last name): every customer needs one.',
+      { 'mapping.name': 'Required' },
+    );
   }
+  const source = sourceOf(recognizeCustomerSource(csv.headers));
   const base = newCustomerBase(config.business.country, config.business.defaultCurrency);
-  let rows = checkRows(csv, mapping, base);
+  let rows = checkRows(csv, mapping, base, config.business.country);
   const heldBack: ImportHeldBack[] = [];
   // Holding a column back can change how others read (a dropped country re-reads phones): again until none is.
   for (let found = requested ? [] : columnsToHoldBack(rows, mapping); found.length > 0; found = columnsToHoldBack(rows, mapping)) {
     for (const h of found) mapping[h.field] = null;
     heldBack.push(...found);
-    rows = checkRows(csv, mapping, base);
+    rows = checkRows(csv, mapping, base, config.business.country);
   }
 
   const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, reasons: [u.reason] }));
   const valid: PlannedRow[] = [];
-  const seenInFile = { email: new Map<string, number>(), phone: new Map<string, number>(), taxId: new Map<string, number>() };
+  const warnings: ImportWarning[] = [];
+  const seen: SeenInFile = { email: new Map(), taxId: new Map(), phone: new Map() };
 
   for (const { line, cells, check } of rows) {
     const { fields, reasons } = check;
@@ -134,21 +172,20 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
       rejected.push({ line, reasons });
       continue;
     }
-    const repeated = CONTACT_FIELDS.map(([key, , label]) => {
-      const value = fields[key];
-      const earlier = value ? seenInFile[key].get(value) : undefined;
-      return earlier !== undefined ? `Same ${label} as line ${earlier} of this file` : null;
-    }).filter((r): r is string => r !== null);
+    const repeated = repeatsIn(fields, seen);
     if (repeated.length > 0) {
       rejected.push({ line, reasons: repeated });
       continue;
     }
-    for (const [key] of CONTACT_FIELDS) if (fields[key]) seenInFile[key].set(fields[key], line);
+    if (fields.email) seen.email.set(fields.email, line);
+    if (fields.taxId) seen.taxId.set(fields.taxId, line);
+    if (fields.phone) seen.phone.set(`${fields.name.toLowerCase()}|${fields.phone}`, line);
+    for (const w of check.warnings) warnings.push({ line, name: fields.name, field: w.field, value: w.value, message: w.message });
     valid.push({ line, cells, fields });
   }
   rejected.sort((a, b) => a.line - b.line);
   heldBack.sort((a, b) => IMPORT_FIELDS.indexOf(a.field) - IMPORT_FIELDS.indexOf(b.field));
-  const value = { csv, mapping, valid, rejected, heldBack };
+  const value = { csv, mapping, valid, rejected, heldBack, warnings, source };
   // Keyed on the mapping in force, so a preview with the proposed mapping serves the commit that names it.
   lastValidation = { key: keyOf(mapping), textKey, value };
   return value;
@@ -156,7 +193,8 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
 
 /** Validates the file and finds which valid rows look like existing customers. Writes nothing. */
 export function planImport(ctx: CoreContext, csvText: string, requestedMapping: Record<string, string | null> | undefined): ImportPlan {
-  const { csv, mapping, valid, rejected, heldBack } = validateFile(ctx.config, csvText, requestedMapping);
+  const { csv, mapping, valid, rejected, heldBack, warnings: rowWarnings, source } = validateFile(ctx.config, csvText, requestedMapping);
+  const warnings = [...rowWarnings];
   const fresh: PlannedRow[] = [];
   const duplicates: ImportPlan['duplicates'] = [];
   for (const row of valid) {
@@ -170,8 +208,17 @@ export function planImport(ctx: CoreContext, csvText: string, requestedMapping: 
         matchedOn.push(key);
       }
     }
-    if (existing) duplicates.push({ ...row, name: row.fields.name, matchedOn, existing });
-    else fresh.push(row);
+    if (existing) {
+      duplicates.push({ ...row, name: row.fields.name, matchedOn, existing });
+      const stored = getCustomerRow(ctx.sql, existing.id);
+      if (stored && row.fields.currency !== stored.currency && hasLedgerEntries(ctx.sql, stored.id)) {
+        warnings.push({
+          line: row.line, name: row.fields.name, field: 'currency', value: row.fields.currency,
+          message: `currency ${row.fields.currency} left out if you update ${existing.code}: they have invoices or payments in ${stored.currency}, which stays`,
+        });
+      }
+    } else fresh.push(row);
   }
-  return { csv, mapping, fresh, duplicates, rejected, heldBack };
+  warnings.sort((a, b) => a.line - b.line);
+  return { csv, mapping, fresh, duplicates, rejected, heldBack, warnings, source };
 }

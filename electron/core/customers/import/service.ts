@@ -2,6 +2,7 @@ import type { ChannelParsed, ImportPreview, ImportResult } from '../../../../sha
 import { AppError } from '../../../../shared/errors';
 import type { CoreContext } from '../../context';
 import { rowToFields as storedFields } from '../mapping';
+import { hasLedgerEntries } from '../../ledger/balances';
 import { getCustomerRow } from '../repo';
 import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction } from '../service';
 import { forgetValidation, planImport } from './plan';
@@ -23,6 +24,8 @@ export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.
       .slice(0, 10)
       .map((r) => ({ line: r.line, name: r.fields.name, email: r.fields.email, phone: r.fields.phone })),
     heldBack: plan.heldBack,
+    warnings: plan.warnings,
+    source: plan.source,
   };
 }
 
@@ -47,13 +50,15 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
       }
       const existing = getCustomerRow(ctx.sql, duplicate.existing.id);
       if (!existing) continue;
-      const { fields, reasons } = rowToFields(duplicate.cells, storedFields(existing));
+      const { fields, reasons } = rowToFields(duplicate.cells, storedFields(existing), { country: ctx.config.business.country });
       if (!fields) {
         throw new AppError(
           'invalid_input',
           `Line ${duplicate.line} cannot update ${existing.code}: ${reasons.join('; ')}. Nothing was imported; fix the line or choose Skip.`,
         );
       }
+      // A customer with invoices or payments keeps their currency (the preview warned).
+      if (fields.currency !== existing.currency && hasLedgerEntries(ctx.sql, existing.id)) fields.currency = existing.currency as typeof fields.currency;
       updateCustomerInTransaction(ctx, existing, fields, 'customers.import');
       changedIds.push(existing.id);
       updated++;

@@ -12,6 +12,7 @@ import { DrilldownDialog, type DrillRequest } from '../drilldown/DrilldownDialog
 import { useBooksChanged } from '../useBooksChanged';
 import { CurrencyOverview } from './CurrencyOverview';
 import { PeriodPicker } from './PeriodPicker';
+import { RevenueByItem } from './RevenueByItem';
 import { usePeriodKeys } from './usePeriodKeys';
 
 function toInput(p: PeriodChoice): PeriodInput {
@@ -72,6 +73,7 @@ export function OverviewTab() {
         </ErrorNotice>
       )}
       {dashboard && block && <CurrencyOverview dashboard={dashboard} block={block} onDrill={setDrill} />}
+      {dashboard && block && <RevenueByItem period={input} currency={block.currency} changed={changed} />}
       {drill && <DrilldownDialog request={drill} onClose={() => setDrill(null)} />}
     </div>
   );

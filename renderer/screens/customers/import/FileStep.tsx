@@ -17,12 +17,15 @@ export function FileStep({ busy, error, onFile }: FileStepProps) {
   return (
     <section className="panel">
       <h2 id="import-step-file">1. Choose a file</h2>
-      <p>Billbook reads customer lists saved as <strong>CSV</strong> from Excel, Google Sheets, QuickBooks and most other tools.</p>
+      <p>
+        Billbook reads customer lists exported from <strong>Zoho Invoice, Wave, FreshBooks, QuickBooks (Online or Desktop), Xero and
+        Invoice Ninja</strong> as they are, and lists saved as CSV from Excel or Google Sheets.
+      </p>
       <ul className="hints">
         <li>Columns separated by commas, semicolons or tabs.</li>
         <li>UTF-8 text (in Excel: <em>Save As → CSV UTF-8</em>).</li>
         <li>The first row holds the column headers; columns can be in any order. You choose which column is which next.</li>
-        <li>Every customer needs a name; everything else is optional.</li>
+        <li>Every customer needs a name (or a company, or a first and last name). A value Billbook cannot read, such as an incomplete phone number, is left out and listed; the customer still imports.</li>
       </ul>
       {error && (
         <ErrorNotice title="That file could not be read" message={error}>

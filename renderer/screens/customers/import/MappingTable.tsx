@@ -40,7 +40,7 @@ export function MappingTable({ headers, mapping, heldBack, disabled, onChange }:
               </select>
               {held && (
                 <p id={`${id}-hint`} className="field-hint mapping-hint">
-                  Not chosen: column “{held.header}” would reject line {held.line} ({held.reason}). Choose it to import it anyway; rows it does not fit are then rejected.
+                  Not chosen: column “{held.header}” would reject line {held.line} ({held.reason}). Choose it to import it anyway; cells it does not fit are then left out, with a warning each.
                 </p>
               )}
             </div>

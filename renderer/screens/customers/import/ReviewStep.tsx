@@ -8,6 +8,8 @@ import type { DuplicateAction } from './fields';
 import { MappingTable } from './MappingTable';
 import { RejectedTable } from './RejectedTable';
 import { SampleTable } from './SampleTable';
+import { SourceNote } from '../../../components/import/SourceNote';
+import { WarningsTable } from '../../../components/import/WarningsTable';
 
 interface ReviewStepProps {
   preview: ImportPreview;
@@ -27,6 +29,7 @@ function Counts({ preview }: { preview: ImportPreview }) {
   const counts: [string, number][] = [
     ['Rows in file', preview.totalRows],
     ['Ready to import', preview.acceptedRows],
+    ['With a value left out', new Set(preview.warnings.map((w) => w.line)).size],
     ['Rejected', preview.rejected.length],
     ['Possible duplicates', preview.duplicates.length],
   ];
@@ -44,11 +47,13 @@ export function ReviewStep(props: ReviewStepProps) {
         File <strong>{preview.fileName}</strong>, columns separated by {delimiterName(preview.delimiter)}.{' '}
         <button type="button" className="btn-link" onClick={props.onRestart} disabled={busy !== null}>Choose another file</button>
       </p>
+      <SourceNote source={preview.source} />
       {error && <ErrorNotice title="That did not work" message={error} />}
       <Counts preview={preview} />
       <MappingTable headers={preview.headers} mapping={props.mapping} heldBack={props.heldBack} disabled={busy !== null} onChange={props.onMapping} />
       {busy === 'preview' && <Busy label="Checking rows…" />}
       <RejectedTable rows={preview.rejected} />
+      <WarningsTable rows={preview.warnings} noun="customer" />
       <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
       <SampleTable sample={preview.sample} />
       <div className="form-actions">

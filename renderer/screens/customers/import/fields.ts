@@ -1,12 +1,17 @@
 /** How each Billbook field is named in the mapping step. */
 const IMPORT_FIELD_LABELS: Record<string, string> = {
   name: 'Name',
+  company: 'Company (if no name)',
+  firstName: 'First name',
+  lastName: 'Last name',
   email: 'Email',
   phone: 'Phone',
   secondaryEmail: 'Secondary email',
   secondaryPhone: 'Secondary phone',
   street: 'Street',
+  street2: 'Street, second line',
   city: 'City',
+  region: 'County, state or province',
   postalCode: 'Postal code',
   country: 'Country',
   businessType: 'Business type',

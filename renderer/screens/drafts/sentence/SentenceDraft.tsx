@@ -1,6 +1,7 @@
 // "Draft from a sentence" on the New invoice screen: a sentence in, a live offline preview, and
 // "Generate draft" (Ctrl+Enter), which saves the offline draft and queues its AI refinement.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { buildCatalogIndex, type CatalogEntry } from '../../../../shared/drafting/catalog';
 import { invoke } from '../../../api';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { AppError } from '../../../../shared/errors';
@@ -40,9 +41,28 @@ export function SentenceDraft({ form, onGenerated }: SentenceDraftProps) {
   const currency = customer?.currency ?? form.values.currency;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(issueDate) ? issueDate : todayLocal();
 
+  // The catalog items this sentence may name, from the backend: the preview then reads it as
+  // "Generate draft" will. Until they arrive the last ones stand, so typing never waits.
+  const [entries, setEntries] = useState<CatalogEntry[]>([]);
+  const catalogFor = useDebounced(prompt, 150);
+  useEffect(() => {
+    if (catalogFor.trim().length < 3) return;
+    let live = true;
+    invoke('items.forSentence', { sentence: catalogFor }).then(
+      (found) => {
+        if (live) setEntries(found);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalogFor]);
+  const catalog = useMemo(() => buildCatalogIndex(entries), [entries]);
+
   const result = useMemo(
-    () => readSentence(prompt, { issueDate: day, currency, chargesVat: customer?.chargesVat ?? true }),
-    [prompt, day, currency, customer?.chargesVat],
+    () => readSentence(prompt, { issueDate: day, currency, chargesVat: customer?.chargesVat ?? true, catalog }),
+    [prompt, day, currency, customer?.chargesVat, catalog],
   );
   // Said once the typing pauses, not at every key.
   const summary = useDebounced(summaryOf(result), 700);

@@ -9,8 +9,9 @@ import { percentText, quantityText } from '../draftValues';
 import type { ReadResult } from './readSentence';
 
 function vatText(p: ParsedPrompt): string {
-  if (p.taxRateBp === null) return 'No VAT (exempt)';
-  return `${taxRateLabel(p.taxRateBp)}, ${p.pricesIncludeTax ? 'included in the prices' : 'added on top'}`;
+  const own = p.lines.some((l) => l.taxRateBp !== p.taxRateBp) ? '; catalog items at their own rate' : '';
+  if (p.taxRateBp === null) return `No VAT (exempt)${own}`;
+  return `${taxRateLabel(p.taxRateBp)}, ${p.pricesIncludeTax ? 'included in the prices' : 'added on top'}${own}`;
 }
 
 function discountText(p: ParsedPrompt): string {
@@ -55,6 +56,7 @@ function Reading({ parsed: p, totalMinor, hasCustomer }: { parsed: ParsedPrompt;
               <tr key={i} className={l.uncertain ? 'preview-uncertain' : undefined}>
                 <td>
                   {l.description || <span className="muted">(no description)</span>}
+                  {l.priceFrom === 'catalog' && <span className="preview-catalog"> · price from the catalog</span>}
                   {l.uncertain && <span className="preview-flag"> · check this line</span>}
                 </td>
                 <td className="num">{quantityText(l.quantityMilli)}{l.unit && ` ${l.unit}`}</td>
@@ -82,6 +84,12 @@ function Reading({ parsed: p, totalMinor, hasCustomer }: { parsed: ParsedPrompt;
         <div><dt>Confidence</dt><dd><ConfidenceMeter confidence={p.confidence} /></dd></div>
       </dl>
       {!hasCustomer && <p className="field-hint">Amounts are read in {p.currency} until you choose a customer.</p>}
+      {p.notes.length > 0 && (
+        <div className="preview-notes">
+          <p className="preview-notes-title">From your catalog</p>
+          <ul>{p.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+        </div>
+      )}
       {(p.warnings.length > 0 || p.unparsed.length > 0) && (
         <div className="preview-warnings">
           <p className="preview-warnings-title">Check before generating</p>

@@ -2,6 +2,7 @@
 // so what the preview shows is what "Generate draft" makes before AI refines it.
 import { parseInvoicePrompt } from '../../../../shared/drafting/parse';
 import type { ParsedPrompt } from '../../../../shared/drafting/types';
+import type { CatalogIndex } from '../../../../shared/drafting/catalog';
 import type { CurrencyCode } from '../../../../shared/money';
 import { computeTotals } from '../../../../shared/totals';
 
@@ -13,14 +14,18 @@ export interface SentenceReading {
 
 export type ReadResult = { ok: true; reading: SentenceReading } | { ok: false; message: string } | null;
 
-export function readSentence(prompt: string, options: { issueDate: string; currency: CurrencyCode; chargesVat: boolean }): ReadResult {
+/** `catalog`: the items the backend says the sentence may name (items.forSentence), as the draft will be made with. */
+export function readSentence(prompt: string, options: { issueDate: string; currency: CurrencyCode; chargesVat: boolean; catalog?: CatalogIndex }): ReadResult {
   if (prompt.trim().length < 3) return null;
   try {
-    const parsed = parseInvoicePrompt(prompt, { today: options.issueDate, currency: options.currency, defaultTaxRateBp: options.chargesVat ? 1600 : null });
+    const parsed = parseInvoicePrompt(prompt, {
+      today: options.issueDate, currency: options.currency, defaultTaxRateBp: options.chargesVat ? 1600 : null,
+      ...(options.catalog ? { catalog: options.catalog } : {}),
+    });
     let totalMinor: number | null = null;
     try {
       totalMinor = computeTotals({
-        lines: parsed.lines.map((l) => ({ quantityMilli: l.quantityMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: parsed.taxRateBp })),
+        lines: parsed.lines.map((l) => ({ quantityMilli: l.quantityMilli, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp })),
         pricesIncludeTax: parsed.pricesIncludeTax,
         discount: parsed.discount,
       }).totalMinor;

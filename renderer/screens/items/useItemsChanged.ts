@@ -1,0 +1,9 @@
+import { useEffect, useState } from 'react';
+import { onEvent } from '../../api';
+
+/** A number that goes up every time the backend says catalog items changed: add it to an effect's deps to refetch. */
+export function useItemsChanged(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => onEvent('items.changed', () => setCount((c) => c + 1)), []);
+  return count;
+}
