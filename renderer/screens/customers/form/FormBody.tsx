@@ -82,7 +82,9 @@ export function FormBody({ initial, existing }: FormBodyProps) {
   };
 
   return (
-    <form ref={formRef} className="customer-form" noValidate onSubmit={onSubmit} aria-busy={saving}>
+    // A customer's details are not the person's own: the browser must not fill them from a saved profile
+    // (it offered the last customer's email when a name was picked from its suggestions).
+    <form ref={formRef} className="customer-form" noValidate autoComplete="off" onSubmit={onSubmit} aria-busy={saving}>
       {problem && (
         <ErrorNotice title={problem.conflict ? 'Someone else changed this customer' : 'Not saved'} message={problem.message}>
           {problem.conflict && (
