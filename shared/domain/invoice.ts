@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
 import { multiLine, oneLine } from '../text';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
-import { INVOICE_TEMPLATES, type PaymentMethod } from './customer';
+import { INVOICE_TEMPLATES, paymentTermsLabel, type PaymentMethod } from './customer';
 
 export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -279,3 +279,22 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   mpesa: 'M-Pesa', bank: 'Bank transfer', cash: 'Cash', card: 'Card', other: 'Other',
 };
 
+
+/**
+ * Whether an invoice shows VAT at all. A business that is not VAT-registered shows none (no rates,
+ * no VAT rows, no "excl. VAT"); an invoice that does carry VAT always shows it, whoever made it.
+ */
+export function showsVat(vatRegistered: boolean, lines: readonly { taxRateBp: TaxRateBp }[]): boolean {
+  return vatRegistered || lines.some((l) => l.taxRateBp !== null);
+}
+
+/**
+ * The payment terms an invoice prints when none were typed. Whatever set the due date sets them: a
+ * due date picked or read from "due in 14 days" prints "Net 14"; one that follows the customer's
+ * terms prints those.
+ */
+export function defaultTerms(issueDate: string, pickedDueDate: string | null, customerTermsDays: number): string {
+  if (pickedDueDate === null) return paymentTermsLabel(customerTermsDays);
+  const days = Math.round((Date.parse(`${pickedDueDate}T00:00:00Z`) - Date.parse(`${issueDate}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(days) && days >= 0 ? paymentTermsLabel(days) : paymentTermsLabel(customerTermsDays);
+}

@@ -29,7 +29,7 @@ async function setup(options: { port?: number; reminders?: Partial<typeof REMIND
     reminderScanMs: 0,
     jobs: { backoff: { baseMs: 40, capMs: 300 }, offlineRecheckMs: 150, leaseMs: 1500 },
   });
-  await call(core, 'settings.update', { email: EMAIL, business: { name: 'Kilimani Web Studio', street: '', city: 'Nairobi', postalCode: '', country: 'Kenya', taxId: '', phone: '', email: '', website: '', logoDataUrl: '' } });
+  await call(core, 'settings.update', { email: EMAIL, business: { name: 'Kilimani Web Studio', street: '', city: 'Nairobi', postalCode: '', country: 'Kenya', taxId: 'P051234567X', phone: '', email: '', website: '', logoDataUrl: '' } });
   const buyer = await customer(core, { name: 'Baraka Hardware', email: 'pay@baraka.co.ke', paymentTermsDays: 30 });
   // Issued 1 November, due 1 December.
   const inv = await invoice(core, buyer.id, { issueDate: '2026-11-01' });

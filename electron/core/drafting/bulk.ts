@@ -33,7 +33,7 @@ function draftEach(ctx: CoreContext, input: ChannelParsed<'drafting.bulk'>, issu
     try {
       const customer = billableCustomer(ctx, customerId);
       const prompt = fillBulkTemplate(input.template, issueDate, customer.name);
-      const { content, parsed } = offlineDraft(customer, prompt, issueDate);
+      const { content, parsed } = offlineDraft(ctx, customer, prompt, issueDate);
       const draftId = ctx.sql.transaction(() => {
         const id = insertDraft(ctx, content, { source: 'offline_parser', prompt, aiConfidence: parsed.confidence, warnings: parsed.warnings }, 'Drafted in bulk from a sentence');
         if (refine) queueRefinement(ctx, id, 1, prompt, customer, { priority: AI_DRAFT_PRIORITY.bulk, batchId });

@@ -17,6 +17,7 @@ import { toJobView } from '../jobs/view';
 import { readSettings } from '../settings/service';
 import { diffDrafts } from './diff';
 import { mergeRefinement } from './merge';
+import { draftTaxDefaults } from '../drafts/taxDefaults';
 import type { AiDraftPayload, AiDraftResult } from './aiJob';
 
 export const AI_DRAFT_PRIORITY = { interactive: 10, bulk: 0 } as const;
@@ -27,10 +28,13 @@ export function billableCustomer(ctx: CoreContext, customerId: string): Customer
   return customer;
 }
 
-/** The offline parser's reading of a sentence as draft content for this customer. */
-export function offlineDraft(customer: CustomerRow, prompt: string, issueDate: string): { content: DraftContent; parsed: ParsedPrompt } {
+/** The offline parser's reading of a sentence as draft content for this customer, with the business's VAT and the customer's prices. */
+export function offlineDraft(ctx: CoreContext, customer: CustomerRow, prompt: string, issueDate: string): { content: DraftContent; parsed: ParsedPrompt } {
   const currency = customer.currency as CurrencyCode;
-  const parsed = parseInvoicePrompt(prompt, { today: issueDate, currency, defaultTaxRateBp: customer.ai_include_tax ? 1600 : null });
+  const tax = draftTaxDefaults(ctx, customer);
+  const parsed = parseInvoicePrompt(prompt, {
+    today: issueDate, currency, defaultTaxRateBp: tax.rateBp, defaultPricesIncludeTax: tax.pricesIncludeTax, vatRegistered: tax.vatRegistered,
+  });
   const content = draftContentSchema.parse({
     customerId: customer.id,
     currency,
@@ -59,7 +63,7 @@ export function queueRefinement(ctx: CoreContext, draftId: string, version: numb
 export function generateDraft(ctx: CoreContext, input: ChannelParsed<'drafting.generate'>): GenerateResult {
   const customer = billableCustomer(ctx, input.customerId);
   const issueDate = input.issueDate ?? today(ctx);
-  const { content, parsed } = offlineDraft(customer, input.prompt, issueDate);
+  const { content, parsed } = offlineDraft(ctx, customer, input.prompt, issueDate);
   const refine = input.refine && readSettings(ctx).ai.enabled;
   const id = ctx.sql.transaction(() => {
     const draftId = insertDraft(

@@ -2,7 +2,7 @@
 import type { CurrencyCode } from '../../../shared/money';
 import type { Discount, TaxSummaryRow } from '../../../shared/totals';
 import type { PaymentMethod } from '../../../shared/domain/customer';
-import { paymentTermsLabel } from '../../../shared/domain/customer';
+import { defaultTerms } from '../../../shared/domain/invoice';
 import type {
   CreditNote, DraftSource, Invoice, InvoiceCustomerRef, InvoiceLine, InvoiceListRow, InvoicePaymentEntry, InvoiceStatus, TimelineEntry,
 } from '../../../shared/domain/invoice';
@@ -111,7 +111,7 @@ export function toInvoice(
     pricesIncludeTax: row.prices_include_tax === 1,
     discount: row.discount === null ? null : (JSON.parse(row.discount) as Discount),
     notes: row.notes,
-    terms: row.terms || paymentTermsLabel(customer.paymentTermsDays),
+    terms: row.terms || defaultTerms(row.issue_date, row.due_date_from_terms === 1 ? null : row.due_date, customer.paymentTermsDays),
     template: (row.template ?? customer.template) as Invoice['template'],
     lines: lines.map(toLine),
     totals: {

@@ -1,11 +1,10 @@
 // Invoice rules: reading, listing, finalizing, voiding and crediting. Every write is one
 // transaction with its audit and outbox rows, and leaves the customer's summary in step.
 import { AppError } from '../../../shared/errors';
-import type { AgingRow, CreditNote, Invoice, InvoiceCustomerRef } from '../../../shared/domain/invoice';
+import { defaultTerms, type AgingRow, type CreditNote, type Invoice, type InvoiceCustomerRef } from '../../../shared/domain/invoice';
 import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { divideHalfUp, spreadProportionally, taxRateLabel, type TaxSummaryRow } from '../../../shared/totals';
-import { paymentTermsLabel } from '../../../shared/domain/customer';
 import { recordActivity, recordMutation } from '../audit/record';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
@@ -16,6 +15,7 @@ import { newId } from '../ids';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
 import { toCreditNote, toInvoice, toListRow } from './mapping';
+import { readSettings } from '../settings/service';
 import { formatNumber, numberMatch, numberSearchText, seriesOf } from './numbering';
 import * as repo from './repo';
 import type { InvoiceSearch } from './repo';
@@ -114,17 +114,21 @@ export function agingReport(ctx: CoreContext, customerId?: string): AgingRow[] {
 
 // ---- numbering -----------------------------------------------------------------------------
 
-type DocumentKind = 'invoice' | 'credit_note' | 'payment';
+export type DocumentKind = 'invoice' | 'credit_note' | 'payment';
 
-const formatFor = (ctx: CoreContext, kind: DocumentKind) =>
-  kind === 'invoice' ? ctx.config.invoicing.numberFormat : kind === 'credit_note' ? ctx.config.invoicing.creditNoteFormat : ctx.config.invoicing.paymentFormat;
+/** The format and device code in force: Settings, which start from config.json. */
+function numberingOf(ctx: CoreContext, kind: DocumentKind): { format: string; deviceCode: string } {
+  const invoicing = readSettings(ctx).invoicing;
+  const format = kind === 'invoice' ? invoicing.numberFormat : kind === 'credit_note' ? invoicing.creditNoteFormat : invoicing.paymentFormat;
+  return { format, deviceCode: invoicing.deviceCode };
+}
 
 /** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
 const NUMBERED_TABLE: Record<DocumentKind, string> = { invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments' };
 
 export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
-  const format = formatFor(ctx, kind);
-  const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
+  const { format, deviceCode } = numberingOf(ctx, kind);
+  const parts = { date, deviceCode };
   const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
   // A number can already be in use only if it came from elsewhere (books restored or merged, a
   // format changed back): a used number is never issued twice, so the series steps past it.
@@ -136,8 +140,8 @@ export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: s
 
 /** The number a document would take now, without taking it. */
 export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
-  const format = formatFor(ctx, kind);
-  const parts = { date, deviceCode: ctx.config.invoicing.deviceCode };
+  const { format, deviceCode } = numberingOf(ctx, kind);
+  const parts = { date, deviceCode };
   const row = ctx.sql.prepare('SELECT next_value FROM sequences WHERE name = ?').get(seriesOf(kind, format, parts)) as { next_value: number } | undefined;
   return formatNumber(format, parts, row?.next_value ?? 1);
 }
@@ -150,7 +154,12 @@ export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: strin
 
 // ---- finalize --------------------------------------------------------------------------------
 
-function finalizeProblems(row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
+/** Why a zero invoice is refused: far more often a forgotten price than a gift, and it would use up a number. */
+export function zeroTotalMessage(currency: CurrencyCode): string {
+  return `This invoice comes to ${formatMoney(0, currency)}. Finalizing it would use up an invoice number for nothing: add a price, or discard the draft.`;
+}
+
+function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
   const fields: Record<string, string> = {};
   if (lines.length === 0) return { message: 'Add at least one line before finalizing.', fields: { lines: 'Add a line' } };
   for (const line of lines) {
@@ -160,7 +169,18 @@ function finalizeProblems(row: repo.InvoiceRow, lines: repo.LineRow[]): { messag
   if (missing > 0) {
     return { message: `${missing === 1 ? 'A line has' : `${missing} lines have`} no description. Say what each line is for before finalizing.`, fields };
   }
-  if (row.total_minor === 0) return { message: 'The total is zero. Add a price before finalizing, or discard this draft.', fields: { lines: 'The total is zero' } };
+  if (!readSettings(ctx).business.vatRegistered) {
+    for (const line of lines) {
+      if (line.tax_rate_bp !== null) fields[`lines.${line.position - 1}.taxRateBp`] = 'Your business charges no VAT';
+    }
+    if (Object.keys(fields).length > 0) {
+      return {
+        message: 'Your business is not registered for VAT, so its invoices charge none. Set these lines to no VAT (or, if you have registered, say so in Settings → Business profile).',
+        fields,
+      };
+    }
+  }
+  if (row.total_minor === 0) return { message: zeroTotalMessage(row.currency as CurrencyCode), fields: { lines: 'The total is zero' } };
   return null;
 }
 
@@ -181,14 +201,14 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
         issueDate: 'In the future',
       });
     }
-    const problem = finalizeProblems(row, repo.getLines(ctx.sql, row.id));
+    const problem = finalizeProblems(ctx, row, repo.getLines(ctx.sql, row.id));
     if (problem) throw new AppError('invalid_input', problem.message, problem.fields);
 
     const now = ctx.clock.now().toISOString();
     const number = takeDocumentNumber(ctx, 'invoice', row.issue_date);
     const dueDate = row.due_date_from_terms === 1 ? addDays(row.issue_date, customer.payment_terms_days) : row.due_date;
     // Frozen from here: the terms and template printed are the ones in force today.
-    const terms = row.terms || paymentTermsLabel(customer.payment_terms_days);
+    const terms = row.terms || defaultTerms(row.issue_date, row.due_date_from_terms === 1 ? null : row.due_date, customer.payment_terms_days);
     const template = row.template ?? customer.ai_template;
     const billTo = billToOf(customer);
     repo.finalizeRow(ctx.sql, {

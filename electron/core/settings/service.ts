@@ -7,7 +7,7 @@ import { readMeta, remindersSwitched, writeMeta } from '../reminders/state';
 
 const SECTION_NAMES: Record<SettingsSection, string> = {
   ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
-  email: 'email', sms: 'SMS', reminders: 'reminder',
+  email: 'email', sms: 'SMS', reminders: 'reminder', invoicing: 'numbering and terms', backups: 'backup',
 };
 
 /**
@@ -37,6 +37,8 @@ function parseStoredSettings(ctx: CoreContext): Settings {
       // A damaged row is ignored rather than locking the person out of the app.
     }
   }
+  // Numbering was set in config.json before Settings had it: that stays in force until saved here.
+  if (raw.invoicing === undefined) raw.invoicing = { ...ctx.config.invoicing };
   const parsed = settingsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fallback = settingsSchema.parse({});
@@ -116,6 +118,8 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
     email: input.email ?? current.email,
     sms: input.sms ?? current.sms,
     reminders: input.reminders ?? current.reminders,
+    invoicing: input.invoicing ?? current.invoicing,
+    backups: input.backups ?? current.backups,
   });
   // Cleared before the new server is saved: should saving fail, a secret is lost, never redirected.
   const cleared = secretsToClear(current, next).filter(({ name }) => ctx.secrets.get(name) !== null);

@@ -4,12 +4,12 @@ import { Field, describe } from '../../components/Field';
 import { formatDate } from '../../lib/format';
 import { paths } from '../../lib/router';
 import { CustomerPicker } from './CustomerPicker';
-import { effectiveDueDate, type CustomerChoice, type InvoiceTemplate } from './draftValues';
+import { effectiveDueDate, pricesIncludeTaxFor, type CustomerChoice, type InvoiceTemplate } from './draftValues';
 import type { DraftFormApi } from './useDraftForm';
 
 const TEMPLATE_NAMES = INVOICE_TEMPLATE_LABELS;
 
-export function DetailsSection({ form }: { form: DraftFormApi }) {
+export function DetailsSection({ form, isNew }: { form: DraftFormApi; isNew: boolean }) {
   const v = form.values;
   const customer = v.customer;
   const customerError = form.errorOf('customerId');
@@ -20,7 +20,9 @@ export function DetailsSection({ form }: { form: DraftFormApi }) {
   const terms = customer ? paymentTermsLabel(customer.paymentTermsDays) : null;
   const due = effectiveDueDate(v);
 
-  const pick = (c: CustomerChoice) => form.patch({ customer: c, currency: c.currency, template: '' }, ['customerId', 'currency', 'template', 'dueDate']);
+  // A new draft follows the customer's "prices include VAT"; one already saved keeps what it has.
+  const pick = (c: CustomerChoice) =>
+    form.patch({ customer: c, currency: c.currency, template: '', ...(isNew ? { pricesIncludeTax: pricesIncludeTaxFor(c) } : {}) }, ['customerId', 'currency', 'template', 'dueDate']);
 
   const setFollow = (follow: boolean) => {
     // Turning it off starts the picker at the date the terms gave.

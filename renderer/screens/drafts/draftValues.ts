@@ -1,11 +1,12 @@
 // The draft editor's text-based values, and how they become the contract's draft content, with an
 // error per field (keyed by schema path, as the backend names fields) and the live totals.
-import { paymentTermsLabel, type Customer, type INVOICE_TEMPLATES } from '../../../shared/domain/customer';
-import { draftContentSchema, type DraftContentInput, type Invoice, type InvoiceLineInput } from '../../../shared/domain/invoice';
+import type { Customer, INVOICE_TEMPLATES } from '../../../shared/domain/customer';
+import { defaultTerms, draftContentSchema, type DraftContentInput, type Invoice, type InvoiceLineInput } from '../../../shared/domain/invoice';
 import { formatMoney, MINOR_DIGITS, parseMoney, type CurrencyCode } from '../../../shared/money';
 import { computeTotals, type Discount, type InvoiceTotals, type TaxRateBp, type TotalsLine } from '../../../shared/totals';
 import { isCurrency } from '../../lib/format';
 import { todayLocal } from '../../lib/clock';
+import { useBusinessDefaults } from '../../stores/business';
 
 export type InvoiceTemplate = (typeof INVOICE_TEMPLATES)[number];
 
@@ -18,8 +19,8 @@ export interface CustomerChoice {
   currency: CurrencyCode;
   paymentTermsDays: number;
   template: InvoiceTemplate;
-  /** Lines read from a sentence take 16% VAT unless it says otherwise; false: exempt. Absent: true. */
-  chargesVat?: boolean;
+  /** The customer's prices include VAT (their "Prices include VAT"): new drafts start so. Absent: false. */
+  pricesIncludeTax?: boolean;
 }
 
 export interface LineValues {
@@ -66,8 +67,9 @@ export function newLineKey(): string {
   return `line-${Date.now().toString(36)}-${lineCounter}`;
 }
 
-export function emptyLine(): LineValues {
-  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: '1600', priceIncludesTax: null };
+/** A blank line at the business's default rate (no VAT for a business that is not registered). */
+export function emptyLine(rate: TaxRateBp = useBusinessDefaults.getState().lineTaxRateBp): LineValues {
+  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: taxRateValue(rate), priceIncludesTax: null };
 }
 
 export function taxRateValue(rate: TaxRateBp): string {
@@ -90,6 +92,12 @@ export function addDays(date: string, days: number): string | null {
   return at.toISOString().slice(0, 10);
 }
 
+/** The terms printed when none are typed: the customer's, or those the picked due date gives. */
+export function termsShown(v: DraftValues): string | null {
+  if (!v.customer) return null;
+  return defaultTerms(v.issueDate, v.followTerms ? null : v.dueDate || null, v.customer.paymentTermsDays);
+}
+
 /** The due date the editor shows: issue date + terms, or the date picked. */
 export function effectiveDueDate(v: DraftValues): string | null {
   if (!v.followTerms) return v.dueDate || null;
@@ -106,7 +114,7 @@ export function customerChoiceOf(c: Customer): CustomerChoice {
     currency: isCurrency(c.currency) ? c.currency : 'KES',
     paymentTermsDays: c.paymentTermsDays,
     template: c.aiPreferences.template,
-    chargesVat: c.aiPreferences.includeTax,
+    pricesIncludeTax: c.aiPreferences.includeTax,
   };
 }
 
@@ -205,8 +213,8 @@ export function valuesFromInvoice(invoice: Invoice, customer: CustomerChoice): D
         priceIncludesTax: l.priceIncludesTax ?? null,
       })),
     notes: invoice.notes,
-    // The invoice reads back the customer's terms when none were typed; keep that blank, so it follows them.
-    terms: invoice.terms === paymentTermsLabel(customer.paymentTermsDays) ? '' : invoice.terms,
+    // The invoice reads back the default terms when none were typed; keep that blank, so it follows the due date.
+    terms: invoice.terms === defaultTerms(invoice.issueDate, invoice.dueDateFromTerms ? null : invoice.dueDate, customer.paymentTermsDays) ? '' : invoice.terms,
     template: invoice.template === customer.template ? '' : invoice.template,
   };
 }
@@ -220,6 +228,11 @@ export function editorValues(saved: DraftValues): DraftValues {
   return currency === saved.currency ? saved : { ...saved, currency };
 }
 
+/** A new draft's "prices include VAT": the customer's, when the business charges VAT at all. */
+export function pricesIncludeTaxFor(customer: CustomerChoice | null): boolean {
+  return useBusinessDefaults.getState().vatRegistered && (customer?.pricesIncludeTax ?? false);
+}
+
 export function newDraftValues(customer: CustomerChoice | null): DraftValues {
   return {
     customer,
@@ -227,7 +240,7 @@ export function newDraftValues(customer: CustomerChoice | null): DraftValues {
     issueDate: todayLocal(),
     followTerms: true,
     dueDate: '',
-    pricesIncludeTax: false,
+    pricesIncludeTax: pricesIncludeTaxFor(customer),
     discountKind: 'none',
     discountValue: '',
     lines: [emptyLine()],

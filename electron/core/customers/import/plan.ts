@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CustomerFields, CustomerInput } from '../../../../shared/domain/customer';
 import { createHash } from 'node:crypto';
 import type { CoreConfig } from '../../config';
+import { readSettings } from '../../settings/service';
 import type { CoreContext } from '../../context';
 import { findByContact } from '../repo';
 import { readCsv, type CsvFile } from './csv';
@@ -103,10 +104,10 @@ function columnsToHoldBack(rows: CheckedRow[], mapping: Record<ImportField, stri
  * Reads, maps and validates every row, and rejects repeats within the file. Pure: no database.
  * Without a mapping it proposes one: by header names, less the columns whose cells mostly do not fit.
  */
-function validateFile(config: CoreConfig, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
+function validateFile(config: CoreConfig, termsDays: number, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
   const textKey = createHash('sha256').update(csvText).digest('hex');
   const csv = lastValidation?.textKey === textKey ? lastValidation.value.csv : readCsv(csvText);
-  const keyOf = (mapping: Record<ImportField, string | null>) => `${textKey}|${JSON.stringify(mapping)}|${JSON.stringify(config.business)}`;
+  const keyOf = (mapping: Record<ImportField, string | null>) => `${textKey}|${JSON.stringify(mapping)}|${JSON.stringify(config.business)}|${termsDays}`;
   const requested = requestedMapping ? cleanMapping(requestedMapping, csv.headers) : null;
   // A chosen mapping holds nothing back, even when it is the proposal that did.
   if (requested && lastValidation?.key === keyOf(requested)) return { ...lastValidation.value, heldBack: [] };
@@ -114,7 +115,7 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
   if (!mapping.name) {
     throw new AppError('invalid_input', 'Choose which column holds the customer’s name: every customer needs one.', { 'mapping.name': 'Required' });
   }
-  const base = newCustomerBase(config.business.country, config.business.defaultCurrency);
+  const base = newCustomerBase(config.business.country, config.business.defaultCurrency, termsDays);
   let rows = checkRows(csv, mapping, base);
   const heldBack: ImportHeldBack[] = [];
   // Holding a column back can change how others read (a dropped country re-reads phones): again until none is.
@@ -156,7 +157,7 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
 
 /** Validates the file and finds which valid rows look like existing customers. Writes nothing. */
 export function planImport(ctx: CoreContext, csvText: string, requestedMapping: Record<string, string | null> | undefined): ImportPlan {
-  const { csv, mapping, valid, rejected, heldBack } = validateFile(ctx.config, csvText, requestedMapping);
+  const { csv, mapping, valid, rejected, heldBack } = validateFile(ctx.config, readSettings(ctx).invoicing.defaultPaymentTermsDays, csvText, requestedMapping);
   const fresh: PlannedRow[] = [];
   const duplicates: ImportPlan['duplicates'] = [];
   for (const row of valid) {

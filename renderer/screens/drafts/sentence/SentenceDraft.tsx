@@ -12,6 +12,7 @@ import { todayLocal } from '../../../lib/clock';
 import type { DraftFormApi } from '../useDraftForm';
 import { QUICK_PROMPTS } from './quickPrompts';
 import { readSentence, type ReadResult } from './readSentence';
+import { useBusinessDefaults } from '../../../stores/business';
 import { SentencePreview } from './SentencePreview';
 import './sentence.css';
 
@@ -39,10 +40,13 @@ export function SentenceDraft({ form, onGenerated }: SentenceDraftProps) {
   const { customer, issueDate } = form.values;
   const currency = customer?.currency ?? form.values.currency;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(issueDate) ? issueDate : todayLocal();
+  // Read again when Settings change the business's VAT.
+  const vat = useBusinessDefaults((s) => `${s.vatRegistered}:${s.lineTaxRateBp}`);
 
   const result = useMemo(
-    () => readSentence(prompt, { issueDate: day, currency, chargesVat: customer?.chargesVat ?? true }),
-    [prompt, day, currency, customer?.chargesVat],
+    () => readSentence(prompt, { issueDate: day, currency, pricesIncludeTax: customer?.pricesIncludeTax ?? false }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- vat: read again when Settings change the business's VAT
+    [prompt, day, currency, customer?.pricesIncludeTax, vat],
   );
   // Said once the typing pauses, not at every key.
   const summary = useDebounced(summaryOf(result), 700);

@@ -7,8 +7,10 @@ import { ConfidenceMeter } from '../../../components/ConfidenceMeter';
 import { formatDate } from '../../../lib/format';
 import { percentText, quantityText } from '../draftValues';
 import type { ReadResult } from './readSentence';
+import { useBusinessDefaults } from '../../../stores/business';
 
 function vatText(p: ParsedPrompt): string {
+  if (!useBusinessDefaults.getState().vatRegistered) return 'None (your business is not registered for VAT)';
   if (p.taxRateBp === null) return 'No VAT (exempt)';
   return `${taxRateLabel(p.taxRateBp)}, ${p.pricesIncludeTax ? 'included in the prices' : 'added on top'}`;
 }

@@ -4,6 +4,7 @@ import { parseInvoicePrompt } from '../../../../shared/drafting/parse';
 import type { ParsedPrompt } from '../../../../shared/drafting/types';
 import type { CurrencyCode } from '../../../../shared/money';
 import { computeTotals } from '../../../../shared/totals';
+import { useBusinessDefaults } from '../../../stores/business';
 
 export interface SentenceReading {
   parsed: ParsedPrompt;
@@ -13,10 +14,15 @@ export interface SentenceReading {
 
 export type ReadResult = { ok: true; reading: SentenceReading } | { ok: false; message: string } | null;
 
-export function readSentence(prompt: string, options: { issueDate: string; currency: CurrencyCode; chargesVat: boolean }): ReadResult {
+/** `pricesIncludeTax`: the customer's. The business's VAT comes from Settings, as the backend's draft does. */
+export function readSentence(prompt: string, options: { issueDate: string; currency: CurrencyCode; pricesIncludeTax: boolean }): ReadResult {
   if (prompt.trim().length < 3) return null;
+  const business = useBusinessDefaults.getState();
   try {
-    const parsed = parseInvoicePrompt(prompt, { today: options.issueDate, currency: options.currency, defaultTaxRateBp: options.chargesVat ? 1600 : null });
+    const parsed = parseInvoicePrompt(prompt, {
+      today: options.issueDate, currency: options.currency, defaultTaxRateBp: business.lineTaxRateBp,
+      defaultPricesIncludeTax: business.vatRegistered && options.pricesIncludeTax, vatRegistered: business.vatRegistered,
+    });
     let totalMinor: number | null = null;
     try {
       totalMinor = computeTotals({
