@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
+import { AMOUNT_TOO_LARGE, CURRENCIES, formatMoney, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
 import { multiLine, oneLine } from '../text';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
 import { INVOICE_TEMPLATES, paymentTermsLabel, type PaymentMethod } from './customer';
@@ -297,4 +297,9 @@ export function defaultTerms(issueDate: string, pickedDueDate: string | null, cu
   if (pickedDueDate === null) return paymentTermsLabel(customerTermsDays);
   const days = Math.round((Date.parse(`${pickedDueDate}T00:00:00Z`) - Date.parse(`${issueDate}T00:00:00Z`)) / 86_400_000);
   return Number.isFinite(days) && days >= 0 ? paymentTermsLabel(days) : paymentTermsLabel(customerTermsDays);
+}
+
+/** Why a zero invoice is refused: far more often a forgotten price than a gift, and it would use up a number. */
+export function zeroTotalMessage(currency: CurrencyCode): string {
+  return `This invoice comes to ${formatMoney(0, currency)}. Finalizing it would use up an invoice number for nothing: add a price, or discard the draft.`;
 }

@@ -1,7 +1,7 @@
 // Invoice rules: reading, listing, finalizing, voiding and crediting. Every write is one
 // transaction with its audit and outbox rows, and leaves the customer's summary in step.
 import { AppError } from '../../../shared/errors';
-import { defaultTerms, type AgingRow, type CreditNote, type Invoice, type InvoiceCustomerRef } from '../../../shared/domain/invoice';
+import { defaultTerms, zeroTotalMessage, type AgingRow, type CreditNote, type Invoice, type InvoiceCustomerRef } from '../../../shared/domain/invoice';
 import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { divideHalfUp, spreadProportionally, taxRateLabel, type TaxSummaryRow } from '../../../shared/totals';
@@ -153,11 +153,6 @@ export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: strin
 }
 
 // ---- finalize --------------------------------------------------------------------------------
-
-/** Why a zero invoice is refused: far more often a forgotten price than a gift, and it would use up a number. */
-export function zeroTotalMessage(currency: CurrencyCode): string {
-  return `This invoice comes to ${formatMoney(0, currency)}. Finalizing it would use up an invoice number for nothing: add a price, or discard the draft.`;
-}
 
 function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
   const fields: Record<string, string> = {};
