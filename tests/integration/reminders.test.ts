@@ -41,7 +41,7 @@ async function setup(options: { port?: number; reminders?: Partial<typeof REMIND
 
 const log = (core: Core, customerId: string) => call(core, 'sending.log', { customerId });
 const settled = (core: Core, customerId: string) =>
-  until(() => log(core, customerId), (rows) => rows.every((r) => !['pending', 'sending', 'scheduled'].includes(r.status)));
+  until(() => log(core, customerId), (rows) => rows.every((r) => !['pending', 'retrying', 'sending', 'scheduled'].includes(r.status)));
 
 /** Scans once an hour from `from` to `to` (inclusive days), as the running app would. */
 function scanHourly(core: Core, clock: ReturnType<typeof makeCore>['clock'], from: string, to: string) {
