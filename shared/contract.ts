@@ -36,6 +36,8 @@ import { settingsChannels } from './channels/settings';
 import { sendingChannels } from './channels/sending';
 import { appChannels } from './channels/app';
 import { booksChannels } from './channels/books';
+import { paymentChannels } from './channels/payments';
+import { homeChannels } from './channels/home';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -167,6 +169,8 @@ export interface InvoiceListPage {
 }
 
 export const paymentQuerySchema = z.object({
+  /** An M-Pesa code or reference, a receipt number, or part of the customer's name. */
+  search: z.string().trim().max(100, 'At most 100 characters').default(''),
   customerId: idSchema.optional(),
   invoiceId: idSchema.optional(),
   method: z.enum(PAYMENT_METHODS).optional(),
@@ -289,6 +293,8 @@ export const contract = {
   'payments.reverse': { input: z.object({ id: idSchema, reason: reason('it is reversed') }), output: output<Payment>() },
   'payments.get': { input: z.object({ id: idSchema }), output: output<Payment>() },
   'payments.list': { input: paymentQuerySchema.extend(page), output: output<PaymentListPage>() },
+  /** The payments the list's filters match, as a CSV a spreadsheet opens (every cell guarded). */
+  'payments.export': { input: paymentQuerySchema, output: output<{ fileName: string; csvText: string; rows: number }>() },
   /** Applies the customer's unused credit to their unpaid invoices, oldest due first (or to the listed ones). */
   'payments.applyCredit': {
     input: z.object({ customerId: idSchema, allocations: allocationListSchema.optional() }),
@@ -307,6 +313,8 @@ export const contract = {
   ...sendingChannels,
   ...appChannels,
   ...booksChannels,
+  ...paymentChannels,
+  ...homeChannels,
 } as const;
 
 export type Contract = typeof contract;
