@@ -6,6 +6,7 @@ import { paths } from '../../lib/router';
 import { CustomerPicker } from './CustomerPicker';
 import { effectiveDueDate, pricesIncludeTaxFor, type CustomerChoice, type InvoiceTemplate } from './draftValues';
 import type { DraftFormApi } from './useDraftForm';
+import { DateInput } from '../../components/DateInput';
 
 const TEMPLATE_NAMES = INVOICE_TEMPLATE_LABELS;
 
@@ -71,12 +72,12 @@ export function DetailsSection({ form, isNew }: { form: DraftFormApi; isNew: boo
         </Field>
 
         <Field id="draft-issue-date" label="Issue date" error={issueError} className="d-issue">
-          <input
+          <DateInput label="Issue date"
             {...describe('draft-issue-date', issueError)}
-            type="date"
+            
             required
             value={v.issueDate}
-            onChange={(e) => form.set('issueDate', e.target.value, 'issueDate')}
+            onValue={(value) => form.set('issueDate', value, 'issueDate')}
             onBlur={() => form.touch('issueDate')}
           />
         </Field>
@@ -93,12 +94,12 @@ export function DetailsSection({ form, isNew }: { form: DraftFormApi; isNew: boo
               placeholder={customer ? 'Pick an issue date' : 'Choose a customer first'}
             />
           ) : (
-            <input
+            <DateInput label="Due date"
               {...describe('draft-due-date', dueError)}
-              type="date"
+              
               min={v.issueDate || undefined}
               value={v.dueDate}
-              onChange={(e) => form.set('dueDate', e.target.value, 'dueDate')}
+              onValue={(value) => form.set('dueDate', value, 'dueDate')}
               onBlur={() => form.touch('dueDate')}
             />
           )}
