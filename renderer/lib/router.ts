@@ -2,6 +2,9 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  | { name: 'home' }
+  | { name: 'payments' }
+  | { name: 'backups' }
   | { name: 'customers' }
   | { name: 'customerNew' }
   | { name: 'customerImport' }
@@ -13,7 +16,7 @@ export type Route =
   | { name: 'draftEdit'; id: string }
   | { name: 'draftsBulk' }
   | { name: 'jobs' }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: string }
   | { name: 'analytics'; tab?: string }
   | { name: 'reports' }
   | { name: 'messages' }
@@ -42,13 +45,17 @@ function parseInvoices(parts: string[], path: string): Route {
 }
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/customers';
+  const path = hash.replace(/^#/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { name: 'customers' };
+  // The app opens on Home: what to do first, then today's money.
+  if (parts.length === 0 || (parts[0] === 'home' && parts.length === 1)) return { name: 'home' };
+  if (parts[0] === 'payments' && parts.length === 1) return { name: 'payments' };
+  if (parts[0] === 'backups' && parts.length === 1) return { name: 'backups' };
   if (parts[0] === 'customers') return parseCustomers(parts, path);
   if (parts[0] === 'invoices') return parseInvoices(parts, path);
   if (parts[0] === 'queue' && parts.length === 1) return { name: 'jobs' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (/^settings\?section=[\w-]+$/.test(parts[0] ?? '') && parts.length === 1) return { name: 'settings', section: parts[0]!.split('=')[1]! };
   if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
   if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
   if (parts[0] === 'messages' && parts.length === 1) return { name: 'messages' };
@@ -56,7 +63,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Which part of the sidebar a route belongs to. */
-export type Section = 'customers' | 'invoices' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
+export type Section = 'home' | 'customers' | 'invoices' | 'payments' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'backups' | 'settings' | '';
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -68,6 +75,9 @@ export function sectionOf(route: Route): Section {
     case 'draftEdit':
     case 'draftsBulk':
       return 'invoices';
+    case 'home':
+    case 'payments':
+    case 'backups':
     case 'messages':
     case 'analytics':
     case 'reports':
@@ -80,6 +90,9 @@ export function sectionOf(route: Route): Section {
 }
 
 export const paths = {
+  home: () => '#/',
+  payments: () => '#/payments',
+  backups: () => '#/backups',
   customers: () => '#/customers',
   customerNew: () => '#/customers/new',
   customerImport: () => '#/customers/import',
@@ -93,7 +106,8 @@ export const paths = {
   draftEdit: (id: string) => `#/invoices/${encodeURIComponent(id)}/edit`,
   draftsBulk: () => '#/invoices/bulk',
   jobs: () => '#/queue',
-  settings: () => '#/settings',
+  /** Settings, opened at one section ("email", "business"…). */
+  settings: (section?: string) => (section ? `#/settings?section=${encodeURIComponent(section)}` : '#/settings'),
   analytics: (tab?: string) => (tab ? `#/analytics/${encodeURIComponent(tab)}` : '#/analytics'),
   reports: () => '#/reports',
   /** Every email and SMS sent, scheduled or failed. */

@@ -47,6 +47,16 @@ export const settingsChannels = {
     }),
     output: output<SettingsView>(),
   },
+  /** The numbers the next invoice, credit note and receipt would take with these formats (nothing is reserved); null where a format is not valid. */
+  'settings.nextNumbers': {
+    input: z.object({
+      numberFormat: z.string().max(100),
+      creditNoteFormat: z.string().max(100),
+      paymentFormat: z.string().max(100),
+      deviceCode: z.string().max(20),
+    }),
+    output: output<{ invoice: string | null; creditNote: string | null; payment: string | null }>(),
+  },
   /** Stores a secret (null removes it). The value is never sent back. */
   'settings.setSecret': {
     input: z

@@ -138,9 +138,9 @@ export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: s
   }
 }
 
-/** The number a document would take now, without taking it. */
-export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
-  const { format, deviceCode } = numberingOf(ctx, kind);
+/** The number a document would take now, without taking it; with a format and device code being tried out when given. */
+export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string, trying?: { format: string; deviceCode: string }): string {
+  const { format, deviceCode } = trying ?? numberingOf(ctx, kind);
   const parts = { date, deviceCode };
   const row = ctx.sql.prepare('SELECT next_value FROM sequences WHERE name = ?').get(seriesOf(kind, format, parts)) as { next_value: number } | undefined;
   return formatNumber(format, parts, row?.next_value ?? 1);
