@@ -195,6 +195,14 @@ function startBackend(
   let stopBackups = () => {};
   // Read-only books run no jobs and no reminders: each would be a write.
   if (autoStart && !readOnly) {
+    // Refinements of drafts finalized or discarded since (say, while Billbook was closed) have nothing left to do.
+    const stale = sql
+      .prepare(
+        `SELECT j.subject_id AS id FROM jobs j LEFT JOIN invoices i ON i.id = j.subject_id
+         WHERE j.kind = 'ai.draft' AND j.state IN ('queued', 'offline', 'running') AND (i.id IS NULL OR i.status <> 'draft' OR i.deleted_at IS NOT NULL)`,
+      )
+      .all() as { id: string }[];
+    for (const { id } of stale) context.jobs.cancelForSubject(id, 'ai.draft');
     context.jobs.start();
     if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
     if (options.dailyBackup !== 0) stopBackups = startDailyBackups(context, shared.files, options.dailyBackup ?? { firstMs: 30_000, intervalMs: 60 * 60_000 }, log);

@@ -200,6 +200,7 @@ export function discardDraft(ctx: CoreContext, id: string): { id: string } {
     recordMutation(ctx, { entity: 'invoice', entityId: id, mutation: 'drafts.discard', action: 'discarded', summary: 'Draft discarded', args: { id, at: now } });
     return row.customer_id;
   });
+  ctx.jobs.cancelForSubject(id, 'ai.draft');
   announceInvoices(ctx, [id], [customerId]);
   return { id };
 }

@@ -220,6 +220,8 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     recordActivity(ctx, 'customer', customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
     return customer.id;
   });
+  // A finalized invoice never changes: a refinement still waiting for it has nothing left to do.
+  ctx.jobs.cancelForSubject(input.id, 'ai.draft');
   announceInvoices(ctx, [input.id], [customerId]);
   return getInvoice(ctx, input.id);
 }
