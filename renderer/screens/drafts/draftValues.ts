@@ -128,6 +128,8 @@ const MAX_QUANTITY_MILLI = 1_000_000_000n;
 export function parseQuantity(text: string): Parsed<number> {
   let t = text.trim().replace(/\s/g, '');
   if (t === '') return { ok: false, error: 'Enter a quantity, like 1 or 2.5' };
+  // "-5" is a number, just not one an invoice can bill: say that, not "enter a number".
+  if (/^[-−–]\s*[\d.,]+$/.test(t)) return { ok: false, error: 'Quantity must be above zero. To take something off, use a discount or a credit note.' };
   if (t.includes(',')) {
     if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return { ok: false, error: 'Use a point for decimals, like 1.5' };
     t = t.replace(/,/g, '');
@@ -138,7 +140,7 @@ export function parseQuantity(text: string): Parsed<number> {
   const fraction = match[2] ?? '';
   if (fraction.length > 3) return { ok: false, error: 'At most 3 decimals, like 1.125' };
   const milli = BigInt(whole) * 1000n + BigInt(fraction.padEnd(3, '0'));
-  if (milli === 0n) return { ok: false, error: 'Quantity must be more than 0' };
+  if (milli === 0n) return { ok: false, error: 'Quantity must be above zero' };
   if (milli > MAX_QUANTITY_MILLI) return { ok: false, error: 'Quantity is too large' };
   return { ok: true, value: Number(milli) };
 }
