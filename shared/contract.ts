@@ -206,6 +206,20 @@ export const contract = {
     }),
     output: output<Customer>(),
   },
+  /**
+   * Customers who already have this email, phone or tax ID (the form's warning, as the import gives):
+   * read the way a save reads them, so "0722 123456" finds "+254722123456".
+   */
+  'customers.lookalikes': {
+    input: z.object({
+      email: z.string().max(320).default(''),
+      phone: z.string().max(40).default(''),
+      taxId: z.string().max(40).default(''),
+      country: z.string().max(60).default('KE'),
+      exceptId: idSchema.optional(),
+    }),
+    output: output<{ field: 'email' | 'phone' | 'taxId'; customer: { id: string; code: string; name: string } }[]>(),
+  },
   'customers.archive': { input: z.object({ id: idSchema }), output: output<Customer>() },
   'customers.restore': { input: z.object({ id: idSchema }), output: output<Customer>() },
   'customers.stats': { input: z.object({}).default({}), output: output<CustomerStats>() },

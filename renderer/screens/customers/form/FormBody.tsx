@@ -11,6 +11,7 @@ import { AddressSection, BillingSection, BusinessSection, ContactSection, NotesS
 import { valuesOf, type FormValues } from './formValues';
 import { useCustomerForm } from './useCustomerForm';
 import { useSaveShortcuts } from './useSaveShortcuts';
+import { LookalikeNotice } from './LookalikeNotice';
 
 interface FormBodyProps {
   initial: FormValues;
@@ -93,6 +94,7 @@ export function FormBody({ initial, existing }: FormBodyProps) {
         </ErrorNotice>
       )}
       <ContactSection form={form} />
+      <LookalikeNotice values={form.values} exceptId={existing?.id} />
       <AddressSection form={form} />
       <BusinessSection form={form} />
       <BillingSection form={form} />
