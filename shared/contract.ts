@@ -108,7 +108,11 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 
 export interface ImportRejectedRow {
   line: number;
+  /** The name on the row, as typed ('' when it has none or could not be read). */
+  name: string;
   reasons: string[];
+  /** The row's cells as in the file, one per header: for a CSV of the rejected rows to fix and import again. */
+  cells: string[];
 }
 
 export interface ImportDuplicate {

@@ -125,14 +125,17 @@ function validateFile(config: CoreConfig, termsDays: number, csvText: string, re
     rows = checkRows(csv, mapping, base);
   }
 
-  const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, reasons: [u.reason] }));
+  const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, name: '', reasons: [u.reason], cells: [] }));
+  const rawCells = new Map(csv.records.map((r) => [r.line, r.cells]));
+  const reject = (line: number, cells: RowCells, reasons: string[]) =>
+    rejected.push({ line, name: (cells.name ?? '').trim(), reasons, cells: rawCells.get(line) ?? [] });
   const valid: PlannedRow[] = [];
   const seenInFile = { email: new Map<string, number>(), phone: new Map<string, number>(), taxId: new Map<string, number>() };
 
   for (const { line, cells, check } of rows) {
     const { fields, reasons } = check;
     if (!fields) {
-      rejected.push({ line, reasons });
+      reject(line, cells, reasons);
       continue;
     }
     const repeated = CONTACT_FIELDS.map(([key, , label]) => {
@@ -141,7 +144,7 @@ function validateFile(config: CoreConfig, termsDays: number, csvText: string, re
       return earlier !== undefined ? `Same ${label} as line ${earlier} of this file` : null;
     }).filter((r): r is string => r !== null);
     if (repeated.length > 0) {
-      rejected.push({ line, reasons: repeated });
+      reject(line, cells, repeated);
       continue;
     }
     for (const [key] of CONTACT_FIELDS) if (fields[key]) seenInFile[key].set(fields[key], line);

@@ -99,7 +99,12 @@ export function rowToFields(cells: RowCells, base: CustomerInput): RowCheck {
       const path = issue.path.join('.');
       const field = fieldOfPath(issue.path);
       if (field) faults.add(field);
-      reasons.push(`${PATH_LABELS[path] ?? PATH_LABELS[String(issue.path[0])] ?? path}: ${issue.message}`);
+      // The value that failed, beside the reason, so the row can be fixed without opening the file.
+      // Tabs, line breaks and other invisible characters are shown as marks, so the person sees where they are.
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      const value = (field ? cell(field) : '').replace(/\t/g, '⇥').replace(/\r?\n/g, '↵').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '·');
+      const shown = value !== '' && !issue.message.includes(value) ? ` "${value.length > 60 ? `${value.slice(0, 57)}…` : value}" —` : '';
+      reasons.push(`${PATH_LABELS[path] ?? PATH_LABELS[String(issue.path[0])] ?? path}:${shown} ${issue.message}`);
     }
   }
   return { fields: reasons.length === 0 && parsed.success ? parsed.data : null, reasons, faults };

@@ -48,7 +48,7 @@ export function ReviewStep(props: ReviewStepProps) {
       <Counts preview={preview} />
       <MappingTable headers={preview.headers} mapping={props.mapping} heldBack={props.heldBack} disabled={busy !== null} onChange={props.onMapping} />
       {busy === 'preview' && <Busy label="Checking rows…" />}
-      <RejectedTable rows={preview.rejected} />
+      <RejectedTable rows={preview.rejected} headers={preview.headers} fileName={preview.fileName} />
       <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
       <SampleTable sample={preview.sample} />
       <div className="form-actions">
