@@ -126,8 +126,8 @@ test('a new user opens Analytics on seeded books, switches the period, opens the
   await expect(kpi(page, 'Overdue')).toContainText(kes(22_840_000));
   await expect(kpi(page, 'Invoices')).toContainText('11');
   // Of everything collectable, 69.2% was collected: below the 75% critical level, said in words too.
-  await expect(kpi(page, 'Collection rate')).toContainText('69.2%');
-  await expect(kpi(page, 'Collection rate')).toContainText('Critical');
+  await expect(kpi(page, 'Collected of what fell due')).toContainText('69.2%');
+  await expect(kpi(page, 'Collected of what fell due')).toContainText('Critical');
 
   // A custom range: four invoices and two payments fall in it.
   await page.getByLabel('Period').selectOption({ label: 'Custom' });

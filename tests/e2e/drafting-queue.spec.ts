@@ -228,15 +228,15 @@ test('settings show the backend’s field errors beside the fields, save per sec
   expect((await rpc(page, 'settings.get', {})).ai).toMatchObject({ timeoutSeconds: 45, requestsPerMinute: 30 });
 
   // Thresholds: critical on the wrong side of warning is refused for the pair, with which way is worse.
-  await expect(kpis.getByRole('group', { name: 'Collection rate' })).toContainText('Lower is worse');
+  await expect(kpis.getByRole('group', { name: 'Collected of what fell due' })).toContainText('Lower is worse');
   await expect(kpis.getByRole('group', { name: 'Average days to pay' })).toContainText('Higher is worse');
-  await kpis.getByLabel('Critical level for Collection rate').fill('90');
+  await kpis.getByLabel('Critical level for Collected of what fell due').fill('90');
   await kpis.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(kpis.getByText('The critical level must be at or below the warning level')).toBeVisible();
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot(shot('79-settings-errors-1024'));
   await page.setViewportSize({ width: 1280, height: 800 });
-  await kpis.getByLabel('Critical level for Collection rate').fill('70');
+  await kpis.getByLabel('Critical level for Collected of what fell due').fill('70');
   await kpis.getByLabel('Warning level for Average days to pay').fill('30');
   await kpis.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Analytics thresholds saved' })).toBeVisible();
