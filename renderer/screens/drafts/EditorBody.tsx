@@ -40,6 +40,8 @@ interface Problem {
   title: string;
   message: string;
   conflict?: boolean;
+  /** About fields the form checks itself: gone once they are fixed. */
+  fromFields?: boolean;
 }
 
 type OpenDialog = 'finalize' | 'send' | 'history' | 'discard' | null;
@@ -103,7 +105,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
       return current;
     }
     if (!form.submit()) {
-      showProblem({ title: 'Not saved', message: 'Some fields need attention. Fix the highlighted fields and save again.' });
+      showProblem({ title: 'Not saved', message: 'Some fields need attention. Fix the highlighted fields and save again.', fromFields: true });
       return null;
     }
     busy.current = true;
@@ -267,7 +269,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
             </p>
           </div>
         )}
-        {problem && (
+        {problem && !(problem.fromFields && Object.keys(form.check.errors).length === 0) && (
           <div ref={problemRef}>
             <ErrorNotice title={problem.title} message={problem.message}>
               {problem.conflict && <button type="button" className="btn" onClick={() => void reload()}>Reload</button>}

@@ -58,7 +58,7 @@ export function ModelFitCard({ block }: { block: RevenueForecastCurrency }) {
                 <tr key={f.model}>
                   <th scope="row">
                     {SMOOTHING_MODEL_LABELS[f.model]}
-                    {f.model === block.model && <span className="badge badge-chosen">chosen</span>}
+                    {f.model === block.model && <span className="badge badge-chosen">Chosen</span>}
                   </th>
                   <td className="num">{maeText(f)}</td>
                   <td className="num">{pct(f.mapePct)}</td>

@@ -22,6 +22,8 @@ interface FormBodyProps {
 interface SaveProblem {
   message: string;
   conflict: boolean;
+  /** About fields the form checks itself: the notice goes once they are all fixed. */
+  fromFields?: boolean;
 }
 
 export function FormBody({ initial, existing }: FormBodyProps) {
@@ -38,7 +40,7 @@ export function FormBody({ initial, existing }: FormBodyProps) {
     if (saving) return;
     const { input, errors } = form.check();
     if (Object.keys(errors).length > 0) {
-      setProblem({ message: 'Some fields need attention. Fix the highlighted fields and save again.', conflict: false });
+      setProblem({ message: 'Some fields need attention. Fix the highlighted fields and save again.', conflict: false, fromFields: true });
       focusFirstError();
       return;
     }
@@ -86,7 +88,7 @@ export function FormBody({ initial, existing }: FormBodyProps) {
     // A customer's details are not the person's own: the browser must not fill them from a saved profile
     // (it offered the last customer's email when a name was picked from its suggestions).
     <form ref={formRef} className="customer-form" noValidate autoComplete="off" onSubmit={onSubmit} aria-busy={saving}>
-      {problem && (
+      {problem && !(problem.fromFields && Object.keys(form.errors).length === 0) && (
         <ErrorNotice title={problem.conflict ? 'Someone else changed this customer' : 'Not saved'} message={problem.message}>
           {problem.conflict && (
             <button type="button" className="btn" onClick={() => void loadLatest()}>Discard my changes and load the latest</button>
