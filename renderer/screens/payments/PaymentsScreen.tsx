@@ -11,7 +11,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { downloadText } from '../../lib/csv';
 import { errorMessage, plural } from '../../lib/format';
-import { paths } from '../../lib/router';
 import { useDebounced } from '../../lib/useDebounced';
 import { useEventCount } from '../../lib/useEventCount';
 import { toast } from '../../stores/toasts';
@@ -19,6 +18,9 @@ import { PAGE, useFirstRows } from '../customers/page/useFirstRows';
 import { DayTakings } from './DayTakings';
 import { PaymentTable } from './PaymentTable';
 import { ReceiptDialog } from './ReceiptDialog';
+import { ChooseCustomerDialog } from './ChooseCustomerDialog';
+import { RecordPaymentDialog } from './RecordPaymentDialog';
+import type { CustomerChoice } from '../drafts/draftValues';
 import '../customers/page/billing.css';
 import './payments.css';
 
@@ -46,6 +48,7 @@ export function PaymentsScreen() {
   const id = useId();
   const [filters, setFilters] = useState<Filters>(NONE);
   const [receipt, setReceipt] = useState<PaymentListRow | null>(null);
+  const [recording, setRecording] = useState<'choose' | CustomerChoice | null>(null);
   const books = useEventCount('invoices.changed') + useEventCount('customers.changed');
   const settled = useDebounced(filters, 250);
   const query = queryOf(settled);
@@ -75,11 +78,11 @@ export function PaymentsScreen() {
       <header className="screen-header">
         <div>
           <h1>Payments</h1>
-          <p className="muted screen-intro">Every payment received, newest first. Record a payment from the customer or the invoice it pays.</p>
+          <p className="muted screen-intro">Every payment received, newest first, with its receipt.</p>
         </div>
         <div className="header-actions">
           <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
-          <a className="btn" href={paths.customers()}>Record a payment…</a>
+          <button type="button" className="btn btn-primary" onClick={() => setRecording('choose')}>Record payment</button>
         </div>
       </header>
 
@@ -135,6 +138,10 @@ export function PaymentsScreen() {
         </p>
       )}
       {receipt && <ReceiptDialog payment={receipt} onClose={() => setReceipt(null)} />}
+      {recording === 'choose' && <ChooseCustomerDialog onChosen={setRecording} onClose={() => setRecording(null)} />}
+      {recording !== null && recording !== 'choose' && (
+        <RecordPaymentDialog customerId={recording.id} customerName={recording.name} currency={recording.currency} onClose={() => setRecording(null)} />
+      )}
     </section>
   );
 }
