@@ -18,6 +18,9 @@ function plusDays(date: string, days: number): string {
 
 test('a person drafts an invoice, saves versions, restores one and finalizes it', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'baraka@example.com', currency: 'KES', paymentTermsDays: 15 });
   const customer = await rpc(page, 'customers.create', {
@@ -220,6 +223,9 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
 
 test('a stale editor is told someone saved a newer version and can reload', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const customer = await rpc(page, 'customers.create', { name: 'Akinyi Foods', currency: 'KES' });
   const draft = await rpc(page, 'drafts.create', {

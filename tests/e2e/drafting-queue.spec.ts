@@ -22,6 +22,9 @@ test.afterEach(async () => {
 
 test('the queue shows why AI cannot run, each job with its attempts and error, and Retry now and Cancel work', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const customer = await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'accounts@baraka.co.ke', currency: 'KES', paymentTermsDays: 14 });
 
@@ -94,6 +97,9 @@ test('bulk drafts: three customers, one sentence, and the run followed to 3 of 3
     goodReply([{ description: request.sentence.includes('retainer') ? 'Monthly retainer (support and updates)' : 'Services', quantity: 1, unitPrice: 20_000 }]),
   PORT);
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   for (const name of ['Amani Cafe', 'Baraka Hardware', 'Chui Logistics', 'Duka Supplies']) {
     await rpc(page, 'customers.create', { name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com`, currency: 'KES', paymentTermsDays: 14 });
@@ -164,6 +170,9 @@ test('bulk drafts: three customers, one sentence, and the run followed to 3 of 3
 
 test('a customer’s Invoices tab suggests the next invoice and copies the previous one', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const fresh = await rpc(page, 'customers.create', { name: 'Amani Cafe', email: 'hello@amani.co.ke', currency: 'KES', paymentTermsDays: 14 });
   const regular = await rpc(page, 'customers.create', { name: 'Wanjiku Traders', email: 'orders@wanjiku.co.ke', currency: 'KES', paymentTermsDays: 30 });

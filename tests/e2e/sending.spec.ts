@@ -38,7 +38,7 @@ const test = hostTest.extend<{ smtp: SmtpSink; sms: FakeSmsServer }>({
 /** The business, its M-Pesa Paybill, email through the local server and (unless `sms` is false) Africa's Talking. */
 async function setUp(page: Page, { sms = true } = {}) {
   await rpc(page, 'settings.update', {
-    business: { name: 'Mwangi Design Studio', email: 'billing@mwangi.studio', phone: '+254700000001' },
+    business: { name: 'Mwangi Design Studio', email: 'billing@mwangi.studio', phone: '+254700000001', taxId: 'P051234567X' },
     payment: { mpesa: { kind: 'paybill', number: '123456' } },
     email: { security: 'none', fromName: 'Mwangi Design Studio', fromAddress: 'billing@mwangi.studio' },
     ...(sms ? { sms: { provider: 'africastalking', africastalking: { username: AT_USER } } } : {}),
@@ -87,6 +87,9 @@ const deliveryRow = (delivery: Locator, channel: 'Email' | 'SMS') => delivery.ge
 
 test('a new user sends an invoice by email and SMS, and sees both delivered', async ({ page, host, smtp, sms }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const { customer, invoice } = await finalizedInvoice(page);
   const number = invoice.number!;
@@ -234,6 +237,9 @@ test('a new user sends an invoice by email and SMS, and sees both delivered', as
 
 test('a scheduled send waits, shows when it goes, and can be cancelled before anything leaves', async ({ page, host, smtp, sms }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const { invoice } = await finalizedInvoice(page);
   const number = invoice.number!;
@@ -317,6 +323,9 @@ test('a scheduled send waits, shows when it goes, and can be cancelled before an
 
 test('sending a draft finalizes it first, after saying which number it takes; the PDF preview shows its pages', async ({ page, host, smtp }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   // SMS is not set up here: the dialog says so and where to fix it.
   const { draft } = await setUp(page, { sms: false });
