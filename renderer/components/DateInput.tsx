@@ -66,13 +66,16 @@ export function DateInput({ id, value, onValue, label, min, max, className, onBl
       <button
         type="button"
         className="btn btn-icon date-input-pick"
-        aria-label={`Choose ${label.toLowerCase()} from a calendar`}
+        // Named "Calendar" and described by the field's label, so the field keeps its label to itself.
+        aria-label="Calendar"
+        aria-describedby={`${id}-calendar-for`}
         title={ISO.test(value) ? formatDate(value) : 'Choose from a calendar'}
         onClick={openPicker}
         disabled={input.disabled}
       >
         <span aria-hidden="true">▦</span>
       </button>
+      <span id={`${id}-calendar-for`} hidden>Choose the {label.toLowerCase()} from a calendar</span>
       <input
         ref={picker}
         type="date"
