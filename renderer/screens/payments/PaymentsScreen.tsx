@@ -65,7 +65,8 @@ export function PaymentsScreen() {
 
   const exportCsv = async () => {
     try {
-      const file = await invoke('payments.export', query);
+      // What the filters say now, even if the list has not caught up with the last keystroke.
+      const file = await invoke('payments.export', queryOf(filters));
       downloadText(file.fileName, file.csvText, 'text/csv');
       toast.success(`Exported ${plural(file.rows, 'payment')} to ${file.fileName}`);
     } catch (e) {
