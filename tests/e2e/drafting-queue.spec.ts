@@ -34,7 +34,7 @@ test('the queue shows why AI cannot run, each job with its attempts and error, a
   const card = page.getByRole('region', { name: 'Gemini' });
   await expect(card.getByText('Not ready', { exact: true })).toBeVisible();
   await expect(card).toContainText('No Gemini API key yet');
-  await expect(card.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '#/settings');
+  await expect(card.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '#/settings?section=ai');
   await expect(card).toContainText('10 requests per minute');
   await page.screenshot(shot('70-queue-empty-1280'));
   // The new shortcuts are in the "?" overlay.

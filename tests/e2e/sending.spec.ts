@@ -341,7 +341,8 @@ test('sending a draft finalizes it first, after saying which number it takes; th
   await expect(dialog.getByRole('radio', { name: 'SMS' })).toBeDisabled();
   await expect(dialog.getByRole('radio', { name: 'Both' })).toBeDisabled();
   await expect(dialog.getByText(/SMS can’t be chosen\. SMS is not set up/)).toBeVisible();
-  await expect(dialog.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '#/settings');
+  // It opens Settings at the SMS section, not at the top of Settings.
+  await expect(dialog.getByRole('link', { name: 'Open SMS settings' })).toHaveAttribute('href', '#/settings?section=sms');
   await page.screenshot(shot('96-send-draft-1280', false));
   await dialog.getByRole('button', { name: `Finalize as ${nextNumber} and send` }).click();
 

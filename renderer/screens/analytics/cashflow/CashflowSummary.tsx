@@ -18,7 +18,7 @@ export function CashflowSummary({ block }: { block: CashflowCurrency }) {
           {block.horizonLowMinor === block.horizonHighMinor
             ? 'the same in nearly every simulated outcome'
             : `likely between ${money(block.horizonLowMinor, c)} and ${money(block.horizonHighMinor, c)}`}
-          {block.onDueDateMinor > 0 && `; ${money(block.onDueDateMinor, c)} of it is counted on its due date, as no payment is in the books yet to learn from`}
+          {block.onDueDateMinor > 0 && `; ${money(block.onDueDateMinor, c)} of it is counted on its due date: no invoice has been paid in full yet to learn from`}
         </span>
       </li>
       <li>
