@@ -51,8 +51,12 @@ test('a backup made now is restored later, and the restore can itself be undone'
   await page.screenshot(shot('132-backups-restored'));
 
   // Undone from the same list.
+  await restored.getByRole('button', { name: 'Dismiss' }).click();
   await table.getByRole('row').filter({ hasText: 'Books replaced by a restore' }).getByRole('button', { name: /^Restore/ }).click();
   await confirm.getByRole('button', { name: 'Restore backup' }).click();
+  // The page reloads onto the restored books.
+  await expect(confirm).toHaveCount(0);
   await expect(restored).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'Books replaced by a restore' })).toHaveCount(2);
   expect(await names()).toEqual(['After The Backup Ltd', 'Before The Backup Ltd']);
 });

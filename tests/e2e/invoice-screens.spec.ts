@@ -211,7 +211,7 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   // The shortcuts help lists the billing keys.
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help.getByRole('row', { name: /Record a payment/ })).toContainText('P');
+  await expect(help.getByRole('row', { name: /Record a payment \(on an open invoice\)/ })).toContainText('P');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
