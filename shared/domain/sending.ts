@@ -23,7 +23,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
 export const NOTIFICATION_STATUSES = ['scheduled', 'pending', 'retrying', 'sending', 'sent', 'failed', 'cancelled', 'unconfirmed', 'skipped'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = {
-  scheduled: 'Scheduled', pending: 'Waiting to send', retrying: 'Not sent: will try again', sending: 'Sending', sent: 'Sent', failed: 'Failed',
+  scheduled: 'Scheduled', pending: 'Waiting to send', retrying: 'Will try again', sending: 'Sending', sent: 'Sent', failed: 'Failed',
   cancelled: 'Cancelled', unconfirmed: 'Not confirmed', skipped: 'Not sent',
 };
 
