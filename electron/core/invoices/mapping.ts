@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/domain/invoice';
 import { formatMoney } from '../../../shared/money';
 import type { CreditNoteRow, InvoiceListDbRow, InvoicePaymentRow, InvoiceRow, LineRow } from './repo';
+import { textDate } from '../../../shared/dates';
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -72,14 +73,14 @@ function timelineOf(row: InvoiceRow, payments: InvoicePaymentRow[], credits: Cre
   if (row.draft_version > 1) entries.push({ at: row.finalized_at ?? row.updated_at, kind: 'saved', label: `Draft saved ${row.draft_version} times` });
   if (row.finalized_at) entries.push({ at: row.finalized_at, kind: 'finalized', label: `Finalized as ${row.number ?? ''}` });
   for (const p of payments) {
-    entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${p.allocated_on})` });
+    entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${textDate(p.allocated_on)})` });
     if (p.reversed_at) entries.push({ at: p.reversed_at, kind: 'payment_reversed', label: `${p.payment_number} reversed: ${money(p.amount_minor)} owed again` });
   }
   for (const c of credits) entries.push({ at: c.createdAt, kind: 'credit_note', label: `Credit note ${c.number} for ${money(c.amountMinor)}: ${c.reason}` });
-  if (row.status === 'paid' && row.paid_on) entries.push({ at: `${row.paid_on}T23:59:59.999Z`, kind: 'paid', label: `Paid in full on ${row.paid_on}` });
+  if (row.status === 'paid' && row.paid_on) entries.push({ at: `${row.paid_on}T23:59:59.999Z`, kind: 'paid', label: `Paid in full on ${textDate(row.paid_on)}` });
   if (row.voided_at) entries.push({ at: row.voided_at, kind: 'void', label: `Voided: ${row.void_reason ?? ''}` });
   const { overdue, daysOverdue } = overdueState(row.status, row.due_date, today);
-  if (overdue) entries.push({ at: `${row.due_date}T23:59:59.999Z`, kind: 'overdue', label: `Overdue since ${row.due_date} (${daysOverdue} days)` });
+  if (overdue) entries.push({ at: `${row.due_date}T23:59:59.999Z`, kind: 'overdue', label: `Overdue since ${textDate(row.due_date)} (${daysOverdue} days)` });
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 

@@ -19,6 +19,7 @@ import { readSettings } from '../settings/service';
 import { formatNumber, numberMatch, numberSearchText, seriesOf } from './numbering';
 import * as repo from './repo';
 import type { InvoiceSearch } from './repo';
+import { textDate } from '../../../shared/dates';
 
 export const today = (ctx: CoreContext) => businessDate(ctx.clock.now());
 
@@ -192,7 +193,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
       throw new AppError('conflict', `${customer.name} is now billed in ${customer.currency}, but this draft is in ${row.currency}. Save the draft again in ${customer.currency}, or change the customer's currency back.`);
     }
     if (row.issue_date > today(ctx)) {
-      throw new AppError('invalid_input', `The issue date (${row.issue_date}) is in the future. An invoice is issued on or before the day it is finalized; save it as a draft until then.`, {
+      throw new AppError('invalid_input', `The issue date (${textDate(row.issue_date)}) is in the future. An invoice is issued on or before the day it is finalized; save it as a draft until then.`, {
         issueDate: 'In the future',
       });
     }
@@ -214,7 +215,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     refreshCustomerBalance(ctx.sql, customer.id);
     recordMutation(ctx, {
       entity: 'invoice', entityId: row.id, mutation: 'invoices.finalize', action: 'finalized',
-      summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${dueDate}`,
+      summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${textDate(dueDate)}`,
       args: { id: row.id, number, dueDate, terms, template, billTo, finalizedAt: now },
     });
     recordActivity(ctx, 'customer', customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
@@ -332,7 +333,7 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
       throw new AppError('invalid_input', 'A credit note cannot be dated in the future.', { issueDate: 'In the future' });
     }
     if (issueDate < row.issue_date) {
-      throw new AppError('invalid_input', `A credit note cannot be dated before its invoice (${row.issue_date}).`, { issueDate: `On or after ${row.issue_date}` });
+      throw new AppError('invalid_input', `A credit note cannot be dated before its invoice (${textDate(row.issue_date)}).`, { issueDate: `On or after ${textDate(row.issue_date)}` });
     }
     const now = ctx.clock.now().toISOString();
     const earlier = repo.creditNotesOfInvoice(ctx.sql, row.id).map((n) => JSON.parse(n.tax_summary) as TaxSummaryRow[]);
