@@ -53,6 +53,28 @@ test('every screen fits 1024×700 with no table clipped; a stuck message needs a
   await expect(smsHeading).toBeFocused();
   await expect(smsHeading).toBeInViewport();
 
+  // The shortcuts help opens at its title, and the sidebar link to it is readable (WCAG AA: 4.5:1).
+  await page.goto(`${host.url}#/`);
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
+  await page.screenshot(shot('141-1024-shortcuts-help'));
+  await page.keyboard.press('Escape');
+  const contrast = await page.getByRole('button', { name: 'Keyboard shortcuts' }).evaluate((el) => {
+    const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * ch(r!) + 0.7152 * ch(g!) + 0.0722 * ch(b!);
+    };
+    const fg = lum(rgb(getComputedStyle(el).color));
+    const bg = lum(rgb(getComputedStyle(el.closest('.sidebar')!).backgroundColor));
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  });
+  expect(contrast).toBeGreaterThanOrEqual(4.5);
+  const helpBox = await page.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox();
+  const sidebarBox = await page.locator('.sidebar').boundingBox();
+  expect(helpBox!.x + helpBox!.width).toBeLessThanOrEqual(sidebarBox!.x + sidebarBox!.width);
+
   const screens: [string, string, string][] = [
     ['home', '#/', 'Home'],
     ['customers', '#/customers', 'Customers'],
