@@ -1,6 +1,6 @@
 // The shell: navigation, the routed screen, the notice area and the shortcuts help.
 import { useEffect } from 'react';
-import { parseRoute, paths, screenKeyOf, sectionOf, useHash, type Route } from './lib/router';
+import { parseRoute, paths, screenKeyOf, sectionOf, useHash, type Route, type Section } from './lib/router';
 import { isTypingTarget } from './lib/keys';
 import { useShortcuts } from './stores/shortcuts';
 import { Toasts } from './components/Toasts';
@@ -23,6 +23,9 @@ import { ItemList } from './screens/items/ItemList';
 import { ItemForm } from './screens/items/ItemForm';
 import { ItemImport } from './screens/items/ItemImport';
 import { InvoiceImport } from './screens/invoices/import/InvoiceImport';
+import { HomeScreen } from './screens/home/HomeScreen';
+import { PaymentsScreen } from './screens/payments/PaymentsScreen';
+import { BackupsScreen } from './screens/backups/BackupsScreen';
 import { useActivityToasts } from './screens/messages/useActivityToasts';
 import { BooksHealthNotice, BooksRestoredNotice } from './components/BooksHealth';
 import { invoke } from './api';
@@ -63,7 +66,13 @@ function Screen({ route }: { route: Route }) {
     case 'jobs':
       return <JobsScreen />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen section={route.section} />;
+    case 'home':
+      return <HomeScreen />;
+    case 'payments':
+      return <PaymentsScreen />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'analytics':
       return <AnalyticsScreen tab={route.tab} />;
     case 'reports':
@@ -74,6 +83,16 @@ function Screen({ route }: { route: Route }) {
       return <NotFound path={route.path} />;
   }
 }
+
+/** The sidebar, in the order a day goes: what is due, who, what was billed and paid, what went out, how it is going. */
+const NAV: [Exclude<Section, ''>, string][] = [
+  ['home', 'Home'], ['customers', 'Customers'], ['invoices', 'Invoices'], ['items', 'Items'], ['payments', 'Payments'], ['messages', 'Messages'],
+  ['analytics', 'Analytics'], ['reports', 'Reports'], ['jobs', 'Queue'], ['backups', 'Backups'], ['settings', 'Settings'],
+];
+const NAV_HREF: Record<Exclude<Section, ''>, string> = {
+  home: paths.home(), customers: paths.customers(), invoices: paths.invoices(), items: paths.items(), payments: paths.payments(), messages: paths.messages(),
+  analytics: paths.analytics(), reports: paths.reports(), jobs: paths.jobs(), backups: paths.backups(), settings: paths.settings(),
+};
 
 function useHelpShortcut() {
   const setHelpOpen = useShortcuts((s) => s.setHelpOpen);
@@ -113,50 +132,17 @@ export function App() {
         <div className="brand">Billbook</div>
         <nav aria-label="Main">
           <ul>
-            <li>
-              <a href={paths.customers()} className="nav-link" aria-current={section === 'customers' ? 'page' : undefined}>
-                Customers
-              </a>
-            </li>
-            <li>
-              <a href={paths.invoices()} className="nav-link" aria-current={section === 'invoices' ? 'page' : undefined}>
-                Invoices
-              </a>
-            </li>
-            <li>
-              <a href={paths.items()} className="nav-link" aria-current={section === 'items' ? 'page' : undefined}>
-                Items
-              </a>
-            </li>
-            <li>
-              <a href={paths.messages()} className="nav-link" aria-current={section === 'messages' ? 'page' : undefined}>
-                Messages
-              </a>
-            </li>
-            <li>
-              <a href={paths.analytics()} className="nav-link" aria-current={section === 'analytics' ? 'page' : undefined}>
-                Analytics
-              </a>
-            </li>
-            <li>
-              <a href={paths.reports()} className="nav-link" aria-current={section === 'reports' ? 'page' : undefined}>
-                Reports
-              </a>
-            </li>
-            <li>
-              <a href={paths.jobs()} className="nav-link" aria-current={section === 'jobs' ? 'page' : undefined}>
-                Queue
-              </a>
-            </li>
-            <li>
-              <a href={paths.settings()} className="nav-link" aria-current={section === 'settings' ? 'page' : undefined}>
-                Settings
-              </a>
-            </li>
+            {NAV.map(([target, label]) => (
+              <li key={target}>
+                <a href={NAV_HREF[target]} className="nav-link" aria-current={section === target ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
-        <button type="button" className="btn-link sidebar-help" onClick={() => useShortcuts.getState().setHelpOpen(true)}>
-          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        <button type="button" className="sidebar-help" onClick={() => useShortcuts.getState().setHelpOpen(true)}>
+          <span>Keyboard shortcuts</span> <kbd aria-hidden="true">?</kbd>
         </button>
       </aside>
       <main className="main">

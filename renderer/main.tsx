@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { invoke } from './api';
 import { syncClock } from './lib/clock';
+import { loadBusinessDefaults } from './stores/loadBusiness';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 // The first screen already shows the backend's business date.
 await syncClock(() => invoke('app.clock', {}));
+// New lines and customers start from the business's VAT and terms.
+await loadBusinessDefaults();
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -36,6 +36,7 @@ export const CHANNEL_ACTIONS: Partial<Record<string, Action>> = {
   'reports.save': 'reports.write',
   'reports.delete': 'reports.write',
   'sending.send': 'invoices.send',
+  'payments.sendReceipt': 'invoices.send',
   'sending.resend': 'invoices.send',
   'sending.cancel': 'invoices.send',
   'settings.update': 'settings.write',

@@ -47,6 +47,8 @@ import { cloudChannels, type SyncStatus } from './channels/cloud';
 import { booksChannels } from './channels/books';
 import { itemChannels } from './channels/items';
 import { invoiceImportChannels } from './channels/invoiceImport';
+import { paymentChannels } from './channels/payments';
+import { homeChannels } from './channels/home';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -157,6 +159,8 @@ export interface InvoiceListPage {
 }
 
 export const paymentQuerySchema = z.object({
+  /** An M-Pesa code or reference, a receipt number, or part of the customer's name. */
+  search: z.string().trim().max(100, 'At most 100 characters').default(''),
   customerId: idSchema.optional(),
   invoiceId: idSchema.optional(),
   method: z.enum(PAYMENT_METHODS).optional(),
@@ -191,6 +195,20 @@ export const contract = {
       customer: customerInputSchema,
     }),
     output: output<Customer>(),
+  },
+  /**
+   * Customers who already have this email, phone or tax ID (the form's warning, as the import gives):
+   * read the way a save reads them, so "0722 123456" finds "+254722123456".
+   */
+  'customers.lookalikes': {
+    input: z.object({
+      email: z.string().max(320).default(''),
+      phone: z.string().max(40).default(''),
+      taxId: z.string().max(40).default(''),
+      country: z.string().max(60).default('KE'),
+      exceptId: idSchema.optional(),
+    }),
+    output: output<{ field: 'email' | 'phone' | 'taxId'; customer: { id: string; code: string; name: string } }[]>(),
   },
   'customers.archive': { input: z.object({ id: idSchema }), output: output<Customer>() },
   'customers.restore': { input: z.object({ id: idSchema }), output: output<Customer>() },
@@ -272,6 +290,8 @@ export const contract = {
   'payments.reverse': { input: z.object({ id: idSchema, reason: reason('it is reversed') }), output: output<Payment>() },
   'payments.get': { input: z.object({ id: idSchema }), output: output<Payment>() },
   'payments.list': { input: paymentQuerySchema.extend(page), output: output<PaymentListPage>() },
+  /** The payments the list's filters match, as a CSV a spreadsheet opens (every cell guarded). */
+  'payments.export': { input: paymentQuerySchema, output: output<{ fileName: string; csvText: string; rows: number }>() },
   /** Applies the customer's unused credit to their unpaid invoices, oldest due first (or to the listed ones). */
   'payments.applyCredit': {
     input: z.object({ customerId: idSchema, allocations: allocationListSchema.optional() }),
@@ -293,6 +313,8 @@ export const contract = {
   ...booksChannels,
   ...itemChannels,
   ...invoiceImportChannels,
+  ...paymentChannels,
+  ...homeChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,7 +11,9 @@ import { CoreEvents } from './events';
 import { bindApi, type Api, type HandlerMap } from './handlers';
 import { contract, type Channel } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { BooksHealth, BooksRestoreResult } from '../../shared/domain/books';
+import type { BackupRestoreResult, BackupsView, BooksHealth, BooksRestoreResult } from '../../shared/domain/books';
+import { backupsWithKinds, copyBooks, keepBooksAsBackup } from './books/copies';
+import { startDailyBackups } from './books/daily';
 import { booksFiles, openBooks, type BooksFiles, type OpenedBooks } from './books/open';
 import { describeHealth } from './books/health';
 import { listBackups, PROBLEM_WORDS } from './books/backups';
@@ -51,6 +53,7 @@ import { cloudLink } from './sync/state';
 import { guardByRole } from './sync/roleGuard';
 import { backupBooks } from './sync/backup';
 import { itemHandlers } from './items/handlers';
+import { homeHandlers } from './home/handlers';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -88,6 +91,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** How often the reminder scheduler looks for reminders that fell due (default 5 minutes; 0: never, tests scan by hand). */
   reminderScanMs?: number;
+  /** When the daily backup is first checked after start, and how often after (default 30 s, then hourly; 0: never). */
+  dailyBackup?: { firstMs: number; intervalMs: number } | 0;
   /** PDF worker threads; default: one per core, at most 2 (0 renders on the main thread). */
   pdfWorkers?: number;
   /** The job queue's timings (tests shorten them); `autoStart: false` leaves it stopped. */
@@ -116,7 +121,7 @@ export interface Core {
   close(): void;
 }
 
-type BooksChannel = 'books.health' | 'books.restore';
+type BooksChannel = 'books.health' | 'books.restore' | 'backups.list' | 'backups.create' | 'backups.restore';
 
 /** The backend over one opened books file; replaced as a whole when a backup is restored. */
 interface Backend {
@@ -151,7 +156,7 @@ function startBackend(
   migration: MigrationOutcome,
   readOnly: boolean,
   options: CoreOptions,
-  shared: { clock: Clock; config: CoreConfig; events: CoreEvents; log: NonNullable<CoreOptions['log']>; resourcesDir: string; readOnlyRefusal: () => string },
+  shared: { clock: Clock; config: CoreConfig; events: CoreEvents; log: NonNullable<CoreOptions['log']>; resourcesDir: string; readOnlyRefusal: () => string; files: BooksFiles },
 ): Backend {
   const { clock, config, events, log, resourcesDir } = shared;
   const sql = createSql(db);
@@ -195,22 +200,33 @@ function startBackend(
     ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
-    ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context),
+    ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};
+  let stopBackups = () => {};
   // Read-only books run no jobs and no reminders: each would be a write.
   if (autoStart && !readOnly) {
+    // Refinements of drafts finalized or discarded since (say, while Billbook was closed) have nothing left to do.
+    const stale = sql
+      .prepare(
+        `SELECT j.subject_id AS id FROM jobs j LEFT JOIN invoices i ON i.id = j.subject_id
+         WHERE j.kind = 'ai.draft' AND j.state IN ('queued', 'offline', 'running') AND (i.id IS NULL OR i.status <> 'draft' OR i.deleted_at IS NOT NULL)`,
+      )
+      .all() as { id: string }[];
+    for (const { id } of stale) context.jobs.cancelForSubject(id, 'ai.draft');
     context.jobs.start();
     if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
+    if (options.dailyBackup !== 0) stopBackups = startDailyBackups(context, shared.files, options.dailyBackup ?? { firstMs: 30_000, intervalMs: 60 * 60_000 }, log);
   }
   return {
     context, handlers, migration,
     close: () => {
       engine.stop();
       stopReminders();
+      stopBackups();
       stopAnnouncer();
       stopWaking();
       context.jobs.stop();
@@ -244,7 +260,7 @@ export function createCore(options: CoreOptions): Core {
   const place = () => ({ dataDir: files.dataDir, backupsDir: files.backupsDir, readOnly: opened.state === 'read_only' });
   // The refusal a read-only book gives for a change that never reaches SQLite (a key, for one).
   const readOnlyRefusal = () => toRefusal(place());
-  const shared = { clock, config, events, log, resourcesDir, readOnlyRefusal };
+  const shared = { clock, config, events, log, resourcesDir, readOnlyRefusal, files };
 
   let opened: OpenedBooks;
   let backend: Backend | null = null;
@@ -278,7 +294,7 @@ export function createCore(options: CoreOptions): Core {
 
   open();
 
-  const restore = (fileName: string): BooksRestoreResult => restoreBackup(files, fileName, {
+  const restoreHooks: RestoreHooks = {
     state: () => opened.state,
     stamp: () => clock.now().toISOString(),
     closeBooks: () => {
@@ -296,7 +312,8 @@ export function createCore(options: CoreOptions): Core {
       }
       return currentHealth();
     },
-  });
+  };
+  const restore = (fileName: string): BooksRestoreResult => restoreBackup(files, fileName, restoreHooks);
 
   // Every channel goes to the books open now (a restore replaces them); none while they cannot be read.
   const handlers = {} as Record<Channel, (input: unknown) => unknown>;
@@ -307,6 +324,20 @@ export function createCore(options: CoreOptions): Core {
   // The window asks the time before anything else, whatever state the books are in.
   handlers['app.clock'] = () => ({ now: clock.now().toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   handlers['books.restore'] = (input) => restore((input as { fileName: string }).fileName);
+  handlers['backups.list'] = (): BackupsView => ({ backupsDir: files.backupsDir, backups: backupsWithKinds(files.backupsDir), booksState: opened.state });
+  handlers['backups.create'] = () => {
+    if (opened.state !== 'ok') throw new AppError('conflict', 'Your books failed their check, so a copy of them would not be a good backup. Restore a backup from the notice at the top instead.');
+    return copyBooks(files.dbFile, files.backupsDir, 'manual', clock.now().toISOString());
+  };
+  handlers['backups.restore'] = (input) => {
+    const { fileName } = input as { fileName: string };
+    // Damaged books go the way they always did (kept aside in the damaged folder); the rest are kept as a backup.
+    if (opened.state !== 'ok') {
+      const done = restore(fileName);
+      return { restored: done.restored, keptAs: done.keptAside };
+    }
+    return replaceWithBackup(files, fileName, restoreHooks);
+  };
   const api = bindApi(handlers as HandlerMap, (channel, error) => log(`Handler ${channel} failed`, error), place);
 
   return {
@@ -377,4 +408,36 @@ function restoreBackup(files: BooksFiles, fileName: string, hooks: RestoreHooks)
     throw error;
   }
   return { restored: backup, keptAside, health: hooks.reopen() };
+}
+
+/**
+ * Replaces healthy books with a backup, on request: the backup is checked before anything moves,
+ * copied beside the books, then the books are closed and kept in the backups folder (so this restore
+ * can itself be undone from the same list), and the copy takes their place.
+ */
+function replaceWithBackup(files: BooksFiles, fileName: string, hooks: RestoreHooks): BackupRestoreResult {
+  const backup = listBackups(files.backupsDir).find((b) => b.fileName === fileName);
+  if (!backup) {
+    throw new AppError('not_found', `There is no backup called ${fileName} in ${files.backupsDir}. Nothing was changed; pick one of the backups listed.`);
+  }
+  const check = checkBooksFile(path.join(files.backupsDir, fileName));
+  if (!check.ok) {
+    throw new AppError('storage', `The backup ${fileName} is ${PROBLEM_WORDS[check.problem]}, so Billbook did not restore it. Nothing was changed; pick another backup.`);
+  }
+  const staging = `${files.dbFile}.restoring`;
+  stageCopy(path.join(files.backupsDir, fileName), staging);
+  hooks.closeBooks();
+  let keptAs: string;
+  try {
+    keptAs = keepBooksAsBackup(files.dbFile, files.backupsDir, hooks.stamp());
+    fs.renameSync(staging, files.dbFile);
+  } catch (error) {
+    hooks.reopen();
+    throw error;
+  }
+  const health = hooks.reopen();
+  if (health.state !== 'ok') {
+    throw new AppError('storage', `The backup was put in place but did not open (${health.message ?? 'unknown reason'}). Your books from before are kept as ${keptAs} in ${files.backupsDir}: restore that one.`);
+  }
+  return { restored: backup, keptAs };
 }

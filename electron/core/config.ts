@@ -1,23 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { numberFormatProblem } from './invoices/numbering';
+import { invoicingConfigSchema } from '../../shared/domain/settings';
 
-const numberFormat = (fallback: string) =>
-  z.string().trim().default(fallback).superRefine((format, ctx) => {
-    const problem = numberFormatProblem(format);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
-export const invoicingConfigSchema = z.object({
-  /** Tokens: {YYYY} {YY} {MM} {DEVICE} and one {seq} or {seq:N} (zero-padded to N digits). */
-  numberFormat: numberFormat('INV-{YYYY}-{seq:4}'),
-  creditNoteFormat: numberFormat('CN-{YYYY}-{seq:4}'),
-  paymentFormat: numberFormat('PAY-{YYYY}-{seq:4}'),
-  /** Put {DEVICE} in a format and give each laptop its own code, so numbers made offline never collide. */
-  deviceCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{0,6}$/, 'Letters and digits only, at most 6').default(''),
-});
-export type InvoicingConfig = z.output<typeof invoicingConfigSchema>;
+export type { InvoicingConfig } from '../../shared/domain/settings';
 
 /** Settings a person or an administrator edits in <dataDir>/config.json. Secrets never live here. */
 export const coreConfigSchema = z.object({

@@ -6,18 +6,21 @@ const paymentTitles: Record<PaymentStatus, string> = {
   overdue: 'Has overdue invoices',
 };
 
+const PAYMENT_LABELS: Record<PaymentStatus, string> = { good: 'Pays on time', warning: 'Due soon', overdue: 'Overdue' };
+const STATUS_LABELS: Record<CustomerStatus, string> = { active: 'Active', inactive: 'Inactive', suspended: 'Suspended' };
+
 export function PaymentBadge({ status }: { status: PaymentStatus }) {
   return (
     <span className={`badge badge-pay-${status}`} title={paymentTitles[status]}>
-      {status}
+      {PAYMENT_LABELS[status]}
     </span>
   );
 }
 
 export function StatusBadge({ status }: { status: CustomerStatus }) {
-  return <span className={`badge badge-status-${status}`}>{status}</span>;
+  return <span className={`badge badge-status-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
 export function ArchivedBadge() {
-  return <span className="badge badge-archived">archived</span>;
+  return <span className="badge badge-archived">Archived</span>;
 }

@@ -75,7 +75,9 @@ export function Dialog({ title, onClose, children, actions }: DialogProps) {
     // Nothing focused (the opener was disabled while it worked): no opener to go back to.
     const previous = active instanceof HTMLElement && active !== document.body ? active : null;
     if (el) openDialogs.push(el);
-    el?.querySelector<HTMLButtonElement>('.dialog-actions button')?.focus();
+    // Focus goes to the first button, but a long dialog stays scrolled to its title, where reading starts.
+    el?.querySelector<HTMLButtonElement>('.dialog-actions button')?.focus({ preventScroll: true });
+    if (el) el.scrollTop = 0;
     return () => {
       const at = el ? openDialogs.indexOf(el) : -1;
       if (at >= 0) openDialogs.splice(at, 1);

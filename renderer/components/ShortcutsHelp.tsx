@@ -4,7 +4,8 @@ import { Dialog } from './Dialog';
 const SHORTCUTS: [keys: string, what: string][] = [
   ['/', 'Search (on the customer and invoice lists)'],
   ['N', 'New customer (on the customer list)'],
-  ['N', 'New invoice (on the invoice list)'],
+  ['N', 'New invoice (on the invoice list, and on a customer’s page for that customer)'],
+  ['P', 'Record a payment (on a customer’s page)'],
   ['Ctrl+S / ⌘S', 'Save the customer form or the invoice draft'],
   ['Ctrl+Enter / ⌘Enter', 'Finalize the invoice draft'],
   ['Ctrl+Enter / ⌘Enter', 'Generate the draft (in “Describe the invoice” on New invoice)'],

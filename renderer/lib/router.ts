@@ -2,6 +2,9 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  | { name: 'home' }
+  | { name: 'payments' }
+  | { name: 'backups' }
   | { name: 'customers' }
   | { name: 'customerNew' }
   | { name: 'customerImport' }
@@ -18,7 +21,7 @@ export type Route =
   | { name: 'draftEdit'; id: string }
   | { name: 'draftsBulk' }
   | { name: 'jobs' }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: string }
   | { name: 'analytics'; tab?: string }
   | { name: 'reports' }
   | { name: 'messages' }
@@ -58,14 +61,18 @@ function parseItems(parts: string[], path: string): Route {
 }
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/customers';
+  const path = hash.replace(/^#/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { name: 'customers' };
+  // The app opens on Home: what to do first, then today's money.
+  if (parts.length === 0 || (parts[0] === 'home' && parts.length === 1)) return { name: 'home' };
+  if (parts[0] === 'payments' && parts.length === 1) return { name: 'payments' };
+  if (parts[0] === 'backups' && parts.length === 1) return { name: 'backups' };
   if (parts[0] === 'customers') return parseCustomers(parts, path);
   if (parts[0] === 'invoices') return parseInvoices(parts, path);
   if (parts[0] === 'items') return parseItems(parts, path);
   if (parts[0] === 'queue' && parts.length === 1) return { name: 'jobs' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (/^settings\?section=[\w-]+$/.test(parts[0] ?? '') && parts.length === 1) return { name: 'settings', section: parts[0]!.split('=')[1]! };
   if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
   if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
   if (parts[0] === 'messages' && parts.length === 1) return { name: 'messages' };
@@ -73,7 +80,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Which part of the sidebar a route belongs to. */
-export type Section = 'customers' | 'invoices' | 'items' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'settings' | '';
+export type Section = 'home' | 'customers' | 'invoices' | 'items' | 'payments' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'backups' | 'settings' | '';
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -91,6 +98,9 @@ export function sectionOf(route: Route): Section {
     case 'itemImport':
     case 'itemEdit':
       return 'items';
+    case 'home':
+    case 'payments':
+    case 'backups':
     case 'messages':
     case 'analytics':
     case 'reports':
@@ -103,6 +113,9 @@ export function sectionOf(route: Route): Section {
 }
 
 export const paths = {
+  home: () => '#/',
+  payments: () => '#/payments',
+  backups: () => '#/backups',
   customers: () => '#/customers',
   customerNew: () => '#/customers/new',
   customerImport: () => '#/customers/import',
@@ -122,7 +135,8 @@ export const paths = {
   itemImport: () => '#/items/import',
   itemEdit: (id: string) => `#/items/${encodeURIComponent(id)}`,
   jobs: () => '#/queue',
-  settings: () => '#/settings',
+  /** Settings, opened at one section ("email", "business"…). */
+  settings: (section?: string) => (section ? `#/settings?section=${encodeURIComponent(section)}` : '#/settings'),
   analytics: (tab?: string) => (tab ? `#/analytics/${encodeURIComponent(tab)}` : '#/analytics'),
   reports: () => '#/reports',
   /** Every email and SMS sent, scheduled or failed. */

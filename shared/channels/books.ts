@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BooksHealth, BooksRestoreResult } from '../domain/books';
+import type { BackupRestoreResult, BackupView, BackupKind, BackupsView, BooksHealth, BooksRestoreResult } from '../domain/books';
 import { output } from './output';
 
 /** A file name directly inside the backups folder: no folders, no way out of it. */
@@ -16,4 +16,13 @@ export const booksChannels = {
    * backup. The damaged books are moved aside, never deleted. Refused when the books are fine.
    */
   'books.restore': { input: z.object({ fileName: backupFileNameSchema }), output: output<BooksRestoreResult>() },
+  /** Every backup in the backups folder, newest first, with why it was made, and where the folder is. */
+  'backups.list': { input: z.object({}).default({}), output: output<BackupsView>() },
+  /** A backup now: a consistent copy of the books, checked before it is kept. */
+  'backups.create': { input: z.object({}).default({}), output: output<BackupView & { kind: BackupKind }>() },
+  /**
+   * Replaces the books with a backup, at any time: the backup is checked first, and the books it
+   * replaces are kept in the backups folder ("Books replaced by a restore"), so a restore can be undone.
+   */
+  'backups.restore': { input: z.object({ fileName: backupFileNameSchema }), output: output<BackupRestoreResult>() },
 } as const;

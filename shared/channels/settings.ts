@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { oneLine } from '../text';
 import {
   aiSettingsSchema,
+  backupSettingsSchema,
   businessProfileSchema,
+  invoicingSettingsSchema,
   emailSettingsSchema,
   kpiThresholdsSchema,
   paymentInstructionsSchema,
   reminderSettingsSchema,
   SECRET_NAMES,
   smsSettingsSchema,
+  VAT_PIN_REQUIRED,
   type SettingsView,
 } from '../domain/settings';
 import { logoProblem } from '../images';
@@ -22,6 +25,7 @@ export const PLAIN_SMTP_REFUSED =
 const businessUpdateSchema = businessProfileSchema.superRefine((b, ctx) => {
   const problem = logoProblem(b.logoDataUrl);
   if (problem) ctx.addIssue({ code: 'custom', path: ['logoDataUrl'], message: problem });
+  if (b.vatRegistered && b.taxId.trim() === '') ctx.addIssue({ code: 'custom', path: ['taxId'], message: VAT_PIN_REQUIRED });
 });
 const emailUpdateSchema = emailSettingsSchema.refine((e) => e.security !== 'none' || e.host === '' || isLocalHost(e.host), { message: PLAIN_SMTP_REFUSED, path: ['security'] });
 
@@ -38,8 +42,20 @@ export const settingsChannels = {
       email: emailUpdateSchema.optional(),
       sms: smsSettingsSchema.optional(),
       reminders: reminderSettingsSchema.optional(),
+      invoicing: invoicingSettingsSchema.optional(),
+      backups: backupSettingsSchema.optional(),
     }),
     output: output<SettingsView>(),
+  },
+  /** The numbers the next invoice, credit note and receipt would take with these formats (nothing is reserved); null where a format is not valid. */
+  'settings.nextNumbers': {
+    input: z.object({
+      numberFormat: z.string().max(100),
+      creditNoteFormat: z.string().max(100),
+      paymentFormat: z.string().max(100),
+      deviceCode: z.string().max(20),
+    }),
+    output: output<{ invoice: string | null; creditNote: string | null; payment: string | null }>(),
   },
   /** Stores a secret (null removes it). The value is never sent back. */
   'settings.setSecret': {

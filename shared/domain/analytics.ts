@@ -74,7 +74,7 @@ export type KpiKey = (typeof KPI_KEYS)[number];
 
 export const KPI_LABELS: Record<KpiKey, string> = {
   billed: 'Billed', collected: 'Collected', outstanding: 'Outstanding', overdue: 'Overdue',
-  daysSalesOutstanding: 'Days sales outstanding', collectionRate: 'Collection rate', averageDaysToPay: 'Average days to pay',
+  daysSalesOutstanding: 'Days sales outstanding', collectionRate: 'Collected of what fell due', averageDaysToPay: 'Average days to pay',
   invoiceCount: 'Invoices',
 };
 
@@ -131,6 +131,8 @@ export interface Kpi {
    * credited in the period, with a negative contribution).
    */
   drilldown: DrilldownTarget | null;
+  /** A rate's two amounts (collectionRate: collected, and what fell due), so the card says what it is a rate of. */
+  basis: { partMinor: number; wholeMinor: number } | null;
 }
 
 // ---- drill-down ------------------------------------------------------------------------------

@@ -35,3 +35,24 @@ export interface BooksRestoreResult {
   keptAside: string;
   health: BooksHealth;
 }
+
+/** Why a backup was made: by hand, by the daily schedule, before an update, or the books a restore replaced. */
+export const BACKUP_KINDS = ['manual', 'daily', 'update', 'before_restore', 'other'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
+  manual: 'Made by hand', daily: 'Daily', update: 'Before an update', before_restore: 'Books replaced by a restore', other: 'Other',
+};
+
+export interface BackupsView {
+  /** The folder backups are kept in. */
+  backupsDir: string;
+  backups: (BackupView & { kind: BackupKind })[];
+  /** Whether the books can be backed up or replaced now (not while they are damaged or unreadable: use the notice). */
+  booksState: BooksState;
+}
+
+export interface BackupRestoreResult {
+  restored: BackupView;
+  /** The books the backup replaced, kept in the backups folder under this name. */
+  keptAs: string;
+}

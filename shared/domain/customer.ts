@@ -49,7 +49,8 @@ const optionalEmail = z
 export const aiPreferencesSchema = z.object({
   template: z.enum(INVOICE_TEMPLATES).default('professional'),
   language: z.enum(LANGUAGES).default('en'),
-  includeTax: z.boolean().default(true),
+  /** The prices quoted to this customer include VAT: their drafts work VAT out from inside the prices. */
+  includeTax: z.boolean().default(false),
 });
 
 export const addressSchema = z.object({
@@ -81,7 +82,7 @@ export const customerInputSchema = z
     preferredPaymentMethod: z.enum(PAYMENT_METHODS).nullable().default(null),
     autoSendInvoices: z.boolean().default(false),
     sendReminders: z.boolean().default(true),
-    aiPreferences: aiPreferencesSchema.default({ template: 'professional', language: 'en', includeTax: true }),
+    aiPreferences: aiPreferencesSchema.default({ template: 'professional', language: 'en', includeTax: false }),
     notes: multiLine(z.string().trim().max(5000, 'At most 5000 characters')).default(''),
     tags: z.array(oneLine(z.string().trim().toLowerCase().min(1).max(40))).max(30, 'At most 30 tags').default([]),
   })

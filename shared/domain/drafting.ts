@@ -54,6 +54,8 @@ export interface DraftAiStatus {
   confidence: number | null;
   /** What the AI changed against the offline version (refined, or ready for review). */
   diff: DraftDiff | null;
+  /** AI is switched on and has a key: "Refine with AI" can do something. */
+  aiReady: boolean;
 }
 
 export interface GenerateResult {

@@ -40,7 +40,11 @@ export interface ImportSource {
 
 export interface ImportRejectedRow {
   line: number;
+  /** The name on the row, as typed ('' when it has none or could not be read). */
+  name: string;
   reasons: string[];
+  /** The row's cells as in the file, one per header: for a CSV of the rejected rows to fix and import again. */
+  cells: string[];
 }
 
 /**

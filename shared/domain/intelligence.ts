@@ -267,6 +267,8 @@ export interface CashflowCurrency {
   expectedLaterMinor: number;
   /** Owed on invoices already later than any payment in the books: no date can be predicted, so not in the weeks. */
   noBasisMinor: number;
+  /** Of what is in the weeks, the part put on its due date because nothing paid in the books says otherwise yet. */
+  onDueDateMinor: number;
 }
 
 export interface CashflowForecast {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
+import { AMOUNT_TOO_LARGE, CURRENCIES, formatMoney, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
 import { multiLine, oneLine } from '../text';
+import { readDate } from '../dates';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
-import { INVOICE_TEMPLATES, type PaymentMethod } from './customer';
+import { INVOICE_TEMPLATES, paymentTermsLabel, type PaymentMethod } from './customer';
 
 export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -35,15 +36,16 @@ export const COMMON_UNITS = ['', 'hours', 'days', 'weeks', 'months', 'pieces', '
 export const INVOICE_SORTS = ['number', 'issueDate', 'dueDate', 'total', 'balance', 'customer'] as const;
 export type InvoiceSort = (typeof INVOICE_SORTS)[number];
 
-export const businessDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-30')
-  .refine((v) => {
-    const at = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
-  }, 'That date does not exist')
-  // Books hold business dates; a year outside this range is a typing slip, and JavaScript dates mis-read years below 100.
-  .refine((v) => v >= '1900-01-01' && v <= '2999-12-31', 'Use a year between 1900 and 2999');
+/**
+ * A business date. Stored and sent as YYYY-MM-DD; a date typed the Kenyan way (18/11/2026, 18 Nov 2026)
+ * is read too, so whatever reaches a form's check says in day-first words what is wrong.
+ */
+export const businessDateSchema = z.string().transform((value, ctx) => {
+  const reading = readDate(value);
+  if (reading.ok) return reading.iso;
+  ctx.addIssue({ code: 'custom', message: reading.error });
+  return z.NEVER;
+});
 
 const LINE_TOO_LARGE = 'This line comes to more than 100 billion (10 trillion in currencies without cents): check the quantity and the price';
 const TOTAL_TOO_LARGE = 'The invoice total would be more than 100 billion (10 trillion in currencies without cents): check for extra zeros, or split it into several invoices';
@@ -282,3 +284,27 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   mpesa: 'M-Pesa', bank: 'Bank transfer', cash: 'Cash', card: 'Card', other: 'Other',
 };
 
+
+/**
+ * Whether an invoice shows VAT at all. A business that is not VAT-registered shows none (no rates,
+ * no VAT rows, no "excl. VAT"); an invoice that does carry VAT always shows it, whoever made it.
+ */
+export function showsVat(vatRegistered: boolean, lines: readonly { taxRateBp: TaxRateBp }[]): boolean {
+  return vatRegistered || lines.some((l) => l.taxRateBp !== null);
+}
+
+/**
+ * The payment terms an invoice prints when none were typed. Whatever set the due date sets them: a
+ * due date picked or read from "due in 14 days" prints "Net 14"; one that follows the customer's
+ * terms prints those.
+ */
+export function defaultTerms(issueDate: string, pickedDueDate: string | null, customerTermsDays: number): string {
+  if (pickedDueDate === null) return paymentTermsLabel(customerTermsDays);
+  const days = Math.round((Date.parse(`${pickedDueDate}T00:00:00Z`) - Date.parse(`${issueDate}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(days) && days >= 0 ? paymentTermsLabel(days) : paymentTermsLabel(customerTermsDays);
+}
+
+/** Why a zero invoice is refused: far more often a forgotten price than a gift, and it would use up a number. */
+export function zeroTotalMessage(currency: CurrencyCode): string {
+  return `This invoice comes to ${formatMoney(0, currency)}. Finalizing it would use up an invoice number for nothing: add a price, or discard the draft.`;
+}

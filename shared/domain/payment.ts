@@ -92,3 +92,21 @@ export type PaymentListRow = Pick<
   /** Invoice numbers it paid. */
   invoiceNumbers: string[];
 };
+
+/** One day's money in, per method and currency (reversed payments left out). */
+export interface DayTakings {
+  date: string;
+  rows: { method: PaymentMethod; currency: CurrencyCode; count: number; amountMinor: number }[];
+  /** Per currency, every method together. */
+  totals: { currency: CurrencyCode; count: number; amountMinor: number }[];
+}
+
+/** A receipt's messages before they are sent, and where they would go. */
+export interface ReceiptPreview {
+  email: { subject: string; text: string; attachmentName: string };
+  sms: { text: string; segments: number };
+  /** Why a channel cannot be used now (not set up), by channel. */
+  blockers: Partial<Record<'email' | 'sms', string>>;
+  defaultEmails: string[];
+  defaultPhones: string[];
+}

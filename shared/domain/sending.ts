@@ -12,7 +12,7 @@ export const SEND_CHANNEL_LABELS: Record<SendChannel, string> = { email: 'Email'
 export const NOTIFICATION_TYPES = ['invoice_sent', 'reminder', 'overdue', 'payment_received'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
-  invoice_sent: 'Invoice sent', reminder: 'Reminder', overdue: 'Overdue reminder', payment_received: 'Payment thank-you',
+  invoice_sent: 'Invoice', reminder: 'Reminder', overdue: 'Overdue reminder', payment_received: 'Payment receipt',
 };
 
 /**
@@ -20,10 +20,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
  * have gone; it is never sent again on its own. `skipped`: not sent because it no longer applied
  * (the invoice was paid before its reminder went).
  */
-export const NOTIFICATION_STATUSES = ['scheduled', 'pending', 'sending', 'sent', 'failed', 'cancelled', 'unconfirmed', 'skipped'] as const;
+export const NOTIFICATION_STATUSES = ['scheduled', 'pending', 'retrying', 'sending', 'sent', 'failed', 'cancelled', 'unconfirmed', 'skipped'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const NOTIFICATION_STATUS_LABELS: Record<NotificationStatus, string> = {
-  scheduled: 'Scheduled', pending: 'Waiting to send', sending: 'Sending', sent: 'Sent', failed: 'Failed',
+  scheduled: 'Scheduled', pending: 'Waiting to send', retrying: 'Will try again', sending: 'Sending', sent: 'Sent', failed: 'Failed',
   cancelled: 'Cancelled', unconfirmed: 'Not confirmed', skipped: 'Not sent',
 };
 

@@ -2,6 +2,7 @@
 // they go to the secret store, and the screens only learn whether one is set.
 import { z } from 'zod';
 import { multiLine, oneLine } from '../text';
+import { numberFormatProblem } from '../numbering';
 
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
@@ -43,8 +44,23 @@ export const businessProfileSchema = z.object({
     .max(420_000, 'The logo is too large: use a PNG or JPEG under 300 KB')
     .refine((v) => v === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(v), 'The logo must be a PNG or JPEG image')
     .default(''),
+  /**
+   * Registered for VAT with KRA. A business below the threshold is not, and must not charge VAT:
+   * its lines carry no VAT and its invoices print none.
+   */
+  vatRegistered: z.boolean().default(true),
+  /** The rate new lines take when the business is registered (1600 = 16%); null: exempt. */
+  defaultTaxRateBp: z.number().int().min(0, 'A rate cannot be negative').max(10_000, 'At most 100%').nullable().default(1600),
 });
 export type BusinessProfile = z.output<typeof businessProfileSchema>;
+
+/** The VAT a new line takes for this business: none at all when it is not registered. */
+export function defaultLineTaxRate(business: Pick<BusinessProfile, 'vatRegistered' | 'defaultTaxRateBp'>): number | null {
+  return business.vatRegistered ? business.defaultTaxRateBp : null;
+}
+
+/** A business is VAT-registered when KRA says so; one that is not prints no VAT. The PIN is what proves it. */
+export const VAT_PIN_REQUIRED = 'A VAT-registered business prints its KRA PIN on every invoice: enter it, or choose “Not registered for VAT”';
 
 /** How customers pay: printed on every invoice and put in every message. */
 export const paymentInstructionsSchema = z.object({
@@ -69,6 +85,31 @@ export const paymentInstructionsSchema = z.object({
   note: multiLine(z.string().trim().max(500, 'At most 500 characters')).default(''),
 });
 export type PaymentInstructions = z.output<typeof paymentInstructionsSchema>;
+
+const numberFormat = (fallback: string) =>
+  z.string().trim().default(fallback).superRefine((format, ctx) => {
+    const problem = numberFormatProblem(format);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const DEFAULT_NUMBER_FORMATS = { numberFormat: 'INV-{YYYY}-{seq:4}', creditNoteFormat: 'CN-{YYYY}-{seq:4}', paymentFormat: 'PAY-{YYYY}-{seq:4}' } as const;
+
+/** How documents are numbered on this device. Tokens: {YYYY} {YY} {MM} {DEVICE} and one {seq} or {seq:N}. */
+export const invoicingConfigSchema = z.object({
+  numberFormat: numberFormat(DEFAULT_NUMBER_FORMATS.numberFormat),
+  creditNoteFormat: numberFormat(DEFAULT_NUMBER_FORMATS.creditNoteFormat),
+  paymentFormat: numberFormat(DEFAULT_NUMBER_FORMATS.paymentFormat),
+  /** Put {DEVICE} in a format and give each laptop its own code, so numbers made offline never collide. */
+  deviceCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{0,6}$/, 'Letters and digits only, at most 6').default(''),
+});
+export type InvoicingConfig = z.output<typeof invoicingConfigSchema>;
+
+/** Numbering (first read from config.json, then kept here once saved) and the terms new customers get. */
+export const invoicingSettingsSchema = invoicingConfigSchema.extend({
+  /** Days a new customer has to pay; each customer can have their own. */
+  defaultPaymentTermsDays: z.number().int('Whole days only').min(0, 'Cannot be negative').max(365, 'At most 365 days').default(30),
+});
+export type InvoicingSettings = z.output<typeof invoicingSettingsSchema>;
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
 export const SMTP_SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = {
@@ -149,6 +190,14 @@ export const reminderSettingsSchema = z.object({
 });
 export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
 
+/** Copies of the books made every day on their own, and how many are kept. */
+export const backupSettingsSchema = z.object({
+  daily: z.boolean().default(true),
+  /** The newest this many automatic backups are kept; older ones are deleted. Backups made by hand are never deleted. */
+  keep: z.number().int('A whole number').min(1, 'Keep at least 1').max(365, 'At most 365').default(14),
+});
+export type BackupSettings = z.output<typeof backupSettingsSchema>;
+
 const level = (warning: number, critical: number) =>
   z.object({ warning: z.number().finite(), critical: z.number().finite() }).default({ warning, critical });
 
@@ -177,9 +226,11 @@ export const settingsSchema = z.object({
   email: emailSettingsSchema.default(emailSettingsSchema.parse({})),
   sms: smsSettingsSchema.default(smsSettingsSchema.parse({})),
   reminders: reminderSettingsSchema.default(reminderSettingsSchema.parse({})),
+  invoicing: invoicingSettingsSchema.default(invoicingSettingsSchema.parse({})),
+  backups: backupSettingsSchema.default(backupSettingsSchema.parse({})),
 });
 /** The sections stored apart, each as one row; a damaged one falls back to its defaults alone. */
-export const SETTINGS_SECTIONS = ['ai', 'analytics', 'business', 'payment', 'email', 'sms', 'reminders'] as const;
+export const SETTINGS_SECTIONS = ['ai', 'analytics', 'business', 'payment', 'email', 'sms', 'reminders', 'invoicing', 'backups'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 export type Settings = z.output<typeof settingsSchema>;
 

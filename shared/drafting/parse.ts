@@ -58,7 +58,11 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
   apply(readFiller(working));
   const named = currenciesIn(working, customer);
   const currency = named[0] ?? customer;
-  const tax = apply(readTax(working, options.defaultTaxRateBp));
+  const tax = apply(readTax(working, {
+    rateBp: options.defaultTaxRateBp,
+    pricesIncludeTax: options.defaultPricesIncludeTax ?? false,
+    vatRegistered: options.vatRegistered ?? true,
+  }));
   const dueDate = apply(readDueDate(working, options.today));
   const discount = apply(readDiscount(working, currency));
   let statedTotalMinor = apply(readStatedTotal(working, currency));
@@ -219,6 +223,7 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
     lines,
     taxRateBp: tax.rateBp,
     pricesIncludeTax: tax.pricesIncludeTax,
+    pricesIncludeTaxStated: tax.inclusiveStated,
     discount,
     dueDate,
     periodLabel,

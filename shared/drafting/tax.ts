@@ -10,6 +10,17 @@ export interface TaxReading {
   pricesIncludeTax: boolean;
   /** True when the sentence said anything about tax. */
   stated: boolean;
+  /** True when the sentence said whether its prices include VAT; else the customer's default stands. */
+  inclusiveStated: boolean;
+}
+
+export interface TaxDefaults {
+  /** The rate when the sentence names none; null: exempt. */
+  rateBp: TaxRateBp;
+  /** Whether this customer's prices include VAT when the sentence does not say. */
+  pricesIncludeTax: boolean;
+  /** A business that is not VAT-registered charges none, whatever the sentence says. */
+  vatRegistered: boolean;
 }
 
 const TAX = '(?:vat|v\\.a\\.t\\.?|tax)(?![a-z])(?!\\s+(?:returns?|filing|compliance|consult\\w*|advisory|audit|registration|pin|clearance|computation|planning|advice|agent|refund))';
@@ -47,7 +58,8 @@ function rateBp(text: string): number {
   return Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
 }
 
-export function readTax(working: string, defaultRateBp: TaxRateBp): ClauseResult<TaxReading> {
+export function readTax(working: string, defaults: TaxDefaults): ClauseResult<TaxReading> {
+  const defaultRateBp = defaults.rateBp;
   let text = working;
   const used: Span[] = [];
   const unread: Span[] = [];
@@ -56,10 +68,10 @@ export function readTax(working: string, defaultRateBp: TaxRateBp): ClauseResult
   const inclusive: boolean[] = [];
   let vague = '';
 
-  // "plus VAT" for a customer not charged VAT by default still asks for VAT: the standard rate, said so.
+  // "plus VAT" where lines are exempt by default still asks for VAT: the standard rate, said so.
   const namedRate = (words: string): TaxRateBp => {
     if (defaultRateBp !== null) return defaultRateBp;
-    warnings.push(`"${tidy(words)}" asks for VAT but this customer is not charged VAT; used 16% — check the VAT`);
+    warnings.push(`"${tidy(words)}" asks for VAT but new lines are VAT-exempt by default; used 16% — check the VAT`);
     return STANDARD_RATE_BP;
   };
   const take = (m: RegExpExecArray) => {
@@ -114,5 +126,13 @@ export function readTax(working: string, defaultRateBp: TaxRateBp): ClauseResult
   if (new Set(inclusive).size > 1) warnings.push('The sentence says both that prices include VAT and that VAT is added — check the VAT');
   if (vague) warnings.push(`Could not tell whether "${vague}" means the prices include VAT; read it as VAT added on top — check the VAT`);
   if (rate !== null && rate > 10_000) warnings.push('A VAT rate above 100% cannot be right — check the VAT');
-  return { value: { rateBp: rate, pricesIncludeTax: inclusive[0] ?? false, stated }, used, unread, warnings };
+  if (!defaults.vatRegistered) {
+    // Read (so the words are not taken for an item) but not charged: the business may not charge VAT.
+    if (stated && rates.some((r) => r.rate !== null)) {
+      warnings.push(`"${first!.words}" asks for VAT, but your business is not registered for VAT, so none was added (Settings → Business profile)`);
+    }
+    return { value: { rateBp: null, pricesIncludeTax: false, stated, inclusiveStated: false }, used, unread, warnings };
+  }
+  const inclusiveStated = inclusive.length > 0;
+  return { value: { rateBp: rate, pricesIncludeTax: inclusive[0] ?? defaults.pricesIncludeTax, stated, inclusiveStated }, used, unread, warnings };
 }

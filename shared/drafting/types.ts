@@ -15,6 +15,10 @@ export interface ParseOptions {
    * item's price, unit and rate; a line whose own price is far from the item's is flagged.
    */
   catalog?: CatalogIndex;
+  /** The customer's prices include VAT unless the sentence says otherwise. Default false. */
+  defaultPricesIncludeTax?: boolean;
+  /** False: the business is not VAT-registered, and no line carries VAT. Default true. */
+  vatRegistered?: boolean;
 }
 
 export interface ParsedLine {
@@ -47,6 +51,8 @@ export interface ParsedPrompt {
   /** The rate applied to every line: a stated "16% VAT", "no VAT" (null), else the default. */
   taxRateBp: TaxRateBp;
   pricesIncludeTax: boolean;
+  /** True when the sentence itself said whether prices include VAT. */
+  pricesIncludeTaxStated: boolean;
   discount: Discount;
   /** YYYY-MM-DD, or null when the sentence gives none. */
   dueDate: string | null;

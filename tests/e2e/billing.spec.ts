@@ -10,6 +10,9 @@ const kes = (minor: number) => formatMoney(minor, 'KES');
 
 test('a new user invoices a customer, takes a partial M-Pesa payment, then the rest, and sees an overdue invoice', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
 
   // A customer, made the way a new user makes one.

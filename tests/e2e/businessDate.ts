@@ -12,3 +12,9 @@ export function localDate(offsetDays = 0): string {
   const [y, m, d] = E2E_TODAY.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + offsetDays)).toISOString().slice(0, 10);
 }
+
+/** A business date as a date field shows it: day first, 2026-11-18 -> "18/11/2026". */
+export function fieldDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -5,6 +5,9 @@ const shot = (name: string) => ({ path: path.join(SCREENSHOTS, `${name}.png`), f
 
 test('a person creates, finds, edits, imports and archives customers', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await page.screenshot(shot('01-customers-empty'));
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatMoney } from '../../shared/money';
 import { computeTotals, taxRateLabel } from '../../shared/totals';
-import { expect, localDate, rpc, SCREENSHOTS, test } from './host';
+import { expect, fieldDate, localDate, rpc, SCREENSHOTS, test } from './host';
 
 const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
@@ -18,6 +18,9 @@ function plusDays(date: string, days: number): string {
 
 test('a person drafts an invoice, saves versions, restores one and finalizes it', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'baraka@example.com', currency: 'KES', paymentTermsDays: 15 });
   const customer = await rpc(page, 'customers.create', {
@@ -30,7 +33,9 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   const picker = page.getByRole('combobox', { name: 'Customer' });
   const listbox = page.getByRole('listbox', { name: 'Customers' });
   await picker.click();
-  await expect(listbox.getByRole('option')).toHaveCount(2);
+  // Two customers, then the choice to add a new one.
+  await expect(listbox.getByRole('option')).toHaveCount(3);
+  await expect(listbox.getByRole('option').last()).toContainText('New customer');
   await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await picker.press('ArrowDown');
   await expect(listbox.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -38,7 +43,8 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   await picker.press('Escape');
   await expect(picker).toHaveAttribute('aria-expanded', 'false');
   await picker.fill('wanj');
-  await expect(listbox.getByRole('option')).toHaveCount(1);
+  // The one match, then the choice to add "wanj" as a new customer.
+  await expect(listbox.getByRole('option')).toHaveCount(2);
   await expect(listbox.getByRole('option', { name: /Wanjiku Traders/ })).toHaveAttribute('aria-selected', 'true');
   await expect(picker).toHaveAttribute('aria-activedescendant', /.+/);
   await picker.press('Enter');
@@ -47,7 +53,7 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
   await expect(page.getByLabel('Currency')).toHaveValue('KES');
   await expect(page.getByLabel('Follow payment terms (Net 30)')).toBeChecked();
   const issueDate = localDate();
-  await expect(page.getByLabel('Issue date')).toHaveValue(issueDate);
+  await expect(page.getByLabel('Issue date')).toHaveValue(fieldDate(issueDate));
   await expect(page.getByLabel('Due date')).toHaveValue(shown(plusDays(issueDate, 30)));
 
   // Three lines, one of them exempt.
@@ -220,6 +226,9 @@ test('a person drafts an invoice, saves versions, restores one and finalizes it'
 
 test('a stale editor is told someone saved a newer version and can reload', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const customer = await rpc(page, 'customers.create', { name: 'Akinyi Foods', currency: 'KES' });
   const draft = await rpc(page, 'drafts.create', {

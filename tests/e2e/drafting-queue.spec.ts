@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fillBulkTemplate } from '../../shared/domain/drafting';
 import { JOB_STATE_LABELS } from '../../shared/domain/jobs';
 import { goodReply, startFakeGemini, type FakeGemini } from '../helpers/fakeGemini';
-import { expect, localDate, rpc, SCREENSHOTS, test } from './host';
+import { expect, fieldDate, localDate, rpc, SCREENSHOTS, test } from './host';
 
 const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
@@ -22,6 +22,9 @@ test.afterEach(async () => {
 
 test('the queue shows why AI cannot run, each job with its attempts and error, and Retry now and Cancel work', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const customer = await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'accounts@baraka.co.ke', currency: 'KES', paymentTermsDays: 14 });
 
@@ -31,7 +34,7 @@ test('the queue shows why AI cannot run, each job with its attempts and error, a
   const card = page.getByRole('region', { name: 'Gemini' });
   await expect(card.getByText('Not ready', { exact: true })).toBeVisible();
   await expect(card).toContainText('No Gemini API key yet');
-  await expect(card.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '#/settings');
+  await expect(card.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '#/settings?section=ai');
   await expect(card).toContainText('10 requests per minute');
   await page.screenshot(shot('70-queue-empty-1280'));
   // The new shortcuts are in the "?" overlay.
@@ -50,7 +53,8 @@ test('the queue shows why AI cannot run, each job with its attempts and error, a
   await expect(row.getByText(JOB_STATE_LABELS.offline, { exact: true })).toBeVisible(JOB_WAIT);
   await expect(row).toContainText('Refine draft with AI');
   await expect(row).toContainText('0 of 5');
-  await expect(row).toContainText(/Could not reach 127\.0\.0\.1:47918/);
+  // The error sits in a row of its own under the job, across the table.
+  await expect(jobs.getByRole('row', { name: /^Last error: Could not reach 127\.0\.0\.1:47918/ })).toBeVisible();
   await expect(card).toContainText(/Could not reach/);
   await expect(card).toContainText('Closed: calls go through');
 
@@ -94,6 +98,9 @@ test('bulk drafts: three customers, one sentence, and the run followed to 3 of 3
     goodReply([{ description: request.sentence.includes('retainer') ? 'Monthly retainer (support and updates)' : 'Services', quantity: 1, unitPrice: 20_000 }]),
   PORT);
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   for (const name of ['Amani Cafe', 'Baraka Hardware', 'Chui Logistics', 'Duka Supplies']) {
     await rpc(page, 'customers.create', { name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com`, currency: 'KES', paymentTermsDays: 14 });
@@ -164,6 +171,9 @@ test('bulk drafts: three customers, one sentence, and the run followed to 3 of 3
 
 test('a customer’s Invoices tab suggests the next invoice and copies the previous one', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const fresh = await rpc(page, 'customers.create', { name: 'Amani Cafe', email: 'hello@amani.co.ke', currency: 'KES', paymentTermsDays: 14 });
   const regular = await rpc(page, 'customers.create', { name: 'Wanjiku Traders', email: 'orders@wanjiku.co.ke', currency: 'KES', paymentTermsDays: 30 });
@@ -180,8 +190,9 @@ test('a customer’s Invoices tab suggests the next invoice and copies the previ
 
   // Nothing to copy yet: the backend says so where the button is.
   await page.goto(`${host.url}#/customers/${fresh.id}/tab/invoices`);
-  await page.getByRole('button', { name: 'Use previous invoice as template' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'has no finalized invoice to copy yet' })).toBeVisible();
+  // Nothing to copy yet: the copy is not offered at all.
+  await expect(page.getByRole('heading', { level: 1, name: fresh.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy the last invoice' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Suggested next invoice' })).toHaveCount(0);
 
   await page.goto(`${host.url}#/customers/${regular.id}/tab/invoices`);
@@ -200,10 +211,10 @@ test('a customer’s Invoices tab suggests the next invoice and copies the previ
   await expect(page.getByLabel('Unit price, line 1')).toHaveValue('15,000.00');
 
   await page.goto(`${host.url}#/customers/${regular.id}/tab/invoices`);
-  await page.getByRole('button', { name: 'Use previous invoice as template' }).click();
+  await page.getByRole('button', { name: 'Copy the last invoice' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
   await expect(page.getByLabel('Description, line 1')).toHaveValue('Web hosting');
-  await expect(page.getByLabel('Issue date')).toHaveValue(localDate());
+  await expect(page.getByLabel('Issue date')).toHaveValue(fieldDate(localDate()));
 });
 
 test('settings show the backend’s field errors beside the fields, save per section, and the key can be replaced and removed', async ({ page, host }) => {
@@ -228,15 +239,15 @@ test('settings show the backend’s field errors beside the fields, save per sec
   expect((await rpc(page, 'settings.get', {})).ai).toMatchObject({ timeoutSeconds: 45, requestsPerMinute: 30 });
 
   // Thresholds: critical on the wrong side of warning is refused for the pair, with which way is worse.
-  await expect(kpis.getByRole('group', { name: 'Collection rate' })).toContainText('Lower is worse');
+  await expect(kpis.getByRole('group', { name: 'Collected of what fell due' })).toContainText('Lower is worse');
   await expect(kpis.getByRole('group', { name: 'Average days to pay' })).toContainText('Higher is worse');
-  await kpis.getByLabel('Critical level for Collection rate').fill('90');
+  await kpis.getByLabel('Critical level for Collected of what fell due').fill('90');
   await kpis.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(kpis.getByText('The critical level must be at or below the warning level')).toBeVisible();
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot(shot('79-settings-errors-1024'));
   await page.setViewportSize({ width: 1280, height: 800 });
-  await kpis.getByLabel('Critical level for Collection rate').fill('70');
+  await kpis.getByLabel('Critical level for Collected of what fell due').fill('70');
   await kpis.getByLabel('Warning level for Average days to pay').fill('30');
   await kpis.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Analytics thresholds saved' })).toBeVisible();

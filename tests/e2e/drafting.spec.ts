@@ -39,6 +39,9 @@ test.afterEach(async () => {
 
 test('with the network off a sentence becomes a draft at once; once Gemini answers, its changes are shown, applied and undone', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await rpc(page, 'customers.create', { name: 'Baraka Hardware', email: 'accounts@baraka.co.ke', currency: 'KES', paymentTermsDays: 14 });
 
@@ -148,6 +151,9 @@ test('with the network off a sentence becomes a draft at once; once Gemini answe
 test('with Gemini reachable from the start, the draft is refined while the person watches', async ({ page, host }) => {
   gemini = await startFakeGemini(() => ({ ...refinedReply(), delayMs: 600 }), PORT);
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const customer = await rpc(page, 'customers.create', { name: 'Wanjiku Traders', email: 'orders@wanjiku.co.ke', currency: 'KES', paymentTermsDays: 30 });
   await rpc(page, 'settings.setSecret', { name: 'geminiApiKey', value: 'AIzaSy-fake-key-for-e2e-0123456789' });
@@ -185,6 +191,9 @@ test('an AI version that lands while the person is typing never replaces what th
   // Gemini answers slowly: the person starts editing before the answer comes.
   gemini = await startFakeGemini(() => ({ ...refinedReply(), delayMs: 4000 }), PORT);
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   const customer = await rpc(page, 'customers.create', { name: 'Chui Logistics', email: 'ops@chui.co.ke', currency: 'KES', paymentTermsDays: 7 });
   await rpc(page, 'settings.setSecret', { name: 'geminiApiKey', value: 'AIzaSy-fake-key-for-e2e-0123456789' });

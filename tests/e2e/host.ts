@@ -80,4 +80,4 @@ export async function rpc<C extends Channel>(page: Page, channel: C, input: Chan
   return envelope.value as ChannelOutput<C>;
 }
 
-export { E2E_TODAY, localDate } from './businessDate';
+export { E2E_TODAY, fieldDate, localDate } from './businessDate';

@@ -14,6 +14,9 @@ async function finalizedInvoice(page: Page, customerId: string, issueDate: strin
 
 test('a person finds invoices, reads one, records a payment and reverses it', async ({ page, host }) => {
   await page.goto(host.url);
+  // The app opens on Home; the customer list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
 
   // The empty list explains where invoices come from.
@@ -208,7 +211,7 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   // The shortcuts help lists the billing keys.
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help.getByRole('row', { name: /Record a payment/ })).toContainText('P');
+  await expect(help.getByRole('row', { name: /Record a payment \(on an open invoice\)/ })).toContainText('P');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });

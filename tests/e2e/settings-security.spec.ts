@@ -53,6 +53,7 @@ test('a logo whose bytes are not a PNG, or one too many pixels wide, is refused 
   await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png(600, 200) });
   await expect(business.getByRole('alert')).toHaveCount(0);
   await business.getByLabel('Business name').fill('Baraka Hardware Ltd');
+  await business.getByLabel('KRA PIN').fill('P051234567X');
   await expect(business.getByRole('img', { name: 'Baraka Hardware Ltd logo' })).toBeVisible();
   await business.getByRole('button', { name: 'Save business profile' }).click();
   await saved(page, 'Business profile saved');

@@ -102,7 +102,7 @@ test('a new user sets up the business, payment, email, SMS and reminders; the te
 
   // "On this page" lists every section and jumps to its heading without leaving #/settings.
   const toc = page.getByRole('navigation', { name: 'Settings sections' });
-  await expect(toc.getByRole('link')).toHaveText(['Business profile', 'Payment instructions', 'Email (SMTP)', 'SMS', 'Reminders', 'AI drafting', 'Analytics thresholds']);
+  await expect(toc.getByRole('link')).toHaveText(['Business profile', 'Payment instructions', 'Numbering and terms', 'Email (SMTP)', 'SMS', 'Reminders', 'AI drafting', 'Analytics thresholds']);
   await page.screenshot(shot('81-settings-sending-empty-1280', false));
   await toc.getByRole('link', { name: 'Reminders' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Reminders' })).toBeFocused();
@@ -114,7 +114,7 @@ test('a new user sets up the business, payment, email, SMS and reminders; the te
   const business = region(page, 'Business profile');
   await expect(business).toContainText('printed at the top of every invoice');
   await business.getByLabel('Business name').fill('Baraka Hardware Ltd');
-  await business.getByLabel('KRA PIN / VAT number').fill('P051234567X');
+  await business.getByLabel('KRA PIN').fill('P051234567X');
   await business.getByLabel('Street address').fill('Kimathi House, Kimathi Street, P.O. Box 12345');
   await business.getByLabel('City or town').fill('Nairobi');
   await business.getByLabel('Postal code').fill('00100');
@@ -134,8 +134,8 @@ test('a new user sets up the business, payment, email, SMS and reminders; the te
   // The letterhead sketch shows what customers will see.
   const letterhead = business.getByRole('figure', { name: 'Top of your invoices' });
   await expect(letterhead).toContainText('Baraka Hardware Ltd');
-  await expect(letterhead).toContainText('Nairobi 00100, Kenya');
-  await expect(letterhead).toContainText('PIN: P051234567X');
+  await expect(letterhead).toContainText('00100 Nairobi');
+  await expect(letterhead).toContainText('PIN P051234567X');
   await expect(business.getByText('Unsaved changes')).toBeVisible();
   await business.getByRole('button', { name: 'Save business profile' }).click();
   await saved(page, 'Business profile saved');
@@ -311,7 +311,7 @@ test('a new user sets up the business, payment, email, SMS and reminders; the te
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(business.getByLabel('Business name')).toHaveValue('Baraka Hardware Ltd');
-  await expect(business.getByLabel('KRA PIN / VAT number')).toHaveValue('P051234567X');
+  await expect(business.getByLabel('KRA PIN')).toHaveValue('P051234567X');
   await expect(business.getByLabel('Phone')).toHaveValue('+254 722 123 456');
   await expect(business.getByRole('img', { name: 'Baraka Hardware Ltd logo' })).toBeVisible();
   await expect(payment.getByRole('radio', { name: 'Paybill' })).toBeChecked();

@@ -198,19 +198,47 @@ describe('drafting from a sentence with Gemini', () => {
     expect(refined.lines[0]!.amountMinor).toBe(4_500_000);
   });
 
-  it('waits offline without spending an attempt when there is no key, and runs once a key is saved', async () => {
+  it('queues nothing without a key and says what a key would add; once one is saved, Refine runs it', async () => {
     const server = await fake(() => hosting);
     const { core, buyer } = await setup(server.url, { key: null });
-    const { draft } = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
-    const waiting = await until(() => statusOf(core, draft.id), (s) => s.job?.state === 'offline');
-    expect(waiting.state).toBe('waiting');
-    expect(waiting.job!.attempts).toBe(0);
-    expect(waiting.message).toMatch(/No Gemini API key yet/);
+    const { draft, status } = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
+    expect(status.state).toBe('drafted_offline');
+    expect(status.job).toBeNull();
+    expect(status.message).toMatch(/With a Gemini API key \(Settings → AI drafting\), AI would also tidy/);
+    expect((await call(core, 'jobs.list', {})).jobs).toHaveLength(0);
+    expect((await refused(core, 'drafting.refine', { draftId: draft.id })).message).toMatch(/no Gemini API key yet/);
     expect(server.requests).toHaveLength(0);
     const view = await call(core, 'settings.setSecret', { name: 'geminiApiKey', value: KEY });
     expect(view.geminiKeySet).toBe(true);
     expect(JSON.stringify(view)).not.toContain(KEY);
+    await call(core, 'drafting.refine', { draftId: draft.id });
     expect((await settled(core, draft.id)).state).toBe('refined');
+  });
+
+  it('ends a draft\'s refinement when the draft is finalized or discarded', async () => {
+    const { server, release } = await heldBack();
+    const { core, buyer } = await setup(server.url);
+    const one = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
+    const two = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
+    await call(core, 'invoices.finalize', { id: one.draft.id, version: 1 });
+    await call(core, 'drafts.discard', { id: two.draft.id });
+    release();
+    const jobs = (await call(core, 'jobs.list', {})).jobs;
+    expect(jobs.map((j) => j.state)).toEqual(['cancelled', 'cancelled']);
+    expect((await call(core, 'drafting.status', { draftId: one.draft.id })).state).toBe('cancelled');
+  });
+
+  it('ends, at start, the refinements of drafts that were discarded while Billbook was closed (books from before this rule)', async () => {
+    const server = await fake(() => hosting);
+    const first = makeCore('2026-11-21T09:00:00.000Z', { geminiBaseUrl: server.url, secrets: memorySecretStore({ geminiApiKey: KEY }), jobs: { autoStart: false } });
+    const buyer = await customer(first.core);
+    const { draft } = await call(first.core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
+    // As an older Billbook left it: the draft gone, its job still queued.
+    first.core.context.sql.prepare('UPDATE invoices SET deleted_at = ? WHERE id = ?').run('2026-11-21T09:01:00.000Z', draft.id);
+    first.core.close();
+    const { core } = makeCore('2026-11-21T09:05:00.000Z', { dataDir: first.dir, geminiBaseUrl: server.url, secrets: memorySecretStore({ geminiApiKey: KEY }) });
+    expect((await call(core, 'jobs.list', {})).jobs.map((j) => j.state)).toEqual(['cancelled']);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('waits offline when the server cannot be reached, and runs when it comes back', async () => {
@@ -272,13 +300,18 @@ describe('drafting from a sentence with Gemini', () => {
 
   it('runs higher priority first and keeps one job per draft version however often it is asked', async () => {
     const server = await fake(() => hosting);
-    const { core, buyer } = await setup(server.url, { key: null });
+    // The queue is held until both are asked for, so the order is the queue's, not the asking's.
+    const { core } = makeCore('2026-11-21T09:00:00.000Z', {
+      geminiBaseUrl: server.url, secrets: memorySecretStore({ geminiApiKey: KEY }), jobs: { autoStart: false, backoff: { baseMs: 40, capMs: 300 } },
+    });
+    await call(core, 'settings.update', { ai: { requestsPerMinute: 6000 } });
+    const buyer = await customer(core, { name: 'Kilimani Web Studio', businessType: 'Web agency' });
     const bulk = await call(core, 'drafting.bulk', { customerIds: [buyer.id], template: 'Monthly retainer for {month}: 50,000' });
     const urgent = await call(core, 'drafting.generate', { customerId: buyer.id, prompt: SENTENCE });
     await call(core, 'drafting.refine', { draftId: urgent.draft.id });
     await call(core, 'drafting.refine', { draftId: urgent.draft.id });
     expect((await call(core, 'jobs.list', {})).jobs).toHaveLength(2);
-    await call(core, 'settings.setSecret', { name: 'geminiApiKey', value: KEY });
+    core.jobs.start();
     await until(() => call(core, 'drafting.batch', { batchId: bulk.batchId }), (b) => b.finished === 1);
     expect(server.requests.map((r) => r.sentence)).toEqual([SENTENCE, 'Monthly retainer for November 2026: 50,000']);
   });

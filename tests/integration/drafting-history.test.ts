@@ -24,7 +24,7 @@ describe('recurring billing suggestions', () => {
     expect(rest).toHaveLength(0);
     expect(suggestion).toMatchObject({ cadence: 'monthly', nextIssueDate: '2026-11-01', dueSoon: true, totalMinor: 1_740_000, currency: 'KES' });
     expect(suggestion!.lines[0]!.description).toBe('Web hosting for November 2026');
-    expect(suggestion!.reason).toMatch(/^Billed Web hosting for October 2026 monthly on 4 invoices, last on 2026-10-01 \(INV-2026-0004\)\.$/);
+    expect(suggestion!.reason).toMatch(/^Billed Web hosting for October 2026 monthly on 4 invoices, last on 1 Oct 2026 \(INV-2026-0004\)\.$/);
     expect(suggestion!.basedOn).toHaveLength(4);
 
     // Across all customers too.
@@ -40,7 +40,7 @@ describe('recurring billing suggestions', () => {
 
   it('keeps VAT-inclusive prices and the discount of the last invoice, so the suggestion bills what was billed', async () => {
     const { core } = makeCore();
-    const buyer = await customer(core);
+    const buyer = await customer(core, { aiPreferences: { template: 'professional', language: 'en', includeTax: true } });
     for (const month of ['07', '08', '09']) {
       const d = await call(core, 'drafts.create', {
         draft: { customerId: buyer.id, issueDate: `2026-${month}-01`, pricesIncludeTax: true, discount: { kind: 'percent', bp: 1000 }, lines: [{ description: 'Retainer', quantityMilli: 1000, unitPriceMinor: 1_160_000 }] },
@@ -52,6 +52,24 @@ describe('recurring billing suggestions', () => {
     const draft = await call(core, 'drafting.useSuggestion', { customerId: buyer.id, key: suggestion!.key });
     expect(draft.totals.totalMinor).toBe(1_044_000);
     expect(draft.pricesIncludeTax).toBe(true);
+    const versions = await call(core, 'drafts.versions', { id: draft.id });
+    expect(versions[0]!.warnings).toEqual([]);
+  });
+
+  it('follows the customer\'s "prices include VAT" when it changed since the last invoice, and says so', async () => {
+    const { core } = makeCore();
+    const buyer = await customer(core);
+    for (const month of ['07', '08', '09']) await billed(core, buyer.id, `2026-${month}-01`, 'Retainer', 1_000_000);
+    await call(core, 'customers.update', { id: buyer.id, version: 1, customer: { name: buyer.name, email: buyer.email, phone: buyer.phone, aiPreferences: { template: 'professional', language: 'en', includeTax: true } } });
+    const [suggestion] = await call(core, 'drafting.suggestions', { customerId: buyer.id });
+    const draft = await call(core, 'drafting.useSuggestion', { customerId: buyer.id, key: suggestion!.key });
+    expect(draft.pricesIncludeTax).toBe(true);
+    expect(draft.totals.totalMinor).toBe(1_000_000);
+    const [version] = await call(core, 'drafts.versions', { id: draft.id });
+    expect(version!.warnings.join(' ')).toMatch(/prices include VAT, so the same prices now include it/);
+    const copy = await call(core, 'drafting.fromPrevious', { customerId: buyer.id });
+    expect(copy.pricesIncludeTax).toBe(true);
+    expect(copy.totals.totalMinor).toBe(1_000_000);
   });
 
   it('suggests nothing from two invoices, from an irregular rhythm, or from different items', async () => {
@@ -95,9 +113,8 @@ describe('bulk drafting', () => {
     const draft = await call(core, 'invoices.get', { id: result.created[1]!.draftId });
     expect(draft.draft.source).toBe('offline_parser');
     expect(draft.lines[0]!.unitPriceMinor).toBe(5_000_000);
-    // No key is set, so each refinement waits offline without spending an attempt.
-    const batch = await call(core, 'drafting.batch', { batchId: result.batchId });
-    expect(batch).toMatchObject({ total: 2, finished: 0, failed: 0 });
-    expect(batch.drafts.map((d) => d.state)).toEqual(['waiting', 'waiting']);
+    // No key is set, so nothing is queued for AI: the batch has no jobs to follow.
+    expect((await call(core, 'jobs.list', {})).jobs).toEqual([]);
+    expect((await refused(core, 'drafting.batch', { batchId: result.batchId })).code).toBe('not_found');
   });
 });

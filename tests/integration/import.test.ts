@@ -87,10 +87,15 @@ describe('CSV import', () => {
   it('rejects only rows without a name or repeating one above; a value it cannot read is left out with a warning naming line, customer and value', async () => {
     const { core } = makeCore();
     const { preview, result } = await importAll(core, fixture('bad-rows.csv'));
-    expect(preview.rejected).toEqual([
+    expect(preview.rejected).toMatchObject([
       { line: 3, reasons: [expect.stringMatching(/^Name: this row has no name/)] },
       { line: 10, reasons: ['Same email as line 2 of this file'] },
     ]);
+    // A rejected row names who it is and keeps its cells, for the CSV of rows to fix and import again.
+    const ten = preview.rejected.find((r) => r.line === 10)!;
+    expect(ten.name).not.toBe('');
+    expect(ten.cells).toHaveLength(preview.headers.length);
+    expect(ten.cells).toContain(ten.name);
     expect(preview.warnings.map((w) => [w.line, w.name, w.field, w.message])).toEqual([
       [4, 'Bad Email Ltd', 'email', 'email not-an-email left out: enter an email address like name@example.com'],
       [5, 'Bad Phone Ltd', 'phone', 'phone 12345 left out: not a full number'],
@@ -110,7 +115,7 @@ describe('CSV import', () => {
   it('reports the lines an unclosed quote swallowed', async () => {
     const { core } = makeCore();
     const preview = await call(core, 'customers.import.preview', { csvText: fixture('unclosed-quote.csv') });
-    expect(preview.rejected).toEqual([{ line: 3, reasons: [expect.stringMatching(/^Could not read lines 3–5: .*Check the quotes on line 3/)] }]);
+    expect(preview.rejected).toMatchObject([{ line: 3, reasons: [expect.stringMatching(/^Could not read lines 3–5: .*Check the quotes on line 3/)] }]);
     expect(preview.sample.map((s) => s.name)).toEqual(['Okay Ltd']);
   });
 
@@ -144,10 +149,9 @@ describe('CSV import', () => {
     const { core, dir } = makeCore();
     await importAll(core, fixture('bom-semicolon-crlf.csv'));
     await call(core, 'customers.create', { name: 'Third Co' });
-    // Books merged from elsewhere: the customer-number series would hand out a code already in use on the third new row.
+    // The third new row fails to write (a damaged page, a full disk): the two before it go too.
     const raw = openDatabase(path.join(dir, 'billbook.db'));
-    raw.prepare("UPDATE customers SET code = 'CUST-0006' WHERE name = 'Third Co'").run();
-    raw.prepare("UPDATE sequences SET next_value = 4 WHERE name = 'customer_code'").run();
+    raw.exec("CREATE TRIGGER fail_third BEFORE INSERT ON customers WHEN NEW.name = 'Fresh Three' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;");
     raw.close();
     const csvText = 'Name,Email\nFresh One,fresh1@example.com\nFresh Two,fresh2@example.com\nFresh Three,fresh3@example.com\n';
     const preview = await call(core, 'customers.import.preview', { csvText });
@@ -155,6 +159,21 @@ describe('CSV import', () => {
     const error = await refused(core, 'customers.import.commit', { csvText, mapping: preview.mapping });
     expect(error.message).toMatch(/Nothing was changed/);
     expect(await names(core)).toEqual(['Wanjiku Traders', 'Baraka Hardware', 'Third Co']);
+  });
+
+  it('gives new customers codes past any already in use (books merged from elsewhere)', async () => {
+    const { core, dir } = makeCore();
+    await importAll(core, fixture('bom-semicolon-crlf.csv'));
+    await call(core, 'customers.create', { name: 'Third Co' });
+    const raw = openDatabase(path.join(dir, 'billbook.db'));
+    raw.prepare("UPDATE customers SET code = 'CUST-0005' WHERE name = 'Third Co'").run();
+    raw.prepare("UPDATE sequences SET next_value = 4 WHERE name = 'customer_code'").run();
+    raw.close();
+    const csvText = 'Name\nFresh One\nFresh Two\n';
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    await call(core, 'customers.import.commit', { csvText, mapping: preview.mapping });
+    const codes = (await call(core, 'customers.list', {})).rows.map((r) => r.code).sort();
+    expect(codes).toEqual(['CUST-0001', 'CUST-0002', 'CUST-0004', 'CUST-0005', 'CUST-0006']);
   });
 
   it('updates a duplicate the person chose to, leaving out what does not fit the stored customer, with a warning', async () => {

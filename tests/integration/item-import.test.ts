@@ -38,7 +38,7 @@ describe('item import', () => {
     const { core } = makeCore();
     const qbo = await importItems(core, source('quickbooks-online-products.csv'));
     expect(qbo.preview.source.id).toBe('quickbooksOnline');
-    expect(qbo.preview.rejected).toEqual([{ line: 4, reasons: ['Name: this row has no item name'] }]);
+    expect(qbo.preview.rejected).toMatchObject([{ line: 4, reasons: ['Name: this row has no item name'] }]);
     const qbd = await importItems(core, source('quickbooks-desktop-items.csv'));
     expect(qbd.preview.source.id).toBe('quickbooksDesktop');
     const xero = await importItems(core, source('xero-items.csv'));
@@ -63,7 +63,7 @@ describe('item import', () => {
     const preview = await call(core, 'items.import.preview', { csvText });
     expect(preview.mapping).toMatchObject({ name: 'Item', price: 'Price (KES)', unit: 'Unit', taxRate: 'VAT', code: 'Code' });
     expect(preview.duplicates).toEqual([{ line: 2, name: 'Cement', matchedOn: 'code', existing: expect.objectContaining({ code: 'CEM' }) }]);
-    expect(preview.rejected).toEqual([{ line: 5, reasons: ['Same name as line 2 of this file'] }]);
+    expect(preview.rejected).toMatchObject([{ line: 5, reasons: ['Same name as line 2 of this file'] }]);
     expect(preview.warnings.map((w) => w.message)).toEqual(['price ask left out: not an amount']);
     expect(preview).toMatchObject({ acceptedRows: 2, totalRows: 4 });
     await call(core, 'items.import.commit', { csvText, mapping: preview.mapping, duplicateActions: { '2': 'update' } });

@@ -13,7 +13,7 @@ import { jpeg, png } from '../helpers/images';
 
 const dataUrl = (type: 'png' | 'jpeg', bytes: Buffer) => `data:image/${type};base64,${bytes.toString('base64')}`;
 
-const BUSINESS = { name: 'Kilimani Web Studio', street: '', city: 'Nairobi', postalCode: '', country: 'Kenya', taxId: '', phone: '', email: '', website: '' };
+const BUSINESS = { name: 'Kilimani Web Studio', street: '', city: 'Nairobi', postalCode: '', country: 'Kenya', taxId: 'P051234567X', phone: '', email: '', website: '', vatRegistered: true, defaultTaxRateBp: 1600 };
 
 describe('reading an image header', () => {
   it('reads PNG and JPEG sizes from their headers, and knows bytes that are neither', () => {

@@ -47,11 +47,10 @@ describe('migration 7: the item catalog', () => {
     db.prepare("INSERT INTO items (id, name, currency, created_at, updated_at) VALUES ('a', 'Sand', 'KES', 't', 't')").run();
     db.prepare("UPDATE items SET price_minor = 100 WHERE id = 'a'").run();
     expect(version()).toBe('2');
-    // A live code names one item; an archived one gives it up.
+    // The books take a code twice (two computers offline may give one twice; the service refuses it on this one).
     db.prepare("UPDATE items SET code = 'SND' WHERE id = 'a'").run();
-    expect(() => db.prepare("INSERT INTO items (id, code, name, currency, created_at, updated_at) VALUES ('b', 'snd', 'Other sand', 'KES', 't', 't')").run()).toThrow(/UNIQUE/);
-    db.prepare("UPDATE items SET deleted_at = 't' WHERE id = 'a'").run();
     db.prepare("INSERT INTO items (id, code, name, currency, created_at, updated_at) VALUES ('b', 'snd', 'Other sand', 'KES', 't', 't')").run();
+    expect(db.prepare("SELECT count(*) AS n FROM items WHERE code = 'SND' COLLATE NOCASE").get()).toEqual({ n: 2 });
     db.close();
   });
 });

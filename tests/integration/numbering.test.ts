@@ -88,3 +88,28 @@ describe('invoice numbering', () => {
     expect(coreConfigSchema.safeParse({ invoicing: { numberFormat: 'INV-{DEVICE}{seq:4}' } }).success).toBe(false);
   });
 });
+
+describe('numbering set in Settings', () => {
+  it('starts from config.json, previews the next numbers, and once saved numbers invoices the Settings way; the device code stays on this device', async () => {
+    const config = coreConfigSchema.parse({ invoicing: { numberFormat: 'A-{YYYY}-{seq:3}', deviceCode: 'VAN1' } });
+    const { core, dir } = makeCore('2026-11-21T09:00:00.000Z', { config, reminderScanMs: 0, dailyBackup: 0 });
+    const before = (await call(core, 'settings.get', {})).invoicing;
+    expect(before).toMatchObject({ numberFormat: 'A-{YYYY}-{seq:3}', deviceCode: 'VAN1', defaultPaymentTermsDays: 30 });
+    const c = await customer(core);
+    expect((await invoice(core, c.id)).number).toBe('A-2026-001');
+
+    const tried = { numberFormat: 'INV-{DEVICE}-{YY}{MM}-{seq:4}', creditNoteFormat: 'CN-{seq}', paymentFormat: 'no sequence', deviceCode: 'shop1' };
+    expect(await call(core, 'settings.nextNumbers', tried)).toEqual({ invoice: 'INV-SHOP1-2611-0001', creditNote: 'CN-1', payment: null });
+    const refusedFormat = await refused(core, 'settings.update', { invoicing: { ...before, paymentFormat: 'no sequence' } });
+    expect(refusedFormat.fields?.['invoicing.paymentFormat']).toMatch(/exactly one \{seq\}/);
+
+    await call(core, 'settings.update', { invoicing: { ...before, numberFormat: tried.numberFormat, deviceCode: 'SHOP1', defaultPaymentTermsDays: 14 } });
+    expect((await invoice(core, c.id)).number).toBe('INV-SHOP1-2611-0001');
+    // The shared settings row does not carry this device's code; the books' device meta does.
+    const raw = core.context.sql.prepare("SELECT value FROM settings WHERE section = 'invoicing'").get() as { value: string };
+    expect(JSON.parse(raw.value)).toMatchObject({ numberFormat: tried.numberFormat, deviceCode: '', defaultPaymentTermsDays: 14 });
+    core.close();
+    const { core: again } = makeCore('2026-11-21T09:00:00.000Z', { dataDir: dir, config, reminderScanMs: 0, dailyBackup: 0 });
+    expect((await call(again, 'settings.get', {})).invoicing.deviceCode).toBe('SHOP1');
+  });
+});

@@ -29,7 +29,7 @@ async function setup(options: { port?: number; reminders?: Partial<typeof REMIND
     reminderScanMs: 0,
     jobs: { backoff: { baseMs: 40, capMs: 300 }, offlineRecheckMs: 150, leaseMs: 1500 },
   });
-  await call(core, 'settings.update', { email: EMAIL, business: { name: 'Kilimani Web Studio', street: '', city: 'Nairobi', postalCode: '', country: 'Kenya', taxId: '', phone: '', email: '', website: '', logoDataUrl: '' } });
+  await call(core, 'settings.update', { email: EMAIL, business: { name: 'Kilimani Web Studio', street: '', city: 'Nairobi', postalCode: '', country: 'Kenya', taxId: 'P051234567X', phone: '', email: '', website: '', logoDataUrl: '' } });
   const buyer = await customer(core, { name: 'Baraka Hardware', email: 'pay@baraka.co.ke', paymentTermsDays: 30 });
   // Issued 1 November, due 1 December.
   const inv = await invoice(core, buyer.id, { issueDate: '2026-11-01' });
@@ -41,7 +41,7 @@ async function setup(options: { port?: number; reminders?: Partial<typeof REMIND
 
 const log = (core: Core, customerId: string) => call(core, 'sending.log', { customerId });
 const settled = (core: Core, customerId: string) =>
-  until(() => log(core, customerId), (rows) => rows.every((r) => !['pending', 'sending', 'scheduled'].includes(r.status)));
+  until(() => log(core, customerId), (rows) => rows.every((r) => !['pending', 'retrying', 'sending', 'scheduled'].includes(r.status)));
 
 /** Scans once an hour from `from` to `to` (inclusive days), as the running app would. */
 function scanHourly(core: Core, clock: ReturnType<typeof makeCore>['clock'], from: string, to: string) {

@@ -131,7 +131,9 @@ describe('sending an invoice by email', () => {
     const inv = await invoice(core, buyer.id);
     await sendByEmail(core, inv.id);
     const waiting = await until(() => deliveries(core, inv.id), (rows) => rows[0]?.error?.includes('connection refused') === true);
-    expect(waiting[0]!.status).toBe('pending');
+    // Stuck with an error: counted as needing attention, not as quietly waiting.
+    expect(waiting[0]!.status).toBe('retrying');
+    expect((await call(core, 'activity.summary', {})).failed).toBe(1);
     const job = await call(core, 'jobs.get', { id: waiting[0]!.jobId! });
     expect(job.attempts).toBe(0);
 

@@ -46,7 +46,9 @@ describe('parseQuantity', () => {
   it('refuses what it cannot read exactly, with a reason', () => {
     expect(parseQuantity('1.0005')).toEqual({ ok: false, error: 'At most 3 decimals, like 1.125' });
     expect(parseQuantity('1,5')).toEqual({ ok: false, error: 'Use a point for decimals, like 1.5' });
-    expect(parseQuantity('0')).toEqual({ ok: false, error: 'Quantity must be more than 0' });
+    expect(parseQuantity('0')).toEqual({ ok: false, error: 'Quantity must be above zero' });
+    // A minus is a number below zero, not "not a number": the message says what is wrong.
+    for (const typed of ['-5', '−5', '- 2.5']) expect(parseQuantity(typed)).toEqual({ ok: false, error: 'Quantity must be above zero. To take something off, use a discount or a credit note.' });
     expect(parseQuantity('')).toMatchObject({ ok: false });
     expect(parseQuantity('two')).toMatchObject({ ok: false });
     expect(parseQuantity('-1')).toMatchObject({ ok: false });
@@ -160,5 +162,19 @@ describe('helpers', () => {
     expect(normalizeFieldErrors({ 'draft.lines.0.unitPriceMinor': 'a', 'discount.bp': 'b', dueDate: 'c' })).toEqual({
       'lines.0.unitPriceMinor': 'a', discount: 'b', dueDate: 'c',
     });
+  });
+});
+
+describe('dates typed the Kenyan way', () => {
+  it('reads day first, and says in those words what is wrong', async () => {
+    const { readDate, dateFieldText } = await import('../../shared/dates');
+    expect(readDate('05/12/2026')).toEqual({ ok: true, iso: '2026-12-05' });
+    expect(readDate('5-12-26')).toEqual({ ok: true, iso: '2026-12-05' });
+    expect(readDate('18 Nov 2026')).toEqual({ ok: true, iso: '2026-11-18' });
+    expect(readDate('2026-11-18')).toEqual({ ok: true, iso: '2026-11-18' });
+    expect(readDate('31/02/2026')).toEqual({ ok: false, error: '31/02/2026 is not a date: February 2026 has 28 days' });
+    expect(readDate('12/31/2026')).toMatchObject({ ok: false, error: expect.stringMatching(/no month 31: write the day first/) });
+    expect(readDate('tomorrow')).toMatchObject({ ok: false, error: expect.stringMatching(/enter it as day\/month\/year, like 30\/11\/2026/) });
+    expect(dateFieldText('2026-12-05')).toBe('05/12/2026');
   });
 });

@@ -12,8 +12,12 @@ export interface PromptCustomer {
   paymentTermsDays: number;
   currency: CurrencyCode;
   language: string;
-  /** The customer is normally charged VAT. */
-  chargesVat: boolean;
+  /** The business is registered for VAT; when not, no line carries VAT. */
+  vatRegistered: boolean;
+  /** The rate lines take when the sentence names none (basis points); null: exempt. */
+  defaultTaxRateBp: number | null;
+  /** This customer's prices are quoted with VAT included. */
+  pricesIncludeTax: boolean;
 }
 
 export const INVOICE_REPLY_SCHEMA: Schema = {
@@ -35,7 +39,7 @@ export const INVOICE_REPLY_SCHEMA: Schema = {
         propertyOrdering: ['description', 'quantity', 'unit', 'unitPrice', 'amount', 'taxRatePercent'],
       },
     },
-    pricesIncludeTax: { type: Type.BOOLEAN, description: 'True only when the sentence says the prices already include VAT' },
+    pricesIncludeTax: { type: Type.BOOLEAN, description: 'Whether the prices already include VAT: as the sentence says, else as the customer\'s prices are quoted' },
     discount: {
       type: Type.OBJECT,
       properties: {
@@ -86,6 +90,20 @@ function catalogSummary(catalog: readonly CatalogEntry[]): string {
     .join('\n');
 }
 
+function taxRules(customer: PromptCustomer): string[] {
+  if (!customer.vatRegistered) {
+    return ['- The business is not registered for VAT: every line has taxRatePercent null and pricesIncludeTax is false, whatever the sentence says.'];
+  }
+  const rate = customer.defaultTaxRateBp === null ? 'exempt (taxRatePercent null)' : `${customer.defaultTaxRateBp / 100}%`;
+  return [
+    `- Standard VAT is 16%; a line the sentence gives no rate for is ${rate}.`,
+    '- 8% applies to petroleum products; 0% to zero-rated supplies (exports); some supplies are exempt (taxRatePercent null).',
+    customer.pricesIncludeTax
+      ? '- This customer\'s prices include VAT: pricesIncludeTax is true unless the sentence says VAT is added on top.'
+      : '- Prices exclude VAT unless the sentence says they include it. Show tax separately.',
+  ];
+}
+
 export function buildInvoicePrompt(customer: PromptCustomer, history: PastInvoice[], sentence: string, today: string, catalog: readonly CatalogEntry[] = []): string {
   return [
     'CUSTOMER',
@@ -102,9 +120,7 @@ export function buildInvoicePrompt(customer: PromptCustomer, history: PastInvoic
     catalogSummary(catalog),
     '',
     'TAX RULES (Kenya)',
-    `- Standard VAT is 16%${customer.chargesVat ? ' and this customer is normally charged it' : '; this customer is normally not charged VAT'}.`,
-    '- 8% applies to petroleum products; 0% to zero-rated supplies (exports); some supplies are exempt (taxRatePercent null).',
-    '- Prices exclude VAT unless the sentence says they include it. Show tax separately.',
+    ...taxRules(customer),
     '',
     `TODAY: ${today}`,
     '',

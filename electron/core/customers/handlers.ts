@@ -3,6 +3,7 @@ import type { HandlerMap } from '../handlers';
 import { exportCustomers } from './export';
 import { commitImport, previewImport } from './import/service';
 import * as customers from './service';
+import { lookalikes } from './lookalikes';
 
 /** The customer channels: each takes its input already parsed by the contract's schema. */
 export function customerHandlers(ctx: CoreContext) {
@@ -19,5 +20,6 @@ export function customerHandlers(ctx: CoreContext) {
     'customers.import.preview': (input) => previewImport(ctx, input),
     'customers.import.commit': (input) => commitImport(ctx, input),
     'customers.export': (input) => exportCustomers(ctx, input),
+    'customers.lookalikes': (input) => lookalikes(ctx, input),
   } satisfies Partial<HandlerMap>;
 }

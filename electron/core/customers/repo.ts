@@ -272,6 +272,13 @@ export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', val
     .get(value) as { id: string; code: string; name: string } | undefined;
 }
 
+/** Live customers other than `exceptId` with this email, phone or tax ID, oldest first. */
+export function othersByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string, exceptId: string | null): { id: string; code: string; name: string }[] {
+  return sql
+    .prepare(`SELECT id, code, name FROM customers WHERE ${field} = ? AND deleted_at IS NULL AND id IS NOT ? ORDER BY seq LIMIT 3`)
+    .all(value, exceptId) as { id: string; code: string; name: string }[];
+}
+
 export function getCustomerRow(sql: Sql, id: string): CustomerRow | undefined {
   return sql.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
 }

@@ -14,7 +14,9 @@ import { JobFailure } from '../jobs/failure';
 import type { JobHandler } from '../jobs/runner';
 import { geminiBaseUrl, readSettings } from '../settings/service';
 import { median, pastInvoices } from './history';
-import { mergeRefinement } from './merge';
+import { mergeRefinement, type Refinement } from './merge';
+import { draftTaxDefaults, type DraftTaxDefaults } from '../drafts/taxDefaults';
+import { parseInvoicePrompt } from '../../../shared/drafting/parse';
 import { draftContentSchema } from '../../../shared/domain/invoice';
 import { buildCatalogIndex } from '../../../shared/drafting/catalog';
 import { entriesForSentence } from '../items/catalog';
@@ -45,6 +47,20 @@ function liveDraftRow(ctx: CoreContext, id: string) {
 const HISTORY_IN_PROMPT = 5;
 const HISTORY_FOR_USUAL = 24;
 
+/** Whether the sentence itself says its prices include (or exclude) VAT: only then may the AI's reading override the customer's. */
+function sentenceSaysInclusive(prompt: string, currency: CurrencyCode, today: string): boolean {
+  return parseInvoicePrompt(prompt, { today, currency, defaultTaxRateBp: 1600 }).pricesIncludeTaxStated;
+}
+
+/** The AI's answer kept to the business's VAT and, unless the sentence says otherwise, the customer's prices. */
+function followBusinessTax<T extends Refinement>(refined: T, tax: DraftTaxDefaults, stated: boolean): T {
+  return {
+    ...refined,
+    pricesIncludeTax: tax.vatRegistered && (stated ? refined.pricesIncludeTax : tax.pricesIncludeTax),
+    lines: tax.vatRegistered ? refined.lines : refined.lines.map((l) => ({ ...l, taxRateBp: null, priceIncludesTax: null })),
+  };
+}
+
 export function aiDraftHandler(ctx: CoreContext): JobHandler {
   return async ({ payload, signal, progress }) => {
     const job = payload as AiDraftPayload;
@@ -60,6 +76,7 @@ export function aiDraftHandler(ctx: CoreContext): JobHandler {
     const apiKey = ctx.secrets.get('geminiApiKey');
     if (!apiKey) throw new JobFailure('offline', 'No Gemini API key yet: add one in Settings → AI drafting. The offline draft stands meanwhile.');
 
+    const tax = draftTaxDefaults(ctx, customer);
     const history = pastInvoices(ctx.sql, customer.id, HISTORY_FOR_USUAL);
     const sameCurrency = history.filter((h) => h.currency === base.currency);
     const usual = sameCurrency.length >= 3 ? median(sameCurrency.map((h) => h.totalMinor)) : null;
@@ -71,16 +88,21 @@ export function aiDraftHandler(ctx: CoreContext): JobHandler {
       userText: buildInvoicePrompt(
         {
           name: customer.name, businessType: customer.business_type, paymentTermsDays: customer.payment_terms_days,
-          currency: base.currency as CurrencyCode, language: customer.ai_language, chargesVat: customer.ai_include_tax === 1,
+          currency: base.currency as CurrencyCode, language: customer.ai_language,
+          vatRegistered: tax.vatRegistered, defaultTaxRateBp: tax.rateBp, pricesIncludeTax: tax.pricesIncludeTax,
         },
         history.slice(0, HISTORY_IN_PROMPT), job.prompt, today(ctx), catalog,
       ),
     });
     progress(0.8, 'Checking the answer');
-    const refined = refineFromReply(parseReply(text), {
-      currency: base.currency, issueDate: base.issueDate,
-      usualTotal: usual === null ? null : { medianMinor: usual, invoices: sameCurrency.length },
-    });
+    const refined = followBusinessTax(
+      refineFromReply(parseReply(text), {
+        currency: base.currency, issueDate: base.issueDate,
+        usualTotal: usual === null ? null : { medianMinor: usual, invoices: sameCurrency.length },
+      }),
+      tax,
+      sentenceSaysInclusive(job.prompt, base.currency as CurrencyCode, base.issueDate),
+    );
     // Each line keeps the catalog item its description names, as the offline draft's did.
     const index = buildCatalogIndex(catalog);
     refined.lines = refined.lines.map((line) => {

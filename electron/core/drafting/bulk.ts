@@ -7,14 +7,13 @@ import { insertDraft } from '../drafts/service';
 import { newId } from '../ids';
 import { announceInvoices, today } from '../invoices/service';
 import * as jobs from '../jobs/repo';
-import { readSettings } from '../settings/service';
 import type { AiDraftPayload, AiDraftResult } from './aiJob';
-import { AI_DRAFT_PRIORITY, billableCustomer, offlineDraft, queueRefinement } from './service';
+import { AI_DRAFT_PRIORITY, aiReady, billableCustomer, offlineDraft, queueRefinement } from './service';
 
 export function bulkDrafts(ctx: CoreContext, input: ChannelParsed<'drafting.bulk'>): BulkDraftResult {
   const issueDate = input.issueDate ?? today(ctx);
   const batchId = newId(ctx.clock);
-  const refine = readSettings(ctx).ai.enabled;
+  const refine = aiReady(ctx);
   const result: BulkDraftResult = { batchId, created: [], skipped: [] };
   try {
     draftEach(ctx, input, issueDate, refine, result);

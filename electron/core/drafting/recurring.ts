@@ -6,6 +6,7 @@ import type { CurrencyCode } from '../../../shared/money';
 import { computeTotals } from '../../../shared/totals';
 import { addDays } from '../clock';
 import type { PastInvoice } from './history';
+import { textDate } from '../../../shared/dates';
 
 const MIN_OCCURRENCES = 3;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -74,7 +75,7 @@ export function recurringSuggestions(customer: { id: string; name: string }, his
       discount: last.discount,
       totalMinor: totals.totalMinor,
       basedOn: ordered.slice(-6).map((i) => ({ invoiceId: i.id, number: i.number, issueDate: i.issueDate })),
-      reason: `Billed ${items} ${cadence.cadence} on ${ordered.length} invoices, last on ${last.issueDate} (${last.number}).`,
+      reason: `Billed ${items} ${cadence.cadence} on ${ordered.length} invoices, last on ${textDate(last.issueDate)} (${last.number}).`,
       // A rhythm that stopped more than two cadences ago is history, not something due.
       dueSoon: next <= addDays(today, 7) && next >= addDays(today, -2 * Math.round(cadence.days)),
     });

@@ -18,6 +18,7 @@ import { readSettings } from '../settings/service';
 import { sentenceCatalog } from '../items/catalog';
 import { diffDrafts } from './diff';
 import { mergeRefinement } from './merge';
+import { draftTaxDefaults } from '../drafts/taxDefaults';
 import type { AiDraftPayload, AiDraftResult } from './aiJob';
 
 export const AI_DRAFT_PRIORITY = { interactive: 10, bulk: 0 } as const;
@@ -29,13 +30,17 @@ export function billableCustomer(ctx: CoreContext, customerId: string): Customer
 }
 
 /**
- * The offline parser's reading of a sentence as draft content for this customer, with the catalog
- * items the sentence names: their prices fill lines the sentence gave none, and a line keeps its item.
+ * The offline parser's reading of a sentence as draft content for this customer, with the business's
+ * VAT and the customer's prices, and the catalog items the sentence names: their prices fill lines
+ * the sentence gave none, and a line keeps its item.
  */
 export function offlineDraft(ctx: CoreContext, customer: CustomerRow, prompt: string, issueDate: string): { content: DraftContent; parsed: ParsedPrompt } {
   const currency = customer.currency as CurrencyCode;
+  const tax = draftTaxDefaults(ctx, customer);
   const { index } = sentenceCatalog(ctx, prompt);
-  const parsed = parseInvoicePrompt(prompt, { today: issueDate, currency, defaultTaxRateBp: customer.ai_include_tax ? 1600 : null, catalog: index });
+  const parsed = parseInvoicePrompt(prompt, {
+    today: issueDate, currency, defaultTaxRateBp: tax.rateBp, defaultPricesIncludeTax: tax.pricesIncludeTax, vatRegistered: tax.vatRegistered, catalog: index,
+  });
   const content = draftContentSchema.parse({
     customerId: customer.id,
     currency,
@@ -61,11 +66,26 @@ export function queueRefinement(ctx: CoreContext, draftId: string, version: numb
   });
 }
 
+/** Whether drafts are sent to Gemini: switched on, and a key to send them with. */
+export function aiReady(ctx: CoreContext): boolean {
+  return readSettings(ctx).ai.enabled && ctx.secrets.get('geminiApiKey') !== null;
+}
+
+/** What a person reads under a draft made from a sentence that AI did not refine, and why. */
+function offlineMessage(ctx: CoreContext): string {
+  if (!readSettings(ctx).ai.enabled) return 'Drafted offline from your sentence. AI refinement is switched off in Settings.';
+  if (ctx.secrets.get('geminiApiKey') === null) {
+    return 'Drafted offline from your sentence: check the lines. With a Gemini API key (Settings → AI drafting), AI would also tidy the wording and check the draft against this customer’s past invoices.';
+  }
+  return 'Drafted offline from your sentence. Check the lines, or ask AI to refine it.';
+}
+
 export function generateDraft(ctx: CoreContext, input: ChannelParsed<'drafting.generate'>): GenerateResult {
   const customer = billableCustomer(ctx, input.customerId);
   const issueDate = input.issueDate ?? today(ctx);
   const { content, parsed } = offlineDraft(ctx, customer, input.prompt, issueDate);
-  const refine = input.refine && readSettings(ctx).ai.enabled;
+  // Without a key there is nothing to refine with: no job waits for one (the status says what a key would add).
+  const refine = input.refine && aiReady(ctx);
   const id = ctx.sql.transaction(() => {
     const draftId = insertDraft(
       ctx, content,
@@ -102,13 +122,10 @@ export function draftAiStatus(ctx: CoreContext, draftId: string): DraftAiStatus 
   const base = {
     draftId, job: jobRow ? toJobView(jobRow) : null, prompt: row.prompt, warnings: current.warnings,
     confidence: current.aiConfidence, offlineVersion: null as number | null, refinedVersion: null as number | null, diff: null,
+    aiReady: aiReady(ctx),
   };
   if (!jobRow) {
-    const message = row.prompt
-      ? readSettings(ctx).ai.enabled
-        ? 'Drafted offline from your sentence. Check the lines, or ask AI to refine it.'
-        : 'Drafted offline from your sentence. AI refinement is switched off in Settings.'
-      : 'Typed in by hand.';
+    const message = row.prompt ? offlineMessage(ctx) : 'Typed in by hand.';
     return { ...base, state: 'drafted_offline', message };
   }
   const payload = JSON.parse(jobRow.payload) as AiDraftPayload;
@@ -159,6 +176,7 @@ export function refineDraft(ctx: CoreContext, draftId: string): DraftAiStatus {
   if (row.status !== 'draft') throw new AppError('conflict', 'This invoice is finalized; there is nothing left to refine.');
   if (!row.prompt) throw new AppError('conflict', 'This draft was not made from a sentence, so there is nothing for AI to read.');
   if (!readSettings(ctx).ai.enabled) throw new AppError('conflict', 'AI refinement is switched off. Switch it on in Settings → AI drafting.');
+  if (ctx.secrets.get('geminiApiKey') === null) throw new AppError('conflict', 'There is no Gemini API key yet. Add one in Settings → AI drafting, then ask again.');
   const latest = jobs.latestForSubject(ctx.sql, draftId, 'ai.draft');
   const sameVersion = latest && (JSON.parse(latest.payload) as AiDraftPayload).baseVersion === row.draft_version;
   if (latest && sameVersion && (latest.state === 'failed' || latest.state === 'cancelled' || latest.state === 'offline' || latest.state === 'queued')) {

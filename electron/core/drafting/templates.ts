@@ -9,6 +9,7 @@ import { announceInvoices, getInvoice, today } from '../invoices/service';
 import { pastInvoices } from './history';
 import { recurringSuggestions } from './recurring';
 import { billableCustomer } from './service';
+import { draftTaxDefaults, followTaxDefaults } from '../drafts/taxDefaults';
 
 /** Enough history to see a monthly rhythm over three years, or a weekly one over eight months. */
 const HISTORY_FOR_SUGGESTIONS = 36;
@@ -34,6 +35,9 @@ export function useSuggestion(ctx: CoreContext, input: ChannelParsed<'drafting.u
   const suggestion = suggestionsFor(ctx, { customerId: input.customerId, limit: 200 }).find((s) => s.key === input.key);
   if (!suggestion) throw new AppError('not_found', 'That suggestion no longer applies (the customer has been billed since). Refresh the suggestions.');
   const day = today(ctx);
+  const customer = billableCustomer(ctx, suggestion.customerId);
+  const last = suggestion.basedOn[suggestion.basedOn.length - 1];
+  const followed = followTaxDefaults({ pricesIncludeTax: suggestion.pricesIncludeTax, lines: suggestion.lines.map((l) => ({ itemId: null, ...l })) }, draftTaxDefaults(ctx, customer), last?.number ?? 'The last invoice');
   const id = ctx.sql.transaction(() =>
     insertDraft(
       ctx,
@@ -42,11 +46,11 @@ export function useSuggestion(ctx: CoreContext, input: ChannelParsed<'drafting.u
         currency: suggestion.currency,
         // A suggestion for later this month is drafted now but dated when it is due; a missed one is dated today.
         issueDate: suggestion.nextIssueDate > day ? suggestion.nextIssueDate : day,
-        pricesIncludeTax: suggestion.pricesIncludeTax,
+        pricesIncludeTax: followed.content.pricesIncludeTax,
         discount: suggestion.discount,
-        lines: suggestion.lines,
+        lines: followed.content.lines,
       }),
-      { source: 'suggestion', prompt: null, aiConfidence: null, warnings: [] },
+      { source: 'suggestion', prompt: null, aiConfidence: null, warnings: followed.warnings },
       `Suggested: ${suggestion.reason}`,
     ),
   );

@@ -13,6 +13,7 @@ import { newId } from '../ids';
 import * as invoices from '../invoices/repo';
 import { announceInvoices, getInvoice, invoiceName, storedInvoice, today } from '../invoices/service';
 import { checkBillable, draftColumns, resolveDraft, type ResolvedDraft } from './content';
+import { draftTaxDefaults, followTaxDefaults } from './taxDefaults';
 
 function billableCustomer(ctx: CoreContext, customerId: string, currency: string | undefined): CustomerRow {
   const customer = getCustomerRow(ctx.sql, customerId);
@@ -167,19 +168,27 @@ export function duplicateInvoice(ctx: CoreContext, invoiceId: string): Invoice {
   const id = ctx.sql.transaction(() => {
     const customer = getCustomerRow(ctx.sql, source.customer.id);
     checkBillable(customer, undefined);
+    const copied = followTaxDefaults(
+      {
+        pricesIncludeTax: source.pricesIncludeTax,
+        lines: source.lines.map(({ description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax, itemId }) => ({
+          description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax, itemId,
+        })),
+      },
+      draftTaxDefaults(ctx, customer),
+      source.number ?? 'The copied draft',
+    );
     const content = draftContentSchema.parse({
       customerId: source.customer.id,
       issueDate: today(ctx),
       dueDate: null,
-      pricesIncludeTax: source.pricesIncludeTax,
+      pricesIncludeTax: copied.content.pricesIncludeTax,
       discount: source.discount,
-      lines: source.lines.map(({ description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax, itemId }) => ({
-        description, quantityMilli, unit, unitPriceMinor, taxRateBp, priceIncludesTax, itemId,
-      })),
+      lines: copied.content.lines,
       notes: source.notes,
       template: source.template,
     });
-    return insertDraft(ctx, { ...content, currency: customer.currency as CurrencyCode }, { source: 'copy', prompt: null, aiConfidence: null, warnings: [] }, `Copy of ${source.number ?? 'a draft'}`);
+    return insertDraft(ctx, { ...content, currency: customer.currency as CurrencyCode }, { source: 'copy', prompt: null, aiConfidence: null, warnings: copied.warnings }, `Copy of ${source.number ?? 'a draft'}`);
   });
   const invoice = getInvoice(ctx, id);
   announceInvoices(ctx, [id], [invoice.customer.id]);
@@ -197,6 +206,7 @@ export function discardDraft(ctx: CoreContext, id: string): { id: string } {
     recordMutation(ctx, { entity: 'invoice', entityId: id, mutation: 'drafts.discard', action: 'discarded', summary: 'Draft discarded', args: { id, at: now } });
     return row.customer_id;
   });
+  ctx.jobs.cancelForSubject(id, 'ai.draft');
   announceInvoices(ctx, [id], [customerId]);
   return { id };
 }

@@ -2,12 +2,13 @@
 import type { CurrencyCode } from '../../../shared/money';
 import type { Discount, TaxSummaryRow } from '../../../shared/totals';
 import type { PaymentMethod } from '../../../shared/domain/customer';
-import { paymentTermsLabel } from '../../../shared/domain/customer';
+import { defaultTerms } from '../../../shared/domain/invoice';
 import type {
   CreditNote, DraftSource, Invoice, InvoiceCustomerRef, InvoiceLine, InvoiceListRow, InvoicePaymentEntry, InvoiceStatus, TimelineEntry,
 } from '../../../shared/domain/invoice';
 import { formatMoney } from '../../../shared/money';
 import type { CreditNoteRow, InvoiceListDbRow, InvoicePaymentRow, InvoiceRow, LineRow } from './repo';
+import { textDate } from '../../../shared/dates';
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -76,14 +77,14 @@ function timelineOf(row: InvoiceRow, payments: InvoicePaymentRow[], credits: Cre
     entries.push({ at: row.finalized_at, kind: 'finalized', label: imported ? `Imported from another tool as ${row.number ?? ''}` : `Finalized as ${row.number ?? ''}` });
   }
   for (const p of payments) {
-    entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${p.allocated_on})` });
+    entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${textDate(p.allocated_on)})` });
     if (p.reversed_at) entries.push({ at: p.reversed_at, kind: 'payment_reversed', label: `${p.payment_number} reversed: ${money(p.amount_minor)} owed again` });
   }
   for (const c of credits) entries.push({ at: c.createdAt, kind: 'credit_note', label: `Credit note ${c.number} for ${money(c.amountMinor)}: ${c.reason}` });
-  if (row.status === 'paid' && row.paid_on) entries.push({ at: `${row.paid_on}T23:59:59.999Z`, kind: 'paid', label: `Paid in full on ${row.paid_on}` });
+  if (row.status === 'paid' && row.paid_on) entries.push({ at: `${row.paid_on}T23:59:59.999Z`, kind: 'paid', label: `Paid in full on ${textDate(row.paid_on)}` });
   if (row.voided_at) entries.push({ at: row.voided_at, kind: 'void', label: `Voided: ${row.void_reason ?? ''}` });
   const { overdue, daysOverdue } = overdueState(row.status, row.due_date, today);
-  if (overdue) entries.push({ at: `${row.due_date}T23:59:59.999Z`, kind: 'overdue', label: `Overdue since ${row.due_date} (${daysOverdue} days)` });
+  if (overdue) entries.push({ at: `${row.due_date}T23:59:59.999Z`, kind: 'overdue', label: `Overdue since ${textDate(row.due_date)} (${daysOverdue} days)` });
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
@@ -115,7 +116,7 @@ export function toInvoice(
     pricesIncludeTax: row.prices_include_tax === 1,
     discount: row.discount === null ? null : (JSON.parse(row.discount) as Discount),
     notes: row.notes,
-    terms: row.terms || paymentTermsLabel(customer.paymentTermsDays),
+    terms: row.terms || defaultTerms(row.issue_date, row.due_date_from_terms === 1 ? null : row.due_date, customer.paymentTermsDays),
     template: (row.template ?? customer.template) as Invoice['template'],
     lines: lines.map(toLine),
     totals: {

@@ -1,11 +1,10 @@
 // Invoice rules: reading, listing, finalizing, voiding and crediting. Every write is one
 // transaction with its audit and outbox rows, and leaves the customer's summary in step.
 import { AppError } from '../../../shared/errors';
-import type { AgingRow, CreditNote, Invoice, InvoiceCustomerRef } from '../../../shared/domain/invoice';
+import { defaultTerms, zeroTotalMessage, type AgingRow, type CreditNote, type Invoice, type InvoiceCustomerRef } from '../../../shared/domain/invoice';
 import type { ChannelParsed, InvoiceListPage } from '../../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import { divideHalfUp, spreadProportionally, taxRateLabel, type TaxSummaryRow } from '../../../shared/totals';
-import { paymentTermsLabel } from '../../../shared/domain/customer';
 import { recordActivity, recordMutation } from '../audit/record';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
@@ -17,9 +16,11 @@ import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
 import { deviceCode, deviceFormat } from '../sync/series';
 import { toCreditNote, toInvoice, toListRow } from './mapping';
+import { readSettings } from '../settings/service';
 import { formatNumber, numberMatch, numberSearchText, seriesOf } from './numbering';
 import * as repo from './repo';
 import type { InvoiceSearch } from './repo';
+import { textDate } from '../../../shared/dates';
 
 export const today = (ctx: CoreContext) => businessDate(ctx.clock.now());
 
@@ -115,17 +116,21 @@ export function agingReport(ctx: CoreContext, customerId?: string): AgingRow[] {
 
 // ---- numbering -----------------------------------------------------------------------------
 
-type DocumentKind = 'invoice' | 'credit_note' | 'payment';
+export type DocumentKind = 'invoice' | 'credit_note' | 'payment';
 
-const formatFor = (ctx: CoreContext, kind: DocumentKind) =>
-  deviceFormat(ctx, kind === 'invoice' ? ctx.config.invoicing.numberFormat : kind === 'credit_note' ? ctx.config.invoicing.creditNoteFormat : ctx.config.invoicing.paymentFormat);
+/** The format and device code in force: Settings (which start from config.json), with this computer's Cloud series. */
+function numberingOf(ctx: CoreContext, kind: DocumentKind): { format: string; deviceCode: string } {
+  const invoicing = readSettings(ctx).invoicing;
+  const format = kind === 'invoice' ? invoicing.numberFormat : kind === 'credit_note' ? invoicing.creditNoteFormat : invoicing.paymentFormat;
+  return { format: deviceFormat(ctx, format), deviceCode: deviceCode(ctx, invoicing.deviceCode) };
+}
 
 /** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
 const NUMBERED_TABLE: Record<DocumentKind, string> = { invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments' };
 
 export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
-  const format = formatFor(ctx, kind);
-  const parts = { date, deviceCode: deviceCode(ctx) };
+  const { format, deviceCode } = numberingOf(ctx, kind);
+  const parts = { date, deviceCode };
   const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
   // A number can already be in use only if it came from elsewhere (an invoice imported from another
   // tool, books restored or merged, a format changed back): a used number is never issued twice,
@@ -136,10 +141,10 @@ export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: s
   }
 }
 
-/** The number a document would take now, without taking it: past any number already in use, as taking does. */
-export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
-  const format = formatFor(ctx, kind);
-  const parts = { date, deviceCode: deviceCode(ctx) };
+/** The number a document would take now, without taking it (past any number already in use, as taking does); with a format and device code being tried out when given. */
+export function peekDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string, trying?: { format: string; deviceCode: string }): string {
+  const { format, deviceCode } = trying ?? numberingOf(ctx, kind);
+  const parts = { date, deviceCode };
   const row = ctx.sql.prepare('SELECT next_value FROM sequences WHERE name = ?').get(seriesOf(kind, format, parts)) as { next_value: number } | undefined;
   const taken = ctx.sql.prepare(`SELECT 1 FROM ${NUMBERED_TABLE[kind]} WHERE number = ?`);
   for (let seq = row?.next_value ?? 1; ; seq++) {
@@ -156,7 +161,7 @@ export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: strin
 
 // ---- finalize --------------------------------------------------------------------------------
 
-function finalizeProblems(row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
+function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
   const fields: Record<string, string> = {};
   if (lines.length === 0) return { message: 'Add at least one line before finalizing.', fields: { lines: 'Add a line' } };
   for (const line of lines) {
@@ -166,7 +171,18 @@ function finalizeProblems(row: repo.InvoiceRow, lines: repo.LineRow[]): { messag
   if (missing > 0) {
     return { message: `${missing === 1 ? 'A line has' : `${missing} lines have`} no description. Say what each line is for before finalizing.`, fields };
   }
-  if (row.total_minor === 0) return { message: 'The total is zero. Add a price before finalizing, or discard this draft.', fields: { lines: 'The total is zero' } };
+  if (!readSettings(ctx).business.vatRegistered) {
+    for (const line of lines) {
+      if (line.tax_rate_bp !== null) fields[`lines.${line.position - 1}.taxRateBp`] = 'Your business charges no VAT';
+    }
+    if (Object.keys(fields).length > 0) {
+      return {
+        message: 'Your business is not registered for VAT, so its invoices charge none. Set these lines to no VAT (or, if you have registered, say so in Settings → Business profile).',
+        fields,
+      };
+    }
+  }
+  if (row.total_minor === 0) return { message: zeroTotalMessage(row.currency as CurrencyCode), fields: { lines: 'The total is zero' } };
   return null;
 }
 
@@ -183,18 +199,18 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
       throw new AppError('conflict', `${customer.name} is now billed in ${customer.currency}, but this draft is in ${row.currency}. Save the draft again in ${customer.currency}, or change the customer's currency back.`);
     }
     if (row.issue_date > today(ctx)) {
-      throw new AppError('invalid_input', `The issue date (${row.issue_date}) is in the future. An invoice is issued on or before the day it is finalized; save it as a draft until then.`, {
+      throw new AppError('invalid_input', `The issue date (${textDate(row.issue_date)}) is in the future. An invoice is issued on or before the day it is finalized; save it as a draft until then.`, {
         issueDate: 'In the future',
       });
     }
-    const problem = finalizeProblems(row, repo.getLines(ctx.sql, row.id));
+    const problem = finalizeProblems(ctx, row, repo.getLines(ctx.sql, row.id));
     if (problem) throw new AppError('invalid_input', problem.message, problem.fields);
 
     const now = ctx.clock.now().toISOString();
     const number = takeDocumentNumber(ctx, 'invoice', row.issue_date);
     const dueDate = row.due_date_from_terms === 1 ? addDays(row.issue_date, customer.payment_terms_days) : row.due_date;
     // Frozen from here: the terms and template printed are the ones in force today.
-    const terms = row.terms || paymentTermsLabel(customer.payment_terms_days);
+    const terms = row.terms || defaultTerms(row.issue_date, row.due_date_from_terms === 1 ? null : row.due_date, customer.payment_terms_days);
     const template = row.template ?? customer.ai_template;
     const billTo = billToOf(customer);
     repo.finalizeRow(ctx.sql, {
@@ -205,12 +221,14 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     refreshCustomerBalance(ctx.sql, customer.id);
     recordMutation(ctx, {
       entity: 'invoice', entityId: row.id, mutation: 'invoices.finalize', action: 'finalized',
-      summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${dueDate}`,
+      summary: `Finalized as ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}, due ${textDate(dueDate)}`,
       args: { id: row.id, number, dueDate, terms, template, billTo, finalizedAt: now },
     });
     recordActivity(ctx, 'customer', customer.id, 'invoiced', `Invoice ${number} for ${formatMoney(row.total_minor, row.currency as CurrencyCode)}`);
     return customer.id;
   });
+  // A finalized invoice never changes: a refinement still waiting for it has nothing left to do.
+  ctx.jobs.cancelForSubject(input.id, 'ai.draft');
   announceInvoices(ctx, [input.id], [customerId]);
   return getInvoice(ctx, input.id);
 }
@@ -321,7 +339,7 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
       throw new AppError('invalid_input', 'A credit note cannot be dated in the future.', { issueDate: 'In the future' });
     }
     if (issueDate < row.issue_date) {
-      throw new AppError('invalid_input', `A credit note cannot be dated before its invoice (${row.issue_date}).`, { issueDate: `On or after ${row.issue_date}` });
+      throw new AppError('invalid_input', `A credit note cannot be dated before its invoice (${textDate(row.issue_date)}).`, { issueDate: `On or after ${textDate(row.issue_date)}` });
     }
     const now = ctx.clock.now().toISOString();
     const earlier = repo.creditNotesOfInvoice(ctx.sql, row.id).map((n) => JSON.parse(n.tax_summary) as TaxSummaryRow[]);

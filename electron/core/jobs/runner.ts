@@ -204,6 +204,21 @@ export class JobRunner {
     return toJobView(row);
   }
 
+  /** Cancels every job of a kind for one subject that has not finished (a draft finalized or discarded ends its refinement). */
+  cancelForSubject(subjectId: string, kind: JobKind): number {
+    const live = this.ctx.sql
+      .prepare("SELECT id FROM jobs WHERE subject_id = ? AND kind = ? AND state IN ('queued', 'running', 'offline')")
+      .all(subjectId, kind) as { id: string }[];
+    for (const { id } of live) {
+      try {
+        this.cancel(id);
+      } catch {
+        // Finished meanwhile: nothing left to end.
+      }
+    }
+    return live.length;
+  }
+
   retryNow(id: string): JobView {
     const row = this.ctx.sql.transaction(() => repo.retryNow(this.ctx.sql, id, this.now()));
     if (!row) {

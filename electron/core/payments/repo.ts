@@ -118,6 +118,17 @@ function whereOf(query: ListQuery): { clause: string; params: Record<string, unk
   if (query.from) { parts.push('p.paid_on >= @from'); params['from'] = query.from; }
   if (query.to) { parts.push('p.paid_on <= @to'); params['to'] = query.to; }
   if (!query.includeReversed) parts.push("p.status = 'completed'");
+  const search = query.search.trim();
+  if (search !== '') {
+    // An M-Pesa code or bank reference as typed (references are kept in capitals), the receipt
+    // number, or a fragment of the customer's name.
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(
+      "(p.reference LIKE @searchUpper ESCAPE '\\' OR p.number LIKE @searchUpper ESCAPE '\\' OR p.customer_id IN (SELECT id FROM customers WHERE name LIKE @search ESCAPE '\\'))",
+    );
+    params['search'] = like;
+    params['searchUpper'] = like.toUpperCase();
+  }
   return { clause: parts.join(' AND '), params };
 }
 
@@ -154,4 +165,36 @@ export function pagePayments(sql: Sql, query: ListQuery, offset: number, limit: 
        ORDER BY p.paid_on DESC, p.seq DESC`,
     )
     .all({ ...params, limit, offset }) as PaymentListDbRow[];
+}
+
+export interface DayTotalRow {
+  method: string;
+  currency: string;
+  count: number;
+  amount_minor: number;
+}
+
+/** Money received on one day per method and currency: reversed payments are not money in the till. */
+export function dayTotals(sql: Sql, day: string): DayTotalRow[] {
+  return sql
+    .prepare(
+      `SELECT method, currency, count(*) AS count, sum(amount_minor) AS amount_minor FROM payments
+       WHERE paid_on = ? AND status = 'completed' GROUP BY method, currency ORDER BY currency, method`,
+    )
+    .all(day) as DayTotalRow[];
+}
+
+/** Every payment the list's filters match, for the export: oldest first, as a cash book reads. */
+export function allPayments(sql: Sql, query: ListQuery): (PaymentListDbRow & { notes: string })[] {
+  const { clause, params } = whereOf(query);
+  return sql
+    .prepare(
+      `SELECT p.id, p.number, p.customer_id, c.name AS customer_name, p.amount_minor, p.allocated_minor, p.currency, p.paid_on,
+         p.method, p.reference, p.status, p.notes,
+         (SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
+          WHERE a.payment_id = p.id AND a.reversed_at IS NULL) AS invoice_numbers
+       FROM payments p JOIN customers c ON c.id = p.customer_id
+       WHERE ${clause} ORDER BY p.paid_on, p.seq`,
+    )
+    .all(params) as (PaymentListDbRow & { notes: string })[];
 }

@@ -17,6 +17,7 @@ import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
 import { checkChosen, oldestFirst, type PlannedAllocation } from './allocate';
 import * as repo from './repo';
+import { textDate } from '../../../shared/dates';
 
 function customerFor(ctx: CoreContext, id: string): CustomerRow {
   const customer = getCustomerRow(ctx.sql, id);
@@ -108,7 +109,7 @@ export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.r
     if (input.method === 'mpesa') {
       const earlier = repo.findByMpesaCode(ctx.sql, input.reference);
       if (earlier) {
-        throw new AppError('conflict', `M-Pesa code ${input.reference} was already recorded as ${earlier.number} on ${earlier.paid_on} for ${earlier.customer_name}. Check the code on the SMS.`, {
+        throw new AppError('conflict', `M-Pesa code ${input.reference} was already recorded as ${earlier.number} on ${textDate(earlier.paid_on)} for ${earlier.customer_name}. Check the code on the SMS.`, {
           reference: 'Already recorded',
         });
       }

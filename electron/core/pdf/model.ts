@@ -2,6 +2,7 @@
 // worker thread by structured clone, so it holds no functions, classes or database handles.
 import type { InvoiceTemplate } from '../../../shared/domain/customer';
 import type { Invoice } from '../../../shared/domain/invoice';
+import type { Payment } from '../../../shared/domain/payment';
 import type { BusinessProfile, PaymentInstructions, Settings } from '../../../shared/domain/settings';
 
 /** The invoice fields a template prints. */
@@ -13,6 +14,7 @@ export type PdfInvoice = Pick<
 >;
 
 export interface InvoicePdfModel {
+  kind?: 'invoice';
   template: InvoiceTemplate;
   /** When the PDF is made (ISO-8601): its creation date, so the same invoice on the same clock gives the same document. */
   renderedAt: string;
@@ -53,3 +55,17 @@ export function invoicePdfModel(invoice: Invoice, settings: Pick<Settings, 'busi
     },
   };
 }
+
+/** A payment's receipt: who paid, how much, how, and which invoices it settled. */
+export interface ReceiptPdfModel {
+  kind: 'receipt';
+  renderedAt: string;
+  business: BusinessProfile;
+  payment: Pick<Payment, 'number' | 'amountMinor' | 'currency' | 'paidOn' | 'method' | 'reference' | 'status' | 'reversalReason' | 'unallocatedMinor' | 'allocations'>;
+  customer: { name: string; code: string; phone: string; email: string };
+  /** What the customer still owes after this payment, across their invoices in this currency. */
+  outstandingMinor: number;
+}
+
+/** Anything the PDF workers render. */
+export type PdfModel = InvoicePdfModel | ReceiptPdfModel;

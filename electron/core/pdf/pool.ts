@@ -3,7 +3,7 @@
 // of the app and of the tests never make a PDF), sleep unreferenced when idle, and are replaced when
 // one dies. A worker that cannot start at all sends every render to the calling thread instead.
 import { Worker } from 'node:worker_threads';
-import type { InvoicePdfModel } from './model';
+import type { PdfModel } from './model';
 import type { PdfWorkerData, RenderRequest, WorkerMessage } from './protocol';
 import type { RenderedBytes } from './render';
 import type { WorkerEntry } from './workerEntry';
@@ -16,12 +16,12 @@ export interface PoolOptions {
   /** A render that takes longer is stopped (its worker is replaced) and rejected. */
   timeoutMs: number;
   /** Where renders go when no worker can start. */
-  inThread: (model: InvoicePdfModel) => Promise<RenderedBytes>;
+  inThread: (model: PdfModel) => Promise<RenderedBytes>;
   log: (message: string, error?: unknown) => void;
 }
 
 interface Task {
-  model: InvoicePdfModel;
+  model: PdfModel;
   resolve: (rendered: RenderedBytes) => void;
   reject: (error: Error) => void;
 }
@@ -52,7 +52,7 @@ export class RenderPool {
     return this.fallback ? 'in-thread' : 'workers';
   }
 
-  render(model: InvoicePdfModel): Promise<RenderedBytes> {
+  render(model: PdfModel): Promise<RenderedBytes> {
     if (this.closed) return Promise.reject(new Error('The PDF renderer is closed'));
     if (this.fallback) return this.options.inThread(model);
     return new Promise((resolve, reject) => {

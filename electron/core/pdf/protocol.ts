@@ -1,5 +1,5 @@
 // What the main thread and a PDF worker say to each other.
-import type { InvoicePdfModel } from './model';
+import type { PdfModel } from './model';
 
 export interface PdfWorkerData {
   resourcesDir: string;
@@ -7,7 +7,7 @@ export interface PdfWorkerData {
 
 export interface RenderRequest {
   id: number;
-  model: InvoicePdfModel;
+  model: PdfModel;
 }
 
 export type WorkerMessage =

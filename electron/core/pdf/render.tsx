@@ -1,8 +1,9 @@
 // One invoice PDF, made in the calling thread: the worker runs this, and so does `workers: 0`.
 import { Document, renderToBuffer } from '@react-pdf/renderer';
-import { Component, type ReactNode } from 'react';
+import { Component, type ReactElement, type ReactNode } from 'react';
 import { registerInvoiceFonts } from './fonts';
-import type { InvoicePdfModel } from './model';
+import type { PdfModel } from './model';
+import { receiptPage, receiptView } from './templates/receipt';
 import { layoutFor } from './templates';
 import { invoiceView } from './templates/view';
 
@@ -35,20 +36,30 @@ class TemplateGuard extends Component<{ children: ReactNode; onError: (error: un
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function renderInvoiceModel(model: InvoicePdfModel, resourcesDir: string): Promise<RenderedBytes> {
+/** The page and the document's metadata for a model: an invoice in its template, or a receipt. */
+function documentOf(model: PdfModel): { page: ReactElement; title: string; author: string; subject: string } {
+  if (model.kind === 'receipt') {
+    const view = receiptView(model);
+    return { page: receiptPage(view), title: `Receipt ${view.number}`, author: view.business.name, subject: `Receipt for ${view.customer.name}` };
+  }
+  // The words are worked out before react-pdf sees them, so a bad model fails here with its own message.
+  const layout = layoutFor(model.template);
+  const view = invoiceView(model);
+  return { page: layout(view), title: view.title, author: view.business.name, subject: `Invoice for ${view.customer.name}` };
+}
+
+export async function renderInvoiceModel(model: PdfModel, resourcesDir: string): Promise<RenderedBytes> {
   registerInvoiceFonts(resourcesDir);
   let failure: unknown = null;
   let bytes: Uint8Array;
+  const what = model.kind === 'receipt' ? 'receipt' : 'invoice';
   try {
-    // The words are worked out before react-pdf sees them, so a bad model fails here with its own message.
-    const layout = layoutFor(model.template);
-    const view = invoiceView(model);
-    const page = layout(view);
+    const { page, ...doc } = documentOf(model);
     bytes = await renderToBuffer(
       <Document
-        title={view.title}
-        author={view.business.name}
-        subject={`Invoice for ${view.customer.name}`}
+        title={doc.title}
+        author={doc.author}
+        subject={doc.subject}
         creator="Billbook"
         producer="Billbook"
         language="en"
@@ -58,8 +69,8 @@ export async function renderInvoiceModel(model: InvoicePdfModel, resourcesDir: s
       </Document>,
     );
   } catch (error) {
-    throw new Error(`The invoice PDF could not be made: ${messageOf(failure ?? error)}`, { cause: failure ?? error });
+    throw new Error(`The ${what} PDF could not be made: ${messageOf(failure ?? error)}`, { cause: failure ?? error });
   }
-  if (failure !== null) throw new Error(`The invoice PDF could not be made: ${messageOf(failure)}`, { cause: failure });
+  if (failure !== null) throw new Error(`The ${what} PDF could not be made: ${messageOf(failure)}`, { cause: failure });
   return { bytes, pages: countPages(bytes) };
 }

@@ -1,12 +1,12 @@
 // The PDF renderer core puts on ctx.pdf: a pool of worker threads by default, the calling thread
 // when asked for none. react-pdf is loaded only when a PDF is first made on this thread.
 import os from 'node:os';
-import type { InvoicePdfModel } from './model';
+import type { PdfModel } from './model';
 import { RenderPool } from './pool';
 import type { RenderedBytes } from './render';
 import { pdfWorkerEntry, type WorkerEntry } from './workerEntry';
 
-export type { InvoicePdfModel } from './model';
+export type { InvoicePdfModel, PdfModel, ReceiptPdfModel } from './model';
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -15,9 +15,9 @@ export interface RenderedPdf {
 
 /** Renders invoice PDFs, off the main thread where it can. */
 export interface PdfRenderer {
-  render(model: InvoicePdfModel): Promise<RenderedPdf>;
+  render(model: PdfModel): Promise<RenderedPdf>;
   /** Many invoices at once, spread over the workers; in the order given. */
-  renderMany(models: readonly InvoicePdfModel[]): Promise<RenderedPdf[]>;
+  renderMany(models: readonly PdfModel[]): Promise<RenderedPdf[]>;
   /** 'workers', or 'in-thread' when asked for no workers or when none could start. */
   readonly mode: 'workers' | 'in-thread';
   close(): Promise<void>;
@@ -45,7 +45,7 @@ function asPdf(rendered: RenderedBytes): RenderedPdf {
 
 export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
   const { resourcesDir, entry } = options;
-  const inThread = async (model: InvoicePdfModel): Promise<RenderedBytes> => {
+  const inThread = async (model: PdfModel): Promise<RenderedBytes> => {
     // The Electron build points this import at dist-electron/pdfWorker.cjs (scripts/build-electron.mjs).
     const { renderInvoiceModel } = await import('./worker');
     return renderInvoiceModel(model, resourcesDir);

@@ -9,6 +9,7 @@ import { JobFailure } from '../jobs/failure';
 import type { JobAttempt, JobHandler, JobOutcome } from '../jobs/runner';
 import { getInvoiceRow } from '../invoices/repo';
 import { renderInvoicePdf } from '../pdf/service';
+import { renderReceiptPdf } from '../payments/receipts';
 import { effectiveEmailSettings } from './email/settings';
 import { classifySmtpError } from './email/failure';
 import { messageIdFor, sendEmail } from './email/transport';
@@ -84,10 +85,13 @@ export function sendEmailHandler(ctx: CoreContext): JobHandler {
     if (early) return early;
     const settings = effectiveEmailSettings(ctx);
     const attachments: { filename: string; content: Buffer; contentType: string }[] = [];
-    if (row.attach_pdf === 1 && row.invoice_id) {
+    if (row.attach_pdf === 1 && (row.invoice_id || row.payment_id)) {
       attempt.progress(0.2, 'Making the PDF');
       try {
-        const pdf = await renderInvoicePdf(ctx, row.invoice_id, (row.template as InvoiceTemplate | null) ?? undefined);
+        // A payment's message carries its receipt; every other message the invoice.
+        const pdf = row.type === 'payment_received' && row.payment_id
+          ? await renderReceiptPdf(ctx, row.payment_id)
+          : await renderInvoicePdf(ctx, row.invoice_id!, (row.template as InvoiceTemplate | null) ?? undefined);
         attachments.push({ filename: pdf.fileName, content: pdf.bytes, contentType: 'application/pdf' });
       } catch (error) {
         throw new JobFailure('transient', `The PDF could not be made: ${(error as Error).message}`);

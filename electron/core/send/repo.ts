@@ -21,6 +21,7 @@ const STATUS = `CASE
   WHEN j.state = 'cancelled' THEN 'cancelled'
   WHEN j.state = 'running' THEN 'sending'
   WHEN j.attempts = 0 AND n.scheduled_for > @now THEN 'scheduled'
+  WHEN j.last_error IS NOT NULL THEN 'retrying'
   ELSE 'pending' END`;
 
 const SELECT = `SELECT n.*, ${STATUS} AS status, j.attempts AS job_attempts, j.last_error AS job_last_error,
@@ -142,9 +143,25 @@ export function dayCounts(sql: Sql, since: string, now: string): DayCounts {
       `SELECT
          (SELECT count(*) FROM notifications WHERE sent_at >= @since AND outcome = 'sent') AS sent,
          (SELECT count(*) FROM notifications WHERE sent_at >= @since AND outcome = 'sent' AND type IN ('reminder', 'overdue')) AS remindersSent,
-         (SELECT count(*) FROM notifications n JOIN jobs j ON j.id = n.job_id WHERE j.state = 'failed' AND n.updated_at >= @since) AS failed,
+         -- Failed today, and those waiting to try again after an error now: both need a look.
+         (SELECT count(*) FROM notifications n JOIN jobs j ON j.id = n.job_id
+            WHERE n.outcome IS NULL AND ((j.state = 'failed' AND n.updated_at >= @since)
+              OR (j.state IN ('queued', 'offline') AND j.last_error IS NOT NULL AND NOT (j.attempts = 0 AND n.scheduled_for > @now)))) AS failed,
          (SELECT count(*) FROM notifications n JOIN jobs j ON j.id = n.job_id
             WHERE n.outcome IS NULL AND j.state IN ('queued', 'offline') AND j.attempts = 0 AND n.scheduled_for > @now) AS scheduled`,
     )
     .get({ since, now }) as DayCounts;
+}
+
+/** Messages a person must look at now: failed or not confirmed (and not sent again since), or waiting again after an error. */
+export function attentionCount(sql: Sql, now: string): number {
+  return (
+    sql
+      .prepare(
+        `SELECT count(*) AS n FROM notifications n LEFT JOIN jobs j ON j.id = n.job_id
+         WHERE (${STATUS}) IN ('failed', 'unconfirmed', 'retrying')
+           AND NOT EXISTS (SELECT 1 FROM notifications r WHERE r.request_key = 'resend:' || n.id)`,
+      )
+      .get({ now }) as { n: number }
+  ).n;
 }

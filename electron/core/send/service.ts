@@ -135,7 +135,7 @@ function viewOf(ctx: CoreContext, id: string): NotificationView {
 
 export function cancelNotification(ctx: CoreContext, id: string): NotificationView {
   const view = viewOf(ctx, id);
-  if (view.status !== 'scheduled' && view.status !== 'pending') {
+  if (view.status !== 'scheduled' && view.status !== 'pending' && view.status !== 'retrying') {
     throw new AppError('conflict', view.status === 'sending' ? 'This message is being sent right now and can no longer be stopped.' : `This message is already ${view.status}; there is nothing to cancel.`);
   }
   ctx.jobs.cancel(view.jobId!);

@@ -7,7 +7,7 @@ import { readMeta, remindersSwitched, writeMeta } from '../reminders/state';
 
 const SECTION_NAMES: Record<SettingsSection, string> = {
   ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
-  email: 'email', sms: 'SMS', reminders: 'reminder',
+  email: 'email', sms: 'SMS', reminders: 'reminder', invoicing: 'numbering and terms', backups: 'backup',
 };
 
 /**
@@ -42,15 +42,25 @@ function parseStoredSettings(ctx: CoreContext): Settings {
       // A damaged row is ignored rather than locking the person out of the app.
     }
   }
+  // Numbering was set in config.json before Settings had it: that stays in force until saved here.
+  if (raw.invoicing === undefined) raw.invoicing = { ...ctx.config.invoicing };
   const parsed = settingsSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const fallback = settingsSchema.parse({});
-  for (const section of SETTINGS_SECTIONS) {
-    const one = settingsSchema.shape[section].safeParse(raw[section]);
-    if (one.success) (fallback as Record<SettingsSection, unknown>)[section] = one.data;
+  let settings: Settings;
+  if (parsed.success) settings = parsed.data;
+  else {
+    settings = settingsSchema.parse({});
+    for (const section of SETTINGS_SECTIONS) {
+      const one = settingsSchema.shape[section].safeParse(raw[section]);
+      if (one.success) (settings as Record<SettingsSection, unknown>)[section] = one.data;
+    }
   }
-  return fallback;
+  // The device code belongs to this device, not to the books every device shares: kept beside the device id.
+  const deviceCode = readMeta(ctx, DEVICE_CODE);
+  settings.invoicing.deviceCode = deviceCode ?? ctx.config.invoicing.deviceCode;
+  return settings;
 }
+
+const DEVICE_CODE = 'invoicing.device_code';
 
 /** The base URL the AI client uses: the override (BILLBOOK_GEMINI_BASE_URL) wins over the setting. */
 export function geminiBaseUrl(ctx: CoreContext, settings: Settings = readSettings(ctx)): string {
@@ -121,6 +131,8 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
     email: input.email ?? current.email,
     sms: input.sms ?? current.sms,
     reminders: input.reminders ?? current.reminders,
+    invoicing: input.invoicing ?? current.invoicing,
+    backups: input.backups ?? current.backups,
   });
   // Cleared before the new server is saved: should saving fail, a secret is lost, never redirected.
   const cleared = secretsToClear(current, next).filter(({ name }) => ctx.secrets.get(name) !== null);
@@ -132,16 +144,19 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
     }
   }
   const at = ctx.clock.now().toISOString();
+  // Stored for every device: everything but this device's own code, which goes to meta.
+  const shared = (s: Settings, section: SettingsSection) => (section === 'invoicing' ? { ...s.invoicing, deviceCode: '' } : s[section]);
   ctx.sql.transaction(() => {
     for (const { name, notice } of cleared) writeMeta(ctx, noticeKey(name), notice);
+    if (next.invoicing.deviceCode !== current.invoicing.deviceCode) writeMeta(ctx, DEVICE_CODE, next.invoicing.deviceCode);
     for (const section of SETTINGS_SECTIONS) {
-      if (JSON.stringify(next[section]) === JSON.stringify(current[section])) continue;
+      if (JSON.stringify(shared(next, section)) === JSON.stringify(shared(current, section))) continue;
       ctx.sql
         .prepare('INSERT INTO settings (section, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (section) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-        .run(section, JSON.stringify(next[section]), at);
+        .run(section, JSON.stringify(shared(next, section)), at);
       recordMutation(ctx, {
         entity: 'settings', entityId: section, mutation: 'settings.update', action: 'settings.update',
-        summary: `Changed the ${SECTION_NAMES[section]} settings`, args: { [section]: next[section] },
+        summary: `Changed the ${SECTION_NAMES[section]} settings`, args: { [section]: shared(next, section) },
       });
     }
   });

@@ -138,6 +138,13 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
         throw error;
       }
       const at = ctx.clock.now().toISOString();
+      if (answer.lastMutationId > batch[batch.length - 1]!.id) {
+        // The Cloud has seen later changes from this computer than these books remember: they were
+        // restored from a backup. Send what is new after the Cloud's count, and fetch everything again.
+        renumberAfter(ctx.sql, answer.lastMutationId);
+        ctx.sql.transaction(() => writeMeta(ctx.sql, CURSOR_KEY, '0'));
+        continue;
+      }
       if (answer.restamped.length > 0) adoptRestamps(answer.restamped);
       if (answer.refused.length > 0) {
         const entries = answer.refused.flatMap((r) => {

@@ -17,9 +17,9 @@ export function deviceFormat(ctx: CoreContext, format: string): string {
   return format.replace(/\{seq/, '{DEVICE}-{seq');
 }
 
-/** What {DEVICE} stands for on this computer: the Cloud's code, else the one in config.json. */
-export function deviceCode(ctx: CoreContext): string {
-  return codedHere(ctx) ?? ctx.config.invoicing.deviceCode;
+/** What {DEVICE} stands for on this computer: the Cloud's code, else the one set for it here. */
+export function deviceCode(ctx: CoreContext, configured: string): string {
+  return codedHere(ctx) ?? configured;
 }
 
 /** A customer code: CUST-0042 on the plain series, CUST-B-0042 on device B's. */

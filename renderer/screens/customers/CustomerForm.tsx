@@ -7,7 +7,8 @@ import { Loading } from '../../components/Loading';
 import { errorMessage } from '../../lib/format';
 import { paths } from '../../lib/router';
 import { FormBody } from './form/FormBody';
-import { EMPTY_VALUES, valuesOf } from './form/formValues';
+import { newCustomerValues, valuesOf } from './form/formValues';
+import { useBusinessDefaults } from '../../stores/business';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; customer: Customer };
 
@@ -58,11 +59,16 @@ function EditCustomer({ id }: { id: string }) {
 
 export function CustomerForm({ id }: { id?: string }) {
   if (id) return <EditCustomer id={id} />;
+  return <NewCustomer />;
+}
+
+function NewCustomer() {
+  const termsDays = useBusinessDefaults((s) => s.defaultPaymentTermsDays);
   return (
     <section className="screen screen-form">
       <p className="breadcrumb"><a href={paths.customers()}>Customers</a></p>
       <h1>New customer</h1>
-      <FormBody initial={EMPTY_VALUES} />
+      <FormBody initial={newCustomerValues(termsDays)} />
     </section>
   );
 }

@@ -1,11 +1,14 @@
 // One customer: header with actions, money summary, and tabs.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { invoke } from '../../api';
 import type { Customer } from '../../../shared/domain/customer';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { errorMessage, formatDate } from '../../lib/format';
-import { paths } from '../../lib/router';
+import { navigate, paths } from '../../lib/router';
+import { isTypingTarget } from '../../lib/keys';
+import { useShortcuts } from '../../stores/shortcuts';
+import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
 import { toast } from '../../stores/toasts';
@@ -42,10 +45,38 @@ function useCustomer(id: string) {
   return { customer, setCustomer, error, changed, reload };
 }
 
+/** N: a new invoice for this customer; P: record a payment from them. Not while typing or in a dialog. */
+function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void) {
+  const record = useRef(recordPayment);
+  useEffect(() => {
+    record.current = recordPayment;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTypingTarget(event.target) || useShortcuts.getState().helpOpen || document.querySelector('[role="dialog"]')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n') {
+        event.preventDefault();
+        navigate(paths.draftNew(id));
+      } else if (key === 'p') {
+        event.preventDefault();
+        record.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, id]);
+}
+
 export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined }) {
   const { customer, setCustomer, error, changed, reload } = useCustomer(id);
   const [confirming, setConfirming] = useState(false);
+  const [recording, setRecording] = useState(false);
   const [busy, setBusy] = useState(false);
+  const live = customer !== null && customer.archivedAt === null;
+  useCustomerShortcuts(live, id, () => setRecording(true));
 
   if (error && !customer) {
     return (
@@ -86,6 +117,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
         busy={busy}
         onArchive={() => setConfirming(true)}
         onRestore={() => void run('customers.restore', 'Customer restored')}
+        onRecordPayment={() => setRecording(true)}
       />
       {customer.archivedAt && (
         <div className="notice notice-warning">
@@ -98,6 +130,16 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
       )}
       <SummaryCards customer={customer} />
       <CustomerTabs customer={customer} refreshToken={changed} initialTab={tab} onChanged={reload} />
+      {recording && (
+        <RecordPaymentDialog
+          customerId={customer.id}
+          customerName={customer.name}
+          currency={customer.currency}
+          defaultMethod={customer.preferredPaymentMethod}
+          onClose={() => setRecording(false)}
+          onRecorded={reload}
+        />
+      )}
       {confirming && (
         <ArchiveDialog
           name={customer.name}

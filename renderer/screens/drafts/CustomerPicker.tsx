@@ -6,6 +6,7 @@ import type { CustomerListRow } from '../../../shared/domain/customer';
 import { errorMessage } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
 import { customerChoiceOf, type CustomerChoice } from './draftValues';
+import { QuickCustomerDialog } from './QuickCustomerDialog';
 
 interface CustomerPickerProps {
   id: string;
@@ -61,6 +62,10 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
 
   const rows = results.state === 'ready' ? results.rows : [];
   const stale = results.state === 'loading' || (results.state === 'ready' && results.query !== query);
+  // The last choice: a new customer under what was typed (or a blank one), made without leaving the invoice.
+  const createIndex = stale ? -1 : rows.length;
+  const choices = stale ? 0 : rows.length + 1;
+  const [creating, setCreating] = useState<string | null>(null);
 
   const close = (restore: boolean) => {
     setOpen(false);
@@ -86,6 +91,11 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
     }
   };
 
+  const startCreate = () => {
+    close(false);
+    setCreating(query);
+  };
+
   const openList = () => {
     if (!open) {
       setOpen(true);
@@ -98,18 +108,20 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
       case 'ArrowDown':
         event.preventDefault();
         if (!open) openList();
-        else if (rows.length > 0) setActive((a) => (a + 1) % rows.length);
+        else if (choices > 0) setActive((a) => (a + 1) % choices);
         break;
       case 'ArrowUp':
         event.preventDefault();
         if (!open) openList();
-        else if (rows.length > 0) setActive((a) => (a <= 0 ? rows.length - 1 : a - 1));
+        else if (choices > 0) setActive((a) => (a <= 0 ? choices - 1 : a - 1));
         break;
       case 'Enter': {
         if (!open) return;
         event.preventDefault();
+        if (stale) break;
         const row = rows[active];
-        if (row && !stale) void pick(row);
+        if (row) void pick(row);
+        else if (active === createIndex) startCreate();
         break;
       }
       case 'Escape':
@@ -125,13 +137,13 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
     }
   };
 
-  const activeRow = open && !stale ? rows[active] : undefined;
+  const activeRow = open && !stale && active >= 0 && active < choices ? active : undefined;
   const optionId = (i: number) => `${listId}-option-${i}`;
   const statusText = (() => {
     if (!open) return '';
     if (results.state === 'failed') return `Could not search customers: ${results.message}`;
     if (stale || results.state !== 'ready') return 'Searching…';
-    if (rows.length === 0) return query ? `No customer matches “${query}”` : 'No customers yet. Add one under Customers first.';
+    if (rows.length === 0) return query ? `No customer matches “${query}”: add them as a new customer` : 'No customers yet: add one here';
     return '';
   })();
 
@@ -147,7 +159,7 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={listId}
-        aria-activedescendant={activeRow ? optionId(active) : undefined}
+        aria-activedescendant={activeRow !== undefined ? optionId(activeRow) : undefined}
         aria-invalid={error || pickError ? true : undefined}
         aria-describedby={describedBy}
         aria-busy={picking || undefined}
@@ -188,11 +200,39 @@ export function CustomerPicker({ id, value, onPick, onBlur, error, describedBy }
                 </span>
               </li>
             ))}
+          {!stale && (
+            <li
+              id={optionId(createIndex)}
+              role="option"
+              aria-selected={active === createIndex}
+              className="combo-option combo-create"
+              onMouseDown={(e) => {
+                e.preventDefault();
+                startCreate();
+              }}
+              onMouseMove={() => setActive(createIndex)}
+            >
+              <span className="combo-name">+ New customer{query ? ` “${query}”` : ''}</span>
+              <span className="combo-detail">Add them now and bill them on this invoice</span>
+            </li>
+          )}
         </ul>
         <p className="combo-status" role="status">{statusText}</p>
       </div>
       {picking && <p className="field-hint">Loading the customer’s terms…</p>}
       {pickError && <p className="field-error">That customer could not be loaded: {pickError}</p>}
+      {creating !== null && (
+        <QuickCustomerDialog
+          name={creating}
+          onClose={() => setCreating(null)}
+          onCreated={(customer) => {
+            setCreating(null);
+            setText(customer.name);
+            onPick(customerChoiceOf(customer));
+            window.requestAnimationFrame(() => inputRef.current?.focus());
+          }}
+        />
+      )}
     </div>
   );
 }

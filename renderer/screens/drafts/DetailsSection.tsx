@@ -4,12 +4,13 @@ import { Field, describe } from '../../components/Field';
 import { formatDate } from '../../lib/format';
 import { paths } from '../../lib/router';
 import { CustomerPicker } from './CustomerPicker';
-import { effectiveDueDate, type CustomerChoice, type InvoiceTemplate } from './draftValues';
+import { effectiveDueDate, pricesIncludeTaxFor, type CustomerChoice, type InvoiceTemplate } from './draftValues';
 import type { DraftFormApi } from './useDraftForm';
+import { DateInput } from '../../components/DateInput';
 
 const TEMPLATE_NAMES = INVOICE_TEMPLATE_LABELS;
 
-export function DetailsSection({ form }: { form: DraftFormApi }) {
+export function DetailsSection({ form, isNew }: { form: DraftFormApi; isNew: boolean }) {
   const v = form.values;
   const customer = v.customer;
   const customerError = form.errorOf('customerId');
@@ -20,7 +21,9 @@ export function DetailsSection({ form }: { form: DraftFormApi }) {
   const terms = customer ? paymentTermsLabel(customer.paymentTermsDays) : null;
   const due = effectiveDueDate(v);
 
-  const pick = (c: CustomerChoice) => form.patch({ customer: c, currency: c.currency, template: '' }, ['customerId', 'currency', 'template', 'dueDate']);
+  // A new draft follows the customer's "prices include VAT"; one already saved keeps what it has.
+  const pick = (c: CustomerChoice) =>
+    form.patch({ customer: c, currency: c.currency, template: '', ...(isNew ? { pricesIncludeTax: pricesIncludeTaxFor(c) } : {}) }, ['customerId', 'currency', 'template', 'dueDate']);
 
   const setFollow = (follow: boolean) => {
     // Turning it off starts the picker at the date the terms gave.
@@ -69,12 +72,12 @@ export function DetailsSection({ form }: { form: DraftFormApi }) {
         </Field>
 
         <Field id="draft-issue-date" label="Issue date" error={issueError} className="d-issue">
-          <input
+          <DateInput label="Issue date"
             {...describe('draft-issue-date', issueError)}
-            type="date"
+            
             required
             value={v.issueDate}
-            onChange={(e) => form.set('issueDate', e.target.value, 'issueDate')}
+            onValue={(value) => form.set('issueDate', value, 'issueDate')}
             onBlur={() => form.touch('issueDate')}
           />
         </Field>
@@ -91,12 +94,12 @@ export function DetailsSection({ form }: { form: DraftFormApi }) {
               placeholder={customer ? 'Pick an issue date' : 'Choose a customer first'}
             />
           ) : (
-            <input
+            <DateInput label="Due date"
               {...describe('draft-due-date', dueError)}
-              type="date"
+              
               min={v.issueDate || undefined}
               value={v.dueDate}
-              onChange={(e) => form.set('dueDate', e.target.value, 'dueDate')}
+              onValue={(value) => form.set('dueDate', value, 'dueDate')}
               onBlur={() => form.touch('dueDate')}
             />
           )}

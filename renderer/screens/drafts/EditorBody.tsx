@@ -2,7 +2,8 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { invoke } from '../../api';
-import { DRAFT_SOURCE_LABELS, type Invoice } from '../../../shared/domain/invoice';
+import { DRAFT_SOURCE_LABELS, showsVat, type Invoice } from '../../../shared/domain/invoice';
+import { useBusinessDefaults } from '../../stores/business';
 import { AppError } from '../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -18,7 +19,7 @@ import { TotalsPanel } from './TotalsPanel';
 import { VersionHistory } from './VersionHistory';
 import { DraftAiSection } from './ai/DraftAiSection';
 import { SentenceDraft } from './sentence/SentenceDraft';
-import { editorValues, normalizeFieldErrors, valuesFromInvoice, type DraftValues } from './draftValues';
+import { editorValues, normalizeFieldErrors, taxRateOf, valuesFromInvoice, type DraftValues } from './draftValues';
 import { customerOf, loadDraft } from './loadDraft';
 import { useEditorShortcuts, useLeaveWarning } from './useEditorGuards';
 import { useDraftForm } from './useDraftForm';
@@ -39,6 +40,8 @@ interface Problem {
   title: string;
   message: string;
   conflict?: boolean;
+  /** About fields the form checks itself: gone once they are fixed. */
+  fromFields?: boolean;
 }
 
 type OpenDialog = 'finalize' | 'send' | 'history' | 'discard' | null;
@@ -46,6 +49,7 @@ type OpenDialog = 'finalize' | 'send' | 'history' | 'discard' | null;
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCreated }: EditorBodyProps) {
+  const vatRegistered = useBusinessDefaults((s) => s.vatRegistered);
   const form = useDraftForm(initial, baseline);
   const [saved, setSaved] = useState(firstSaved);
   // The draft as last heard from the backend, ahead of the next render: a second Ctrl+S right
@@ -101,7 +105,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
       return current;
     }
     if (!form.submit()) {
-      showProblem({ title: 'Not saved', message: 'Some fields need attention. Fix the highlighted fields and save again.' });
+      showProblem({ title: 'Not saved', message: 'Some fields need attention. Fix the highlighted fields and save again.', fromFields: true });
       return null;
     }
     busy.current = true;
@@ -211,6 +215,8 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
   useEditorShortcuts(() => void save(), () => void startFinalize(), () => void saveThenOpen('send'));
 
   const v = form.values;
+  // A business that is not VAT-registered sees no VAT, unless this draft still carries some.
+  const vat = showsVat(vatRegistered, v.lines.map((l) => ({ taxRateBp: taxRateOf(l.taxRate) })));
   const info = saved?.draft;
   // The customer's currency changed since this draft was saved: it is shown (and will be saved) in
   // the new one, so its amounts need a look.
@@ -263,7 +269,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
             </p>
           </div>
         )}
-        {problem && (
+        {problem && !(problem.fromFields && Object.keys(form.check.errors).length === 0) && (
           <div ref={problemRef}>
             <ErrorNotice title={problem.title} message={problem.message}>
               {problem.conflict && <button type="button" className="btn" onClick={() => void reload()}>Reload</button>}
@@ -283,7 +289,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
           </div>
         )}
 
-        <DetailsSection form={form} />
+        <DetailsSection form={form} isNew={!saved} />
 
         {saved ? (
           <DraftAiSection draft={saved} dirty={form.dirty} onReplaced={(invoice, message) => void replaced(invoice, message)} />
@@ -300,6 +306,10 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
         <section className="form-section draft-lines" aria-labelledby="draft-lines-title">
           <div className="section-head">
             <h2 id="draft-lines-title">Lines</h2>
+            {!vat ? (
+              <span className="field-hint">No VAT: your business is not registered for VAT (Settings → Business profile).</span>
+            ) : (
+            <>
             <label className="switch">
               <input
                 type="checkbox"
@@ -313,8 +323,10 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
             <span id="draft-vat-hint" className="field-hint">
               {v.pricesIncludeTax ? 'VAT is worked out from the prices' : 'VAT is added on top of the prices'}
             </span>
+            </>
+            )}
           </div>
-          <LinesEditor form={form} currency={v.currency} />
+          <LinesEditor form={form} currency={v.currency} showVat={vat} />
         </section>
 
         <div className="draft-bottom">
@@ -325,6 +337,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
             discount={form.check.discount}
             pricesIncludeTax={v.pricesIncludeTax}
             discountInvalid={!form.check.discountOk}
+            showVat={vat}
           />
         </div>
 

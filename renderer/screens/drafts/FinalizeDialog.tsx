@@ -1,8 +1,7 @@
 // "Finalize invoice": shows the number it will take, who, how much and when due, then finalizes.
 import { useEffect, useState } from 'react';
 import { invoke } from '../../api';
-import type { Invoice } from '../../../shared/domain/invoice';
-import { paymentTermsLabel } from '../../../shared/domain/customer';
+import { zeroTotalMessage, type Invoice } from '../../../shared/domain/invoice';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import { Dialog } from '../../components/Dialog';
@@ -72,9 +71,9 @@ export function FinalizeDialog({ invoice, onClose, onFinalized, onRefused, onCon
   };
 
   const number = next.state === 'ready' ? next.number : null;
-  const due = invoice.dueDateFromTerms
-    ? `${formatDate(invoice.dueDate)} (${paymentTermsLabel(invoice.customer.paymentTermsDays)})`
-    : formatDate(invoice.dueDate);
+  const due = `${formatDate(invoice.dueDate)} (${invoice.terms})`;
+  // Refused before anyone clicks: a zero invoice would use up a number (the backend refuses it too).
+  const zero = invoice.totals.totalMinor === 0;
 
   return (
     <Dialog
@@ -82,10 +81,12 @@ export function FinalizeDialog({ invoice, onClose, onFinalized, onRefused, onCon
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" disabled={!number || busy} onClick={() => void finalize()}>
-            {busy ? 'Finalizing…' : number ? `Finalize as ${number}` : 'Finalize'}
-          </button>
+          <button type="button" className="btn" onClick={onClose}>{zero ? 'Back to the draft' : 'Cancel'}</button>
+          {!zero && (
+            <button type="button" className="btn btn-primary" disabled={!number || busy} onClick={() => void finalize()}>
+              {busy ? 'Finalizing…' : number ? `Finalize as ${number}` : 'Finalize'}
+            </button>
+          )}
         </>
       }
     >
@@ -94,11 +95,12 @@ export function FinalizeDialog({ invoice, onClose, onFinalized, onRefused, onCon
           {problem.conflict && <button type="button" className="btn" onClick={onConflict}>Reload</button>}
         </ErrorNotice>
       )}
+      {zero && <ErrorNotice title="Nothing to bill" message={zeroTotalMessage(invoice.currency)} />}
       {next.state === 'failed' && <ErrorNotice title="The next invoice number could not be read" message={next.message} />}
       <dl className="finalize-facts">
         <div>
           <dt>Invoice number</dt>
-          <dd className="finalize-number">{number ?? (next.state === 'loading' ? 'Finding the next number…' : '—')}</dd>
+          <dd className="finalize-number">{zero ? 'None: not finalized' : number ?? (next.state === 'loading' ? 'Finding the next number…' : '—')}</dd>
         </div>
         <div>
           <dt>Customer</dt>

@@ -13,13 +13,15 @@ const UNITS_LIST_ID = 'draft-units';
 interface LinesEditorProps {
   form: DraftFormApi;
   currency: CurrencyCode;
+  /** False for a business that is not VAT-registered: lines carry no VAT and offer none. */
+  showVat: boolean;
 }
 
 function focusLater(container: HTMLElement | null, selector: string) {
   window.requestAnimationFrame(() => container?.querySelector<HTMLElement>(selector)?.focus());
 }
 
-export function LinesEditor({ form, currency }: LinesEditorProps) {
+export function LinesEditor({ form, currency, showVat }: LinesEditorProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { lines } = form.values;
   const linesError = form.errorOf('lines');
@@ -63,7 +65,7 @@ export function LinesEditor({ form, currency }: LinesEditorProps) {
           <span className="l-qty">Quantity</span>
           <span className="l-unit">Unit</span>
           <span className="l-price">Unit price ({currency})</span>
-          <span className="l-tax">Tax</span>
+          <span className="l-tax">{showVat ? 'Tax' : 'VAT'}</span>
           <span className="l-amount num">Amount</span>
           <span className="l-actions" />
         </div>
@@ -77,6 +79,7 @@ export function LinesEditor({ form, currency }: LinesEditorProps) {
             count={lines.length}
             currency={currency}
             pricesIncludeTax={form.values.pricesIncludeTax}
+            showVat={showVat}
             amount={form.live.lineAmounts[i] ?? null}
             onMove={move}
             onRemove={remove}
@@ -106,12 +109,13 @@ interface LineRowProps {
   count: number;
   currency: CurrencyCode;
   pricesIncludeTax: boolean;
+  showVat: boolean;
   amount: number | null;
   onMove: (index: number, by: -1 | 1) => void;
   onRemove: (index: number) => void;
 }
 
-function LineRow({ form, line, index, count, currency, pricesIncludeTax, amount, onMove, onRemove }: LineRowProps) {
+function LineRow({ form, line, index, count, currency, pricesIncludeTax, showVat, amount, onMove, onRemove }: LineRowProps) {
   const n = index + 1;
   const idOf = (field: LineField) => `line-${line.key}-${field}`;
   const control = (field: LineField) => {
@@ -194,6 +198,10 @@ function LineRow({ form, line, index, count, currency, pricesIncludeTax, amount,
         />
       </div>
       <div className="l-tax">
+        {!showVat ? (
+          <span className="muted l-no-vat">No VAT</span>
+        ) : (
+        <>
         <select
           {...strip(tax)}
           aria-label={`Tax rate, line ${n}`}
@@ -215,6 +223,8 @@ function LineRow({ form, line, index, count, currency, pricesIncludeTax, amount,
           />
           <span aria-hidden="true">incl. VAT</span>
         </label>
+        </>
+        )}
       </div>
       <div className="l-amount num">
         <span className="visually-hidden">Amount, line {n}: </span>

@@ -1,7 +1,6 @@
 // Discount, payment terms as printed, and notes.
-import { paymentTermsLabel } from '../../../shared/domain/customer';
 import { Field, describe } from '../../components/Field';
-import type { DiscountKind } from './draftValues';
+import { termsShown, type DiscountKind } from './draftValues';
 import type { DraftFormApi } from './useDraftForm';
 
 export function TermsSection({ form }: { form: DraftFormApi }) {
@@ -9,8 +8,12 @@ export function TermsSection({ form }: { form: DraftFormApi }) {
   const discountError = form.errorOf('discount');
   const termsError = form.errorOf('terms');
   const notesError = form.errorOf('notes');
-  const customerTerms = v.customer ? paymentTermsLabel(v.customer.paymentTermsDays) : null;
-  const termsHint = customerTerms ? `Printed on the invoice. Leave blank for the customer’s terms (${customerTerms}).` : 'Printed on the invoice. Leave blank for the customer’s terms.';
+  const customerTerms = termsShown(v);
+  const termsHint = !customerTerms
+    ? 'Printed on the invoice. Leave blank for the customer’s terms.'
+    : v.followTerms
+      ? `Printed on the invoice. Leave blank for the customer’s terms (${customerTerms}).`
+      : `Printed on the invoice. Leave blank to print ${customerTerms}, from the due date.`;
   const valueId = 'draft-discount-value';
   const valueLabel = v.discountKind === 'percent' ? 'Discount percent' : 'Discount amount';
   const valueHint = v.discountKind === 'percent'

@@ -10,6 +10,8 @@ interface TotalsPanelProps {
   pricesIncludeTax: boolean;
   /** The discount the person typed cannot be read yet. */
   discountInvalid: boolean;
+  /** False for a business that is not VAT-registered: no VAT rows at all. */
+  showVat: boolean;
 }
 
 function linesText(numbers: number[]): string {
@@ -18,13 +20,13 @@ function linesText(numbers: number[]): string {
   return `Lines ${head} and ${numbers[numbers.length - 1]} are`;
 }
 
-export function TotalsPanel({ live, currency, discount, pricesIncludeTax, discountInvalid }: TotalsPanelProps) {
+export function TotalsPanel({ live, currency, discount, pricesIncludeTax, discountInvalid, showVat }: TotalsPanelProps) {
   const m = (minor: number) => formatMoney(minor, currency);
   return (
     <section className="totals" aria-labelledby="draft-totals-title">
       <h2 id="draft-totals-title">Totals</h2>
       {live.totals ? (
-        <TotalsTable totals={live.totals} m={m} discount={discount} pricesIncludeTax={pricesIncludeTax} />
+        <TotalsTable totals={live.totals} m={m} discount={discount} pricesIncludeTax={pricesIncludeTax} showVat={showVat} />
       ) : (
         <p className="field-error">These amounts are too large to add up exactly. Check the quantities and prices.</p>
       )}
@@ -43,15 +45,16 @@ interface TotalsTableProps {
   m: (minor: number) => string;
   discount: Discount;
   pricesIncludeTax: boolean;
+  showVat: boolean;
 }
 
-function TotalsTable({ totals, m, discount, pricesIncludeTax }: TotalsTableProps) {
+function TotalsTable({ totals, m, discount, pricesIncludeTax, showVat }: TotalsTableProps) {
   const discountLabel = discount?.kind === 'percent' ? `Discount (${percentText(discount.bp)}%)` : 'Discount';
   return (
     <table className="totals-table">
       <tbody>
         <tr>
-          <th scope="row">Subtotal (excl. VAT)</th>
+          <th scope="row">{showVat ? 'Subtotal (excl. VAT)' : 'Subtotal'}</th>
           <td className="num">{m(totals.subtotalMinor)}</td>
         </tr>
         {discount && (
@@ -65,7 +68,7 @@ function TotalsTable({ totals, m, discount, pricesIncludeTax }: TotalsTableProps
             <td className="num">{totals.discountMinor > 0 ? `−${m(totals.discountMinor)}` : m(0)}</td>
           </tr>
         )}
-        {totals.taxSummary.map((row) => (
+        {showVat && totals.taxSummary.map((row) => (
           <tr key={String(row.taxRateBp)}>
             <th scope="row">
               {row.taxRateBp === null ? 'Exempt (no VAT)' : `VAT ${taxRateLabel(row.taxRateBp)}`}

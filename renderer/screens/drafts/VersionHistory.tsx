@@ -93,7 +93,7 @@ export function VersionHistory({ draftId, currentVersion, customerId, customerNa
                   >
                     <span className="history-title">
                       Version {v.version}
-                      {v.version === currentVersion && <span className="badge">current</span>}
+                      {v.version === currentVersion && <span className="badge">Current</span>}
                     </span>
                     <span className="history-meta">{formatDateTime(v.savedAt)} · {DRAFT_SOURCE_LABELS[v.source]}</span>
                     <span className="history-meta">

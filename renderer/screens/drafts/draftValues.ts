@@ -1,11 +1,12 @@
 // The draft editor's text-based values, and how they become the contract's draft content, with an
 // error per field (keyed by schema path, as the backend names fields) and the live totals.
-import { paymentTermsLabel, type Customer, type INVOICE_TEMPLATES } from '../../../shared/domain/customer';
-import { draftContentSchema, type DraftContentInput, type Invoice, type InvoiceLineInput } from '../../../shared/domain/invoice';
+import type { Customer, INVOICE_TEMPLATES } from '../../../shared/domain/customer';
+import { defaultTerms, draftContentSchema, type DraftContentInput, type Invoice, type InvoiceLineInput } from '../../../shared/domain/invoice';
 import { formatMoney, MINOR_DIGITS, parseMoney, type CurrencyCode } from '../../../shared/money';
 import { computeTotals, type Discount, type InvoiceTotals, type TaxRateBp, type TotalsLine } from '../../../shared/totals';
 import { isCurrency } from '../../lib/format';
 import { todayLocal } from '../../lib/clock';
+import { useBusinessDefaults } from '../../stores/business';
 
 export type InvoiceTemplate = (typeof INVOICE_TEMPLATES)[number];
 
@@ -18,8 +19,8 @@ export interface CustomerChoice {
   currency: CurrencyCode;
   paymentTermsDays: number;
   template: InvoiceTemplate;
-  /** Lines read from a sentence take 16% VAT unless it says otherwise; false: exempt. Absent: true. */
-  chargesVat?: boolean;
+  /** The customer's prices include VAT (their "Prices include VAT"): new drafts start so. Absent: false. */
+  pricesIncludeTax?: boolean;
 }
 
 export interface LineValues {
@@ -68,8 +69,9 @@ export function newLineKey(): string {
   return `line-${Date.now().toString(36)}-${lineCounter}`;
 }
 
-export function emptyLine(): LineValues {
-  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: '1600', priceIncludesTax: null, itemId: null };
+/** A blank line at the business's default rate (no VAT for a business that is not registered). */
+export function emptyLine(rate: TaxRateBp = useBusinessDefaults.getState().lineTaxRateBp): LineValues {
+  return { key: newLineKey(), description: '', quantity: '1', unit: '', unitPrice: '', taxRate: taxRateValue(rate), priceIncludesTax: null, itemId: null };
 }
 
 /** Where a line picked from the catalog goes: in place of an untouched empty last line, else after the last. */
@@ -99,6 +101,12 @@ export function addDays(date: string, days: number): string | null {
   return at.toISOString().slice(0, 10);
 }
 
+/** The terms printed when none are typed: the customer's, or those the picked due date gives. */
+export function termsShown(v: DraftValues): string | null {
+  if (!v.customer) return null;
+  return defaultTerms(v.issueDate, v.followTerms ? null : v.dueDate || null, v.customer.paymentTermsDays);
+}
+
 /** The due date the editor shows: issue date + terms, or the date picked. */
 export function effectiveDueDate(v: DraftValues): string | null {
   if (!v.followTerms) return v.dueDate || null;
@@ -115,7 +123,7 @@ export function customerChoiceOf(c: Customer): CustomerChoice {
     currency: isCurrency(c.currency) ? c.currency : 'KES',
     paymentTermsDays: c.paymentTermsDays,
     template: c.aiPreferences.template,
-    chargesVat: c.aiPreferences.includeTax,
+    pricesIncludeTax: c.aiPreferences.includeTax,
   };
 }
 
@@ -129,6 +137,8 @@ const MAX_QUANTITY_MILLI = 1_000_000_000n;
 export function parseQuantity(text: string): Parsed<number> {
   let t = text.trim().replace(/\s/g, '');
   if (t === '') return { ok: false, error: 'Enter a quantity, like 1 or 2.5' };
+  // "-5" is a number, just not one an invoice can bill: say that, not "enter a number".
+  if (/^[-−–]\s*[\d.,]+$/.test(t)) return { ok: false, error: 'Quantity must be above zero. To take something off, use a discount or a credit note.' };
   if (t.includes(',')) {
     if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return { ok: false, error: 'Use a point for decimals, like 1.5' };
     t = t.replace(/,/g, '');
@@ -139,7 +149,7 @@ export function parseQuantity(text: string): Parsed<number> {
   const fraction = match[2] ?? '';
   if (fraction.length > 3) return { ok: false, error: 'At most 3 decimals, like 1.125' };
   const milli = BigInt(whole) * 1000n + BigInt(fraction.padEnd(3, '0'));
-  if (milli === 0n) return { ok: false, error: 'Quantity must be more than 0' };
+  if (milli === 0n) return { ok: false, error: 'Quantity must be above zero' };
   if (milli > MAX_QUANTITY_MILLI) return { ok: false, error: 'Quantity is too large' };
   return { ok: true, value: Number(milli) };
 }
@@ -215,8 +225,8 @@ export function valuesFromInvoice(invoice: Invoice, customer: CustomerChoice): D
         itemId: l.itemId ?? null,
       })),
     notes: invoice.notes,
-    // The invoice reads back the customer's terms when none were typed; keep that blank, so it follows them.
-    terms: invoice.terms === paymentTermsLabel(customer.paymentTermsDays) ? '' : invoice.terms,
+    // The invoice reads back the default terms when none were typed; keep that blank, so it follows the due date.
+    terms: invoice.terms === defaultTerms(invoice.issueDate, invoice.dueDateFromTerms ? null : invoice.dueDate, customer.paymentTermsDays) ? '' : invoice.terms,
     template: invoice.template === customer.template ? '' : invoice.template,
   };
 }
@@ -230,6 +240,11 @@ export function editorValues(saved: DraftValues): DraftValues {
   return currency === saved.currency ? saved : { ...saved, currency };
 }
 
+/** A new draft's "prices include VAT": the customer's, when the business charges VAT at all. */
+export function pricesIncludeTaxFor(customer: CustomerChoice | null): boolean {
+  return useBusinessDefaults.getState().vatRegistered && (customer?.pricesIncludeTax ?? false);
+}
+
 export function newDraftValues(customer: CustomerChoice | null): DraftValues {
   return {
     customer,
@@ -237,7 +252,7 @@ export function newDraftValues(customer: CustomerChoice | null): DraftValues {
     issueDate: todayLocal(),
     followTerms: true,
     dueDate: '',
-    pricesIncludeTax: false,
+    pricesIncludeTax: pricesIncludeTaxFor(customer),
     discountKind: 'none',
     discountValue: '',
     lines: [emptyLine()],

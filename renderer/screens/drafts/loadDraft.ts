@@ -9,7 +9,7 @@ export async function customerOf(invoice: Invoice): Promise<CustomerChoice> {
     return customerChoiceOf(await invoke('customers.get', { id: invoice.customer.id }));
   } catch {
     const c = invoice.customer;
-    return { id: c.id, code: c.code, name: c.name, email: c.email, currency: invoice.currency, paymentTermsDays: c.paymentTermsDays, template: invoice.template, chargesVat: true };
+    return { id: c.id, code: c.code, name: c.name, email: c.email, currency: invoice.currency, paymentTermsDays: c.paymentTermsDays, template: invoice.template, pricesIncludeTax: invoice.pricesIncludeTax };
   }
 }
 

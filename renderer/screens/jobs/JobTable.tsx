@@ -1,6 +1,6 @@
 // The jobs: what each is for, where it stands, its attempts, when it runs next and what went wrong,
 // with Cancel and Retry now on each row.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { invoke } from '../../api';
 import { JOB_KIND_LABELS, JOB_STATE_LABELS, LIVE_JOB_STATES, type JobView } from '../../../shared/domain/jobs';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -25,11 +25,15 @@ function subjectHref(job: JobView): string | null {
   return job.kind === 'ai.draft' && job.subjectId ? paths.draftEdit(job.subjectId) : null;
 }
 
+const WAITING_FOR: Record<string, string> = {
+  gemini: 'When Gemini can be reached', smtp: 'When the mail server answers', sms: 'When the SMS provider answers',
+};
+
 function NextRun({ job, now }: { job: JobView; now: number }) {
   if (job.state === 'running') return <>Running now</>;
   if (job.state === 'queued') return <>{whenText(job.runAt, now)}</>;
-  // No set time: the queue checks the connection itself and runs it as soon as Gemini answers.
-  if (job.state === 'offline') return <>When the connection is back</>;
+  // No set time: the queue checks the connection itself and runs it as soon as the other end answers.
+  if (job.state === 'offline') return <>{WAITING_FOR[job.provider] ?? 'When the connection is back'}</>;
   return <span className="muted">{job.finishedAt ? `Ended ${clockText(job.finishedAt, now)}` : '—'}</span>;
 }
 
@@ -63,7 +67,6 @@ export function JobTable({ jobs, progress, now }: JobTableProps) {
             <th scope="col">State</th>
             <th scope="col" className="num">Attempts</th>
             <th scope="col">Next run</th>
-            <th scope="col">Last error</th>
             <th scope="col"><span className="visually-hidden">Actions</span></th>
           </tr>
         </thead>
@@ -78,7 +81,8 @@ export function JobTable({ jobs, progress, now }: JobTableProps) {
             const name = jobName(job);
             const error = job.lastError && !(job.state === 'cancelled' && job.lastError === 'Cancelled') ? job.lastError : null;
             return (
-              <tr key={job.id}>
+              <Fragment key={job.id}>
+              <tr className={error ? 'job-row-with-error' : undefined}>
                 <td className="job-what">
                   <span className="job-kind">{JOB_KIND_LABELS[job.kind]}</span>
                   {href ? <a href={href}>{job.subjectLabel || 'Open the draft'}</a> : <span>{job.subjectLabel}</span>}
@@ -94,7 +98,6 @@ export function JobTable({ jobs, progress, now }: JobTableProps) {
                 </td>
                 <td className="num">{job.attempts} of {job.maxAttempts}</td>
                 <td className="job-next"><NextRun job={job} now={now} /></td>
-                <td className="job-error">{error ?? <span className="muted">—</span>}</td>
                 <td className="row-actions">
                   {canRetry && (
                     <button type="button" className="btn btn-small" aria-label={`Retry now: ${name}`} disabled={busy === job.id} onClick={() => void act(job, 'retry')}>
@@ -108,6 +111,13 @@ export function JobTable({ jobs, progress, now }: JobTableProps) {
                   )}
                 </td>
               </tr>
+              {/* The last error across the whole row: a reason is a sentence, too long for a column. */}
+              {error && (
+                <tr className="job-error-row">
+                  <td colSpan={5}><span className="job-error-label">Last error:</span> {error}</td>
+                </tr>
+              )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -25,7 +25,7 @@ function EmptyQueue() {
       </p>
       <div className="empty-actions">
         <a className="btn btn-primary" href={paths.draftNew()}>Draft an invoice from a sentence</a>
-        <a className="btn" href={paths.settings()}>AI settings</a>
+        <a className="btn" href={paths.settings('ai')}>AI settings</a>
       </div>
     </div>
   );

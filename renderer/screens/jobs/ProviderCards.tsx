@@ -19,6 +19,8 @@ function BreakerText({ p, now }: { p: ProviderStatus; now: number }) {
   }
 }
 
+const SETTINGS_SECTION: Record<string, string> = { gemini: 'ai', smtp: 'email', sms: 'sms' };
+
 export function ProviderCards({ providers, now }: { providers: ProviderStatus[]; now: number }) {
   return (
     <div className="provider-cards">
@@ -33,7 +35,7 @@ export function ProviderCards({ providers, now }: { providers: ProviderStatus[];
             </div>
             <p className="provider-reason">
               {p.ready ? `Jobs for ${name} run as soon as they are due.` : p.notReadyReason}
-              {settingsFix && <> <a href={paths.settings()}>Open Settings</a></>}
+              {settingsFix && <> <a href={paths.settings(SETTINGS_SECTION[p.provider])}>Open Settings</a></>}
             </p>
             <dl className="provider-facts">
               <div><dt>Circuit breaker</dt><dd className={p.breaker === 'open' ? 'provider-open' : undefined}><BreakerText p={p} now={now} /></dd></div>

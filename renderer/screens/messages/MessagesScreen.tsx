@@ -23,7 +23,7 @@ function EmptyLog() {
       </p>
       <div className="empty-actions">
         <a className="btn btn-primary" href={paths.invoices()}>Go to invoices</a>
-        <a className="btn" href={paths.settings()}>Set up email and SMS</a>
+        <a className="btn" href={paths.settings('email')}>Set up email and SMS</a>
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { useRemote } from '../../lib/useRemote';
 
 const CARDS: { key: keyof Omit<ActivitySummary, 'date'>; label: string; hint: string }[] = [
   { key: 'sent', label: 'Sent', hint: 'emails and SMS' },
-  { key: 'failed', label: 'Failed', hint: 'need a look' },
+  { key: 'failed', label: 'Need attention', hint: 'failed, or stuck with an error' },
   { key: 'remindersSent', label: 'Reminders sent', hint: 'to late payers' },
   { key: 'fellOverdue', label: 'Fell overdue', hint: 'invoices due yesterday' },
   { key: 'aiDraftsReady', label: 'AI drafts ready', hint: 'to review' },

@@ -5,9 +5,9 @@ import type { NotificationStatus, NotificationType, SendChannel } from '../../..
 /** A status, or a group of them a person thinks of as one. */
 export type StatusFilter = NotificationStatus | 'attention' | 'waiting' | '';
 
-/** "Needs attention": failed or not confirmed. "Not sent yet": scheduled, waiting or sending. */
+/** "Needs attention": failed, not confirmed, or waiting again after an error. "Not sent yet": scheduled, waiting or sending. */
 export const STATUS_GROUPS: Record<'attention' | 'waiting', { label: string; statuses: NotificationStatus[] }> = {
-  attention: { label: 'Needs attention', statuses: ['failed', 'unconfirmed'] },
+  attention: { label: 'Needs attention', statuses: ['failed', 'unconfirmed', 'retrying'] },
   waiting: { label: 'Not sent yet', statuses: ['scheduled', 'pending', 'sending'] },
 };
 

@@ -19,6 +19,7 @@ import { todayLocal } from '../../lib/clock';
 import { formFailure, NO_FAILURE, type FormFailure } from './errors';
 import { useFocusFirstField } from './useFocusFirstField';
 import './payments.css';
+import { DateInput } from '../../components/DateInput';
 
 export interface RecordPaymentDialogProps {
   customerId: string;
@@ -198,12 +199,12 @@ export function RecordPaymentDialog({ customerId, customerName, currency, invoic
             />
           </Field>
           <Field id={`${formId}-date`} label="Date" error={failure.fields.paidOn}>
-            <input
-              type="date"
+            <DateInput label="Date paid"
+              
               value={paidOn}
               max={todayLocal()}
-              onChange={(e) => {
-                setPaidOn(e.target.value);
+              onValue={(value) => {
+                setPaidOn(value);
                 clearField('paidOn');
               }}
               {...describe(`${formId}-date`, failure.fields.paidOn)}

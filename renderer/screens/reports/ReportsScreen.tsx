@@ -47,6 +47,14 @@ export function ReportsScreen() {
     try {
       const value = await invoke('reports.run', definition);
       useReportStore.getState().setResult({ definition, value });
+      // The results sit below the form, out of sight at 700 px: bring their heading into view.
+      window.requestAnimationFrame(() => {
+        const heading = document.querySelector<HTMLElement>('.report-results h2');
+        if (!heading) return;
+        heading.tabIndex = -1;
+        heading.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+        heading.focus({ preventScroll: true });
+      });
     } catch (e) {
       const fieldProblems = e instanceof AppError ? problemsFrom(e) : {};
       setProblems(fieldProblems);

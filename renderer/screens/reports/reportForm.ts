@@ -74,8 +74,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The definition to send, or what is wrong with the form (each problem next to its field). */
 export function toDefinition(form: ReportForm): { definition: ReportDefinitionInput | null; problems: FormProblems } {
   const problems: FormProblems = {};
-  if (form.from && !DATE.test(form.from)) problems.from = 'Use a date like 2026-01-31';
-  if (form.to && !DATE.test(form.to)) problems.to = 'Use a date like 2026-01-31';
+  if (form.from && !DATE.test(form.from)) problems.from = 'Enter a date as day/month/year, like 31/01/2026';
+  if (form.to && !DATE.test(form.to)) problems.to = 'Enter a date as day/month/year, like 31/01/2026';
   if (form.from && form.to && form.from > form.to) problems.to = 'The last day is before the first day';
   const amount = (text: string, key: 'minAmount' | 'maxAmount') => {
     if (!text.trim()) return undefined;

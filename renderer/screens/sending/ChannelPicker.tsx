@@ -40,7 +40,7 @@ export function ChannelPicker({ value, onChange, blockers, error }: ChannelPicke
       {blocked.map(([channel, reason]) => (
         <p key={channel} className="send-blocker">
           <span className="send-blocker-channel">{SEND_CHANNEL_LABELS[channel]} can’t be chosen.</span> {reason}{' '}
-          <a href={paths.settings()}>Open Settings</a>
+          <a href={paths.settings(channel === 'email' ? 'email' : 'sms')}>Open {channel === 'email' ? 'email' : 'SMS'} settings</a>
         </p>
       ))}
       {error && <p id={errorId} className="field-error">{error}</p>}

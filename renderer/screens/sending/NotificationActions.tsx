@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/format';
 import { toast } from '../../stores/toasts';
 import { recipientsText } from './sendForm';
 
-const CANCELLABLE: readonly NotificationStatus[] = ['scheduled', 'pending'];
+const CANCELLABLE: readonly NotificationStatus[] = ['scheduled', 'pending', 'retrying'];
 const RESENDABLE: readonly NotificationStatus[] = ['failed', 'cancelled', 'unconfirmed'];
 
 /** "email to a@b.co about INV-2026-0001": how buttons and notices name the message. */

@@ -5,7 +5,8 @@ import { NOTIFICATION_TYPE_LABELS, SEND_CHANNEL_LABELS, type NotificationView } 
 import { formatDateTime, plural } from '../../lib/format';
 import { paths } from '../../lib/router';
 import { NotificationActions } from './NotificationActions';
-import { NotificationStatus } from './NotificationStatus';
+import { NotificationStatus, errorOf } from './NotificationStatus';
+import { Fragment } from 'react';
 import './sending.css';
 
 interface NotificationTableProps {
@@ -23,6 +24,7 @@ function whenOf(n: NotificationView): { at: string; what: string } {
 }
 
 export function NotificationTable({ label, notifications, showCustomer, showInvoice, showReference }: NotificationTableProps) {
+  const columns = 5 + (showCustomer ? 1 : 0) + (showReference ? 1 : 0);
   return (
     <div className="table-wrap">
       <table className="data-table note-table" aria-label={label}>
@@ -30,7 +32,6 @@ export function NotificationTable({ label, notifications, showCustomer, showInvo
           <tr>
             <th scope="col">When</th>
             {showCustomer && <th scope="col">Customer</th>}
-            {showInvoice && <th scope="col">Invoice</th>}
             <th scope="col">Message</th>
             <th scope="col">To</th>
             <th scope="col">Status</th>
@@ -41,8 +42,10 @@ export function NotificationTable({ label, notifications, showCustomer, showInvo
         <tbody>
           {notifications.map((n) => {
             const when = whenOf(n);
+            const error = errorOf(n);
             return (
-              <tr key={n.id}>
+              <Fragment key={n.id}>
+              <tr className={error ? 'note-row-with-error' : undefined}>
                 <td className="note-when">
                   <time dateTime={when.at}>{formatDateTime(when.at)}</time>
                   <span className="note-caption">{when.what}</span>
@@ -50,15 +53,11 @@ export function NotificationTable({ label, notifications, showCustomer, showInvo
                 {showCustomer && (
                   <td className="note-customer"><a href={paths.customer(n.customerId)}>{n.customerName}</a></td>
                 )}
-                {showInvoice && (
-                  <td className="nowrap">
-                    {n.invoiceId && n.invoiceNumber ? <a href={paths.invoice(n.invoiceId)}>{n.invoiceNumber}</a> : <span className="muted">—</span>}
-                  </td>
-                )}
                 <td className="note-message">
                   <span className="note-channel">{SEND_CHANNEL_LABELS[n.channel]}</span>
                   <span className="note-caption">
                     {NOTIFICATION_TYPE_LABELS[n.type]}
+                    {showInvoice && n.invoiceId && n.invoiceNumber && <> <a href={paths.invoice(n.invoiceId)}>{n.invoiceNumber}</a></>}
                     {n.channel === 'sms' && n.segments !== null && ` · ${plural(n.segments, 'segment')}`}
                     {n.channel === 'email' && n.attachPdf && ' · PDF attached'}
                   </span>
@@ -68,12 +67,19 @@ export function NotificationTable({ label, notifications, showCustomer, showInvo
                     {n.recipients.map((r) => <li key={r}>{r}</li>)}
                   </ul>
                 </td>
-                <td className="note-state"><NotificationStatus n={n} /></td>
+                <td className="note-state"><NotificationStatus n={n} showError={false} /></td>
                 {showReference && (
                   <td className="note-ref">{n.providerMessageId ? <span className="code">{n.providerMessageId}</span> : <span className="muted">—</span>}</td>
                 )}
                 <td className="row-actions"><NotificationActions n={n} /></td>
               </tr>
+              {/* Why it failed, across the whole row: a reason is a sentence, too long for a column. */}
+              {error && (
+                <tr className="note-error-row">
+                  <td colSpan={columns}><span className="note-error">{error}</span></td>
+                </tr>
+              )}
+              </Fragment>
             );
           })}
         </tbody>

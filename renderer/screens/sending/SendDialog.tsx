@@ -16,6 +16,7 @@ import { useNow } from '../../lib/useNow';
 import { toast } from '../../stores/toasts';
 import { ChannelPicker } from './ChannelPicker';
 import { FinalizeNotice } from './FinalizeNotice';
+import { zeroTotalMessage } from '../../../shared/domain/invoice';
 import { MessagePreview } from './MessagePreview';
 import { RecipientsInput } from './RecipientsInput';
 import { appNow } from '../../lib/clock';
@@ -114,7 +115,9 @@ export function SendDialog({ invoice, onClose, onSent }: SendDialogProps) {
   const showSms = channels.includes('sms');
   const blockedNow = ready ? channels.some((c) => ready.blockers[c]) : true;
   const number = next.state === 'ready' ? next.number : null;
-  const canSend = !busy && ready !== null && choice !== null && !blockedNow && (!isDraft || number !== null);
+  // A zero draft is not finalized (it would use up a number): nothing to send.
+  const zeroDraft = isDraft && invoice.totals.totalMinor === 0;
+  const canSend = !zeroDraft && !busy && ready !== null && choice !== null && !blockedNow && (!isDraft || number !== null);
 
   const setError = (field: SendField, message: string | null) =>
     setErrors((old) => {
@@ -230,7 +233,7 @@ export function SendDialog({ invoice, onClose, onSent }: SendDialogProps) {
           <span aria-hidden="true"> · </span>
           <span>due {formatDate(invoice.dueDate)}</span>
         </p>
-        {isDraft && <FinalizeNotice next={next} />}
+        {zeroDraft ? <ErrorNotice title="Nothing to send" message={zeroTotalMessage(invoice.currency)} /> : isDraft && <FinalizeNotice next={next} />}
         {problem && <ErrorNotice title={problem.title} message={problem.message} />}
         {preview.state === 'loading' && <Loading label="Preparing the message…" />}
         {preview.state === 'failed' && (

@@ -1,11 +1,11 @@
 // A sketch of the invoice's letterhead from the business profile as typed, so the person sees what
 // customers will see before saving.
+import { addressLines } from '../../../shared/domain/address';
 import type { BusinessProfile } from '../../../shared/domain/settings';
 
 export function BusinessPreview({ business }: { business: BusinessProfile }) {
   const b = business;
-  const place = [b.city, b.postalCode].filter((s) => s.trim()).join(' ');
-  const lines = [b.street, [place, b.country].filter((s) => s.trim()).join(', '), b.taxId && `PIN: ${b.taxId}`, [b.phone, b.email, b.website].filter((s) => s.trim()).join(' · ')]
+  const lines = [...addressLines(b), b.taxId && `PIN ${b.taxId}`, [b.phone, b.email, b.website].filter((s) => s.trim()).join(' · ')]
     .map((l) => l.trim())
     .filter(Boolean);
   return (
@@ -19,6 +19,7 @@ export function BusinessPreview({ business }: { business: BusinessProfile }) {
             <p key={line} className="letterhead-line">{line}</p>
           ))}
           {lines.length === 0 && <p className="letterhead-line muted">Your address, PIN and contact details</p>}
+          <p className="letterhead-line muted">{b.vatRegistered ? 'Invoices show VAT' : 'No VAT on invoices'}</p>
         </div>
       </div>
     </figure>

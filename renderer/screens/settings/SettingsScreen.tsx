@@ -1,5 +1,6 @@
 // Settings: the business, how customers pay, email and SMS sending, reminders, AI drafting and the
 // analytics thresholds. Each section saves on its own; "On this page" jumps between them.
+import { useEffect, useRef } from 'react';
 import { invoke } from '../../api';
 import type { SettingsView } from '../../../shared/domain/settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -15,11 +16,26 @@ import { RemindersSection } from './RemindersSection';
 import { SettingsToc } from './SettingsToc';
 import { SmsSection } from './SmsSection';
 import { ThresholdsSection } from './ThresholdsSection';
+import { HEADINGS, type SectionKey } from './headings';
+import { InvoicingSection } from './InvoicingSection';
 import './settings.css';
 
-export function SettingsScreen() {
+/** Opened at a section ("Open Settings" from the send dialog lands on Email): its heading scrolled to and focused once loaded. */
+function useOpenAt(section: string | undefined, ready: boolean) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!ready || done.current || !section || !(section in HEADINGS)) return;
+    done.current = true;
+    const heading = document.getElementById(HEADINGS[section as SectionKey].id);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [section, ready]);
+}
+
+export function SettingsScreen({ section }: { section?: string }) {
   const changed = useEventCount('settings.changed');
   const settings = useRemote<SettingsView>(() => invoke('settings.get', {}), String(changed));
+  useOpenAt(section, settings.state === 'ready');
   return (
     <section className="screen settings-screen">
       <header className="screen-header">
@@ -42,6 +58,7 @@ export function SettingsScreen() {
           <div className="settings-sections">
             <BusinessSection view={settings.value} onSaved={settings.set} />
             <PaymentSection view={settings.value} onSaved={settings.set} />
+            <InvoicingSection view={settings.value} onSaved={settings.set} />
             <EmailSection view={settings.value} onSaved={settings.set} />
             <SmsSection view={settings.value} onSaved={settings.set} />
             <RemindersSection view={settings.value} onSaved={settings.set} />

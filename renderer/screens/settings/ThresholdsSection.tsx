@@ -9,7 +9,7 @@ type Kpi = keyof KpiThresholds;
 type Level = 'warning' | 'critical';
 
 const KPIS: { key: Kpi; name: string; unit: string; worse: string }[] = [
-  { key: 'collectionRatePct', name: 'Collection rate', unit: '%', worse: 'Lower is worse: critical must be at or below warning.' },
+  { key: 'collectionRatePct', name: 'Collected of what fell due', unit: '%', worse: 'Lower is worse: critical must be at or below warning.' },
   { key: 'averageDaysToPay', name: 'Average days to pay', unit: 'days', worse: 'Higher is worse: critical must be at or above warning.' },
   { key: 'invoiceVolumeChangePct', name: 'Invoice volume change', unit: '%', worse: 'Lower is worse (a fall, e.g. −20): critical must be at or below warning.' },
 ];

@@ -3,6 +3,7 @@
 export const HEADINGS = {
   business: { id: 'settings-business-title', title: 'Business profile' },
   payment: { id: 'settings-payment-title', title: 'Payment instructions' },
+  invoicing: { id: 'settings-invoicing-title', title: 'Numbering and terms' },
   email: { id: 'settings-email-title', title: 'Email (SMTP)' },
   sms: { id: 'settings-sms-title', title: 'SMS' },
   reminders: { id: 'settings-reminders-title', title: 'Reminders' },

@@ -87,3 +87,21 @@ describe('whole minor units', () => {
     expect(wholeMinor([10, 20.5, 0.49])).toEqual([10, 21, 0]);
   });
 });
+
+describe('cash flow for a business with no payments yet', () => {
+  it('expects an invoice not yet due on its due date, and says so, rather than nothing in twelve weeks', () => {
+    const empty = fitPaymentModel([]);
+    const due = (daysOverdue: number, balanceMinor: number, customerId = 'c0') => ({
+      customerId, balanceMinor, daysOverdue, delay: predictDelay(empty, customerId, balanceMinor, daysOverdue),
+    });
+    // Due in 30 days: week 5 (days 28–34); due in 100 days: after the horizon; 3 days overdue: no date to go by.
+    const f = forecastCashflow('KES', [due(-30, 1_259_760), due(-100, 500_000, 'c1'), due(3, 200_000, 'c2')], TODAY, 12);
+    expect(f.weeks[4]!.expectedMinor).toBe(1_259_760);
+    expect(f.expectedInHorizonMinor).toBe(1_259_760);
+    expect(f.onDueDateMinor).toBe(1_759_760);
+    expect(f.expectedLaterMinor).toBe(500_000);
+    expect(f.noBasisMinor).toBe(200_000);
+    expect(f.horizonLowMinor).toBe(1_259_760);
+    expect(f.horizonHighMinor).toBe(1_259_760);
+  });
+});

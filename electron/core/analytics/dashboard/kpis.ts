@@ -53,6 +53,12 @@ function levelOf(value: number | null, t: { warning: number; critical: number },
   return value > t.critical ? 'critical' : value > t.warning ? 'warning' : 'ok';
 }
 
+/** Collected, and what fell due (what could be collected): the collection rate's two amounts. */
+function collectionBasis(f: PeriodFigures): { partMinor: number; wholeMinor: number } {
+  const billed = f.grossBilledMinor - f.creditNotesMinor;
+  return { partMinor: f.opening.totalMinor + billed - f.closing.totalMinor, wholeMinor: f.opening.totalMinor + billed - f.closing.notDueMinor };
+}
+
 export function buildKpis(
   current: PeriodFigures, previous: PeriodFigures, thresholds: KpiThresholds, drilldowns: Partial<Record<KpiKey, DrilldownTarget>>,
 ): Kpi[] {
@@ -80,6 +86,7 @@ export function buildKpis(
       key, label: KPI_LABELS[key], unit: UNITS[key], value, previous: prev,
       change: UNITS[key] === 'minor' || key === 'invoiceCount' ? (value === null || prev === null ? null : value - prev) : change,
       changePct, higherIsBetter: HIGHER_IS_BETTER[key], level, thresholds: limits, drilldown: drilldowns[key] ?? null,
+      basis: key === 'collectionRate' && value !== null ? collectionBasis(current) : null,
     };
   });
 }

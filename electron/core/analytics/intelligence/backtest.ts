@@ -96,7 +96,7 @@ export function runBacktest(records: readonly SettledOrNot[], todayDay: number, 
     verdict = beats
       ? `The model beats the naive forecast: its payment dates were ${days} (${round(improvement!, 0)}% better).`
       : `The model does NOT beat the naive forecast "paid on the due date": its payment dates were ${days}. Treat its dates with caution.`;
-    verdict += ` Its on-time chances score ${round(brierScore!, 3)} (Brier; 0 is perfect) against ${round(baselineBrier!, 3)} for always saying ${Math.round(baseRate * 100)}%.`;
+    verdict += ` Its on-time chances score ${round(brierScore!, 3)} (0 is perfect, 0.25 a coin flip) against ${round(baselineBrier!, 3)} for always saying ${Math.round(baseRate * 100)}%.`;
   }
   const notes = [
     `Learned only from the ${plural(train.length, 'invoice')} paid before ${dateOf(cutoff)}; tested on the ${plural(tested, 'invoice')} issued from ${dateOf(cutoff)} to ${dateOf(testTo)} and paid since, each predicted as on the day it was issued.`,

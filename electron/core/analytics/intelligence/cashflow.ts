@@ -33,22 +33,33 @@ export function forecastCashflow(currency: CurrencyCode, items: readonly Cashflo
   const expected = new Float64Array(weeks);
   let later = 0;
   let noBasis = 0;
+  let onDueDate = 0;
   let open = 0;
   const simulated: { customer: number; balance: number; cum: Float64Array }[] = [];
   const customerIndex = new Map<string, number>();
   for (const item of items) {
     open += item.balanceMinor;
-    if (!item.delay.hasBasis) {
-      noBasis += item.balanceMinor;
-      continue;
-    }
-    // cum[j] = P(paid by the last day of week j); payment is today or later by the conditioning.
     const cum = new Float64Array(weeks);
     let before = 0;
-    for (let j = 0; j < weeks; j++) {
-      cum[j] = item.delay.cdf(item.daysOverdue + 7 * j + 6);
-      expected[j]! += item.balanceMinor * (cum[j]! - before);
-      before = cum[j]!;
+    if (!item.delay.hasBasis) {
+      // An invoice not yet due, with nothing paid in the books to learn from (a new business): expected
+      // on its due date, said so, rather than nowhere. One already overdue has no date to go by.
+      if (item.daysOverdue > 0) {
+        noBasis += item.balanceMinor;
+        continue;
+      }
+      onDueDate += item.balanceMinor;
+      const week = Math.floor(-item.daysOverdue / 7);
+      for (let j = week; j < weeks; j++) cum[j] = 1;
+      if (week < weeks) expected[week]! += item.balanceMinor;
+      before = week < weeks ? 1 : 0;
+    } else {
+      // cum[j] = P(paid by the last day of week j); payment is today or later by the conditioning.
+      for (let j = 0; j < weeks; j++) {
+        cum[j] = item.delay.cdf(item.daysOverdue + 7 * j + 6);
+        expected[j]! += item.balanceMinor * (cum[j]! - before);
+        before = cum[j]!;
+      }
     }
     later += item.balanceMinor * (1 - before);
     let c = customerIndex.get(item.customerId);
@@ -99,5 +110,6 @@ export function forecastCashflow(currency: CurrencyCode, items: readonly Cashflo
     horizonHighMinor: total.high,
     expectedLaterMinor: Math.round(later),
     noBasisMinor: noBasis,
+    onDueDateMinor: onDueDate,
   };
 }

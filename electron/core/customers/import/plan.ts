@@ -5,6 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CustomerFields, CustomerInput } from '../../../../shared/domain/customer';
 import { createHash } from 'node:crypto';
 import type { CoreConfig } from '../../config';
+import { readSettings } from '../../settings/service';
 import type { CoreContext } from '../../context';
 import { hasLedgerEntries } from '../../ledger/balances';
 import { findByContact, getCustomerRow } from '../repo';
@@ -135,10 +136,10 @@ interface SeenInFile {
  * Reads, maps and validates every row, and rejects repeats within the file. Pure: no database.
  * Without a mapping it proposes one: by header names, less the columns whose cells mostly do not fit.
  */
-function validateFile(config: CoreConfig, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
+function validateFile(config: CoreConfig, termsDays: number, csvText: string, requestedMapping: Record<string, string | null> | undefined): ValidatedFile {
   const textKey = createHash('sha256').update(csvText).digest('hex');
   const csv = lastValidation?.textKey === textKey ? lastValidation.value.csv : readCsv(csvText);
-  const keyOf = (mapping: Record<ImportField, string | null>) => `${textKey}|${JSON.stringify(mapping)}|${JSON.stringify(config.business)}`;
+  const keyOf = (mapping: Record<ImportField, string | null>) => `${textKey}|${JSON.stringify(mapping)}|${JSON.stringify(config.business)}|${termsDays}`;
   const requested = requestedMapping ? cleanMapping(requestedMapping, csv.headers) : null;
   // A chosen mapping holds nothing back, even when it is the proposal that did.
   if (requested && lastValidation?.key === keyOf(requested)) return { ...lastValidation.value, heldBack: [] };
@@ -151,7 +152,7 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
     );
   }
   const source = sourceOf(recognizeCustomerSource(csv.headers));
-  const base = newCustomerBase(config.business.country, config.business.defaultCurrency);
+  const base = newCustomerBase(config.business.country, config.business.defaultCurrency, termsDays);
   let rows = checkRows(csv, mapping, base, config.business.country);
   const heldBack: ImportHeldBack[] = [];
   // Holding a column back can change how others read (a dropped country re-reads phones): again until none is.
@@ -161,7 +162,10 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
     rows = checkRows(csv, mapping, base, config.business.country);
   }
 
-  const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, reasons: [u.reason] }));
+  const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, name: '', reasons: [u.reason], cells: [] }));
+  const rawCells = new Map(csv.records.map((r) => [r.line, r.cells]));
+  const reject = (line: number, cells: RowCells, reasons: string[]) =>
+    rejected.push({ line, name: (cells.name ?? '').trim(), reasons, cells: rawCells.get(line) ?? [] });
   const valid: PlannedRow[] = [];
   const warnings: ImportWarning[] = [];
   const seen: SeenInFile = { email: new Map(), taxId: new Map(), phone: new Map() };
@@ -169,12 +173,12 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
   for (const { line, cells, check } of rows) {
     const { fields, reasons } = check;
     if (!fields) {
-      rejected.push({ line, reasons });
+      reject(line, cells, reasons);
       continue;
     }
     const repeated = repeatsIn(fields, seen);
     if (repeated.length > 0) {
-      rejected.push({ line, reasons: repeated });
+      reject(line, cells, repeated);
       continue;
     }
     if (fields.email) seen.email.set(fields.email, line);
@@ -193,7 +197,7 @@ function validateFile(config: CoreConfig, csvText: string, requestedMapping: Rec
 
 /** Validates the file and finds which valid rows look like existing customers. Writes nothing. */
 export function planImport(ctx: CoreContext, csvText: string, requestedMapping: Record<string, string | null> | undefined): ImportPlan {
-  const { csv, mapping, valid, rejected, heldBack, warnings: rowWarnings, source } = validateFile(ctx.config, csvText, requestedMapping);
+  const { csv, mapping, valid, rejected, heldBack, warnings: rowWarnings, source } = validateFile(ctx.config, readSettings(ctx).invoicing.defaultPaymentTermsDays, csvText, requestedMapping);
   const warnings = [...rowWarnings];
   const fresh: PlannedRow[] = [];
   const duplicates: ImportPlan['duplicates'] = [];

@@ -191,9 +191,10 @@ export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowD
 }
 
 /** What a new customer starts from before the row's cells are laid on top. */
-export function newCustomerBase(country: string, currency: string): CustomerInput {
+export function newCustomerBase(country: string, currency: string, paymentTermsDays: number): CustomerInput {
   return {
     name: '',
+    paymentTermsDays,
     address: { street: '', city: '', postalCode: '', country },
     currency: (CURRENCIES as readonly string[]).includes(currency) ? (currency as CurrencyCode) : 'KES',
   };

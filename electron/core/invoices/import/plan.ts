@@ -104,7 +104,7 @@ export function planInvoiceImport(ctx: CoreContext, csvText: string, requested: 
   const order: DateOrder = dateOrderOf(dates) ?? 'dmy';
   const taken = ctx.sql.prepare('SELECT 1 FROM invoices WHERE number = ?');
 
-  const rejected: ImportRejectedRow[] = file.csv.unreadable.map((u) => ({ line: u.line, reasons: [u.reason] }));
+  const rejected: ImportRejectedRow[] = file.csv.unreadable.map((u) => ({ line: u.line, name: '', reasons: [u.reason], cells: [] }));
   const skipped: InvoiceImportSkipped[] = [];
   const warnings: ImportWarning[] = [];
   const invoices: PlannedInvoice[] = [];
@@ -113,7 +113,7 @@ export function planInvoiceImport(ctx: CoreContext, csvText: string, requested: 
     const first = rows[0]!;
     const line = first.line;
     const cell = (field: InvoiceField, row = first) => fromSpreadsheetSafe((row.cells[field] ?? '').trim());
-    const reject = (...reasons: string[]) => rejected.push({ line, reasons });
+    const reject = (...reasons: string[]) => rejected.push({ line, name: number, reasons, cells: [] });
     const warn = (field: InvoiceField, value: string, reason: string) =>
       warnings.push({ line, name: number, field, value, message: `${INVOICE_FIELD_LABELS[field].toLowerCase()} ${value} left out: ${reason}` });
 

@@ -34,7 +34,7 @@ function planItems(ctx: CoreContext, csvText: string, requested: Record<string, 
     throw new AppError('invalid_input', 'Choose which column holds the item’s name: every item needs one.', { 'mapping.name': 'Required' });
   }
   const currency = businessCurrency(ctx);
-  const rejected: ImportRejectedRow[] = file.csv.unreadable.map((u) => ({ line: u.line, reasons: [u.reason] }));
+  const rejected: ImportRejectedRow[] = file.csv.unreadable.map((u) => ({ line: u.line, name: '', reasons: [u.reason], cells: [] }));
   const warnings: ImportWarning[] = [];
   const fresh: PlannedItem[] = [];
   const duplicates: ItemPlan['duplicates'] = [];
@@ -44,7 +44,7 @@ function planItems(ctx: CoreContext, csvText: string, requested: Record<string, 
   for (const { line, cells } of file.records) {
     const check = rowToItem(cells, { name: '' }, currency, file.source.id !== 'spreadsheet');
     if (!check.fields) {
-      rejected.push({ line, reasons: check.reasons });
+      rejected.push({ line, name: (cells.name ?? '').trim(), reasons: check.reasons, cells: [] });
       continue;
     }
     const fields = check.fields;
@@ -52,7 +52,7 @@ function planItems(ctx: CoreContext, csvText: string, requested: Record<string, 
     const name = fields.name.toLowerCase();
     const repeat = (code && seenCode.get(code)) || seenName.get(name);
     if (repeat) {
-      rejected.push({ line, reasons: [`Same ${code && seenCode.get(code) ? 'code' : 'name'} as line ${repeat} of this file`] });
+      rejected.push({ line, name: fields.name, reasons: [`Same ${code && seenCode.get(code) ? 'code' : 'name'} as line ${repeat} of this file`], cells: [] });
       continue;
     }
     if (code) seenCode.set(code, line);

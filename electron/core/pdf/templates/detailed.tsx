@@ -4,7 +4,7 @@ import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import { BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES, type Theme } from './theme';
-import type { InvoiceView } from './view';
+import type { InvoiceView, LineView } from './view';
 
 const theme = THEMES.detailed;
 
@@ -31,8 +31,12 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
     { title: 'Description', value: (l) => l.description },
     { title: 'Quantity', width: 60, align: 'right', value: (l) => l.quantity },
     { title: `Unit price (${view.currency})`, width: 74, align: 'right', value: (l) => l.unitPrice },
-    { title: 'VAT rate', width: 50, align: 'right', value: (l) => l.taxRate },
-    { title: 'VAT amount', width: 62, align: 'right', value: (l) => l.taxAmount },
+    ...(view.vat
+      ? [
+        { title: 'VAT rate', width: 50, align: 'right' as const, value: (l: LineView) => l.taxRate },
+        { title: 'VAT amount', width: 62, align: 'right' as const, value: (l: LineView) => l.taxAmount },
+      ]
+      : []),
     { title: `Amount (${view.currency})`, width: 78, align: 'right', value: (l) => l.amount },
   ];
   return (
@@ -44,7 +48,7 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
           <BusinessBlock view={view} theme={theme} nameSize={14} />
         </View>
         <View style={{ alignItems: 'flex-end' }}>
-          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent }}>TAX INVOICE</Text>
+          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent }}>{view.vat ? 'TAX INVOICE' : 'INVOICE'}</Text>
           <Text style={{ fontSize: 11, fontWeight: 700, marginTop: 2 }}>{view.number}</Text>
           <MarkBadge mark={view.mark} />
         </View>
@@ -65,8 +69,8 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
       <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader />
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View style={{ width: 270 }}>
-          <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross />
-          <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7 }}>{view.pricesNote}. Line amounts are before any invoice discount.</Text>
+          {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross /> : null}
+          <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7 }}>{view.vat ? `${view.pricesNote}. ` : ''}Line amounts are before any invoice discount.</Text>
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>

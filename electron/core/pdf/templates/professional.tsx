@@ -3,7 +3,7 @@ import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import { BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
-import type { InvoiceView } from './view';
+import type { InvoiceView, LineView } from './view';
 
 const theme = THEMES.professional;
 
@@ -12,7 +12,7 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
     { title: 'Description', value: (l) => l.description },
     { title: 'Quantity', width: 70, align: 'right', value: (l) => l.quantity },
     { title: `Unit price (${view.currency})`, width: 88, align: 'right', value: (l) => l.unitPrice },
-    { title: 'VAT', width: 44, align: 'right', value: (l) => l.taxRate },
+    ...(view.vat ? [{ title: 'VAT', width: 44, align: 'right' as const, value: (l: LineView) => l.taxRate }] : []),
     { title: `Amount (${view.currency})`, width: 92, align: 'right', value: (l) => l.amount },
   ];
   return (
@@ -41,8 +41,8 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
       <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader />
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View style={{ width: 240 }}>
-          <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross={false} />
-          <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7.5 }}>{view.pricesNote}</Text>
+          {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross={false} /> : null}
+          {view.vat ? <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7.5 }}>{view.pricesNote}</Text> : null}
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>

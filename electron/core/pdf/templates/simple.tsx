@@ -4,7 +4,7 @@ import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import { CustomerBlock, Footer, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
-import type { InvoiceView } from './view';
+import type { InvoiceView, LineView } from './view';
 
 const theme = THEMES.simple;
 
@@ -14,7 +14,7 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
     { title: 'Description', value: (l) => l.description },
     { title: 'Qty', width: 64, align: 'right', value: (l) => l.quantity },
     { title: `Price (${view.currency})`, width: 84, align: 'right', value: (l) => l.unitPrice },
-    { title: 'VAT', width: 40, align: 'right', value: (l) => l.taxRate },
+    ...(view.vat ? [{ title: 'VAT', width: 40, align: 'right' as const, value: (l: LineView) => l.taxRate }] : []),
     { title: `Amount (${view.currency})`, width: 88, align: 'right', value: (l) => l.amount },
   ];
   return (
@@ -41,7 +41,7 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View wrap={false} style={{ width: 230, color: theme.muted, fontSize: 8.5 }}>
           {view.taxSummary.map((r) => <Text key={r.rate}>{r.rate} on {r.net}: {r.tax}</Text>)}
-          <Text>{view.pricesNote}</Text>
+          {view.pricesNote ? <Text>{view.pricesNote}</Text> : null}
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>

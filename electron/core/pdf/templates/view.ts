@@ -5,7 +5,11 @@ import { formatMoney, type CurrencyCode } from '../../../../shared/money';
 import { taxRateLabel } from '../../../../shared/totals';
 import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
 import { logoProblem } from '../../../../shared/images';
+import { addressLines } from '../../../../shared/domain/address';
+import { formatPhone } from '../../../../shared/domain/phone';
 import type { InvoicePdfModel } from '../model';
+import { showsVat } from '../../../../shared/domain/invoice';
+import { printable } from './printable';
 
 export interface LineView {
   position: string;
@@ -32,6 +36,8 @@ export interface TaxRow {
 }
 
 export interface InvoiceView {
+  /** False for a business that is not VAT-registered (and an invoice with no VAT): no VAT column, rows or note. */
+  vat: boolean;
   /** "INV-2026-0001", or "DRAFT" before a number is given. */
   number: string;
   /** The stamp across the page, when there is one. */
@@ -95,19 +101,6 @@ function figure(minor: number, currency: CurrencyCode): string {
   return formatMoney(minor, currency).replace(`${currency} `, '');
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** Customers store an ISO country code; the business profile stores a name as typed. */
-function countryOf(code: string): string {
-  if (!/^[A-Z]{2}$/.test(code)) return code;
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const cityLine = (postalCode: string, city: string) => [postalCode, city].filter(Boolean).join(' ');
 
 function paymentInstructions(model: InvoicePdfModel): string[] {
   const { mpesa, bank, note } = model.payment;
@@ -151,12 +144,13 @@ export function invoiceView(model: InvoicePdfModel): InvoiceView {
   const { invoice, business } = model;
   const { currency, totals, customer } = invoice;
   const money = (minor: number) => formatMoney(minor, currency);
-  const rows: AmountRow[] = [{ label: 'Subtotal (excl. VAT)', value: money(totals.subtotalMinor), strong: false }];
+  const vat = showsVat(business.vatRegistered, invoice.lines);
+  const rows: AmountRow[] = [{ label: vat ? 'Subtotal (excl. VAT)' : 'Subtotal', value: money(totals.subtotalMinor), strong: false }];
   if (totals.discountMinor > 0) {
     const percent = invoice.discount?.kind === 'percent' ? ` (${taxRateLabel(invoice.discount.bp)})` : '';
     rows.push({ label: `Discount${percent}`, value: money(-totals.discountMinor), strong: false });
   }
-  rows.push({ label: 'VAT', value: money(totals.taxMinor), strong: false });
+  if (vat) rows.push({ label: 'VAT', value: money(totals.taxMinor), strong: false });
   rows.push({ label: 'Total', value: money(totals.totalMinor), strong: true });
   if (invoice.creditedMinor > 0) rows.push({ label: 'Credited', value: money(-invoice.creditedMinor), strong: false });
   if (invoice.paidMinor > 0) rows.push({ label: 'Paid', value: money(-invoice.paidMinor), strong: false });
@@ -168,32 +162,33 @@ export function invoiceView(model: InvoicePdfModel): InvoiceView {
 
   const number = invoice.number ?? 'DRAFT';
   return {
+    vat,
     number,
     mark: markOf(invoice.status),
     currency,
     business: {
-      name: business.name,
-      addressLines: [business.street, cityLine(business.postalCode, business.city), business.country].filter(Boolean),
+      name: printable(business.name),
+      addressLines: addressLines(business).map(printable),
       pin: business.taxId ? `PIN ${business.taxId}` : '',
-      contacts: [business.phone, business.email, business.website].filter(Boolean),
+      contacts: [business.phone, business.email, business.website].filter(Boolean).map(printable),
       logo: printableLogo(business.logoDataUrl),
     },
     customer: {
-      name: customer.name,
+      name: printable(customer.name),
       code: customer.code,
-      addressLines: [customer.address.street, cityLine(customer.address.postalCode, customer.address.city), countryOf(customer.address.country)].filter(Boolean),
+      addressLines: addressLines(customer.address).map(printable),
       pin: customer.taxId ? `PIN ${customer.taxId}` : '',
       email: customer.email,
-      phone: customer.phone,
+      phone: customer.phone ? formatPhone(customer.phone) : '',
     },
     issueDate: printedDate(invoice.issueDate),
     dueDate: printedDate(invoice.dueDate),
-    terms: invoice.terms,
-    statusLine: statusLine(invoice),
-    pricesNote: invoice.pricesIncludeTax ? 'Prices include VAT' : 'Prices exclude VAT',
+    terms: printable(invoice.terms),
+    statusLine: printable(statusLine(invoice)),
+    pricesNote: !vat ? '' : invoice.pricesIncludeTax ? 'Prices include VAT' : 'Prices exclude VAT',
     lines: invoice.lines.map((line, i) => ({
       position: String(i + 1),
-      description: line.description,
+      description: printable(line.description),
       quantity: printedQuantity(line.quantityMilli, line.unit),
       unitPrice: figure(line.unitPriceMinor, currency),
       taxRate: taxRateLabel(line.taxRateBp),
@@ -202,7 +197,7 @@ export function invoiceView(model: InvoicePdfModel): InvoiceView {
     })),
     totals: rows,
     due,
-    taxSummary: totals.taxSummary.map((row) => ({
+    taxSummary: !vat ? [] : totals.taxSummary.map((row) => ({
       rate: row.taxRateBp === null ? 'Exempt' : `VAT ${taxRateLabel(row.taxRateBp)}`,
       net: money(row.netMinor),
       tax: money(row.taxMinor),
@@ -212,12 +207,12 @@ export function invoiceView(model: InvoicePdfModel): InvoiceView {
       date: printedDate(p.allocatedOn),
       receipt: p.paymentNumber,
       method: PAYMENT_METHOD_LABELS[p.method],
-      reference: p.reference,
+      reference: printable(p.reference),
       amount: money(p.amountMinor),
     })),
-    creditNotes: invoice.creditNotes.map((c) => ({ number: c.number, date: printedDate(c.issueDate), reason: c.reason, amount: money(c.amountMinor) })),
-    paymentInstructions: paymentInstructions(model),
-    notes: invoice.notes,
-    title: invoice.number ? `Invoice ${invoice.number}` : `Draft invoice for ${customer.name}`,
+    creditNotes: invoice.creditNotes.map((c) => ({ number: c.number, date: printedDate(c.issueDate), reason: printable(c.reason), amount: money(c.amountMinor) })),
+    paymentInstructions: paymentInstructions(model).map(printable),
+    notes: printable(invoice.notes),
+    title: invoice.number ? `Invoice ${invoice.number}` : `Draft invoice for ${printable(customer.name)}`,
   };
 }

@@ -54,8 +54,17 @@ function classify(error: unknown, host: string, port: number): SmtpFailure {
       detail: null,
     };
   }
-  if (e.code === 'EDNS' || socket === 'ENOTFOUND' || socket === 'EAI_AGAIN') {
-    return { stage: 'dns', failureClass: 'offline', message: `The mail server name "${host}" was not found. Check the host in Settings → Email, or the network.`, detail: e.message ?? null };
+  // "No such name" is an answer: the name is wrong (a typo), and waiting for the network will not fix it.
+  // "Try again" (EAI_AGAIN) is no answer: no network, or no name server, and it is worth waiting.
+  if (socket === 'ENOTFOUND' || (e.code === 'EDNS' && socket !== 'EAI_AGAIN')) {
+    return {
+      stage: 'dns', failureClass: 'permanent',
+      message: `There is no mail server called "${host}": check its spelling in Settings → Email, then use Send again on the message.`,
+      detail: e.message ?? null,
+    };
+  }
+  if (socket === 'EAI_AGAIN') {
+    return { stage: 'dns', failureClass: 'offline', message: `The mail server name "${host}" could not be looked up: no network or no name server. It will be sent when the connection is back.`, detail: e.message ?? null };
   }
   if (socket === 'ECONNREFUSED' || socket === 'EHOSTUNREACH' || socket === 'ENETUNREACH') {
     return { stage: 'refused', failureClass: 'offline', message: `Nothing answered at ${where(host, port)} (connection refused). Check the host and port in Settings → Email.`, detail: e.message ?? null };

@@ -10,11 +10,23 @@ import { useRemote } from '../../../lib/useRemote';
 import { useBooksChanged } from '../useBooksChanged';
 import { AnomalyItem } from './AnomalyItem';
 
+/** The arithmetic behind each rule, for whoever wants it: kept out of the way of the plain words. */
+function howText(kind: AnomalyKind, t: AnomalyReport['thresholds']): string | null {
+  switch (kind) {
+    case 'invoice_amount':
+      return `“Far outside how much they vary” means more than ${t.robustZ} robust deviations from the median of the customer’s earlier invoices (a robust z-score: the distance divided by 1.4826 × the median absolute deviation, which one odd invoice cannot stretch).`;
+    case 'payment_delay_jump':
+      return `“Their usual spread” is the median absolute deviation of how late the earlier invoices were paid; the jump must be ${t.delayJumpSpreads} times that.`;
+    default:
+      return null;
+  }
+}
+
 /** The rule behind each kind, in words, from the thresholds the backend used. */
 function ruleText(kind: AnomalyKind, t: AnomalyReport['thresholds']): string {
   switch (kind) {
     case 'invoice_amount':
-      return `An invoice whose amount is more than ${t.robustZ} robust deviations and at least ${t.amountMinChangePct}% away from the customer’s usual, once they have ${t.minPriorInvoices} earlier invoices.`;
+      return `An invoice at least ${t.amountMinChangePct}% away from what the customer is usually billed, and far outside how much their invoices usually vary, once they have ${t.minPriorInvoices} earlier invoices.`;
     case 'payment_delay_jump':
       return `A customer whose last ${t.delayRecentInvoices} invoices were paid at least ${t.delayJumpMinDays} days later (median) than the ones before, and by ${t.delayJumpSpreads}× their usual spread.`;
     case 'billing_drop':
@@ -56,6 +68,12 @@ export function AnomaliesTab() {
                 {ANOMALY_KIND_LABELS[kind]} <span className="muted">({plural(count, 'found', 'found')})</span>
               </h2>
               <p className="chart-card-description">{ruleText(kind, report.thresholds)}</p>
+              {howText(kind, report.thresholds) && (
+                <details className="about">
+                  <summary>How this is worked out</summary>
+                  <p>{howText(kind, report.thresholds)}</p>
+                </details>
+              )}
               {items.length === 0 ? (
                 <p className="muted anomaly-none">{EMPTY[kind]}</p>
               ) : (

@@ -16,7 +16,7 @@ export function AnomalyItem({ anomaly: a }: { anomaly: Anomaly }) {
           <p>{a.reason}</p>
           <p className="anomaly-meta">
             Usual {money(a.medianMinor, a.currency)} over {a.priorInvoices} earlier invoices
-            {a.robustZ !== null && ` · robust z ${a.robustZ.toFixed(1)}`}
+            {a.robustZ !== null && ` · ${a.robustZ.toFixed(1)} times the usual variation`}
           </p>
         </li>
       );

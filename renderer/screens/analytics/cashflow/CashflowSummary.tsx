@@ -18,6 +18,7 @@ export function CashflowSummary({ block }: { block: CashflowCurrency }) {
           {block.horizonLowMinor === block.horizonHighMinor
             ? 'the same in nearly every simulated outcome'
             : `likely between ${money(block.horizonLowMinor, c)} and ${money(block.horizonHighMinor, c)}`}
+          {block.onDueDateMinor > 0 && `; ${money(block.onDueDateMinor, c)} of it is counted on its due date: no invoice has been paid in full yet to learn from`}
         </span>
       </li>
       <li>
@@ -28,7 +29,7 @@ export function CashflowSummary({ block }: { block: CashflowCurrency }) {
       <li>
         <span className="stat-label">No date can be predicted</span>
         <span className="stat-value">{money(block.noBasisMinor, c)}</span>
-        <span className="stat-note">already later than any payment in the books</span>
+        <span className="stat-note">already overdue, and later than any payment in the books</span>
       </li>
     </ul>
   );

@@ -15,12 +15,12 @@ export function ModelFitCard({ block }: { block: RevenueForecastCurrency }) {
       <p>{block.reason}</p>
       <ul className="summary-cards">
         <li>
-          <span className="stat-label">Typical miss (MAE)</span>
+          <span className="stat-label">Typical miss</span>
           <span className="stat-value">{maeText(block.fit)}</span>
           <span className="stat-note">one month ahead, over the history</span>
         </li>
         <li>
-          <span className="stat-label">Typical miss (MAPE)</span>
+          <span className="stat-label">Typical miss, as a share</span>
           <span className="stat-value">{pct(block.fit.mapePct)}</span>
           <span className="stat-note">as a share of the month’s billing</span>
         </li>
@@ -35,6 +35,13 @@ export function ModelFitCard({ block }: { block: RevenueForecastCurrency }) {
           <span className="stat-note">complete months with billing</span>
         </li>
       </ul>
+      <details className="about">
+        <summary>How this is worked out</summary>
+        <p>
+          Each month is forecast from the months before it, and the forecast compared with what was billed. The typical miss is the
+          average of how far off those forecasts were (the mean absolute error, MAE); as a share, the same as a percentage of each
+          month’s billing (MAPE). The models below were each tried this way, and the one that missed least was chosen.
+        </p>
       {block.compared.length > 1 && (
         <div className="table-wrap">
           <table className="data-table intel-table">
@@ -42,8 +49,8 @@ export function ModelFitCard({ block }: { block: RevenueForecastCurrency }) {
             <thead>
               <tr>
                 <th scope="col">Models compared</th>
-                <th scope="col" className="num">MAE</th>
-                <th scope="col" className="num">MAPE</th>
+                <th scope="col" className="num">Typical miss (MAE)</th>
+                <th scope="col" className="num">As a share (MAPE)</th>
               </tr>
             </thead>
             <tbody>
@@ -51,7 +58,7 @@ export function ModelFitCard({ block }: { block: RevenueForecastCurrency }) {
                 <tr key={f.model}>
                   <th scope="row">
                     {SMOOTHING_MODEL_LABELS[f.model]}
-                    {f.model === block.model && <span className="badge badge-chosen">chosen</span>}
+                    {f.model === block.model && <span className="badge badge-chosen">Chosen</span>}
                   </th>
                   <td className="num">{maeText(f)}</td>
                   <td className="num">{pct(f.mapePct)}</td>
@@ -61,6 +68,7 @@ export function ModelFitCard({ block }: { block: RevenueForecastCurrency }) {
           </table>
         </div>
       )}
+      </details>
     </section>
   );
 }

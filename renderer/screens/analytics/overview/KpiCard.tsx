@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Kpi } from '../../../../shared/domain/analytics';
 import type { DrillRequest } from '../drilldown/DrilldownDialog';
 import { kpiChange, kpiValueText, LEVEL_LABELS, thresholdText } from './kpiText';
+import { money } from '../../../lib/format';
 
 interface KpiCardProps {
   kpi: Kpi;
@@ -26,6 +27,9 @@ export function KpiCard({ kpi, currency, previousLabel, onDrill }: KpiCardProps)
       <div role="group" aria-labelledby={labelId} className="kpi-inner">
         <p id={labelId} className="kpi-label">{kpi.label}</p>
         <p className="kpi-value">{kpiValueText(kpi, kpi.value, currency)}</p>
+        {kpi.basis && (
+          <p className="kpi-basis">{money(kpi.basis.partMinor, currency)} of {money(kpi.basis.wholeMinor, currency)} due</p>
+        )}
         <p className={`kpi-change kpi-change-${change.tone}`} title={`Previous period, ${previousText}`}>
           <span>{change.text}</span>
           {change.tone !== 'none' && <span className="kpi-vs"> vs previous</span>}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { PERIOD_PRESETS, PERIOD_PRESET_LABELS, type PeriodPreset, type ResolvedPeriod } from '../../../../shared/domain/analytics';
 import { useAnalyticsStore } from '../analyticsStore';
 import { todayLocal } from '../../../lib/clock';
+import { DateInput } from '../../../components/DateInput';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -72,26 +73,26 @@ export function PeriodPicker({ resolved, today }: PeriodPickerProps) {
         <div className="period-custom">
           <div className="inline-field">
             <label htmlFor={`${id}-from`}>From</label>
-            <input
+            <DateInput label="From"
               id={`${id}-from`}
-              type="date"
+              
               value={from}
               max={today}
               aria-invalid={problem !== null && problem !== 'The last day is before the first day' ? true : undefined}
               aria-describedby={problem ? `${id}-problem` : undefined}
-              onChange={(e) => changeDay(e.target.value, to)}
+              onValue={(value) => changeDay(value, to)}
             />
           </div>
           <div className="inline-field">
             <label htmlFor={`${id}-to`}>To</label>
-            <input
+            <DateInput label="To"
               id={`${id}-to`}
-              type="date"
+              
               value={to}
               max={today}
               aria-invalid={problem === 'The last day is before the first day' || problem === 'Choose the last day' ? true : undefined}
               aria-describedby={problem ? `${id}-problem` : undefined}
-              onChange={(e) => changeDay(from, e.target.value)}
+              onValue={(value) => changeDay(from, value)}
             />
           </div>
           {problem && <p id={`${id}-problem`} className="field-error">{problem}</p>}

@@ -84,10 +84,10 @@ export function BacktestCard({ refreshKey }: { refreshKey: string }) {
               <span className="stat-note">“paid on the due date”</span>
             </li>
             <li>
-              <span className="stat-label">Brier score</span>
+              <span className="stat-label">How right its chances were</span>
               <span className="stat-value">{score(remote.value.brierScore)}</span>
               <span className="stat-note">
-                {remote.value.baselineBrierScore !== null && `baseline ${score(remote.value.baselineBrierScore)} · `}0 is perfect, 0.25 a coin flip
+                0 is perfect, 0.25 no better than a coin flip{remote.value.baselineBrierScore !== null && ` (baseline ${score(remote.value.baselineBrierScore)})`}
               </span>
             </li>
             <li>
@@ -106,8 +106,12 @@ export function BacktestCard({ refreshKey }: { refreshKey: string }) {
           )}
           <Calibration result={remote.value} />
           <details className="about">
-            <summary>How the test was done</summary>
+            <summary>How this is worked out</summary>
             <ul>
+              <li>
+                “How right its chances were” is the Brier score: for each test invoice, the chance the model gave of it being paid on time,
+                less what happened (1 paid on time, 0 not), squared, and averaged.
+              </li>
               {remote.value.notes.map((n) => <li key={n}>{n}</li>)}
             </ul>
           </details>

@@ -11,6 +11,7 @@ import { AddressSection, BillingSection, BusinessSection, ContactSection, NotesS
 import { valuesOf, type FormValues } from './formValues';
 import { useCustomerForm } from './useCustomerForm';
 import { useSaveShortcuts } from './useSaveShortcuts';
+import { LookalikeNotice } from './LookalikeNotice';
 
 interface FormBodyProps {
   initial: FormValues;
@@ -21,6 +22,8 @@ interface FormBodyProps {
 interface SaveProblem {
   message: string;
   conflict: boolean;
+  /** About fields the form checks itself: the notice goes once they are all fixed. */
+  fromFields?: boolean;
 }
 
 export function FormBody({ initial, existing }: FormBodyProps) {
@@ -37,7 +40,7 @@ export function FormBody({ initial, existing }: FormBodyProps) {
     if (saving) return;
     const { input, errors } = form.check();
     if (Object.keys(errors).length > 0) {
-      setProblem({ message: 'Some fields need attention. Fix the highlighted fields and save again.', conflict: false });
+      setProblem({ message: 'Some fields need attention. Fix the highlighted fields and save again.', conflict: false, fromFields: true });
       focusFirstError();
       return;
     }
@@ -82,8 +85,10 @@ export function FormBody({ initial, existing }: FormBodyProps) {
   };
 
   return (
-    <form ref={formRef} className="customer-form" noValidate onSubmit={onSubmit} aria-busy={saving}>
-      {problem && (
+    // A customer's details are not the person's own: the browser must not fill them from a saved profile
+    // (it offered the last customer's email when a name was picked from its suggestions).
+    <form ref={formRef} className="customer-form" noValidate autoComplete="off" onSubmit={onSubmit} aria-busy={saving}>
+      {problem && !(problem.fromFields && Object.keys(form.errors).length === 0) && (
         <ErrorNotice title={problem.conflict ? 'Someone else changed this customer' : 'Not saved'} message={problem.message}>
           {problem.conflict && (
             <button type="button" className="btn" onClick={() => void loadLatest()}>Discard my changes and load the latest</button>
@@ -91,6 +96,7 @@ export function FormBody({ initial, existing }: FormBodyProps) {
         </ErrorNotice>
       )}
       <ContactSection form={form} />
+      <LookalikeNotice values={form.values} exceptId={existing?.id} />
       <AddressSection form={form} />
       <BusinessSection form={form} />
       <BillingSection form={form} />

@@ -23,7 +23,7 @@ type Props = { form: CustomerFormApi };
 export function ContactSection({ form }: Props) {
   return (
     <Section title="Contact">
-      <TextInput form={form} field="name" label="Name" className="field-wide" autoComplete="organization" />
+      <TextInput form={form} field="name" label="Name" className="field-wide" />
       <TextInput form={form} field="email" label="Email" type="email" />
       <TextInput form={form} field="phone" label="Phone" type="tel" hint="Local numbers are read for the country below, e.g. 0712 345 678" />
       <TextInput form={form} field="secondaryEmail" label="Secondary email" type="email" />
@@ -102,7 +102,7 @@ export function PreferencesSection({ form }: Props) {
       <div className="field-wide checks">
         <CheckInput form={form} field="autoSendInvoices" label="Send invoices automatically" />
         <CheckInput form={form} field="sendReminders" label="Send payment reminders" />
-        <CheckInput form={form} field="includeTax" label="Prices include tax by default" />
+        <CheckInput form={form} field="includeTax" label="Prices include VAT (drafts work VAT out from inside the prices)" />
       </div>
       <SelectInput form={form} field="template" label="Invoice template" options={TEMPLATE_OPTIONS} />
       <SelectInput form={form} field="language" label="Invoice language" options={LANGUAGE_OPTIONS} />

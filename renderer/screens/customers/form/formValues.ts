@@ -62,13 +62,19 @@ export const EMPTY_VALUES: FormValues = {
   street: '', city: '', postalCode: '', country: 'KE',
   businessType: '', taxId: '',
   terms: 'net_30', customDays: '', creditLimit: '', currency: 'KES', status: 'active', preferredPaymentMethod: '',
-  autoSendInvoices: false, sendReminders: true, template: 'professional', language: 'en', includeTax: true,
+  autoSendInvoices: false, sendReminders: true, template: 'professional', language: 'en', includeTax: false,
   notes: '', tags: '',
 };
 
 function termsChoiceOf(days: number): TermsChoice {
   const found = (Object.keys(PAYMENT_TERMS) as (keyof typeof PAYMENT_TERMS)[]).find((k) => PAYMENT_TERMS[k] === days);
   return found ?? 'custom';
+}
+
+/** A new customer's form: empty, with the business's default payment terms (Settings → Numbering and terms). */
+export function newCustomerValues(defaultTermsDays: number): FormValues {
+  const terms = termsChoiceOf(defaultTermsDays);
+  return { ...EMPTY_VALUES, terms, customDays: terms === 'custom' ? String(defaultTermsDays) : '' };
 }
 
 /** "KES 50,000.00" -> "50,000.00": the amount as a person would type it. */

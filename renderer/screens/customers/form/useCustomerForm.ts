@@ -1,6 +1,6 @@
 // Form state with inline validation: a field is checked when it loses focus and when the form is submitted;
 // a field already showing an error is re-checked as it changes, so the message goes away once fixed.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { errorKeyOf, validate, type FormValues, type Validation } from './formValues';
 
 export interface CustomerFormApi {
@@ -27,16 +27,20 @@ function recheck(previous: Record<string, string>, keys: string[], all: Record<s
 export function useCustomerForm(initial: FormValues): CustomerFormApi {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The latest values, for changes that land before a render (two fields filled at once): each builds on the last.
+  const latest = useRef(values);
+  latest.current = values;
 
   const set = useCallback(
     <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
-      const next = { ...values, [field]: value };
+      const next = { ...latest.current, [field]: value };
+      latest.current = next;
       setValues(next);
       const key = errorKeyOf(field);
       // Fixing a field clears its message at once; a new problem waits for blur.
-      if (errors[key] && !validate(next).errors[key]) setErrors((shown) => recheck(shown, [key], {}));
+      setErrors((shown) => (shown[key] && !validate(next).errors[key] ? recheck(shown, [key], {}) : shown));
     },
-    [values, errors],
+    [],
   );
 
   const blur = useCallback(

@@ -1,25 +1,42 @@
+// Rows the import will not take: the line, the name on it, and each value that failed with why;
+// and all of them as a CSV (the file's own columns plus "Problems") to fix and import again.
 import type { ImportRejectedRow } from '../../../../shared/contract';
-import { formatCount } from '../../../lib/format';
+import { downloadText, toCsv } from '../../../lib/csv';
+import { formatCount, plural } from '../../../lib/format';
 
 const SHOWN = 200;
 
-export function RejectedTable({ rows }: { rows: ImportRejectedRow[] }) {
+/** The rejected rows in the file's own columns, with what to fix in a last column. */
+export function rejectedCsv(headers: string[], rows: ImportRejectedRow[]): string {
+  const data = rows.map((r) => [...headers.map((_, i) => r.cells[i] ?? ''), `Line ${r.line}: ${r.reasons.join('; ')}`]);
+  return `\uFEFF${toCsv([...headers, 'Problems'], data)}\r\n`;
+}
+
+export function RejectedTable({ rows, headers, fileName }: { rows: ImportRejectedRow[]; headers: string[]; fileName: string }) {
   if (rows.length === 0) return null;
+  const download = () => {
+    const stem = fileName.replace(/\.[^.]+$/, '') || 'customers';
+    downloadText(`${stem}-rejected.csv`, rejectedCsv(headers, rows), 'text/csv');
+  };
   return (
     <section>
       <h3 id="import-rejected">Rejected rows</h3>
       <p>
-        These rows will not be imported. To bring them in, fix the problems in your spreadsheet (the line numbers match
-        the file), save it as CSV again and choose it here; or import now and add them later.
+        These rows will not be imported. Download them, fix the values named under Problems in a spreadsheet, save it as CSV and
+        import that file: the rest is imported now.
       </p>
-      <table className="data-table" aria-labelledby="import-rejected">
+      <p>
+        <button type="button" className="btn" onClick={download}>Download the {plural(rows.length, 'rejected row')} (CSV)</button>
+      </p>
+      <table className="data-table rejected-table" aria-labelledby="import-rejected">
         <thead>
-          <tr><th scope="col">Line</th><th scope="col">Problems</th></tr>
+          <tr><th scope="col">Line</th><th scope="col">Name</th><th scope="col">Problems</th></tr>
         </thead>
         <tbody>
           {rows.slice(0, SHOWN).map((r) => (
             <tr key={r.line}>
               <td className="num">{r.line}</td>
+              <td className="rejected-name">{r.name || <span className="muted">No name</span>}</td>
               <td>
                 <ul className="reasons">{r.reasons.map((reason) => <li key={reason}>{reason}</li>)}</ul>
               </td>
@@ -27,7 +44,7 @@ export function RejectedTable({ rows }: { rows: ImportRejectedRow[] }) {
           ))}
         </tbody>
       </table>
-      {rows.length > SHOWN && <p className="muted">Showing the first {SHOWN} of {formatCount(rows.length)} rejected rows.</p>}
+      {rows.length > SHOWN && <p className="muted">Showing the first {SHOWN} of {formatCount(rows.length)} rejected rows; the download has them all.</p>}
     </section>
   );
 }

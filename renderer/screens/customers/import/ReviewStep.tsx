@@ -52,7 +52,7 @@ export function ReviewStep(props: ReviewStepProps) {
       <Counts preview={preview} />
       <MappingTable headers={preview.headers} mapping={props.mapping} heldBack={props.heldBack} disabled={busy !== null} onChange={props.onMapping} />
       {busy === 'preview' && <Busy label="Checking rows…" />}
-      <RejectedTable rows={preview.rejected} />
+      <RejectedTable rows={preview.rejected} headers={preview.headers} fileName={preview.fileName} />
       <WarningsTable rows={preview.warnings} noun="customer" />
       <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
       <SampleTable sample={preview.sample} />

@@ -27,9 +27,12 @@ export function DraftStarters({ customer, onMessage }: { customer: Customer; onM
   return (
     <>
       <a className="btn" href={paths.draftNew(customer.id)}>Draft from a sentence</a>
-      <button type="button" className="btn" disabled={busy} onClick={() => void fromPrevious()}>
-        {busy ? 'Copying…' : 'Use previous invoice as template'}
-      </button>
+      {/* Offered only when there is a previous invoice to copy. */}
+      {customer.financials.invoiceCount > 0 && (
+        <button type="button" className="btn" disabled={busy} onClick={() => void fromPrevious()}>
+          {busy ? 'Copying…' : 'Copy the last invoice'}
+        </button>
+      )}
     </>
   );
 }

@@ -6,7 +6,6 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
 import { Loading } from '../../../components/Loading';
 import { formatDate, money, plural } from '../../../lib/format';
-import { paths } from '../../../lib/router';
 import { invoiceHref } from '../../invoices/list/InvoiceRow';
 import { DraftStarters } from './DraftStarters';
 import { SuggestedInvoices } from './SuggestedInvoices';
@@ -28,7 +27,6 @@ export function InvoicesTab({ customer, refreshToken }: { customer: Customer; re
         <p className="muted section-count">{rows ? plural(total, 'invoice') : ''}</p>
         <div className="header-actions">
           <DraftStarters customer={customer} onMessage={setStarterMessage} />
-          <a className="btn btn-primary" href={paths.draftNew(customer.id)}>New invoice</a>
         </div>
       </div>
       {starterMessage && (
@@ -47,7 +45,7 @@ export function InvoicesTab({ customer, refreshToken }: { customer: Customer; re
     return (
       <>
         {header}
-        <p className="muted">No invoices for {customer.name} yet. Use New invoice to draft one; it gets a number when you finalize it.</p>
+        <p className="muted">No invoices for {customer.name} yet. Use New invoice at the top to draft one; it gets a number when you finalize it.</p>
       </>
     );
   }

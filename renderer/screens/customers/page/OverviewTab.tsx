@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { countryName } from '../../../../shared/domain/countries';
+import { addressLines } from '../../../../shared/domain/address';
 import { INVOICE_TEMPLATE_LABELS, paymentTermsLabel, type Customer } from '../../../../shared/domain/customer';
 import { formatPhone } from '../../../../shared/domain/phone';
 import { money } from '../../../lib/format';
@@ -17,10 +17,6 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function addressLines(c: Customer): string[] {
-  const { street, city, postalCode, country } = c.address;
-  return [street, [postalCode, city].filter(Boolean).join(' '), countryName(country)].filter(Boolean);
-}
 
 export function OverviewTab({ customer: c }: { customer: Customer }) {
   const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
@@ -33,7 +29,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
           <Item term="Phone">{c.phone && formatPhone(c.phone)}</Item>
           <Item term="Secondary email">{c.secondaryEmail}</Item>
           <Item term="Secondary phone">{c.secondaryPhone && formatPhone(c.secondaryPhone)}</Item>
-          <Item term="Address">{addressLines(c).map((line) => <div key={line}>{line}</div>)}</Item>
+          <Item term="Address">{addressLines(c.address).map((line) => <div key={line}>{line}</div>)}</Item>
         </dl>
       </section>
       <section>
@@ -54,7 +50,7 @@ export function OverviewTab({ customer: c }: { customer: Customer }) {
           <Item term="Send payment reminders">{yesNo(c.sendReminders)}</Item>
           <Item term="Invoice template">{TEMPLATES[c.aiPreferences.template]}</Item>
           <Item term="Invoice language">{LANGUAGES[c.aiPreferences.language]}</Item>
-          <Item term="Prices include tax">{yesNo(c.aiPreferences.includeTax)}</Item>
+          <Item term="Prices include VAT">{yesNo(c.aiPreferences.includeTax)}</Item>
           <Item term="Tags">
             {c.tags.length > 0 && (
               <ul className="tags">{c.tags.map((t) => <li key={t} className="tag">{t}</li>)}</ul>

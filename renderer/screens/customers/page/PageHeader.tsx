@@ -8,10 +8,13 @@ interface PageHeaderProps {
   busy: boolean;
   onArchive: () => void;
   onRestore: () => void;
+  onRecordPayment: () => void;
 }
 
-export function PageHeader({ customer: c, busy, onArchive, onRestore }: PageHeaderProps) {
+/** Who, and what is done for them most: a new invoice, a payment (N and P), then edit and archive. */
+export function PageHeader({ customer: c, busy, onArchive, onRestore, onRecordPayment }: PageHeaderProps) {
   const contact = [c.email, c.phone && formatPhone(c.phone)].filter(Boolean).join(' · ');
+  const archived = c.archivedAt !== null;
   return (
     <header className="screen-header customer-header">
       <div>
@@ -24,9 +27,15 @@ export function PageHeader({ customer: c, busy, onArchive, onRestore }: PageHead
         </p>
       </div>
       <div className="header-actions">
-        <button type="button" className="btn btn-primary" onClick={() => navigate(paths.customerEdit(c.id))}>Edit</button>
-        {c.archivedAt ? (
-          <button type="button" className="btn" onClick={onRestore} disabled={busy}>Restore</button>
+        {!archived && (
+          <>
+            <a className="btn btn-primary" href={paths.draftNew(c.id)} aria-keyshortcuts="N">New invoice</a>
+            <button type="button" className="btn" onClick={onRecordPayment} aria-keyshortcuts="P">Record payment</button>
+          </>
+        )}
+        <button type="button" className="btn" onClick={() => navigate(paths.customerEdit(c.id))}>Edit</button>
+        {archived ? (
+          <button type="button" className="btn btn-primary" onClick={onRestore} disabled={busy}>Restore</button>
         ) : (
           <button type="button" className="btn" onClick={onArchive}>Archive</button>
         )}

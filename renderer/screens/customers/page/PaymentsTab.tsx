@@ -8,7 +8,6 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { errorMessage, formatDate, money, plural } from '../../../lib/format';
 import { toast } from '../../../stores/toasts';
-import { RecordPaymentDialog } from '../../payments/RecordPaymentDialog';
 import { ReversePaymentDialog } from '../../payments/ReversePaymentDialog';
 
 /** Money received and not yet applied, and the button that applies it to unpaid invoices. */
@@ -56,7 +55,6 @@ export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: C
     customer.id,
     refreshToken,
   );
-  const [recording, setRecording] = useState(false);
   const [reversing, setReversing] = useState<PaymentListRow | null>(null);
 
   // The page fetches the customer again, and its new refresh token fetches this list again.
@@ -68,9 +66,7 @@ export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: C
       <CreditPanel customer={customer} onApplied={changed} />
       <div className="section-header">
         <p className="muted section-count">{rows ? plural(total, 'payment') : ''}</p>
-        <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>
-          Record payment
-        </button>
+        <span className="muted">Record a payment with the button at the top (or press P).</span>
       </div>
       {error && <ErrorNotice title="Payments could not be loaded" message={error} />}
       {!error && !rows && <Loading label="Loading payments…" />}
@@ -130,16 +126,6 @@ export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: C
             Show {Math.min(PAGE, total - rows.length)} more of {plural(total - rows.length, 'older payment')}
           </button>
         </p>
-      )}
-      {recording && (
-        <RecordPaymentDialog
-          customerId={customer.id}
-          customerName={customer.name}
-          currency={customer.currency}
-          defaultMethod={customer.preferredPaymentMethod}
-          onClose={() => setRecording(false)}
-          onRecorded={changed}
-        />
       )}
       {reversing && <ReversePaymentDialog payment={reversing} onClose={() => setReversing(null)} onReversed={changed} />}
     </>

@@ -70,7 +70,7 @@ export function AiRefinementPanel({ status, progress, currentVersion, dirty, onS
     });
 
   const canGoBack = state === 'refined' && status.offlineVersion !== null && status.refinedVersion === currentVersion;
-  const canRefine = (state === 'failed' || state === 'cancelled' || state === 'drafted_offline') && status.prompt !== null;
+  const canRefine = status.aiReady && (state === 'failed' || state === 'cancelled' || state === 'drafted_offline') && status.prompt !== null;
   const waitingJob = state === 'waiting' && job ? job : null;
 
   return (

@@ -36,7 +36,7 @@ export function BatchProgress({ result, onAnother }: BatchProgressProps) {
           <p className="bulk-progress-text" role="status">
             <strong>{finished} of {total}</strong> finished
             {failed > 0 && <span className="bulk-failed"> · {failed} failed (the offline draft stands)</span>}
-            {noJobs && <span className="muted"> · AI refinement is off, so the offline drafts are final</span>}
+            {noJobs && <span className="muted"> · No AI refinement (switched off, or no Gemini key yet), so the offline drafts are final</span>}
           </p>
         </div>
       )}

@@ -5,6 +5,7 @@ import { fillBulkTemplate } from '../../../../shared/domain/drafting';
 import { useRemote } from '../../../lib/useRemote';
 import { customerChoiceOf } from '../draftValues';
 import { readSentence } from '../sentence/readSentence';
+import { useBusinessDefaults } from '../../../stores/business';
 import { SentencePreview } from '../sentence/SentencePreview';
 
 interface BulkPreviewProps {
@@ -20,9 +21,11 @@ export function BulkPreview({ customerId, template, issueDate }: BulkPreviewProp
   );
   const choice = customer.state === 'ready' ? customer.value : null;
   const sentence = choice && template.trim() ? fillBulkTemplate(template, issueDate, choice.name) : '';
+  const vat = useBusinessDefaults((s) => `${s.vatRegistered}:${s.lineTaxRateBp}`);
   const result = useMemo(
-    () => (choice && sentence ? readSentence(sentence, { issueDate, currency: choice.currency, chargesVat: choice.chargesVat ?? true }) : null),
-    [choice, sentence, issueDate],
+    () => (choice && sentence ? readSentence(sentence, { issueDate, currency: choice.currency, pricesIncludeTax: choice.pricesIncludeTax ?? false }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- vat: read again when Settings change the business's VAT
+    [choice, sentence, issueDate, vat],
   );
 
   return (

@@ -9,6 +9,7 @@ import { todayLocal } from '../../../lib/clock';
 import { BulkPreview } from './BulkPreview';
 import { CustomerChecklist, type Selection } from './CustomerChecklist';
 import { TemplateInput } from './TemplateInput';
+import { DateInput } from '../../../components/DateInput';
 
 export function BulkSetup({ onCreated }: { onCreated: (result: BulkDraftResult) => void }) {
   const [selected, setSelected] = useState<Selection>(new Map());
@@ -63,14 +64,14 @@ export function BulkSetup({ onCreated }: { onCreated: (result: BulkDraftResult) 
           />
           <div className={`field bulk-date${errors.issueDate ? ' field-invalid' : ''}`}>
             <label htmlFor="bulk-issue-date">Issue date</label>
-            <input
+            <DateInput label="Issue date"
               id="bulk-issue-date"
-              type="date"
+              
               value={issueDate}
               aria-invalid={errors.issueDate ? true : undefined}
               aria-describedby={errors.issueDate ? 'bulk-issue-date-error' : undefined}
-              onChange={(e) => {
-                setIssueDate(e.target.value);
+              onValue={(value) => {
+                setIssueDate(value);
                 setErrors(({ issueDate: _gone, ...rest }) => rest);
               }}
             />

@@ -13,6 +13,7 @@ import { todayLocal } from '../../../lib/clock';
 import type { DraftFormApi } from '../useDraftForm';
 import { QUICK_PROMPTS } from './quickPrompts';
 import { readSentence, type ReadResult } from './readSentence';
+import { useBusinessDefaults } from '../../../stores/business';
 import { SentencePreview } from './SentencePreview';
 import './sentence.css';
 
@@ -40,6 +41,8 @@ export function SentenceDraft({ form, onGenerated }: SentenceDraftProps) {
   const { customer, issueDate } = form.values;
   const currency = customer?.currency ?? form.values.currency;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(issueDate) ? issueDate : todayLocal();
+  // Read again when Settings change the business's VAT.
+  const vat = useBusinessDefaults((s) => `${s.vatRegistered}:${s.lineTaxRateBp}`);
 
   // The catalog items this sentence may name, from the backend: the preview then reads it as
   // "Generate draft" will. Until they arrive the last ones stand, so typing never waits.
@@ -61,8 +64,9 @@ export function SentenceDraft({ form, onGenerated }: SentenceDraftProps) {
   const catalog = useMemo(() => buildCatalogIndex(entries), [entries]);
 
   const result = useMemo(
-    () => readSentence(prompt, { issueDate: day, currency, chargesVat: customer?.chargesVat ?? true, catalog }),
-    [prompt, day, currency, customer?.chargesVat, catalog],
+    () => readSentence(prompt, { issueDate: day, currency, pricesIncludeTax: customer?.pricesIncludeTax ?? false, catalog }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- vat: read again when Settings change the business's VAT
+    [prompt, day, currency, customer?.pricesIncludeTax, vat, catalog],
   );
   // Said once the typing pauses, not at every key.
   const summary = useDebounced(summaryOf(result), 700);

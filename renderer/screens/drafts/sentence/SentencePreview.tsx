@@ -7,8 +7,10 @@ import { ConfidenceMeter } from '../../../components/ConfidenceMeter';
 import { formatDate } from '../../../lib/format';
 import { percentText, quantityText } from '../draftValues';
 import type { ReadResult } from './readSentence';
+import { useBusinessDefaults } from '../../../stores/business';
 
 function vatText(p: ParsedPrompt): string {
+  if (!useBusinessDefaults.getState().vatRegistered) return 'None (your business is not registered for VAT)';
   const own = p.lines.some((l) => l.taxRateBp !== p.taxRateBp) ? '; catalog items at their own rate' : '';
   if (p.taxRateBp === null) return `No VAT (exempt)${own}`;
   return `${taxRateLabel(p.taxRateBp)}, ${p.pricesIncludeTax ? 'included in the prices' : 'added on top'}${own}`;

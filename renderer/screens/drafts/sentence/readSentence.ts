@@ -5,6 +5,7 @@ import type { ParsedPrompt } from '../../../../shared/drafting/types';
 import type { CatalogIndex } from '../../../../shared/drafting/catalog';
 import type { CurrencyCode } from '../../../../shared/money';
 import { computeTotals } from '../../../../shared/totals';
+import { useBusinessDefaults } from '../../../stores/business';
 
 export interface SentenceReading {
   parsed: ParsedPrompt;
@@ -14,12 +15,17 @@ export interface SentenceReading {
 
 export type ReadResult = { ok: true; reading: SentenceReading } | { ok: false; message: string } | null;
 
-/** `catalog`: the items the backend says the sentence may name (items.forSentence), as the draft will be made with. */
-export function readSentence(prompt: string, options: { issueDate: string; currency: CurrencyCode; chargesVat: boolean; catalog?: CatalogIndex }): ReadResult {
+/**
+ * `pricesIncludeTax`: the customer's. The business's VAT comes from Settings, as the backend's draft
+ * does. `catalog`: the items the backend says the sentence may name (items.forSentence).
+ */
+export function readSentence(prompt: string, options: { issueDate: string; currency: CurrencyCode; pricesIncludeTax: boolean; catalog?: CatalogIndex }): ReadResult {
   if (prompt.trim().length < 3) return null;
+  const business = useBusinessDefaults.getState();
   try {
     const parsed = parseInvoicePrompt(prompt, {
-      today: options.issueDate, currency: options.currency, defaultTaxRateBp: options.chargesVat ? 1600 : null,
+      today: options.issueDate, currency: options.currency, defaultTaxRateBp: business.lineTaxRateBp,
+      defaultPricesIncludeTax: business.vatRegistered && options.pricesIncludeTax, vatRegistered: business.vatRegistered,
       ...(options.catalog ? { catalog: options.catalog } : {}),
     });
     let totalMinor: number | null = null;

@@ -4,6 +4,7 @@ import { CURRENCIES, type CurrencyCode } from '../../../../shared/money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { paths } from '../../../lib/router';
 import { amountProblem, hasInvoiceFilters, useInvoiceQuery } from '../../../stores/invoiceQuery';
+import { DateInput } from '../../../components/DateInput';
 
 /** Search, filters and their reset; the search input is forwarded for the "/" shortcut. */
 export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolbar(_props, searchRef) {
@@ -45,15 +46,15 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
         <div className="inline-field range-field" role="group" aria-labelledby="invoice-issued-label">
           <span id="invoice-issued-label" className="range-label">Issued</span>
           <label htmlFor="invoice-issued-from" className="visually-hidden">Issued from</label>
-          <input id="invoice-issued-from" type="date" value={q.issuedFrom} max={q.issuedTo || undefined} onChange={(e) => q.set({ issuedFrom: e.target.value })} />
+          <DateInput label="Issued from" id="invoice-issued-from"  value={q.issuedFrom} max={q.issuedTo || undefined} onValue={(value) => q.set({ issuedFrom: value })} />
           <span aria-hidden="true" className="range-dash">–</span>
           <label htmlFor="invoice-issued-to" className="visually-hidden">Issued to</label>
-          <input
+          <DateInput label="Issued to"
             id="invoice-issued-to"
-            type="date"
+            
             value={q.issuedTo}
             min={q.issuedFrom || undefined}
-            onChange={(e) => q.set({ issuedTo: e.target.value })}
+            onValue={(value) => q.set({ issuedTo: value })}
             aria-invalid={datesBackwards ? true : undefined}
             aria-describedby={datesBackwards ? 'invoice-dates-error' : undefined}
           />

@@ -1,9 +1,11 @@
-import type { Invoice } from '../../../../shared/domain/invoice';
+import { showsVat, type Invoice } from '../../../../shared/domain/invoice';
+import { useBusinessDefaults } from '../../../stores/business';
 import { taxRateLabel } from '../../../../shared/totals';
 import { money } from '../../../lib/format';
 
 /** Subtotal, discount, VAT per rate, total, then what was paid and credited and what is still owed. */
 export function TotalsTable({ invoice }: { invoice: Invoice }) {
+  const vat = showsVat(useBusinessDefaults((s) => s.vatRegistered), invoice.lines);
   const fmt = (minor: number) => money(minor, invoice.currency);
   const t = invoice.totals;
   const isDraft = invoice.status === 'draft';
@@ -14,7 +16,7 @@ export function TotalsTable({ invoice }: { invoice: Invoice }) {
     <table className="invoice-totals" aria-label="Totals">
       <tbody>
         <tr>
-          <th scope="row">Subtotal{invoice.pricesIncludeTax ? ' (before VAT)' : ''}</th>
+          <th scope="row">Subtotal{vat && invoice.pricesIncludeTax ? ' (before VAT)' : ''}</th>
           <td className="num">{fmt(t.subtotalMinor)}</td>
         </tr>
         {t.discountMinor > 0 && (
@@ -23,7 +25,7 @@ export function TotalsTable({ invoice }: { invoice: Invoice }) {
             <td className="num">−{fmt(t.discountMinor)}</td>
           </tr>
         )}
-        {t.taxSummary.map((row) => (
+        {vat && t.taxSummary.map((row) => (
           <tr key={String(row.taxRateBp)} className="totals-tax">
             {row.taxRateBp === null ? (
               <>

@@ -10,6 +10,7 @@ import { AMOUNT_OF, DATE_OF, GROUP_LABELS, groupOptions, MEASURE_LABELS, ROW_LAB
 import { useReportStore } from '../reportStore';
 import { CheckGroup } from './CheckGroup';
 import { CustomerChecklist } from './CustomerChecklist';
+import { DateInput } from '../../../components/DateInput';
 
 interface Props {
   problems: FormProblems;
@@ -48,10 +49,10 @@ export function BuilderForm({ problems, running, onRun, onReset }: Props) {
           </select>
         </Field>
         <Field id={`${id}-from`} label={`${DATE_OF[form.rows]} from`} error={problems.from}>
-          <input type="date" value={form.from} onChange={(e) => setForm({ from: e.target.value })} {...describe(`${id}-from`, problems.from)} />
+          <DateInput label="From"  value={form.from} onValue={(value) => setForm({ from: value })} {...describe(`${id}-from`, problems.from)} />
         </Field>
         <Field id={`${id}-to`} label={`${DATE_OF[form.rows]} to`} error={problems.to}>
-          <input type="date" value={form.to} onChange={(e) => setForm({ to: e.target.value })} {...describe(`${id}-to`, problems.to)} />
+          <DateInput label="To"  value={form.to} onValue={(value) => setForm({ to: value })} {...describe(`${id}-to`, problems.to)} />
         </Field>
         <Field id={`${id}-currency`} label="Currency">
           <select

@@ -9,6 +9,7 @@ import { useInvoicesChanged } from '../../../lib/useInvoicesChanged';
 import { ExportButtons } from '../results/ExportButtons';
 import { VatTable } from './VatTable';
 import { appNow, localDateOf } from '../../../lib/clock';
+import { DateInput } from '../../../components/DateInput';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,11 +42,11 @@ export function VatReturn() {
       <div className="filter-bar">
         <div className="inline-field">
           <label htmlFor={`${id}-from`}>From</label>
-          <input id={`${id}-from`} type="date" value={range.from} aria-invalid={problem && problem !== 'Choose the last day' ? true : undefined} onChange={(e) => setRange({ ...range, from: e.target.value })} />
+          <DateInput label="From" id={`${id}-from`}  value={range.from} aria-invalid={problem && problem !== 'Choose the last day' ? true : undefined} onValue={(value) => setRange({ ...range, from: value })} />
         </div>
         <div className="inline-field">
           <label htmlFor={`${id}-to`}>To</label>
-          <input id={`${id}-to`} type="date" value={range.to} aria-invalid={problem === 'Choose the last day' || problem === 'The last day is before the first day' ? true : undefined} onChange={(e) => setRange({ ...range, to: e.target.value })} />
+          <DateInput label="To" id={`${id}-to`}  value={range.to} aria-invalid={problem === 'Choose the last day' || problem === 'The last day is before the first day' ? true : undefined} onValue={(value) => setRange({ ...range, to: value })} />
         </div>
         {problem && <p className="field-error" role="alert">{problem}</p>}
       </div>
