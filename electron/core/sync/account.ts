@@ -67,7 +67,7 @@ export function queueUpload(ctx: CoreContext): number {
     ctx.sql.prepare("UPDATE changes SET pushed_at = ? WHERE pushed_at IS NULL").run(now);
     const order = [...SYNCED_TABLE_NAMES].sort((a, b) => SYNCED_TABLES[a].rank - SYNCED_TABLES[b].rank);
     for (const table of order) {
-      const ids = (ctx.sql.prepare(`SELECT ${KEY_COLUMN[table]} AS id FROM ${table} ORDER BY rowid`).all() as { id: string | null }[]).flatMap((r) => (r.id ? [r.id] : []));
+      const ids = (ctx.sql.prepare(`SELECT ${KEY_COLUMN[table]} AS id FROM ${table} ORDER BY ${KEY_COLUMN[table]}`).all() as { id: string | null }[]).flatMap((r) => (r.id ? [r.id] : []));
       for (let i = 0; i < ids.length; i += UPLOAD_PAGE) {
         const page = ids.slice(i, i + UPLOAD_PAGE);
         const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;
