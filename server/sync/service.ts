@@ -76,6 +76,8 @@ interface Judged {
   store: SyncRow[];
   numbers: { kind: string; number: string; rowId: string }[];
   refusal: Refusal | null;
+  /** Accepted, but not as sent (finalized twice): the device must put the Cloud's rows in place of its own. */
+  correction?: Refusal;
 }
 
 /** Judges one mutation against the working set; changes nothing until it is accepted whole. */
@@ -87,6 +89,7 @@ function judge(mutation: PushMutation, working: Working, principal: DevicePrinci
     return refuse({ code: 'forbidden', message: 'Only an owner or an admin can bring a computer’s books into the organisation.' });
   }
   const needed = new Set<Action>([named]);
+  let correction: Refusal | undefined;
   const store: SyncRow[] = [];
   const numbers: Judged['numbers'] = [];
   const staged = new Map<string, SyncRow>();
@@ -103,6 +106,13 @@ function judge(mutation: PushMutation, working: Working, principal: DevicePrinci
     if (outcome.kind === 'refused') return refuse(outcome.refusal);
     if (outcome.kind === 'same') continue;
     const toStore = outcome.kind === 'split' ? outcome.copy : outcome.row;
+    if (outcome.kind === 'split') {
+      const first = current?.data.number;
+      correction = {
+        code: 'finalized_elsewhere',
+        message: `${String(toStore.data.number)} was made from a draft another computer had already finalized as ${String(first)}. Both are kept as invoices, so no number is lost: void the one the customer should not pay (with a credit note if it was sent).`,
+      };
+    }
     const column = SYNCED_TABLES[toStore.table].numberColumn;
     const number = column ? toStore.data[column] : null;
     if (typeof number === 'string' && number !== '') {
@@ -122,7 +132,7 @@ function judge(mutation: PushMutation, working: Working, principal: DevicePrinci
   for (const action of needed) {
     if (!can(principal.role, action)) return refuse({ code: 'forbidden', message: refusalMessage(principal.role, action) });
   }
-  return { store, numbers, refusal: null };
+  return { store, numbers, refusal: null, ...(correction ? { correction } : {}) };
 }
 
 export async function push(ctx: CloudContext, principal: DevicePrincipal, request: PushRequest, requestId: string): Promise<PushAnswer> {
@@ -177,6 +187,15 @@ export async function push(ctx: CloudContext, principal: DevicePrincipal, reques
         continue;
       }
       names.set(mutation.name, (names.get(mutation.name) ?? 0) + 1);
+      if (judged.correction) {
+        const keys = new Set(mutation.rows.map((r) => key(r.table, r.id)));
+        for (const row of judged.store) keys.add(key(row.table, row.id));
+        const rows = [...keys].flatMap((k) => {
+          const held = judged.store.find((r) => key(r.table, r.id) === k) ?? working.rows.get(k);
+          return held ? [held] : [];
+        });
+        newRefusals.push({ id: mutation.id, ...judged.correction, rows });
+      }
       for (const row of judged.store) {
         working.rows.set(key(row.table, row.id), row);
         toStore.set(key(row.table, row.id), row);

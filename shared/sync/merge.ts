@@ -29,7 +29,16 @@ export function newestStamp(stamps: SyncStamps): string {
   return newest;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** JSON with keys in one order: PostgreSQL's jsonb hands a row's lines back with its keys reordered. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k] ?? null)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function sameData(a: SyncData, b: SyncData, fields: readonly string[]): boolean {
   return fields.every((f) => !(f in b) || same(a[f], b[f]));

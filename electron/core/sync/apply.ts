@@ -185,7 +185,7 @@ export function forceCloudState(ctx: CoreContext, entries: readonly { table: Syn
         for (const entry of ordered) {
           const local = readRows(ctx.sql, entry.table, [entry.id]).get(entry.id);
           if (local) noteDerived(ctx.sql, { table: entry.table, id: entry.id, data: local, stamps: {} }, derived);
-          const mustRemove = !entry.row || (entry.table === 'invoices' && local && local.lifecycle !== entry.row.data.lifecycle) ||
+          const mustRemove = !entry.row || (entry.table === 'invoices' && local && (local.lifecycle !== entry.row.data.lifecycle || local.number !== entry.row.data.number)) ||
             (entry.table === 'payments' && local && local.status !== entry.row.data.status) ||
             (entry.table === 'payment_allocations' && local && local.reversed_at !== entry.row.data.reversed_at);
           if (mustRemove) removeLocal(ctx.sql, entry.table, entry.id, derived);

@@ -155,7 +155,8 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
     // An editor open on this draft here is now behind: it is told the draft was saved elsewhere.
     if (current) sql.prepare('UPDATE invoices SET draft_version = draft_version + 1, version = version + 1, updated_at = ? WHERE id = ?').run(now, id);
     writeLines(sql, id, data.lines);
-    if (lifecycle !== 'draft') sql.prepare("UPDATE invoices SET status = 'open', updated_at = ? WHERE id = ?").run(now, id);
+    // Owing all of it until settlement (worked out after the rows are in) says otherwise.
+    if (lifecycle !== 'draft') sql.prepare("UPDATE invoices SET status = 'open', paid_minor = 0, credited_minor = 0, balance_minor = total_minor, updated_at = ? WHERE id = ?").run(now, id);
   }
   if (lifecycle === 'void') {
     sql.prepare("UPDATE invoices SET status = 'void', voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ? AND status <> 'void'").run(str(data.voided_at) ?? now, str(data.void_reason) ?? '', now, id);
