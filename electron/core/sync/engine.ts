@@ -152,8 +152,8 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
           const keys = new Map<string, { table: SyncedTableName; id: string; row: SyncRow | null }>();
           for (const row of sent?.rows ?? []) keys.set(`${row.table}\u0000${row.id}`, { table: row.table, id: row.id, row: null });
           for (const row of r.rows) keys.set(`${row.table}\u0000${row.id}`, { table: row.table, id: row.id, row });
-          // A history entry refused with its change goes too; one the Cloud never had is this device's own note.
-          return [...keys.values()].filter((e) => e.table !== 'audit_log' || e.row !== null);
+          // Undone whole: its history entry goes with it (the sync problem says what happened).
+          return [...keys.values()];
         });
         announceApplied(forceCloudState(ctx, entries));
         for (const r of answer.refused) {
@@ -221,6 +221,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
   }
 
   async function once(): Promise<void> {
+    if (!running) return;
     const c = client();
     const t = token();
     if (!c) return;
@@ -248,6 +249,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
       writeMeta(ctx.sql, LAST_SYNCED_KEY, ctx.clock.now().toISOString());
       listen(c, t);
     } catch (error) {
+      if (!running) return;
       if (error instanceof CloudUnreachable) {
         failures += 1;
         phase = 'offline';
@@ -282,9 +284,13 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
       do {
         again = false;
         await once();
+        // The books closed while the round was out talking to the Cloud: nothing more to do here.
+        if (!running) return;
         announce();
       } while (again && running && phase !== 'revoked' && phase !== 'signed_out');
-    })().finally(() => {
+    })().catch((error: unknown) => {
+      if (running) log('Sync round failed', error);
+    }).finally(() => {
       round = null;
       if (phase === 'revoked' || phase === 'signed_out') {
         events?.abort();
