@@ -90,7 +90,7 @@ async function apply(computers: Computer[], op: Op, clock: TestClock): Promise<v
       const got = await invoke<{ version: number } & Record<string, unknown>>(core, 'customers.get', { id });
       if (!got.ok) return;
       const customer = got.value as Record<string, unknown> & { version: number; address: Record<string, unknown> };
-      const next = { ...customer, ...(op.field === 'city' ? { address: { ...customer.address, city: `City ${op.value}` } } : {}) };
+      const next: Record<string, unknown> = { ...customer, ...(op.field === 'city' ? { address: { ...customer.address, city: `City ${op.value}` } } : {}) };
       if (op.field === 'email') next.email = `c${op.value}.${op.dev}@example.co.ke`;
       if (op.field === 'phone') next.phone = `+2547221000${op.value}${op.dev}`;
       if (op.field === 'notes') next.notes = `Note ${op.value} from ${op.dev}`;
