@@ -28,6 +28,12 @@ export function syncRoutes(app: FastifyInstance, ctx: CloudContext, pokes: PokeH
     return claim(ctx, principal, parse(claimsSchema, request.body).keys);
   });
 
+  // Open event streams end when the instance stops, so a graceful shutdown never waits on them.
+  const streams = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+  });
+
   // Server-sent events: "poke" when the organisation's books moved on, a comment every 25 s so
   // proxies keep the connection; the device pulls on each poke and every minute regardless.
   app.get('/v1/sync/events', async (request, reply) => {
@@ -39,11 +45,13 @@ export function syncRoutes(app: FastifyInstance, ctx: CloudContext, pokes: PokeH
       'x-content-type-options': 'nosniff', 'x-request-id': request.id,
     });
     res.write(': connected\n\n');
+    streams.add(res);
     const unsubscribe = pokes.subscribe(principal.orgId, (version) => res.write(`event: poke\ndata: ${JSON.stringify({ version })}\n\n`));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      streams.delete(res);
     };
     request.raw.on('close', end);
     res.on('close', end);
