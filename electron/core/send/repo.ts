@@ -13,16 +13,20 @@ export interface NotificationDbRow extends NotificationRow {
   customer_name: string;
 }
 
-const STATUS = `CASE
+/** A message's status, worked out from its row `n` and its job `j` (none on a computer that did not send it). */
+export const notificationStatus = (now: string) => `CASE
   WHEN n.outcome IS NOT NULL THEN n.outcome
+  WHEN j.id IS NULL AND n.remote_status IS NOT NULL THEN n.remote_status
   WHEN n.sending_started_at IS NOT NULL AND j.state IN ('failed', 'cancelled') THEN 'unconfirmed'
   WHEN j.state = 'succeeded' THEN 'sent'
   WHEN j.state = 'failed' THEN 'failed'
   WHEN j.state = 'cancelled' THEN 'cancelled'
   WHEN j.state = 'running' THEN 'sending'
-  WHEN j.attempts = 0 AND n.scheduled_for > @now THEN 'scheduled'
+  WHEN j.attempts = 0 AND n.scheduled_for > ${now} THEN 'scheduled'
   WHEN j.last_error IS NOT NULL THEN 'retrying'
   ELSE 'pending' END`;
+
+const STATUS = notificationStatus('@now');
 
 const SELECT = `SELECT n.*, ${STATUS} AS status, j.attempts AS job_attempts, j.last_error AS job_last_error,
     i.number AS invoice_number, c.name AS customer_name

@@ -7,6 +7,7 @@ import type { Sql } from '../db/sql';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocument } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
+import { notificationStatus } from '../send/repo';
 import { replaceSearch as replaceItemSearch } from '../items/repo';
 
 export const KEY_COLUMN: Record<SyncedTableName, string> = {
@@ -16,14 +17,8 @@ export const KEY_COLUMN: Record<SyncedTableName, string> = {
 
 const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
 
-/** The message's status as this device knows it (its job's, or what the sending device said). */
-const NOTIFICATION_STATUS = `CASE
-  WHEN n.outcome IS NOT NULL THEN n.outcome
-  WHEN j.id IS NULL THEN coalesce(n.remote_status, 'pending')
-  WHEN n.sending_started_at IS NOT NULL AND j.state IN ('failed', 'cancelled') THEN 'unconfirmed'
-  WHEN j.state = 'succeeded' THEN 'sent' WHEN j.state = 'failed' THEN 'failed' WHEN j.state = 'cancelled' THEN 'cancelled'
-  WHEN j.state = 'running' THEN 'sending' WHEN j.attempts = 0 AND n.scheduled_for > strftime('%Y-%m-%dT%H:%M:%fZ', 'now') THEN 'scheduled'
-  ELSE 'pending' END`;
+/** The message's status as this computer knows it (its job's, or what the sending computer said). */
+const NOTIFICATION_STATUS = notificationStatus("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
 
 function selectFor(table: SyncedTableName): string {
   const key = KEY_COLUMN[table];
