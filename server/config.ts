@@ -40,6 +40,7 @@ export type CloudConfig = z.output<typeof cloudConfigSchema>;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CloudConfig {
   const pick = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   const result = cloudConfigSchema.safeParse({
     host: pick('HOST'),
     port: pick('PORT'),
@@ -53,6 +54,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CloudConfig
       password: pick('SMTP_PASSWORD'), from: pick('SMTP_FROM'),
     },
     logLevel: pick('LOG_LEVEL'),
+    limits: {
+      signUpsPerHour: num(pick('SIGN_UPS_PER_HOUR')), signInsPerMinute: num(pick('SIGN_INS_PER_MINUTE')),
+      signInsPerMinutePerEmail: num(pick('SIGN_INS_PER_MINUTE_PER_EMAIL')), emailLinksPerQuarterHour: num(pick('EMAIL_LINKS_PER_QUARTER_HOUR')),
+      emailLinksPerQuarterHourPerEmail: num(pick('EMAIL_LINKS_PER_QUARTER_HOUR_PER_EMAIL')),
+    },
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -7,8 +7,8 @@ export type OrgTransaction = Transaction<CloudDB>;
 
 export async function inOrg<T>(db: Kysely<CloudDB>, orgId: string, work: (trx: OrgTransaction) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL ROLE billbook_app`.execute(trx);
-    await sql`SELECT set_config('billbook.org_id', ${orgId}, true)`.execute(trx);
+    // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`SELECT set_config('role', 'billbook_app', true), set_config('billbook.org_id', ${orgId}, true)`.execute(trx);
     return work(trx);
   });
 }

@@ -5,6 +5,10 @@
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
 //   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200), BENCH_ITEMS (10,000).
 //   BENCH_PART=items: the item catalog (picker search, a sentence drafted with catalog lookups).
+//   BENCH_PART=cloud: Billbook Cloud (sign-in, authenticated requests, on PGlite and PostgreSQL).
+//   BENCH_PART=sync: upload and download of the billing book, push throughput, cross-computer
+//   latency, 50 computers at once, bookkeeping cost (BENCH_PUSH_MUTATIONS, 20,000).
+//   BENCH_PART=fuzz: the sync convergence property, BENCH_FUZZ_RUNS (10,000) runs.
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -17,6 +21,8 @@ import { benchParser } from './parser';
 import { benchItems } from './items';
 import { benchEmail } from './email';
 import { benchPdf } from './pdf';
+import { benchCloud } from './cloud';
+import { benchFuzz, benchSync } from './sync';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -31,11 +37,17 @@ if (wants('sending')) {
   await benchPdf();
   await benchEmail();
 }
-if (wants('billing') || wants('analytics')) {
-  const analytics = wants('analytics')
+if (wants('cloud')) await benchCloud();
+if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
+if (wants('billing') || wants('analytics') || wants('sync')) {
+  const analytics = wants('analytics') || wants('sync')
     ? async (core: Core) => {
-        await benchAnalytics(core);
-        await benchIntelligence(core);
+        if (wants('analytics')) {
+          await benchAnalytics(core);
+          await benchIntelligence(core);
+        }
+        // The big book goes up to the Cloud and down to a new computer last: it joins an organisation.
+        if (wants('sync')) await benchSync(core);
       }
     : undefined;
   await benchBilling(Number(process.env.BENCH_INVOICES ?? 100_000), Number(process.env.BENCH_BILLING_CUSTOMERS ?? 2_000), analytics);

@@ -1,7 +1,7 @@
 // Crashes in the middle of sync: a desktop killed (fork + SIGKILL) while its push or its pull is on
 // the wire, and the Cloud killed while it applies a push. After a restart nothing is lost and
 // nothing is applied twice.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -13,6 +13,7 @@ import { call, tempDir } from '../../helpers/core';
 import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
 import { startHoldingProxy, type HoldingProxy } from '../../helpers/holdingProxy';
 import { PASSWORD, uniqueEmail } from '../../helpers/cloudPeople';
+import { freshDatabase, startCloudProcess } from '../../helpers/cloudProcess';
 
 const clock = testClock('2026-11-21T09:00:00.000Z');
 const opened: Core[] = [];
@@ -113,38 +114,12 @@ describe('the Cloud killed while it applies a push (PostgreSQL)', () => {
   let child: ChildProcess | null = null;
   afterEach(() => child?.kill('SIGKILL'));
 
-  async function startCloudProcess(databaseUrl: string, key: string): Promise<{ url: string; process: ChildProcess }> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', CLOUD_SECRET_KEY: key, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`Cloud did not start: ${out}`)), 60_000);
-      proc.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const match = /listening on (http:\/\/[\d.:]+)/.exec(out);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-      proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    });
-    return { url, process: proc };
-  }
-
   it('rolls back or commits whole; after a restart the push is applied exactly once', async () => {
-    const admin = new pg.Client(inject('postgresUrl'));
-    await admin.connect();
-    const name = `crash_${crypto.randomBytes(5).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const databaseUrl = new URL(inject('postgresUrl'));
-    databaseUrl.pathname = `/${name}`;
+    const databaseUrl = new URL(await freshDatabase(inject('postgresUrl'), 'crash'));
     const key = crypto.randomBytes(32).toString('base64');
-    const first = await startCloudProcess(databaseUrl.href, key);
+    const env = { DATABASE_URL: databaseUrl.href, CLOUD_SECRET_KEY: key };
+    const first = await startCloudProcess(env);
+    child = first.process;
     const proxy = await startHoldingProxy(first.url);
     try {
       const { core } = await joinedDesktop(proxy.url);
@@ -153,7 +128,8 @@ describe('the Cloud killed while it applies a push (PostgreSQL)', () => {
       proxy.onForwarded('/v1/sync/push', () => first.process.kill('SIGKILL'));
       const cut = await call(core, 'sync.now', {});
       expect(cut.pending).toBe(400);
-      const second = await startCloudProcess(databaseUrl.href, key);
+      const second = await startCloudProcess(env);
+      child = second.process;
       proxy.target = second.url;
       // The first request after the restart may meet a connection the dead Cloud left behind; the loop simply tries again.
       let status = await call(core, 'sync.now', {});
