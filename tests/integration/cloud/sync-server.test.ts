@@ -113,7 +113,10 @@ describe.each(CLOUD_KINDS)('sync on the Cloud (%s)', (kind) => {
     const tb = stamp('2026-11-21T10:01:00.000Z', 0, b.device.id);
     await pushAs(a.deviceToken, [{ id: 2, name: 'invoices.finalize', stamp: ta, rows: [invoice(uuid(30), { lifecycle: 'final', number: 'INV-2026-0007' }, ta)] }]);
     const res = await pushAs(b.deviceToken, [{ id: 1, name: 'invoices.finalize', stamp: tb, rows: [invoice(uuid(30), { lifecycle: 'final', number: 'INV-2026-B-0001' }, tb)] }]);
-    expect(res.body.refused).toEqual([]);
+    // B's number is kept as an invoice of its own; B is told so (and shown the Cloud's rows) under Sync problems.
+    expect(res.body.refused.map((r) => [r.id, r.code])).toEqual([[1, 'finalized_elsewhere']]);
+    expect(res.body.refused[0]!.message).toContain('INV-2026-B-0001');
+    expect(res.body.lastMutationId).toBe(1);
     const invoices = (await pullAs(a.deviceToken)).body.rows.filter((r) => r.table === 'invoices');
     expect(invoices.map((r) => [r.data.number, r.data.duplicate_of ?? null]).sort()).toEqual([['INV-2026-0007', null], ['INV-2026-B-0001', uuid(30)]]);
   });
