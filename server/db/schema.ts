@@ -139,7 +139,59 @@ export interface SyncClaimsTable {
   at: Timestamp;
 }
 
+export interface OrgPaymentsTable {
+  org_id: string;
+  daraja: string | null;
+  paystack: string | null;
+  hook_hash: string;
+  hook_sealed: string;
+  links_enabled: Generated<boolean>;
+  link_days: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface StkRequestsTable {
+  id: string;
+  org_id: string;
+  checkout_id: string;
+  invoice_id: string;
+  amount_minor: number;
+  phone: string;
+  status: string;
+  receipt: string | null;
+  next_query_at: Timestamp;
+  queries: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface PaystackReferencesTable {
+  reference: string;
+  org_id: string;
+  request_id: string;
+  invoice_id: string;
+  amount_minor: number;
+  created_at: Timestamp;
+}
+
+export interface InvoicePdfsTable {
+  org_id: string;
+  invoice_id: string;
+  pdf: Buffer;
+  uploaded_at: Timestamp;
+}
+
+export interface DarajaTokensTable {
+  org_id: string;
+  token: string;
+  expires_at: Timestamp;
+}
+
 export interface CloudDB {
+  daraja_tokens: DarajaTokensTable;
+  org_payments: OrgPaymentsTable;
+  stk_requests: StkRequestsTable;
+  paystack_references: PaystackReferencesTable;
+  invoice_pdfs: InvoicePdfsTable;
   sync_rows: SyncRowsTable;
   sync_numbers: SyncNumbersTable;
   sync_refusals: SyncRefusalsTable;

@@ -49,7 +49,7 @@ const lifecycleOf = (data: SyncData): InvoiceLifecycle => (data.lifecycle === 'f
 const invoiceName = (data: SyncData) => (typeof data.number === 'string' && data.number ? data.number : 'This draft');
 
 /** Content of an invoice that never changes once final. */
-const INVOICE_FINAL_FIELDS = SYNCED_TABLES.invoices.columns.filter((c) => !['lifecycle', 'voided_at', 'void_reason', 'duplicate_of'].includes(c));
+const INVOICE_FINAL_FIELDS = SYNCED_TABLES.invoices.columns.filter((c) => !['lifecycle', 'voided_at', 'void_reason', 'duplicate_of', 'share_token'].includes(c));
 
 function createActions(row: SyncRow): Action[] {
   switch (row.table) {
@@ -64,7 +64,9 @@ function createActions(row: SyncRow): Action[] {
     case 'credit_notes': return ['creditNotes.create'];
     case 'settings': return ['settings.write'];
     case 'saved_reports': return ['reports.write'];
-    case 'notifications': return ['invoices.send'];
+    case 'notifications': return [];
+    case 'incoming_payments': return ['payments.record'];
+    case 'payment_requests': return ['payments.record'];
     case 'audit_log': return [];
   }
 }
@@ -122,6 +124,10 @@ function mergeInvoice(current: SyncRow, incoming: SyncRow): MergeOutcome {
   if (!sameData(current.data, incoming.data, INVOICE_FINAL_FIELDS)) {
     return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `${invoiceName(current.data)} is final; its lines, amounts and dates never change. Issue a credit note to correct it.` } };
   }
+  // A final invoice gets its customer link once (invoices finalized before links had none).
+  if (!current.data.share_token && typeof incoming.data.share_token === 'string' && incoming.data.share_token !== '' && LIFECYCLE_RANK[to] <= LIFECYCLE_RANK[from]) {
+    return { kind: 'store', actions: ['invoices.send'], row: { ...current, data: { ...current.data, share_token: incoming.data.share_token }, stamps: { '*': stamp } } };
+  }
   if (LIFECYCLE_RANK[to] <= LIFECYCLE_RANK[from]) return { kind: 'same', actions: [] };
   // final -> void: only the void's own fields move.
   return {
@@ -142,6 +148,25 @@ function mergeReversible(current: SyncRow, incoming: SyncRow, reversal: readonly
   return { kind: 'store', actions: ['payments.reverse'], row: { ...current, data, stamps: { '*': newestStamp(incoming.stamps) } } };
 }
 
+const INCOMING_RANK: Record<string, number> = { unmatched: 0, recorded: 1, assigned: 1, dismissed: 1 };
+
+/** Money that came in: its receipt never changes; unmatched becomes assigned or dismissed once, and stays so. */
+function mergeIncoming(current: SyncRow, incoming: SyncRow): MergeOutcome {
+  const fixed = SYNCED_TABLES.incoming_payments.columns.filter((c) => !['status', 'payment_id', 'customer_id', 'invoice_id', 'note'].includes(c));
+  if (!sameData(current.data, incoming.data, fixed)) {
+    return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: 'Money that came in is recorded as it came; assign or dismiss it instead.' } };
+  }
+  const from = INCOMING_RANK[String(current.data.status)] ?? 0;
+  const to = INCOMING_RANK[String(incoming.data.status)] ?? 0;
+  if (to <= from) {
+    if (from === 1 && to === 1 && (current.data.payment_id !== incoming.data.payment_id || current.data.status !== incoming.data.status)) {
+      return { kind: 'refused', actions: ['payments.record'], refusal: { code: 'immutable', message: `That money (${String(current.data.receipt)}) was already ${String(current.data.status)} on another computer; your assignment was undone.` } };
+    }
+    return { kind: 'same', actions: [] };
+  }
+  return { kind: 'store', actions: ['payments.record'], row: { ...current, data: { ...current.data, ...incoming.data }, stamps: { '*': newestStamp(incoming.stamps) } } };
+}
+
 /**
  * Merges an incoming version of a row into the one held (none: a new row). Deterministic: the same
  * two versions give the same result everywhere, whichever arrives first.
@@ -156,6 +181,8 @@ export function mergeRow(current: SyncRow | null, incoming: SyncRow): MergeOutco
       return mergeReversible(current, incoming, ['status', 'reversed_at', 'reversal_reason'], (d) => d.status === 'reversed', 'payment');
     case 'payment_allocations':
       return mergeReversible(current, incoming, ['reversed_at', 'reversed_on'], (d) => d.reversed_at !== null && d.reversed_at !== undefined, 'allocation of a payment');
+    case 'incoming_payments':
+      return mergeIncoming(current, incoming);
     case 'credit_notes':
     case 'draft_versions':
     case 'audit_log':

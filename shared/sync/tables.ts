@@ -23,6 +23,7 @@ export interface SyncedTable {
 
 export const SYNCED_TABLE_NAMES = [
   'settings', 'customers', 'items', 'invoices', 'draft_versions', 'payments', 'payment_allocations', 'credit_notes', 'saved_reports', 'notifications', 'audit_log',
+  'incoming_payments', 'payment_requests',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
 
@@ -42,7 +43,7 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
     columns: [
       'customer_id', 'number', 'lifecycle', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
       'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
-      'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'lines',
+      'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'share_token', 'lines',
     ],
   },
   draft_versions: {
@@ -70,6 +71,17 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
     ],
   },
   audit_log: { name: 'audit_log', merge: 'fact', rank: 6, columns: ['at', 'entity', 'entity_id', 'action', 'summary', 'details', 'actor', 'device_name'] },
+  // Money that arrived by M-Pesa, Paystack or a statement: one per receipt in the organisation; it is
+  // recorded as a payment, or waits in the Unmatched inbox until someone assigns or dismisses it.
+  incoming_payments: {
+    name: 'incoming_payments', merge: 'fact', rank: 5, numberColumn: 'receipt',
+    columns: ['source', 'receipt', 'amount_minor', 'currency', 'payer_phone', 'payer_name', 'account_reference', 'paid_at', 'customer_id', 'invoice_id', 'status', 'payment_id', 'note', 'created_at'],
+  },
+  // Requests for money made through the Cloud (an M-Pesa prompt on a phone, a Paystack link): written by the Cloud.
+  payment_requests: {
+    name: 'payment_requests', merge: 'row', rank: 5,
+    columns: ['kind', 'invoice_id', 'phone', 'amount_minor', 'currency', 'status', 'result_code', 'result_text', 'checkout_id', 'reference', 'url', 'requested_by', 'created_at', 'updated_at'],
+  },
 };
 
 /** An invoice's life as the books record it; paid and partly paid are worked out, never synced. */

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 // SQL for invoices, their lines, draft versions and credit notes: no rules, no transactions.
 import { sql as raw, type Expression, type SqlBool } from 'kysely';
 import type { Sql } from '../db/sql';
@@ -47,10 +48,21 @@ export function finalizeRow(
     .prepare(
       `UPDATE invoices SET number = @number, status = 'open', due_date = @due_date, terms = @terms, template = @template, bill_to = @bill_to,
          balance_minor = @total_minor, paid_minor = 0, credited_minor = 0, finalized_at = @finalized_at,
-         updated_at = @updated_at, version = version + 1
+         share_token = coalesce(share_token, @share_token), updated_at = @updated_at, version = version + 1
        WHERE id = @id AND status = 'draft'`,
     )
-    .run(row);
+    .run({ ...row, share_token: newShareToken() });
+}
+
+/** 128 random bits, URL-safe: the customer's page for an invoice cannot be guessed. */
+export function newShareToken(): string {
+  return crypto.randomBytes(16).toString('base64url');
+}
+
+/** The invoice's customer link token, made now for an invoice finalized before links existed. */
+export function ensureShareToken(sql: Sql, id: string): string | null {
+  sql.prepare("UPDATE invoices SET share_token = ? WHERE id = ? AND share_token IS NULL AND status <> 'draft'").run(newShareToken(), id);
+  return (sql.prepare('SELECT share_token FROM invoices WHERE id = ?').get(id) as { share_token: string | null } | undefined)?.share_token ?? null;
 }
 
 export function voidRow(sql: Sql, id: string, reason: string, at: string): void {

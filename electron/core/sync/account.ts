@@ -92,7 +92,7 @@ export function clearBooks(ctx: CoreContext): void {
   try {
     ctx.sql.transaction(() => {
       for (const table of [
-        'notifications', 'payment_allocations', 'credit_notes', 'payments', 'draft_versions', 'invoice_lines', 'invoices', 'customer_tags',
+        'notifications', 'incoming_payments', 'payment_requests', 'payment_allocations', 'credit_notes', 'payments', 'draft_versions', 'invoice_lines', 'invoices', 'customer_tags',
         'customer_balances', 'customers', 'items', 'saved_reports', 'audit_log', 'settings', 'sync_stamps', 'sync_dirty', 'sync_problems', 'jobs', 'sequences',
       ] as const) ctx.sql.prepare(`DELETE FROM ${table}`).run();
       ctx.sql.prepare("INSERT INTO customer_search (customer_search) VALUES ('delete-all')").run();

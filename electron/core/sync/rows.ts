@@ -12,7 +12,7 @@ import { replaceSearch as replaceItemSearch } from '../items/repo';
 
 export const KEY_COLUMN: Record<SyncedTableName, string> = {
   settings: 'section', customers: 'id', items: 'id', invoices: 'id', draft_versions: 'sync_id', payments: 'id', payment_allocations: 'id',
-  credit_notes: 'id', saved_reports: 'id', notifications: 'id', audit_log: 'sync_id',
+  credit_notes: 'id', saved_reports: 'id', notifications: 'id', audit_log: 'sync_id', incoming_payments: 'id', payment_requests: 'id',
 };
 
 const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
@@ -142,7 +142,7 @@ function writeLines(sql: Sql, id: string, lines: unknown): void {
 function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
   const lifecycle = data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft';
   const current = sql.prepare('SELECT status FROM invoices WHERE id = ?').get(id) as { status: string } | undefined;
-  const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of']);
+  const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of', 'share_token']);
   if (!current || current.status === 'draft') {
     upsert(sql, 'invoices', 'id', id, { ...content, status: 'draft' }, {
       updated_at: now, version: 1, paid_minor: 0, credited_minor: 0, balance_minor: 0, draft_version: 1, created_at: now,
@@ -157,6 +157,7 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
     sql.prepare("UPDATE invoices SET status = 'void', voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ? AND status <> 'void'").run(str(data.voided_at) ?? now, str(data.void_reason) ?? '', now, id);
   }
   if ('duplicate_of' in data) sql.prepare('UPDATE invoices SET duplicate_of = ? WHERE id = ?').run(str(data.duplicate_of), id);
+  if (typeof data.share_token === 'string' && data.share_token) sql.prepare('UPDATE invoices SET share_token = ? WHERE id = ? AND share_token IS NULL').run(data.share_token, id);
   const row = sql.prepare('SELECT seq, number FROM invoices WHERE id = ?').get(id) as { seq: number; number: string | null };
   sql.prepare('DELETE FROM invoice_search WHERE rowid = ?').run(row.seq);
   if (row.number) sql.prepare('INSERT INTO invoice_search (rowid, number) VALUES (?, ?)').run(row.seq, numberSearchText(row.number));
@@ -217,5 +218,9 @@ export function writeRow(sql: Sql, row: SyncRow, now: string): void {
     case 'audit_log':
       if (sql.prepare('SELECT 1 FROM audit_log WHERE sync_id = ?').get(row.id)) return;
       return upsert(sql, 'audit_log', 'sync_id', row.id, known('audit_log', row.data));
+    case 'incoming_payments':
+      return upsert(sql, 'incoming_payments', 'id', row.id, { ...known('incoming_payments', row.data), updated_at: now }, { version: 1 });
+    case 'payment_requests':
+      return upsert(sql, 'payment_requests', 'id', row.id, known('payment_requests', row.data), { version: 1 });
   }
 }

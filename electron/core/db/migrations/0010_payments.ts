@@ -1,0 +1,86 @@
+import type { Migration } from '../migrate';
+import { lifecycle } from './0006_sync';
+
+// Getting paid through the Cloud: money that came in (M-Pesa, Paystack, a statement), requests for
+// money (an M-Pesa prompt, a Paystack link), and each final invoice's link for the customer. All
+// sync; the invoice trigger is made again with the link among the columns it watches.
+const INVOICE_COLUMNS = [
+  'customer_id', 'number', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
+  'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
+  'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'share_token',
+];
+
+export const migration0010: Migration = {
+  version: 10,
+  name: 'payments through the Cloud',
+  up: `
+    CREATE TABLE incoming_payments (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      source TEXT NOT NULL CHECK (source IN ('mpesa_stk', 'mpesa_c2b', 'paystack', 'statement')),
+      -- The M-Pesa receipt (QK7X1Y2Z3A) or Paystack reference: one per organisation.
+      receipt TEXT NOT NULL UNIQUE,
+      amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+      currency TEXT NOT NULL,
+      payer_phone TEXT NOT NULL DEFAULT '',
+      payer_name TEXT NOT NULL DEFAULT '',
+      account_reference TEXT NOT NULL DEFAULT '',
+      paid_at TEXT NOT NULL,
+      customer_id TEXT,
+      invoice_id TEXT,
+      status TEXT NOT NULL CHECK (status IN ('recorded', 'unmatched', 'assigned', 'dismissed')),
+      payment_id TEXT,
+      note TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT,
+      version INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX incoming_payments_unmatched ON incoming_payments (paid_at) WHERE status = 'unmatched';
+
+    CREATE TABLE payment_requests (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL CHECK (kind IN ('stk', 'paystack')),
+      invoice_id TEXT NOT NULL,
+      phone TEXT NOT NULL DEFAULT '',
+      amount_minor INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      status TEXT NOT NULL,
+      result_code TEXT NOT NULL DEFAULT '',
+      result_text TEXT NOT NULL DEFAULT '',
+      checkout_id TEXT NOT NULL DEFAULT '',
+      reference TEXT NOT NULL DEFAULT '',
+      url TEXT NOT NULL DEFAULT '',
+      requested_by TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT,
+      version INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX payment_requests_by_invoice ON payment_requests (invoice_id, created_at);
+
+    -- The customer's page for a final invoice: an unguessable token, made here, so a PDF sent offline carries it.
+    ALTER TABLE invoices ADD COLUMN share_token TEXT;
+    CREATE UNIQUE INDEX invoices_by_share_token ON invoices (share_token) WHERE share_token IS NOT NULL;
+
+    CREATE TRIGGER incoming_payments_sync_insert AFTER INSERT ON incoming_payments BEGIN
+      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('incoming_payments', NEW.id, '*') ON CONFLICT DO NOTHING;
+    END;
+    CREATE TRIGGER incoming_payments_sync_update AFTER UPDATE OF status, payment_id, customer_id, invoice_id, note ON incoming_payments
+      WHEN OLD.status IS NOT NEW.status OR OLD.payment_id IS NOT NEW.payment_id OR OLD.customer_id IS NOT NEW.customer_id OR OLD.invoice_id IS NOT NEW.invoice_id OR OLD.note IS NOT NEW.note
+    BEGIN
+      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('incoming_payments', NEW.id, '*') ON CONFLICT DO NOTHING;
+    END;
+    CREATE TRIGGER payment_requests_sync_insert AFTER INSERT ON payment_requests BEGIN
+      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('payment_requests', NEW.id, '*') ON CONFLICT DO NOTHING;
+    END;
+
+    DROP TRIGGER invoices_sync_update;
+    CREATE TRIGGER invoices_sync_update AFTER UPDATE ON invoices
+      WHEN ${lifecycle('OLD')} IS NOT ${lifecycle('NEW')} OR ${INVOICE_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
+    BEGIN
+      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('invoices', NEW.id, '*') ON CONFLICT DO NOTHING;
+    END;
+  `,
+};
