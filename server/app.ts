@@ -14,6 +14,7 @@ import { ssoRoutes } from './sso/routes';
 import { shapeOf } from './http/errors';
 import { createPokeHub, type PokeHub } from './sync/pokes';
 import { syncRoutes } from './sync/routes';
+import { paymentRoutes, startPaymentPoller } from './payments/routes';
 
 export interface CloudAppOptions {
   database: CloudDatabase;
@@ -23,6 +24,8 @@ export interface CloudAppOptions {
   secrets: SecretBox;
   /** Pino's logger options; false for none (tests). */
   logger?: boolean | { level: string };
+  /** How often M-Pesa prompts with no answer are asked about; 0: never (tests ask themselves). */
+  paymentPollMs?: number;
 }
 
 export interface CloudApp {
@@ -99,11 +102,14 @@ export async function buildCloudApp(options: CloudAppOptions): Promise<CloudApp>
   orgRoutes(app, context);
   ssoRoutes(app, context);
   syncRoutes(app, context, pokes);
+  paymentRoutes(app, context);
 
   await app.ready();
+  const stopPolling = (options.paymentPollMs ?? 10_000) > 0 ? startPaymentPoller(context, options.paymentPollMs ?? 10_000) : () => undefined;
   return {
     app, context, pokes,
     close: async () => {
+      stopPolling();
       await app.close();
       await pokes.close();
       await options.database.close();

@@ -102,6 +102,15 @@ export async function invoiceForAccount(trx: OrgTransaction, orgId: string, type
     SELECT row_id, number FROM sync_numbers
     WHERE org_id = ${orgId} AND kind = 'invoices' AND (alnum_key = ${alnum} OR (${digits} <> '' AND digits_key = ${digits}) OR alnum_key LIKE ${`%${alnum}`})
     LIMIT 20`.execute(trx);
+  const lastGroup = (typed.match(/[0-9]+/g) ?? []).at(-1)?.replace(/^0+(?=\d)/, '');
+  if (rows.length === 0 && lastGroup) {
+    // Typed with the zeros dropped inside ("inv 2026 1"): numbers ending in that group, scored below.
+    const ending = await sql<{ row_id: string; number: string }>`
+      SELECT row_id, number FROM sync_numbers
+      WHERE org_id = ${orgId} AND kind = 'invoices' AND number ~ ${`(^|[^0-9])0*${lastGroup}$`}
+      LIMIT 200`.execute(trx);
+    rows.push(...ending.rows);
+  }
   const scored = rows.map((r) => ({ id: r.row_id, score: accountMatch(typed, r.number) })).filter((r) => r.score > 0).sort((a, b) => b.score - a.score);
   if (scored.length === 0) return null;
   if (scored.length > 1 && scored[1]!.score === scored[0]!.score) return null;

@@ -9,6 +9,7 @@ const WORDS: Record<string, string> = {
   '1032': 'Cancelled by the customer on their phone.',
   '1037': 'Not paid: the customer’s phone could not be reached (off, or no network). Try again later.',
   '2001': 'Not paid: the customer entered a wrong M-Pesa PIN. Send it again and ask them to enter it carefully.',
+  no_answer: 'No answer from M-Pesa after 20 minutes. Check the M-Pesa statement before asking again: the customer may have paid.',
   '9999': 'Not paid: M-Pesa could not process the request. Send it again.',
 };
 

@@ -76,7 +76,7 @@ export async function startCloud(kind: CloudKind, options: { clock?: TestClock; 
   await migrateCloud(database.db, CLOUD_MIGRATIONS);
   const config = cloudConfigSchema.parse({ smtp: { host: '127.0.0.1', port: mail.port, secure: 'none' }, dataDir: dataDir ?? '', limits: { ...TEST_LIMITS, ...options.limits } });
   const cloud = await buildCloudApp({
-    database, config, clock, mailer: smtpMailer(config.smtp, () => undefined), secrets: secretBox(crypto.randomBytes(32)), logger: false,
+    database, config, clock, mailer: smtpMailer(config.smtp, () => undefined), secrets: secretBox(crypto.randomBytes(32)), logger: process.env.CLOUD_LOG ? { level: 'error' } : false, paymentPollMs: 0,
   });
   const address = await cloud.app.listen({ host: '127.0.0.1', port: 0 });
   // Links in emails and SSO redirects must point at the port the test got.

@@ -79,6 +79,8 @@ export const migration0003: CloudMigration = {
     CREATE INDEX sync_rows_by_customer ON sync_rows (org_id, tbl, (data->>'customer_id')) WHERE tbl IN ('invoices', 'customers');
 
     GRANT SELECT, INSERT, UPDATE ON org_payments, daraja_tokens, stk_requests, paystack_references, cloud_sequences, invoice_pdfs TO billbook_app;
+    -- A token is dropped when the keys change.
+    GRANT DELETE ON daraja_tokens TO billbook_app;
     ALTER TABLE org_payments ENABLE ROW LEVEL SECURITY;
     ALTER TABLE daraja_tokens ENABLE ROW LEVEL SECURITY;
     ALTER TABLE stk_requests ENABLE ROW LEVEL SECURITY;

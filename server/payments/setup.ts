@@ -1,0 +1,125 @@
+// One organisation's payment setup on the Cloud: its Daraja and Paystack keys (sealed, never sent
+// back), the unguessable path their callbacks arrive on, and whether customer links are on.
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { customerLinksSchema, darajaConfigSchema, paystackConfigSchema, PaymentsSetupView } from '../../shared/cloud/payments';
+import { recordAudit } from '../audit/repo';
+import type { CloudContext } from '../context';
+import { inOrg, type OrgTransaction } from '../db/tenant';
+import type { DevicePrincipal } from '../devices/service';
+import { darajaToken, registerC2bUrls, type DarajaConfig } from './daraja';
+import type { PaystackConfig } from './paystack';
+
+export const hookHash = (hook: string) => crypto.createHash('sha256').update(hook).digest('hex');
+
+export interface OrgPayments {
+  orgId: string;
+  hook: string;
+  daraja: DarajaConfig | null;
+  paystack: PaystackConfig | null;
+  linksEnabled: boolean;
+  linkDays: number;
+}
+
+function opened(ctx: CloudContext, row: { org_id: string; daraja: string | null; paystack: string | null; hook_sealed: string; links_enabled: boolean; link_days: number }): OrgPayments {
+  return {
+    orgId: row.org_id,
+    hook: ctx.secrets.open(row.hook_sealed),
+    daraja: row.daraja ? (JSON.parse(ctx.secrets.open(row.daraja)) as DarajaConfig) : null,
+    paystack: row.paystack ? (JSON.parse(ctx.secrets.open(row.paystack)) as PaystackConfig) : null,
+    linksEnabled: row.links_enabled,
+    linkDays: row.link_days,
+  };
+}
+
+/** The organisation's setup, made (with a fresh hook path) the first time it is asked for. */
+export async function orgPayments(ctx: CloudContext, trx: OrgTransaction, orgId: string): Promise<OrgPayments> {
+  const found = await trx.selectFrom('org_payments').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+  if (found) return opened(ctx, found);
+  const hook = crypto.randomBytes(24).toString('base64url');
+  await trx.insertInto('org_payments').values({ org_id: orgId, hook_hash: hookHash(hook), hook_sealed: ctx.secrets.seal(hook), links_enabled: true, link_days: 0, updated_at: ctx.clock.now() })
+    .onConflict((oc) => oc.column('org_id').doNothing()).execute();
+  const row = await trx.selectFrom('org_payments').selectAll().where('org_id', '=', orgId).executeTakeFirstOrThrow();
+  return opened(ctx, row);
+}
+
+/** The organisation a callback path belongs to (callbacks carry no sign-in: the path is the secret). */
+export async function orgForHook(ctx: CloudContext, hook: string): Promise<string | null> {
+  if (!/^[\w-]{20,64}$/.test(hook)) return null;
+  const row = await sql<{ org_id: string }>`SELECT org_id FROM org_payments WHERE hook_hash = ${hookHash(hook)}`.execute(ctx.db);
+  return row.rows[0]?.org_id ?? null;
+}
+
+export function setupView(ctx: CloudContext, setup: OrgPayments): PaymentsSetupView {
+  const base = `${ctx.config.publicUrl.replace(/\/+$/, '')}/v1/hooks/${setup.hook}`;
+  return {
+    daraja: setup.daraja ? { set: true, shortcode: setup.daraja.shortcode, kind: setup.daraja.kind, environment: setup.daraja.environment } : null,
+    paystack: setup.paystack ? { set: true, mode: setup.paystack.secretKey.startsWith('sk_live_') ? 'live' : 'test' } : null,
+    callbacks: { darajaConfirmation: `${base}/mpesa/confirmation`, darajaValidation: `${base}/mpesa/validation`, darajaStk: `${base}/mpesa/stk`, paystackWebhook: `${base}/paystack` },
+    links: { enabled: setup.linksEnabled, days: setup.linkDays },
+  };
+}
+
+function requireOwner(principal: DevicePrincipal): void {
+  if (principal.role !== 'owner') throw new AppError('forbidden', 'Only the organisation’s owner can set up how money is received (M-Pesa and Paystack keys, customer links).');
+}
+
+export async function readSetup(ctx: CloudContext, principal: DevicePrincipal): Promise<PaymentsSetupView> {
+  return inOrg(ctx.db, principal.orgId, async (trx) => setupView(ctx, await orgPayments(ctx, trx, principal.orgId)));
+}
+
+/**
+ * Keeps the M-Pesa keys (sealed) after checking them with Daraja (a token), and registers the
+ * Paybill/Till's confirmation and validation addresses. Keys Daraja refuses are not kept.
+ */
+export async function configureDaraja(ctx: CloudContext, principal: DevicePrincipal, input: z.output<typeof darajaConfigSchema>, requestId: string): Promise<PaymentsSetupView & { notice: string }> {
+  requireOwner(principal);
+  return inOrg(ctx.db, principal.orgId, async (trx) => {
+    const setup = await orgPayments(ctx, trx, principal.orgId);
+    await trx.deleteFrom('daraja_tokens').where('org_id', '=', principal.orgId).execute();
+    const token = await darajaToken(trx, principal.orgId, input, ctx.clock.now());
+    const view = setupView(ctx, { ...setup, daraja: input });
+    let notice = 'M-Pesa is set up: payment requests can be sent, and Paybill/Till payments arrive on their own.';
+    try {
+      await registerC2bUrls(token, input, { confirmation: view.callbacks.darajaConfirmation, validation: view.callbacks.darajaValidation });
+    } catch (error) {
+      notice = `The keys work and payment requests can be sent, but M-Pesa did not take the Paybill/Till addresses (${(error as Error).message}). Save again to retry; until then, import the M-Pesa statement for payments made by Paybill.`;
+    }
+    await trx.updateTable('org_payments').set({ daraja: ctx.secrets.seal(JSON.stringify(input)), updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
+    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: 'payments.daraja_configured', details: { shortcode: input.shortcode, kind: input.kind, environment: input.environment }, requestId, at: ctx.clock.now() });
+    return { ...view, notice };
+  });
+}
+
+export async function configurePaystack(ctx: CloudContext, principal: DevicePrincipal, input: z.output<typeof paystackConfigSchema>, requestId: string): Promise<PaymentsSetupView> {
+  requireOwner(principal);
+  return inOrg(ctx.db, principal.orgId, async (trx) => {
+    const setup = await orgPayments(ctx, trx, principal.orgId);
+    await trx.updateTable('org_payments').set({ paystack: ctx.secrets.seal(JSON.stringify(input)), updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
+    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: 'payments.paystack_configured', details: { mode: input.secretKey.startsWith('sk_live_') ? 'live' : 'test' }, requestId, at: ctx.clock.now() });
+    return setupView(ctx, { ...setup, paystack: input });
+  });
+}
+
+export async function removeProvider(ctx: CloudContext, principal: DevicePrincipal, provider: 'daraja' | 'paystack', requestId: string): Promise<PaymentsSetupView> {
+  requireOwner(principal);
+  return inOrg(ctx.db, principal.orgId, async (trx) => {
+    const setup = await orgPayments(ctx, trx, principal.orgId);
+    await trx.updateTable('org_payments').set({ [provider]: null, updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
+    if (provider === 'daraja') await trx.deleteFrom('daraja_tokens').where('org_id', '=', principal.orgId).execute();
+    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: `payments.${provider}_removed`, details: {}, requestId, at: ctx.clock.now() });
+    return setupView(ctx, { ...setup, [provider]: null });
+  });
+}
+
+export async function configureLinks(ctx: CloudContext, principal: DevicePrincipal, input: z.output<typeof customerLinksSchema>, requestId: string): Promise<PaymentsSetupView> {
+  requireOwner(principal);
+  return inOrg(ctx.db, principal.orgId, async (trx) => {
+    const setup = await orgPayments(ctx, trx, principal.orgId);
+    await trx.updateTable('org_payments').set({ links_enabled: input.enabled, link_days: input.days, updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
+    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: 'payments.links_changed', details: input, requestId, at: ctx.clock.now() });
+    return setupView(ctx, { ...setup, linksEnabled: input.enabled, linkDays: input.days });
+  });
+}
