@@ -49,6 +49,8 @@ import { appHandlers } from './system/handlers';
 import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { createCloudAccount } from './sync/account';
 import { cloudHandlers } from './sync/handlers';
+import { cloudPaymentHandlers } from './cloudPayments/handlers';
+import { createCloudPayments } from './cloudPayments/service';
 import { cloudLink } from './sync/state';
 import { guardByRole } from './sync/roleGuard';
 import { backupBooks } from './sync/backup';
@@ -201,6 +203,7 @@ function startBackend(
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),
+    ...cloudPaymentHandlers(createCloudPayments(context, account)),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();

@@ -33,6 +33,8 @@ export const MUTATION_ACTIONS: Record<string, Action> = {
   'reports.delete': 'reports.write',
   'settings.update': 'settings.write',
   'sending.send': 'invoices.send',
+  /** A link for the customer given to an invoice finalized before links existed. */
+  'invoices.share': 'invoices.send',
   'sending.reminder': 'invoices.send',
   'sending.update': 'books.read',
   /** Changes that came with no mutation of their own (a message's progress on the queue). */

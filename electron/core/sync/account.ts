@@ -11,7 +11,7 @@ import type { PullAnswer } from '../../../shared/sync/protocol';
 import { SYNCED_TABLE_NAMES, SYNCED_TABLES } from '../../../shared/sync/tables';
 import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
-import { cloudClient, normaliseCloudUrl } from './client';
+import { cloudClient, CloudUnreachable, normaliseCloudUrl, type RequestOptions } from './client';
 import type { SyncEngine } from './engine';
 import { KEY_COLUMN, readStamps, writeStamps } from './rows';
 import { CURSOR_KEY, LAST_SYNCED_KEY, NEXT_MUTATION_KEY, CLOCK_SKEW_KEY, cloudLink, readMetaValue, saveCloudLink, SERVER_URL_KEY, writeMeta } from './state';
@@ -44,6 +44,10 @@ export interface CloudAccount {
   devices(): Promise<DeviceView[]>;
   revokeDevice(deviceId: string): Promise<DeviceView[]>;
   audit(before?: number): Promise<AuditEventView[]>;
+  /** A request to the organisation's Cloud as this computer; fails in words when not linked or offline. */
+  request<T>(method: string, path: string, options?: Pick<RequestOptions, 'body' | 'raw'>): Promise<T>;
+  /** The Cloud's address while this computer belongs to an organisation there. */
+  cloudUrl(): string | null;
 }
 
 /** The tables holding a business's records: any row in one means this computer has books of its own. */
@@ -324,6 +328,16 @@ export function createCloudAccount(ctx: CoreContext, engine: SyncEngine, backup:
       const { client, token } = linked();
       return client.request<AuditEventView[]>('GET', `/v1/org/audit${before ? `?before=${before}` : ''}`, { token });
     },
+    async request<T>(method: string, path: string, options: Pick<RequestOptions, 'body' | 'raw'> = {}): Promise<T> {
+      const { client, token } = linked();
+      try {
+        return await client.request<T>(method, path, { ...options, token });
+      } catch (error) {
+        if (error instanceof CloudUnreachable) throw new AppError('unavailable', `${error.message.split('. ')[0]}. This needs the network: try again once this computer is online.`);
+        throw error;
+      }
+    },
+    cloudUrl: () => cloudLink(ctx.sql)?.url ?? null,
   };
 }
 

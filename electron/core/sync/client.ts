@@ -17,9 +17,17 @@ export class CloudRefused extends AppError {
   }
 }
 
+export interface RequestOptions {
+  token?: string | null;
+  body?: unknown;
+  /** Bytes sent as they are (an invoice's PDF), instead of a JSON body. */
+  raw?: { contentType: string; bytes: Uint8Array };
+  timeoutMs?: number;
+}
+
 export interface CloudClient {
   readonly url: string;
-  request<T>(method: string, path: string, options?: { token?: string | null; body?: unknown; timeoutMs?: number }): Promise<T>;
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
   /** Server-sent events: calls onEvent for each event until the stream ends or `signal` aborts. */
   events(path: string, token: string, onEvent: (name: string, data: string) => void, signal: AbortSignal): Promise<void>;
 }
@@ -44,14 +52,15 @@ function reasonOf(error: unknown): string {
 export function cloudClient(url: string): CloudClient {
   return {
     url,
-    async request<T>(method: string, path: string, options: { token?: string | null; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
+    async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
+      if (options.raw) headers['content-type'] = options.raw.contentType;
       let response: Response;
       try {
         response = await fetch(`${url}${path}`, {
-          method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          method, headers, body: options.raw ? Buffer.from(options.raw.bytes) : options.body === undefined ? undefined : JSON.stringify(options.body),
           signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
         });
       } catch (error) {

@@ -1,0 +1,106 @@
+// Getting paid through Billbook Cloud, from this computer: the setup and the requests go to the
+// Cloud (it holds the M-Pesa and Paystack keys and hears back from them); what the Cloud records
+// comes back by sync like any other change, so the invoice shows paid on every computer.
+import type { z } from 'zod';
+import type { customerLinksSchema, darajaConfigSchema, PaymentRequestView, PaymentsSetupView, paystackConfigSchema, paystackLinkSchema, stkRequestSchema } from '../../../shared/cloud/payments';
+import type { InvoiceGettingPaid, InvoicePaymentRequest } from '../../../shared/channels/cloudPayments';
+import { AppError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { recordMutation } from '../audit/record';
+import { ensureShareToken } from '../invoices/repo';
+import { renderInvoicePdf } from '../pdf/service';
+import type { CloudAccount } from '../sync/account';
+
+interface RequestRow {
+  id: string; kind: string; invoice_id: string; phone: string; amount_minor: number; currency: string; status: string; result_text: string;
+  url: string; requested_by: string; created_at: string; updated_at: string;
+}
+
+const STATUSES = ['pending', 'paid', 'failed', 'cancelled'] as const;
+
+function requestOf(row: RequestRow): InvoicePaymentRequest {
+  return {
+    id: row.id, kind: row.kind === 'paystack' ? 'paystack' : 'stk', invoiceId: row.invoice_id,
+    status: (STATUSES as readonly string[]).includes(row.status) ? (row.status as PaymentRequestView['status']) : 'pending',
+    resultText: row.result_text, url: row.url, phone: row.phone, amountMinor: row.amount_minor, currency: row.currency,
+    requestedBy: row.requested_by, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+export interface CloudPayments {
+  setup(): Promise<PaymentsSetupView>;
+  configureDaraja(input: z.output<typeof darajaConfigSchema>): Promise<PaymentsSetupView & { notice: string }>;
+  configurePaystack(input: z.output<typeof paystackConfigSchema>): Promise<PaymentsSetupView>;
+  configureLinks(input: z.output<typeof customerLinksSchema>): Promise<PaymentsSetupView>;
+  remove(provider: 'daraja' | 'paystack'): Promise<PaymentsSetupView>;
+  requestMpesa(input: z.output<typeof stkRequestSchema>): Promise<PaymentRequestView>;
+  paystackLink(input: z.output<typeof paystackLinkSchema>): Promise<PaymentRequestView>;
+  forInvoice(invoiceId: string): InvoiceGettingPaid;
+  shareInvoice(invoiceId: string): Promise<InvoiceGettingPaid>;
+}
+
+/** The customer's page for an invoice, when there is one to give. */
+export function invoiceLink(ctx: CoreContext, account: Pick<CloudAccount, 'cloudUrl'>, invoiceId: string): { link: string | null; linkNote: string | null } {
+  const invoice = ctx.sql.prepare('SELECT status, share_token FROM invoices WHERE id = ?').get(invoiceId) as { status: string; share_token: string | null } | undefined;
+  if (!invoice) throw new AppError('not_found', 'That invoice is not in the books.');
+  const url = account.cloudUrl();
+  if (!url) return { link: null, linkNote: 'Sign in to Billbook Cloud (Settings → Account & sync) to give customers a link to pay this invoice.' };
+  if (invoice.status === 'draft') return { link: null, linkNote: 'A draft has no link: finalize it first.' };
+  if (invoice.status === 'void') return { link: null, linkNote: 'A void invoice has no link.' };
+  return invoice.share_token
+    ? { link: `${url}/p/${invoice.share_token}`, linkNote: null }
+    : { link: null, linkNote: 'This invoice was finalized before invoice links: choose “Share link” to make one.' };
+}
+
+/** Gives an older final invoice its link, as a change that syncs like any other. */
+function giveLink(ctx: CoreContext, invoiceId: string): void {
+  ctx.sql.transaction(() => {
+    const before = ctx.sql.prepare("SELECT number FROM invoices WHERE id = ? AND share_token IS NULL AND status NOT IN ('draft', 'void')").get(invoiceId) as { number: string } | undefined;
+    if (!before) return;
+    ensureShareToken(ctx.sql, invoiceId);
+    recordMutation(ctx, { entity: 'invoice', entityId: invoiceId, mutation: 'invoices.share', action: 'shared', summary: `Link for the customer made for ${before.number}`, args: { invoiceId } });
+  });
+}
+
+export function createCloudPayments(ctx: CoreContext, account: CloudAccount): CloudPayments {
+  // Requests name invoices the Cloud must already hold: push what waits first, so a just-finalized invoice is there.
+  const syncFirst = async () => {
+    await ctx.sync?.syncNow().catch(() => undefined);
+  };
+  const forInvoice = (invoiceId: string): InvoiceGettingPaid => {
+    const rows = ctx.sql
+      .prepare(`SELECT id, kind, invoice_id, phone, amount_minor, currency, status, result_text, url, requested_by, created_at, updated_at
+                FROM payment_requests WHERE invoice_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 20`)
+      .all(invoiceId) as RequestRow[];
+    return { ...invoiceLink(ctx, account, invoiceId), requests: rows.map(requestOf) };
+  };
+  return {
+    setup: () => account.request<PaymentsSetupView>('GET', '/v1/payments/setup'),
+    configureDaraja: (input) => account.request('PUT', '/v1/payments/setup/daraja', { body: input }),
+    configurePaystack: (input) => account.request('PUT', '/v1/payments/setup/paystack', { body: input }),
+    configureLinks: (input) => account.request('PUT', '/v1/payments/setup/links', { body: input }),
+    remove: (provider) => account.request('DELETE', `/v1/payments/setup/${provider}`),
+    async requestMpesa(input) {
+      await syncFirst();
+      const view = await account.request<PaymentRequestView>('POST', '/v1/payments/stk', { body: input });
+      await syncFirst();
+      return view;
+    },
+    async paystackLink(input) {
+      await syncFirst();
+      const view = await account.request<PaymentRequestView>('POST', '/v1/payments/paystack-link', { body: input });
+      await syncFirst();
+      return view;
+    },
+    forInvoice,
+    async shareInvoice(invoiceId) {
+      if (account.cloudUrl()) giveLink(ctx, invoiceId);
+      const answer = forInvoice(invoiceId);
+      if (!answer.link) return answer;
+      await syncFirst();
+      const pdf = await renderInvoicePdf(ctx, invoiceId);
+      await account.request('PUT', `/v1/payments/invoices/${encodeURIComponent(invoiceId)}/pdf`, { raw: { contentType: 'application/pdf', bytes: pdf.bytes } });
+      return answer;
+    },
+  };
+}

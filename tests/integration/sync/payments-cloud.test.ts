@@ -1,0 +1,74 @@
+// Getting paid through the Cloud as two computers see it: the owner sets up M-Pesa from the app,
+// asks a customer to pay an invoice, the customer pays on the phone, and the invoice shows paid on
+// the other computer after its next sync; money the Cloud could not place waits as unmatched.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { line } from '../../helpers/billing';
+import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
+import { call, refused } from '../../helpers/core';
+import { closeDesktops, colleague, desktop, founder, sameOwner } from '../../helpers/devices';
+import { startFakeDaraja, type FakeDaraja } from '../../helpers/fakeDaraja';
+
+describe('M-Pesa through the Cloud, from two computers', () => {
+  let cloud: TestCloud;
+  let daraja: FakeDaraja;
+  const clock = testClock('2026-11-21T09:00:00.000Z');
+  beforeAll(async () => {
+    [cloud, daraja] = await Promise.all([startCloud('pglite', { clock }), startFakeDaraja()]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([cloud?.close(), daraja?.close()]);
+  });
+  afterEach(() => closeDesktops());
+
+  it('an M-Pesa prompt from one computer is paid and the invoice shows paid on the other; the link opens the customer page', async () => {
+    const a = desktop('Shop laptop', clock);
+    // Before joining: no link, and the reason says what to do.
+    const buyer = await call(a.core, 'customers.create', { name: 'Wanjiku Stores', email: 'accounts@wanjiku.co.ke', phone: '+254722000111' });
+    const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, 1_500_000)] } });
+    const invoice = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    expect((await call(a.core, 'cloudPayments.forInvoice', { invoiceId: invoice.id })).linkNote).toMatch(/Sign in to Billbook Cloud/);
+    expect((await refused(a.core, 'cloudPayments.requestMpesa', { invoiceId: invoice.id, phone: '0722000111' })).message).toMatch(/not signed in/);
+
+    const joined = await founder(a, cloud.url);
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    await a.sync();
+    await b.sync();
+    const setup = await call(a.core, 'cloudPayments.configureDaraja', {
+      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
+    });
+    expect(setup.notice).toMatch(/M-Pesa is set up/);
+
+    const asked = await call(a.core, 'cloudPayments.requestMpesa', { invoiceId: invoice.id, phone: '0722 000 111' });
+    expect(asked.status).toBe('pending');
+    await daraja.settle(daraja.stk.at(-1)!.checkoutId, { code: '0', receipt: 'QKDESK0001' });
+    await b.sync();
+    const onB = await call(b.core, 'invoices.get', { id: invoice.id });
+    expect([onB.status, onB.balanceMinor]).toEqual(['paid', 0]);
+    await a.sync();
+    const gettingPaid = await call(a.core, 'cloudPayments.forInvoice', { invoiceId: invoice.id });
+    expect(gettingPaid.requests.map((r) => [r.kind, r.status, r.phone])).toEqual([['stk', 'paid', '254722000111']]);
+    expect(gettingPaid.requests[0]!.resultText).toContain('QKDESK0001');
+    expect(gettingPaid.link).toMatch(new RegExp(`^${cloud.url}/p/[\\w-]{20,}$`));
+    const page = await (await fetch(gettingPaid.link!)).text();
+    expect(page).toContain(invoice.number!);
+    expect(page).toContain('Paid in full');
+  });
+
+  it('Paybill money the Cloud cannot place waits as unmatched; a salesperson cannot change the M-Pesa keys', async () => {
+    const a = desktop('Shop laptop', clock);
+    const joined = await founder(a, cloud.url, 'Baraka Hardware');
+    await call(a.core, 'cloudPayments.configureDaraja', {
+      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
+    });
+    expect(joined.role).toBe('owner');
+    await daraja.confirmC2b({ receipt: 'QKUNPLACED', amount: 2_500, account: 'rent december' });
+    await a.sync();
+    expect(a.core.context.sql.prepare('SELECT receipt, status, amount_minor, account_reference FROM incoming_payments').all())
+      .toEqual([{ receipt: 'QKUNPLACED', status: 'unmatched', amount_minor: 250_000, account_reference: 'rent december' }]);
+    const sales = desktop('Counter', clock);
+    await colleague(sales, a, cloud, 'sales');
+    const keys = await refused(sales.core, 'cloudPayments.configureDaraja', { shortcode: '600000', kind: 'till', consumerKey: 'k', consumerSecret: 's', passkey: 'p' });
+    expect(keys.message).toMatch(/Sales|settings|owner/i);
+  });
+});
