@@ -4,11 +4,12 @@
 // to carry on after a crash (what was acknowledged, the pull cursor) is in the books.
 import type { SyncStatus } from '../../../shared/channels/cloud';
 import type { WhoAmI } from '../../../shared/cloud/api';
-import type { PullAnswer, PushAnswer } from '../../../shared/sync/protocol';
+import type { ClaimsAnswer, PullAnswer, PushAnswer } from '../../../shared/sync/protocol';
 import { MAX_PUSH_MUTATIONS } from '../../../shared/sync/protocol';
 import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
 import type { CoreContext } from '../context';
 import { forgetParsedSettings } from '../settings/service';
+import { thankCloudPayments } from '../cloudPayments/thanks';
 import { applyPulledRows, forceCloudState, type Applied } from './apply';
 import { cloudClient, CloudRefused, CloudUnreachable, type CloudClient } from './client';
 import { acknowledge, nextBatch, pendingCount, renumberAfter } from './outbox';
@@ -196,8 +197,10 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
       ctx.sql.transaction(() => writeMeta(ctx.sql, CURSOR_KEY, String(answer.cursor)));
       announceApplied(applied);
       announce();
-      if (!answer.more) return;
+      if (!answer.more) break;
     }
+    await thankCloudPayments(ctx, (keys) => c.request<ClaimsAnswer>('POST', '/v1/sync/claims', { token: t, body: { keys } }))
+      .catch((error: unknown) => log('Thanking customers for payments the Cloud recorded failed; it is tried again next sync', error));
   }
 
   function listen(c: CloudClient, t: string): void {

@@ -3,6 +3,7 @@
 export const HEADINGS = {
   business: { id: 'settings-business-title', title: 'Business profile' },
   payment: { id: 'settings-payment-title', title: 'Payment instructions' },
+  online: { id: 'settings-online-title', title: 'Getting paid online' },
   invoicing: { id: 'settings-invoicing-title', title: 'Numbering and terms' },
   email: { id: 'settings-email-title', title: 'Email (SMTP)' },
   sms: { id: 'settings-sms-title', title: 'SMS' },

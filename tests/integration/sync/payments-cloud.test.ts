@@ -71,4 +71,29 @@ describe('M-Pesa through the Cloud, from two computers', () => {
     const keys = await refused(sales.core, 'cloudPayments.configureDaraja', { shortcode: '600000', kind: 'till', consumerKey: 'k', consumerSecret: 's', passkey: 'p' });
     expect(keys.message).toMatch(/Sales|settings|owner/i);
   });
+
+  it('thanks the customer once for money the Cloud recorded, from one computer of the organisation', async () => {
+    const a = desktop('Shop laptop', clock);
+    const joined = await founder(a, cloud.url, 'Kilimani Supplies');
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    await call(a.core, 'settings.update', {
+      email: { host: '127.0.0.1', port: 2525, security: 'none', user: '', fromName: 'Kilimani', fromAddress: 'billing@kilimani.co.ke', replyTo: '', messagesPerMinute: 60, timeoutSeconds: 5 },
+      reminders: { enabled: false, offsets: [7], channel: 'email', sendFromHour: 8, thankYouOnPayment: true, attachPdf: false },
+    });
+    const buyer = await call(a.core, 'customers.create', { name: 'Baraka Hardware', email: 'pay@baraka.co.ke' });
+    const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Cement', 10, 78_000)] } });
+    const invoice = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    await call(a.core, 'cloudPayments.configureDaraja', {
+      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
+    });
+    await a.sync();
+    await b.sync();
+    await daraja.confirmC2b({ receipt: 'QKTHANKS01', amount: invoice.totals.totalMinor / 100, account: invoice.number!.toLowerCase() });
+    // Each computer syncs twice: the one granted the thank-you queues it, and its message log reaches the other.
+    for (let round = 0; round < 2; round++) for (const d of [b, a]) await d.sync();
+    const thanks = (d: typeof a) => d.core.context.sql.prepare("SELECT count(*) AS n FROM notifications WHERE type = 'payment_received'").get() as { n: number };
+    expect([thanks(a).n, thanks(b).n]).toEqual([1, 1]);
+    expect((await call(a.core, 'invoices.get', { id: invoice.id })).status).toBe('paid');
+  });
 });

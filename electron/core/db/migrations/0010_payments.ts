@@ -34,7 +34,9 @@ export const migration0010: Migration = {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       deleted_at TEXT,
-      version INTEGER NOT NULL DEFAULT 1
+      version INTEGER NOT NULL DEFAULT 1,
+      -- This computer's own note that it looked at the thank-you for this money (not synced).
+      thanks_checked INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX incoming_payments_unmatched ON incoming_payments (paid_at) WHERE status = 'unmatched';
 
