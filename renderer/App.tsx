@@ -30,6 +30,7 @@ import { PeopleScreen } from './screens/cloud/PeopleScreen';
 import { DevicesScreen } from './screens/cloud/DevicesScreen';
 import { SyncProblemsScreen } from './screens/cloud/SyncProblemsScreen';
 import { SidebarSync } from './components/SidebarSync';
+import { RefusalTip } from './components/RefusalTip';
 import { useActivityToasts } from './screens/messages/useActivityToasts';
 import { BooksHealthNotice, BooksRestoredNotice } from './components/BooksHealth';
 import { invoke } from './api';
@@ -164,6 +165,7 @@ export function App() {
       </main>
       <Toasts />
       <ShortcutsHelp />
+      <RefusalTip />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Buttons and links that change the books, offered only as far as the signed-in role allows. A
 // refused one stays in its place, reads as disabled (aria-disabled, so it can still be focused and
-// its reason read), says why on hover (title) and to screen readers (aria-description), and does
-// nothing when pressed: a submit button does not submit its form.
+// its reason read), says why on hover and on keyboard focus (RefusalTip, one for the app) and to
+// screen readers (aria-description), and does nothing when pressed: a submit button does not submit
+// its form. No `title`: the browser's own tooltip would repeat the same words a second later.
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, MouseEvent } from 'react';
 import type { Action } from '../../shared/permissions';
 import { useCan, type Permission } from '../lib/useCan';
@@ -13,7 +14,6 @@ export function refusedProps(permission: Permission) {
   if (permission.allowed) return {};
   return {
     'aria-disabled': true,
-    title: permission.reason,
     'aria-description': permission.reason,
     'data-refused': '',
   } as const;
