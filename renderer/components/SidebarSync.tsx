@@ -36,7 +36,11 @@ function destination(status: SyncStatus): string {
 export function SidebarSync() {
   const status = useCloud((s) => s.status);
   if (!status) return null;
-  const { title, detail } = splitSummary(status.summary);
+  // The long sentence says it all on Account & sync; here, two short lines.
+  const { title, detail } =
+    status.state === 'revoked' ? { title: 'Not syncing', detail: 'This computer was removed' }
+      : status.state === 'choosing' ? { title: 'Not syncing yet', detail: 'Choose the organisation' }
+        : splitSummary(status.summary);
   const tone = TONES[status.state];
   return (
     <section className="sidebar-sync" aria-label="Sync status">

@@ -15,6 +15,7 @@ import { toast } from '../../stores/toasts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { NotInOrganisation } from './NotInOrganisation';
 import './cloud.css';
+import { EmailText } from '../../components/EmailText';
 
 /** The Cloud re-stamps changes from a clock more than 5 minutes off (server/PROTOCOL.md). */
 const SKEW_LIMIT_MS = 5 * 60_000;
@@ -37,11 +38,11 @@ function DeviceRow({ device, mine, onRevoke }: { device: DeviceView; mine: boole
       </td>
       <td>
         {device.accountName}
-        <span className="cloud-sub cloud-email">{device.accountEmail}</span>
+        <span className="cloud-sub cloud-email"><EmailText email={device.accountEmail} /></span>
       </td>
       <td className="code">{device.code}</td>
       <td>
-        {formatDateTime(device.lastSeenAt)}
+        <span className="nowrap">{formatDateTime(device.lastSeenAt)}</span>
         {skew && (
           <span className="cloud-sub cloud-warning" title="Its changes are stamped with Billbook Cloud’s time. Set its date and time to automatic.">
             ⚠ {skew}

@@ -19,6 +19,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { NotInOrganisation } from './NotInOrganisation';
 import { fieldError, useCloudAction } from './useCloudAction';
 import './cloud.css';
+import { EmailText } from '../../components/EmailText';
 
 /** The roles `me` may give: an admin manages everyone but owners and admins. */
 function assignable(me: Role | null): readonly Role[] {
@@ -106,7 +107,7 @@ function PeopleTable({ people, me, meId, manage, onChanged, onRemove }: {
                 <span className="cloud-name">{p.name}</span>
                 {p.accountId === meId && <> <span className="badge">You</span></>}
               </td>
-              <td className="cloud-email">{p.email}</td>
+              <td className="cloud-email"><EmailText email={p.email} /></td>
               <td>
                 {mayManage(p) ? (
                   <select
@@ -154,7 +155,7 @@ function InvitationTable({ invitations, manage, onRevoke }: { invitations: Invit
         <tbody>
           {invitations.map((i) => (
             <tr key={i.id}>
-              <td className="cloud-email">{i.email}</td>
+              <td className="cloud-email"><EmailText email={i.email} /></td>
               <td>{ROLE_LABELS[i.role]}</td>
               <td>{formatDate(i.createdAt)}</td>
               <td>{formatDate(i.expiresAt)}</td>

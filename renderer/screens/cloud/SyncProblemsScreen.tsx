@@ -47,7 +47,8 @@ function whatToDo(p: SyncProblemView): string {
 }
 
 function recordLink(p: SyncProblemView): { href: string; label: string } | null {
-  if (!p.entityId) return null;
+  // A refused new record was undone here: there is nothing to open.
+  if (!p.entityId || p.mutation?.endsWith('.create')) return null;
   if (p.entity === 'customers') return { href: paths.customer(p.entityId), label: 'Open the customer' };
   if (p.entity === 'invoices') return { href: paths.invoice(p.entityId), label: 'Open the invoice' };
   return null;

@@ -12,6 +12,7 @@ import { setAccount } from '../../../stores/cloud';
 import { toast } from '../../../stores/toasts';
 import { fieldError, useCloudAction } from '../../cloud/useCloudAction';
 import { TextField } from '../TextField';
+import { EmailText } from '../../../components/EmailText';
 
 export function ChooseOrganisation({ account }: { account: CloudAccountView }) {
   const memberships = account.memberships;
@@ -76,7 +77,7 @@ export function ChooseOrganisation({ account }: { account: CloudAccountView }) {
     <div className="account-body">
       <div className="account-who">
         <p className="account-state">
-          Signed in as <strong>{account.account?.name}</strong> ({account.account?.email}) to {account.serverUrl}.
+          Signed in as <strong>{account.account?.name}</strong> ({account.account && <EmailText email={account.account.email} />}) to {account.serverUrl}.
         </p>
         <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void keepAlone()}>Sign out</button>
       </div>
@@ -151,6 +152,7 @@ export function ChooseOrganisation({ account }: { account: CloudAccountView }) {
         )}
       </form>
 
+      <h3 className="account-more-title">Another organisation</h3>
       <div className="account-more">
         <form
           className="account-inline"

@@ -13,6 +13,7 @@ import { refreshAccount, setAccount, useCloud } from '../../../stores/cloud';
 import { toast } from '../../../stores/toasts';
 import { RemoveBooksDialog } from '../../cloud/RemoveBooksDialog';
 import { useCloudAction } from '../../cloud/useCloudAction';
+import { EmailText } from '../../../components/EmailText';
 
 export function LinkedAccount({ account }: { account: CloudAccountView }) {
   const status = useCloud((s) => s.status) ?? account.sync;
@@ -55,7 +56,10 @@ export function LinkedAccount({ account }: { account: CloudAccountView }) {
       <dl className="account-facts">
         <div>
           <dt>Signed in as</dt>
-          <dd>{account.account?.name} <span className="muted">({account.account?.email})</span></dd>
+          <dd>
+            {account.account?.name}
+            {account.account && <span className="account-email muted"><EmailText email={account.account.email} /></span>}
+          </dd>
         </div>
         <div>
           <dt>Organisation</dt>
@@ -92,7 +96,7 @@ export function LinkedAccount({ account }: { account: CloudAccountView }) {
             <dd>{status.lastSyncedAt ? formatDateTime(status.lastSyncedAt) : 'Not yet'}</dd>
           </div>
           <div>
-            <dt>Changes waiting to go up</dt>
+            <dt>Waiting to go up</dt>
             <dd>{status.pending === 0 ? 'None' : plural(status.pending, 'change')}</dd>
           </div>
           {status.toDownload > 0 && (
