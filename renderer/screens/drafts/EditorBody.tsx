@@ -223,8 +223,9 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
         // Typed into meanwhile: keep that; the notice offers the newer version instead.
         if (busy.current || (savedRef.current?.draft.version ?? 0) >= invoice.draft.version) return;
         resetTo(invoice, valuesFromInvoice(invoice, customer));
+        // From another computer the notice above the form says so, for as long as it is what is shown.
         if (origin === 'elsewhere') setShownFromElsewhere(invoice.draft.version);
-        toast.info(origin === 'ai' ? `Refined by AI: version ${invoice.draft.version} is shown` : `Edited on another computer: version ${invoice.draft.version} is shown`);
+        else toast.info(`Refined by AI: version ${invoice.draft.version} is shown`);
       });
     },
     onFinalizedElsewhere: setFinalizedElsewhere,
