@@ -110,8 +110,29 @@ test('a draft open on one computer shows the version saved on the other', async 
   test.setTimeout(180_000);
   const email = `njeri.${Date.now()}@example.com`;
   const other = second.page;
-  const orgId = await signIn(page, host.url, cloud, { email }, 'Front desk');
-  await signIn(other, second.host.url, cloud, { email, orgId }, 'Back office');
+  await signIn(page, host.url, cloud, { email }, 'Front desk');
+
+  // The back office signs in with a link emailed to the owner: no password typed on this computer.
+  await other.goto(second.host.url);
+  await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const account = other.getByRole('region', { name: 'Account & sync' });
+  await account.getByLabel('Server address').fill(cloud.url);
+  await account.getByRole('button', { name: 'Use this server' }).click();
+  await account.getByRole('radio', { name: 'Email me a link' }).check();
+  await account.getByLabel('Email', { exact: true }).fill(email);
+  await account.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  const waiting = account.getByRole('status').filter({ hasText: 'Check your email' });
+  await expect(waiting).toContainText(email);
+  await both(other, '324-account-email-link', () => expect(waiting).toBeVisible());
+  const mailbox = await other.context().newPage();
+  await mailbox.goto(await cloud.signInLink(email));
+  await mailbox.getByRole('button', { name: 'Sign in' }).click();
+  await expect(mailbox.getByText('You are signed in')).toBeVisible();
+  await mailbox.close();
+  await expect(account.getByRole('radio', { name: /Kamau Supplies · Owner/ })).toBeChecked({ timeout: 15_000 });
+  await account.getByLabel('Name this computer').fill('Back office');
+  await account.getByRole('button', { name: 'Join Kamau Supplies and start syncing' }).click();
+  await expect(sidebarStatus(other)).toContainText(/^Synced/, { timeout: 20_000 });
   const customer = await rpc(page, 'customers.create', { name: 'Kamau Traders', currency: 'KES' });
   const line = (description: string, price: number) => ({ description, quantityMilli: 1000, unitPriceMinor: price, taxRateBp: 1600 });
   let draft = await rpc(page, 'drafts.create', { draft: { customerId: customer.id, issueDate: localDate(), lines: [line('Delivery to Thika', 150_000)] } });

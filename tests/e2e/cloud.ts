@@ -24,6 +24,20 @@ export interface RunningCloud {
   start(): Promise<void>;
   /** The invitation code from the invitation email sent to `email`. */
   invitationCode(email: string): Promise<string>;
+  /** The link in the newest sign-in email sent to `email`. */
+  signInLink(email: string): Promise<string>;
+}
+
+async function fromMail(mail: SmtpSink, email: string, pattern: RegExp, what: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const messages = mail.received.filter((m) => m.envelope.to.includes(email));
+    for (const message of messages.reverse()) {
+      const found = pattern.exec(message.parsed.text ?? '')?.[1];
+      if (found) return found;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`No ${what} reached ${email}`);
 }
 
 export interface SecondDesktop {
@@ -98,15 +112,8 @@ export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop
       start: async () => {
         if (!child) child = await startCloudProcess(env);
       },
-      invitationCode: async (email) => {
-        for (let i = 0; i < 200; i++) {
-          const message = mail.received.find((m) => m.envelope.to.includes(email));
-          const code = /\n(bbi_[\w-]+)\n/.exec(message?.parsed.text ?? '')?.[1];
-          if (code) return code;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error(`No invitation email reached ${email}`);
-      },
+      invitationCode: (email) => fromMail(mail, email, /\n(bbi_[\w-]+)\n/, 'invitation email'),
+      signInLink: (email) => fromMail(mail, email, /(https?:\/\/\S+\/v1\/auth\/email-link\/open\?token=\S+)/, 'sign-in email'),
     };
     await use(cloud);
     if (child) await stopProcess(child);
