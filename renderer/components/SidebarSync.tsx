@@ -43,7 +43,7 @@ export function SidebarSync() {
         : splitSummary(status.summary);
   const tone = TONES[status.state];
   return (
-    <section className="sidebar-sync" aria-label="Sync status">
+    <section className="sidebar-sync" aria-label="Cloud sync">
       <a className={`sidebar-sync-link sync-tone-${tone}`} href={destination(status)} title={status.message ?? undefined} data-state={status.state}>
         <span className="sidebar-sync-dot" aria-hidden="true" />
         <span className="sidebar-sync-words">

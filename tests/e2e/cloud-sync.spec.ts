@@ -20,7 +20,7 @@ async function both(page: Page, name: string, ready: () => Promise<void>, fullPa
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-const sidebarStatus = (page: Page): Locator => page.getByRole('region', { name: 'Sync status' });
+const sidebarStatus = (page: Page): Locator => page.getByRole('region', { name: 'Cloud sync' });
 
 /** Signs this computer in as the organisation's owner (a new account, or the same one again) and joins. */
 async function signIn(page: Page, url: string, cloud: RunningCloud, who: { email: string; orgId?: string }, deviceName: string): Promise<string> {

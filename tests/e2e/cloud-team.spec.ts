@@ -25,7 +25,7 @@ async function both(page: Page, name: string, ready: () => Promise<void>, fullPa
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-const sidebarStatus = (page: Page): Locator => page.getByRole('region', { name: 'Sync status' });
+const sidebarStatus = (page: Page): Locator => page.getByRole('region', { name: 'Cloud sync' });
 const account = (page: Page): Locator => page.getByRole('region', { name: 'Account & sync' });
 
 async function openAccount(page: Page) {
