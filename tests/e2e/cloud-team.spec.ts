@@ -207,6 +207,9 @@ test('an owner brings their books to Billbook Cloud and a salesperson cannot voi
   await expect(sidebarStatus(colleague)).toContainText('This computer was removed', { timeout: 20_000 });
   const removed = account(colleague).getByRole('alert').filter({ hasText: 'This computer was removed from Amani Hardware' });
   await expect(removed).toBeVisible();
+  // Sync now cannot help any more, and the words beside it say so instead of promising a sync.
+  await expect(account(colleague).getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  await expect(account(colleague)).toContainText('Nothing can sync: this computer is no longer part of the organisation.');
   await both(colleague, '310-sidebar-revoked', () => expect(sidebarStatus(colleague)).toContainText('removed'), false);
   await colleague.goto(`${second.host.url}#/sync-problems`);
   const gone = colleague.getByRole('listitem').filter({ hasText: 'This computer was removed from the organisation' });
@@ -220,6 +223,11 @@ test('an owner brings their books to Billbook Cloud and a salesperson cannot voi
   await expect(sidebarStatus(colleague)).toContainText('Not synced');
   const left = await rpc(colleague, 'invoices.list', {});
   expect(left.total).toBe(0);
+  // Working alone again: Sync problems has none and says where to sign in to share the books.
+  await colleague.goto(`${second.host.url}#/sync-problems`);
+  const none = colleague.getByText(/^No sync problems: these books are not synced\./);
+  await expect(none.getByRole('link', { name: 'Settings → Account & sync' })).toHaveAttribute('href', '#/settings?section=account');
+  await both(colleague, '312-sync-problems-working-alone', () => expect(none).toBeVisible(), false);
 });
 
 const ROLE_SALES_SUMMARY = 'no voids, reversals or settings';

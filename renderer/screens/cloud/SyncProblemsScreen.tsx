@@ -108,7 +108,14 @@ export function SyncProblemsScreen() {
       )}
       {problems.state === 'ready' && problems.value.length === 0 && (
         <div className="empty">
-          <p>No sync problems. {linked ? 'Everything this computer sent was accepted.' : 'These books are not synced.'}</p>
+          {linked ? (
+            <p>No sync problems. Everything this computer sent was accepted.</p>
+          ) : (
+            <p>
+              No sync problems: these books are not synced. To share them with your other computers or your team, sign in
+              under <a href={paths.settings('account')}>Settings → Account &amp; sync</a>.
+            </p>
+          )}
         </div>
       )}
       {problems.state === 'ready' && problems.value.length > 0 && (

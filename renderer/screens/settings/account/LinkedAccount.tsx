@@ -115,7 +115,11 @@ export function LinkedAccount({ account }: { account: CloudAccountView }) {
           <button type="button" className="btn btn-primary" disabled={busy !== null || revoked} onClick={() => void syncNow()}>
             {busy === 'sync' ? 'Syncing…' : 'Sync now'}
           </button>
-          <span className="muted">Billbook syncs by itself whenever something changes; this does it now.</span>
+          <span className="muted">
+            {revoked
+              ? 'Nothing can sync: this computer is no longer part of the organisation. Remove its copy of the books above, or ask an owner or admin why.'
+              : 'Billbook syncs by itself whenever something changes; this does it now.'}
+          </span>
         </div>
       </section>
 
