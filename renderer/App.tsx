@@ -26,6 +26,11 @@ import { InvoiceImport } from './screens/invoices/import/InvoiceImport';
 import { HomeScreen } from './screens/home/HomeScreen';
 import { PaymentsScreen } from './screens/payments/PaymentsScreen';
 import { BackupsScreen } from './screens/backups/BackupsScreen';
+import { PeopleScreen } from './screens/cloud/PeopleScreen';
+import { DevicesScreen } from './screens/cloud/DevicesScreen';
+import { SyncProblemsScreen } from './screens/cloud/SyncProblemsScreen';
+import { SidebarSync } from './components/SidebarSync';
+import { RefusalTip } from './components/RefusalTip';
 import { useActivityToasts } from './screens/messages/useActivityToasts';
 import { BooksHealthNotice, BooksRestoredNotice } from './components/BooksHealth';
 import { invoke } from './api';
@@ -79,6 +84,12 @@ function Screen({ route }: { route: Route }) {
       return <ReportsScreen />;
     case 'messages':
       return <MessagesScreen />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'devices':
+      return <DevicesScreen />;
+    case 'syncProblems':
+      return <SyncProblemsScreen />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }
@@ -141,6 +152,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <SidebarSync />
         <button type="button" className="sidebar-help" onClick={() => useShortcuts.getState().setHelpOpen(true)}>
           <span>Keyboard shortcuts</span> <kbd aria-hidden="true">?</kbd>
         </button>
@@ -153,6 +165,7 @@ export function App() {
       </main>
       <Toasts />
       <ShortcutsHelp />
+      <RefusalTip />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { contract, isChannel, type Channel, type ChannelOutput, type ChannelPars
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { Envelope } from '../../shared/bridge';
 import { storageMessage, type StoragePlace } from './books/messages';
+import { CloudUnreachable } from './sync/client';
 
 export type Handler<C extends Channel> = (input: ChannelParsed<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -27,6 +28,8 @@ export function validationError(error: z.ZodError): AppError {
 export function toErrorShape(error: unknown, onUnexpected: (error: unknown) => void, place?: StoragePlace): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
   if (error instanceof z.ZodError) return validationError(error).toShape();
+  // Billbook Cloud is down or the address is wrong: its own message says which, and that nothing is lost.
+  if (error instanceof CloudUnreachable) return { code: 'unavailable', message: error.message };
   // Another process held the books past the busy timeout; the transaction rolled back whole.
   if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
     return { code: 'conflict', message: 'The books are busy: another Billbook window or process is writing. Nothing was changed; try again in a moment.' };

@@ -8,6 +8,7 @@ import { errorMessage, formatDateTime } from '../lib/format';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import './BooksHealth.css';
+import { GuardedButton } from './Guarded';
 
 /** Carries the restore's result over the reload that makes every screen read the restored books. */
 const RESTORED_KEY = 'billbook.booksRestored';
@@ -86,9 +87,9 @@ export function BooksHealthNotice({ health }: { health: BooksHealth }) {
               Newest backup that passed the check: <strong>{offer.fileName}</strong>, from {formatDateTime(offer.takenAt)} ({size(offer.bytes)}).
             </p>
             <div className="notice-actions">
-              <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
+              <GuardedButton action="settings.write" className="btn btn-primary" onClick={() => setConfirming(true)}>
                 Restore this backup
-              </button>
+              </GuardedButton>
             </div>
           </div>
         )}

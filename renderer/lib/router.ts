@@ -25,6 +25,9 @@ export type Route =
   | { name: 'analytics'; tab?: string }
   | { name: 'reports' }
   | { name: 'messages' }
+  | { name: 'people' }
+  | { name: 'devices' }
+  | { name: 'syncProblems' }
   | { name: 'notFound'; path: string };
 
 function parseCustomers(parts: string[], path: string): Route {
@@ -76,6 +79,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
   if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
   if (parts[0] === 'messages' && parts.length === 1) return { name: 'messages' };
+  if (parts[0] === 'people' && parts.length === 1) return { name: 'people' };
+  if (parts[0] === 'devices' && parts.length === 1) return { name: 'devices' };
+  if (parts[0] === 'sync-problems' && parts.length === 1) return { name: 'syncProblems' };
   return { name: 'notFound', path };
 }
 
@@ -107,6 +113,11 @@ export function sectionOf(route: Route): Section {
     case 'jobs':
     case 'settings':
       return route.name;
+    // The organisation's people and devices, and sync problems, are reached from Settings → Account & sync.
+    case 'people':
+    case 'devices':
+    case 'syncProblems':
+      return 'settings';
     default:
       return 'customers';
   }
@@ -141,6 +152,11 @@ export const paths = {
   reports: () => '#/reports',
   /** Every email and SMS sent, scheduled or failed. */
   messages: () => '#/messages',
+  /** The organisation's people and invitations (Billbook Cloud). */
+  people: () => '#/people',
+  /** The organisation's computers. */
+  devices: () => '#/devices',
+  syncProblems: () => '#/sync-problems',
 };
 
 export function navigate(href: string): void {

@@ -2,12 +2,16 @@ import { useEffect, type RefObject } from 'react';
 import { isTypingTarget } from './keys';
 import { navigate } from './router';
 import { useShortcuts } from '../stores/shortcuts';
+import { toast } from '../stores/toasts';
+import type { Action } from '../../shared/permissions';
+import { canNow } from './useCan';
 
 /**
  * A list screen's keys: "/" focuses its search box; "n" opens `newPath` (a new customer, a new
- * invoice). Ignored while typing or while a dialog is open.
+ * invoice), unless the signed-in role may not (`newAction`): then it says why. Ignored while typing
+ * or while a dialog is open.
  */
-export function useListShortcuts(searchRef: RefObject<HTMLInputElement | null>, newPath: string) {
+export function useListShortcuts(searchRef: RefObject<HTMLInputElement | null>, newPath: string, newAction?: Action) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -19,10 +23,12 @@ export function useListShortcuts(searchRef: RefObject<HTMLInputElement | null>, 
         searchRef.current?.select();
       } else if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        navigate(newPath);
+        const permission = newAction ? canNow(newAction) : null;
+        if (permission && !permission.allowed) toast.info(permission.reason ?? '');
+        else navigate(newPath);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [searchRef, newPath]);
+  }, [searchRef, newPath, newAction]);
 }

@@ -18,7 +18,7 @@ export interface HostData {
   prepare(dataDir: string): void | Promise<void>;
 }
 
-async function startHost(env: Record<string, string>, prepare: HostData | null): Promise<{ host: RunningHost; child: ChildProcess }> {
+export async function startHost(env: Record<string, string>, prepare: HostData | null): Promise<{ host: RunningHost; child: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-'));
   await prepare?.prepare(dataDir);
   // Its own process group, so stopping it stops npm and the server under it.
@@ -39,10 +39,20 @@ async function startHost(env: Record<string, string>, prepare: HostData | null):
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      // E2E_HOST_LOG=1 shows what the host says on its error stream (an unexpected failure's stack).
+      if (process.env.E2E_HOST_LOG) process.stderr.write(chunk);
+    });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
   });
   return { host: { url, dataDir }, child };
+}
+
+/** Stops a host started with startHost and removes its data folder. */
+export function stopHost(host: RunningHost, child: ChildProcess): void {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
 }
 
 export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, string>; hostData: HostData | null }>({
@@ -53,8 +63,7 @@ export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, str
   host: async ({ hostEnv, hostData }, use) => {
     const { host, child } = await startHost(hostEnv, hostData);
     await use(host);
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    fs.rmSync(host.dataDir, { recursive: true, force: true });
+    stopHost(host, child);
   },
 });
 

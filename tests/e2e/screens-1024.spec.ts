@@ -99,6 +99,10 @@ test('every screen fits 1024×700 with no table clipped; a stuck message needs a
     ['queue', '#/queue', 'Queue'],
     ['backups', '#/backups', 'Backups'],
     ['settings', '#/settings', 'Settings'],
+    // Billbook Cloud's screens on a computer working alone: each says so and leads to Account & sync.
+    ['people', '#/people', 'People'],
+    ['devices', '#/devices', 'Devices'],
+    ['sync-problems', '#/sync-problems', 'Sync problems'],
   ];
   for (const [name, hash, heading] of screens) {
     await page.goto(`${host.url}${hash}`);

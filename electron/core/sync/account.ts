@@ -95,8 +95,9 @@ export function clearBooks(ctx: CoreContext): void {
   db.pragma('foreign_keys = OFF');
   try {
     ctx.sql.transaction(() => {
+      // Invoices before their lines: a finalized invoice's lines are frozen by trigger while it is there.
       for (const table of [
-        'notifications', 'incoming_payments', 'payment_requests', 'payment_allocations', 'credit_notes', 'payments', 'draft_versions', 'invoice_lines', 'invoices', 'customer_tags',
+        'notifications', 'incoming_payments', 'payment_requests', 'payment_allocations', 'credit_notes', 'payments', 'draft_versions', 'invoices', 'invoice_lines', 'customer_tags',
         'customer_balances', 'customers', 'items', 'saved_reports', 'audit_log', 'settings', 'sync_stamps', 'sync_dirty', 'sync_problems', 'jobs', 'sequences',
       ] as const) ctx.sql.prepare(`DELETE FROM ${table}`).run();
       ctx.sql.prepare("INSERT INTO customer_search (customer_search) VALUES ('delete-all')").run();

@@ -94,6 +94,17 @@ function noteApplied(ctx: CoreContext, count: number, now: string): void {
     .run(ctx.deviceId, JSON.stringify({ rows: count }), ctx.nextStamp(last?.hlc), ctx.schemaVersion, now, now);
 }
 
+/**
+ * The clock's receive step: a change made here after these rows arrived is stamped after them, even
+ * when this computer's clock runs behind the one that wrote them (by seconds is enough to lose an
+ * edit to a field another computer only created).
+ */
+function observeStamps(ctx: CoreContext, rows: readonly SyncRow[]): void {
+  let newest = '';
+  for (const row of rows) for (const stamp of Object.values(row.stamps)) if (stamp > newest) newest = stamp;
+  if (newest) ctx.nextStamp(newest);
+}
+
 function byRank(rows: readonly SyncRow[]): SyncRow[] {
   return [...rows].sort((a, b) => SYNCED_TABLES[a.table].rank - SYNCED_TABLES[b.table].rank);
 }
@@ -115,6 +126,7 @@ function held(sql: Sql, rows: readonly SyncRow[]): Map<string, SyncRow> {
  * keeps it: the push that follows carries it up.
  */
 export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): Applied {
+  observeStamps(ctx, rows);
   const now = ctx.clock.now().toISOString();
   const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set() };
   let written = 0;
@@ -175,6 +187,7 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
  * a row the Cloud does not have is removed.
  */
 export function forceCloudState(ctx: CoreContext, entries: readonly { table: SyncedTableName; id: string; row: SyncRow | null }[]): Applied {
+  observeStamps(ctx, entries.flatMap((e) => (e.row ? [e.row] : [])));
   const now = ctx.clock.now().toISOString();
   const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set() };
   withoutForeignKeys(ctx, () =>

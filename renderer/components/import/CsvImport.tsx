@@ -7,6 +7,8 @@ import { errorMessage, formatCount } from '../../lib/format';
 import { FieldMapping, type ImportFieldSpec } from './FieldMapping';
 import { SourceNote } from './SourceNote';
 import { WarningsTable } from './WarningsTable';
+import { GuardedButton } from '../Guarded';
+import type { Action } from '../../../shared/permissions';
 
 export type DuplicateAction = 'skip' | 'update';
 
@@ -16,6 +18,8 @@ export interface CsvImportConfig<P extends ImportPreviewBase, R> {
   /** "item", "invoice": one row's kind, for messages. */
   one: string;
   idPrefix: string;
+  /** What the signed-in role needs to import these. */
+  action: Action;
   fields: readonly ImportFieldSpec[];
   /** What the file step says files should look like. */
   hints: ReactNode;
@@ -195,9 +199,9 @@ export function CsvImport<P extends ImportPreviewBase, R>({ config }: { config: 
       <WarningsTable rows={preview.warnings} noun={config.one} />
       {config.review(preview, review.actions, setAction)}
       <div className="form-actions">
-        <button type="button" className="btn btn-primary" onClick={onCommit} disabled={busy !== null || !config.canCommit(preview, review.actions)}>
+        <GuardedButton action={config.action} className="btn btn-primary" onClick={onCommit} disabled={busy !== null || !config.canCommit(preview, review.actions)}>
           {config.commitLabel(preview, review.actions)}
-        </button>
+        </GuardedButton>
         {busy === 'commit' && <Busy label="Importing…" />}
       </div>
     </section>

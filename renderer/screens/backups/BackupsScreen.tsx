@@ -12,6 +12,7 @@ import { toast } from '../../stores/toasts';
 import { DailySettings } from './DailySettings';
 import { BACKUP_RESTORED_KEY, RestoreBackupDialog } from './RestoreBackupDialog';
 import './backups.css';
+import { GuardedButton } from '../../components/Guarded';
 
 export function size(bytes: number): string {
   return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -114,9 +115,9 @@ export function BackupsScreen() {
                         <td className="backups-file"><code>{b.fileName}</code></td>
                         <td className="num nowrap">{size(b.bytes)}</td>
                         <td className="row-actions">
-                          <button type="button" className="btn btn-small" disabled={!canChange} onClick={() => setRestoring(b)}>
+                          <GuardedButton action="settings.write" className="btn btn-small" disabled={!canChange} onClick={() => setRestoring(b)}>
                             Restore<span className="visually-hidden"> {b.fileName}</span>
-                          </button>
+                          </GuardedButton>
                         </td>
                       </tr>
                     ))}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/format';
 import { useEventCount } from '../../lib/useEventCount';
 import { useRemote } from '../../lib/useRemote';
 import { toast } from '../../stores/toasts';
+import { GuardedButton } from '../../components/Guarded';
 
 export function DailySettings() {
   const changed = useEventCount('settings.changed');
@@ -57,7 +58,7 @@ export function DailySettings() {
               value={keepText}
               onChange={(e) => setKeep(e.target.value)}
             />
-            <button type="submit" className="btn">Save</button>
+            <GuardedButton action="settings.write" type="submit" className="btn">Save</GuardedButton>
           </div>
         </Field>
       </form>

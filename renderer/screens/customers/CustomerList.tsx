@@ -18,6 +18,7 @@ import { useListShortcuts } from '../../lib/useListShortcuts';
 import { invoke } from '../../api';
 import type { ChannelInput } from '../../../shared/contract';
 import type { CustomerListRow } from '../../../shared/domain/customer';
+import { GuardedButton } from '../../components/Guarded';
 
 export type CustomerListQuery = Omit<ChannelInput<'customers.list'>, 'offset' | 'limit'>;
 
@@ -59,7 +60,7 @@ export function CustomerList() {
   const changed = useCustomersChanged();
   const { cache, snapshot } = usePageCache<CustomerListQuery, CustomerListRow>(fetchCustomers, query, changed);
   const filters = useCustomerQuery();
-  useListShortcuts(searchRef, paths.customerNew());
+  useListShortcuts(searchRef, paths.customerNew(), 'customers.write');
 
   const { total, pending, error } = snapshot;
 
@@ -68,8 +69,8 @@ export function CustomerList() {
       <header className="screen-header">
         <h1>Customers</h1>
         <div className="header-actions">
-          <button type="button" className="btn btn-primary" onClick={() => navigate(paths.customerNew())}>New customer</button>
-          <button type="button" className="btn" onClick={() => navigate(paths.customerImport())}>Import CSV</button>
+          <GuardedButton action="customers.write" className="btn btn-primary" onClick={() => navigate(paths.customerNew())}>New customer</GuardedButton>
+          <GuardedButton action="customers.write" className="btn" onClick={() => navigate(paths.customerImport())}>Import CSV</GuardedButton>
           <ExportButton />
         </div>
       </header>

@@ -10,6 +10,7 @@ import { isTypingTarget } from '../../lib/keys';
 import { useShortcuts } from '../../stores/shortcuts';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
+import { canNow } from '../../lib/useCan';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
 import { toast } from '../../stores/toasts';
 import { ArchiveDialog } from './page/ArchiveDialog';
@@ -57,13 +58,12 @@ function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () =>
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (isTypingTarget(event.target) || useShortcuts.getState().helpOpen || document.querySelector('[role="dialog"]')) return;
       const key = event.key.toLowerCase();
-      if (key === 'n') {
-        event.preventDefault();
-        navigate(paths.draftNew(id));
-      } else if (key === 'p') {
-        event.preventDefault();
-        record.current();
-      }
+      if (key !== 'n' && key !== 'p') return;
+      event.preventDefault();
+      const permission = canNow(key === 'n' ? 'drafts.write' : 'payments.record');
+      if (!permission.allowed) toast.info(permission.reason ?? '');
+      else if (key === 'n') navigate(paths.draftNew(id));
+      else record.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -24,6 +24,9 @@ import { customerOf, loadDraft } from './loadDraft';
 import { useEditorShortcuts, useLeaveWarning } from './useEditorGuards';
 import { useDraftForm } from './useDraftForm';
 import { useLandedVersions } from './useLandedVersions';
+import { OtherVersion } from './OtherVersion';
+import { GuardedButton } from '../../components/Guarded';
+import { canNow } from '../../lib/useCan';
 
 interface EditorBodyProps {
   initial: DraftValues;
@@ -58,6 +61,10 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  /** A version saved on another computer that this editor loaded by itself (nothing here was unsaved). */
+  const [shownFromElsewhere, setShownFromElsewhere] = useState<number | null>(null);
+  /** Another computer finalized this draft while it was open here. */
+  const [finalizedElsewhere, setFinalizedElsewhere] = useState<Invoice | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
@@ -97,8 +104,17 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
     );
   };
 
+  /** The role may not: said where a refused save is said, instead of asking the backend. */
+  const refused = (action: 'drafts.write' | 'invoices.finalize'): boolean => {
+    const permission = canNow(action);
+    if (permission.allowed) return false;
+    showProblem({ title: 'Not saved', message: permission.reason ?? '' });
+    return true;
+  };
+
   const save = async (): Promise<Invoice | null> => {
     if (busy.current) return null;
+    if (refused('drafts.write')) return null;
     const current = savedRef.current;
     if (current && !form.dirty) {
       toast.info(`No changes since version ${current.draft.version}`);
@@ -146,6 +162,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
   /** Finalizing and sending both confirm the draft as saved: unsaved changes are saved first. */
   const saveThenOpen = async (next: 'finalize' | 'send') => {
     if (dialog || busy.current) return;
+    if (refused('invoices.finalize')) return;
     if (!savedRef.current || form.dirty) {
       const result = await save();
       if (!result) return;
@@ -196,21 +213,25 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
     toast.success(message);
   };
 
-  // AI refined the draft while nothing here was unsaved: show it.
+  // AI refined the draft, or someone changed it on another computer, while nothing here was unsaved: show it.
   const heldBack = useLandedVersions({
     savedRef,
     dirty: form.dirty,
     busyRef: busy,
-    onNewer: (invoice) => {
+    onNewer: (invoice, origin) => {
       void customerOf(invoice).then((customer) => {
         // Typed into meanwhile: keep that; the notice offers the newer version instead.
         if (busy.current || (savedRef.current?.draft.version ?? 0) >= invoice.draft.version) return;
         resetTo(invoice, valuesFromInvoice(invoice, customer));
-        toast.info(`Refined by AI: version ${invoice.draft.version} is shown`);
+        // From another computer the notice above the form says so, for as long as it is what is shown.
+        if (origin === 'elsewhere') setShownFromElsewhere(invoice.draft.version);
+        else toast.info(`Refined by AI: version ${invoice.draft.version} is shown`);
       });
     },
+    onFinalizedElsewhere: setFinalizedElsewhere,
   });
-  const newerVersion = heldBack && saved && heldBack.draft.version > saved.draft.version ? heldBack : null;
+  const newerVersion = heldBack && saved && heldBack.invoice.draft.version > saved.draft.version ? heldBack.invoice : null;
+  const newerOrigin = heldBack?.origin ?? 'ai';
 
   useEditorShortcuts(() => void save(), () => void startFinalize(), () => void saveThenOpen('send'));
 
@@ -254,7 +275,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
         </div>
         <div className="header-actions">
           {saved && <button type="button" className="btn" onClick={() => setDialog('history')}>Version history</button>}
-          <button type="button" className="btn" onClick={() => setDialog('discard')}>Discard draft</button>
+          <GuardedButton action="drafts.write" className="btn" onClick={() => setDialog('discard')}>Discard draft</GuardedButton>
         </div>
       </header>
 
@@ -277,7 +298,21 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
           </div>
         )}
 
-        {newerVersion && (
+        {finalizedElsewhere && (
+          <div className="notice notice-warning" role="status">
+            <p className="notice-title">
+              Finalized on another computer{finalizedElsewhere.number ? ` as ${finalizedElsewhere.number}` : ''}
+            </p>
+            <p>This draft is now an invoice, so nothing here can be saved to it. {form.dirty && 'Your changes here are not saved.'}</p>
+            <div className="notice-actions">
+              <button type="button" className="btn" onClick={() => leaveTo(paths.invoice(finalizedElsewhere.id))}>
+                Open {finalizedElsewhere.number ?? 'the invoice'}
+              </button>
+            </div>
+          </div>
+        )}
+
+        {!finalizedElsewhere && newerVersion && newerOrigin === 'ai' && (
           <div className="notice notice-warning" role="status">
             <p className="notice-title">
               AI saved version {newerVersion.draft.version} while you were editing
@@ -286,6 +321,29 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
             <div className="notice-actions">
               <button type="button" className="btn" onClick={() => void reload()}>Load version {newerVersion.draft.version}</button>
             </div>
+          </div>
+        )}
+
+        {!finalizedElsewhere && newerVersion && newerOrigin === 'elsewhere' && (
+          <section className="notice notice-warning edited-elsewhere" aria-labelledby="draft-elsewhere-title">
+            <h2 id="draft-elsewhere-title" className="notice-title">
+              Edited on another computer: version {newerVersion.draft.version}
+            </h2>
+            <p>
+              Someone saved version {newerVersion.draft.version} of this draft on another computer while you were editing it here. Your
+              changes here are kept, but saving them will be refused until you load version {newerVersion.draft.version}, which drops them.
+              This is the other version:
+            </p>
+            <OtherVersion invoice={newerVersion} />
+            <div className="notice-actions">
+              <button type="button" className="btn" onClick={() => void reload()}>Load version {newerVersion.draft.version}</button>
+            </div>
+          </section>
+        )}
+
+        {shownFromElsewhere !== null && !form.dirty && saved?.draft.version === shownFromElsewhere && (
+          <div className="notice notice-info" role="status">
+            <p>Edited on another computer: version {shownFromElsewhere} is shown, as it was saved there.</p>
           </div>
         )}
 
@@ -342,11 +400,11 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
         </div>
 
         <div className="form-actions draft-actions">
-          <button type="button" className="btn" disabled={saving} onClick={() => void save()}>Save draft</button>
-          <button type="button" className="btn btn-primary" disabled={saving} onClick={() => void startFinalize()}>Finalize</button>
-          <button type="button" className="btn" disabled={saving} onClick={() => void saveThenOpen('send')} aria-keyshortcuts="Control+Shift+S">
+          <GuardedButton action="drafts.write" className="btn" disabled={saving} onClick={() => void save()}>Save draft</GuardedButton>
+          <GuardedButton action="invoices.finalize" className="btn btn-primary" disabled={saving} onClick={() => void startFinalize()}>Finalize</GuardedButton>
+          <GuardedButton action="invoices.finalize" className="btn" disabled={saving} onClick={() => void saveThenOpen('send')} aria-keyshortcuts="Control+Shift+S">
             Send…
-          </button>
+          </GuardedButton>
           <span className={`save-state${form.dirty ? ' save-state-dirty' : ''}`} role="status">{status}</span>
           <span className="muted form-keys">
             <kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> finalizes · <kbd>{MOD}</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> sends

@@ -10,6 +10,7 @@ import { Field, describe } from '../../components/Field';
 import { errorMessage } from '../../lib/format';
 import { useBusinessDefaults } from '../../stores/business';
 import { LookalikeNotice } from '../customers/form/LookalikeNotice';
+import { GuardedButton } from '../../components/Guarded';
 
 export function QuickCustomerDialog({ name, onCreated, onClose }: { name: string; onCreated: (customer: Customer) => void; onClose: () => void }) {
   const id = useId();
@@ -59,7 +60,7 @@ export function QuickCustomerDialog({ name, onCreated, onClose }: { name: string
       actions={
         <>
           <button type="button" className="btn" onClick={onClose} disabled={busy}>Cancel</button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>{busy ? 'Saving…' : 'Save and bill them'}</button>
+          <GuardedButton action="customers.write" className="btn btn-primary" onClick={() => void save()} disabled={busy}>{busy ? 'Saving…' : 'Save and bill them'}</GuardedButton>
         </>
       }
     >

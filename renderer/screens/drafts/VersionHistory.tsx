@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { errorMessage, formatDate, formatDateTime, plural } from '../../lib/format';
 import { percentText, quantityText } from './draftValues';
+import { GuardedButton } from '../../components/Guarded';
 
 interface VersionHistoryProps {
   draftId: string;
@@ -69,9 +70,9 @@ export function VersionHistory({ draftId, currentVersion, customerId, customerNa
         <>
           <button type="button" className="btn" onClick={onClose}>Close</button>
           {canRestore && (
-            <button type="button" className="btn btn-primary" disabled={restoring} onClick={() => void restore()}>
+            <GuardedButton action="drafts.write" className="btn btn-primary" disabled={restoring} onClick={() => void restore()}>
               {restoring ? 'Restoring…' : `Restore version ${selected}`}
-            </button>
+            </GuardedButton>
           )}
         </>
       }

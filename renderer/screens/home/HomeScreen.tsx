@@ -11,6 +11,7 @@ import { useRemote } from '../../lib/useRemote';
 import { SetupChecklist } from './SetupChecklist';
 import { TodayMoney } from './TodayMoney';
 import './home.css';
+import { GuardedLink } from '../../components/Guarded';
 
 export function HomeScreen() {
   const invoices = useEventCount('invoices.changed');
@@ -29,8 +30,8 @@ export function HomeScreen() {
           <p className="muted screen-intro">{value ? formatDate(value.today) : ' '}</p>
         </div>
         <div className="header-actions">
-          <a className="btn btn-primary" href={paths.draftNew()}>New invoice</a>
-          <a className="btn" href={paths.customerNew()}>New customer</a>
+          <GuardedLink action="drafts.write" className="btn btn-primary" href={paths.draftNew()}>New invoice</GuardedLink>
+          <GuardedLink action="customers.write" className="btn" href={paths.customerNew()}>New customer</GuardedLink>
           <a className="btn" href={paths.payments()}>Payments</a>
         </div>
       </header>

@@ -15,6 +15,7 @@ import { NoInvoicesYet, NoMatches } from './list/EmptyState';
 import { usePageCache } from '../../lib/pageCache';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import './invoices.css';
+import { GuardedButton, GuardedLink } from '../../components/Guarded';
 
 const fetchInvoices = (query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit });
 
@@ -41,7 +42,7 @@ export function InvoiceList() {
   const changed = useInvoicesChanged();
   const { cache, snapshot } = usePageCache(fetchInvoices, query, changed);
   const filters = useInvoiceQuery();
-  useListShortcuts(searchRef, paths.draftNew());
+  useListShortcuts(searchRef, paths.draftNew(), 'drafts.write');
 
   const setFilters = filters.set;
   const onSort = useCallback(
@@ -61,10 +62,10 @@ export function InvoiceList() {
       <header className="screen-header">
         <h1>Invoices</h1>
         <div className="header-actions">
-          <button type="button" className="btn btn-primary" onClick={() => navigate(paths.draftNew())} aria-keyshortcuts="N">
+          <GuardedButton action="drafts.write" className="btn btn-primary" onClick={() => navigate(paths.draftNew())} aria-keyshortcuts="N">
             New invoice
-          </button>
-          <a className="btn" href={paths.invoiceImport()}>Import open invoices</a>
+          </GuardedButton>
+          <GuardedLink action="invoices.finalize" className="btn" href={paths.invoiceImport()}>Import open invoices</GuardedLink>
         </div>
       </header>
       <InvoiceToolbar ref={searchRef} />

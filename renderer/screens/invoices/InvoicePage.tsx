@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { errorMessage, formatDate, formatDateTime } from '../../lib/format';
 import { navigate, paths } from '../../lib/router';
 import { toast } from '../../stores/toasts';
+import { useCan } from '../../lib/useCan';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
 import { SendDialog } from '../sending/SendDialog';
 import { useSendShortcut } from '../sending/useSendShortcut';
@@ -30,9 +31,11 @@ export function InvoicePage({ id }: { id: string }) {
   const { invoice, setInvoice, error, reload } = useInvoice(id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [duplicating, setDuplicating] = useState(false);
-  const canPay = invoice !== null && allowedActions(invoice).has('payment');
+  const mayPay = useCan('payments.record').allowed;
+  const maySend = useCan(invoice?.status === 'draft' ? 'invoices.finalize' : 'invoices.send').allowed;
+  const canPay = invoice !== null && allowedActions(invoice).has('payment') && mayPay;
   usePaymentShortcut(canPay && dialog === null, () => setDialog('payment'));
-  const canSend = invoice !== null && allowedActions(invoice).has('send');
+  const canSend = invoice !== null && allowedActions(invoice).has('send') && maySend;
   useSendShortcut(canSend && dialog === null, () => setDialog('send'), 'e');
 
   if (error && !invoice) {

@@ -15,6 +15,7 @@ import { navigate, paths } from '../../lib/router';
 import { useRemote } from '../../lib/useRemote';
 import { toast } from '../../stores/toasts';
 import './items.css';
+import { GuardedButton } from '../../components/Guarded';
 
 interface Values {
   name: string;
@@ -135,10 +136,10 @@ function FormBody({ existing, currency }: { existing: Item | null; currency: Cur
         </datalist>
       </fieldset>
       <div className="form-actions">
-        {!archived && <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? 'Saving…' : existing ? 'Save changes' : 'Add item'}</button>}
+        {!archived && <GuardedButton action="customers.write" type="submit" className="btn btn-primary" disabled={busy}>{busy ? 'Saving…' : existing ? 'Save changes' : 'Add item'}</GuardedButton>}
         <a className="btn" href={paths.items()}>{archived ? 'Back to items' : 'Cancel'}</a>
-        {existing && !archived && <button type="button" className="btn" disabled={busy} onClick={() => void setArchived(true)}>Archive item</button>}
-        {archived && <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void setArchived(false)}>Restore item</button>}
+        {existing && !archived && <GuardedButton action="customers.write" className="btn" disabled={busy} onClick={() => void setArchived(true)}>Archive item</GuardedButton>}
+        {archived && <GuardedButton action="customers.write" className="btn btn-primary" disabled={busy} onClick={() => void setArchived(false)}>Restore item</GuardedButton>}
       </div>
     </form>
   );

@@ -65,6 +65,7 @@ const CONFIG: CsvImportConfig<ItemImportPreview, Result> = {
   what: 'items',
   one: 'item',
   idPrefix: 'item-import',
+  action: 'customers.write',
   fields: [
     { key: 'name', label: 'Name', required: true },
     { key: 'code', label: 'Code (SKU)' },

@@ -14,6 +14,7 @@ import { useListShortcuts } from '../../lib/useListShortcuts';
 import { toast } from '../../stores/toasts';
 import { useItemsChanged } from './useItemsChanged';
 import './items.css';
+import { GuardedButton, GuardedLink } from '../../components/Guarded';
 
 const PAGE = 100;
 
@@ -76,8 +77,8 @@ function NoItemsYet() {
         each line, and a sentence like “10 bags of cement and delivery” is drafted at your prices.
       </p>
       <div className="empty-actions">
-        <a className="btn btn-primary" href={paths.itemNew()}>Add item</a>
-        <a className="btn" href={paths.itemImport()}>Import CSV</a>
+        <GuardedLink action="customers.write" className="btn btn-primary" href={paths.itemNew()}>Add item</GuardedLink>
+        <GuardedLink action="customers.write" className="btn" href={paths.itemImport()}>Import CSV</GuardedLink>
       </div>
     </div>
   );
@@ -90,7 +91,7 @@ export function ItemList() {
   const debounced = useDebounced(search, 150);
   const changed = useItemsChanged();
   const { rows, more } = useItemRows(debounced, includeArchived, changed);
-  useListShortcuts(searchRef, paths.itemNew());
+  useListShortcuts(searchRef, paths.itemNew(), 'customers.write');
 
   const empty = rows.state === 'ready' && rows.total === 0;
   return (
@@ -101,8 +102,8 @@ export function ItemList() {
           <p className="muted screen-lead">What you sell, at your prices. Pick them on invoices; drafting from a sentence uses them too.</p>
         </div>
         <div className="header-actions">
-          <button type="button" className="btn btn-primary" onClick={() => navigate(paths.itemNew())}>Add item</button>
-          <button type="button" className="btn" onClick={() => navigate(paths.itemImport())}>Import CSV</button>
+          <GuardedButton action="customers.write" className="btn btn-primary" onClick={() => navigate(paths.itemNew())}>Add item</GuardedButton>
+          <GuardedButton action="customers.write" className="btn" onClick={() => navigate(paths.itemImport())}>Import CSV</GuardedButton>
           <ExportButton search={debounced} includeArchived={includeArchived} />
         </div>
       </header>

@@ -17,7 +17,8 @@ const CARDS: { key: keyof Omit<ActivitySummary, 'date'>; label: string; hint: st
 export function TodaySummary() {
   const activity = useEventCount('activity');
   const sending = useEventCount('sending.changed');
-  const summary = useRemote(() => invoke('activity.summary', {}), `${activity}|${sending}`);
+  const arrived = useEventCount('sync.applied');
+  const summary = useRemote(() => invoke('activity.summary', {}), `${activity}|${sending}|${arrived}`);
   const value = summary.state === 'ready' ? summary.value : null;
   return (
     <section className="today" aria-labelledby="today-heading">

@@ -23,6 +23,7 @@ import { RecordPaymentDialog } from './RecordPaymentDialog';
 import type { CustomerChoice } from '../drafts/draftValues';
 import '../customers/page/billing.css';
 import './payments.css';
+import { GuardedButton } from '../../components/Guarded';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -83,7 +84,7 @@ export function PaymentsScreen() {
         </div>
         <div className="header-actions">
           <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
-          <button type="button" className="btn btn-primary" onClick={() => setRecording('choose')}>Record payment</button>
+          <GuardedButton action="payments.record" className="btn btn-primary" onClick={() => setRecording('choose')}>Record payment</GuardedButton>
         </div>
       </header>
 

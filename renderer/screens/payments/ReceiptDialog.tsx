@@ -15,6 +15,7 @@ import { toast } from '../../stores/toasts';
 import { bytesOfBase64, saveBytes } from '../invoices/page/pdf/pdfBytes';
 import { PdfPages } from '../invoices/page/pdf/PdfPages';
 import '../invoices/page/pdf/pdf.css';
+import { GuardedButton } from '../../components/Guarded';
 
 const list = (text: string) => text.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean);
 
@@ -74,9 +75,9 @@ export function ReceiptDialog({ payment, onClose }: { payment: PaymentListRow; o
           <button type="button" className="btn" onClick={onClose}>Close</button>
           <button type="button" className="btn" disabled={!bytes} onClick={save}>Save as PDF</button>
           {!reversed && (
-            <button type="button" className="btn btn-primary" disabled={busy || !ready || (!!ready.blockers.email && !!ready.blockers.sms)} onClick={() => void send()}>
+            <GuardedButton action="invoices.send" className="btn btn-primary" disabled={busy || !ready || (!!ready.blockers.email && !!ready.blockers.sms)} onClick={() => void send()}>
               {busy ? 'Sending…' : 'Send receipt'}
-            </button>
+            </GuardedButton>
           )}
         </>
       }

@@ -6,6 +6,7 @@ import type { SavedReport } from '../../../shared/domain/analytics';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorMessage } from '../../lib/format';
 import { useRemote } from '../../lib/useRemote';
+import { useEventCount } from '../../lib/useEventCount';
 import { BuilderForm } from './builder/BuilderForm';
 import { EMPTY_FORM, fromDefinition, toDefinition, type FormProblems } from './reportForm';
 import { useReportStore } from './reportStore';
@@ -35,7 +36,9 @@ export function ReportsScreen() {
   const [running, setRunning] = useState(false);
   const form = useReportStore((s) => s.form);
   const result = useReportStore((s) => s.result);
-  const saved = useRemote(() => invoke('reports.list', {}), 'saved');
+  // Reports saved on another computer arrive with a sync.
+  const arrived = useEventCount('sync.applied');
+  const saved = useRemote(() => invoke('reports.list', {}), `saved|${arrived}`);
 
   const run = async () => {
     const { form: current } = useReportStore.getState();

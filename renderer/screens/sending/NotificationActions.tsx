@@ -5,6 +5,7 @@ import { SEND_CHANNEL_LABELS, type NotificationStatus, type NotificationView } f
 import { errorMessage } from '../../lib/format';
 import { toast } from '../../stores/toasts';
 import { recipientsText } from './sendForm';
+import { GuardedButton } from '../../components/Guarded';
 
 const CANCELLABLE: readonly NotificationStatus[] = ['scheduled', 'pending', 'retrying'];
 const RESENDABLE: readonly NotificationStatus[] = ['failed', 'cancelled', 'unconfirmed'];
@@ -38,14 +39,14 @@ export function NotificationActions({ n }: { n: NotificationView }) {
   return (
     <div className="note-actions">
       {canCancel && (
-        <button type="button" className="btn btn-small" disabled={busy} aria-label={`Cancel ${name}`} onClick={() => void act('sending.cancel')}>
+        <GuardedButton action="invoices.send" className="btn btn-small" disabled={busy} aria-label={`Cancel ${name}`} onClick={() => void act('sending.cancel')}>
           Cancel
-        </button>
+        </GuardedButton>
       )}
       {canResend && (
-        <button type="button" className="btn btn-small" disabled={busy} aria-label={`Send again: ${name}`} onClick={() => void act('sending.resend')}>
+        <GuardedButton action="invoices.send" className="btn btn-small" disabled={busy} aria-label={`Send again: ${name}`} onClick={() => void act('sending.resend')}>
           Send again
-        </button>
+        </GuardedButton>
       )}
     </div>
   );

@@ -13,5 +13,7 @@ export function useNotifications(
   matters?: (change: EventMap['sending.changed']) => boolean,
 ) {
   const changed = useEventCount('sending.changed', matters);
-  return useRemote(load, `${key}|${changed}`);
+  // The message log syncs: what another computer sent arrives with a sync.
+  const arrived = useEventCount('sync.applied');
+  return useRemote(load, `${key}|${changed}|${arrived}`);
 }

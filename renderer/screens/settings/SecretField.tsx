@@ -4,6 +4,7 @@
 import type { SettingsView } from '../../../shared/domain/settings';
 import { describe } from '../../components/Field';
 import type { Secret } from './useSecret';
+import { GuardedButton } from '../../components/Guarded';
 
 interface SecretFieldProps {
   secret: Secret;
@@ -30,8 +31,8 @@ export function SecretField({ secret, view, noun, idleHint, help }: SecretFieldP
           <span className="badge badge-pay-good">Saved</span> A {noun} is saved (stored: {view.secretStorage}). It is never shown again.
         </p>
         <div className="inline-actions">
-          <button type="button" className="btn" onClick={secret.replace}>Replace {noun}</button>
-          <button type="button" className="btn" disabled={secret.busy} onClick={() => void secret.store(null)}>Remove {noun}</button>
+          <GuardedButton action="settings.write" className="btn" onClick={secret.replace}>Replace {noun}</GuardedButton>
+          <GuardedButton action="settings.write" className="btn" disabled={secret.busy} onClick={() => void secret.store(null)}>Remove {noun}</GuardedButton>
         </div>
       </div>
     );
@@ -57,9 +58,9 @@ export function SecretField({ secret, view, noun, idleHint, help }: SecretFieldP
               void secret.store(secret.value);
             }}
           />
-          <button type="button" className="btn btn-primary" disabled={secret.busy} onClick={() => void secret.store(secret.value)}>
+          <GuardedButton action="settings.write" className="btn btn-primary" disabled={secret.busy} onClick={() => void secret.store(secret.value)}>
             {secret.busy ? 'Saving…' : `Save ${noun}`}
-          </button>
+          </GuardedButton>
           {secret.replacing && <button type="button" className="btn" onClick={secret.keepSaved}>Keep the saved {noun}</button>}
         </div>
         <p id={`${id}-hint`} className="field-hint">

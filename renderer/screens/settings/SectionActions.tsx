@@ -1,5 +1,6 @@
 // A section's Save button, with "Unsaved changes" and, after a refused save, where to look.
 import { MOD_KEY } from '../../lib/modKey';
+import { GuardedButton } from '../../components/Guarded';
 
 interface SectionActionsProps {
   busy: boolean;
@@ -12,7 +13,7 @@ export function SectionActions({ busy, dirty, errors, saveLabel }: SectionAction
   const refused = Object.keys(errors).length > 0;
   return (
     <div className="form-actions">
-      <button type="submit" className="btn btn-primary" disabled={busy} aria-keyshortcuts="Control+S">{busy ? 'Saving…' : saveLabel}</button>
+      <GuardedButton action="settings.write" type="submit" className="btn btn-primary" disabled={busy} aria-keyshortcuts="Control+S">{busy ? 'Saving…' : saveLabel}</GuardedButton>
       {dirty && <span className="settings-dirty">Unsaved changes</span>}
       {refused && <span className="field-error">Not saved: fix the fields marked above.</span>}
       <span className="form-keys muted">

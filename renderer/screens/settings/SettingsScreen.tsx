@@ -18,7 +18,9 @@ import { SmsSection } from './SmsSection';
 import { ThresholdsSection } from './ThresholdsSection';
 import { HEADINGS, type SectionKey } from './headings';
 import { InvoicingSection } from './InvoicingSection';
+import { AccountSection } from './account/AccountSection';
 import './settings.css';
+import { useCan } from '../../lib/useCan';
 
 /** Opened at a section ("Open Settings" from the send dialog lands on Email): its heading scrolled to and focused once loaded. */
 function useOpenAt(section: string | undefined, ready: boolean) {
@@ -36,6 +38,7 @@ export function SettingsScreen({ section }: { section?: string }) {
   const changed = useEventCount('settings.changed');
   const settings = useRemote<SettingsView>(() => invoke('settings.get', {}), String(changed));
   useOpenAt(section, settings.state === 'ready');
+  const write = useCan('settings.write');
   return (
     <section className="screen settings-screen">
       <header className="screen-header">
@@ -46,6 +49,7 @@ export function SettingsScreen({ section }: { section?: string }) {
           </p>
         </div>
       </header>
+      {!write.allowed && <p className="notice notice-info settings-readonly">{write.reason} Account &amp; sync is yours to change.</p>}
       {settings.state === 'loading' && <Loading label="Loading settings…" />}
       {settings.state === 'failed' && (
         <ErrorNotice title="Settings could not be loaded" message={settings.message}>
@@ -56,6 +60,7 @@ export function SettingsScreen({ section }: { section?: string }) {
         <div className="settings-layout">
           <SettingsToc />
           <div className="settings-sections">
+            <AccountSection />
             <BusinessSection view={settings.value} onSaved={settings.set} />
             <PaymentSection view={settings.value} onSaved={settings.set} />
             <InvoicingSection view={settings.value} onSaved={settings.set} />

@@ -1,6 +1,7 @@
 // Each Settings section's heading, in page order: the sections name themselves with it and the
 // "On this page" list links to it.
 export const HEADINGS = {
+  account: { id: 'settings-account-title', title: 'Account & sync' },
   business: { id: 'settings-business-title', title: 'Business profile' },
   payment: { id: 'settings-payment-title', title: 'Payment instructions' },
   online: { id: 'settings-online-title', title: 'Getting paid online' },

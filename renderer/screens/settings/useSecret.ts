@@ -6,6 +6,7 @@ import { SECRET_LABELS, type SecretName, type SettingsView } from '../../../shar
 import { errorMessage } from '../../lib/format';
 import { toast } from '../../stores/toasts';
 import { sectionErrors } from './fieldErrors';
+import { canNow } from '../../lib/useCan';
 
 export interface SecretOptions {
   name: SecretName;
@@ -27,6 +28,11 @@ export function useSecret({ name, view, onSaved, emptyError }: SecretOptions) {
   /** Stores `next` (null removes the secret); resolves true once done. */
   const store = async (next: string | null): Promise<boolean> => {
     if (busy) return false;
+    const permission = canNow('settings.write');
+    if (!permission.allowed) {
+      setError(permission.reason);
+      return false;
+    }
     if (next !== null && next.trim() === '') {
       setError(emptyError);
       return false;

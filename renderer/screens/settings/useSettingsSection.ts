@@ -7,6 +7,7 @@ import type { SettingsView } from '../../../shared/domain/settings';
 import { errorMessage } from '../../lib/format';
 import { toast } from '../../stores/toasts';
 import { sectionErrors } from './fieldErrors';
+import { canNow } from '../../lib/useCan';
 
 interface SectionOptions<Stored, Form> {
   view: SettingsView;
@@ -37,6 +38,11 @@ export function useSettingsSection<Stored, Form>(options: SectionOptions<Stored,
   /** Resolves true once saved; false when nothing was saved (a check failed, or a save is under way). */
   const save = async (): Promise<boolean> => {
     if (busy) return false;
+    const permission = canNow('settings.write');
+    if (!permission.allowed) {
+      toast.info(permission.reason ?? '');
+      return false;
+    }
     const { update, errors: own } = options.check(form);
     if (!update || Object.keys(own).length > 0) {
       setErrors(own);

@@ -90,7 +90,7 @@ function Table({ block }: { block: ItemRevenue }) {
 
 export function RevenueByItem({ period, currency, changed }: Props) {
   const headingId = useId();
-  const items = useEventCount('items.changed');
+  const items = useEventCount('items.changed') + useEventCount('sync.applied');
   const remote = useRemote(() => invoke('analytics.revenueByItem', { period }), `${JSON.stringify(period)}|${changed}|${items}`);
   const block = remote.state === 'ready' ? remote.value.currencies.find((c) => c.currency === currency) : undefined;
   return (

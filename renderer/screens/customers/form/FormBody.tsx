@@ -12,6 +12,8 @@ import { valuesOf, type FormValues } from './formValues';
 import { useCustomerForm } from './useCustomerForm';
 import { useSaveShortcuts } from './useSaveShortcuts';
 import { LookalikeNotice } from './LookalikeNotice';
+import { GuardedButton } from '../../../components/Guarded';
+import { canNow } from '../../../lib/useCan';
 
 interface FormBodyProps {
   initial: FormValues;
@@ -38,6 +40,11 @@ export function FormBody({ initial, existing }: FormBodyProps) {
 
   const save = async () => {
     if (saving) return;
+    const permission = canNow('customers.write');
+    if (!permission.allowed) {
+      setProblem({ message: permission.reason ?? '', conflict: false });
+      return;
+    }
     const { input, errors } = form.check();
     if (Object.keys(errors).length > 0) {
       setProblem({ message: 'Some fields need attention. Fix the highlighted fields and save again.', conflict: false, fromFields: true });
@@ -103,7 +110,7 @@ export function FormBody({ initial, existing }: FormBodyProps) {
       <PreferencesSection form={form} />
       <NotesSection form={form} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Saving…' : 'Save customer'}</button>
+        <GuardedButton action="customers.write" type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Saving…' : 'Save customer'}</GuardedButton>
         <button type="button" className="btn" onClick={cancel}>Cancel</button>
         <span className="muted form-keys"><kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels</span>
       </div>

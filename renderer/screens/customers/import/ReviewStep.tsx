@@ -10,6 +10,7 @@ import { RejectedTable } from './RejectedTable';
 import { SampleTable } from './SampleTable';
 import { SourceNote } from '../../../components/import/SourceNote';
 import { WarningsTable } from '../../../components/import/WarningsTable';
+import { GuardedButton } from '../../../components/Guarded';
 
 interface ReviewStepProps {
   preview: ImportPreview;
@@ -57,14 +58,14 @@ export function ReviewStep(props: ReviewStepProps) {
       <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
       <SampleTable sample={preview.sample} />
       <div className="form-actions">
-        <button
-          type="button"
+        <GuardedButton
+          action="customers.write"
           className="btn btn-primary"
           onClick={props.onCommit}
           disabled={busy !== null || preview.acceptedRows + updates === 0}
         >
           {label}
-        </button>
+        </GuardedButton>
         {busy === 'commit' && <Busy label="Importing…" />}
       </div>
     </section>

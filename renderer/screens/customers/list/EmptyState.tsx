@@ -1,4 +1,5 @@
 import { paths } from '../../../lib/router';
+import { GuardedLink } from '../../../components/Guarded';
 
 export function NoCustomersYet() {
   return (
@@ -9,8 +10,8 @@ export function NoCustomersYet() {
         in from a spreadsheet saved as CSV.
       </p>
       <div className="empty-actions">
-        <a className="btn btn-primary" href={paths.customerNew()}>New customer</a>
-        <a className="btn" href={paths.customerImport()}>Import CSV</a>
+        <GuardedLink action="customers.write" className="btn btn-primary" href={paths.customerNew()}>New customer</GuardedLink>
+        <GuardedLink action="customers.write" className="btn" href={paths.customerImport()}>Import CSV</GuardedLink>
       </div>
     </div>
   );

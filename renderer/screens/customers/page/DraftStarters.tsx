@@ -5,6 +5,7 @@ import type { Customer } from '../../../../shared/domain/customer';
 import { errorMessage } from '../../../lib/format';
 import { navigate, paths } from '../../../lib/router';
 import { toast } from '../../../stores/toasts';
+import { GuardedButton, GuardedLink } from '../../../components/Guarded';
 
 export function DraftStarters({ customer, onMessage }: { customer: Customer; onMessage: (message: string | null) => void }) {
   const [busy, setBusy] = useState(false);
@@ -26,12 +27,12 @@ export function DraftStarters({ customer, onMessage }: { customer: Customer; onM
 
   return (
     <>
-      <a className="btn" href={paths.draftNew(customer.id)}>Draft from a sentence</a>
+      <GuardedLink action="drafts.write" className="btn" href={paths.draftNew(customer.id)}>Draft from a sentence</GuardedLink>
       {/* Offered only when there is a previous invoice to copy. */}
       {customer.financials.invoiceCount > 0 && (
-        <button type="button" className="btn" disabled={busy} onClick={() => void fromPrevious()}>
+        <GuardedButton action="drafts.write" className="btn" disabled={busy} onClick={() => void fromPrevious()}>
           {busy ? 'Copying…' : 'Copy the last invoice'}
-        </button>
+        </GuardedButton>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import type { Customer } from '../../../../shared/domain/customer';
 import { formatPhone } from '../../../../shared/domain/phone';
 import { StatusBadge } from '../../../components/Badge';
 import { navigate, paths } from '../../../lib/router';
+import { GuardedButton, GuardedLink } from '../../../components/Guarded';
 
 interface PageHeaderProps {
   customer: Customer;
@@ -29,15 +30,15 @@ export function PageHeader({ customer: c, busy, onArchive, onRestore, onRecordPa
       <div className="header-actions">
         {!archived && (
           <>
-            <a className="btn btn-primary" href={paths.draftNew(c.id)} aria-keyshortcuts="N">New invoice</a>
-            <button type="button" className="btn" onClick={onRecordPayment} aria-keyshortcuts="P">Record payment</button>
+            <GuardedLink action="drafts.write" className="btn btn-primary" href={paths.draftNew(c.id)} aria-keyshortcuts="N">New invoice</GuardedLink>
+            <GuardedButton action="payments.record" className="btn" onClick={onRecordPayment} aria-keyshortcuts="P">Record payment</GuardedButton>
           </>
         )}
-        <button type="button" className="btn" onClick={() => navigate(paths.customerEdit(c.id))}>Edit</button>
+        <GuardedButton action="customers.write" className="btn" onClick={() => navigate(paths.customerEdit(c.id))}>Edit</GuardedButton>
         {archived ? (
-          <button type="button" className="btn btn-primary" onClick={onRestore} disabled={busy}>Restore</button>
+          <GuardedButton action="customers.write" className="btn btn-primary" onClick={onRestore} disabled={busy}>Restore</GuardedButton>
         ) : (
-          <button type="button" className="btn" onClick={onArchive}>Archive</button>
+          <GuardedButton action="customers.write" className="btn" onClick={onArchive}>Archive</GuardedButton>
         )}
       </div>
     </header>

@@ -9,6 +9,7 @@ import { Loading } from '../../../components/Loading';
 import { errorMessage, formatDate, money, plural } from '../../../lib/format';
 import { toast } from '../../../stores/toasts';
 import { ReversePaymentDialog } from '../../payments/ReversePaymentDialog';
+import { GuardedButton } from '../../../components/Guarded';
 
 /** Money received and not yet applied, and the button that applies it to unpaid invoices. */
 function CreditPanel({ customer, onApplied }: { customer: Customer; onApplied: () => void }) {
@@ -42,9 +43,9 @@ function CreditPanel({ customer, onApplied }: { customer: Customer; onApplied: (
             : 'Money received and not yet applied. It will be there to apply when the next invoice is issued.'}
         </p>
       </div>
-      <button type="button" className="btn" onClick={() => void apply()} disabled={busy || !canApply}>
+      <GuardedButton action="payments.record" className="btn" onClick={() => void apply()} disabled={busy || !canApply}>
         {busy ? 'Applying…' : 'Apply credit'}
-      </button>
+      </GuardedButton>
     </div>
   );
 }
@@ -108,9 +109,9 @@ export function PaymentsTab({ customer, refreshToken, onChanged }: { customer: C
                     <td className="num nowrap"><span className="struck">{fmt(p.amountMinor, p.currency)}</span></td>
                     <td className="row-actions">
                       {!reversed && (
-                        <button type="button" className="btn btn-small" aria-label={`Reverse ${p.number}`} onClick={() => setReversing(p)}>
+                        <GuardedButton action="payments.reverse" className="btn btn-small" aria-label={`Reverse ${p.number}`} onClick={() => setReversing(p)}>
                           Reverse
-                        </button>
+                        </GuardedButton>
                       )}
                     </td>
                   </tr>

@@ -9,6 +9,7 @@ import { useRemote } from '../../../lib/useRemote';
 import { navigate, paths } from '../../../lib/router';
 import { toast } from '../../../stores/toasts';
 import { quantityText } from '../../drafts/draftValues';
+import { GuardedButton } from '../../../components/Guarded';
 
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' };
 
@@ -67,9 +68,9 @@ function SuggestionCard({ suggestion: s }: { suggestion: RecurringSuggestion }) 
         <p className="suggestion-reason muted">{s.reason}</p>
         {problem && <p className="field-error" role="alert">{problem}</p>}
       </div>
-      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
+      <GuardedButton action="drafts.write" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
         {busy ? 'Creating…' : 'Create draft'}
-      </button>
+      </GuardedButton>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useNow } from '../../../lib/useNow';
 import { paths } from '../../../lib/router';
 import { DiffTable } from './DiffTable';
 import './ai.css';
+import { GuardedButton } from '../../../components/Guarded';
 
 interface AiRefinementPanelProps {
   status: DraftAiStatus;
@@ -86,19 +87,19 @@ export function AiRefinementPanel({ status, progress, currentVersion, dirty, onS
             </button>
           )}
           {canRefine && (
-            <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void refine()}>
+            <GuardedButton action="drafts.write" className="btn btn-small" disabled={busy !== null} onClick={() => void refine()}>
               {busy === 'refine' ? 'Asking…' : 'Refine with AI'}
-            </button>
+            </GuardedButton>
           )}
           {canGoBack && (
-            <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void backToOffline()}>
+            <GuardedButton action="drafts.write" className="btn btn-small" disabled={busy !== null} onClick={() => void backToOffline()}>
               {busy === 'back' ? 'Restoring…' : 'Back to offline version'}
-            </button>
+            </GuardedButton>
           )}
           {state === 'review' && job && (
-            <button type="button" className="btn btn-small btn-primary" disabled={busy !== null} onClick={() => void apply()}>
+            <GuardedButton action="drafts.write" className="btn btn-small btn-primary" disabled={busy !== null} onClick={() => void apply()}>
               {busy === 'apply' ? 'Applying…' : 'Apply AI changes'}
-            </button>
+            </GuardedButton>
           )}
         </div>
       </div>

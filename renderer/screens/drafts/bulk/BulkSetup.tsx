@@ -10,6 +10,7 @@ import { BulkPreview } from './BulkPreview';
 import { CustomerChecklist, type Selection } from './CustomerChecklist';
 import { TemplateInput } from './TemplateInput';
 import { DateInput } from '../../../components/DateInput';
+import { GuardedButton } from '../../../components/Guarded';
 
 export function BulkSetup({ onCreated }: { onCreated: (result: BulkDraftResult) => void }) {
   const [selected, setSelected] = useState<Selection>(new Map());
@@ -86,9 +87,9 @@ export function BulkSetup({ onCreated }: { onCreated: (result: BulkDraftResult) 
           </div>
         )}
         <div className="form-actions bulk-actions">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
+          <GuardedButton action="drafts.write" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
             {busy ? 'Creating…' : count === 1 ? 'Create 1 draft' : `Create ${count} drafts`}
-          </button>
+          </GuardedButton>
           <span className="muted">
             Each is drafted offline at once, then refined by AI on the queue. <kbd>{MOD_KEY}</kbd>+<kbd>Enter</kbd> in the sentence creates them.
           </span>

@@ -16,6 +16,7 @@ import { readSentence, type ReadResult } from './readSentence';
 import { useBusinessDefaults } from '../../../stores/business';
 import { SentencePreview } from './SentencePreview';
 import './sentence.css';
+import { GuardedButton } from '../../../components/Guarded';
 
 const PROMPT_ID = 'sentence-prompt';
 
@@ -155,9 +156,9 @@ export function SentenceDraft({ form, onGenerated }: SentenceDraftProps) {
             ))}
           </div>
           <div className="sentence-actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void generate()}>
+            <GuardedButton action="drafts.write" className="btn btn-primary" disabled={busy} onClick={() => void generate()}>
               {busy ? 'Drafting…' : 'Generate draft'}
-            </button>
+            </GuardedButton>
             <span className="muted">{customer ? `For ${customer.name}` : 'Choose the customer above first'}</span>
           </div>
         </div>

@@ -56,6 +56,7 @@ const CONFIG: CsvImportConfig<InvoiceImportPreview, Result> = {
   what: 'open invoices',
   one: 'invoice',
   idPrefix: 'invoice-import',
+  action: 'invoices.finalize',
   fields: [
     { key: 'number', label: 'Invoice number', required: true, hint: 'Kept as it is; Billbook’s own numbers never repeat it' },
     { key: 'customer', label: 'Customer name', required: true, hint: 'Matched to a customer of the same name' },

@@ -1,4 +1,5 @@
 import { paths } from '../../../lib/router';
+import { GuardedLink } from '../../../components/Guarded';
 
 export function NoInvoicesYet() {
   return (
@@ -10,7 +11,7 @@ export function NoInvoicesYet() {
         editor. Save a draft as often as you like; it gets its number only when you finalize it.
       </p>
       <div className="empty-actions">
-        <a className="btn btn-primary" href={paths.draftNew()}>New invoice</a>
+        <GuardedLink action="drafts.write" className="btn btn-primary" href={paths.draftNew()}>New invoice</GuardedLink>
         <a className="btn" href={paths.customers()}>Go to customers</a>
       </div>
     </div>

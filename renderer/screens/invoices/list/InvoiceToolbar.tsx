@@ -5,6 +5,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { paths } from '../../../lib/router';
 import { amountProblem, hasInvoiceFilters, useInvoiceQuery } from '../../../stores/invoiceQuery';
 import { DateInput } from '../../../components/DateInput';
+import { GuardedLink } from '../../../components/Guarded';
 
 /** Search, filters and their reset; the search input is forwarded for the "/" shortcut. */
 export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolbar(_props, searchRef) {
@@ -39,7 +40,7 @@ export const InvoiceToolbar = forwardRef<HTMLInputElement>(function InvoiceToolb
           <button type="button" className="btn btn-small" onClick={q.clearAll}>Clear filters</button>
         )}
         {/* One sentence, a draft for each of many customers: the month's retainers in one go. */}
-        <a className="btn" href={paths.draftsBulk()} style={{ marginLeft: 'auto' }}>Bulk drafts</a>
+        <GuardedLink action="drafts.write" className="btn" href={paths.draftsBulk()} style={{ marginLeft: 'auto' }}>Bulk drafts</GuardedLink>
       </div>
       <div className="toolbar-row">
         {/* Each range shows one word and two boxes; every box still has its own full label for assistive tech. */}

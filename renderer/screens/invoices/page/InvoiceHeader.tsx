@@ -1,6 +1,7 @@
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
 import { paths } from '../../../lib/router';
+import { GuardedButton, GuardedLink } from '../../../components/Guarded';
 
 export type InvoiceAction = 'payment' | 'credit' | 'void' | 'duplicate' | 'send' | 'pdf';
 
@@ -43,25 +44,25 @@ export function InvoiceHeader({ invoice, busy, onAction }: InvoiceHeaderProps) {
         </p>
       </div>
       <div className="header-actions">
-        {isDraft && <a className="btn btn-primary" href={paths.draftEdit(invoice.id)}>Edit draft</a>}
+        {isDraft && <GuardedLink action="drafts.write" className="btn btn-primary" href={paths.draftEdit(invoice.id)}>Edit draft</GuardedLink>}
         {actions.has('send') && (
-          <button type="button" className="btn" onClick={() => onAction('send')} aria-keyshortcuts="E Control+Shift+S">
+          <GuardedButton action={isDraft ? 'invoices.finalize' : 'invoices.send'} className="btn" onClick={() => onAction('send')} aria-keyshortcuts="E Control+Shift+S">
             Send…
-          </button>
+          </GuardedButton>
         )}
         {actions.has('payment') && (
-          <button type="button" className="btn btn-primary" onClick={() => onAction('payment')} aria-keyshortcuts="P">
+          <GuardedButton action="payments.record" className="btn btn-primary" onClick={() => onAction('payment')} aria-keyshortcuts="P">
             Record payment
-          </button>
+          </GuardedButton>
         )}
-        {actions.has('credit') && <button type="button" className="btn" onClick={() => onAction('credit')}>Credit note</button>}
+        {actions.has('credit') && <GuardedButton action="creditNotes.create" className="btn" onClick={() => onAction('credit')}>Credit note</GuardedButton>}
         {actions.has('pdf') && <button type="button" className="btn" onClick={() => onAction('pdf')}>Preview PDF</button>}
         {actions.has('duplicate') && (
-          <button type="button" className="btn" onClick={() => onAction('duplicate')} disabled={busy}>
+          <GuardedButton action="drafts.write" className="btn" onClick={() => onAction('duplicate')} disabled={busy}>
             {busy ? 'Duplicating…' : 'Duplicate'}
-          </button>
+          </GuardedButton>
         )}
-        {actions.has('void') && <button type="button" className="btn btn-danger-outline" onClick={() => onAction('void')}>Void</button>}
+        {actions.has('void') && <GuardedButton action="invoices.void" className="btn btn-danger-outline" onClick={() => onAction('void')}>Void</GuardedButton>}
       </div>
     </header>
   );

@@ -3,14 +3,14 @@ import { taxRateLabel } from '../../../../shared/totals';
 import { money } from '../../../lib/format';
 import { formatQuantity } from './quantity';
 
-export function LinesTable({ invoice }: { invoice: Invoice }) {
+export function LinesTable({ invoice, label = 'Invoice lines' }: { invoice: Invoice; label?: string }) {
   const fmt = (minor: number) => money(minor, invoice.currency);
   if (invoice.lines.length === 0) {
     return <p className="muted">This draft has no lines yet.</p>;
   }
   return (
     <div className="table-wrap">
-      <table className="data-table invoice-lines" aria-label="Invoice lines">
+      <table className="data-table invoice-lines" aria-label={label}>
         <thead>
           <tr>
             <th scope="col">Description</th>

@@ -5,6 +5,7 @@ import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
 import { formatDate, money } from '../../../lib/format';
 import { toast } from '../../../stores/toasts';
 import { ReasonDialog } from '../../payments/ReasonDialog';
+import { GuardedButton } from '../../../components/Guarded';
 
 /** Takes one payment off this invoice: the invoice owes that again and the money becomes the customer's credit. */
 function UnapplyDialog({ invoice, entry, onClose }: { invoice: Invoice; entry: InvoicePaymentEntry; onClose: () => void }) {
@@ -65,9 +66,9 @@ export function PaymentsSection({ invoice }: { invoice: Invoice }) {
               {canUnapply && (
                 <td>
                   {!p.reversed && (
-                    <button type="button" className="btn btn-small" aria-label={`Take ${p.paymentNumber} off this invoice`} onClick={() => setUnapplying(p)}>
+                    <GuardedButton action="payments.reverse" className="btn btn-small" aria-label={`Take ${p.paymentNumber} off this invoice`} onClick={() => setUnapplying(p)}>
                       Unapply
-                    </button>
+                    </GuardedButton>
                   )}
                 </td>
               )}

@@ -5,6 +5,7 @@ import type { ReportDefinitionInput } from '../../../../shared/domain/analytics'
 import { errorMessage } from '../../../lib/format';
 import { toast } from '../../../stores/toasts';
 import { useReportStore } from '../reportStore';
+import { GuardedButton } from '../../../components/Guarded';
 
 interface Props {
   /** What Save keeps: the definition the results on screen were run with. */
@@ -62,9 +63,9 @@ export function SaveReport({ definition, onSaved }: Props) {
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={(e) => setName(e.target.value)}
           />
-          <button type="submit" className="btn" disabled={busy}>{opened ? 'Save changes' : 'Save report'}</button>
+          <GuardedButton action="reports.write" type="submit" className="btn" disabled={busy}>{opened ? 'Save changes' : 'Save report'}</GuardedButton>
           {opened && (
-            <button type="button" className="btn" disabled={busy} onClick={() => void save(true)}>Save as new</button>
+            <GuardedButton action="reports.write" className="btn" disabled={busy} onClick={() => void save(true)}>Save as new</GuardedButton>
           )}
         </div>
         {error && <p id={`${id}-error`} className="field-error">{error}</p>}

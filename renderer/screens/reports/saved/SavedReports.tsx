@@ -9,6 +9,7 @@ import { toast } from '../../../stores/toasts';
 import type { Remote } from '../../../lib/useRemote';
 import { describeDefinition } from '../reportForm';
 import { useReportStore } from '../reportStore';
+import { GuardedButton } from '../../../components/Guarded';
 
 interface Props {
   saved: Remote<SavedReport[]> & { reload: () => void };
@@ -61,9 +62,9 @@ export function SavedReports({ saved, onOpen }: Props) {
                 <button type="button" className="btn btn-small" onClick={() => onOpen(r)}>
                   Open<span className="visually-hidden"> {r.name}</span>
                 </button>
-                <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(r)}>
+                <GuardedButton action="reports.write" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(r)}>
                   Delete<span className="visually-hidden"> {r.name}</span>
-                </button>
+                </GuardedButton>
               </div>
             </li>
           ))}
