@@ -34,6 +34,9 @@ export const cloudConfigSchema = z.object({
       emailLinksPerQuarterHourPerEmail: z.number().int().positive().default(5),
     })
     .default({ signUpsPerHour: 10, signInsPerMinute: 30, signInsPerMinutePerEmail: 10, emailLinksPerQuarterHour: 10, emailLinksPerQuarterHourPerEmail: 5 }),
+  /** Where Daraja and Paystack are reached when an organisation's setup names no address (tests, proxies); empty: their own. */
+  darajaBaseUrl: z.union([z.literal(''), z.url()]).default(''),
+  paystackBaseUrl: z.union([z.literal(''), z.url()]).default(''),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type CloudConfig = z.output<typeof cloudConfigSchema>;
@@ -54,6 +57,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CloudConfig
       password: pick('SMTP_PASSWORD'), from: pick('SMTP_FROM'),
     },
     logLevel: pick('LOG_LEVEL'),
+    darajaBaseUrl: pick('DARAJA_BASE_URL'),
+    paystackBaseUrl: pick('PAYSTACK_BASE_URL'),
     limits: {
       signUpsPerHour: num(pick('SIGN_UPS_PER_HOUR')), signInsPerMinute: num(pick('SIGN_INS_PER_MINUTE')),
       signInsPerMinutePerEmail: num(pick('SIGN_INS_PER_MINUTE_PER_EMAIL')), emailLinksPerQuarterHour: num(pick('EMAIL_LINKS_PER_QUARTER_HOUR')),

@@ -23,12 +23,20 @@ export interface OrgPayments {
   linkDays: number;
 }
 
+/** An organisation's keys with the instance's default address filled in where the setup names none. */
+export function effectiveDaraja(ctx: CloudContext, config: DarajaConfig): DarajaConfig {
+  return { ...config, baseUrl: config.baseUrl || ctx.config.darajaBaseUrl };
+}
+export function effectivePaystack(ctx: CloudContext, config: PaystackConfig): PaystackConfig {
+  return { ...config, baseUrl: config.baseUrl || ctx.config.paystackBaseUrl };
+}
+
 function opened(ctx: CloudContext, row: { org_id: string; daraja: string | null; paystack: string | null; hook_sealed: string; links_enabled: boolean; link_days: number }): OrgPayments {
   return {
     orgId: row.org_id,
     hook: ctx.secrets.open(row.hook_sealed),
-    daraja: row.daraja ? (JSON.parse(ctx.secrets.open(row.daraja)) as DarajaConfig) : null,
-    paystack: row.paystack ? (JSON.parse(ctx.secrets.open(row.paystack)) as PaystackConfig) : null,
+    daraja: row.daraja ? effectiveDaraja(ctx, JSON.parse(ctx.secrets.open(row.daraja)) as DarajaConfig) : null,
+    paystack: row.paystack ? effectivePaystack(ctx, JSON.parse(ctx.secrets.open(row.paystack)) as PaystackConfig) : null,
     linksEnabled: row.links_enabled,
     linkDays: row.link_days,
   };
@@ -79,11 +87,12 @@ export async function configureDaraja(ctx: CloudContext, principal: DevicePrinci
   return inOrg(ctx.db, principal.orgId, async (trx) => {
     const setup = await orgPayments(ctx, trx, principal.orgId);
     await trx.deleteFrom('daraja_tokens').where('org_id', '=', principal.orgId).execute();
-    const token = await darajaToken(trx, principal.orgId, input, ctx.clock.now());
-    const view = setupView(ctx, { ...setup, daraja: input });
+    const effective = effectiveDaraja(ctx, input);
+    const token = await darajaToken(trx, principal.orgId, effective, ctx.clock.now());
+    const view = setupView(ctx, { ...setup, daraja: effective });
     let notice = 'M-Pesa is set up: payment requests can be sent, and Paybill/Till payments arrive on their own.';
     try {
-      await registerC2bUrls(token, input, { confirmation: view.callbacks.darajaConfirmation, validation: view.callbacks.darajaValidation });
+      await registerC2bUrls(token, effective, { confirmation: view.callbacks.darajaConfirmation, validation: view.callbacks.darajaValidation });
     } catch (error) {
       notice = `The keys work and payment requests can be sent, but M-Pesa did not take the Paybill/Till addresses (${(error as Error).message}). Save again to retry; until then, import the M-Pesa statement for payments made by Paybill.`;
     }

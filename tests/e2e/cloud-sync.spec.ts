@@ -3,39 +3,13 @@
 // hears customers.changed); with the Cloud down both say they are offline and how many changes wait,
 // each changes a different field of one customer, and once the Cloud is back Sync now brings both
 // edits to both. A draft open on one computer hears about a version saved on the other, and shows it.
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, localDate, rpc, SCREENSHOTS, test, type RunningCloud } from './cloud';
+import type { Page } from '@playwright/test';
+import { expect, localDate, rpc, test } from './cloud';
+import { both, sidebarStatus, signIn } from './cloudSteps';
 
-const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-const PASSWORD = 'correct horse battery';
 
-async function both(page: Page, name: string, ready: () => Promise<void>, fullPage = false) {
-  for (const close of await page.getByRole('button', { name: 'Dismiss notice' }).all()) await close.click().catch(() => undefined);
-  for (const [w, h] of [[1280, 800], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await ready();
-    await page.screenshot(shot(`${name}-${w}`, fullPage));
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
-const sidebarStatus = (page: Page): Locator => page.getByRole('region', { name: 'Cloud sync' });
 
-/** Signs this computer in as the organisation's owner (a new account, or the same one again) and joins. */
-async function signIn(page: Page, url: string, cloud: RunningCloud, who: { email: string; orgId?: string }, deviceName: string): Promise<string> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-  await rpc(page, 'cloud.setServer', { url: cloud.url });
-  const session = who.orgId
-    ? await rpc(page, 'cloud.signIn', { email: who.email, password: PASSWORD })
-    : await rpc(page, 'cloud.signUp', { email: who.email, password: PASSWORD, name: 'Njeri Kamau', orgName: 'Kamau Supplies' });
-  const orgId = who.orgId ?? session.memberships[0]!.orgId;
-  await rpc(page, 'cloud.join', { orgId, deviceName });
-  await page.reload();
-  await expect(sidebarStatus(page)).toContainText(/^Synced/, { timeout: 20_000 });
-  return orgId;
-}
 
 async function syncNow(page: Page, url: string) {
   await page.goto(`${url}#/settings?section=account`);

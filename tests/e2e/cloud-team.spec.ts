@@ -5,27 +5,13 @@
 // change is refused and listed under Sync problems) and revokes their computer, which then offers to
 // remove its copy of the books. Billbook Cloud is `npm run server` on a free port; mail goes to a
 // local SMTP server.
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { refusalMessage } from '../../shared/permissions';
-import { expect, localDate, rpc, SCREENSHOTS, test } from './cloud';
+import { expect, localDate, rpc, test } from './cloud';
+import { both, PASSWORD, sidebarStatus } from './cloudSteps';
 
-const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-const PASSWORD = 'correct horse battery';
 
-/** The same screen at 1280×800 and 1024×700, for a person to open and look at. */
-async function both(page: Page, name: string, ready: () => Promise<void>, fullPage = true) {
-  // Notices of what was just done would cover the screen being looked at.
-  for (const close of await page.getByRole('button', { name: 'Dismiss notice' }).all()) await close.click().catch(() => undefined);
-  for (const [w, h] of [[1280, 800], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await ready();
-    await page.screenshot(shot(`${name}-${w}`, fullPage));
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
-const sidebarStatus = (page: Page): Locator => page.getByRole('region', { name: 'Cloud sync' });
 const account = (page: Page): Locator => page.getByRole('region', { name: 'Account & sync' });
 
 async function openAccount(page: Page) {

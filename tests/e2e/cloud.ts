@@ -4,6 +4,7 @@
 // colleague or the other computer. The Cloud can be stopped and started again on the same port and
 // folder, which is what "offline" looks like to the desktops.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { startFakeDaraja, type FakeDaraja } from '../helpers/fakeDaraja';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -91,16 +92,22 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; the Cloud needs none.
-  cloud: async ({}, use) => {
+export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop; daraja: FakeDaraja }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; the fake needs none.
+  daraja: async ({}, use) => {
+    const fake = await startFakeDaraja();
+    await use(fake);
+    await fake.close();
+  },
+  /** The Cloud reaches M-Pesa at the fake Daraja (DARAJA_BASE_URL), so an organisation's setup needs no address of its own. */
+  cloud: async ({ daraja }, use) => {
     const mail = await startSmtpSink();
     const port = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-cloud-'));
     const url = `http://127.0.0.1:${port}`;
     const env = {
       PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, CLOUD_DATA_DIR: dataDir, LOG_LEVEL: 'silent',
-      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_SECURITY: 'none',
+      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_SECURITY: 'none', DARAJA_BASE_URL: daraja.url,
     };
     let child: ChildProcess | null = await startCloudProcess(env);
     const cloud: RunningCloud = {

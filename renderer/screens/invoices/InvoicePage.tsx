@@ -13,6 +13,7 @@ import { useSendShortcut } from '../sending/useSendShortcut';
 import { CreditNoteDialog } from './page/CreditNoteDialog';
 import { CreditNotesSection } from './page/CreditNotesSection';
 import { DeliverySection } from './page/DeliverySection';
+import { GetPaidSection } from './page/GetPaidSection';
 import { InvoiceFacts } from './page/InvoiceFacts';
 import { allowedActions, InvoiceHeader, type InvoiceAction } from './page/InvoiceHeader';
 import { LinesTable } from './page/LinesTable';
@@ -32,6 +33,7 @@ export function InvoicePage({ id }: { id: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [duplicating, setDuplicating] = useState(false);
   const mayPay = useCan('payments.record').allowed;
+  const askToPay = useCan('invoices.send');
   const maySend = useCan(invoice?.status === 'draft' ? 'invoices.finalize' : 'invoices.send').allowed;
   const canPay = invoice !== null && allowedActions(invoice).has('payment') && mayPay;
   usePaymentShortcut(canPay && dialog === null, () => setDialog('payment'));
@@ -118,6 +120,7 @@ export function InvoicePage({ id }: { id: string }) {
       </section>
 
       {!isDraft && <DeliverySection invoice={invoice} onSend={canSend ? () => setDialog('send') : undefined} />}
+      {!isDraft && invoice.status !== 'void' && <GetPaidSection invoice={invoice} allowed={askToPay.allowed} reason={askToPay.reason} />}
 
       <div className={isDraft ? 'invoice-lower invoice-lower-draft' : 'invoice-lower'}>
         {!isDraft && (

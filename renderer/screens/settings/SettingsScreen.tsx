@@ -19,6 +19,8 @@ import { ThresholdsSection } from './ThresholdsSection';
 import { HEADINGS, type SectionKey } from './headings';
 import { InvoicingSection } from './InvoicingSection';
 import { AccountSection } from './account/AccountSection';
+import { OnlinePaymentsSection } from './onlinePayments/OnlinePaymentsSection';
+import { useCloud } from '../../stores/cloud';
 import './settings.css';
 import { useCan } from '../../lib/useCan';
 
@@ -39,6 +41,7 @@ export function SettingsScreen({ section }: { section?: string }) {
   const settings = useRemote<SettingsView>(() => invoke('settings.get', {}), String(changed));
   useOpenAt(section, settings.state === 'ready');
   const write = useCan('settings.write');
+  const cloud = useCloud((s) => s.account);
   return (
     <section className="screen settings-screen">
       <header className="screen-header">
@@ -63,6 +66,7 @@ export function SettingsScreen({ section }: { section?: string }) {
             <AccountSection />
             <BusinessSection view={settings.value} onSaved={settings.set} />
             <PaymentSection view={settings.value} onSaved={settings.set} />
+            <OnlinePaymentsSection linked={Boolean(cloud?.org && cloud.device)} isOwner={cloud?.role === 'owner'} />
             <InvoicingSection view={settings.value} onSaved={settings.set} />
             <EmailSection view={settings.value} onSaved={settings.set} />
             <SmsSection view={settings.value} onSaved={settings.set} />
