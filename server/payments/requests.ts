@@ -6,10 +6,11 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { v7 } from 'uuid';
+import { paymentRequestStatus, type PaymentRequestView } from '../../shared/cloud/payments';
+import { normalizePhone } from '../../shared/domain/phone';
 import { AppError } from '../../shared/errors';
 import { accountReferenceFor } from '../../shared/payments/accountReference';
 import { MPESA_PAID, mpesaResultWords } from '../../shared/payments/mpesaResults';
-import type { PaymentRequestView } from '../../shared/cloud/payments';
 import type { SyncData, SyncRow } from '../../shared/sync/tables';
 import type { CloudContext } from '../context';
 import { inOrg, type OrgTransaction } from '../db/tenant';
@@ -23,9 +24,8 @@ const QUERY_BACKOFF_S = [20, 30, 45, 60, 120, 300, 600];
 
 /** "0722 123 456", "+254722123456", "722123456" -> "254722123456"; null when it is not a Kenyan mobile number. */
 export function mpesaPhone(typed: string): string | null {
-  const digits = typed.replace(/[^0-9]/g, '');
-  const national = digits.startsWith('254') ? digits.slice(3) : digits.startsWith('0') ? digits.slice(1) : digits;
-  return /^[17]\d{8}$/.test(national) ? `254${national}` : null;
+  const phone = normalizePhone(typed, 'KE');
+  return phone.ok && /^\+254[17]\d{8}$/.test(phone.e164) ? phone.e164.slice(1) : null;
 }
 
 async function finalInvoice(trx: OrgTransaction, orgId: string, invoiceId: string): Promise<{ invoice: OpenInvoice; data: SyncData }> {
@@ -46,7 +46,7 @@ function requestRow(id: string, at: Date, data: SyncData): SyncRow {
 export function requestView(row: SyncRow): PaymentRequestView {
   return {
     id: row.id, kind: row.data.kind === 'paystack' ? 'paystack' : 'stk', invoiceId: String(row.data.invoice_id),
-    status: (['pending', 'paid', 'failed', 'cancelled'].includes(String(row.data.status)) ? row.data.status : 'pending') as PaymentRequestView['status'],
+    status: paymentRequestStatus(row.data.status),
     resultText: String(row.data.result_text ?? ''), url: String(row.data.url ?? ''),
   };
 }

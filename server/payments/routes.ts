@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { customerLinksSchema, darajaConfigSchema, paystackConfigSchema, paystackLinkSchema, stkRequestSchema } from '../../shared/cloud/payments';
 import { AppError } from '../../shared/errors';
@@ -8,7 +8,7 @@ import { authenticateDevice, requireAction } from '../devices/service';
 import { bearer } from '../http/auth';
 import { parse } from '../http/errors';
 import { hit } from '../http/rateLimit';
-import { gonePage, invoicePage, logView, sharedInvoice } from './customerPage';
+import { gonePage, invoicePage, logView, sharedInvoice, type SharedInvoice } from './customerPage';
 import { onC2bConfirmation, onPaystackWebhook, onStkCallback, paystackLink, pollPendingStk, requestStk } from './requests';
 import { configureDaraja, configureLinks, configurePaystack, orgForHook, readSetup, removeProvider } from './setup';
 
@@ -101,55 +101,59 @@ export function paymentRoutes(app: FastifyInstance, ctx: CloudContext): void {
   });
 
   // The customer's page. HTML answers only; a wrong or switched-off link says so in words.
-  const token = z.object({ token: z.string().max(100) });
-  app.get('/p/:token', async (request, reply) => {
-    const { token: t } = parse(token, request.params);
-    const found = await sharedInvoice(ctx, t);
+  const tokenParams = z.object({ token: z.string().max(100) });
+  /** The invoice behind the link, or null once the page saying why there is none has been sent. */
+  const opened = async (request: FastifyRequest, reply: FastifyReply): Promise<{ token: string; shared: SharedInvoice } | null> => {
+    const { token } = parse(tokenParams, request.params);
+    const found = await sharedInvoice(ctx, token);
     reply.type('text/html; charset=utf-8');
-    if (found.kind === 'gone') return reply.code(404).send(gonePage(found.message));
-    await logView(ctx, found.shared);
+    if (found.kind === 'found') return { token, shared: found.shared };
+    void reply.code(404).send(gonePage(found.message));
+    return null;
+  };
+
+  app.get('/p/:token', async (request, reply) => {
+    const link = await opened(request, reply);
+    if (!link) return reply;
+    await logView(ctx, link.shared);
     const query = request.query as Record<string, string | undefined>;
     const notice = query.sent ? { text: 'Check your phone: enter your M-Pesa PIN to pay. This page shows the payment once M-Pesa confirms it (reload in a minute).', kind: 'ok' as const }
       : query.reference || query.trxref ? { text: 'Thank you. Paystack is confirming the payment; reload this page in a minute to see it.', kind: 'ok' as const } : null;
-    return invoicePage(t, found.shared, notice);
+    return invoicePage(link.token, link.shared, notice);
   });
   app.post('/p/:token/mpesa', async (request, reply) => {
-    const { token: t } = parse(token, request.params);
-    const found = await sharedInvoice(ctx, t);
-    reply.type('text/html; charset=utf-8');
-    if (found.kind === 'gone') return reply.code(404).send(gonePage(found.message));
+    const link = await opened(request, reply);
+    if (!link) return reply;
     const phone = typeof (request.body as { phone?: unknown } | null)?.phone === 'string' ? (request.body as { phone: string }).phone : '';
     try {
       // A link is public: a handful of prompts per invoice per quarter hour, so it cannot be used to ring phones.
-      await hit(ctx, `stk-link:${found.shared.invoiceId}`, 5, 15 * 60_000, 'payment requests for this invoice');
-      await requestStk(ctx, found.shared.orgId, { invoiceId: found.shared.invoiceId, phone, requestedBy: 'Customer (invoice link)' });
+      await hit(ctx, `stk-link:${link.shared.invoiceId}`, 5, 15 * 60_000, 'payment requests for this invoice');
+      await requestStk(ctx, link.shared.orgId, { invoiceId: link.shared.invoiceId, phone, requestedBy: 'Customer (invoice link)' });
     } catch (error) {
       const message = error instanceof AppError ? error.message : 'M-Pesa could not be asked just now. Try again in a minute, or pay by Paybill below.';
-      return reply.code(error instanceof AppError && error.code === 'invalid_input' ? 400 : 503).send(invoicePage(t, found.shared, { text: message, kind: 'problem' }));
+      return reply.code(error instanceof AppError && error.code === 'invalid_input' ? 400 : 503).send(invoicePage(link.token, link.shared, { text: message, kind: 'problem' }));
     }
-    return reply.code(303).header('location', `/p/${t}?sent=1`).send();
+    return reply.code(303).header('location', `/p/${link.token}?sent=1`).send();
   });
   app.get('/p/:token/card', async (request, reply) => {
-    const { token: t } = parse(token, request.params);
-    const found = await sharedInvoice(ctx, t);
-    reply.type('text/html; charset=utf-8');
-    if (found.kind === 'gone') return reply.code(404).send(gonePage(found.message));
+    const link = await opened(request, reply);
+    if (!link) return reply;
     try {
-      await hit(ctx, `paystack-link:${found.shared.invoiceId}`, 10, 15 * 60_000, 'payment links for this invoice');
-      const link = await paystackLink(ctx, found.shared.orgId, { invoiceId: found.shared.invoiceId, requestedBy: 'Customer (invoice link)', returnUrl: `${ctx.config.publicUrl.replace(/\/+$/, '')}/p/${t}` });
-      return reply.code(303).header('location', link.url).send();
+      await hit(ctx, `paystack-link:${link.shared.invoiceId}`, 10, 15 * 60_000, 'payment links for this invoice');
+      const made = await paystackLink(ctx, link.shared.orgId, { invoiceId: link.shared.invoiceId, requestedBy: 'Customer (invoice link)', returnUrl: `${ctx.config.publicUrl.replace(/\/+$/, '')}/p/${link.token}` });
+      return reply.code(303).header('location', made.url).send();
     } catch (error) {
       const message = error instanceof AppError ? error.message : 'Paystack could not be reached just now. Try again in a minute.';
-      return reply.code(503).send(invoicePage(t, found.shared, { text: message, kind: 'problem' }));
+      return reply.code(503).send(invoicePage(link.token, link.shared, { text: message, kind: 'problem' }));
     }
   });
   app.get('/p/:token/pdf', async (request, reply) => {
-    const { token: t } = parse(token, request.params);
-    const found = await sharedInvoice(ctx, t);
-    if (found.kind === 'gone') return reply.code(404).type('text/html; charset=utf-8').send(gonePage(found.message));
-    const pdf = await inOrg(ctx.db, found.shared.orgId, (trx) => trx.selectFrom('invoice_pdfs').select('pdf').where('invoice_id', '=', found.shared.invoiceId).executeTakeFirst());
-    if (!pdf) return reply.code(404).type('text/html; charset=utf-8').send(gonePage('The PDF of this invoice is not on Billbook Cloud yet. Ask the business to send it again.'));
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${found.shared.invoice.number.replace(/[^\w.-]/g, '_')}.pdf"`).send(pdf.pdf);
+    const link = await opened(request, reply);
+    if (!link) return reply;
+    const { orgId, invoiceId, invoice } = link.shared;
+    const pdf = await inOrg(ctx.db, orgId, (trx) => trx.selectFrom('invoice_pdfs').select('pdf').where('invoice_id', '=', invoiceId).executeTakeFirst());
+    if (!pdf) return reply.code(404).send(gonePage('The PDF of this invoice is not on Billbook Cloud yet. Ask the business to send it again.'));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${invoice.number.replace(/[^\w.-]/g, '_')}.pdf"`).send(pdf.pdf);
   });
 }
 

@@ -1,13 +1,14 @@
 // One organisation's payment setup on the Cloud: its Daraja and Paystack keys (sealed, never sent
 // back), the unguessable path their callbacks arrive on, and whether customer links are on.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { customerLinksSchema, darajaConfigSchema, paystackConfigSchema, PaymentsSetupView } from '../../shared/cloud/payments';
 import { recordAudit } from '../audit/repo';
 import type { CloudContext } from '../context';
 import { inOrg, type OrgTransaction } from '../db/tenant';
+import type { OrgPaymentsTable } from '../db/schema';
 import type { DevicePrincipal } from '../devices/service';
 import { darajaToken, registerC2bUrls, type DarajaConfig } from './daraja';
 import type { PaystackConfig } from './paystack';
@@ -70,12 +71,27 @@ export function setupView(ctx: CloudContext, setup: OrgPayments): PaymentsSetupV
   };
 }
 
-function requireOwner(principal: DevicePrincipal): void {
-  if (principal.role !== 'owner') throw new AppError('forbidden', 'Only the organisation’s owner can set up how money is received (M-Pesa and Paystack keys, customer links).');
-}
-
 export async function readSetup(ctx: CloudContext, principal: DevicePrincipal): Promise<PaymentsSetupView> {
   return inOrg(ctx.db, principal.orgId, async (trx) => setupView(ctx, await orgPayments(ctx, trx, principal.orgId)));
+}
+
+type SetupColumns = Partial<Pick<Insertable<OrgPaymentsTable>, 'daraja' | 'paystack' | 'links_enabled' | 'link_days'>>;
+
+/**
+ * One change to the payment setup by the owner (no one else may): in the organisation's
+ * transaction, with its audit line written alongside; `work` gives back what to store and answer.
+ */
+async function ownerChange<T>(
+  ctx: CloudContext, principal: DevicePrincipal, requestId: string, audit: { action: string; details: Record<string, unknown> },
+  work: (trx: OrgTransaction, setup: OrgPayments) => Promise<{ store: SetupColumns; answer: T }>,
+): Promise<T> {
+  if (principal.role !== 'owner') throw new AppError('forbidden', 'Only the organisation’s owner can set up how money is received (M-Pesa and Paystack keys, customer links).');
+  return inOrg(ctx.db, principal.orgId, async (trx) => {
+    const { store, answer } = await work(trx, await orgPayments(ctx, trx, principal.orgId));
+    await trx.updateTable('org_payments').set({ ...store, updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
+    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: audit.action, details: audit.details, requestId, at: ctx.clock.now() });
+    return answer;
+  });
 }
 
 /**
@@ -83,9 +99,8 @@ export async function readSetup(ctx: CloudContext, principal: DevicePrincipal): 
  * Paybill/Till's confirmation and validation addresses. Keys Daraja refuses are not kept.
  */
 export async function configureDaraja(ctx: CloudContext, principal: DevicePrincipal, input: z.output<typeof darajaConfigSchema>, requestId: string): Promise<PaymentsSetupView & { notice: string }> {
-  requireOwner(principal);
-  return inOrg(ctx.db, principal.orgId, async (trx) => {
-    const setup = await orgPayments(ctx, trx, principal.orgId);
+  const audit = { action: 'payments.daraja_configured', details: { shortcode: input.shortcode, kind: input.kind, environment: input.environment } };
+  return ownerChange(ctx, principal, requestId, audit, async (trx, setup) => {
     await trx.deleteFrom('daraja_tokens').where('org_id', '=', principal.orgId).execute();
     const effective = effectiveDaraja(ctx, input);
     const token = await darajaToken(trx, principal.orgId, effective, ctx.clock.now());
@@ -96,39 +111,28 @@ export async function configureDaraja(ctx: CloudContext, principal: DevicePrinci
     } catch (error) {
       notice = `The keys work and payment requests can be sent, but M-Pesa did not take the Paybill/Till addresses (${(error as Error).message}). Save again to retry; until then, import the M-Pesa statement for payments made by Paybill.`;
     }
-    await trx.updateTable('org_payments').set({ daraja: ctx.secrets.seal(JSON.stringify(input)), updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
-    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: 'payments.daraja_configured', details: { shortcode: input.shortcode, kind: input.kind, environment: input.environment }, requestId, at: ctx.clock.now() });
-    return { ...view, notice };
+    return { store: { daraja: ctx.secrets.seal(JSON.stringify(input)) }, answer: { ...view, notice } };
   });
 }
 
 export async function configurePaystack(ctx: CloudContext, principal: DevicePrincipal, input: z.output<typeof paystackConfigSchema>, requestId: string): Promise<PaymentsSetupView> {
-  requireOwner(principal);
-  return inOrg(ctx.db, principal.orgId, async (trx) => {
-    const setup = await orgPayments(ctx, trx, principal.orgId);
-    await trx.updateTable('org_payments').set({ paystack: ctx.secrets.seal(JSON.stringify(input)), updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
-    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: 'payments.paystack_configured', details: { mode: input.secretKey.startsWith('sk_live_') ? 'live' : 'test' }, requestId, at: ctx.clock.now() });
-    return setupView(ctx, { ...setup, paystack: input });
-  });
+  const audit = { action: 'payments.paystack_configured', details: { mode: input.secretKey.startsWith('sk_live_') ? 'live' : 'test' } };
+  return ownerChange(ctx, principal, requestId, audit, async (_trx, setup) => ({
+    store: { paystack: ctx.secrets.seal(JSON.stringify(input)) },
+    answer: setupView(ctx, { ...setup, paystack: effectivePaystack(ctx, input) }),
+  }));
 }
 
 export async function removeProvider(ctx: CloudContext, principal: DevicePrincipal, provider: 'daraja' | 'paystack', requestId: string): Promise<PaymentsSetupView> {
-  requireOwner(principal);
-  return inOrg(ctx.db, principal.orgId, async (trx) => {
-    const setup = await orgPayments(ctx, trx, principal.orgId);
-    await trx.updateTable('org_payments').set({ [provider]: null, updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
+  return ownerChange(ctx, principal, requestId, { action: `payments.${provider}_removed`, details: {} }, async (trx, setup) => {
     if (provider === 'daraja') await trx.deleteFrom('daraja_tokens').where('org_id', '=', principal.orgId).execute();
-    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: `payments.${provider}_removed`, details: {}, requestId, at: ctx.clock.now() });
-    return setupView(ctx, { ...setup, [provider]: null });
+    return { store: { [provider]: null }, answer: setupView(ctx, { ...setup, [provider]: null }) };
   });
 }
 
 export async function configureLinks(ctx: CloudContext, principal: DevicePrincipal, input: z.output<typeof customerLinksSchema>, requestId: string): Promise<PaymentsSetupView> {
-  requireOwner(principal);
-  return inOrg(ctx.db, principal.orgId, async (trx) => {
-    const setup = await orgPayments(ctx, trx, principal.orgId);
-    await trx.updateTable('org_payments').set({ links_enabled: input.enabled, link_days: input.days, updated_at: ctx.clock.now() }).where('org_id', '=', principal.orgId).execute();
-    await recordAudit(trx, { orgId: principal.orgId, accountId: principal.accountId, deviceId: principal.deviceId, action: 'payments.links_changed', details: input, requestId, at: ctx.clock.now() });
-    return setupView(ctx, { ...setup, linksEnabled: input.enabled, linkDays: input.days });
-  });
+  return ownerChange(ctx, principal, requestId, { action: 'payments.links_changed', details: input }, async (_trx, setup) => ({
+    store: { links_enabled: input.enabled, link_days: input.days },
+    answer: setupView(ctx, { ...setup, linksEnabled: input.enabled, linkDays: input.days }),
+  }));
 }

@@ -36,11 +36,18 @@ export interface PaymentsSetupView {
   links: { enabled: boolean; days: number };
 }
 
+export const PAYMENT_REQUEST_STATUSES = ['pending', 'paid', 'failed', 'cancelled'] as const;
+export type PaymentRequestStatus = (typeof PAYMENT_REQUEST_STATUSES)[number];
+
+/** A request's status as stored (synced text); anything unknown reads as still pending. */
+export const paymentRequestStatus = (value: unknown): PaymentRequestStatus =>
+  (PAYMENT_REQUEST_STATUSES as readonly unknown[]).includes(value) ? (value as PaymentRequestStatus) : 'pending';
+
 export interface PaymentRequestView {
   id: string;
   kind: 'stk' | 'paystack';
   invoiceId: string;
-  status: 'pending' | 'paid' | 'failed' | 'cancelled';
+  status: PaymentRequestStatus;
   resultText: string;
   url: string;
 }

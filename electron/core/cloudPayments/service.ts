@@ -2,7 +2,7 @@
 // Cloud (it holds the M-Pesa and Paystack keys and hears back from them); what the Cloud records
 // comes back by sync like any other change, so the invoice shows paid on every computer.
 import type { z } from 'zod';
-import type { customerLinksSchema, darajaConfigSchema, PaymentRequestView, PaymentsSetupView, paystackConfigSchema, paystackLinkSchema, stkRequestSchema } from '../../../shared/cloud/payments';
+import { paymentRequestStatus, type customerLinksSchema, type darajaConfigSchema, type PaymentRequestView, type PaymentsSetupView, type paystackConfigSchema, type paystackLinkSchema, type stkRequestSchema } from '../../../shared/cloud/payments';
 import type { InvoiceGettingPaid, InvoicePaymentRequest } from '../../../shared/channels/cloudPayments';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -16,12 +16,10 @@ interface RequestRow {
   url: string; requested_by: string; created_at: string; updated_at: string;
 }
 
-const STATUSES = ['pending', 'paid', 'failed', 'cancelled'] as const;
-
 function requestOf(row: RequestRow): InvoicePaymentRequest {
   return {
     id: row.id, kind: row.kind === 'paystack' ? 'paystack' : 'stk', invoiceId: row.invoice_id,
-    status: (STATUSES as readonly string[]).includes(row.status) ? (row.status as PaymentRequestView['status']) : 'pending',
+    status: paymentRequestStatus(row.status),
     resultText: row.result_text, url: row.url, phone: row.phone, amountMinor: row.amount_minor, currency: row.currency,
     requestedBy: row.requested_by, createdAt: row.created_at, updatedAt: row.updated_at,
   };

@@ -20,11 +20,12 @@ export async function thankCloudPayments(ctx: CoreContext, claim: (keys: string[
     ctx.sql.transaction(() => waiting.forEach((w) => markChecked.run(w.id)));
     return 0;
   }
+  const paymentHere = ctx.sql.prepare('SELECT 1 FROM payments WHERE id = ?');
   const answer = await claim(waiting.map((w) => thanksClaimKey(w.payment_id)));
   const granted = new Set(answer.granted);
   let thanked = 0;
   for (const w of waiting) {
-    if (granted.has(thanksClaimKey(w.payment_id)) && ctx.sql.prepare('SELECT 1 FROM payments WHERE id = ?').get(w.payment_id)) {
+    if (granted.has(thanksClaimKey(w.payment_id)) && paymentHere.get(w.payment_id)) {
       queuePaymentThanks(ctx, getPayment(ctx, w.payment_id));
       thanked += 1;
     }

@@ -33,7 +33,6 @@ export function InvoicePage({ id }: { id: string }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [duplicating, setDuplicating] = useState(false);
   const mayPay = useCan('payments.record').allowed;
-  const askToPay = useCan('invoices.send');
   const maySend = useCan(invoice?.status === 'draft' ? 'invoices.finalize' : 'invoices.send').allowed;
   const canPay = invoice !== null && allowedActions(invoice).has('payment') && mayPay;
   usePaymentShortcut(canPay && dialog === null, () => setDialog('payment'));
@@ -120,7 +119,7 @@ export function InvoicePage({ id }: { id: string }) {
       </section>
 
       {!isDraft && <DeliverySection invoice={invoice} onSend={canSend ? () => setDialog('send') : undefined} />}
-      {!isDraft && invoice.status !== 'void' && <GetPaidSection invoice={invoice} allowed={askToPay.allowed} reason={askToPay.reason} />}
+      {!isDraft && invoice.status !== 'void' && <GetPaidSection invoice={invoice} />}
 
       <div className={isDraft ? 'invoice-lower invoice-lower-draft' : 'invoice-lower'}>
         {!isDraft && (

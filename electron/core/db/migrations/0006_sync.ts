@@ -26,13 +26,23 @@ const customerUpdateTrigger = `
 
 /** An invoice's life as synced: paid and partly paid are worked out on each device. */
 export const lifecycle = (ref: 'OLD' | 'NEW') => `CASE ${ref}.status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END`;
-const invoiceColumns = [
+/** The invoice columns whose change syncs, as version 6 shipped them. */
+export const invoiceColumns = [
   'customer_id', 'number', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
   'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
   'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of',
 ];
 
-function rowTriggers(table: string, keyColumn: string, updateColumns: readonly string[]): string {
+/** Marks an invoice for sync when its lifecycle or one of `columns` changes (its lines have triggers of their own). */
+export function invoiceUpdateTrigger(columns: readonly string[]): string {
+  return `CREATE TRIGGER invoices_sync_update AFTER UPDATE ON invoices
+        WHEN ${lifecycle('OLD')} IS NOT ${lifecycle('NEW')} OR ${columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
+      BEGIN
+        INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('invoices', NEW.id, '*') ON CONFLICT DO NOTHING;
+      END;`;
+}
+
+export function rowTriggers(table: string, keyColumn: string, updateColumns: readonly string[]): string {
   const insert = `CREATE TRIGGER ${table}_sync_insert AFTER INSERT ON ${table} BEGIN
     INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('${table}', NEW.${keyColumn}, '*') ON CONFLICT DO NOTHING;
   END;`;
@@ -106,11 +116,7 @@ export const migration0006: Migration = {
       CREATE TRIGGER invoices_sync_insert AFTER INSERT ON invoices BEGIN
         INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('invoices', NEW.id, '*') ON CONFLICT DO NOTHING;
       END;
-      CREATE TRIGGER invoices_sync_update AFTER UPDATE ON invoices
-        WHEN ${lifecycle('OLD')} IS NOT ${lifecycle('NEW')} OR ${invoiceColumns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
-      BEGIN
-        INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('invoices', NEW.id, '*') ON CONFLICT DO NOTHING;
-      END;
+      ${invoiceUpdateTrigger(invoiceColumns)}
       CREATE TRIGGER invoice_lines_sync_insert AFTER INSERT ON invoice_lines BEGIN
         INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('invoices', NEW.invoice_id, '*') ON CONFLICT DO NOTHING;
       END;

@@ -1,14 +1,9 @@
 import type { Migration } from '../migrate';
-import { lifecycle } from './0006_sync';
+import { invoiceColumns, invoiceUpdateTrigger, rowTriggers } from './0006_sync';
 
 // Getting paid through the Cloud: money that came in (M-Pesa, Paystack, a statement), requests for
 // money (an M-Pesa prompt, a Paystack link), and each final invoice's link for the customer. All
 // sync; the invoice trigger is made again with the link among the columns it watches.
-const INVOICE_COLUMNS = [
-  'customer_id', 'number', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
-  'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
-  'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'share_token',
-];
 
 export const migration0010: Migration = {
   version: 10,
@@ -66,23 +61,10 @@ export const migration0010: Migration = {
     ALTER TABLE invoices ADD COLUMN share_token TEXT;
     CREATE UNIQUE INDEX invoices_by_share_token ON invoices (share_token) WHERE share_token IS NOT NULL;
 
-    CREATE TRIGGER incoming_payments_sync_insert AFTER INSERT ON incoming_payments BEGIN
-      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('incoming_payments', NEW.id, '*') ON CONFLICT DO NOTHING;
-    END;
-    CREATE TRIGGER incoming_payments_sync_update AFTER UPDATE OF status, payment_id, customer_id, invoice_id, note ON incoming_payments
-      WHEN OLD.status IS NOT NEW.status OR OLD.payment_id IS NOT NEW.payment_id OR OLD.customer_id IS NOT NEW.customer_id OR OLD.invoice_id IS NOT NEW.invoice_id OR OLD.note IS NOT NEW.note
-    BEGIN
-      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('incoming_payments', NEW.id, '*') ON CONFLICT DO NOTHING;
-    END;
-    CREATE TRIGGER payment_requests_sync_insert AFTER INSERT ON payment_requests BEGIN
-      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('payment_requests', NEW.id, '*') ON CONFLICT DO NOTHING;
-    END;
+    ${rowTriggers('incoming_payments', 'id', ['status', 'payment_id', 'customer_id', 'invoice_id', 'note'])}
+    ${rowTriggers('payment_requests', 'id', [])}
 
     DROP TRIGGER invoices_sync_update;
-    CREATE TRIGGER invoices_sync_update AFTER UPDATE ON invoices
-      WHEN ${lifecycle('OLD')} IS NOT ${lifecycle('NEW')} OR ${INVOICE_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
-    BEGIN
-      INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('invoices', NEW.id, '*') ON CONFLICT DO NOTHING;
-    END;
+    ${invoiceUpdateTrigger([...invoiceColumns, 'share_token'])}
   `,
 };

@@ -7,6 +7,7 @@ import { invoke } from '../../../api';
 import type { InvoiceGettingPaid, InvoicePaymentRequest } from '../../../../shared/channels/cloudPayments';
 import type { Invoice } from '../../../../shared/domain/invoice';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { GuardedButton } from '../../../components/Guarded';
 import { Loading } from '../../../components/Loading';
 import { errorMessage, formatDateTime, money } from '../../../lib/format';
 import { useEventCount } from '../../../lib/useEventCount';
@@ -16,7 +17,7 @@ import { RequestMpesaDialog } from './RequestMpesaDialog';
 
 const STATUS_WORDS: Record<InvoicePaymentRequest['status'], string> = { pending: 'Waiting', paid: 'Paid', failed: 'Not paid', cancelled: 'Cancelled' };
 
-export function GetPaidSection({ invoice, allowed, reason }: { invoice: Invoice; allowed: boolean; reason?: string | undefined }) {
+export function GetPaidSection({ invoice }: { invoice: Invoice }) {
   const synced = useEventCount('sync.applied', ({ invoiceIds }) => invoiceIds.length === 0 || invoiceIds.includes(invoice.id));
   const state = useRemote<InvoiceGettingPaid>(() => invoke('cloudPayments.forInvoice', { invoiceId: invoice.id }), `${invoice.id}:${synced}`);
   const [asking, setAsking] = useState(false);
@@ -70,27 +71,27 @@ export function GetPaidSection({ invoice, allowed, reason }: { invoice: Invoice;
               <label htmlFor="invoice-customer-link">Customer’s link</label>
               <div className="get-paid-link-row">
                 <input id="invoice-customer-link" readOnly value={state.value.link} onFocus={(e) => e.currentTarget.select()} />
-                <button type="button" className="btn" onClick={() => void share()} disabled={busy !== null || !allowed} title={allowed ? undefined : reason}>
+                <GuardedButton action="invoices.send" className="btn" onClick={() => void share()} disabled={busy !== null}>
                   {busy === 'share' ? 'Sharing…' : 'Copy link'}
-                </button>
+                </GuardedButton>
                 <a className="btn btn-quiet" href={state.value.link} target="_blank" rel="noreferrer">Open</a>
               </div>
-              <p className="field-hint">The customer sees this invoice, what is still owed, its PDF and how to pay. It is in the email, the SMS and as a QR code on the PDF.</p>
+              <p className="field-hint">The customer sees this invoice, what is still owed, its PDF and how to pay. Copy it into an email, SMS or WhatsApp message to the customer.</p>
             </div>
           ) : (
             <p className="muted">{state.value.linkNote}</p>
           )}
           {!state.value.link && state.value.linkNote?.includes('Share link') && (
-            <button type="button" className="btn" onClick={() => void share()} disabled={busy !== null || !allowed} title={allowed ? undefined : reason}>Share link</button>
+            <GuardedButton action="invoices.send" className="btn" onClick={() => void share()} disabled={busy !== null}>Share link</GuardedButton>
           )}
           {state.value.link && owes && (
             <div className="get-paid-actions">
-              <button type="button" className="btn btn-primary" onClick={() => setAsking(true)} disabled={!allowed} title={allowed ? undefined : reason}>
+              <GuardedButton action="invoices.send" className="btn btn-primary" onClick={() => setAsking(true)}>
                 Ask for M-Pesa payment…
-              </button>
-              <button type="button" className="btn" onClick={() => void paystack()} disabled={busy !== null || !allowed} title={allowed ? undefined : reason}>
+              </GuardedButton>
+              <GuardedButton action="invoices.send" className="btn" onClick={() => void paystack()} disabled={busy !== null}>
                 {busy === 'paystack' ? 'Making the link…' : 'Make a Paystack link'}
-              </button>
+              </GuardedButton>
             </div>
           )}
           {state.value.requests.length > 0 && (

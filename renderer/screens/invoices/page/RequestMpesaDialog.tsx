@@ -6,19 +6,13 @@ import type { Invoice } from '../../../../shared/domain/invoice';
 import { Dialog } from '../../../components/Dialog';
 import { describe, Field } from '../../../components/Field';
 import { errorMessage, money } from '../../../lib/format';
+import { parseMoney } from '../../../../shared/money';
 import { toast } from '../../../stores/toasts';
 
 interface RequestMpesaDialogProps {
   invoice: Invoice;
   onClose: () => void;
   onAsked: () => void;
-}
-
-/** "15,000" or "15000.50" in shillings -> minor units; null when it is not an amount. */
-function shillings(text: string): number | null {
-  const cleaned = text.replace(/[,\s]/g, '').replace(/^KES/i, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
 }
 
 export function RequestMpesaDialog({ invoice, onClose, onAsked }: RequestMpesaDialogProps) {
@@ -28,7 +22,7 @@ export function RequestMpesaDialog({ invoice, onClose, onAsked }: RequestMpesaDi
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const amountMinor = shillings(amount);
+    const amountMinor = parseMoney(amount, invoice.currency);
     const problems: typeof errors = {};
     if (phone.replace(/\D/g, '').length < 9) problems.phone = 'Enter the M-Pesa number, like 0722 123456';
     if (amountMinor === null || amountMinor <= 0) problems.amount = 'Enter an amount in shillings, like 15,000';

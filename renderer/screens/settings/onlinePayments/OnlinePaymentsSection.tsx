@@ -11,14 +11,10 @@ import { Loading } from '../../../components/Loading';
 import { errorMessage } from '../../../lib/format';
 import { useRemote } from '../../../lib/useRemote';
 import { toast } from '../../../stores/toasts';
+import { sectionErrors } from '../fieldErrors';
 import { HEADINGS } from '../headings';
 
 type FieldErrors = Record<string, string>;
-
-function fieldErrorsOf(e: unknown): FieldErrors {
-  const fields = (e as { fields?: Record<string, string> } | null)?.fields;
-  return fields ?? {};
-}
 
 export function OnlinePaymentsSection({ linked, isOwner }: { linked: boolean; isOwner: boolean }) {
   const heading = HEADINGS.online;
@@ -74,7 +70,7 @@ function DarajaForm({ view, disabled, onSaved }: { view: PaymentsSetupView; disa
       setForm({ ...form, consumerKey: '', consumerSecret: '', passkey: '' });
       toast.success('M-Pesa keys saved on Billbook Cloud');
     } catch (e) {
-      setErrors({ ...fieldErrorsOf(e), form: errorMessage(e) });
+      setErrors({ ...sectionErrors(e, ''), form: errorMessage(e) });
     } finally {
       setBusy(false);
     }
@@ -141,7 +137,7 @@ function PaystackForm({ view, disabled, onSaved }: { view: PaymentsSetupView; di
       setSecretKey('');
       toast.success('Paystack key saved on Billbook Cloud');
     } catch (e) {
-      setError(fieldErrorsOf(e).secretKey ?? errorMessage(e));
+      setError(sectionErrors(e, '').secretKey ?? errorMessage(e));
     } finally {
       setBusy(false);
     }
