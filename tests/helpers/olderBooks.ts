@@ -1,0 +1,55 @@
+// Books as an older Billbook left them: takes a books file written by this version back to the
+// schema of `version` by removing whatever later migrations added (tables, columns, indexes,
+// triggers, meta keys), so an upgrade test keeps working as new migrations are appended.
+import Database from 'better-sqlite3';
+import { migrate } from '../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { openDatabase } from '../../electron/core/db/open';
+
+interface SchemaObject {
+  type: 'table' | 'index' | 'trigger' | 'view';
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+const objectsOf = (db: Database.Database): SchemaObject[] =>
+  db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").all() as SchemaObject[];
+
+const columnsOf = (db: Database.Database, table: string): string[] =>
+  (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export function rewindBooks(dbFile: string, version: number): void {
+  const older = new Database(':memory:');
+  migrate(older, MIGRATIONS.filter((m) => m.version <= version), null, '2000-01-01T00:00:00.000Z');
+  const wanted = objectsOf(older);
+  const wantedByName = new Map(wanted.map((o) => [o.name, o]));
+  const metaKeys = new Set((older.prepare('SELECT key FROM meta').all() as { key: string }[]).map((r) => r.key));
+
+  const db = openDatabase(dbFile);
+  db.pragma('foreign_keys = OFF');
+  db.transaction(() => {
+    const present = objectsOf(db);
+    for (const o of present.filter((o) => o.type === 'trigger' || o.type === 'view')) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS ${quoted(o.name)}`);
+    for (const o of present.filter((o) => o.type === 'index' && o.sql && wantedByName.get(o.name)?.sql !== o.sql)) db.exec(`DROP INDEX IF EXISTS ${quoted(o.name)}`);
+    // Virtual tables first: dropping one drops its shadow tables with it.
+    const extraTables = present.filter((o) => o.type === 'table' && !wantedByName.has(o.name));
+    for (const o of extraTables.sort((a, b) => Number(b.sql?.startsWith('CREATE VIRTUAL') ?? false) - Number(a.sql?.startsWith('CREATE VIRTUAL') ?? false))) {
+      db.exec(`DROP TABLE IF EXISTS ${quoted(o.name)}`);
+    }
+    for (const o of wanted.filter((o) => o.type === 'table' && !o.sql?.startsWith('CREATE VIRTUAL'))) {
+      const keep = new Set(columnsOf(older, o.name));
+      for (const column of columnsOf(db, o.name).filter((c) => !keep.has(c))) db.exec(`ALTER TABLE ${quoted(o.name)} DROP COLUMN ${quoted(column)}`);
+    }
+    const now = new Set(objectsOf(db).map((o) => o.name));
+    for (const o of wanted.filter((o) => (o.type === 'index' || o.type === 'trigger' || o.type === 'view') && o.sql && !now.has(o.name))) db.exec(o.sql!);
+    for (const { key } of db.prepare('SELECT key FROM meta').all() as { key: string }[]) {
+      if (!metaKeys.has(key)) db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+    }
+  })();
+  db.pragma(`user_version = ${version}`);
+  db.close();
+  older.close();
+}
