@@ -48,6 +48,7 @@ import { booksChannels } from './channels/books';
 import { itemChannels } from './channels/items';
 import { invoiceImportChannels } from './channels/invoiceImport';
 import { paymentChannels } from './channels/payments';
+import { statementChannels } from './channels/statements';
 import { homeChannels } from './channels/home';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
@@ -314,6 +315,7 @@ export const contract = {
   ...itemChannels,
   ...invoiceImportChannels,
   ...paymentChannels,
+  ...statementChannels,
   ...homeChannels,
 } as const;
 
