@@ -25,6 +25,9 @@ import { ItemImport } from './screens/items/ItemImport';
 import { InvoiceImport } from './screens/invoices/import/InvoiceImport';
 import { HomeScreen } from './screens/home/HomeScreen';
 import { PaymentsScreen } from './screens/payments/PaymentsScreen';
+import { StatementImport } from './screens/statement/StatementImport';
+import { UnmatchedScreen } from './screens/unmatched/UnmatchedScreen';
+import { UnmatchedCount } from './screens/unmatched/UnmatchedCount';
 import { BackupsScreen } from './screens/backups/BackupsScreen';
 import { PeopleScreen } from './screens/cloud/PeopleScreen';
 import { DevicesScreen } from './screens/cloud/DevicesScreen';
@@ -76,6 +79,10 @@ function Screen({ route }: { route: Route }) {
       return <HomeScreen />;
     case 'payments':
       return <PaymentsScreen />;
+    case 'statementImport':
+      return <StatementImport />;
+    case 'unmatched':
+      return <UnmatchedScreen />;
     case 'backups':
       return <BackupsScreen />;
     case 'analytics':
@@ -97,11 +104,11 @@ function Screen({ route }: { route: Route }) {
 
 /** The sidebar, in the order a day goes: what is due, who, what was billed and paid, what went out, how it is going. */
 const NAV: [Exclude<Section, ''>, string][] = [
-  ['home', 'Home'], ['customers', 'Customers'], ['invoices', 'Invoices'], ['items', 'Items'], ['payments', 'Payments'], ['messages', 'Messages'],
+  ['home', 'Home'], ['customers', 'Customers'], ['invoices', 'Invoices'], ['items', 'Items'], ['payments', 'Payments'], ['unmatched', 'Unmatched'], ['messages', 'Messages'],
   ['analytics', 'Analytics'], ['reports', 'Reports'], ['jobs', 'Queue'], ['backups', 'Backups'], ['settings', 'Settings'],
 ];
 const NAV_HREF: Record<Exclude<Section, ''>, string> = {
-  home: paths.home(), customers: paths.customers(), invoices: paths.invoices(), items: paths.items(), payments: paths.payments(), messages: paths.messages(),
+  home: paths.home(), customers: paths.customers(), invoices: paths.invoices(), items: paths.items(), payments: paths.payments(), unmatched: paths.unmatched(), messages: paths.messages(),
   analytics: paths.analytics(), reports: paths.reports(), jobs: paths.jobs(), backups: paths.backups(), settings: paths.settings(),
 };
 
@@ -147,6 +154,7 @@ export function App() {
               <li key={target}>
                 <a href={NAV_HREF[target]} className="nav-link" aria-current={section === target ? 'page' : undefined}>
                   {label}
+                  {target === 'unmatched' && <UnmatchedCount />}
                 </a>
               </li>
             ))}

@@ -49,6 +49,7 @@ import { itemChannels } from './channels/items';
 import { invoiceImportChannels } from './channels/invoiceImport';
 import { paymentChannels } from './channels/payments';
 import { cloudPaymentChannels } from './channels/cloudPayments';
+import { statementChannels } from './channels/statements';
 import { homeChannels } from './channels/home';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
@@ -316,6 +317,7 @@ export const contract = {
   ...invoiceImportChannels,
   ...paymentChannels,
   ...cloudPaymentChannels,
+  ...statementChannels,
   ...homeChannels,
 } as const;
 

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'creditNotes.create',
   'payments.record',
   'payments.reverse',
+  'payments.match',
   'reports.write',
   'settings.write',
   'people.manage',
@@ -45,7 +46,7 @@ const ALL: readonly Action[] = ACTIONS;
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   owner: ALL,
   admin: ALL.filter((a) => a !== 'org.billing' && a !== 'org.delete'),
-  accountant: ['books.read', 'invoices.void', 'creditNotes.create', 'payments.record', 'payments.reverse', 'reports.write', 'audit.read'],
+  accountant: ['books.read', 'invoices.void', 'creditNotes.create', 'payments.record', 'payments.reverse', 'payments.match', 'reports.write', 'audit.read'],
   sales: ['books.read', 'customers.write', 'drafts.write', 'invoices.finalize', 'invoices.send', 'payments.record'],
   viewer: ['books.read'],
 };
@@ -65,6 +66,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'creditNotes.create': 'issue credit notes',
   'payments.record': 'record payments',
   'payments.reverse': 'reverse payments or take them off invoices',
+  'payments.match': 'assign or dismiss unmatched payments',
   'reports.write': 'save or remove reports',
   'settings.write': 'change settings',
   'people.manage': 'invite people or change their roles',

@@ -25,6 +25,7 @@ import { customerHandlers } from './customers/handlers';
 import { invoiceHandlers } from './invoices/handlers';
 import { draftHandlers } from './drafts/handlers';
 import { paymentHandlers } from './payments/handlers';
+import { statementHandlers } from './payments/statement/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { draftingHandlers } from './drafting/handlers';
@@ -199,7 +200,7 @@ function startBackend(
   context.sync = engine;
   const account = createCloudAccount(context, engine, () => backupBooks(context, options.dataDir, 'before-cloud'));
   const handlers = guardByRole(context, {
-    ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context),
+    ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context), ...statementHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),

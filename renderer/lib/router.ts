@@ -4,6 +4,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'home' }
   | { name: 'payments' }
+  | { name: 'statementImport' }
+  | { name: 'unmatched' }
   | { name: 'backups' }
   | { name: 'customers' }
   | { name: 'customerNew' }
@@ -69,6 +71,8 @@ export function parseRoute(hash: string): Route {
   // The app opens on Home: what to do first, then today's money.
   if (parts.length === 0 || (parts[0] === 'home' && parts.length === 1)) return { name: 'home' };
   if (parts[0] === 'payments' && parts.length === 1) return { name: 'payments' };
+  if (parts[0] === 'payments' && parts[1] === 'import' && parts.length === 2) return { name: 'statementImport' };
+  if (parts[0] === 'payments' && parts[1] === 'unmatched' && parts.length === 2) return { name: 'unmatched' };
   if (parts[0] === 'backups' && parts.length === 1) return { name: 'backups' };
   if (parts[0] === 'customers') return parseCustomers(parts, path);
   if (parts[0] === 'invoices') return parseInvoices(parts, path);
@@ -86,7 +90,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Which part of the sidebar a route belongs to. */
-export type Section = 'home' | 'customers' | 'invoices' | 'items' | 'payments' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'backups' | 'settings' | '';
+export type Section = 'home' | 'customers' | 'invoices' | 'items' | 'payments' | 'unmatched' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'backups' | 'settings' | '';
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -104,8 +108,11 @@ export function sectionOf(route: Route): Section {
     case 'itemImport':
     case 'itemEdit':
       return 'items';
+    case 'statementImport':
+      return 'payments';
     case 'home':
     case 'payments':
+    case 'unmatched':
     case 'backups':
     case 'messages':
     case 'analytics':
@@ -126,6 +133,10 @@ export function sectionOf(route: Route): Section {
 export const paths = {
   home: () => '#/',
   payments: () => '#/payments',
+  /** An M-Pesa statement read, matched and reviewed before it is recorded. */
+  statementImport: () => '#/payments/import',
+  /** Money received that is not yet tied to an invoice. */
+  unmatched: () => '#/payments/unmatched',
   backups: () => '#/backups',
   customers: () => '#/customers',
   customerNew: () => '#/customers/new',

@@ -29,6 +29,10 @@ export const MUTATION_ACTIONS: Record<string, Action> = {
   'payments.applyCredit': 'payments.record',
   'payments.reverse': 'payments.reverse',
   'payments.unapply': 'payments.reverse',
+  /** A statement's lines recorded and left in the Unmatched inbox, as one change. */
+  'payments.importStatement': 'payments.record',
+  'payments.assignIncoming': 'payments.match',
+  'payments.dismissIncoming': 'payments.match',
   'reports.save': 'reports.write',
   'reports.delete': 'reports.write',
   'settings.update': 'settings.write',

@@ -8,6 +8,7 @@
 //   BENCH_PART=cloud: Billbook Cloud (sign-in, authenticated requests, on PGlite and PostgreSQL).
 //   BENCH_PART=sync: upload and download of the billing book, push throughput, cross-computer
 //   latency, 50 computers at once, bookkeeping cost (BENCH_PUSH_MUTATIONS, 20,000).
+//   BENCH_PART=statement: a 5,000-row M-Pesa statement (BENCH_STATEMENT_ROWS) matched against the billing book.
 //   BENCH_PART=fuzz: the sync convergence property, BENCH_FUZZ_RUNS (10,000) runs.
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
@@ -23,6 +24,7 @@ import { benchEmail } from './email';
 import { benchPdf } from './pdf';
 import { benchCloud } from './cloud';
 import { benchFuzz, benchSync } from './sync';
+import { benchStatement } from './statement';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -39,13 +41,14 @@ if (wants('sending')) {
 }
 if (wants('cloud')) await benchCloud();
 if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
-if (wants('billing') || wants('analytics') || wants('sync')) {
-  const analytics = wants('analytics') || wants('sync')
+if (wants('billing') || wants('analytics') || wants('sync') || wants('statement')) {
+  const analytics = wants('analytics') || wants('sync') || wants('statement')
     ? async (core: Core) => {
         if (wants('analytics')) {
           await benchAnalytics(core);
           await benchIntelligence(core);
         }
+        if (wants('statement')) await benchStatement(core, Number(process.env.BENCH_STATEMENT_ROWS ?? 5_000));
         // The big book goes up to the Cloud and down to a new computer last: it joins an organisation.
         if (wants('sync')) await benchSync(core);
       }

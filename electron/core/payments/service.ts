@@ -91,6 +91,70 @@ function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocatio
   repo.refreshAllocated(ctx.sql, paymentId, now);
 }
 
+export interface WrittenPayment {
+  id: string;
+  number: string;
+  customerId: string;
+  invoiceIds: string[];
+  summary: string;
+  /** What the outbox row says of it: the mutation's arguments. */
+  args: Record<string, unknown>;
+}
+
+/**
+ * Writes a payment, its allocations and the balances it changes. The caller holds the transaction
+ * and records the mutation and the customer's activity line: one payment's own, or one for a batch
+ * (a statement import) so the whole batch syncs as one change.
+ */
+export function writePayment(ctx: CoreContext, input: ChannelParsed<'payments.record'>): WrittenPayment {
+  const customer = customerFor(ctx, input.customerId);
+  const currency = customer.currency as CurrencyCode;
+  if (input.paidOn > today(ctx)) {
+    throw new AppError('invalid_input', 'A payment cannot be dated in the future. Record it on the day the money arrives.', { paidOn: 'In the future' });
+  }
+  if (input.method === 'mpesa') {
+    const earlier = repo.findByMpesaCode(ctx.sql, input.reference);
+    if (earlier) {
+      throw new AppError('conflict', `M-Pesa code ${input.reference} was already recorded as ${earlier.number} on ${textDate(earlier.paid_on)} for ${earlier.customer_name}. Check the code on the SMS.`, {
+        reference: 'Already recorded',
+      });
+    }
+  }
+  const planned = plan(ctx, customer, input.amountMinor, input.allocations);
+  const paymentId = newId(ctx.clock);
+  const now = ctx.clock.now().toISOString();
+  const number = takeDocumentNumber(ctx, 'payment', input.paidOn);
+  repo.insertPayment(ctx.sql, {
+    id: paymentId, number, customer_id: customer.id, amount_minor: input.amountMinor, currency, paid_on: input.paidOn,
+    method: input.method, reference: input.reference, notes: input.notes, idempotency_key: input.idempotencyKey ?? null,
+    allocated_minor: 0, status: 'completed',
+    reversed_at: null, reversal_reason: null, created_at: now, updated_at: now, deleted_at: null, version: 1,
+  });
+  allocate(ctx, paymentId, planned, input.paidOn, false);
+  refreshCustomerBalance(ctx.sql, customer.id);
+  const applied = planned.reduce((a, x) => a + x.amountMinor, 0);
+  const credit = input.amountMinor - applied;
+  const to = planned.length > 0 ? ` to ${planned.map((p) => p.invoiceNumber).join(', ')}` : '';
+  const summary = `Payment ${number}: ${formatMoney(input.amountMinor, currency)} by ${input.method}${to}${credit > 0 ? `, ${formatMoney(credit, currency)} kept as credit` : ''}`;
+  return {
+    id: paymentId, number, customerId: customer.id, invoiceIds: planned.map((p) => p.invoiceId), summary,
+    args: { id: paymentId, number, ...input, allocations: planned.map(({ invoiceId, amountMinor }) => ({ invoiceId, amountMinor })) },
+  };
+}
+
+/** After the transaction: the invoices and customer it touched are announced, the thank-you queued. */
+export function announcePayment(ctx: CoreContext, id: string, invoiceIds: string[]): Payment {
+  const payment = getPayment(ctx, id);
+  announceInvoices(ctx, invoiceIds, [payment.customerId]);
+  try {
+    queuePaymentThanks(ctx, payment);
+  } catch (error) {
+    // A thank-you that cannot be queued never undoes the payment; the person is told it did not go.
+    ctx.events.emit('notify', { level: 'warning', message: `${payment.number} is recorded, but the thank-you could not be queued: ${(error as Error).message}` });
+  }
+  return payment;
+}
+
 export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.record'>): Payment {
   const { id, invoiceIds } = ctx.sql.transaction(() => {
     const earlier = input.idempotencyKey ? repo.paymentIdByKey(ctx.sql, input.idempotencyKey) : undefined;
@@ -101,51 +165,12 @@ export function recordPayment(ctx: CoreContext, input: ChannelParsed<'payments.r
       }
       return { id: earlier, invoiceIds: [] as string[] };
     }
-    const customer = customerFor(ctx, input.customerId);
-    const currency = customer.currency as CurrencyCode;
-    if (input.paidOn > today(ctx)) {
-      throw new AppError('invalid_input', 'A payment cannot be dated in the future. Record it on the day the money arrives.', { paidOn: 'In the future' });
-    }
-    if (input.method === 'mpesa') {
-      const earlier = repo.findByMpesaCode(ctx.sql, input.reference);
-      if (earlier) {
-        throw new AppError('conflict', `M-Pesa code ${input.reference} was already recorded as ${earlier.number} on ${textDate(earlier.paid_on)} for ${earlier.customer_name}. Check the code on the SMS.`, {
-          reference: 'Already recorded',
-        });
-      }
-    }
-    const planned = plan(ctx, customer, input.amountMinor, input.allocations);
-    const paymentId = newId(ctx.clock);
-    const now = ctx.clock.now().toISOString();
-    const number = takeDocumentNumber(ctx, 'payment', input.paidOn);
-    repo.insertPayment(ctx.sql, {
-      id: paymentId, number, customer_id: customer.id, amount_minor: input.amountMinor, currency, paid_on: input.paidOn,
-      method: input.method, reference: input.reference, notes: input.notes, idempotency_key: input.idempotencyKey ?? null,
-      allocated_minor: 0, status: 'completed',
-      reversed_at: null, reversal_reason: null, created_at: now, updated_at: now, deleted_at: null, version: 1,
-    });
-    allocate(ctx, paymentId, planned, input.paidOn, false);
-    refreshCustomerBalance(ctx.sql, customer.id);
-    const applied = planned.reduce((a, x) => a + x.amountMinor, 0);
-    const credit = input.amountMinor - applied;
-    const to = planned.length > 0 ? ` to ${planned.map((p) => p.invoiceNumber).join(', ')}` : '';
-    const summary = `Payment ${number}: ${formatMoney(input.amountMinor, currency)} by ${input.method}${to}${credit > 0 ? `, ${formatMoney(credit, currency)} kept as credit` : ''}`;
-    recordMutation(ctx, {
-      entity: 'payment', entityId: paymentId, mutation: 'payments.record', action: 'recorded', summary,
-      args: { id: paymentId, number, ...input, allocations: planned.map(({ invoiceId, amountMinor }) => ({ invoiceId, amountMinor })) },
-    });
-    recordActivity(ctx, 'customer', customer.id, 'paid', summary);
-    return { id: paymentId, invoiceIds: planned.map((p) => p.invoiceId) };
+    const written = writePayment(ctx, input);
+    recordMutation(ctx, { entity: 'payment', entityId: written.id, mutation: 'payments.record', action: 'recorded', summary: written.summary, args: written.args });
+    recordActivity(ctx, 'customer', written.customerId, 'paid', written.summary);
+    return written;
   });
-  const payment = getPayment(ctx, id);
-  announceInvoices(ctx, invoiceIds, [payment.customerId]);
-  try {
-    queuePaymentThanks(ctx, payment);
-  } catch (error) {
-    // A thank-you that cannot be queued never undoes the payment; the person is told it did not go.
-    ctx.events.emit('notify', { level: 'warning', message: `${payment.number} is recorded, but the thank-you could not be queued: ${(error as Error).message}` });
-  }
-  return payment;
+  return announcePayment(ctx, id, invoiceIds);
 }
 
 export function reversePayment(ctx: CoreContext, input: ChannelParsed<'payments.reverse'>): Payment {

@@ -12,6 +12,7 @@ import { Loading } from '../../components/Loading';
 import { downloadText } from '../../lib/csv';
 import { errorMessage, plural } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
+import { paths } from '../../lib/router';
 import { useEventCount } from '../../lib/useEventCount';
 import { toast } from '../../stores/toasts';
 import { PAGE, useFirstRows } from '../customers/page/useFirstRows';
@@ -83,6 +84,7 @@ export function PaymentsScreen() {
           <p className="muted screen-intro">Every payment received, newest first, with its receipt.</p>
         </div>
         <div className="header-actions">
+          <a className="btn" href={paths.statementImport()}>Import statement</a>
           <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
           <GuardedButton action="payments.record" className="btn btn-primary" onClick={() => setRecording('choose')}>Record payment</GuardedButton>
         </div>
