@@ -21,8 +21,18 @@ const customerUpdateTrigger = `
   END;`;
 
 /** An invoice's life as synced: paid and partly paid are worked out on each device. */
-const lifecycle = (ref: 'OLD' | 'NEW') => `CASE ${ref}.status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END`;
-const invoiceColumns = SYNCED_TABLES.invoices.columns.filter((c) => c !== 'lifecycle' && c !== 'lines');
+export const invoiceLifecycle = (ref: 'OLD' | 'NEW') => `CASE ${ref}.status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END`;
+const lifecycle = invoiceLifecycle;
+/**
+ * The invoice columns this migration's trigger watches: the synced columns as they were at version 6
+ * (a list frozen here, because later migrations add columns the trigger cannot name before they
+ * exist; migration 9 recreates the trigger with its own).
+ */
+const invoiceColumns = [
+  'customer_id', 'number', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
+  'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
+  'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of',
+];
 
 function rowTriggers(table: string, keyColumn: string, updateColumns: readonly string[]): string {
   const insert = `CREATE TRIGGER ${table}_sync_insert AFTER INSERT ON ${table} BEGIN
