@@ -99,7 +99,8 @@ export const saleReceiptSchema = z.object({
 export type SaleReceipt = z.output<typeof saleReceiptSchema>;
 
 /** What a lookup of one sale answers: KRA's receipt for it, or nothing under that number. */
-const saleLookupSchema = z.object({ sale: saleReceiptSchema.nullish() }).or(saleReceiptSchema.transform((r) => ({ sale: r })));
+// The bare receipt is tried first: the wrapped form's `sale` is optional, so it would match any object.
+const saleLookupSchema = saleReceiptSchema.transform((r) => ({ sale: r as SaleReceipt | null | undefined })).or(z.object({ sale: saleReceiptSchema.nullish() }));
 
 /** The request bodies Billbook sends (see payload.ts for how a sale is built). */
 export type JsonBody = Record<string, unknown>;

@@ -200,7 +200,17 @@ export function transmitHandler(ctx: CoreContext): JobHandler {
     const problems = saleProblems(loaded.doc);
     if (problems.length > 0) throw fail(c, 'fix', problems.join(' '), false);
     attempt.progress(0.2, 'Registering items with KRA');
-    await registerItems(ctx, c.client, loaded.needs, attempt.signal);
+    try {
+      await registerItems(ctx, c.client, loaded.needs, attempt.signal);
+    } catch (error) {
+      // Nothing of the sale went yet: the document stays in line, and says why it waits.
+      const failure = asJobFailure(error);
+      if (failure.failureClass !== 'permanent') {
+        ctx.sql.transaction(() => repo.markWaiting(ctx.sql, seq, ctx.mask(failure.message), row.invoice_no !== null));
+        announce(ctx, loaded);
+      }
+      throw failure;
+    }
     attempt.progress(0.5, 'Sending to KRA');
     const { invoiceNo, request } = ctx.sql.transaction(() => {
       const number = row.invoice_no ?? nextNumber(ctx);
