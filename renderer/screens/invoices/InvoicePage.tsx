@@ -12,6 +12,7 @@ import { useSendShortcut } from '../sending/useSendShortcut';
 import { CreditNoteDialog } from './page/CreditNoteDialog';
 import { CreditNotesSection } from './page/CreditNotesSection';
 import { DeliverySection } from './page/DeliverySection';
+import { EtimsSection } from './page/EtimsSection';
 import { InvoiceFacts } from './page/InvoiceFacts';
 import { allowedActions, InvoiceHeader, type InvoiceAction } from './page/InvoiceHeader';
 import { LinesTable } from './page/LinesTable';
@@ -114,6 +115,7 @@ export function InvoicePage({ id }: { id: string }) {
         </div>
       </section>
 
+      {!isDraft && <EtimsSection invoice={invoice} />}
       {!isDraft && <DeliverySection invoice={invoice} onSend={canSend ? () => setDialog('send') : undefined} />}
 
       <div className={isDraft ? 'invoice-lower invoice-lower-draft' : 'invoice-lower'}>

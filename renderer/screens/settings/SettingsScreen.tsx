@@ -18,6 +18,7 @@ import { SmsSection } from './SmsSection';
 import { ThresholdsSection } from './ThresholdsSection';
 import { HEADINGS, type SectionKey } from './headings';
 import { InvoicingSection } from './InvoicingSection';
+import { EtimsSection } from './EtimsSection';
 import './settings.css';
 
 /** Opened at a section ("Open Settings" from the send dialog lands on Email): its heading scrolled to and focused once loaded. */
@@ -63,6 +64,7 @@ export function SettingsScreen({ section }: { section?: string }) {
             <SmsSection view={settings.value} onSaved={settings.set} />
             <RemindersSection view={settings.value} onSaved={settings.set} />
             <AiSettingsSection view={settings.value} onSaved={settings.set} />
+            <EtimsSection view={settings.value} onSaved={settings.set} />
             <ThresholdsSection view={settings.value} onSaved={settings.set} />
           </div>
         </div>
