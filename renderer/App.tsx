@@ -18,6 +18,7 @@ import { JobsScreen } from './screens/jobs/JobsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { EtimsScreen } from './screens/etims/EtimsScreen';
 import { MessagesScreen } from './screens/messages/MessagesScreen';
 import { ItemList } from './screens/items/ItemList';
 import { ItemForm } from './screens/items/ItemForm';
@@ -89,6 +90,8 @@ function Screen({ route }: { route: Route }) {
       return <AnalyticsScreen tab={route.tab} />;
     case 'reports':
       return <ReportsScreen />;
+    case 'etims':
+      return <EtimsScreen />;
     case 'messages':
       return <MessagesScreen />;
     case 'people':

@@ -51,6 +51,7 @@ import { paymentChannels } from './channels/payments';
 import { cloudPaymentChannels } from './channels/cloudPayments';
 import { statementChannels } from './channels/statements';
 import { homeChannels } from './channels/home';
+import { etimsChannels } from './channels/etims';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -319,6 +320,7 @@ export const contract = {
   ...cloudPaymentChannels,
   ...statementChannels,
   ...homeChannels,
+  ...etimsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -57,6 +57,9 @@ import { guardByRole } from './sync/roleGuard';
 import { backupBooks } from './sync/backup';
 import { itemHandlers } from './items/handlers';
 import { homeHandlers } from './home/handlers';
+import { etimsHandlers } from './etims/handlers';
+import { transmitHandler } from './etims/transmit';
+import { etimsProvider, startEtims } from './etims/watch';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -90,6 +93,10 @@ export interface CoreOptions {
   smtp?: { host: string; port: number };
   /** Overrides the SMS provider's base URL; default: BILLBOOK_SMS_BASE_URL. */
   smsBaseUrl?: string;
+  /** Overrides KRA eTIMS's OSCU base URL; default: BILLBOOK_ETIMS_BASE_URL. */
+  etimsBaseUrl?: string;
+  /** How often documents waiting for KRA eTIMS are checked for lateness (default 10 minutes; 0: never, tests check by hand). */
+  etimsLateScanMs?: number;
   /** Where fonts and images are; default: ./resources. */
   resourcesDir?: string;
   /** How often the reminder scheduler looks for reminders that fell due (default 5 minutes; 0: never, tests scan by hand). */
@@ -178,6 +185,7 @@ function startBackend(
       geminiBaseUrl: options.geminiBaseUrl ?? process.env.BILLBOOK_GEMINI_BASE_URL ?? null,
       smtp: options.smtp ?? smtpFromEnv(),
       smsBaseUrl: options.smsBaseUrl ?? process.env.BILLBOOK_SMS_BASE_URL ?? null,
+      etimsBaseUrl: options.etimsBaseUrl ?? process.env.BILLBOOK_ETIMS_BASE_URL ?? null,
     },
     resourcesDir,
     mask: (text) => masker()(text),
@@ -188,8 +196,10 @@ function startBackend(
   const { autoStart = true, maxConcurrent, ...jobTimings } = options.jobs ?? {};
   context.jobs = new JobRunner(context, {
     ...jobTimings,
-    handlers: { 'ai.draft': aiDraftHandler(context), 'send.email': sendEmailHandler(context), 'send.sms': sendSmsHandler(context) },
-    providers: { gemini: geminiProvider(context, maxConcurrent), smtp: smtpProvider(context), sms: smsProvider(context) },
+    handlers: {
+      'ai.draft': aiDraftHandler(context), 'send.email': sendEmailHandler(context), 'send.sms': sendSmsHandler(context), 'etims.transmit': transmitHandler(context),
+    },
+    providers: { gemini: geminiProvider(context, maxConcurrent), smtp: smtpProvider(context), sms: smsProvider(context), etims: etimsProvider(context) },
     log,
   });
   // A new key, a switched-on setting or a faster rate may let waiting jobs run.
@@ -205,12 +215,14 @@ function startBackend(
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),
     ...cloudPaymentHandlers(createCloudPayments(context, account)),
+    ...etimsHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};
   let stopBackups = () => {};
+  let stopEtims = () => {};
   // Read-only books run no jobs and no reminders: each would be a write.
   if (autoStart && !readOnly) {
     // Refinements of drafts finalized or discarded since (say, while Billbook was closed) have nothing left to do.
@@ -223,6 +235,7 @@ function startBackend(
     for (const { id } of stale) context.jobs.cancelForSubject(id, 'ai.draft');
     context.jobs.start();
     if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
+    stopEtims = startEtims(context, options.etimsLateScanMs ?? 10 * 60_000, log);
     if (options.dailyBackup !== 0) stopBackups = startDailyBackups(context, shared.files, options.dailyBackup ?? { firstMs: 30_000, intervalMs: 60 * 60_000 }, log);
   }
   return {
@@ -231,6 +244,7 @@ function startBackend(
       engine.stop();
       stopReminders();
       stopBackups();
+      stopEtims();
       stopAnnouncer();
       stopWaking();
       context.jobs.stop();

@@ -33,6 +33,8 @@ export interface CoreContext {
     smtp: { host: string; port: number } | null;
     /** BILLBOOK_SMS_BASE_URL: the SMS provider's API root, whatever Settings say. */
     smsBaseUrl: string | null;
+    /** BILLBOOK_ETIMS_BASE_URL: the KRA eTIMS OSCU API root, whatever Settings say. */
+    etimsBaseUrl: string | null;
   };
   /** Where fonts and images for the PDFs are. */
   resourcesDir: string;

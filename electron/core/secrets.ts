@@ -7,9 +7,12 @@ import { AppError } from '../../shared/errors';
  * Where API keys and passwords live, never in SQLite. Electron gives an implementation backed by
  * safeStorage (the OS keychain); plain Node uses a file only this user can read.
  */
-/** The settings' secrets, and this computer's Billbook Cloud device token. */
-export type StoredSecretName = SecretName | 'cloudDeviceToken';
-const STORED_SECRETS: readonly StoredSecretName[] = [...SECRET_NAMES, 'cloudDeviceToken'];
+/**
+ * The settings' secrets, this computer's Billbook Cloud device token, and the communication key KRA
+ * eTIMS gave this computer when it was initialised (cmcKey: sent with every request, never stored in SQLite).
+ */
+export type StoredSecretName = SecretName | 'cloudDeviceToken' | 'etimsCommunicationKey';
+const STORED_SECRETS: readonly StoredSecretName[] = [...SECRET_NAMES, 'cloudDeviceToken', 'etimsCommunicationKey'];
 
 export interface SecretStore {
   get(name: StoredSecretName): string | null;

@@ -26,6 +26,7 @@ export type Route =
   | { name: 'settings'; section?: string }
   | { name: 'analytics'; tab?: string }
   | { name: 'reports' }
+  | { name: 'etims' }
   | { name: 'messages' }
   | { name: 'people' }
   | { name: 'devices' }
@@ -82,6 +83,7 @@ export function parseRoute(hash: string): Route {
   if (/^settings\?section=[\w-]+$/.test(parts[0] ?? '') && parts.length === 1) return { name: 'settings', section: parts[0]!.split('=')[1]! };
   if (parts[0] === 'analytics' && parts.length <= 2) return parts[1] ? { name: 'analytics', tab: parts[1] } : { name: 'analytics' };
   if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
+  if (parts[0] === 'etims' && parts.length === 1) return { name: 'etims' };
   if (parts[0] === 'messages' && parts.length === 1) return { name: 'messages' };
   if (parts[0] === 'people' && parts.length === 1) return { name: 'people' };
   if (parts[0] === 'devices' && parts.length === 1) return { name: 'devices' };
@@ -96,6 +98,8 @@ export function sectionOf(route: Route): Section {
   switch (route.name) {
     case 'notFound':
       return '';
+    case 'etims':
+      return 'reports';
     case 'invoices':
     case 'draftNew':
     case 'invoice':
@@ -157,6 +161,8 @@ export const paths = {
   itemImport: () => '#/items/import',
   itemEdit: (id: string) => `#/items/${encodeURIComponent(id)}`,
   jobs: () => '#/queue',
+  /** KRA eTIMS: transmitted, waiting and refused documents per period, and the accountant's CSV. */
+  etims: () => '#/etims',
   /** Settings, opened at one section ("email", "business"…). */
   settings: (section?: string) => (section ? `#/settings?section=${encodeURIComponent(section)}` : '#/settings'),
   analytics: (tab?: string) => (tab ? `#/analytics/${encodeURIComponent(tab)}` : '#/analytics'),

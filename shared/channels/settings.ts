@@ -15,6 +15,7 @@ import {
   type SettingsView,
 } from '../domain/settings';
 import { logoProblem } from '../images';
+import { etimsSettingsSchema } from '../domain/etims';
 import { isLocalHost } from '../localHost';
 import { output } from './output';
 
@@ -44,6 +45,8 @@ export const settingsChannels = {
       reminders: reminderSettingsSchema.optional(),
       invoicing: invoicingSettingsSchema.optional(),
       backups: backupSettingsSchema.optional(),
+      /** The fields given; the transmitter and the start are set by eTIMS's own channels too. */
+      etims: etimsSettingsSchema.partial().optional(),
     }),
     output: output<SettingsView>(),
   },

@@ -4,6 +4,7 @@ import { multiLine, oneLine } from '../text';
 import { readDate } from '../dates';
 import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type TaxRateBp, type TaxSummaryRow } from '../totals';
 import { INVOICE_TEMPLATES, paymentTermsLabel, type PaymentMethod } from './customer';
+import type { EtimsPrint, EtimsStatus } from './etims';
 
 export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -179,6 +180,9 @@ export interface CreditNote {
   taxMinor: number;
   taxSummary: TaxSummaryRow[];
   createdAt: string;
+  /** KRA eTIMS: its state, and what it prints (null when eTIMS does not apply). Absent where not read. */
+  etims?: EtimsStatus;
+  etimsPrint?: EtimsPrint | null;
 }
 
 export interface TimelineEntry {
@@ -230,6 +234,9 @@ export interface Invoice {
   payments: InvoicePaymentEntry[];
   creditNotes: CreditNote[];
   timeline: TimelineEntry[];
+  /** KRA eTIMS: its state on this computer, and what it prints (null when eTIMS does not apply). */
+  etims?: EtimsStatus;
+  etimsPrint?: EtimsPrint | null;
 }
 
 export interface InvoiceListRow {

@@ -12,13 +12,15 @@ export const LIVE_JOB_STATES: readonly JobState[] = ['queued', 'running', 'offli
 export const FAILURE_CLASSES = ['rate_limit', 'transient', 'permanent', 'offline'] as const;
 export type FailureClass = (typeof FAILURE_CLASSES)[number];
 
-export const JOB_KINDS = ['ai.draft', 'send.email', 'send.sms'] as const;
+export const JOB_KINDS = ['ai.draft', 'send.email', 'send.sms', 'etims.transmit'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
-export const JOB_KIND_LABELS: Record<JobKind, string> = { 'ai.draft': 'Refine draft with AI', 'send.email': 'Send email', 'send.sms': 'Send SMS' };
+export const JOB_KIND_LABELS: Record<JobKind, string> = {
+  'ai.draft': 'Refine draft with AI', 'send.email': 'Send email', 'send.sms': 'Send SMS', 'etims.transmit': 'Transmit to KRA eTIMS',
+};
 
-export const PROVIDERS = ['gemini', 'smtp', 'sms'] as const;
+export const PROVIDERS = ['gemini', 'smtp', 'sms', 'etims'] as const;
 export type Provider = (typeof PROVIDERS)[number];
-export const PROVIDER_LABELS: Record<Provider, string> = { gemini: 'Gemini', smtp: 'Email (SMTP)', sms: 'SMS' };
+export const PROVIDER_LABELS: Record<Provider, string> = { gemini: 'Gemini', smtp: 'Email (SMTP)', sms: 'SMS', etims: 'KRA eTIMS' };
 
 /** A job the provider keeps rate limiting gives up after this many 429s, attempts aside. */
 export const MAX_RATE_LIMITED = 20;

@@ -131,7 +131,7 @@ export interface ConnectionTestResult {
 }
 
 /** Events the tray, desktop notifications and in-app toasts show. */
-export const ACTIVITY_KINDS = ['sent', 'failed', 'reminders_sent', 'fell_overdue', 'ai_draft_ready'] as const;
+export const ACTIVITY_KINDS = ['sent', 'failed', 'reminders_sent', 'fell_overdue', 'ai_draft_ready', 'etims_waiting', 'etims_refused'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityEvent {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { multiLine, oneLine } from '../text';
 import { numberFormatProblem } from '../numbering';
+import { etimsSettingsSchema } from './etims';
 
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
@@ -228,9 +229,10 @@ export const settingsSchema = z.object({
   reminders: reminderSettingsSchema.default(reminderSettingsSchema.parse({})),
   invoicing: invoicingSettingsSchema.default(invoicingSettingsSchema.parse({})),
   backups: backupSettingsSchema.default(backupSettingsSchema.parse({})),
+  etims: etimsSettingsSchema.default(etimsSettingsSchema.parse({})),
 });
 /** The sections stored apart, each as one row; a damaged one falls back to its defaults alone. */
-export const SETTINGS_SECTIONS = ['ai', 'analytics', 'business', 'payment', 'email', 'sms', 'reminders', 'invoicing', 'backups'] as const;
+export const SETTINGS_SECTIONS = ['ai', 'analytics', 'business', 'payment', 'email', 'sms', 'reminders', 'invoicing', 'backups', 'etims'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -2,7 +2,7 @@
 // (server/PROTOCOL.md): per field or per row by the later stamp, and for facts only the forward
 // transitions the books allow. Also what each change needs the person's role to allow.
 import type { Action } from '../permissions';
-import { SYNCED_TABLES, type InvoiceLifecycle, type SyncData, type SyncRow, type SyncStamps } from './tables';
+import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type InvoiceLifecycle, type SyncData, type SyncRow, type SyncStamps } from './tables';
 
 export interface Refusal {
   code: 'forbidden' | 'immutable' | 'finalized_elsewhere' | 'voided_elsewhere' | 'number_taken' | 'invalid' | 'unknown_mutation' | 'too_old';
@@ -48,8 +48,35 @@ const LIFECYCLE_RANK: Record<InvoiceLifecycle, number> = { draft: 0, final: 1, v
 const lifecycleOf = (data: SyncData): InvoiceLifecycle => (data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft');
 const invoiceName = (data: SyncData) => (typeof data.number === 'string' && data.number ? data.number : 'This draft');
 
-/** Content of an invoice that never changes once final. */
-const INVOICE_FINAL_FIELDS = SYNCED_TABLES.invoices.columns.filter((c) => !['lifecycle', 'voided_at', 'void_reason', 'duplicate_of', 'share_token'].includes(c));
+const ETIMS_FIELDS: readonly string[] = ETIMS_RECEIPT_COLUMNS;
+
+/** Content of an invoice that never changes once final (KRA's answer is added once, apart). */
+const INVOICE_FINAL_FIELDS = SYNCED_TABLES.invoices.columns.filter((c) => !['lifecycle', 'voided_at', 'void_reason', 'duplicate_of', 'share_token', ...ETIMS_FIELDS].includes(c));
+/** A credit note's content, which never changes. */
+const CREDIT_NOTE_FIELDS = SYNCED_TABLES.credit_notes.columns.filter((c) => !ETIMS_FIELDS.includes(c));
+
+const signedByKra = (data: SyncData) => typeof data.etims_signature === 'string' && data.etims_signature !== '';
+
+/**
+ * KRA's answer on a final document is a one-way addition, like a void: once there it never changes.
+ * 'add' when the incoming version brings it, 'conflict' when it brings a different one.
+ */
+function etimsAddition(current: SyncData, incoming: SyncData): 'add' | 'conflict' | null {
+  if (!signedByKra(incoming)) return null;
+  if (!signedByKra(current)) return 'add';
+  return sameData(current, incoming, ETIMS_FIELDS) ? null : 'conflict';
+}
+
+const ETIMS_CONFLICT: Refusal = {
+  code: 'immutable',
+  message: 'KRA eTIMS already signed this document with another signature; its eTIMS details never change. Check which computer transmits for the branch (Settings → eTIMS).',
+};
+
+function withEtims(data: SyncData, incoming: SyncData): SyncData {
+  const out = { ...data };
+  for (const field of ETIMS_FIELDS) if (field in incoming) out[field] = incoming[field]!;
+  return out;
+}
 
 function createActions(row: SyncRow): Action[] {
   switch (row.table) {
@@ -124,16 +151,35 @@ function mergeInvoice(current: SyncRow, incoming: SyncRow): MergeOutcome {
   if (!sameData(current.data, incoming.data, INVOICE_FINAL_FIELDS)) {
     return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `${invoiceName(current.data)} is final; its lines, amounts and dates never change. Issue a credit note to correct it.` } };
   }
+  const etims = etimsAddition(current.data, incoming.data);
+  if (etims === 'conflict') return { kind: 'refused', actions: [], refusal: ETIMS_CONFLICT };
+  const voiding = LIFECYCLE_RANK[to] > LIFECYCLE_RANK[from];
   // A final invoice gets its customer link once (invoices finalized before links had none).
-  if (!current.data.share_token && typeof incoming.data.share_token === 'string' && incoming.data.share_token !== '' && LIFECYCLE_RANK[to] <= LIFECYCLE_RANK[from]) {
-    return { kind: 'store', actions: ['invoices.send'], row: { ...current, data: { ...current.data, share_token: incoming.data.share_token }, stamps: { '*': stamp } } };
+  const linking = !current.data.share_token && typeof incoming.data.share_token === 'string' && incoming.data.share_token !== '';
+  if (!voiding && etims === null && !linking) return { kind: 'same', actions: [] };
+  // final -> void, KRA's answer and the customer link: only their own fields move.
+  let data = current.data;
+  if (voiding) data = { ...data, lifecycle: 'void', voided_at: incoming.data.voided_at ?? null, void_reason: incoming.data.void_reason ?? null };
+  if (etims === 'add') data = withEtims(data, incoming.data);
+  if (linking) data = { ...data, share_token: incoming.data.share_token! };
+  const actions: Action[] = [
+    ...(voiding ? (['invoices.void'] as const) : []),
+    ...(etims === 'add' ? (['invoices.finalize'] as const) : []),
+    ...(linking ? (['invoices.send'] as const) : []),
+  ];
+  return { kind: 'store', actions, row: { ...current, data, stamps: { '*': stamp } } };
+}
+
+/** A credit note never changes, but for KRA's answer, added once. */
+function mergeCreditNote(current: SyncRow, incoming: SyncRow): MergeOutcome {
+  if (!sameData(current.data, incoming.data, CREDIT_NOTE_FIELDS)) {
+    return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: 'A credit note never changes once written; issue another to correct it.' } };
   }
-  if (LIFECYCLE_RANK[to] <= LIFECYCLE_RANK[from]) return { kind: 'same', actions: [] };
-  // final -> void: only the void's own fields move.
-  return {
-    kind: 'store', actions: ['invoices.void'],
-    row: { ...current, data: { ...current.data, lifecycle: 'void', voided_at: incoming.data.voided_at ?? null, void_reason: incoming.data.void_reason ?? null }, stamps: { '*': stamp } },
-  };
+  const etims = etimsAddition(current.data, incoming.data);
+  if (etims === 'conflict') return { kind: 'refused', actions: [], refusal: ETIMS_CONFLICT };
+  if (etims === null) return { kind: 'same', actions: [] };
+  const stamp = newestStamp(incoming.stamps) > newestStamp(current.stamps) ? newestStamp(incoming.stamps) : newestStamp(current.stamps);
+  return { kind: 'store', actions: ['creditNotes.create'], row: { ...current, data: withEtims(current.data, incoming.data), stamps: { '*': stamp } } };
 }
 
 /** Payments and allocations: written once; the one change is a reversal, which stays. */
@@ -184,11 +230,12 @@ export function mergeRow(current: SyncRow | null, incoming: SyncRow): MergeOutco
     case 'incoming_payments':
       return mergeIncoming(current, incoming);
     case 'credit_notes':
+      return mergeCreditNote(current, incoming);
     case 'draft_versions':
     case 'audit_log':
       return sameData(current.data, incoming.data, table.columns)
         ? { kind: 'same', actions: [] }
-        : { kind: 'refused', actions: [], refusal: { code: 'immutable', message: 'A credit note, a saved draft version or a history entry never changes once written.' } };
+        : { kind: 'refused', actions: [], refusal: { code: 'immutable', message: 'A saved draft version or a history entry never changes once written.' } };
     default: {
       const merged = table.merge === 'field' ? mergeFields(current, incoming) : mergeWholeRow(current, incoming);
       return merged ? { kind: 'store', row: merged, actions: createActions(incoming) } : { kind: 'same', actions: [] };

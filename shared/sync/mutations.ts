@@ -25,6 +25,10 @@ export const MUTATION_ACTIONS: Record<string, Action> = {
   'invoices.finalize': 'invoices.finalize',
   'invoices.void': 'invoices.void',
   'invoices.creditNote': 'creditNotes.create',
+  /** KRA eTIMS's answer written on an invoice or credit note by the computer that transmits. */
+  'etims.record': 'invoices.finalize',
+  /** The code KRA knows a catalog item by, given when it is first registered. */
+  'etims.item': 'customers.write',
   'payments.record': 'payments.record',
   'payments.applyCredit': 'payments.record',
   'payments.reverse': 'payments.reverse',

@@ -27,6 +27,15 @@ export const SYNCED_TABLE_NAMES = [
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
 
+/**
+ * What KRA eTIMS answered for a final invoice or a credit note (electron/core/etims): written once,
+ * by the computer that transmits for the branch, and a fact of the document from then on.
+ */
+export const ETIMS_RECEIPT_COLUMNS = [
+  'etims_invoice_no', 'etims_cu_id', 'etims_receipt_no', 'etims_total_receipt_no', 'etims_internal_data', 'etims_signature',
+  'etims_signed_at', 'etims_verify_url',
+] as const;
+
 export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
   settings: { name: 'settings', merge: 'row', rank: 0, columns: ['value'] },
   customers: {
@@ -37,13 +46,19 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
       'ai_template', 'ai_language', 'ai_include_tax', 'notes', 'tags', 'created_at', 'deleted_at',
     ],
   },
-  items: { name: 'items', merge: 'field', rank: 1, columns: ['code', 'name', 'unit', 'price_minor', 'currency', 'tax_rate_bp', 'created_at', 'deleted_at'] },
+  items: {
+    name: 'items', merge: 'field', rank: 1,
+    columns: [
+      'code', 'name', 'unit', 'price_minor', 'currency', 'tax_rate_bp', 'created_at', 'deleted_at',
+      'etims_class_code', 'etims_item_type', 'etims_packaging_unit', 'etims_quantity_unit', 'etims_origin_country', 'etims_item_code',
+    ],
+  },
   invoices: {
     name: 'invoices', merge: 'fact', rank: 2, numberColumn: 'number',
     columns: [
       'customer_id', 'number', 'lifecycle', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
       'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
-      'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'share_token', 'lines',
+      'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'share_token', 'lines', ...ETIMS_RECEIPT_COLUMNS,
     ],
   },
   draft_versions: {
@@ -60,7 +75,10 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
   },
   credit_notes: {
     name: 'credit_notes', merge: 'fact', rank: 4, numberColumn: 'number',
-    columns: ['number', 'invoice_id', 'customer_id', 'currency', 'issue_date', 'reason', 'amount_minor', 'tax_minor', 'tax_summary', 'created_at', 'deleted_at'],
+    columns: [
+      'number', 'invoice_id', 'customer_id', 'currency', 'issue_date', 'reason', 'amount_minor', 'tax_minor', 'tax_summary', 'created_at', 'deleted_at',
+      ...ETIMS_RECEIPT_COLUMNS,
+    ],
   },
   saved_reports: { name: 'saved_reports', merge: 'row', rank: 1, columns: ['name', 'definition', 'created_at', 'deleted_at'] },
   notifications: {

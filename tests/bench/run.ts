@@ -10,6 +10,7 @@
 //   latency, 50 computers at once, bookkeeping cost (BENCH_PUSH_MUTATIONS, 20,000).
 //   BENCH_PART=statement: a 5,000-row M-Pesa statement (BENCH_STATEMENT_ROWS) matched against the billing book.
 //   BENCH_PART=fuzz: the sync convergence property, BENCH_FUZZ_RUNS (10,000) runs.
+//   BENCH_PART=etims: BENCH_ETIMS_INVOICES (1,000) invoices transmitted to a local fake KRA OSCU server.
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -21,6 +22,7 @@ import { printTable } from './measure';
 import { benchParser } from './parser';
 import { benchItems } from './items';
 import { benchEmail } from './email';
+import { benchEtims } from './etims';
 import { benchPdf } from './pdf';
 import { benchCloud } from './cloud';
 import { benchFuzz, benchSync } from './sync';
@@ -40,6 +42,7 @@ if (wants('sending')) {
   await benchEmail();
 }
 if (wants('cloud')) await benchCloud();
+if (wants('etims')) await benchEtims(Number(process.env.BENCH_ETIMS_INVOICES ?? 1_000));
 if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
 if (wants('billing') || wants('analytics') || wants('sync') || wants('statement')) {
   const analytics = wants('analytics') || wants('sync') || wants('statement')

@@ -21,6 +21,8 @@ import { formatNumber, numberMatch, numberSearchText, seriesOf } from './numberi
 import * as repo from './repo';
 import type { InvoiceSearch } from './repo';
 import { textDate } from '../../../shared/dates';
+import { etimsPrint, etimsStatusOf } from '../etims/print';
+import { beforeVoid } from '../etims/queue';
 
 export const today = (ctx: CoreContext) => businessDate(ctx.clock.now());
 
@@ -58,14 +60,23 @@ export function billToOf(customer: CustomerRow): Omit<InvoiceCustomerRef, 'id' |
 export function getInvoice(ctx: CoreContext, id: string): Invoice {
   const row = storedInvoice(ctx, id);
   const customer = customerOf(ctx, row.customer_id);
-  return toInvoice(
-    row,
-    { ...billToOf(customer), id: customer.id, code: customer.code, template: customer.ai_template },
-    repo.getLines(ctx.sql, id),
-    repo.paymentsOfInvoice(ctx.sql, id),
-    repo.creditNotesOfInvoice(ctx.sql, id).map(toCreditNote),
-    today(ctx),
-  );
+  const invoiceFacts = { kind: 'invoice' as const, id, final: row.status !== 'draft' && row.status !== 'void', imported: row.source === 'import', at: row.finalized_at };
+  const notes = repo.creditNotesOfInvoice(ctx.sql, id).map((n) => {
+    const facts = { kind: 'credit_note' as const, id: n.id, final: true, imported: row.source === 'import', at: n.created_at };
+    return { ...toCreditNote(n), etims: etimsStatusOf(ctx, facts), etimsPrint: etimsPrint(ctx, facts, id) };
+  });
+  return {
+    ...toInvoice(
+      row,
+      { ...billToOf(customer), id: customer.id, code: customer.code, template: customer.ai_template },
+      repo.getLines(ctx.sql, id),
+      repo.paymentsOfInvoice(ctx.sql, id),
+      notes,
+      today(ctx),
+    ),
+    etims: etimsStatusOf(ctx, invoiceFacts),
+    etimsPrint: etimsPrint(ctx, invoiceFacts),
+  };
 }
 
 /**
@@ -248,6 +259,7 @@ export function voidInvoice(ctx: CoreContext, input: ChannelParsed<'invoices.voi
     if (credits.length > 0) {
       throw new AppError('conflict', `${invoiceName(row)} has credit notes (${credits.map((c) => c.number).join(', ')}). Credit the rest instead of voiding.`);
     }
+    beforeVoid(ctx, row.id, invoiceName(row));
     const now = ctx.clock.now().toISOString();
     repo.voidRow(ctx.sql, row.id, input.reason, now);
     refreshCustomerBalance(ctx.sql, row.customer_id);

@@ -52,6 +52,17 @@ export function nextDue(sql: Sql, provider: Provider, now: number): JobRow | und
     .get(provider, iso(now)) as JobRow | undefined;
 }
 
+/**
+ * The first job in line of an ordered provider: the earliest queued (or running) one, whatever its
+ * run_at. With its run time in ms, so the worker can wait for it rather than run the one behind it.
+ */
+export function headOfLine(sql: Sql, provider: Provider): { row: JobRow; runAt: number } | undefined {
+  const row = sql
+    .prepare("SELECT * FROM jobs WHERE state IN ('queued', 'running') AND provider = ? ORDER BY seq LIMIT 1")
+    .get(provider) as JobRow | undefined;
+  return row ? { row, runAt: Date.parse(row.run_at) } : undefined;
+}
+
 /** When the provider's next queued job becomes due, or null when none is queued. */
 export function earliestRunAt(sql: Sql, provider: Provider): number | null {
   const row = sql.prepare("SELECT min(run_at) AS at FROM jobs WHERE state = 'queued' AND provider = ?").get(provider) as { at: string | null };

@@ -37,6 +37,12 @@ export interface ProviderPolicy {
   maxConcurrent: number;
   /** Null when jobs can run; otherwise why not, in words a person can act on. */
   blockedReason(): string | null;
+  /**
+   * Jobs run strictly in the order they were queued, one at a time: a job waiting for its retry
+   * holds the line instead of being overtaken (KRA eTIMS wants a branch's documents in order).
+   * A failed or cancelled job leaves the line; Retry puts it back in its old place.
+   */
+  ordered?: boolean;
 }
 
 export interface EnqueueInput {
@@ -328,10 +334,13 @@ export class JobRunner {
     const bucket = this.buckets.get(provider)!;
     bucket.setRate(policy.requestsPerMinute());
     const breaker = this.breakers.get(provider)!;
-    while ((this.inFlight.get(provider) ?? 0) < policy.maxConcurrent) {
-      const due = repo.nextDue(sql, provider, this.now());
+    const limit = policy.ordered ? 1 : policy.maxConcurrent;
+    while ((this.inFlight.get(provider) ?? 0) < limit) {
+      const due = policy.ordered ? this.headOfLine(provider) : repo.nextDue(sql, provider, this.now());
       if (!due) {
-        const next = repo.earliestRunAt(sql, provider);
+        // An ordered provider waits for its head: a running one wakes the queue when it ends.
+        const head = policy.ordered ? repo.headOfLine(sql, provider) : undefined;
+        const next = policy.ordered ? (head && head.row.state === 'queued' ? head.runAt : null) : repo.earliestRunAt(sql, provider);
         if (next !== null) this.schedule(next);
         return;
       }
@@ -348,6 +357,13 @@ export class JobRunner {
       bucket.take(this.now());
       this.run(provider, claimed, holder);
     }
+  }
+
+  /** An ordered provider's first job in line, when it is due now (and none of its jobs runs). */
+  private headOfLine(provider: Provider): repo.JobRow | undefined {
+    const head = repo.headOfLine(this.ctx.sql, provider);
+    if (!head || head.row.state !== 'queued' || head.runAt > this.now()) return undefined;
+    return head.row;
   }
 
   private run(provider: Provider, job: repo.JobRow, holder: string): void {

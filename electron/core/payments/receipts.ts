@@ -7,6 +7,7 @@ import { smsCost } from '../../../shared/sms';
 import type { CoreContext } from '../context';
 import { getCustomerRow } from '../customers/repo';
 import type { ReceiptPdfModel } from '../pdf/model';
+import { cuInvoiceNo } from '../../../shared/domain/etims';
 import { readSettings } from '../settings/service';
 import { emailSetupProblem } from '../send/email/settings';
 import { customerContacts } from '../send/facts';
@@ -39,7 +40,18 @@ export function receiptModel(ctx: CoreContext, payment: Payment): ReceiptPdfMode
     payment,
     customer: { name: payment.customerName, code: customer?.code ?? '', phone: customer?.phone ?? '', email: customer?.email ?? '' },
     outstandingMinor: outstandingOf(ctx, payment.customerId),
+    cuInvoiceNos: cuInvoiceNosOf(ctx, payment.allocations.map((a) => a.invoiceId)),
   };
+}
+
+/** The eTIMS control-unit numbers of the invoices a payment settled, for the receipt to cite. */
+function cuInvoiceNosOf(ctx: CoreContext, invoiceIds: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of new Set(invoiceIds)) {
+    const row = ctx.sql.prepare('SELECT etims_cu_id, etims_receipt_no FROM invoices WHERE id = ? AND etims_signature IS NOT NULL').get(id) as { etims_cu_id: string | null; etims_receipt_no: number | null } | undefined;
+    if (row?.etims_cu_id) out[id] = cuInvoiceNo(row.etims_cu_id, row.etims_receipt_no ?? 0, 'invoice');
+  }
+  return out;
 }
 
 export async function renderReceiptPdf(ctx: CoreContext, paymentId: string): Promise<{ bytes: Buffer; pages: number; fileName: string }> {

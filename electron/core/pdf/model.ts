@@ -10,7 +10,7 @@ export type PdfInvoice = Pick<
   Invoice,
   | 'number' | 'status' | 'overdue' | 'daysOverdue' | 'customer' | 'currency' | 'issueDate' | 'dueDate' | 'pricesIncludeTax'
   | 'discount' | 'notes' | 'terms' | 'lines' | 'totals' | 'paidMinor' | 'creditedMinor' | 'balanceMinor' | 'paidOn'
-  | 'voidReason' | 'payments' | 'creditNotes'
+  | 'voidReason' | 'payments' | 'creditNotes' | 'etimsPrint'
 >;
 
 export interface InvoicePdfModel {
@@ -52,6 +52,7 @@ export function invoicePdfModel(invoice: Invoice, settings: Pick<Settings, 'busi
       voidReason: invoice.voidReason,
       payments: invoice.payments,
       creditNotes: invoice.creditNotes,
+      etimsPrint: invoice.etimsPrint ?? null,
     },
   };
 }
@@ -65,6 +66,8 @@ export interface ReceiptPdfModel {
   customer: { name: string; code: string; phone: string; email: string };
   /** What the customer still owes after this payment, across their invoices in this currency. */
   outstandingMinor: number;
+  /** KRA eTIMS's control-unit number of each invoice it settled, when KRA signed it. */
+  cuInvoiceNos?: Record<string, string>;
 }
 
 /** Anything the PDF workers render. */

@@ -7,7 +7,7 @@ import { readMeta, remindersSwitched, writeMeta } from '../reminders/state';
 
 const SECTION_NAMES: Record<SettingsSection, string> = {
   ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
-  email: 'email', sms: 'SMS', reminders: 'reminder', invoicing: 'numbering and terms', backups: 'backup',
+  email: 'email', sms: 'SMS', reminders: 'reminder', invoicing: 'numbering and terms', backups: 'backup', etims: 'eTIMS',
 };
 
 /**
@@ -133,6 +133,7 @@ export function updateSettings(ctx: CoreContext, input: ChannelParsed<'settings.
     reminders: input.reminders ?? current.reminders,
     invoicing: input.invoicing ?? current.invoicing,
     backups: input.backups ?? current.backups,
+    etims: input.etims ? { ...current.etims, ...definedOnly(input.etims) } : current.etims,
   });
   // Cleared before the new server is saved: should saving fail, a secret is lost, never redirected.
   const cleared = secretsToClear(current, next).filter(({ name }) => ctx.secrets.get(name) !== null);

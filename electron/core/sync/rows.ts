@@ -2,7 +2,7 @@
 // this device's SQLite tables. Writing keeps what the tables' own rules demand (a final invoice's
 // content is frozen, so its content is written while it is still a draft) and the local indexes in
 // step; derived figures (settlement, balances) are worked out afterwards by apply.ts.
-import { SYNCED_TABLES, type SyncData, type SyncRow, type SyncedTableName, type SyncLineValue } from '../../../shared/sync/tables';
+import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type SyncData, type SyncRow, type SyncedTableName, type SyncLineValue } from '../../../shared/sync/tables';
 import type { Sql } from '../db/sql';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocument } from '../customers/search';
@@ -142,7 +142,7 @@ function writeLines(sql: Sql, id: string, lines: unknown): void {
 function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
   const lifecycle = data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft';
   const current = sql.prepare('SELECT status FROM invoices WHERE id = ?').get(id) as { status: string } | undefined;
-  const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of', 'share_token']);
+  const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of', 'share_token', ...ETIMS_RECEIPT_COLUMNS]);
   if (!current || current.status === 'draft') {
     upsert(sql, 'invoices', 'id', id, { ...content, status: 'draft' }, {
       updated_at: now, version: 1, paid_minor: 0, credited_minor: 0, balance_minor: 0, draft_version: 1, created_at: now,
@@ -158,6 +158,11 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
   }
   if ('duplicate_of' in data) sql.prepare('UPDATE invoices SET duplicate_of = ? WHERE id = ?').run(str(data.duplicate_of), id);
   if (typeof data.share_token === 'string' && data.share_token) sql.prepare('UPDATE invoices SET share_token = ? WHERE id = ? AND share_token IS NULL').run(data.share_token, id);
+  // KRA's answer, added once to a final invoice (the books' own trigger keeps it from changing after).
+  if (lifecycle !== 'draft' && typeof data.etims_signature === 'string' && data.etims_signature !== '') {
+    const etims = Object.fromEntries(ETIMS_RECEIPT_COLUMNS.map((c) => [c, (data[c] ?? null) as string | number | null]));
+    sql.prepare(`UPDATE invoices SET ${ETIMS_RECEIPT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id AND etims_signature IS NULL`).run({ ...etims, __id: id });
+  }
   const row = sql.prepare('SELECT seq, number FROM invoices WHERE id = ?').get(id) as { seq: number; number: string | null };
   sql.prepare('DELETE FROM invoice_search WHERE rowid = ?').run(row.seq);
   if (row.number) sql.prepare('INSERT INTO invoice_search (rowid, number) VALUES (?, ?)').run(row.seq, numberSearchText(row.number));

@@ -14,6 +14,7 @@ import { CreditNoteDialog } from './page/CreditNoteDialog';
 import { CreditNotesSection } from './page/CreditNotesSection';
 import { DeliverySection } from './page/DeliverySection';
 import { GetPaidSection } from './page/GetPaidSection';
+import { EtimsSection } from './page/EtimsSection';
 import { InvoiceFacts } from './page/InvoiceFacts';
 import { allowedActions, InvoiceHeader, type InvoiceAction } from './page/InvoiceHeader';
 import { LinesTable } from './page/LinesTable';
@@ -118,6 +119,7 @@ export function InvoicePage({ id }: { id: string }) {
         </div>
       </section>
 
+      {!isDraft && <EtimsSection invoice={invoice} />}
       {!isDraft && <DeliverySection invoice={invoice} onSend={canSend ? () => setDialog('send') : undefined} />}
       {!isDraft && invoice.status !== 'void' && <GetPaidSection invoice={invoice} />}
 

@@ -21,6 +21,7 @@ import { InvoicingSection } from './InvoicingSection';
 import { AccountSection } from './account/AccountSection';
 import { OnlinePaymentsSection } from './onlinePayments/OnlinePaymentsSection';
 import { useCloud } from '../../stores/cloud';
+import { EtimsSection } from './EtimsSection';
 import './settings.css';
 import { useCan } from '../../lib/useCan';
 
@@ -72,6 +73,7 @@ export function SettingsScreen({ section }: { section?: string }) {
             <SmsSection view={settings.value} onSaved={settings.set} />
             <RemindersSection view={settings.value} onSaved={settings.set} />
             <AiSettingsSection view={settings.value} onSaved={settings.set} />
+            <EtimsSection view={settings.value} onSaved={settings.set} />
             <ThresholdsSection view={settings.value} onSaved={settings.set} />
           </div>
         </div>

@@ -10,6 +10,7 @@ export const HEADINGS = {
   sms: { id: 'settings-sms-title', title: 'SMS' },
   reminders: { id: 'settings-reminders-title', title: 'Reminders' },
   ai: { id: 'settings-ai-title', title: 'AI drafting' },
+  etims: { id: 'settings-etims-title', title: 'KRA eTIMS' },
   analytics: { id: 'settings-kpi-title', title: 'Analytics thresholds' },
 } as const;
 

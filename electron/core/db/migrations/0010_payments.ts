@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { invoiceColumns, invoiceUpdateTrigger, rowTriggers } from './0006_sync';
+import { RECEIPT_NAMES } from './0009_etims';
 
 // Getting paid through the Cloud: money that came in (M-Pesa, Paystack, a statement), requests for
 // money (an M-Pesa prompt, a Paystack link), and each final invoice's link for the customer. All
@@ -65,6 +66,6 @@ export const migration0010: Migration = {
     ${rowTriggers('payment_requests', 'id', [])}
 
     DROP TRIGGER invoices_sync_update;
-    ${invoiceUpdateTrigger([...invoiceColumns, 'share_token'])}
+    ${invoiceUpdateTrigger([...invoiceColumns, ...RECEIPT_NAMES, 'share_token'])}
   `,
 };

@@ -2,7 +2,7 @@
 // per rate, the payments and credit notes against the invoice, and the customer's code.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { EtimsBlock, BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES, type Theme } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -75,7 +75,13 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>
       <Ledger title="Payments received" heads={['Date', 'Receipt', 'Method', 'Reference', 'Amount']} rows={view.payments.map((p) => [p.date, p.receipt, p.method, p.reference, p.amount])} theme={theme} />
-      <Ledger title="Credit notes" heads={['Number', 'Date', 'Reason', 'Amount']} rows={view.creditNotes.map((c) => [c.number, c.date, c.reason, c.amount])} theme={theme} />
+      <Ledger
+        title="Credit notes"
+        heads={view.creditNotes.some((c) => c.cu) ? ['Number', 'Date', 'Reason', 'CU invoice no.', 'Amount'] : ['Number', 'Date', 'Reason', 'Amount']}
+        rows={view.creditNotes.map((c) => (view.creditNotes.some((n) => n.cu) ? [c.number, c.date, c.reason, c.cu, c.amount] : [c.number, c.date, c.reason, c.amount]))}
+        theme={theme}
+      />
+      <EtimsBlock etims={view.etims} theme={theme} />
       <Notes text={view.notes} theme={theme} />
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed />
       <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} />

@@ -1,8 +1,8 @@
 // Pieces the three templates are built from. Each takes the view (words already formatted) and a theme.
-import { Image, Text, View, type Styles } from '@react-pdf/renderer';
+import { Image, Path, Svg, Text, View, type Styles } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { Theme } from './theme';
-import type { AmountRow, InvoiceView, LineView, TaxRow } from './view';
+import type { AmountRow, EtimsView, InvoiceView, LineView, TaxRow } from './view';
 
 type Style = Styles[string];
 
@@ -189,6 +189,56 @@ export function Notes({ text, theme }: { text: string; theme: Theme }): ReactEle
     <View style={{ marginTop: 12 }}>
       <Text style={{ fontWeight: 700, marginBottom: 2 }}>Notes</Text>
       <Text style={{ color: theme.ink }}>{text}</Text>
+    </View>
+  );
+}
+
+/** A QR code drawn from its modules: one path of unit squares, crisp at any zoom and in print. */
+export function QrCode({ rows, size }: { rows: string[]; size: number }): ReactElement | null {
+  if (rows.length === 0) return null;
+  const n = rows.length;
+  let d = '';
+  rows.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) if (row[x] === '1') d += `M${x + 4} ${y + 4}h1v1h-1z`;
+  });
+  // Four modules of quiet zone all round, as scanners need.
+  return (
+    <Svg width={size} height={size} viewBox={`0 0 ${n + 8} ${n + 8}`}>
+      <Path d={d} fill="#000000" />
+    </Svg>
+  );
+}
+
+/**
+ * KRA eTIMS on the invoice: once signed, the control unit's invoice number, its date, internal data
+ * and signature in groups of four, and the QR code that opens KRA's page for it (TIS specification's
+ * printed invoice); before that, a plain notice that KRA has not signed it yet.
+ */
+export function EtimsBlock({ etims, theme }: { etims: EtimsView | null; theme: Theme }): ReactElement | null {
+  if (!etims) return null;
+  if (etims.state === 'awaiting') {
+    return (
+      <View wrap={false} style={{ marginTop: 12, borderWidth: 1, borderColor: '#a15c00', padding: 8 }}>
+        <Text style={{ fontWeight: 700, color: '#a15c00', marginBottom: 2 }}>Awaiting eTIMS</Text>
+        <Text>KRA has not signed this invoice yet. It is sent to KRA eTIMS as soon as it can be; a signed copy with KRA’s control-unit number and QR code follows.</Text>
+      </View>
+    );
+  }
+  return (
+    <View wrap={false} style={{ marginTop: 12, borderWidth: 0.75, borderColor: theme.rule, padding: 8, flexDirection: 'row', justifyContent: 'space-between' }}>
+      <View style={{ flexGrow: 1, flexBasis: 0, paddingRight: 8 }}>
+        <Text style={{ fontWeight: 700, marginBottom: 3, color: theme.accent }}>KRA eTIMS</Text>
+        {etims.facts.map(([label, value]) => (
+          <View key={label} style={{ flexDirection: 'row', marginBottom: 1.5 }}>
+            <Text style={{ width: 104, color: theme.muted }}>{label}</Text>
+            <Text style={{ fontWeight: 700, flexGrow: 1, flexBasis: 0 }}>{value}</Text>
+          </View>
+        ))}
+      </View>
+      <View style={{ alignItems: 'center' }}>
+        <QrCode rows={etims.qr} size={84} />
+        <Text style={{ fontSize: 6.5, color: theme.muted, marginTop: 1 }}>Scan to check with KRA</Text>
+      </View>
     </View>
   );
 }

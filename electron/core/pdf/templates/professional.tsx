@@ -1,7 +1,7 @@
 // The default look: a coloured heading band, the parties side by side, a striped table and a boxed total.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { EtimsBlock, BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -46,6 +46,7 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>
+      <EtimsBlock etims={view.etims} theme={theme} />
       <Notes text={view.notes} theme={theme} />
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed />
       <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} />

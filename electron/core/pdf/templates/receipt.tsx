@@ -22,7 +22,7 @@ export interface ReceiptView {
   customer: { name: string; code: string; contact: string };
   amount: string;
   facts: [string, string][];
-  applied: { invoice: string; amount: string }[];
+  applied: { invoice: string; amount: string; cu: string }[];
   credit: string | null;
   outstanding: string;
 }
@@ -54,7 +54,7 @@ export function receiptView(model: ReceiptPdfModel): ReceiptView {
       ['Paid by', PAYMENT_METHOD_LABELS[payment.method]],
       ...(payment.reference ? ([[reference, printable(payment.reference)]] as [string, string][]) : []),
     ],
-    applied: applied.map((a) => ({ invoice: a.invoiceNumber, amount: money(a.amountMinor) })),
+    applied: applied.map((a) => ({ invoice: a.invoiceNumber, amount: money(a.amountMinor), cu: model.cuInvoiceNos?.[a.invoiceId] ?? '' })),
     credit: payment.unallocatedMinor > 0 ? money(payment.unallocatedMinor) : null,
     outstanding: money(model.outstandingMinor),
   };
@@ -106,7 +106,7 @@ export function receiptPage(view: ReceiptView): ReactElement {
         {view.applied.length === 0 ? <Text style={{ color: theme.muted }}>No invoice: kept as credit on the account.</Text> : null}
         {view.applied.map((a) => (
           <View key={a.invoice} style={{ flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: theme.rule, paddingVertical: 2.5 }}>
-            <Text>Invoice {a.invoice}</Text>
+            <Text>Invoice {a.invoice}{a.cu ? `  ·  CU invoice no. ${a.cu}` : ''}</Text>
             <Text>{a.amount}</Text>
           </View>
         ))}

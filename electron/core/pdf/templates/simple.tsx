@@ -2,7 +2,7 @@
 // no stripes; the figures and payment instructions are the same as in the other templates.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { CustomerBlock, Footer, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
+import { EtimsBlock, CustomerBlock, Footer, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -45,6 +45,7 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>
+      <EtimsBlock etims={view.etims} theme={theme} />
       <Notes text={view.notes} theme={theme} />
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} />
       <Footer left={[b.name, view.number].join('  ·  ')} theme={theme} />

@@ -10,6 +10,7 @@ import { formatPhone } from '../../../../shared/domain/phone';
 import type { InvoicePdfModel } from '../model';
 import { showsVat } from '../../../../shared/domain/invoice';
 import { printable } from './printable';
+import type { EtimsPrint } from '../../../../shared/domain/etims';
 
 export interface LineView {
   position: string;
@@ -33,6 +34,15 @@ export interface TaxRow {
   net: string;
   tax: string;
   gross: string;
+}
+
+export interface EtimsView {
+  state: 'signed' | 'awaiting';
+  /** Label and value, in the order KRA's invoice layout has them. */
+  facts: [string, string][];
+  /** The QR code's modules (rows of 0 and 1) and where it leads. */
+  qr: string[];
+  verifyUrl: string;
 }
 
 export interface InvoiceView {
@@ -72,7 +82,9 @@ export interface InvoiceView {
   due: AmountRow | null;
   taxSummary: TaxRow[];
   payments: { date: string; receipt: string; method: string; reference: string; amount: string }[];
-  creditNotes: { number: string; date: string; reason: string; amount: string }[];
+  creditNotes: { number: string; date: string; reason: string; amount: string; cu: string }[];
+  /** KRA eTIMS: signed (with what KRA's rules say to print, and the QR code), or awaiting KRA; null when eTIMS does not apply. */
+  etims: EtimsView | null;
   paymentInstructions: string[];
   notes: string;
   /** For the document's metadata. */
@@ -138,6 +150,24 @@ function printableLogo(dataUrl: string): string | null {
   if (!dataUrl) return null;
   if (checkedLogo?.dataUrl !== dataUrl) checkedLogo = { dataUrl, ok: logoProblem(dataUrl) === null };
   return checkedLogo.ok ? dataUrl : null;
+}
+
+function etimsView(print: EtimsPrint | null): EtimsView | null {
+  if (!print) return null;
+  if (print.state === 'awaiting') return { state: 'awaiting', facts: [], qr: [], verifyUrl: '' };
+  return {
+    state: 'signed',
+    facts: [
+      ['CU invoice no.', print.cuInvoiceNo],
+      ['CU date', print.signedAt],
+      ['KRA invoice no.', print.kraInvoiceNo],
+      ...(print.originalCuInvoiceNo ? ([['Original CU invoice no.', print.originalCuInvoiceNo]] as [string, string][]) : []),
+      ['Internal data', print.internalData],
+      ['Receipt signature', print.signature],
+    ],
+    qr: print.qr,
+    verifyUrl: print.verifyUrl,
+  };
 }
 
 export function invoiceView(model: InvoicePdfModel): InvoiceView {
@@ -210,7 +240,11 @@ export function invoiceView(model: InvoicePdfModel): InvoiceView {
       reference: printable(p.reference),
       amount: money(p.amountMinor),
     })),
-    creditNotes: invoice.creditNotes.map((c) => ({ number: c.number, date: printedDate(c.issueDate), reason: printable(c.reason), amount: money(c.amountMinor) })),
+    creditNotes: invoice.creditNotes.map((c) => ({
+      number: c.number, date: printedDate(c.issueDate), reason: printable(c.reason), amount: money(c.amountMinor),
+      cu: c.etimsPrint?.state === 'signed' ? c.etimsPrint.cuInvoiceNo : c.etimsPrint ? 'Awaiting eTIMS' : '',
+    })),
+    etims: etimsView(invoice.etimsPrint ?? null),
     paymentInstructions: paymentInstructions(model).map(printable),
     notes: printable(invoice.notes),
     title: invoice.number ? `Invoice ${invoice.number}` : `Draft invoice for ${printable(customer.name)}`,
