@@ -65,6 +65,7 @@ export function getInvoice(ctx: CoreContext, id: string): Invoice {
     repo.paymentsOfInvoice(ctx.sql, id),
     repo.creditNotesOfInvoice(ctx.sql, id).map(toCreditNote),
     today(ctx),
+    repo.linksOf(ctx.sql, row),
   );
 }
 

@@ -1,6 +1,5 @@
 import { v7 } from 'uuid';
 import type { Migration } from '../migrate';
-import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 
 // Sync (server/PROTOCOL.md). (The triggers write ON CONFLICT DO NOTHING rather than INSERT OR IGNORE:
 // an outer statement's own conflict clause, an upsert's among them, would override OR IGNORE.) Triggers on every synced table note, in `sync_dirty`, which rows (and,
@@ -10,7 +9,14 @@ import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 // the same on every device; allocations keep what they really settle (two devices may over-pay one
 // invoice offline); a second payment with one M-Pesa code is kept and flagged, not refused.
 
-const customerFields = SYNCED_TABLES.customers.columns;
+// The synced columns as they were when this migration shipped. Later releases add columns to
+// shared/sync/tables.ts, and their own migrations recreate these triggers: a trigger here that
+// named a column a later migration adds would fail on every update made before that migration.
+const customerFields = [
+  'code', 'name', 'email', 'phone', 'secondary_email', 'secondary_phone', 'street', 'city', 'postal_code', 'country', 'business_type', 'tax_id',
+  'payment_terms_days', 'credit_limit_minor', 'currency', 'status', 'preferred_payment_method', 'auto_send_invoices', 'send_reminders',
+  'ai_template', 'ai_language', 'ai_include_tax', 'notes', 'tags', 'created_at', 'deleted_at',
+] as const;
 
 /** Per-field dirt for customers: one row per column that really changed. */
 const customerUpdateTrigger = `
@@ -22,7 +28,11 @@ const customerUpdateTrigger = `
 
 /** An invoice's life as synced: paid and partly paid are worked out on each device. */
 const lifecycle = (ref: 'OLD' | 'NEW') => `CASE ${ref}.status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END`;
-const invoiceColumns = SYNCED_TABLES.invoices.columns.filter((c) => c !== 'lifecycle' && c !== 'lines');
+const invoiceColumns = [
+  'customer_id', 'number', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
+  'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
+  'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of',
+] as const;
 
 function rowTriggers(table: string, keyColumn: string, updateColumns: readonly string[]): string {
   const insert = `CREATE TRIGGER ${table}_sync_insert AFTER INSERT ON ${table} BEGIN

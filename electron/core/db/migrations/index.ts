@@ -6,6 +6,7 @@ import { migration0004 } from './0004_reports';
 import { migration0005 } from './0005_notifications';
 import { migration0006 } from './0006_sync';
 import { migration0007 } from './0007_items';
+import { migration0008 } from './0008_everyday_billing';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
