@@ -49,6 +49,7 @@ import { itemChannels } from './channels/items';
 import { invoiceImportChannels } from './channels/invoiceImport';
 import { paymentChannels } from './channels/payments';
 import { homeChannels } from './channels/home';
+import { refundChannels } from './channels/refunds';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -315,6 +316,7 @@ export const contract = {
   ...invoiceImportChannels,
   ...paymentChannels,
   ...homeChannels,
+  ...refundChannels,
 } as const;
 
 export type Contract = typeof contract;

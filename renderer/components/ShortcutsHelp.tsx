@@ -6,6 +6,7 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['N', 'New customer (on the customer list)'],
   ['N', 'New invoice (on the invoice list, and on a customer’s page for that customer)'],
   ['P', 'Record a payment (on a customer’s page)'],
+  ['R', 'Refund credit (on a customer’s page)'],
   ['Ctrl+S / ⌘S', 'Save the customer form or the invoice draft'],
   ['Ctrl+Enter / ⌘Enter', 'Finalize the invoice draft'],
   ['Ctrl+Enter / ⌘Enter', 'Generate the draft (in “Describe the invoice” on New invoice)'],

@@ -117,17 +117,22 @@ export function agingReport(ctx: CoreContext, customerId?: string): AgingRow[] {
 
 // ---- numbering -----------------------------------------------------------------------------
 
-export type DocumentKind = 'invoice' | 'credit_note' | 'payment';
+export type DocumentKind = 'invoice' | 'credit_note' | 'payment' | 'quote' | 'refund' | 'opening_balance';
 
 /** The format and device code in force: Settings (which start from config.json), with this computer's Cloud series. */
 function numberingOf(ctx: CoreContext, kind: DocumentKind): { format: string; deviceCode: string } {
   const invoicing = readSettings(ctx).invoicing;
-  const format = kind === 'invoice' ? invoicing.numberFormat : kind === 'credit_note' ? invoicing.creditNoteFormat : invoicing.paymentFormat;
-  return { format: deviceFormat(ctx, format), deviceCode: deviceCode(ctx, invoicing.deviceCode) };
+  const formats: Record<DocumentKind, string> = {
+    invoice: invoicing.numberFormat, credit_note: invoicing.creditNoteFormat, payment: invoicing.paymentFormat,
+    quote: invoicing.quoteFormat, refund: invoicing.refundFormat, opening_balance: invoicing.openingBalanceFormat,
+  };
+  return { format: deviceFormat(ctx, formats[kind]), deviceCode: deviceCode(ctx, invoicing.deviceCode) };
 }
 
 /** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
-const NUMBERED_TABLE: Record<DocumentKind, string> = { invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments' };
+const NUMBERED_TABLE: Record<DocumentKind, string> = {
+  invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments', quote: 'quotes', refund: 'refunds', opening_balance: 'invoices',
+};
 
 export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
   const { format, deviceCode } = numberingOf(ctx, kind);

@@ -9,6 +9,7 @@ import { navigate, paths } from '../../lib/router';
 import { isTypingTarget } from '../../lib/keys';
 import { useShortcuts } from '../../stores/shortcuts';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
+import { RefundDialog } from '../payments/RefundDialog';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
 import { toast } from '../../stores/toasts';
@@ -45,11 +46,13 @@ function useCustomer(id: string) {
   return { customer, setCustomer, error, changed, reload };
 }
 
-/** N: a new invoice for this customer; P: record a payment from them. Not while typing or in a dialog. */
-function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void) {
+/** N: a new invoice for this customer; P: record a payment from them; R: refund their credit. Not while typing or in a dialog. */
+function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void, refund: () => void) {
   const record = useRef(recordPayment);
+  const refundRef = useRef(refund);
   useEffect(() => {
     record.current = recordPayment;
+    refundRef.current = refund;
   });
   useEffect(() => {
     if (!enabled) return;
@@ -63,6 +66,9 @@ function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () =>
       } else if (key === 'p') {
         event.preventDefault();
         record.current();
+      } else if (key === 'r') {
+        event.preventDefault();
+        refundRef.current();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -74,9 +80,14 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
   const { customer, setCustomer, error, changed, reload } = useCustomer(id);
   const [confirming, setConfirming] = useState(false);
   const [recording, setRecording] = useState(false);
+  const [refunding, setRefunding] = useState(false);
   const [busy, setBusy] = useState(false);
   const live = customer !== null && customer.archivedAt === null;
-  useCustomerShortcuts(live, id, () => setRecording(true));
+  const canRefund = (customer?.financials.creditMinor ?? 0) > 0;
+  useCustomerShortcuts(live, id, () => setRecording(true), () => {
+    if (canRefund) setRefunding(true);
+    else toast.info('There is no credit to refund');
+  });
 
   if (error && !customer) {
     return (
@@ -129,7 +140,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
         </div>
       )}
       <SummaryCards customer={customer} />
-      <CustomerTabs customer={customer} refreshToken={changed} initialTab={tab} onChanged={reload} />
+      <CustomerTabs customer={customer} refreshToken={changed} initialTab={tab} onChanged={reload} onRefund={() => setRefunding(true)} />
       {recording && (
         <RecordPaymentDialog
           customerId={customer.id}
@@ -138,6 +149,17 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
           defaultMethod={customer.preferredPaymentMethod}
           onClose={() => setRecording(false)}
           onRecorded={reload}
+        />
+      )}
+      {refunding && (
+        <RefundDialog
+          customerId={customer.id}
+          customerName={customer.name}
+          currency={customer.currency}
+          creditMinor={customer.financials.creditMinor}
+          defaultMethod={customer.preferredPaymentMethod}
+          onClose={() => setRefunding(false)}
+          onRefunded={reload}
         />
       )}
       {confirming && (

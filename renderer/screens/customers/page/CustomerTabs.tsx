@@ -18,9 +18,11 @@ interface CustomerTabsProps {
   initialTab?: string | undefined;
   /** A payment or credit changed this customer's money: fetch them again. */
   onChanged: () => void;
+  /** Opens the refund dialog for this customer's credit. */
+  onRefund: () => void;
 }
 
-export function CustomerTabs({ customer, refreshToken, initialTab, onChanged }: CustomerTabsProps) {
+export function CustomerTabs({ customer, refreshToken, initialTab, onChanged, onRefund }: CustomerTabsProps) {
   const [selected, setSelected] = useState<string>(() =>
     initialTab && (CUSTOMER_TABS as readonly string[]).includes(initialTab) ? initialTab : 'overview',
   );
@@ -35,7 +37,7 @@ export function CustomerTabs({ customer, refreshToken, initialTab, onChanged }: 
         {
           key: 'payments',
           label: 'Payments',
-          render: () => <PaymentsTab customer={customer} refreshToken={refreshToken} onChanged={onChanged} />,
+          render: () => <PaymentsTab customer={customer} refreshToken={refreshToken} onChanged={onChanged} onRefund={onRefund} />,
         },
         { key: 'messages', label: 'Messages', render: () => <MessagesTab customerId={customer.id} /> },
         { key: 'activity', label: 'Activity', render: () => <ActivityTab id={customer.id} refreshToken={refreshToken} /> },
