@@ -50,6 +50,7 @@ import { invoiceImportChannels } from './channels/invoiceImport';
 import { paymentChannels } from './channels/payments';
 import { homeChannels } from './channels/home';
 import { refundChannels } from './channels/refunds';
+import { quoteChannels } from './channels/quotes';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -317,6 +318,7 @@ export const contract = {
   ...paymentChannels,
   ...homeChannels,
   ...refundChannels,
+  ...quoteChannels,
 } as const;
 
 export type Contract = typeof contract;

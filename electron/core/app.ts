@@ -55,6 +55,7 @@ import { backupBooks } from './sync/backup';
 import { itemHandlers } from './items/handlers';
 import { homeHandlers } from './home/handlers';
 import { refundHandlers } from './refunds/handlers';
+import { quoteHandlers } from './quotes/handlers';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -202,7 +203,7 @@ function startBackend(
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),
-    ...refundHandlers(context),
+    ...refundHandlers(context), ...quoteHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();

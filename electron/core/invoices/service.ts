@@ -167,7 +167,7 @@ export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: strin
 
 // ---- finalize --------------------------------------------------------------------------------
 
-function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
+export function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
   const fields: Record<string, string> = {};
   if (lines.length === 0) return { message: 'Add at least one line before finalizing.', fields: { lines: 'Add a line' } };
   for (const line of lines) {
@@ -196,6 +196,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
   const customerId = ctx.sql.transaction(() => {
     const row = storedInvoice(ctx, input.id);
     if (row.status !== 'draft') throw new AppError('conflict', `${invoiceName(row)} is already finalized; a finalized invoice never changes.`);
+    if (row.kind === 'quote') throw new AppError('conflict', 'This is a quote: it is issued, not finalized. Issue it, then convert it to an invoice when the customer accepts.');
     if (row.draft_version !== input.version) {
       throw new AppError('conflict', `This draft was saved again (version ${row.draft_version}) since you confirmed version ${input.version}. Check the newest version, then finalize.`);
     }

@@ -100,6 +100,11 @@ export function InvoicePage({ id }: { id: string }) {
         </div>
       )}
       <InvoiceFacts invoice={invoice} />
+      {invoice.fromQuote && (
+        <p className="muted invoice-from-quote">
+          Converted from quote <a href={paths.quotes()}>{invoice.fromQuote.number}</a>
+        </p>
+      )}
 
       <section className="invoice-section" aria-labelledby="invoice-lines-heading">
         <h2 id="invoice-lines-heading">Lines</h2>

@@ -1,0 +1,29 @@
+// Quotes and pro-forma invoices: draft, issue, decide, convert, list, print.
+import { z } from 'zod';
+import { draftContentSchema } from '../domain/invoice';
+import { QUOTE_STATUSES, quoteDecisionSchema, quoteIssueSchema, type Quote, type QuoteListPage } from '../domain/quote';
+import type { Invoice } from '../domain/invoice';
+import { oneLine } from '../text';
+import { idSchema, page } from './common';
+import { output } from './output';
+
+export const quoteChannels = {
+  /** A quote draft: the same content as an invoice draft; edited with drafts.update. */
+  'quotes.create': { input: z.object({ draft: draftContentSchema }), output: output<Invoice>() },
+  /** Issues a draft as a numbered quote (it is then sent, and never changes). */
+  'quotes.issue': { input: quoteIssueSchema, output: output<Quote>() },
+  'quotes.decide': { input: quoteDecisionSchema, output: output<Quote>() },
+  /** Makes the quote's invoice in one step (finalized, today), once. */
+  'quotes.convert': { input: z.object({ id: idSchema }), output: output<{ quote: Quote; invoice: Invoice }>() },
+  'quotes.get': { input: z.object({ id: idSchema }), output: output<Quote>() },
+  'quotes.list': {
+    input: z.object({
+      status: z.enum(['all', ...QUOTE_STATUSES]).default('all'),
+      customerId: idSchema.optional(),
+      search: oneLine(z.string().trim().max(100)).default(''),
+      ...page,
+    }),
+    output: output<QuoteListPage>(),
+  },
+  'quotes.pdf': { input: z.object({ id: idSchema }), output: output<{ fileName: string; base64: string; pages: number; bytes: number }>() },
+} as const;
