@@ -51,6 +51,7 @@ import { paymentChannels } from './channels/payments';
 import { homeChannels } from './channels/home';
 import { refundChannels } from './channels/refunds';
 import { quoteChannels } from './channels/quotes';
+import { statementChannels } from './channels/statements';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -319,6 +320,7 @@ export const contract = {
   ...homeChannels,
   ...refundChannels,
   ...quoteChannels,
+  ...statementChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -56,6 +56,7 @@ import { itemHandlers } from './items/handlers';
 import { homeHandlers } from './home/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { quoteHandlers } from './quotes/handlers';
+import { statementHandlers } from './statements/handlers';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -203,7 +204,7 @@ function startBackend(
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),
-    ...refundHandlers(context), ...quoteHandlers(context),
+    ...refundHandlers(context), ...quoteHandlers(context), ...statementHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();

@@ -8,6 +8,7 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['N', 'New quote (on the quote list)'],
   ['P', 'Record a payment (on a customer’s page)'],
   ['R', 'Refund credit (on a customer’s page)'],
+  ['S', 'Statement of account (on a customer’s page)'],
   ['Ctrl+S / ⌘S', 'Save the customer form or the invoice draft'],
   ['Ctrl+Enter / ⌘Enter', 'Finalize the invoice draft (issue it, on a quote draft)'],
   ['Ctrl+Enter / ⌘Enter', 'Generate the draft (in “Describe the invoice” on New invoice)'],

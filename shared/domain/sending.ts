@@ -9,10 +9,10 @@ export type SendChannel = (typeof SEND_CHANNELS)[number];
 export const SEND_CHANNEL_LABELS: Record<SendChannel, string> = { email: 'Email', sms: 'SMS' };
 
 /** What a message was about (the product brief's notification-log types). */
-export const NOTIFICATION_TYPES = ['invoice_sent', 'reminder', 'overdue', 'payment_received'] as const;
+export const NOTIFICATION_TYPES = ['invoice_sent', 'reminder', 'overdue', 'payment_received', 'quote_sent', 'statement'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
-  invoice_sent: 'Invoice', reminder: 'Reminder', overdue: 'Overdue reminder', payment_received: 'Payment receipt',
+  invoice_sent: 'Invoice', reminder: 'Reminder', overdue: 'Overdue reminder', payment_received: 'Payment receipt', quote_sent: 'Quote', statement: 'Statement',
 };
 
 /**

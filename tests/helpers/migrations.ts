@@ -1,5 +1,6 @@
 // Books taken back to an older schema, as an older Billbook left them: for each migration's upgrade test.
 import type { SqliteDatabase } from '../../electron/core/db/open';
+import { NOTIFICATION_TYPES_V7, NOTIFICATION_TYPES_V8, rewriteTableDefinition } from '../../electron/core/db/migrations/0008_everyday_billing';
 
 /** Drops what migration 8 adds (quotes, refunds, schedules, kinds of invoice), leaving version 7's books. */
 export function undoMigration8(db: SqliteDatabase): void {
@@ -13,5 +14,6 @@ export function undoMigration8(db: SqliteDatabase): void {
     ALTER TABLE customer_balances DROP COLUMN refunded_minor; ALTER TABLE customer_balances DROP COLUMN refund_excess_minor;
     DROP INDEX notifications_by_quote; ALTER TABLE notifications DROP COLUMN quote_id; ALTER TABLE notifications DROP COLUMN period_from; ALTER TABLE notifications DROP COLUMN period_to;
   `);
+  rewriteTableDefinition(db, 'notifications', NOTIFICATION_TYPES_V8, NOTIFICATION_TYPES_V7);
   db.pragma('user_version = 7');
 }

@@ -22,6 +22,12 @@ describe('migration 8: quotes, refunds, recurring schedules, opening balances', 
     const { core } = makeCore('2026-11-21T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
     expect(core.migration).toMatchObject({ from: 7, to: MIGRATIONS.at(-1)!.version });
     expect(core.migration.backupFile).toMatch(/billbook-v7-before-v\d+-/);
+    // The message log was written again to learn quotes and statements: its triggers and indexes came back with it.
+    const schema = core.context.sql.prepare("SELECT type, name FROM sqlite_master WHERE tbl_name = 'notifications' OR (type = 'trigger' AND sql LIKE '%notifications%') ORDER BY name").all() as { type: string; name: string }[];
+    expect(schema.map((r) => r.name)).toEqual(expect.arrayContaining([
+      'notifications', 'notifications_by_customer', 'notifications_by_invoice', 'notifications_by_job', 'notifications_by_quote', 'notifications_sync_insert', 'notifications_sync_update',
+    ]));
+    expect((core.context.sql.prepare("SELECT sql FROM sqlite_master WHERE name = 'notifications'").get() as { sql: string }).sql).toContain("'quote_sent', 'statement'");
     const read = await call(core, 'invoices.get', { id: old.id });
     expect(read).toMatchObject({ kind: 'invoice', fromQuote: null, recurring: null, status: 'open', totals: { totalMinor: 780_000 } });
     expect((await call(core, 'invoices.list', {})).rows.map((r) => r.id)).toEqual([old.id]);

@@ -16,6 +16,7 @@ import { usePageCache } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import { invoke } from '../../api';
+import { SendStatementsDialog } from '../statements/SendStatementsDialog';
 import type { ChannelInput } from '../../../shared/contract';
 import type { CustomerListRow } from '../../../shared/domain/customer';
 
@@ -60,6 +61,7 @@ export function CustomerList() {
   const { cache, snapshot } = usePageCache<CustomerListQuery, CustomerListRow>(fetchCustomers, query, changed);
   const filters = useCustomerQuery();
   useListShortcuts(searchRef, paths.customerNew());
+  const [sendingStatements, setSendingStatements] = useState(false);
 
   const { total, pending, error } = snapshot;
 
@@ -71,8 +73,10 @@ export function CustomerList() {
           <button type="button" className="btn btn-primary" onClick={() => navigate(paths.customerNew())}>New customer</button>
           <button type="button" className="btn" onClick={() => navigate(paths.customerImport())}>Import CSV</button>
           <ExportButton />
+          <button type="button" className="btn" onClick={() => setSendingStatements(true)}>Send statements</button>
         </div>
       </header>
+      {sendingStatements && <SendStatementsDialog onClose={() => setSendingStatements(false)} />}
       <StatsCards refreshToken={changed} />
       <ListToolbar ref={searchRef} refreshToken={changed} />
       <p className="result-count" aria-live="polite">

@@ -10,6 +10,7 @@ import { isTypingTarget } from '../../lib/keys';
 import { useShortcuts } from '../../stores/shortcuts';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
 import { RefundDialog } from '../payments/RefundDialog';
+import { StatementDialog } from '../statements/StatementDialog';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
 import { toast } from '../../stores/toasts';
@@ -46,13 +47,15 @@ function useCustomer(id: string) {
   return { customer, setCustomer, error, changed, reload };
 }
 
-/** N: a new invoice for this customer; P: record a payment from them; R: refund their credit. Not while typing or in a dialog. */
-function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void, refund: () => void) {
+/** N: a new invoice for this customer; P: record a payment from them; R: refund their credit; S: their statement. Not while typing or in a dialog. */
+function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void, refund: () => void, statement: () => void) {
   const record = useRef(recordPayment);
   const refundRef = useRef(refund);
+  const statementRef = useRef(statement);
   useEffect(() => {
     record.current = recordPayment;
     refundRef.current = refund;
+    statementRef.current = statement;
   });
   useEffect(() => {
     if (!enabled) return;
@@ -69,6 +72,9 @@ function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () =>
       } else if (key === 'r') {
         event.preventDefault();
         refundRef.current();
+      } else if (key === 's') {
+        event.preventDefault();
+        statementRef.current();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -81,13 +87,14 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
   const [confirming, setConfirming] = useState(false);
   const [recording, setRecording] = useState(false);
   const [refunding, setRefunding] = useState(false);
+  const [statementOpen, setStatementOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const live = customer !== null && customer.archivedAt === null;
   const canRefund = (customer?.financials.creditMinor ?? 0) > 0;
   useCustomerShortcuts(live, id, () => setRecording(true), () => {
     if (canRefund) setRefunding(true);
     else toast.info('There is no credit to refund');
-  });
+  }, () => setStatementOpen(true));
 
   if (error && !customer) {
     return (
@@ -129,6 +136,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
         onArchive={() => setConfirming(true)}
         onRestore={() => void run('customers.restore', 'Customer restored')}
         onRecordPayment={() => setRecording(true)}
+        onStatement={() => setStatementOpen(true)}
       />
       {customer.archivedAt && (
         <div className="notice notice-warning">
@@ -151,6 +159,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
           onRecorded={reload}
         />
       )}
+      {statementOpen && <StatementDialog customer={customer} onClose={() => setStatementOpen(false)} />}
       {refunding && (
         <RefundDialog
           customerId={customer.id}

@@ -1,4 +1,5 @@
 import type { Migration } from '../migrate';
+import type { SqliteDatabase } from '../open';
 
 // Everyday billing (issue 16): quotes, refunds, recurring schedules and their periods, opening
 // balances, and statements and quotes in the message log. Every new table syncs (server/PROTOCOL.md):
@@ -33,10 +34,32 @@ function factTriggers(table: string, transitions: readonly string[]): string {
   END;`;
 }
 
-export const migration0008: Migration = {
-  version: 8,
-  name: 'quotes, refunds, recurring schedules, opening balances',
-  up: `
+export const NOTIFICATION_TYPES_V7 = "type IN ('invoice_sent', 'reminder', 'overdue', 'payment_received')";
+export const NOTIFICATION_TYPES_V8 = "type IN ('invoice_sent', 'reminder', 'overdue', 'payment_received', 'quote_sent', 'statement')";
+
+/**
+ * Writes a table again with a piece of its definition replaced (SQLite cannot change a CHECK in
+ * place): from its own definition, so every column it has stays, whatever earlier migrations added,
+ * and with the indexes and triggers that name it put back as they were. The message log learns two
+ * kinds of message this way, a quote and a statement.
+ */
+export function rewriteTableDefinition(db: SqliteDatabase, name: string, before: string, after: string): void {
+  const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) as { sql: string } | undefined;
+  if (!table?.sql.includes(before)) throw new Error(`The table ${name} is not as expected; it cannot be rewritten.`);
+  const dependants = db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> @name
+         AND (tbl_name = @name OR (type = 'trigger' AND sql LIKE '%' || @name || '%')) ORDER BY type = 'trigger', name`,
+    )
+    .all({ name }) as { type: string; name: string; sql: string }[];
+  for (const d of dependants) if (d.type === 'trigger') db.exec(`DROP TRIGGER "${d.name}"`);
+  const temporary = `${name}_rewritten`;
+  db.exec(table.sql.replace(before, after).replace(new RegExp(`^CREATE TABLE "?${name}"?`), `CREATE TABLE ${temporary}`));
+  db.exec(`INSERT INTO ${temporary} SELECT * FROM ${name}; DROP TABLE ${name}; ALTER TABLE ${temporary} RENAME TO ${name};`);
+  for (const d of dependants) db.exec(d.sql);
+}
+
+const UP = `
     -- What an invoices row is: an invoice; a quote while it is being drafted (the same editor, sentence
     -- drafting, versions and totals as an invoice; once issued it is a row of quotes); or a customer's
     -- opening balance brought from another tool, which ages and is paid like an invoice.
@@ -213,5 +236,13 @@ export const migration0008: Migration = {
     ALTER TABLE notifications ADD COLUMN period_from TEXT;
     ALTER TABLE notifications ADD COLUMN period_to TEXT;
     CREATE INDEX notifications_by_quote ON notifications (quote_id, created_at) WHERE quote_id IS NOT NULL;
-  `,
+  `;
+
+export const migration0008: Migration = {
+  version: 8,
+  name: 'quotes, refunds, recurring schedules, opening balances',
+  up: (db) => {
+    db.exec(UP);
+    rewriteTableDefinition(db, 'notifications', NOTIFICATION_TYPES_V7, NOTIFICATION_TYPES_V8);
+  },
 };
