@@ -52,6 +52,7 @@ import { homeChannels } from './channels/home';
 import { refundChannels } from './channels/refunds';
 import { quoteChannels } from './channels/quotes';
 import { statementChannels } from './channels/statements';
+import { recurringChannels } from './channels/recurring';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -321,6 +322,7 @@ export const contract = {
   ...refundChannels,
   ...quoteChannels,
   ...statementChannels,
+  ...recurringChannels,
 } as const;
 
 export type Contract = typeof contract;
