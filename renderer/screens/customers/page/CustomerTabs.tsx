@@ -7,9 +7,10 @@ import { InvoicesTab } from './InvoicesTab';
 import { MessagesTab } from './MessagesTab';
 import { OverviewTab } from './OverviewTab';
 import { PaymentsTab } from './PaymentsTab';
+import { RecurringTab } from '../../recurring/RecurringTab';
 import './billing.css';
 
-export const CUSTOMER_TABS = ['overview', 'invoices', 'payments', 'messages', 'activity', 'notes'] as const;
+export const CUSTOMER_TABS = ['overview', 'invoices', 'recurring', 'payments', 'messages', 'activity', 'notes'] as const;
 
 interface CustomerTabsProps {
   customer: Customer;
@@ -34,6 +35,7 @@ export function CustomerTabs({ customer, refreshToken, initialTab, onChanged, on
       tabs={[
         { key: 'overview', label: 'Overview', render: () => <OverviewTab customer={customer} /> },
         { key: 'invoices', label: 'Invoices', render: () => <InvoicesTab customer={customer} refreshToken={refreshToken} /> },
+        { key: 'recurring', label: 'Recurring', render: () => <RecurringTab customer={customer} refreshToken={refreshToken} /> },
         {
           key: 'payments',
           label: 'Payments',

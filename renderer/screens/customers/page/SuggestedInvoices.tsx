@@ -9,6 +9,7 @@ import { useRemote } from '../../../lib/useRemote';
 import { navigate, paths } from '../../../lib/router';
 import { toast } from '../../../stores/toasts';
 import { quantityText } from '../../drafts/draftValues';
+import { ScheduleDialog } from '../../recurring/ScheduleDialog';
 
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' };
 
@@ -29,6 +30,7 @@ export function SuggestedInvoices({ customer, refreshToken }: { customer: Custom
 function SuggestionCard({ suggestion: s }: { suggestion: RecurringSuggestion }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
   const m = (minor: number) => formatMoney(minor, s.currency);
   const titleId = `suggestion-${s.key}`.replace(/[^\w-]/g, '-');
 
@@ -67,9 +69,23 @@ function SuggestionCard({ suggestion: s }: { suggestion: RecurringSuggestion }) 
         <p className="suggestion-reason muted">{s.reason}</p>
         {problem && <p className="field-error" role="alert">{problem}</p>}
       </div>
-      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
-        {busy ? 'Creating…' : 'Create draft'}
-      </button>
+      <div className="suggestion-actions">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
+          {busy ? 'Creating…' : 'Create draft'}
+        </button>
+        <button type="button" className="btn" onClick={() => setScheduling(true)}>Make this a schedule</button>
+      </div>
+      {scheduling && (
+        <ScheduleDialog
+          seed={{
+            customerId: s.customerId, customerName: s.customerName, currency: s.currency, pricesIncludeTax: s.pricesIncludeTax, discount: s.discount,
+            startDate: s.nextIssueDate, cadence: s.cadence, totalMinor: s.totalMinor,
+            lines: s.lines.map((l) => ({ description: l.description, quantityMilli: l.quantityMilli, unit: l.unit, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, priceIncludesTax: l.priceIncludesTax })),
+          }}
+          onClose={() => setScheduling(false)}
+          onCreated={() => navigate(paths.customerTab(s.customerId, 'recurring'))}
+        />
+      )}
     </section>
   );
 }
