@@ -103,6 +103,7 @@ export interface ActivityEntry {
 export const IMPORT_FIELDS = [
   'name', 'company', 'firstName', 'lastName', 'email', 'phone', 'secondaryEmail', 'secondaryPhone', 'street', 'street2', 'city',
   'region', 'postalCode', 'country', 'businessType', 'taxId', 'paymentTerms', 'creditLimit', 'currency', 'status', 'notes', 'tags',
+  'openingBalance', 'openingBalanceDate',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -112,6 +113,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   street: 'Street', street2: 'Street, second line', city: 'City', region: 'County, state or province', postalCode: 'Postal code',
   country: 'Country', businessType: 'Business type', taxId: 'Tax ID', paymentTerms: 'Payment terms', creditLimit: 'Credit limit',
   currency: 'Currency', status: 'Status', notes: 'Notes', tags: 'Tags',
+  openingBalance: 'Opening balance (owed)', openingBalanceDate: 'Opening balance date',
 };
 
 export type { ImportRejectedRow };
@@ -132,6 +134,8 @@ export interface ImportPreview extends ImportPreviewBase {
   sample: { line: number; name: string; email: string; phone: string }[];
   /** Proposed mappings only: columns whose header matched a field but whose filled cells mostly do not fit it. */
   heldBack: ImportHeldBack[];
+  /** What the file says new customers owed when they left the other tool: each becomes an opening-balance entry. */
+  openingBalances: { count: number; totalMinor: number; problems: { line: number; message: string }[] };
 }
 
 export interface ImportResult {
@@ -139,6 +143,8 @@ export interface ImportResult {
   updated: number;
   skipped: number;
   rejected: number;
+  /** Opening-balance entries recorded (new customers only). */
+  openingBalances: number;
 }
 
 export const invoiceQuerySchema = z.object({

@@ -214,7 +214,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     if (problem) throw new AppError('invalid_input', problem.message, problem.fields);
 
     const now = ctx.clock.now().toISOString();
-    const number = takeDocumentNumber(ctx, 'invoice', row.issue_date);
+    const number = takeDocumentNumber(ctx, row.kind === 'opening_balance' ? 'opening_balance' : 'invoice', row.issue_date);
     const dueDate = row.due_date_from_terms === 1 ? addDays(row.issue_date, customer.payment_terms_days) : row.due_date;
     // Frozen from here: the terms and template printed are the ones in force today.
     const terms = row.terms || defaultTerms(row.issue_date, row.due_date_from_terms === 1 ? null : row.due_date, customer.payment_terms_days);
