@@ -4,6 +4,7 @@ import { draftContentSchema } from '../domain/invoice';
 import { QUOTE_STATUSES, quoteDecisionSchema, quoteIssueSchema, type Quote, type QuoteListPage } from '../domain/quote';
 import type { Invoice } from '../domain/invoice';
 import { oneLine } from '../text';
+import { phoneSchema, SEND_CHANNELS } from '../domain/sending';
 import { idSchema, page } from './common';
 import { output } from './output';
 
@@ -24,6 +25,20 @@ export const quoteChannels = {
       ...page,
     }),
     output: output<QuoteListPage>(),
+  },
+  /** Sends an issued quote by email (the PDF attached) and/or SMS, as an invoice is sent. */
+  'quotes.send': {
+    input: z.object({
+      id: idSchema,
+      requestId: z.uuid(),
+      channels: z.array(z.enum(SEND_CHANNELS)).min(1, 'Choose email, SMS or both').max(2),
+      emails: z.array(z.email({ error: 'That is not an email address' })).max(10).default([]),
+      phones: z.array(phoneSchema).max(10).default([]),
+    }).superRefine((r, ctx) => {
+      if (r.channels.includes('email') && r.emails.length === 0) ctx.addIssue({ code: 'custom', path: ['emails'], message: 'Add at least one email address' });
+      if (r.channels.includes('sms') && r.phones.length === 0) ctx.addIssue({ code: 'custom', path: ['phones'], message: 'Add at least one phone number' });
+    }),
+    output: output<{ queued: number }>(),
   },
   'quotes.pdf': { input: z.object({ id: idSchema }), output: output<{ fileName: string; base64: string; pages: number; bytes: number }>() },
 } as const;

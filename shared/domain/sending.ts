@@ -64,7 +64,7 @@ export interface NotificationView {
   jobId: string | null;
 }
 
-const phoneSchema = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Write the number in international form, e.g. +254722123456');
+export const phoneSchema = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Write the number in international form, e.g. +254722123456');
 
 /** The send dialog's request. The same `requestId` twice (a double click, a retry) sends once. */
 export const sendRequestSchema = z

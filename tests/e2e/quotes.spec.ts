@@ -2,7 +2,20 @@
 // list with its PDF, then converted to an invoice in one step (once), the two linked.
 import path from 'node:path';
 import { fieldDate, localDate } from './businessDate';
-import { expect, rpc, SCREENSHOTS, test } from './host';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
+import { expect, rpc, SCREENSHOTS, test as hostTest } from './host';
+
+const test = hostTest.extend<{ smtp: SmtpSink }>({
+  // eslint-disable-next-line no-empty-pattern
+  smtp: async ({}, use) => {
+    const sink = await startSmtpSink();
+    await use(sink);
+    await sink.close();
+  },
+  hostEnv: async ({ smtp }, use) => {
+    await use({ BILLBOOK_SMTP_HOST: '127.0.0.1', BILLBOOK_SMTP_PORT: String(smtp.port) });
+  },
+});
 
 const shot = (name: string, fullPage = true) => ({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
@@ -11,8 +24,11 @@ function plusDays(iso: string, days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
-test('a quote drafted, issued, previewed and converted to an invoice once', async ({ page, host }) => {
+test('a quote drafted, issued, previewed, sent by email and converted to an invoice once', async ({ page, host, smtp }) => {
   await page.goto(host.url);
+  await rpc(page, 'settings.update', {
+    email: { host: '127.0.0.1', port: 587, security: 'none', user: '', fromName: 'Amani Hardware', fromAddress: 'sales@amani.co.ke', replyTo: '', messagesPerMinute: 60, timeoutSeconds: 10 },
+  });
   await rpc(page, 'customers.create', { name: 'Wanjiku Traders', phone: '0722 123456', email: 'orders@wanjiku.co.ke' });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes' }).click();
@@ -59,6 +75,16 @@ test('a quote drafted, issued, previewed and converted to an invoice once', asyn
   await expect(pdf.getByRole('button', { name: 'Save as PDF' })).toBeEnabled();
   await page.screenshot(shot('171-quote-pdf-1280', false));
   await pdf.getByRole('button', { name: 'Close' }).click();
+
+  // Sent by email, the PDF attached.
+  await row.getByRole('button', { name: `Send QUO-${year}-0001` }).click();
+  const send = page.getByRole('dialog', { name: `Send quote QUO-${year}-0001` });
+  await expect(send.getByLabel('Email address')).toHaveValue('orders@wanjiku.co.ke');
+  await send.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText(`QUO-${year}-0001 queued to Wanjiku Traders`)).toBeVisible();
+  await expect.poll(() => smtp.received.length, { timeout: 30_000 }).toBe(1);
+  expect(smtp.received[0]!.parsed.subject).toMatch(new RegExp(`^Quote QUO-${year}-0001`));
+  expect(smtp.received[0]!.parsed.attachments.map((a) => a.filename)).toEqual([`QUO-${year}-0001.pdf`]);
 
   // Converted in one step: the invoice keeps the lines and says where it came from.
   await row.getByRole('button', { name: `Convert QUO-${year}-0001 to invoice` }).click();

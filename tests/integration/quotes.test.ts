@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { call, makeCore, refused } from '../helpers/core';
 import { customer, line } from '../helpers/billing';
 import type { Core } from '../../electron/core/app';
-import { pdfPages } from '../helpers/pdfText';
+import { pdfPages, pdfText } from '../helpers/pdfText';
+import { startSmtpSink } from '../helpers/smtp';
+import { until } from '../helpers/until';
+import { randomUUID } from 'node:crypto';
 
 async function quoteDraft(core: Core, customerId: string, extra: Record<string, unknown> = {}) {
   return call(core, 'quotes.create', {
@@ -133,5 +136,36 @@ describe('quotes', () => {
     const qt = await text(quote.id);
     expect(qt).toContain('QUOTATION');
     expect(qt).not.toContain('PRO-FORMA');
+  });
+
+  it('sends a quote by email with its PDF, logged as a quote, once per request', async () => {
+    const server = await startSmtpSink();
+    try {
+      const { core } = makeCore('2026-11-21T09:00:00.000Z', { smtp: { host: '127.0.0.1', port: server.port } });
+      await call(core, 'settings.update', {
+        email: { host: '127.0.0.1', port: 587, security: 'none', user: '', fromName: 'Amani Hardware', fromAddress: 'sales@amani.co.ke', replyTo: '', messagesPerMinute: 600, timeoutSeconds: 5 },
+      });
+      const c = await customer(core, { aiPreferences: { template: 'professional', language: 'sw', includeTax: false } });
+      const q = await issued(core, c.id, { proforma: true });
+      const request = { id: q.id, requestId: randomUUID(), channels: ['email'] as const, emails: ['orders@wanjiku.co.ke'] };
+      expect(await call(core, 'quotes.send', { ...request, channels: ['email'] })).toEqual({ queued: 1 });
+      await call(core, 'quotes.send', { ...request, channels: ['email'] });
+      await until(async () => server.received.length, (n) => n >= 1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(server.received).toHaveLength(1);
+      const mail = server.received[0]!;
+      // In the customer's language (Swahili).
+      expect(mail.parsed.subject).toBe('Ankara ya awali QUO-2026-0001');
+      expect(mail.parsed.text).toContain('QUO-2026-0001');
+      const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
+      expect(attachment?.filename).toBe('QUO-2026-0001.pdf');
+      expect(await pdfText(attachment!.content)).toContain('QUO-2026-0001');
+      const log = await until(() => call(core, 'sending.log', { types: ['quote_sent'] }), (rows) => rows.length === 1 && rows[0]!.status === 'sent');
+      expect(log[0]).toMatchObject({ channel: 'email', customerName: 'Wanjiku Traders' });
+      await call(core, 'quotes.decide', { id: q.id, decision: 'declined' });
+      expect((await refused(core, 'quotes.send', { ...request, requestId: randomUUID() })).message).toMatch(/declined/);
+    } finally {
+      await server.close();
+    }
   });
 });

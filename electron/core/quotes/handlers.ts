@@ -11,6 +11,7 @@ export function quoteHandlers(ctx: CoreContext) {
     'quotes.convert': (input) => quotes.convertQuote(ctx, input),
     'quotes.get': (input) => quotes.getQuote(ctx, input.id),
     'quotes.list': (input) => quotes.listQuotes(ctx, input),
+    'quotes.send': (input) => quotes.sendQuote(ctx, input),
     'quotes.pdf': (input) => quotes.renderQuotePdf(ctx, input.id),
   } satisfies Partial<HandlerMap>;
 }

@@ -25,6 +25,12 @@ import {
 import { readSettings } from '../settings/service';
 import { customerLanguage } from '../send/facts';
 import type { QuotePdfModel } from '../pdf/model';
+import { wordsFor } from '../../../shared/i18n';
+import { composeLetter } from '../send/templates';
+import { emailSetupProblem } from '../send/email/settings';
+import { smsSetupProblem } from '../send/sms';
+import { queueMessage } from '../send/queue';
+import { announceSending } from '../send/service';
 
 interface QuoteRow {
   seq: number; id: string; number: string; draft_id: string | null; customer_id: string; customer_code: string; proforma: number; currency: string;
@@ -251,4 +257,59 @@ export async function renderQuotePdf(ctx: CoreContext, id: string): Promise<{ fi
   };
   const { bytes, pages } = await ctx.pdf.render(model);
   return { fileName: `${quote.number}.pdf`, base64: Buffer.from(bytes).toString('base64'), pages, bytes: bytes.length };
+}
+
+// ---- sending -----------------------------------------------------------------------------------
+
+/** A quote's email (its PDF attached when it goes) and SMS, in the customer's language. */
+export function composeQuote(ctx: CoreContext, quote: Quote): { subject: string; text: string; html: string; sms: string } {
+  const w = wordsFor(customerLanguage(ctx, quote.customer.id));
+  const business = readSettings(ctx).business;
+  const amount = formatMoney(quote.totals.totalMinor, quote.currency);
+  const valid = w.date(quote.expiryDate);
+  const proforma = quote.proforma ? 'yes' : 'no';
+  const letter = composeLetter({
+    subject: w.t('quote.subject', { proforma, number: quote.number, hasBusiness: business.name ? 'yes' : 'no', business: business.name }),
+    name: quote.customer.name,
+    opening: w.t('quote.opening', { attached: 'yes', proforma, number: quote.number, amount, valid }),
+    detailsHeading: w.t('quote.detailsHeading'),
+    details: [
+      [w.t(quote.proforma ? 'quote.proformaNumber' : 'quote.number'), quote.number],
+      [w.t('detail.amount'), amount],
+      [w.t('quote.validUntil'), valid],
+    ],
+    attachedLine: w.t('quote.attached'),
+    payment: [],
+    closingNote: w.t('quote.reply'),
+    business,
+  }, w);
+  const sms = w.t('quote.sms', { from: business.name ? w.t('letter.from', { business: business.name }) : '', proforma, number: quote.number, amount, valid });
+  return { ...letter, sms };
+}
+
+/** Sends an issued quote by email (PDF attached) and/or SMS, on the queue and in the message log; the same request twice sends once. */
+export function sendQuote(ctx: CoreContext, input: ChannelParsed<'quotes.send'>): { queued: number } {
+  const quote = getQuote(ctx, input.id);
+  if (quote.status === 'declined' || quote.status === 'expired') throw new AppError('conflict', `${quote.number} is ${quote.status}; it is not sent. Draft a new quote instead.`);
+  for (const channel of input.channels) {
+    const problem = channel === 'email' ? emailSetupProblem(ctx) : smsSetupProblem(ctx);
+    if (problem) throw new AppError('invalid_input', problem, { [channel === 'email' ? 'emails' : 'phones']: problem });
+  }
+  const composed = composeQuote(ctx, quote);
+  let queued = 0;
+  ctx.sql.transaction(() => {
+    for (const channel of input.channels) {
+      const recipients = channel === 'email' ? input.emails : input.phones.slice(0, 1);
+      queueMessage(ctx, {
+        requestKey: `quote:${input.requestId}:${channel}`, type: 'quote_sent', channel, customerId: quote.customer.id, invoiceId: null, quoteId: quote.id,
+        recipients, subject: channel === 'email' ? composed.subject : '', text: channel === 'email' ? composed.text : composed.sms,
+        html: channel === 'email' ? composed.html : null, attachPdf: channel === 'email', priority: 10,
+        label: `${quote.number} to ${quote.customer.name} by ${channel === 'email' ? 'email' : 'SMS'}`,
+      });
+      queued += 1;
+    }
+  });
+  ctx.jobs.wake();
+  announceSending(ctx, [], [quote.customer.id]);
+  return { queued };
 }

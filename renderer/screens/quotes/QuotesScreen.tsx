@@ -17,6 +17,7 @@ import { toast } from '../../stores/toasts';
 import { PdfPages } from '../invoices/page/pdf/PdfPages';
 import { bytesOfBase64, saveBytes } from '../invoices/page/pdf/pdfBytes';
 import '../invoices/page/pdf/pdf.css';
+import { SendQuoteDialog } from './SendQuoteDialog';
 import './quotes.css';
 
 type Filter = 'all' | QuoteStatus;
@@ -94,6 +95,7 @@ export function QuotesScreen() {
   const list = useRemote(() => invoke('quotes.list', { status, search: settled, limit: 500 }), `${status}|${settled}|${changed}|${asked}`);
   const [pdfOf, setPdfOf] = useState<QuoteListRow | null>(null);
   const [converting, setConverting] = useState<QuoteListRow | null>(null);
+  const [sending, setSending] = useState<QuoteListRow | null>(null);
   useListShortcuts(searchRef, paths.quoteNew());
   const reload = () => setAsked((n) => n + 1);
 
@@ -209,6 +211,7 @@ export function QuotesScreen() {
                           <button type="button" className="btn btn-small" onClick={() => setPdfOf(r)} aria-label={`PDF of ${r.number}`}>PDF</button>
                           {r.status === 'sent' && (
                             <>
+                              <button type="button" className="btn btn-small" onClick={() => setSending(r)} aria-label={`Send ${r.number}`}>Send</button>
                               <button type="button" className="btn btn-small" onClick={() => void decide(r, 'accepted')} aria-label={`Accept ${r.number}`}>Accept</button>
                               <button type="button" className="btn btn-small" onClick={() => void decide(r, 'declined')} aria-label={`Decline ${r.number}`}>Decline</button>
                             </>
@@ -230,6 +233,7 @@ export function QuotesScreen() {
         </>
       )}
       {pdfOf && <QuotePdfDialog row={pdfOf} onClose={() => setPdfOf(null)} />}
+      {sending && <SendQuoteDialog row={sending} onClose={() => setSending(null)} />}
       {converting && <ConvertDialog row={converting} onClose={() => setConverting(null)} onDone={reload} />}
     </section>
   );
