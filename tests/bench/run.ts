@@ -1,6 +1,6 @@
 // `npm run bench`: seeds realistic books through the real channels and measures what a person waits for.
 // Prints a table; timings are never test assertions.
-//   BENCH_PART=customers|billing|drafting|analytics|sending|all (default all): analytics seeds the billing
+//   BENCH_PART=customers|billing|statements|drafting|analytics|sending|all (default all): analytics seeds the billing
 //   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
 //   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200), BENCH_ITEMS (10,000).
@@ -17,6 +17,7 @@ import { benchParser } from './parser';
 import { benchItems } from './items';
 import { benchEmail } from './email';
 import { benchPdf } from './pdf';
+import { benchStatements } from './statements';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -31,13 +32,14 @@ if (wants('sending')) {
   await benchPdf();
   await benchEmail();
 }
-if (wants('billing') || wants('analytics')) {
-  const analytics = wants('analytics')
-    ? async (core: Core) => {
-        await benchAnalytics(core);
-        await benchIntelligence(core);
-      }
-    : undefined;
+if (wants('billing') || wants('analytics') || wants('statements')) {
+  const analytics = async (core: Core) => {
+    if (wants('analytics')) {
+      await benchAnalytics(core);
+      await benchIntelligence(core);
+    }
+    if (wants('statements') || wants('billing')) await benchStatements(core);
+  };
   await benchBilling(Number(process.env.BENCH_INVOICES ?? 100_000), Number(process.env.BENCH_BILLING_CUSTOMERS ?? 2_000), analytics);
 }
 printTable();
