@@ -12,6 +12,6 @@ export function recurringHandlers(ctx: CoreContext) {
     'recurring.resume': (input) => recurring.resumeSchedule(ctx, input.id),
     'recurring.skip': (input) => recurring.skipNext(ctx, input.id),
     'recurring.end': (input) => recurring.endSchedule(ctx, input.id),
-    'recurring.runDue': () => recurring.runDue(ctx),
+    'recurring.runDue': () => recurring.runDueForOrganisation(ctx),
   } satisfies Partial<HandlerMap>;
 }

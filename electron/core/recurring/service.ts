@@ -27,6 +27,9 @@ import { newId } from '../ids';
 import { announceInvoices, finalizeInvoice, today } from '../invoices/service';
 import { customerContacts } from '../send/facts';
 import { sendInvoice } from '../send/service';
+import { cloudLink } from '../sync/state';
+import { cloudClient } from '../sync/client';
+import type { ClaimsAnswer } from '../../../shared/sync/protocol';
 
 interface ScheduleRow {
   id: string; customer_id: string; customer_name: string; customer_currency: string; name: string; content: string; base_date: string; cadence: string;
@@ -234,8 +237,54 @@ export interface RunDueResult {
   sent: number;
 }
 
-/** Issues every period due by today that is not issued or skipped, for every running schedule. */
-export function runDue(ctx: CoreContext, log: (m: string, e?: unknown) => void = () => undefined): RunDueResult {
+/** A "send" schedule's periods issued on their day whose invoice has no message yet. */
+function unsentRuns(ctx: CoreContext, scheduleId: string): { invoice_id: string; period_key: string }[] {
+  return ctx.sql
+    .prepare(
+      `SELECT r.invoice_id, r.period_key FROM recurring_runs r JOIN invoices i ON i.id = r.invoice_id
+       WHERE r.schedule_id = ? AND r.outcome = 'issued' AND r.held = 0 AND i.status <> 'draft' AND i.status <> 'void'
+         AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.invoice_id = r.invoice_id AND n.type = 'invoice_sent')`,
+    )
+    .all(scheduleId) as { invoice_id: string; period_key: string }[];
+}
+
+/** The key a computer claims at the Cloud to issue one period for its whole organisation. */
+export const recurringClaimKey = (scheduleId: string, periodKey: string) => `recurring:${scheduleId}:${periodKey}`;
+
+/** The periods due by today not issued or skipped here, and those issued to send and not sent yet, per running schedule. */
+function duePeriods(ctx: CoreContext): { scheduleId: string; periodKey: string }[] {
+  const on = today(ctx);
+  const rows = ctx.sql.prepare(`${SELECT} WHERE s.deleted_at IS NULL AND s.paused = 0 AND s.start_date <= ?`).all(on) as ScheduleRow[];
+  return rows.flatMap((row) => {
+    const done = new Set((ctx.sql.prepare('SELECT period_key FROM recurring_runs WHERE schedule_id = ?').all(row.id) as { period_key: string }[]).map((r) => r.period_key));
+    const unsent = row.action === 'send' ? unsentRuns(ctx, row.id).map((u) => ({ scheduleId: row.id, periodKey: u.period_key })) : [];
+    return [...periodsUntil(ruleOf(row), on).filter((p) => !done.has(p.key)).map((p) => ({ scheduleId: row.id, periodKey: p.key })), ...unsent];
+  });
+}
+
+/**
+ * runDue for an organisation: when the books sync, each period is claimed at the Cloud first, so two
+ * computers never both issue it (the one that did sends its invoice and run row to the other).
+ */
+export async function runDueForOrganisation(ctx: CoreContext, log: (m: string, e?: unknown) => void = () => undefined): Promise<RunDueResult> {
+  const link = cloudLink(ctx.sql);
+  const token = ctx.secrets.get('cloudDeviceToken');
+  if (!link?.joined || !token) return runDue(ctx, log);
+  const due = duePeriods(ctx);
+  const granted = new Set<string>();
+  const client = cloudClient(link.url);
+  for (let i = 0; i < due.length; i += 500) {
+    const keys = due.slice(i, i + 500).map((d) => recurringClaimKey(d.scheduleId, d.periodKey));
+    const answer = await client.request<ClaimsAnswer>('POST', '/v1/sync/claims', { token, body: { keys } });
+    for (const key of answer.granted) granted.add(key);
+  }
+  return runDue(ctx, log, (scheduleId, periodKey) => granted.has(recurringClaimKey(scheduleId, periodKey)));
+}
+
+/** Issues every period due by today that is not issued or skipped, for every running schedule (those `allowed`, when given). */
+export function runDue(
+  ctx: CoreContext, log: (m: string, e?: unknown) => void = () => undefined, allowed?: (scheduleId: string, periodKey: string) => boolean,
+): RunDueResult {
   const on = today(ctx);
   const result: RunDueResult = { issued: 0, held: 0, sent: 0 };
   const rows = ctx.sql.prepare(`${SELECT} WHERE s.deleted_at IS NULL AND s.paused = 0 AND s.start_date <= ?`).all(on) as ScheduleRow[];
@@ -244,7 +293,7 @@ export function runDue(ctx: CoreContext, log: (m: string, e?: unknown) => void =
   for (const row of rows) {
     const done = new Set((ctx.sql.prepare('SELECT period_key FROM recurring_runs WHERE schedule_id = ?').all(row.id) as { period_key: string }[]).map((r) => r.period_key));
     for (const period of periodsUntil(ruleOf(row), on)) {
-      if (done.has(period.key)) continue;
+      if (done.has(period.key) || (allowed && !allowed(row.id, period.key))) continue;
       let issued: { invoiceId: string; held: boolean } | null;
       try {
         issued = issuePeriod(ctx, row, period, on);
@@ -260,14 +309,11 @@ export function runDue(ctx: CoreContext, log: (m: string, e?: unknown) => void =
     }
     // A "send" schedule's invoice of today that was issued but never sent (a crash in between): sent now, once.
     if (row.action === 'send') {
-      const unsent = ctx.sql
-        .prepare(
-          `SELECT r.invoice_id, r.period_key FROM recurring_runs r JOIN invoices i ON i.id = r.invoice_id
-           WHERE r.schedule_id = ? AND r.outcome = 'issued' AND r.held = 0 AND i.status <> 'draft' AND i.status <> 'void'
-             AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.invoice_id = r.invoice_id AND n.type = 'invoice_sent')`,
-        )
-        .all(row.id) as { invoice_id: string; period_key: string }[];
-      for (const u of unsent) if (sendIssued(ctx, row, u.invoice_id, u.period_key, log)) result.sent += 1;
+      // Only by the computer that issued it, when the books sync (it holds the period's claim).
+      for (const u of unsentRuns(ctx, row.id)) {
+        if (allowed && !allowed(row.id, u.period_key)) continue;
+        if (sendIssued(ctx, row, u.invoice_id, u.period_key, log)) result.sent += 1;
+      }
     }
   }
   if (invoices.length > 0) announceInvoices(ctx, invoices, [...customers]);
@@ -275,12 +321,15 @@ export function runDue(ctx: CoreContext, log: (m: string, e?: unknown) => void =
 }
 
 export function startRecurringScheduler(ctx: CoreContext, intervalMs: number, log: (message: string, error?: unknown) => void): () => void {
+  let busy = false;
   const tick = () => {
-    try {
-      runDue(ctx, log);
-    } catch (error) {
-      log('The recurring invoices run failed; it runs again shortly', error);
-    }
+    if (busy) return;
+    busy = true;
+    runDueForOrganisation(ctx, log)
+      .catch((error: unknown) => log('The recurring invoices run failed; it runs again shortly', error))
+      .finally(() => {
+        busy = false;
+      });
   };
   const first = setTimeout(tick, 1500);
   const timer = setInterval(tick, intervalMs);
