@@ -13,6 +13,7 @@ import { NotFound } from './screens/NotFound';
 import { InvoiceList } from './screens/invoices/InvoiceList';
 import { InvoicePage } from './screens/invoices/InvoicePage';
 import { DraftEditor } from './screens/drafts/DraftEditor';
+import { QuotesScreen } from './screens/quotes/QuotesScreen';
 import { BulkDrafts } from './screens/drafts/bulk/BulkDrafts';
 import { JobsScreen } from './screens/jobs/JobsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -62,6 +63,10 @@ function Screen({ route }: { route: Route }) {
       return <DraftEditor id={route.id} />;
     case 'draftsBulk':
       return <BulkDrafts />;
+    case 'quotes':
+      return <QuotesScreen />;
+    case 'quoteNew':
+      return <DraftEditor customerId={route.customerId} kind="quote" />;
     case 'invoiceImport':
       return <InvoiceImport />;
     case 'items':
@@ -107,11 +112,11 @@ function Screen({ route }: { route: Route }) {
 
 /** The sidebar, in the order a day goes: what is due, who, what was billed and paid, what went out, how it is going. */
 const NAV: [Exclude<Section, ''>, string][] = [
-  ['home', 'Home'], ['customers', 'Customers'], ['invoices', 'Invoices'], ['items', 'Items'], ['payments', 'Payments'], ['unmatched', 'Unmatched'], ['messages', 'Messages'],
+  ['home', 'Home'], ['customers', 'Customers'], ['invoices', 'Invoices'], ['quotes', 'Quotes'], ['items', 'Items'], ['payments', 'Payments'], ['unmatched', 'Unmatched'], ['messages', 'Messages'],
   ['analytics', 'Analytics'], ['reports', 'Reports'], ['jobs', 'Queue'], ['backups', 'Backups'], ['settings', 'Settings'],
 ];
 const NAV_HREF: Record<Exclude<Section, ''>, string> = {
-  home: paths.home(), customers: paths.customers(), invoices: paths.invoices(), items: paths.items(), payments: paths.payments(), unmatched: paths.unmatched(), messages: paths.messages(),
+  home: paths.home(), customers: paths.customers(), invoices: paths.invoices(), quotes: paths.quotes(), items: paths.items(), payments: paths.payments(), unmatched: paths.unmatched(), messages: paths.messages(),
   analytics: paths.analytics(), reports: paths.reports(), jobs: paths.jobs(), backups: paths.backups(), settings: paths.settings(),
 };
 

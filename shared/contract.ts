@@ -49,9 +49,13 @@ import { itemChannels } from './channels/items';
 import { invoiceImportChannels } from './channels/invoiceImport';
 import { paymentChannels } from './channels/payments';
 import { cloudPaymentChannels } from './channels/cloudPayments';
-import { statementChannels } from './channels/statements';
+import { statementImportChannels } from './channels/statementImport';
 import { homeChannels } from './channels/home';
 import { etimsChannels } from './channels/etims';
+import { refundChannels } from './channels/refunds';
+import { quoteChannels } from './channels/quotes';
+import { statementChannels } from './channels/statements';
+import { recurringChannels } from './channels/recurring';
 import type { ActivityEvent } from './domain/sending';
 import type { JobEvents } from './domain/jobs';
 
@@ -102,6 +106,7 @@ export interface ActivityEntry {
 export const IMPORT_FIELDS = [
   'name', 'company', 'firstName', 'lastName', 'email', 'phone', 'secondaryEmail', 'secondaryPhone', 'street', 'street2', 'city',
   'region', 'postalCode', 'country', 'businessType', 'taxId', 'paymentTerms', 'creditLimit', 'currency', 'status', 'notes', 'tags',
+  'openingBalance', 'openingBalanceDate',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -111,6 +116,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   street: 'Street', street2: 'Street, second line', city: 'City', region: 'County, state or province', postalCode: 'Postal code',
   country: 'Country', businessType: 'Business type', taxId: 'Tax ID', paymentTerms: 'Payment terms', creditLimit: 'Credit limit',
   currency: 'Currency', status: 'Status', notes: 'Notes', tags: 'Tags',
+  openingBalance: 'Opening balance (owed)', openingBalanceDate: 'Opening balance date',
 };
 
 export type { ImportRejectedRow };
@@ -131,6 +137,8 @@ export interface ImportPreview extends ImportPreviewBase {
   sample: { line: number; name: string; email: string; phone: string }[];
   /** Proposed mappings only: columns whose header matched a field but whose filled cells mostly do not fit it. */
   heldBack: ImportHeldBack[];
+  /** What the file says new customers owed when they left the other tool: each becomes an opening-balance entry. */
+  openingBalances: { count: number; totalMinor: number; problems: { line: number; message: string }[] };
 }
 
 export interface ImportResult {
@@ -138,6 +146,8 @@ export interface ImportResult {
   updated: number;
   skipped: number;
   rejected: number;
+  /** Opening-balance entries recorded (new customers only). */
+  openingBalances: number;
 }
 
 export const invoiceQuerySchema = z.object({
@@ -318,9 +328,13 @@ export const contract = {
   ...invoiceImportChannels,
   ...paymentChannels,
   ...cloudPaymentChannels,
-  ...statementChannels,
+  ...statementImportChannels,
   ...homeChannels,
   ...etimsChannels,
+  ...refundChannels,
+  ...quoteChannels,
+  ...statementChannels,
+  ...recurringChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,7 +25,7 @@ import { customerHandlers } from './customers/handlers';
 import { invoiceHandlers } from './invoices/handlers';
 import { draftHandlers } from './drafts/handlers';
 import { paymentHandlers } from './payments/handlers';
-import { statementHandlers } from './payments/statement/handlers';
+import { statementImportHandlers } from './payments/statement/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { jobHandlers } from './jobs/handlers';
 import { draftingHandlers } from './drafting/handlers';
@@ -60,6 +60,11 @@ import { homeHandlers } from './home/handlers';
 import { etimsHandlers } from './etims/handlers';
 import { transmitHandler } from './etims/transmit';
 import { etimsProvider, startEtims } from './etims/watch';
+import { refundHandlers } from './refunds/handlers';
+import { quoteHandlers } from './quotes/handlers';
+import { statementHandlers } from './statements/handlers';
+import { recurringHandlers } from './recurring/handlers';
+import { startRecurringScheduler } from './recurring/service';
 
 function smtpFromEnv(): { host: string; port: number } | null {
   const host = process.env.BILLBOOK_SMTP_HOST;
@@ -101,6 +106,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** How often the reminder scheduler looks for reminders that fell due (default 5 minutes; 0: never, tests scan by hand). */
   reminderScanMs?: number;
+  /** How often recurring schedules issue what fell due (default 5 minutes, first 1.5 s after start; 0: never, tests run them by hand). */
+  recurringScanMs?: number;
   /** When the daily backup is first checked after start, and how often after (default 30 s, then hourly; 0: never). */
   dailyBackup?: { firstMs: number; intervalMs: number } | 0;
   /** PDF worker threads; default: one per core, at most 2 (0 renders on the main thread). */
@@ -210,17 +217,19 @@ function startBackend(
   context.sync = engine;
   const account = createCloudAccount(context, engine, () => backupBooks(context, options.dataDir, 'before-cloud'));
   const handlers = guardByRole(context, {
-    ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context), ...statementHandlers(context),
+    ...customerHandlers(context), ...invoiceHandlers(context), ...draftHandlers(context), ...paymentHandlers(context), ...statementImportHandlers(context),
     ...settingsHandlers(context), ...jobHandlers(context), ...draftingHandlers(context),
     ...analyticsHandlers(context), ...intelligenceHandlers(context), ...pdfHandlers(context),
     ...sendingHandlers(context), ...appHandlers(context), ...cloudHandlers(context, account, engine), ...itemHandlers(context), ...homeHandlers(context),
     ...cloudPaymentHandlers(createCloudPayments(context, account)),
     ...etimsHandlers(context),
+    ...refundHandlers(context), ...quoteHandlers(context), ...statementHandlers(context), ...recurringHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();
   const stopAnnouncer = startAnnouncer(context);
   let stopReminders = () => {};
+  let stopRecurring = () => {};
   let stopBackups = () => {};
   let stopEtims = () => {};
   // Read-only books run no jobs and no reminders: each would be a write.
@@ -236,6 +245,7 @@ function startBackend(
     context.jobs.start();
     if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
     stopEtims = startEtims(context, options.etimsLateScanMs ?? 10 * 60_000, log);
+    if (options.recurringScanMs !== 0) stopRecurring = startRecurringScheduler(context, options.recurringScanMs ?? 5 * 60_000, log);
     if (options.dailyBackup !== 0) stopBackups = startDailyBackups(context, shared.files, options.dailyBackup ?? { firstMs: 30_000, intervalMs: 60 * 60_000 }, log);
   }
   return {
@@ -243,6 +253,7 @@ function startBackend(
     close: () => {
       engine.stop();
       stopReminders();
+      stopRecurring();
       stopBackups();
       stopEtims();
       stopAnnouncer();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { invoicingConfigSchema } from '../../shared/domain/settings';
+import { DEFAULT_NUMBER_FORMATS, invoicingConfigSchema } from '../../shared/domain/settings';
 
 export type { InvoicingConfig } from '../../shared/domain/settings';
 
@@ -14,9 +14,7 @@ export const coreConfigSchema = z.object({
       country: z.string().length(2).default('KE'),
     })
     .default({ name: 'My business', defaultCurrency: 'KES', country: 'KE' }),
-  invoicing: invoicingConfigSchema.default({
-    numberFormat: 'INV-{YYYY}-{seq:4}', creditNoteFormat: 'CN-{YYYY}-{seq:4}', paymentFormat: 'PAY-{YYYY}-{seq:4}', deviceCode: '',
-  }),
+  invoicing: invoicingConfigSchema.default({ ...DEFAULT_NUMBER_FORMATS, deviceCode: '' }),
   updates: z
     .object({
       /** electron-updater's generic provider: where latest.yml and the installers are published. */

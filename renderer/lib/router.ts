@@ -22,6 +22,8 @@ export type Route =
   | { name: 'invoice'; id: string }
   | { name: 'draftEdit'; id: string }
   | { name: 'draftsBulk' }
+  | { name: 'quotes' }
+  | { name: 'quoteNew'; customerId?: string }
   | { name: 'jobs' }
   | { name: 'settings'; section?: string }
   | { name: 'analytics'; tab?: string }
@@ -66,6 +68,14 @@ function parseItems(parts: string[], path: string): Route {
   return { name: 'notFound', path };
 }
 
+function parseQuotes(parts: string[], path: string): Route {
+  const [, second, third] = parts;
+  if (second === undefined) return { name: 'quotes' };
+  if (second === 'new' && parts.length === 2) return { name: 'quoteNew' };
+  if (second === 'new' && parts.length === 3) return { name: 'quoteNew', customerId: third! };
+  return { name: 'notFound', path };
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -78,6 +88,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'customers') return parseCustomers(parts, path);
   if (parts[0] === 'invoices') return parseInvoices(parts, path);
   if (parts[0] === 'items') return parseItems(parts, path);
+  if (parts[0] === 'quotes') return parseQuotes(parts, path);
   if (parts[0] === 'queue' && parts.length === 1) return { name: 'jobs' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (/^settings\?section=[\w-]+$/.test(parts[0] ?? '') && parts.length === 1) return { name: 'settings', section: parts[0]!.split('=')[1]! };
@@ -92,7 +103,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Which part of the sidebar a route belongs to. */
-export type Section = 'home' | 'customers' | 'invoices' | 'items' | 'payments' | 'unmatched' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'backups' | 'settings' | '';
+export type Section = 'home' | 'customers' | 'invoices' | 'quotes' | 'items' | 'payments' | 'unmatched' | 'messages' | 'analytics' | 'reports' | 'jobs' | 'backups' | 'settings' | '';
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -107,6 +118,9 @@ export function sectionOf(route: Route): Section {
     case 'draftsBulk':
     case 'invoiceImport':
       return 'invoices';
+    case 'quotes':
+    case 'quoteNew':
+      return 'quotes';
     case 'items':
     case 'itemNew':
     case 'itemImport':
@@ -154,6 +168,8 @@ export const paths = {
   invoice: (id: string) => `#/invoices/${encodeURIComponent(id)}`,
   draftEdit: (id: string) => `#/invoices/${encodeURIComponent(id)}/edit`,
   draftsBulk: () => '#/invoices/bulk',
+  quotes: () => '#/quotes',
+  quoteNew: (customerId?: string) => (customerId ? `#/quotes/new/${encodeURIComponent(customerId)}` : '#/quotes/new'),
   /** Open invoices from another tool. */
   invoiceImport: () => '#/invoices/import',
   items: () => '#/items',

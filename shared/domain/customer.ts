@@ -135,6 +135,10 @@ export interface CustomerFinancials {
   paymentStatus: PaymentStatus;
   /** Money received and not yet applied to an invoice. */
   creditMinor: number;
+  /** Paid back to the customer by refunds not reversed. */
+  refundedMinor: number;
+  /** Refunded beyond the credit there was (two computers refunding offline): owed back by the customer. */
+  refundExcessMinor: number;
   /** Over invoices paid in full: days from issue to the day the balance reached zero. null: none paid yet. */
   averageDaysToPay: number | null;
 }

@@ -6,6 +6,14 @@ import { computeTotals, lineAmountMinor, type Discount, type InvoiceTotals, type
 import { INVOICE_TEMPLATES, paymentTermsLabel, type PaymentMethod } from './customer';
 import type { EtimsPrint, EtimsStatus } from './etims';
 
+/**
+ * What an invoices row is: an invoice; a quote while it is being drafted (same editor, versions and
+ * totals; issuing makes it a Quote); or a customer's opening balance brought from another tool, which
+ * ages and is paid like an invoice.
+ */
+export const INVOICE_KINDS = ['invoice', 'quote', 'opening_balance'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
+
 export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
@@ -17,11 +25,11 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus | 'overdue' | 'unpaid',
   draft: 'Draft', open: 'Open', partially_paid: 'Partially paid', paid: 'Paid', void: 'Void', overdue: 'Overdue', unpaid: 'Unpaid',
 };
 
-export const DRAFT_SOURCES = ['manual', 'offline_parser', 'ai', 'suggestion', 'copy', 'import'] as const;
+export const DRAFT_SOURCES = ['manual', 'offline_parser', 'ai', 'suggestion', 'copy', 'import', 'recurring', 'quote'] as const;
 export type DraftSource = (typeof DRAFT_SOURCES)[number];
 export const DRAFT_SOURCE_LABELS: Record<DraftSource, string> = {
   manual: 'Typed in', offline_parser: 'Drafted offline from a sentence', ai: 'Refined by AI', suggestion: 'Suggested', copy: 'Copy of an invoice',
-  import: 'Imported from another tool',
+  import: 'Imported from another tool', recurring: 'From a recurring schedule', quote: 'Converted from a quote',
 };
 
 /** The rates a Kenyan shop uses; any other whole basis-point rate is accepted too. */
@@ -201,6 +209,12 @@ export interface DraftInfo {
 
 export interface Invoice {
   id: string;
+  /** An invoice, a quote being drafted, or an opening balance. */
+  kind: InvoiceKind;
+  /** The quote it was converted from, when it was. */
+  fromQuote: { id: string; number: string } | null;
+  /** The recurring schedule and period that issued it, when one did. */
+  recurring: { scheduleId: string; periodOn: string; held: boolean } | null;
   /** null while it is a draft. */
   number: string | null;
   status: InvoiceStatus;
@@ -241,6 +255,7 @@ export interface Invoice {
 
 export interface InvoiceListRow {
   id: string;
+  kind: InvoiceKind;
   number: string | null;
   status: InvoiceStatus;
   overdue: boolean;

@@ -9,10 +9,10 @@ export type SendChannel = (typeof SEND_CHANNELS)[number];
 export const SEND_CHANNEL_LABELS: Record<SendChannel, string> = { email: 'Email', sms: 'SMS' };
 
 /** What a message was about (the product brief's notification-log types). */
-export const NOTIFICATION_TYPES = ['invoice_sent', 'reminder', 'overdue', 'payment_received'] as const;
+export const NOTIFICATION_TYPES = ['invoice_sent', 'reminder', 'overdue', 'payment_received', 'quote_sent', 'statement'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
-  invoice_sent: 'Invoice', reminder: 'Reminder', overdue: 'Overdue reminder', payment_received: 'Payment receipt',
+  invoice_sent: 'Invoice', reminder: 'Reminder', overdue: 'Overdue reminder', payment_received: 'Payment receipt', quote_sent: 'Quote', statement: 'Statement',
 };
 
 /**
@@ -64,7 +64,7 @@ export interface NotificationView {
   jobId: string | null;
 }
 
-const phoneSchema = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Write the number in international form, e.g. +254722123456');
+export const phoneSchema = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Write the number in international form, e.g. +254722123456');
 
 /** The send dialog's request. The same `requestId` twice (a double click, a retry) sends once. */
 export const sendRequestSchema = z

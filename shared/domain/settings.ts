@@ -93,13 +93,21 @@ const numberFormat = (fallback: string) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const DEFAULT_NUMBER_FORMATS = { numberFormat: 'INV-{YYYY}-{seq:4}', creditNoteFormat: 'CN-{YYYY}-{seq:4}', paymentFormat: 'PAY-{YYYY}-{seq:4}' } as const;
+export const DEFAULT_NUMBER_FORMATS = {
+  numberFormat: 'INV-{YYYY}-{seq:4}', creditNoteFormat: 'CN-{YYYY}-{seq:4}', paymentFormat: 'PAY-{YYYY}-{seq:4}',
+  quoteFormat: 'QUO-{YYYY}-{seq:4}', refundFormat: 'REF-{YYYY}-{seq:4}', openingBalanceFormat: 'OB-{YYYY}-{seq:4}',
+} as const;
 
 /** How documents are numbered on this device. Tokens: {YYYY} {YY} {MM} {DEVICE} and one {seq} or {seq:N}. */
 export const invoicingConfigSchema = z.object({
   numberFormat: numberFormat(DEFAULT_NUMBER_FORMATS.numberFormat),
   creditNoteFormat: numberFormat(DEFAULT_NUMBER_FORMATS.creditNoteFormat),
   paymentFormat: numberFormat(DEFAULT_NUMBER_FORMATS.paymentFormat),
+  /** Quotes and pro-forma invoices: a series of their own, so an invoice number is never used by a quote. */
+  quoteFormat: numberFormat(DEFAULT_NUMBER_FORMATS.quoteFormat),
+  refundFormat: numberFormat(DEFAULT_NUMBER_FORMATS.refundFormat),
+  /** Opening balances brought from another tool, when they are not given a number of their own. */
+  openingBalanceFormat: numberFormat(DEFAULT_NUMBER_FORMATS.openingBalanceFormat),
   /** Put {DEVICE} in a format and give each laptop its own code, so numbers made offline never collide. */
   deviceCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{0,6}$/, 'Letters and digits only, at most 6').default(''),
 });

@@ -95,6 +95,13 @@ function createActions(row: SyncRow): Action[] {
     case 'incoming_payments': return ['payments.record'];
     case 'payment_requests': return ['payments.record'];
     case 'audit_log': return [];
+    // Issuing a numbered quote is like finalizing; deciding and converting are drafting work.
+    case 'quotes': return row.data.state !== 'sent' || row.data.invoice_id ? ['invoices.finalize', 'drafts.write'] : ['invoices.finalize'];
+    // Money going back out is the accountant's (and the owner's and admins'), like a reversal.
+    case 'refunds': return ['payments.reverse'];
+    // A schedule that finalizes and sends on its own does what finalizing and sending need.
+    case 'recurring_schedules': return row.data.action === 'send' ? ['drafts.write', 'invoices.finalize', 'invoices.send'] : ['drafts.write'];
+    case 'recurring_runs': return ['drafts.write'];
   }
 }
 
@@ -213,6 +220,46 @@ function mergeIncoming(current: SyncRow, incoming: SyncRow): MergeOutcome {
   return { kind: 'store', actions: ['payments.record'], row: { ...current, data: { ...current.data, ...incoming.data }, stamps: { '*': newestStamp(incoming.stamps) } } };
 }
 
+/** Quote content that never changes once issued. */
+const QUOTE_CONTENT = SYNCED_TABLES.quotes.columns.filter((c) => !['state', 'decided_on', 'decision_note', 'invoice_id', 'converted_at', 'deleted_at'].includes(c));
+
+/**
+ * An issued quote: its content never changes; it is accepted or declined once (a different decision
+ * arriving later is refused), and converted to one invoice (a second conversion is refused).
+ */
+function mergeQuote(current: SyncRow, incoming: SyncRow): MergeOutcome {
+  const name = typeof current.data.number === 'string' ? current.data.number : 'This quote';
+  if (!sameData(current.data, incoming.data, QUOTE_CONTENT)) {
+    return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `${name} was issued; its lines, amounts and dates never change. Draft a new quote instead.` } };
+  }
+  const data: SyncData = { ...current.data };
+  let changed = false;
+  const held = typeof current.data.state === 'string' ? current.data.state : 'sent';
+  const wanted = typeof incoming.data.state === 'string' ? incoming.data.state : held;
+  if (wanted !== held) {
+    if (held !== 'sent') {
+      return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `${name} was already marked ${held} on another computer; a quote is accepted or declined once.` } };
+    }
+    data.state = wanted;
+    data.decided_on = incoming.data.decided_on ?? null;
+    data.decision_note = incoming.data.decision_note ?? '';
+    changed = true;
+  }
+  const heldInvoice = current.data.invoice_id ?? null;
+  const wantedInvoice = incoming.data.invoice_id ?? heldInvoice;
+  if (wantedInvoice !== heldInvoice) {
+    if (heldInvoice !== null) {
+      return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `${name} was already converted to an invoice on another computer; a quote becomes one invoice.` } };
+    }
+    data.invoice_id = wantedInvoice;
+    data.converted_at = incoming.data.converted_at ?? null;
+    changed = true;
+  }
+  if (!changed) return { kind: 'same', actions: [] };
+  const stamp = newestStamp(incoming.stamps) > newestStamp(current.stamps) ? newestStamp(incoming.stamps) : newestStamp(current.stamps);
+  return { kind: 'store', actions: ['drafts.write'], row: { ...current, data, stamps: { '*': stamp } } };
+}
+
 /**
  * Merges an incoming version of a row into the one held (none: a new row). Deterministic: the same
  * two versions give the same result everywhere, whichever arrives first.
@@ -229,6 +276,14 @@ export function mergeRow(current: SyncRow | null, incoming: SyncRow): MergeOutco
       return mergeReversible(current, incoming, ['reversed_at', 'reversed_on'], (d) => d.reversed_at !== null && d.reversed_at !== undefined, 'allocation of a payment');
     case 'incoming_payments':
       return mergeIncoming(current, incoming);
+    case 'refunds':
+      return mergeReversible(current, incoming, ['status', 'reversed_at', 'reversed_on', 'reversal_reason'], (d) => d.status === 'reversed', 'refund');
+    case 'quotes':
+      return mergeQuote(current, incoming);
+    case 'recurring_runs':
+      return sameData(current.data, incoming.data, table.columns)
+        ? { kind: 'same', actions: [] }
+        : { kind: 'refused', actions: [], refusal: { code: 'immutable', message: 'This period of the schedule was already issued on another computer; each period is billed once.' } };
     case 'credit_notes':
       return mergeCreditNote(current, incoming);
     case 'draft_versions':

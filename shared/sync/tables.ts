@@ -24,6 +24,7 @@ export interface SyncedTable {
 export const SYNCED_TABLE_NAMES = [
   'settings', 'customers', 'items', 'invoices', 'draft_versions', 'payments', 'payment_allocations', 'credit_notes', 'saved_reports', 'notifications', 'audit_log',
   'incoming_payments', 'payment_requests',
+  'quotes', 'refunds', 'recurring_schedules', 'recurring_runs',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
 
@@ -59,6 +60,9 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
       'customer_id', 'number', 'lifecycle', 'currency', 'issue_date', 'due_date', 'due_date_from_terms', 'prices_include_tax', 'discount', 'notes',
       'terms', 'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'bill_to', 'source', 'prompt',
       'ai_confidence', 'finalized_at', 'voided_at', 'void_reason', 'created_at', 'deleted_at', 'duplicate_of', 'share_token', 'lines', ...ETIMS_RECEIPT_COLUMNS,
+      // Migration 8: a quote being drafted, or an opening balance, is an invoices row of its kind; an
+      // invoice converted from a quote names it.
+      'kind', 'quote_id',
     ],
   },
   draft_versions: {
@@ -86,6 +90,7 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
     columns: [
       'request_key', 'type', 'channel', 'customer_id', 'invoice_id', 'payment_id', 'recipients', 'subject', 'message', 'html', 'attach_pdf', 'template',
       'segments', 'tone', 'reminder_offset', 'scheduled_for', 'status', 'provider_message_id', 'error', 'sent_at', 'created_at',
+      'quote_id', 'period_from', 'period_to',
     ],
   },
   audit_log: { name: 'audit_log', merge: 'fact', rank: 6, columns: ['at', 'entity', 'entity_id', 'action', 'summary', 'details', 'actor', 'device_name'] },
@@ -99,6 +104,39 @@ export const SYNCED_TABLES: Record<SyncedTableName, SyncedTable> = {
   payment_requests: {
     name: 'payment_requests', merge: 'row', rank: 5,
     columns: ['kind', 'invoice_id', 'phone', 'amount_minor', 'currency', 'status', 'result_code', 'result_text', 'checkout_id', 'reference', 'url', 'requested_by', 'created_at', 'updated_at'],
+  },
+  /**
+   * An issued quote: its content and number never change; it moves once from sent to accepted or
+   * declined, and is converted to one invoice at most (merge.ts).
+   */
+  quotes: {
+    name: 'quotes', merge: 'fact', rank: 2, numberColumn: 'number',
+    columns: [
+      'number', 'draft_id', 'customer_id', 'proforma', 'currency', 'issue_date', 'expiry_date', 'prices_include_tax', 'discount', 'notes', 'terms',
+      'template', 'subtotal_minor', 'discount_minor', 'tax_minor', 'total_minor', 'tax_summary', 'lines', 'bill_to', 'state', 'decided_on',
+      'decision_note', 'invoice_id', 'converted_at', 'issued_at', 'created_at', 'deleted_at',
+    ],
+  },
+  /** Money paid back out of a customer's credit: written once, reversed once. */
+  refunds: {
+    name: 'refunds', merge: 'fact', rank: 3, numberColumn: 'number',
+    columns: ['number', 'customer_id', 'currency', 'amount_minor', 'refunded_on', 'method', 'reference', 'notes', 'status', 'reversed_at', 'reversed_on', 'reversal_reason', 'created_at'],
+  },
+  /** What to bill a customer on a cadence: master data, merged per field. */
+  recurring_schedules: {
+    name: 'recurring_schedules', merge: 'field', rank: 2,
+    columns: [
+      'customer_id', 'name', 'content', 'base_date', 'cadence', 'day_of_month', 'start_date', 'end_date', 'max_count', 'action', 'paused',
+      'created_at', 'deleted_at',
+    ],
+  },
+  /**
+   * One period of a schedule, issued (with its invoice) or skipped. Its id is made from the schedule
+   * and the period, so two computers can only ever write the same row for one period.
+   */
+  recurring_runs: {
+    name: 'recurring_runs', merge: 'fact', rank: 4,
+    columns: ['schedule_id', 'period_key', 'period_on', 'outcome', 'invoice_id', 'held', 'created_at'],
   },
 };
 

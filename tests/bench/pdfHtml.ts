@@ -50,10 +50,10 @@ export function invoiceHtml(view: InvoiceView): string {
     .join('');
   const totals = view.totals.map((r) => `<tr class="${r.strong ? 'strong' : ''}"><td>${e(r.label)}</td><td class="r">${e(r.value)}</td></tr>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${e(view.title)}</title><style>${CSS}</style></head><body>
-  ${view.mark ? `<div class="watermark">${view.mark}</div>` : ''}
+  ${view.mark ? `<div class="watermark">${view.mark.text}</div>` : ''}
   <div class="head">
     <div><div class="name">${e(b.name)}</div>${b.addressLines.map((l) => `<div>${e(l)}</div>`).join('')}${b.pin ? `<div class="strong">${e(b.pin)}</div>` : ''}${b.contacts.map((l) => `<div class="muted">${e(l)}</div>`).join('')}</div>
-    <div><div class="title">INVOICE</div><div class="number">${e(view.number)}</div>${view.mark ? `<div class="badge">${view.mark}</div>` : ''}</div>
+    <div><div class="title">INVOICE</div><div class="number">${e(view.number)}</div>${view.mark ? `<div class="badge">${view.mark.text}</div>` : ''}</div>
   </div>
   <div class="parties">
     <div><div class="label">Bill to</div><div class="strong" style="font-size:10.5pt">${e(c.name)}</div>${c.addressLines.map((l) => `<div>${e(l)}</div>`).join('')}${[c.pin, c.email, c.phone].filter(Boolean).map((l) => `<div>${e(l)}</div>`).join('')}</div>

@@ -1,6 +1,6 @@
 // `npm run bench`: seeds realistic books through the real channels and measures what a person waits for.
 // Prints a table; timings are never test assertions.
-//   BENCH_PART=customers|billing|drafting|analytics|sending|all (default all): analytics seeds the billing
+//   BENCH_PART=customers|billing|statements|drafting|analytics|sending|all (default all): analytics seeds the billing
 //   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
 //   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200), BENCH_ITEMS (10,000).
@@ -8,7 +8,7 @@
 //   BENCH_PART=cloud: Billbook Cloud (sign-in, authenticated requests, on PGlite and PostgreSQL).
 //   BENCH_PART=sync: upload and download of the billing book, push throughput, cross-computer
 //   latency, 50 computers at once, bookkeeping cost (BENCH_PUSH_MUTATIONS, 20,000).
-//   BENCH_PART=statement: a 5,000-row M-Pesa statement (BENCH_STATEMENT_ROWS) matched against the billing book.
+//   BENCH_PART=statement-import: a 5,000-row M-Pesa statement (BENCH_STATEMENT_ROWS) matched against the billing book.
 //   BENCH_PART=fuzz: the sync convergence property, BENCH_FUZZ_RUNS (10,000) runs.
 //   BENCH_PART=etims: BENCH_ETIMS_INVOICES (1,000) invoices transmitted to a local fake KRA OSCU server.
 import os from 'node:os';
@@ -27,6 +27,7 @@ import { benchPdf } from './pdf';
 import { benchCloud } from './cloud';
 import { benchFuzz, benchSync } from './sync';
 import { benchStatement } from './statement';
+import { benchStatements } from './statements';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -44,18 +45,17 @@ if (wants('sending')) {
 if (wants('cloud')) await benchCloud();
 if (wants('etims')) await benchEtims(Number(process.env.BENCH_ETIMS_INVOICES ?? 1_000));
 if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
-if (wants('billing') || wants('analytics') || wants('sync') || wants('statement')) {
-  const analytics = wants('analytics') || wants('sync') || wants('statement')
-    ? async (core: Core) => {
-        if (wants('analytics')) {
-          await benchAnalytics(core);
-          await benchIntelligence(core);
-        }
-        if (wants('statement')) await benchStatement(core, Number(process.env.BENCH_STATEMENT_ROWS ?? 5_000));
-        // The big book goes up to the Cloud and down to a new computer last: it joins an organisation.
-        if (wants('sync')) await benchSync(core);
-      }
-    : undefined;
+if (wants('billing') || wants('analytics') || wants('sync') || wants('statement-import') || wants('statements')) {
+  const analytics = async (core: Core) => {
+    if (wants('analytics')) {
+      await benchAnalytics(core);
+      await benchIntelligence(core);
+    }
+    if (wants('statements') || wants('billing')) await benchStatements(core);
+    if (wants('statement-import')) await benchStatement(core, Number(process.env.BENCH_STATEMENT_ROWS ?? 5_000));
+    // The big book goes up to the Cloud and down to a new computer last: it joins an organisation.
+    if (wants('sync')) await benchSync(core);
+  };
   await benchBilling(Number(process.env.BENCH_INVOICES ?? 100_000), Number(process.env.BENCH_BILLING_CUSTOMERS ?? 2_000), analytics);
 }
 printTable();

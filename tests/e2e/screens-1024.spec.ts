@@ -84,6 +84,7 @@ test('every screen fits 1024×700 with no table clipped; a stuck message needs a
     ['customer-messages', `#/customers/${customer.id}/tab/messages`, customer.name],
     ['invoices', '#/invoices', 'Invoices'],
     ['invoice', `#/invoices/${first}`, ''],
+    ['quotes', '#/quotes', 'Quotes'],
     ['items', '#/items', 'Items'],
     ['invoice-import', '#/invoices/import', ''],
     ['item-import', '#/items/import', ''],

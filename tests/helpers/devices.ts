@@ -28,7 +28,7 @@ export function desktop(name: string, clock: TestClock, dir = tempDir()): Deskto
   let online = true;
   const core = createCore({
     dataDir: dir, clock, secrets: memorySecretStore(), log: process.env.SYNC_DEBUG ? (m, e) => console.error(name, m, e) : () => undefined, network: { isOnline: () => online },
-    jobs: { autoStart: false }, reminderScanMs: 0, pdfWorkers: 0,
+    jobs: { autoStart: false }, reminderScanMs: 0, recurringScanMs: 0, pdfWorkers: 0,
     // The test decides when rounds run: no timers of its own.
     sync: { autoStart: false, pollMs: 3_600_000, backoff: { firstMs: 3_600_000, maxMs: 3_600_000 } },
   });

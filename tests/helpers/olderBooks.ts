@@ -1,6 +1,6 @@
 // Books as an older Billbook left them: takes a books file written by this version back to the
 // schema of `version` by removing whatever later migrations added (tables, columns, indexes,
-// triggers, meta keys), so an upgrade test keeps working as new migrations are appended.
+// triggers, meta keys, rewritten definitions), so an upgrade test keeps working as new migrations are appended.
 import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
@@ -39,9 +39,15 @@ export function rewindBooks(dbFile: string, version: number): void {
     for (const o of extraTables.sort((a, b) => Number(b.sql?.startsWith('CREATE VIRTUAL') ?? false) - Number(a.sql?.startsWith('CREATE VIRTUAL') ?? false))) {
       db.exec(`DROP TABLE IF EXISTS ${quoted(o.name)}`);
     }
-    for (const o of wanted.filter((o) => o.type === 'table' && !o.sql?.startsWith('CREATE VIRTUAL'))) {
-      const keep = new Set(columnsOf(older, o.name));
-      for (const column of columnsOf(db, o.name).filter((c) => !keep.has(c))) db.exec(`ALTER TABLE ${quoted(o.name)} DROP COLUMN ${quoted(column)}`);
+    // A table whose definition changed (columns added, a CHECK rewritten) is written again from the older one.
+    const presentSql = new Map(objectsOf(db).map((o) => [o.name, o.sql]));
+    for (const o of wanted.filter((o) => o.type === 'table' && o.sql && !o.sql.startsWith('CREATE VIRTUAL') && presentSql.get(o.name) !== o.sql)) {
+      if (!presentSql.has(o.name)) continue;
+      const keep = new Set(columnsOf(db, o.name));
+      const columns = columnsOf(older, o.name).filter((c) => keep.has(c)).map(quoted).join(', ');
+      const temporary = quoted(`${o.name}_older`);
+      db.exec(o.sql!.replace(/^CREATE TABLE ("[^"]+"|\S+)/, `CREATE TABLE ${temporary}`));
+      db.exec(`INSERT INTO ${temporary} (${columns}) SELECT ${columns} FROM ${quoted(o.name)}; DROP TABLE ${quoted(o.name)}; ALTER TABLE ${temporary} RENAME TO ${quoted(o.name)};`);
     }
     const now = new Set(objectsOf(db).map((o) => o.name));
     for (const o of wanted.filter((o) => (o.type === 'index' || o.type === 'trigger' || o.type === 'view') && o.sql && !now.has(o.name))) db.exec(o.sql!);

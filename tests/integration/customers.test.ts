@@ -26,7 +26,7 @@ describe('customers', () => {
     expect(wanjiku.taxId).toBe('P051234567X');
     expect(wanjiku.financials).toEqual({
       invoiceCount: 0, billedMinor: 0, paidMinor: 0, outstandingMinor: 0, lastInvoiceDate: null, paymentStatus: 'good',
-      creditMinor: 0, averageDaysToPay: null,
+      creditMinor: 0, refundedMinor: 0, refundExcessMinor: 0, averageDaysToPay: null,
     });
     expect(await call(core, 'customers.get', { id: baraka.id })).toMatchObject({ name: 'Baraka Hardware', status: 'inactive' });
   });

@@ -17,7 +17,7 @@ describe('CSV import', () => {
     const { core } = makeCore();
     const { preview, result } = await importAll(core, fixture('bom-semicolon-crlf.csv'));
     expect(preview).toMatchObject({ delimiter: ';', headers: ['Name', 'Email', 'Phone', 'City'], acceptedRows: 2, rejected: [] });
-    expect(result).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 0 });
+    expect(result).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 0, openingBalances: 0 });
     const [first] = (await call(core, 'customers.list', { search: 'wanjiku' })).rows;
     expect(first).toMatchObject({ name: 'Wanjiku Traders', phone: '+254722123456' });
   });
@@ -104,7 +104,7 @@ describe('CSV import', () => {
       [8, 'Bad Limit Ltd', 'creditLimit', 'credit limit lots left out: not an amount'],
       [9, 'Bad Status Ltd', 'status', 'status sleeping left out: should be active, inactive or suspended'],
     ]);
-    expect(result).toEqual({ created: 7, updated: 0, skipped: 0, rejected: 2 });
+    expect(result).toEqual({ created: 7, updated: 0, skipped: 0, rejected: 2, openingBalances: 0 });
     const good = await call(core, 'customers.get', { id: (await call(core, 'customers.list', { search: 'good row' })).rows[0]!.id });
     expect(good).toMatchObject({ name: 'Good Row Ltd', creditLimitMinor: 100_000, paymentTermsDays: 30 });
     // Imported without the value it could not read, everything else kept.
@@ -137,7 +137,7 @@ describe('CSV import', () => {
     const result = await call(core, 'customers.import.commit', {
       csvText: fixture('duplicates.csv'), mapping: preview.mapping, duplicateActions: { '2': 'update', '3': 'skip' },
     });
-    expect(result).toEqual({ created: 1, updated: 1, skipped: 2, rejected: 0 });
+    expect(result).toEqual({ created: 1, updated: 1, skipped: 2, rejected: 0, openingBalances: 0 });
     const updated = await call(core, 'customers.get', { id: wanjiku.id });
     // Update lays the file's non-empty cells over the stored customer and keeps the rest.
     expect(updated).toMatchObject({ name: 'Wanjiku Traders Limited', phone: '+254722123456', taxId: 'P051234567X' });

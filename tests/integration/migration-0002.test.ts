@@ -46,7 +46,7 @@ describe('migration 2: billing', () => {
       const wanjiku = await call(core, 'customers.get', { id: list.rows[0]!.id });
       expect(wanjiku.financials).toEqual({
         invoiceCount: 0, billedMinor: 0, paidMinor: 0, outstandingMinor: 0, lastInvoiceDate: null, paymentStatus: 'good',
-        creditMinor: 0, averageDaysToPay: null,
+        creditMinor: 0, refundedMinor: 0, refundExcessMinor: 0, averageDaysToPay: null,
       });
 
       // The migrated customers can be billed and paid at once.

@@ -59,7 +59,7 @@ export function rowToFields(row: CustomerRow): CustomerFields {
 
 type BalanceColumns = Pick<
   CustomerWithBalance,
-  'invoice_count' | 'billed_minor' | 'paid_minor' | 'outstanding_minor' | 'last_invoice_date' | 'payment_status' | 'credit_minor' | 'paid_invoice_count' | 'days_to_pay_total'
+  'invoice_count' | 'billed_minor' | 'paid_minor' | 'outstanding_minor' | 'last_invoice_date' | 'payment_status' | 'credit_minor' | 'paid_invoice_count' | 'days_to_pay_total' | 'refunded_minor' | 'refund_excess_minor'
 >;
 
 export function financialsOf(row: BalanceColumns): CustomerFinancials {
@@ -71,6 +71,8 @@ export function financialsOf(row: BalanceColumns): CustomerFinancials {
     lastInvoiceDate: row.last_invoice_date,
     paymentStatus: row.payment_status as PaymentStatus,
     creditMinor: row.credit_minor,
+    refundedMinor: row.refunded_minor,
+    refundExcessMinor: row.refund_excess_minor,
     averageDaysToPay: row.paid_invoice_count === 0 ? null : Math.round((row.days_to_pay_total / row.paid_invoice_count) * 10) / 10,
   };
 }

@@ -95,7 +95,7 @@ function customersWithBalances(sql: Sql, dates: StatusDates) {
     .innerJoin('customer_balances as b', 'b.customer_id', 'c.id')
     .select([
       'b.invoice_count', 'b.billed_minor', 'b.paid_minor', 'b.outstanding_minor', 'b.last_invoice_date', 'b.oldest_unpaid_due_date',
-      'b.credit_minor', 'b.paid_invoice_count', 'b.days_to_pay_total',
+      'b.credit_minor', 'b.paid_invoice_count', 'b.days_to_pay_total', 'b.refunded_minor', 'b.refund_excess_minor',
     ])
     .select(paymentStatusSql(dates).as('payment_status'));
 }

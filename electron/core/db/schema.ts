@@ -46,6 +46,10 @@ export interface CustomerBalancesTable {
   credit_minor: number;
   paid_invoice_count: number;
   days_to_pay_total: number;
+  /** Refunds not reversed (migration 8). */
+  refunded_minor: number;
+  /** What was refunded beyond the credit there was (two computers refunding offline): owed back. */
+  refund_excess_minor: number;
 }
 
 export interface InvoicesTable {
@@ -86,6 +90,10 @@ export interface InvoicesTable {
   updated_at: string;
   deleted_at: string | null;
   version: number;
+  /** 'invoice', 'quote' (a quote being drafted) or 'opening_balance' (migration 8). */
+  kind: string;
+  /** The quote this invoice was converted from. */
+  quote_id: string | null;
 }
 
 export interface InvoiceLinesTable {
@@ -311,6 +319,11 @@ export interface NotificationsTable {
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+  /** A quote's message (migration 8). */
+  quote_id?: string | null;
+  /** A statement's period. */
+  period_from?: string | null;
+  period_to?: string | null;
 }
 
 export interface ItemsTable {
@@ -322,6 +335,99 @@ export interface ItemsTable {
   price_minor: number | null;
   currency: string;
   tax_rate_bp: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+export interface QuotesTable {
+  seq: Generated<number>;
+  id: string;
+  number: string;
+  draft_id: string | null;
+  customer_id: string;
+  proforma: number;
+  currency: string;
+  issue_date: string;
+  expiry_date: string;
+  prices_include_tax: number;
+  discount: string | null;
+  notes: string;
+  terms: string;
+  template: string;
+  subtotal_minor: number;
+  discount_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  tax_summary: string;
+  /** JSON of the lines as issued. */
+  lines: string;
+  /** JSON of the InvoiceBillTo as issued. */
+  bill_to: string;
+  state: string;
+  decided_on: string | null;
+  decision_note: string;
+  invoice_id: string | null;
+  converted_at: string | null;
+  issued_at: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+export interface RefundsTable {
+  seq: Generated<number>;
+  id: string;
+  number: string;
+  customer_id: string;
+  currency: string;
+  amount_minor: number;
+  refunded_on: string;
+  method: string;
+  reference: string;
+  notes: string;
+  status: string;
+  reversed_at: string | null;
+  reversed_on: string | null;
+  reversal_reason: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+export interface RecurringSchedulesTable {
+  seq: Generated<number>;
+  id: string;
+  customer_id: string;
+  name: string;
+  /** JSON of the ScheduleContent. */
+  content: string;
+  base_date: string;
+  cadence: string;
+  day_of_month: number | null;
+  start_date: string;
+  end_date: string | null;
+  max_count: number | null;
+  action: string;
+  paused: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
+export interface RecurringRunsTable {
+  id: string;
+  schedule_id: string;
+  period_key: string;
+  period_on: string;
+  outcome: string;
+  invoice_id: string | null;
+  held: number;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -349,4 +455,8 @@ export interface DB {
   saved_reports: SavedReportsTable;
   notifications: NotificationsTable;
   items: ItemsTable;
+  quotes: QuotesTable;
+  refunds: RefundsTable;
+  recurring_schedules: RecurringSchedulesTable;
+  recurring_runs: RecurringRunsTable;
 }

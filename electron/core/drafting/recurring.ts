@@ -29,7 +29,7 @@ function signature(invoice: PastInvoice): string {
 }
 
 /** "Retainer for October 2026" on the next invoice reads "Retainer for November 2026". */
-function rollDescription(description: string, from: string, to: string): string {
+export function rollDescription(description: string, from: string, to: string): string {
   const fromMonth = format(parseISO(from), 'MMMM');
   const toMonth = format(parseISO(to), 'MMMM');
   const fromYear = from.slice(0, 4);

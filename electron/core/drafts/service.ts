@@ -3,7 +3,7 @@
 import { AppError } from '../../../shared/errors';
 import type { ChannelParsed } from '../../../shared/contract';
 import type { DraftOrigin, DraftVersion, DraftVersionSummary, Invoice } from '../../../shared/domain/invoice';
-import { draftContentSchema } from '../../../shared/domain/invoice';
+import { draftContentSchema, type InvoiceKind } from '../../../shared/domain/invoice';
 import type { CurrencyCode } from '../../../shared/money';
 import { recordMutation } from '../audit/record';
 import { identityOf } from '../sync/identity';
@@ -34,8 +34,17 @@ function authorOf(ctx: CoreContext): string {
   return actor ? `${actor}${deviceName ? ` on ${deviceName}` : ''}` : '';
 }
 
+/** What a new draft becomes: an invoice, a quote (issued later as a quote), or an opening balance. */
+export interface DraftKind {
+  kind: InvoiceKind;
+  /** The quote an invoice is converted from. */
+  quoteId?: string | null;
+}
+
 /** Inserts a new draft; the caller holds the transaction. Returns its id. */
-export function insertDraft(ctx: CoreContext, content: ChannelParsed<'drafts.create'>['draft'], origin: DraftOrigin, note: string): string {
+export function insertDraft(
+  ctx: CoreContext, content: ChannelParsed<'drafts.create'>['draft'], origin: DraftOrigin, note: string, as: DraftKind = { kind: 'invoice' },
+): string {
   const customer = billableCustomer(ctx, content.customerId, content.currency);
   const draft = resolveDraft(content, customer);
   const id = newId(ctx.clock);
@@ -45,12 +54,13 @@ export function insertDraft(ctx: CoreContext, content: ChannelParsed<'drafts.cre
     id, ...columns, number: null, status: 'draft', paid_minor: 0, credited_minor: 0, balance_minor: 0, paid_on: null, bill_to: null,
     draft_version: 1, source: origin.source, prompt: origin.prompt, ai_confidence: origin.aiConfidence,
     finalized_at: null, voided_at: null, void_reason: null, created_at: now, updated_at: now, deleted_at: null, version: 1,
+    kind: as.kind, quote_id: as.quoteId ?? null,
   });
   invoices.replaceLines(ctx.sql, id, lines, true);
   saveVersion(ctx, id, 1, draft, origin, columns.total_minor, note);
   recordMutation(ctx, {
-    entity: 'invoice', entityId: id, mutation: 'drafts.create', action: 'created',
-    summary: note || `Draft created for ${customer.name}`, args: { id, draft, origin },
+    entity: as.kind === 'quote' ? 'quote' : 'invoice', entityId: id, mutation: 'drafts.create', action: 'created',
+    summary: note || `${as.kind === 'quote' ? 'Quote draft' : 'Draft'} created for ${customer.name}`, args: { id, draft, origin, kind: as.kind },
   });
   return id;
 }

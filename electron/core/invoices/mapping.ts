@@ -4,7 +4,7 @@ import type { Discount, TaxSummaryRow } from '../../../shared/totals';
 import type { PaymentMethod } from '../../../shared/domain/customer';
 import { defaultTerms } from '../../../shared/domain/invoice';
 import type {
-  CreditNote, DraftSource, Invoice, InvoiceCustomerRef, InvoiceLine, InvoiceListRow, InvoicePaymentEntry, InvoiceStatus, TimelineEntry,
+  CreditNote, DraftSource, Invoice, InvoiceCustomerRef, InvoiceKind, InvoiceLine, InvoiceListRow, InvoicePaymentEntry, InvoiceStatus, TimelineEntry,
 } from '../../../shared/domain/invoice';
 import { formatMoney } from '../../../shared/money';
 import type { CreditNoteRow, InvoiceListDbRow, InvoicePaymentRow, InvoiceRow, LineRow } from './repo';
@@ -70,11 +70,14 @@ function toPaymentEntry(row: InvoicePaymentRow): InvoicePaymentEntry {
 function timelineOf(row: InvoiceRow, payments: InvoicePaymentRow[], credits: CreditNote[], today: string): TimelineEntry[] {
   const currency = row.currency as CurrencyCode;
   const money = (minor: number) => formatMoney(minor, currency);
-  const imported = row.source === 'import';
+  const imported = row.source === 'import' || row.kind === 'opening_balance';
   const entries: TimelineEntry[] = imported ? [] : [{ at: row.created_at, kind: 'created', label: 'Draft created' }];
   if (row.draft_version > 1) entries.push({ at: row.finalized_at ?? row.updated_at, kind: 'saved', label: `Draft saved ${row.draft_version} times` });
   if (row.finalized_at) {
-    entries.push({ at: row.finalized_at, kind: 'finalized', label: imported ? `Imported from another tool as ${row.number ?? ''}` : `Finalized as ${row.number ?? ''}` });
+    const label = row.kind === 'opening_balance'
+      ? `Opening balance brought from another tool as ${row.number ?? ''}`
+      : imported ? `Imported from another tool as ${row.number ?? ''}` : `Finalized as ${row.number ?? ''}`;
+    entries.push({ at: row.finalized_at, kind: 'finalized', label });
   }
   for (const p of payments) {
     entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${textDate(p.allocated_on)})` });
@@ -95,10 +98,13 @@ export function toInvoice(
   payments: InvoicePaymentRow[],
   creditNotes: CreditNote[],
   today: string,
+  links: Pick<Invoice, 'fromQuote' | 'recurring'> = { fromQuote: null, recurring: null },
 ): Invoice {
   const { overdue, daysOverdue } = overdueState(row.status, row.due_date, today);
   return {
     id: row.id,
+    kind: row.kind as InvoiceKind,
+    ...links,
     number: row.number,
     status: row.status as InvoiceStatus,
     overdue,
@@ -151,6 +157,7 @@ export function toInvoice(
 export function toListRow(row: InvoiceListDbRow, today: string): InvoiceListRow {
   return {
     id: row.id,
+    kind: row.kind as InvoiceKind,
     number: row.number,
     status: row.status as InvoiceStatus,
     ...overdueState(row.status, row.due_date, today),

@@ -15,7 +15,7 @@ type ListQuery = Omit<ChannelParsed<'invoices.list'>, 'offset' | 'limit'>;
 const INVOICE_COLUMNS = `id, customer_id, number, status, currency, issue_date, due_date, due_date_from_terms, prices_include_tax,
   discount, notes, terms, template, subtotal_minor, discount_minor, tax_minor, total_minor, tax_summary, paid_minor,
   credited_minor, balance_minor, paid_on, bill_to, draft_version, source, prompt, ai_confidence, finalized_at, voided_at, void_reason,
-  created_at, updated_at, deleted_at, version`;
+  created_at, updated_at, deleted_at, version, kind, quote_id`;
 
 export function insertInvoice(sql: Sql, row: Omit<InvoiceRow, 'seq'>): number {
   const columns = INVOICE_COLUMNS.split(',').map((c) => c.trim());
@@ -131,6 +131,16 @@ export function getVersion(sql: Sql, invoiceId: string, version: number): Versio
     .get(invoiceId, version) as VersionRow | undefined;
 }
 
+/** The quote an invoice came from and the schedule period that issued it (migration 8). */
+export function linksOf(sql: Sql, row: Pick<InvoiceRow, 'id' | 'quote_id'>): { fromQuote: { id: string; number: string } | null; recurring: { scheduleId: string; periodOn: string; held: boolean } | null } {
+  const quote = row.quote_id ? (sql.prepare('SELECT id, number FROM quotes WHERE id = ?').get(row.quote_id) as { id: string; number: string } | undefined) : undefined;
+  const run = sql.prepare('SELECT schedule_id, period_on, held FROM recurring_runs WHERE invoice_id = ?').get(row.id) as { schedule_id: string; period_on: string; held: number } | undefined;
+  return {
+    fromQuote: quote ?? null,
+    recurring: run ? { scheduleId: run.schedule_id, periodOn: run.period_on, held: run.held === 1 } : null,
+  };
+}
+
 export interface InvoicePaymentRow {
   payment_id: string;
   payment_number: string;
@@ -216,7 +226,9 @@ export interface InvoiceSearch {
 
 /** The invoices a list shows. */
 function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null) {
-  let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null);
+  // Quotes being drafted live in this table too, but are listed with the quotes.
+  let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null)
+    .where('i.seq', 'not in', raw<number>`(select seq from invoices indexed by invoices_quote_drafts where kind = 'quote')`);
   if (search) {
     // One IN over a UNION, not an OR of two: an OR makes SQLite test every invoice against both.
     const customers = search.customers;
@@ -298,6 +310,7 @@ export function pageInvoiceKeys(
 export interface InvoiceListDbRow {
   seq: number;
   id: string;
+  kind: string;
   number: string | null;
   status: string;
   customer_id: string;
@@ -315,7 +328,7 @@ export function listRowsBySeq(sql: Sql, seqs: readonly number[]): InvoiceListDbR
     sql.qb
       .selectFrom('invoices as i')
       .innerJoin('customers as c', 'c.id', 'i.customer_id')
-      .select(['i.seq', 'i.id', 'i.number', 'i.status', 'i.customer_id', 'c.name as customer_name', 'i.issue_date', 'i.due_date', 'i.currency', 'i.total_minor', 'i.balance_minor'])
+      .select(['i.seq', 'i.id', 'i.kind', 'i.number', 'i.status', 'i.customer_id', 'c.name as customer_name', 'i.issue_date', 'i.due_date', 'i.currency', 'i.total_minor', 'i.balance_minor'])
       .where('i.seq', 'in', seqs),
   ) as InvoiceListDbRow[];
   const order = new Map(seqs.map((s, i) => [s, i]));

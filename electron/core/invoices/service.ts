@@ -73,6 +73,7 @@ export function getInvoice(ctx: CoreContext, id: string): Invoice {
       repo.paymentsOfInvoice(ctx.sql, id),
       notes,
       today(ctx),
+      repo.linksOf(ctx.sql, row),
     ),
     etims: etimsStatusOf(ctx, invoiceFacts),
     etimsPrint: etimsPrint(ctx, invoiceFacts),
@@ -127,17 +128,22 @@ export function agingReport(ctx: CoreContext, customerId?: string): AgingRow[] {
 
 // ---- numbering -----------------------------------------------------------------------------
 
-export type DocumentKind = 'invoice' | 'credit_note' | 'payment';
+export type DocumentKind = 'invoice' | 'credit_note' | 'payment' | 'quote' | 'refund' | 'opening_balance';
 
 /** The format and device code in force: Settings (which start from config.json), with this computer's Cloud series. */
 function numberingOf(ctx: CoreContext, kind: DocumentKind): { format: string; deviceCode: string } {
   const invoicing = readSettings(ctx).invoicing;
-  const format = kind === 'invoice' ? invoicing.numberFormat : kind === 'credit_note' ? invoicing.creditNoteFormat : invoicing.paymentFormat;
-  return { format: deviceFormat(ctx, format), deviceCode: deviceCode(ctx, invoicing.deviceCode) };
+  const formats: Record<DocumentKind, string> = {
+    invoice: invoicing.numberFormat, credit_note: invoicing.creditNoteFormat, payment: invoicing.paymentFormat,
+    quote: invoicing.quoteFormat, refund: invoicing.refundFormat, opening_balance: invoicing.openingBalanceFormat,
+  };
+  return { format: deviceFormat(ctx, formats[kind]), deviceCode: deviceCode(ctx, invoicing.deviceCode) };
 }
 
 /** Takes the next number of a document series; call inside the transaction that uses it, so a rollback gives it back. */
-const NUMBERED_TABLE: Record<DocumentKind, string> = { invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments' };
+const NUMBERED_TABLE: Record<DocumentKind, string> = {
+  invoice: 'invoices', credit_note: 'credit_notes', payment: 'payments', quote: 'quotes', refund: 'refunds', opening_balance: 'invoices',
+};
 
 export function takeDocumentNumber(ctx: CoreContext, kind: DocumentKind, date: string): string {
   const { format, deviceCode } = numberingOf(ctx, kind);
@@ -172,7 +178,7 @@ export function nextInvoiceNumber(ctx: CoreContext, id: string): { number: strin
 
 // ---- finalize --------------------------------------------------------------------------------
 
-function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
+export function finalizeProblems(ctx: CoreContext, row: repo.InvoiceRow, lines: repo.LineRow[]): { message: string; fields: Record<string, string> } | null {
   const fields: Record<string, string> = {};
   if (lines.length === 0) return { message: 'Add at least one line before finalizing.', fields: { lines: 'Add a line' } };
   for (const line of lines) {
@@ -201,6 +207,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
   const customerId = ctx.sql.transaction(() => {
     const row = storedInvoice(ctx, input.id);
     if (row.status !== 'draft') throw new AppError('conflict', `${invoiceName(row)} is already finalized; a finalized invoice never changes.`);
+    if (row.kind === 'quote') throw new AppError('conflict', 'This is a quote: it is issued, not finalized. Issue it, then convert it to an invoice when the customer accepts.');
     if (row.draft_version !== input.version) {
       throw new AppError('conflict', `This draft was saved again (version ${row.draft_version}) since you confirmed version ${input.version}. Check the newest version, then finalize.`);
     }
@@ -218,7 +225,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     if (problem) throw new AppError('invalid_input', problem.message, problem.fields);
 
     const now = ctx.clock.now().toISOString();
-    const number = takeDocumentNumber(ctx, 'invoice', row.issue_date);
+    const number = takeDocumentNumber(ctx, row.kind === 'opening_balance' ? 'opening_balance' : 'invoice', row.issue_date);
     const dueDate = row.due_date_from_terms === 1 ? addDays(row.issue_date, customer.payment_terms_days) : row.due_date;
     // Frozen from here: the terms and template printed are the ones in force today.
     const terms = row.terms || defaultTerms(row.issue_date, row.due_date_from_terms === 1 ? null : row.due_date, customer.payment_terms_days);

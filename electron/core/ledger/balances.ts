@@ -43,9 +43,19 @@ export function refreshCustomerBalance(sql: Sql, customerId: string): void {
            coalesce(sum(CASE WHEN status = 'paid' AND paid_minor > 0
              THEN max(0, CAST(julianday(paid_on) - julianday(issue_date) AS INTEGER)) ELSE 0 END), 0)
          FROM invoices WHERE customer_id = @id AND ${FINAL}),
-       credit_minor = (
-         SELECT coalesce(sum(amount_minor - allocated_minor), 0) FROM payments
-         WHERE customer_id = @id AND status = 'completed' AND allocated_minor < amount_minor)
+       refunded_minor = (SELECT coalesce(sum(amount_minor), 0) FROM refunds WHERE customer_id = @id AND status = 'completed')
+       WHERE customer_id = @id`,
+    )
+    .run({ id: customerId });
+  // Credit is what payments left unapplied less what was refunded out of it. Refunds made on two
+  // computers offline may together take more than there was: that part is owed back (and shown),
+  // never a negative credit that would quietly pay the next invoice.
+  sql
+    .prepare(
+      `UPDATE customer_balances SET
+         credit_minor = max(0, unapplied - refunded_minor), refund_excess_minor = max(0, refunded_minor - unapplied)
+       FROM (SELECT coalesce(sum(amount_minor - allocated_minor), 0) AS unapplied FROM payments
+             WHERE customer_id = @id AND status = 'completed' AND allocated_minor < amount_minor)
        WHERE customer_id = @id`,
     )
     .run({ id: customerId });

@@ -10,7 +10,7 @@ import type { ReceiptPdfModel } from '../pdf/model';
 import { cuInvoiceNo } from '../../../shared/domain/etims';
 import { readSettings } from '../settings/service';
 import { emailSetupProblem } from '../send/email/settings';
-import { customerContacts } from '../send/facts';
+import { customerContacts, customerLanguage } from '../send/facts';
 import { queueMessage } from '../send/queue';
 import { composeReceiptEmail, composeReceiptSms, type ReceiptFacts } from '../send/receiptMessages';
 import * as sendRepo from '../send/repo';
@@ -28,13 +28,17 @@ function outstandingOf(ctx: CoreContext, customerId: string): number {
 }
 
 function receiptFacts(ctx: CoreContext, payment: Payment): ReceiptFacts {
-  return { payment, customerName: payment.customerName, outstandingMinor: outstandingOf(ctx, payment.customerId), business: readSettings(ctx).business };
+  return {
+    payment, customerName: payment.customerName, language: customerLanguage(ctx, payment.customerId), outstandingMinor: outstandingOf(ctx, payment.customerId),
+    business: readSettings(ctx).business,
+  };
 }
 
 export function receiptModel(ctx: CoreContext, payment: Payment): ReceiptPdfModel {
   const customer = getCustomerRow(ctx.sql, payment.customerId);
   return {
     kind: 'receipt',
+    language: customerLanguage(ctx, payment.customerId),
     renderedAt: ctx.clock.now().toISOString(),
     business: readSettings(ctx).business,
     payment,

@@ -192,10 +192,26 @@ export function reversePayment(ctx: CoreContext, input: ChannelParsed<'payments.
   return payment;
 }
 
+/**
+ * The payments whose credit is still the customer's: refunds take the oldest credit first (the order
+ * credit is applied in), so what a refund paid back is never applied to an invoice as well.
+ */
+function creditLeftAfterRefunds<T extends { credit: number }>(ctx: CoreContext, customerId: string, sources: readonly T[]): T[] {
+  const { refunded } = ctx.sql.prepare("SELECT coalesce(sum(amount_minor), 0) AS refunded FROM refunds WHERE customer_id = ? AND status = 'completed'").get(customerId) as { refunded: number };
+  let left = refunded;
+  const out: T[] = [];
+  for (const source of sources) {
+    const taken = Math.min(left, source.credit);
+    left -= taken;
+    if (source.credit - taken > 0) out.push({ ...source, credit: source.credit - taken });
+  }
+  return out;
+}
+
 export function applyCredit(ctx: CoreContext, input: ChannelParsed<'payments.applyCredit'>): { appliedMinor: number; creditLeftMinor: number } {
   const result = ctx.sql.transaction(() => {
     const customer = customerFor(ctx, input.customerId);
-    const sources = repo.paymentsWithCredit(ctx.sql, customer.id);
+    const sources = creditLeftAfterRefunds(ctx, customer.id, repo.paymentsWithCredit(ctx.sql, customer.id));
     const available = sources.reduce((a, s) => a + s.credit, 0);
     if (available === 0) throw new AppError('conflict', `${customer.name} has no unused credit to apply.`);
     let targets = plan(ctx, customer, available, input.allocations);

@@ -4,6 +4,8 @@ import type { InvoiceTemplate } from '../../../shared/domain/customer';
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { Payment } from '../../../shared/domain/payment';
 import type { BusinessProfile, PaymentInstructions, Settings } from '../../../shared/domain/settings';
+import type { Language } from '../../../shared/i18n';
+import type { Statement } from '../../../shared/domain/statement';
 
 /** The invoice fields a template prints. */
 export type PdfInvoice = Pick<
@@ -15,6 +17,8 @@ export type PdfInvoice = Pick<
 
 export interface InvoicePdfModel {
   kind?: 'invoice';
+  /** The customer's language: every label and date is printed in it. */
+  language: Language;
   template: InvoiceTemplate;
   /** When the PDF is made (ISO-8601): its creation date, so the same invoice on the same clock gives the same document. */
   renderedAt: string;
@@ -24,8 +28,11 @@ export interface InvoicePdfModel {
 }
 
 /** The model for one invoice in one template (the preview's picker may override the invoice's own). */
-export function invoicePdfModel(invoice: Invoice, settings: Pick<Settings, 'business' | 'payment'>, template: InvoiceTemplate, renderedAt: Date): InvoicePdfModel {
+export function invoicePdfModel(
+  invoice: Invoice, settings: Pick<Settings, 'business' | 'payment'>, template: InvoiceTemplate, renderedAt: Date, language: Language = 'en',
+): InvoicePdfModel {
   return {
+    language,
     template,
     renderedAt: renderedAt.toISOString(),
     business: settings.business,
@@ -60,6 +67,7 @@ export function invoicePdfModel(invoice: Invoice, settings: Pick<Settings, 'busi
 /** A payment's receipt: who paid, how much, how, and which invoices it settled. */
 export interface ReceiptPdfModel {
   kind: 'receipt';
+  language: Language;
   renderedAt: string;
   business: BusinessProfile;
   payment: Pick<Payment, 'number' | 'amountMinor' | 'currency' | 'paidOn' | 'method' | 'reference' | 'status' | 'reversalReason' | 'unallocatedMinor' | 'allocations'>;
@@ -70,5 +78,39 @@ export interface ReceiptPdfModel {
   cuInvoiceNos?: Record<string, string>;
 }
 
+/** What an invoice and a quote print alike. */
+export type PdfDocumentBody = Pick<PdfInvoice, 'customer' | 'currency' | 'pricesIncludeTax' | 'discount' | 'notes' | 'terms' | 'lines' | 'totals'>;
+
+/** An issued quote, or pro-forma invoice, as printed. */
+export interface PdfQuote extends PdfDocumentBody {
+  number: string;
+  proforma: boolean;
+  /** Expired is worked out from the date when the model is made. */
+  state: 'sent' | 'accepted' | 'declined' | 'expired';
+  decidedOn: string | null;
+  issueDate: string;
+  expiryDate: string;
+}
+
+export interface QuotePdfModel {
+  kind: 'quote';
+  language: Language;
+  template: InvoiceTemplate;
+  renderedAt: string;
+  business: BusinessProfile;
+  payment: PaymentInstructions;
+  quote: PdfQuote;
+}
+
+/** A customer's statement of account, in the invoice's style. */
+export interface StatementPdfModel {
+  kind: 'statement';
+  language: Language;
+  renderedAt: string;
+  business: BusinessProfile;
+  payment: PaymentInstructions;
+  statement: Statement;
+}
+
 /** Anything the PDF workers render. */
-export type PdfModel = InvoicePdfModel | ReceiptPdfModel;
+export type PdfModel = InvoicePdfModel | ReceiptPdfModel | QuotePdfModel | StatementPdfModel;

@@ -4,6 +4,7 @@ import { Component, type ReactElement, type ReactNode } from 'react';
 import { registerInvoiceFonts } from './fonts';
 import type { PdfModel } from './model';
 import { receiptPage, receiptView } from './templates/receipt';
+import { statementPage, statementView } from './templates/statement';
 import { layoutFor } from './templates';
 import { invoiceView } from './templates/view';
 
@@ -36,23 +37,27 @@ class TemplateGuard extends Component<{ children: ReactNode; onError: (error: un
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The page and the document's metadata for a model: an invoice in its template, or a receipt. */
-function documentOf(model: PdfModel): { page: ReactElement; title: string; author: string; subject: string } {
+/** The page and the document's metadata for a model: an invoice or quote in its template, a receipt, a statement. */
+function documentOf(model: PdfModel): { page: ReactElement; title: string; author: string; subject: string; language: string } {
   if (model.kind === 'receipt') {
     const view = receiptView(model);
-    return { page: receiptPage(view), title: `Receipt ${view.number}`, author: view.business.name, subject: `Receipt for ${view.customer.name}` };
+    return { page: receiptPage(view), title: `${view.text.title} ${view.number}`, author: view.business.name, subject: view.customer.name, language: view.language };
+  }
+  if (model.kind === 'statement') {
+    const view = statementView(model);
+    return { page: statementPage(view), title: view.title, author: view.business.name, subject: view.customer.name, language: view.language };
   }
   // The words are worked out before react-pdf sees them, so a bad model fails here with its own message.
   const layout = layoutFor(model.template);
   const view = invoiceView(model);
-  return { page: layout(view), title: view.title, author: view.business.name, subject: `Invoice for ${view.customer.name}` };
+  return { page: layout(view), title: view.title, author: view.business.name, subject: view.subject, language: view.language };
 }
 
 export async function renderInvoiceModel(model: PdfModel, resourcesDir: string): Promise<RenderedBytes> {
   registerInvoiceFonts(resourcesDir);
   let failure: unknown = null;
   let bytes: Uint8Array;
-  const what = model.kind === 'receipt' ? 'receipt' : 'invoice';
+  const what = model.kind ?? 'invoice';
   try {
     const { page, ...doc } = documentOf(model);
     bytes = await renderToBuffer(
@@ -62,7 +67,7 @@ export async function renderInvoiceModel(model: PdfModel, resourcesDir: string):
         subject={doc.subject}
         creator="Billbook"
         producer="Billbook"
-        language="en"
+        language={doc.language}
         creationDate={new Date(model.renderedAt)}
       >
         <TemplateGuard onError={(error) => (failure ??= error)}>{page}</TemplateGuard>

@@ -4,6 +4,7 @@ import type { InvoiceTemplate } from '../../../shared/domain/customer';
 import type { CoreContext } from '../context';
 import { getInvoice } from '../invoices/service';
 import { readSettings } from '../settings/service';
+import { customerLanguage } from '../send/facts';
 import { invoicePdfFileName } from './fileName';
 import { invoicePdfModel } from './model';
 
@@ -18,7 +19,7 @@ export interface InvoicePdf {
 export async function renderInvoicePdf(ctx: CoreContext, invoiceId: string, template?: InvoiceTemplate): Promise<InvoicePdf> {
   // invoices.get already resolves a draft's `template: null` to the customer's preference.
   const invoice = getInvoice(ctx, invoiceId);
-  const model = invoicePdfModel(invoice, readSettings(ctx), template ?? invoice.template, ctx.clock.now());
+  const model = invoicePdfModel(invoice, readSettings(ctx), template ?? invoice.template, ctx.clock.now(), customerLanguage(ctx, invoice.customer.id));
   const { bytes, pages } = await ctx.pdf.render(model);
   return { bytes, pages, fileName: invoicePdfFileName(invoice) };
 }

@@ -1,6 +1,7 @@
 // What the message templates need, read from the books and Settings.
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { NotificationType, ReminderTone } from '../../../shared/domain/sending';
+import { languageOf, type Language } from '../../../shared/i18n';
 import type { CoreContext } from '../context';
 import { getCustomerRow } from '../customers/repo';
 import { readSettings } from '../settings/service';
@@ -10,18 +11,25 @@ export function messageFacts(
   ctx: CoreContext,
   invoice: Invoice,
   type: NotificationType,
-  options: { customMessage?: string; tone?: ReminderTone | null; paidMinor?: number; number?: string | null } = {},
+  options: { customMessage?: string; tone?: ReminderTone | null; paidMinor?: number; number?: string | null; severalInvoices?: boolean } = {},
 ): MessageFacts {
   const settings = readSettings(ctx);
   return {
     type,
+    language: customerLanguage(ctx, invoice.customer.id),
     invoice: { ...invoice, number: options.number ?? invoice.number },
     business: settings.business,
     payment: settings.payment,
     customMessage: options.customMessage ?? '',
     tone: options.tone ?? null,
     paidMinor: options.paidMinor,
+    severalInvoices: options.severalInvoices ?? false,
   };
+}
+
+/** The language the customer reads: their own setting as it is now (English when unknown). */
+export function customerLanguage(ctx: CoreContext, customerId: string): Language {
+  return languageOf(getCustomerRow(ctx.sql, customerId)?.ai_language);
 }
 
 /** The customer's addresses as they are now (an invoice keeps the ones it was issued with; messages go to today's). */

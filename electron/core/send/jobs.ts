@@ -10,6 +10,8 @@ import type { JobAttempt, JobHandler, JobOutcome } from '../jobs/runner';
 import { getInvoiceRow } from '../invoices/repo';
 import { renderInvoicePdf } from '../pdf/service';
 import { renderReceiptPdf } from '../payments/receipts';
+import { renderQuotePdf } from '../quotes/service';
+import { renderStatementPdf } from '../statements/pdf';
 import { effectiveEmailSettings } from './email/settings';
 import { classifySmtpError } from './email/failure';
 import { messageIdFor, sendEmail } from './email/transport';
@@ -85,13 +87,18 @@ export function sendEmailHandler(ctx: CoreContext): JobHandler {
     if (early) return early;
     const settings = effectiveEmailSettings(ctx);
     const attachments: { filename: string; content: Buffer; contentType: string }[] = [];
-    if (row.attach_pdf === 1 && (row.invoice_id || row.payment_id)) {
+    if (row.attach_pdf === 1 && (row.invoice_id || row.payment_id || row.quote_id || row.type === 'statement')) {
       attempt.progress(0.2, 'Making the PDF');
       try {
-        // A payment's message carries its receipt; every other message the invoice.
-        const pdf = row.type === 'payment_received' && row.payment_id
-          ? await renderReceiptPdf(ctx, row.payment_id)
-          : await renderInvoicePdf(ctx, row.invoice_id!, (row.template as InvoiceTemplate | null) ?? undefined);
+        // A payment's message carries its receipt, a quote's the quote, a statement's the statement (as
+        // the books stand when it goes); every other message the invoice.
+        const pdf = row.type === 'statement' && row.period_from && row.period_to
+          ? await renderStatementPdf(ctx, { customerId: row.customer_id, from: row.period_from, to: row.period_to })
+          : row.type === 'quote_sent' && row.quote_id
+            ? await renderQuotePdf(ctx, row.quote_id).then((q) => ({ fileName: q.fileName, bytes: Buffer.from(q.base64, 'base64') }))
+            : row.type === 'payment_received' && row.payment_id
+              ? await renderReceiptPdf(ctx, row.payment_id)
+              : await renderInvoicePdf(ctx, row.invoice_id!, (row.template as InvoiceTemplate | null) ?? undefined);
         attachments.push({ filename: pdf.fileName, content: pdf.bytes, contentType: 'application/pdf' });
       } catch (error) {
         throw new JobFailure('transient', `The PDF could not be made: ${(error as Error).message}`);

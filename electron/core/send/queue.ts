@@ -14,6 +14,10 @@ export interface MessageSpec {
   customerId: string;
   invoiceId: string | null;
   paymentId?: string | null;
+  /** A quote's message: the quote (its PDF goes with the email). */
+  quoteId?: string | null;
+  /** A statement's period (its PDF goes with the email). */
+  period?: { from: string; to: string } | null;
   recipients: string[];
   subject: string;
   text: string;
@@ -45,6 +49,7 @@ export function queueMessage(ctx: CoreContext, spec: MessageSpec): { id: string;
     tone: spec.tone ?? null, reminder_offset: spec.reminderOffset ?? null,
     scheduled_for: delayMs > 0 ? spec.sendAt!.toISOString() : at, job_id: null, outcome: null, provider_message_id: null, error: null,
     sending_started_at: null, sent_at: null, created_at: at, updated_at: at,
+    quote_id: spec.quoteId ?? null, period_from: spec.period?.from ?? null, period_to: spec.period?.to ?? null,
   });
   const job = ctx.jobs.enqueue({
     kind: spec.channel === 'email' ? 'send.email' : 'send.sms',
@@ -70,6 +75,6 @@ export function logSkipped(ctx: CoreContext, spec: Omit<MessageSpec, 'priority' 
     payment_id: spec.paymentId ?? null, recipients: JSON.stringify(spec.recipients), subject: spec.subject, message: spec.text, html: spec.html,
     attach_pdf: spec.attachPdf ? 1 : 0, template: spec.template ?? null, segments: null, tone: spec.tone ?? null, reminder_offset: spec.reminderOffset ?? null,
     scheduled_for: at, job_id: null, outcome: 'skipped', provider_message_id: null, error: reason, sending_started_at: null, sent_at: null,
-    created_at: at, updated_at: at,
+    created_at: at, updated_at: at, quote_id: spec.quoteId ?? null, period_from: spec.period?.from ?? null, period_to: spec.period?.to ?? null,
   });
 }

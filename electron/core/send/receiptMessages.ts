@@ -1,62 +1,69 @@
-// A payment receipt's words: the email (its PDF attached) and the SMS. Pure, like templates.ts.
-import { format, parseISO } from 'date-fns';
-import { PAYMENT_METHOD_LABELS } from '../../../shared/domain/invoice';
+// A payment receipt's words: the email (its PDF attached) and the SMS, in the customer's language.
+// Pure, like templates.ts.
 import type { Payment } from '../../../shared/domain/payment';
 import type { BusinessProfile } from '../../../shared/domain/settings';
+import { wordsFor, type Language, type Words } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
-import type { ComposedEmail } from './templates';
+import { escapeHtml, type ComposedEmail } from './templates';
 
 export interface ReceiptFacts {
   payment: Pick<Payment, 'number' | 'amountMinor' | 'currency' | 'paidOn' | 'method' | 'reference' | 'allocations' | 'unallocatedMinor'>;
   customerName: string;
+  language: Language;
   /** Still owed across the customer's invoices after this payment. */
   outstandingMinor: number;
   business: BusinessProfile;
 }
 
-const day = (date: string) => format(parseISO(date), 'd MMM yyyy');
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-function details(facts: ReceiptFacts): [string, string][] {
+function details(facts: ReceiptFacts, w: Words): [string, string][] {
   const { payment } = facts;
   const money = (minor: number) => formatMoney(minor, payment.currency);
   const paid = payment.allocations.filter((a) => !a.reversed).map((a) => a.invoiceNumber);
   return [
-    ['Receipt', payment.number],
-    ['Amount', money(payment.amountMinor)],
-    ['Paid on', day(payment.paidOn)],
-    ['Paid by', PAYMENT_METHOD_LABELS[payment.method]],
-    ...(payment.reference ? ([[payment.method === 'mpesa' ? 'M-Pesa code' : 'Reference', payment.reference]] as [string, string][]) : []),
-    ...(paid.length > 0 ? ([['For', paid.map((n) => `invoice ${n}`).join(', ')]] as [string, string][]) : []),
-    ...(payment.unallocatedMinor > 0 ? ([['Kept as credit', money(payment.unallocatedMinor)]] as [string, string][]) : []),
-    ['Still owed', money(facts.outstandingMinor)],
+    [w.t('receipt.receipt'), payment.number],
+    [w.t('receipt.amount'), money(payment.amountMinor)],
+    [w.t('receipt.paidOn'), w.date(payment.paidOn)],
+    [w.t('receipt.paidBy'), w.method(payment.method)],
+    ...(payment.reference ? ([[w.t(payment.method === 'mpesa' ? 'receipt.mpesaCode' : 'receipt.reference'), payment.reference]] as [string, string][]) : []),
+    ...(paid.length > 0 ? ([[w.t('receipt.for'), paid.map((n) => w.t('receipt.forInvoice', { number: n })).join(', ')]] as [string, string][]) : []),
+    ...(payment.unallocatedMinor > 0 ? ([[w.t('receipt.keptAsCredit'), money(payment.unallocatedMinor)]] as [string, string][]) : []),
+    [w.t('receipt.stillOwed'), money(facts.outstandingMinor)],
   ];
 }
 
 export function composeReceiptEmail(facts: ReceiptFacts): ComposedEmail {
-  const from = facts.business.name ? ` from ${facts.business.name}` : '';
-  const rows = details(facts);
-  const opening = `Thank you for your payment of ${formatMoney(facts.payment.amountMinor, facts.payment.currency)}. Your receipt ${facts.payment.number} is attached as a PDF.`;
+  const w = wordsFor(facts.language);
+  const business = facts.business.name;
+  const rows = details(facts, w);
+  const opening = w.t('receipt.opening', { amount: formatMoney(facts.payment.amountMinor, facts.payment.currency), number: facts.payment.number });
   const signature = [facts.business.name, facts.business.phone, facts.business.email].filter(Boolean);
+  const greeting = w.t('letter.greeting', { name: facts.customerName });
   const text = [
-    `Dear ${facts.customerName},`, '', opening, '', 'Receipt details:', ...rows.map(([k, v]) => `- ${k}: ${v}`),
+    greeting, '', opening, '', w.t('receipt.detailsHeading'), ...rows.map(([k, v]) => `- ${k}: ${v}`),
     ...(signature.length > 0 ? ['', ...signature] : []),
   ].join('\n');
-  const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1f2933;line-height:1.5">
-<p>Dear ${escapeHtml(facts.customerName)},</p>
+  const html = `<!doctype html><html lang="${w.language}"><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1f2933;line-height:1.5">
+<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(opening)}</p>
 <table role="presentation" style="border-collapse:collapse;margin:12px 0">${rows
     .map(([k, v]) => `<tr><td style="padding:4px 16px 4px 0;color:#52606d">${escapeHtml(k)}</td><td style="padding:4px 0;font-weight:bold">${escapeHtml(v)}</td></tr>`)
     .join('')}</table>
 ${signature.length > 0 ? `<p style="color:#52606d">${signature.map(escapeHtml).join('<br>')}</p>` : ''}
 </body></html>`;
-  return { subject: `Receipt ${facts.payment.number}${from}`, text, html };
+  return { subject: w.t('receipt.subject', { number: facts.payment.number, hasBusiness: business ? 'yes' : 'no', business }), text, html };
 }
 
 export function composeReceiptSms(facts: ReceiptFacts): string {
+  const w = wordsFor(facts.language);
   const { payment } = facts;
-  const from = facts.business.name ? `${facts.business.name}: ` : '';
-  const code = payment.reference ? ` (${payment.reference})` : '';
-  const owed = facts.outstandingMinor > 0 ? ` Balance: ${formatMoney(facts.outstandingMinor, payment.currency)}.` : '';
-  return `${from}Receipt ${payment.number}. Received ${formatMoney(payment.amountMinor, payment.currency)} by ${PAYMENT_METHOD_LABELS[payment.method]}${code} on ${day(payment.paidOn)}.${owed} Thank you!`;
+  return w.t('receipt.sms', {
+    from: facts.business.name ? w.t('letter.from', { business: facts.business.name }) : '',
+    number: payment.number,
+    amount: formatMoney(payment.amountMinor, payment.currency),
+    method: w.method(payment.method),
+    code: payment.reference ? ` (${payment.reference})` : '',
+    date: w.date(payment.paidOn),
+    owing: facts.outstandingMinor > 0 ? 'yes' : 'no',
+    owed: formatMoney(facts.outstandingMinor, payment.currency),
+  });
 }

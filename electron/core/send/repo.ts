@@ -40,12 +40,12 @@ export function insertNotification(sql: Sql, row: Omit<NotificationRow, 'seq'>):
     .prepare(
       `INSERT INTO notifications (id, request_key, type, channel, customer_id, invoice_id, payment_id, recipients, subject, message, html,
          attach_pdf, template, segments, tone, reminder_offset, scheduled_for, job_id, outcome, provider_message_id, error,
-         sending_started_at, sent_at, created_at, updated_at)
+         sending_started_at, sent_at, created_at, updated_at, quote_id, period_from, period_to)
        VALUES (@id, @request_key, @type, @channel, @customer_id, @invoice_id, @payment_id, @recipients, @subject, @message, @html,
          @attach_pdf, @template, @segments, @tone, @reminder_offset, @scheduled_for, @job_id, @outcome, @provider_message_id, @error,
-         @sending_started_at, @sent_at, @created_at, @updated_at)`,
+         @sending_started_at, @sent_at, @created_at, @updated_at, @quote_id, @period_from, @period_to)`,
     )
-    .run(row);
+    .run({ quote_id: null, period_from: null, period_to: null, ...row });
 }
 
 export function getRow(sql: Sql, id: string): NotificationRow | undefined {

@@ -158,7 +158,9 @@ export function resendNotification(ctx: CoreContext, id: string): NotificationVi
   const newIdValue = ctx.sql.transaction(() =>
     queueMessage(ctx, {
       requestKey: `resend:${id}`, type: view.type, channel: view.channel, customerId: view.customerId,
-      invoiceId: view.invoiceId, paymentId: row.payment_id, recipients: view.recipients, subject: view.subject, text: view.message, html: row.html,
+      invoiceId: view.invoiceId, paymentId: row.payment_id, quoteId: row.quote_id ?? null,
+      period: row.period_from && row.period_to ? { from: row.period_from, to: row.period_to } : null,
+      recipients: view.recipients, subject: view.subject, text: view.message, html: row.html,
       attachPdf: view.attachPdf, template: row.template as InvoiceTemplate | null, tone: view.tone, reminderOffset: row.reminder_offset, priority: 10,
       label: `${view.invoiceNumber ?? view.customerName} again by ${view.channel === 'email' ? 'email' : 'SMS'}`,
     }).id,

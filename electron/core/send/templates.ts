@@ -1,14 +1,17 @@
 // The words customers receive: an email (subject, plain text, HTML) and an SMS for each kind of
-// message, filled from the invoice, the business profile and the payment instructions. Pure.
-import { format, parseISO } from 'date-fns';
+// message, filled from the invoice, the business profile and the payment instructions, in the
+// customer's language (shared/i18n). Pure.
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { NotificationType, ReminderTone } from '../../../shared/domain/sending';
 import type { BusinessProfile, PaymentInstructions } from '../../../shared/domain/settings';
+import { wordsFor, type Language, type Words } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
 import { mpesaLine, paymentInstructionLines } from '../../../shared/paymentLines';
 
 export interface MessageFacts {
   type: NotificationType;
+  /** The customer's language. */
+  language: Language;
   invoice: Pick<Invoice, 'number' | 'currency' | 'dueDate' | 'issueDate' | 'balanceMinor' | 'daysOverdue'> & {
     totals: Pick<Invoice['totals'], 'totalMinor'>;
     customer: Pick<Invoice['customer'], 'name'>;
@@ -20,6 +23,8 @@ export interface MessageFacts {
   tone: ReminderTone | null;
   /** A thank-you: the amount received. */
   paidMinor?: number;
+  /** A thank-you for a payment over several invoices: `invoice.number` lists them. */
+  severalInvoices?: boolean;
 }
 
 export interface ComposedEmail {
@@ -28,121 +33,156 @@ export interface ComposedEmail {
   html: string;
 }
 
-const day = (date: string) => format(parseISO(date), 'd MMM yyyy');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function invoiceRef(facts: MessageFacts): string {
-  return facts.invoice.number ?? 'your invoice';
-}
-
-function paymentOptions(facts: MessageFacts): string[] {
-  return paymentInstructionLines(facts.payment, invoiceRef(facts));
+function invoiceRef(facts: MessageFacts, w: Words): string {
+  return facts.invoice.number ?? w.t('invoice.yourInvoice');
 }
 
 /** The opening paragraph: the person's own message, else one that fits the kind and tone. */
-function opening(facts: MessageFacts, attachPdf: boolean): string {
+function opening(facts: MessageFacts, attachPdf: boolean, w: Words): string {
   if (facts.customMessage.trim()) return facts.customMessage.trim();
   const { invoice } = facts;
-  const ref = invoiceRef(facts);
+  const ref = invoiceRef(facts, w);
   const owed = formatMoney(invoice.balanceMinor, invoice.currency);
+  const due = w.date(invoice.dueDate);
+  const days = Math.max(0, invoice.daysOverdue);
   switch (facts.type) {
     case 'invoice_sent':
-      return `${attachPdf ? 'Please find attached' : 'Here is'} invoice ${ref} for ${formatMoney(invoice.totals.totalMinor, invoice.currency)}, due on ${day(invoice.dueDate)}.`;
+      return w.t('invoice.opening.sent', { attached: attachPdf ? 'yes' : 'no', ref, amount: formatMoney(invoice.totals.totalMinor, invoice.currency), due });
     case 'payment_received':
-      return `Thank you: we have received your payment of ${formatMoney(facts.paidMinor ?? 0, invoice.currency)} for ${ref.includes(' and ') ? 'invoices' : 'invoice'} ${ref}.${invoice.balanceMinor > 0 ? ` ${owed} remains to be paid.` : ''}`;
+      return w.t('invoice.opening.thanks', {
+        amount: formatMoney(facts.paidMinor ?? 0, invoice.currency), several: facts.severalInvoices ? 'yes' : 'no', ref,
+        owing: invoice.balanceMinor > 0 ? 'yes' : 'no', owed,
+      });
     default:
       break;
   }
-  const late = plural(Math.max(0, invoice.daysOverdue), 'day');
   switch (facts.tone) {
     case 'friendly':
-      return `A friendly reminder that invoice ${ref} for ${owed} is due on ${day(invoice.dueDate)}.`;
+      return w.t('invoice.opening.friendly', { ref, owed, due });
     case 'gentle':
-      return invoice.daysOverdue > 0
-        ? `A gentle reminder that invoice ${ref} for ${owed} was due on ${day(invoice.dueDate)}. If you have already paid, thank you, and please ignore this message.`
-        : `A reminder that invoice ${ref} for ${owed} is due today.`;
+      return invoice.daysOverdue > 0 ? w.t('invoice.opening.gentleLate', { ref, owed, due }) : w.t('invoice.opening.gentleToday', { ref, owed });
     case 'standard':
-      return `Our records show that invoice ${ref} for ${owed}, due on ${day(invoice.dueDate)}, is now ${late} overdue. If you have already paid, thank you, and please ignore this message.`;
+      return w.t('invoice.opening.standard', { ref, owed, due, days });
     case 'firm':
-      return `Invoice ${ref} for ${owed} is now ${late} overdue. Please pay it today, or reply to tell us when it will be paid.`;
+      return w.t('invoice.opening.firm', { ref, owed, days });
     case 'escalate':
-      return `Invoice ${ref} for ${owed} is now ${late} overdue and we have not heard from you. Please settle it within 7 days or contact us to agree a payment plan.`;
+      return w.t('invoice.opening.escalate', { ref, owed, days });
     default:
-      return `A reminder about invoice ${ref} for ${owed}, due on ${day(invoice.dueDate)}.`;
+      return w.t('invoice.opening.reminder', { ref, owed, due });
   }
 }
 
-function subjectOf(facts: MessageFacts): string {
-  const ref = invoiceRef(facts);
-  const from = facts.business.name ? ` from ${facts.business.name}` : '';
+function subjectOf(facts: MessageFacts, w: Words): string {
+  const ref = invoiceRef(facts, w);
+  const business = facts.business.name;
   switch (facts.type) {
     case 'invoice_sent':
-      return `Invoice ${ref}${from}`;
+      return w.t('invoice.subject.sent', { ref, hasBusiness: business ? 'yes' : 'no', business });
     case 'payment_received':
-      return `Payment received for invoice ${ref}, thank you`;
+      return w.t('invoice.subject.thanks', { ref });
     default:
       break;
   }
-  const late = plural(Math.max(0, facts.invoice.daysOverdue), 'day');
+  const days = Math.max(0, facts.invoice.daysOverdue);
   switch (facts.tone) {
     case 'friendly':
-      return `Reminder: invoice ${ref} is due on ${day(facts.invoice.dueDate)}`;
+      return w.t('invoice.subject.friendly', { ref, due: w.date(facts.invoice.dueDate) });
     case 'firm':
-      return `Second notice: invoice ${ref} is ${late} overdue`;
+      return w.t('invoice.subject.firm', { ref, days });
     case 'escalate':
-      return `Final notice: invoice ${ref} is ${late} overdue`;
+      return w.t('invoice.subject.escalate', { ref, days });
     default:
-      return facts.invoice.daysOverdue > 0 ? `Overdue: invoice ${ref} (${late})` : `Invoice ${ref} is due today`;
+      return facts.invoice.daysOverdue > 0 ? w.t('invoice.subject.overdue', { ref, days }) : w.t('invoice.subject.dueToday', { ref });
   }
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export interface LetterParts {
+  subject: string;
+  name: string;
+  opening: string;
+  detailsHeading: string;
+  details: [string, string][];
+  /** Said after the details: the PDF that comes with it. */
+  attachedLine: string | null;
+  /** How to pay, one way per line; none for a message that asks for no money. */
+  payment: string[];
+  /** A line before the sign-off (a quote's "reply to go ahead"). */
+  closingNote?: string | null;
+  business: BusinessProfile;
+}
 
-export function composeEmail(facts: MessageFacts, attachPdf: boolean): ComposedEmail {
-  const { invoice } = facts;
-  const stillToPay: [string, string][] = invoice.balanceMinor > 0 ? [['Still to pay', formatMoney(invoice.balanceMinor, invoice.currency)]] : [];
-  const details: [string, string][] =
-    facts.type === 'payment_received'
-      ? [['Payment received', formatMoney(facts.paidMinor ?? 0, invoice.currency)], ['For', invoiceRef(facts)], ...stillToPay]
-      : [
-          ['Invoice number', invoiceRef(facts)],
-          ['Amount', formatMoney(invoice.totals.totalMinor, invoice.currency)],
-          ...(invoice.balanceMinor !== invoice.totals.totalMinor ? stillToPay : []),
-          ['Due date', day(invoice.dueDate)],
-        ];
-  // A thank-you is not a request for money: no payment options in it.
-  const options = facts.type === 'payment_received' ? [] : paymentOptions(facts);
-  // The invoice's own opening says it is attached; a reminder says so after the details.
-  const attachedLine = attachPdf && (facts.type !== 'invoice_sent' || facts.customMessage.trim()) ? 'A copy of the invoice is attached as a PDF.' : null;
-  const signature = [facts.business.name, facts.business.phone, facts.business.email].filter(Boolean);
-
+/** A letter to a customer as plain text and HTML: greeting, opening, details, how to pay, thanks, the business. */
+export function composeLetter(parts: LetterParts, w: Words): ComposedEmail {
+  const signature = [parts.business.name, parts.business.phone, parts.business.email].filter(Boolean);
   const text = [
-    `Dear ${invoice.customer.name},`,
+    w.t('letter.greeting', { name: parts.name }),
     '',
-    opening(facts, attachPdf),
+    parts.opening,
     '',
-    facts.type === 'payment_received' ? 'Payment details:' : 'Invoice details:',
-    ...details.map(([k, v]) => `- ${k}: ${v}`),
-    ...(attachedLine ? ['', attachedLine] : []),
-    ...(options.length > 0 ? ['', 'How to pay:', ...options.map((o) => `- ${o}`)] : []),
+    parts.detailsHeading,
+    ...parts.details.map(([k, v]) => `- ${k}: ${v}`),
+    ...(parts.attachedLine ? ['', parts.attachedLine] : []),
+    ...(parts.payment.length > 0 ? ['', w.t('howToPay.text'), ...parts.payment.map((o) => `- ${o}`)] : []),
+    ...(parts.closingNote ? ['', parts.closingNote] : []),
     '',
-    'Thank you for your business!',
+    w.t('letter.thanksForBusiness'),
     ...(signature.length > 0 ? ['', ...signature] : []),
   ].join('\n');
 
-  const paragraphs = opening(facts, attachPdf).split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
-  const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1f2933;line-height:1.5">
-<p>Dear ${escapeHtml(invoice.customer.name)},</p>
+  const paragraphs = parts.opening.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+  const html = `<!doctype html><html lang="${w.language}"><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1f2933;line-height:1.5">
+<p>${escapeHtml(w.t('letter.greeting', { name: parts.name }))}</p>
 ${paragraphs}
-<table role="presentation" style="border-collapse:collapse;margin:12px 0">${details
+<table role="presentation" style="border-collapse:collapse;margin:12px 0">${parts.details
     .map(([k, v]) => `<tr><td style="padding:4px 16px 4px 0;color:#52606d">${escapeHtml(k)}</td><td style="padding:4px 0;font-weight:bold">${escapeHtml(v)}</td></tr>`)
     .join('')}</table>
-${attachedLine ? `<p>${escapeHtml(attachedLine)}</p>` : ''}
-${options.length > 0 ? `<p style="margin-bottom:4px"><strong>How to pay</strong></p><ul style="margin-top:0">${options.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>` : ''}
-<p>Thank you for your business!</p>
+${parts.attachedLine ? `<p>${escapeHtml(parts.attachedLine)}</p>` : ''}
+${parts.payment.length > 0 ? `<p style="margin-bottom:4px"><strong>${escapeHtml(w.t('howToPay.heading'))}</strong></p><ul style="margin-top:0">${parts.payment.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>` : ''}
+${parts.closingNote ? `<p>${escapeHtml(parts.closingNote)}</p>` : ''}
+<p>${escapeHtml(w.t('letter.thanksForBusiness'))}</p>
 ${signature.length > 0 ? `<p style="color:#52606d">${signature.map(escapeHtml).join('<br>')}</p>` : ''}
 </body></html>`;
-  return { subject: subjectOf(facts), text, html };
+  return { subject: parts.subject, text, html };
+}
+
+export function composeEmail(facts: MessageFacts, attachPdf: boolean): ComposedEmail {
+  const w = wordsFor(facts.language);
+  const { invoice } = facts;
+  const ref = invoiceRef(facts, w);
+  const stillToPay: [string, string][] = invoice.balanceMinor > 0 ? [[w.t('detail.stillToPay'), formatMoney(invoice.balanceMinor, invoice.currency)]] : [];
+  const thanks = facts.type === 'payment_received';
+  const details: [string, string][] = thanks
+    ? [[w.t('detail.paymentReceived'), formatMoney(facts.paidMinor ?? 0, invoice.currency)], [w.t('detail.for'), ref], ...stillToPay]
+    : [
+        [w.t('detail.invoiceNumber'), ref],
+        [w.t('detail.amount'), formatMoney(invoice.totals.totalMinor, invoice.currency)],
+        ...(invoice.balanceMinor !== invoice.totals.totalMinor ? stillToPay : []),
+        [w.t('detail.dueDate'), w.date(invoice.dueDate)],
+      ];
+  return composeLetter(
+    {
+      subject: subjectOf(facts, w),
+      name: invoice.customer.name,
+      opening: opening(facts, attachPdf, w),
+      detailsHeading: w.t(thanks ? 'invoice.paymentDetailsHeading' : 'invoice.detailsHeading'),
+      details,
+      // The invoice's own opening says it is attached; a reminder says so after the details.
+      attachedLine: attachPdf && (facts.type !== 'invoice_sent' || facts.customMessage.trim()) ? w.t('invoice.attached') : null,
+      // A thank-you is not a request for money: no payment options in it.
+      payment: thanks ? [] : paymentInstructionLines(facts.payment, ref, facts.language),
+      business: facts.business,
+    },
+    w,
+  );
+}
+
+/** "Pay via M-Pesa Paybill 522533 Acc: INV-…": the SMS's payment line, in the basic SMS alphabet. */
+export function smsPaymentLine(payment: PaymentInstructions, ref: string, w: Words): string | null {
+  if (payment.mpesa.kind === 'paybill') return w.t('sms.payPaybill', { number: payment.mpesa.number, ref });
+  const mpesa = mpesaLine(payment, ref, w.language);
+  return mpesa ? w.t('sms.payVia', { how: mpesa }) : null;
 }
 
 /**
@@ -150,24 +190,27 @@ ${signature.length > 0 ? `<p style="color:#52606d">${signature.map(escapeHtml).j
  * Kept to the basic SMS alphabet where the facts allow, so it stays one segment when it can.
  */
 export function composeSms(facts: MessageFacts): string {
+  const w = wordsFor(facts.language);
   const { invoice } = facts;
-  const ref = invoiceRef(facts);
-  const from = facts.business.name ? `${facts.business.name}: ` : '';
-  const mpesa = mpesaLine(facts.payment, ref);
-  const pay = facts.payment.mpesa.kind === 'paybill' ? `Pay via M-Pesa Paybill ${facts.payment.mpesa.number} Acc: ${ref}` : mpesa ? `Pay via ${mpesa}` : null;
+  const ref = invoiceRef(facts, w);
+  const from = facts.business.name ? w.t('letter.from', { business: facts.business.name }) : '';
+  const pay = smsPaymentLine(facts.payment, ref, w);
   const custom = facts.customMessage.trim() ? `${facts.customMessage.trim()}\n` : '';
   const amount = formatMoney(invoice.balanceMinor > 0 ? invoice.balanceMinor : invoice.totals.totalMinor, invoice.currency);
   let head: string;
   switch (facts.type) {
     case 'invoice_sent':
-      head = `${from}Invoice ${ref}\nAmount: ${formatMoney(invoice.totals.totalMinor, invoice.currency)}\nDue: ${day(invoice.dueDate)}`;
+      head = w.t('sms.invoice', { from, ref, amount: formatMoney(invoice.totals.totalMinor, invoice.currency), due: w.date(invoice.dueDate) });
       break;
     case 'payment_received':
-      return `${from}Thank you! Payment of ${formatMoney(facts.paidMinor ?? 0, invoice.currency)} received for invoice ${ref}.${invoice.balanceMinor > 0 ? ` Balance: ${formatMoney(invoice.balanceMinor, invoice.currency)}.` : ''}`;
+      return w.t('sms.thanks', {
+        from, amount: formatMoney(facts.paidMinor ?? 0, invoice.currency), ref, owing: invoice.balanceMinor > 0 ? 'yes' : 'no',
+        owed: formatMoney(invoice.balanceMinor, invoice.currency),
+      });
     default: {
-      const late = invoice.daysOverdue > 0 ? `${plural(invoice.daysOverdue, 'day')} overdue` : invoice.dueDate ? `due ${day(invoice.dueDate)}` : '';
-      const word = facts.tone === 'escalate' ? 'FINAL NOTICE' : facts.tone === 'firm' ? 'Second notice' : 'Reminder';
-      head = `${from}${word}: invoice ${ref}, ${amount}, ${late}`;
+      const late = invoice.daysOverdue > 0 ? w.t('sms.late', { days: invoice.daysOverdue }) : invoice.dueDate ? w.t('sms.dueOn', { due: w.date(invoice.dueDate) }) : '';
+      const word = w.t(facts.tone === 'escalate' ? 'sms.word.escalate' : facts.tone === 'firm' ? 'sms.word.firm' : 'sms.word.reminder');
+      head = w.t('sms.reminder', { from, word, ref, amount, late });
     }
   }
   return `${custom}${head}${pay ? `\n${pay}` : ''}`;

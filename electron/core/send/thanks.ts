@@ -5,7 +5,8 @@ import type { CoreContext } from '../context';
 import { getInvoice } from '../invoices/service';
 import { readSettings } from '../settings/service';
 import { emailSetupProblem } from './email/settings';
-import { customerContacts, messageFacts } from './facts';
+import { customerContacts, customerLanguage, messageFacts } from './facts';
+import { message } from '../../../shared/i18n';
 import { queueMessage } from './queue';
 import { announceSending } from './service';
 import { smsSetupProblem } from './sms';
@@ -18,9 +19,12 @@ export function queuePaymentThanks(ctx: CoreContext, payment: Payment): void {
   const invoices = [...new Set(paid.map((a) => a.invoiceId))].map((id) => getInvoice(ctx, id));
   const invoice = invoices[0]!;
   const numbers = invoices.map((i) => i.number!);
-  const listed = numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  const language = customerLanguage(ctx, payment.customerId);
+  const listed = numbers.length === 1 ? numbers[0]! : message(language, 'list.and', { first: numbers.slice(0, -1).join(', '), last: numbers.at(-1)! });
   // A payment over several invoices: what is still owed is the sum of what they still owe.
-  const facts = messageFacts(ctx, { ...invoice, balanceMinor: invoices.reduce((sum, i) => sum + i.balanceMinor, 0) }, 'payment_received', { paidMinor: payment.amountMinor, number: listed });
+  const facts = messageFacts(ctx, { ...invoice, balanceMinor: invoices.reduce((sum, i) => sum + i.balanceMinor, 0) }, 'payment_received', {
+    paidMinor: payment.amountMinor, number: listed, severalInvoices: numbers.length > 1,
+  });
   const contacts = customerContacts(ctx, payment.customerId);
   const channels: SendChannel[] = settings.channel === 'both' ? ['email', 'sms'] : [settings.channel];
   let queued = false;

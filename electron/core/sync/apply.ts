@@ -59,6 +59,8 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
       for (const a of sql.prepare('SELECT invoice_id FROM payment_allocations WHERE payment_id = ?').all(row.id) as { invoice_id: string }[]) derived.invoices.add(a.invoice_id);
       break;
     case 'payment_allocations': case 'credit_notes': if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!); break;
+    // A refund takes from the customer's credit.
+    case 'refunds': if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!); break;
     default: break;
   }
 }
@@ -170,8 +172,8 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
     if (row) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
     sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(id);
   }
-  if (table === 'payments') {
-    const row = sql.prepare('SELECT customer_id FROM payments WHERE id = ?').get(id) as { customer_id: string } | undefined;
+  if (table === 'payments' || table === 'refunds') {
+    const row = sql.prepare(`SELECT customer_id FROM ${table} WHERE id = ?`).get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);
   }
   if (table === 'payment_allocations' || table === 'credit_notes') {
@@ -200,6 +202,10 @@ export function forceCloudState(ctx: CoreContext, entries: readonly { table: Syn
           if (local) noteDerived(ctx.sql, { table: entry.table, id: entry.id, data: local, stamps: {} }, derived);
           const mustRemove = !entry.row || (entry.table === 'invoices' && local && (local.lifecycle !== entry.row.data.lifecycle || local.number !== entry.row.data.number)) ||
             (entry.table === 'payments' && local && local.status !== entry.row.data.status) ||
+            (entry.table === 'refunds' && local && local.status !== entry.row.data.status) ||
+            // A decided or converted quote cannot go back by an update (the table holds it): it is written again.
+            (entry.table === 'quotes' && local && (local.state !== entry.row.data.state || (local.invoice_id ?? null) !== (entry.row.data.invoice_id ?? null))) ||
+            (entry.table === 'recurring_runs' && local && JSON.stringify(local) !== JSON.stringify(entry.row.data)) ||
             (entry.table === 'payment_allocations' && local && local.reversed_at !== entry.row.data.reversed_at);
           if (mustRemove) removeLocal(ctx.sql, entry.table, entry.id, derived);
           if (!entry.row) ctx.sql.prepare('DELETE FROM sync_stamps WHERE tbl = ? AND row_id = ?').run(entry.table, entry.id);

@@ -13,6 +13,7 @@ import { replaceSearch as replaceItemSearch } from '../items/repo';
 export const KEY_COLUMN: Record<SyncedTableName, string> = {
   settings: 'section', customers: 'id', items: 'id', invoices: 'id', draft_versions: 'sync_id', payments: 'id', payment_allocations: 'id',
   credit_notes: 'id', saved_reports: 'id', notifications: 'id', audit_log: 'sync_id', incoming_payments: 'id', payment_requests: 'id',
+  quotes: 'id', refunds: 'id', recurring_schedules: 'id', recurring_runs: 'id',
 };
 
 const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
@@ -198,6 +199,37 @@ function writeAllocation(sql: Sql, id: string, data: SyncData): void {
   }
 }
 
+/** An issued quote: written once; afterwards only its decision and conversion move (the table freezes the rest). */
+function writeQuote(sql: Sql, id: string, data: SyncData, now: string): void {
+  const exists = sql.prepare('SELECT state, invoice_id FROM quotes WHERE id = ?').get(id) as { state: string; invoice_id: string | null } | undefined;
+  if (!exists) {
+    upsert(sql, 'quotes', 'id', id, known('quotes', data), { updated_at: now, version: 1 });
+    return;
+  }
+  const state = str(data.state);
+  if (state && state !== exists.state && exists.state === 'sent') {
+    sql.prepare('UPDATE quotes SET state = ?, decided_on = ?, decision_note = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+      .run(state, str(data.decided_on), str(data.decision_note) ?? '', now, id);
+  }
+  const invoiceId = str(data.invoice_id);
+  if (invoiceId && exists.invoice_id === null) {
+    sql.prepare('UPDATE quotes SET invoice_id = ?, converted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(invoiceId, str(data.converted_at), now, id);
+  }
+}
+
+/** A refund: written once; the one change is its reversal. */
+function writeRefund(sql: Sql, id: string, data: SyncData, now: string): void {
+  const exists = sql.prepare('SELECT status FROM refunds WHERE id = ?').get(id) as { status: string } | undefined;
+  if (!exists) {
+    upsert(sql, 'refunds', 'id', id, known('refunds', data), { updated_at: now, version: 1, idempotency_key: null });
+    return;
+  }
+  if (data.status === 'reversed' && exists.status !== 'reversed') {
+    sql.prepare("UPDATE refunds SET status = 'reversed', reversed_at = ?, reversed_on = ?, reversal_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+      .run(str(data.reversed_at) ?? now, str(data.reversed_on), str(data.reversal_reason) ?? '', now, id);
+  }
+}
+
 function writeNotification(sql: Sql, id: string, data: SyncData, now: string): void {
   const values = known('notifications', data, ['status']);
   // Another device's message: its status is what that device said (this one has no job for it).
@@ -227,5 +259,15 @@ export function writeRow(sql: Sql, row: SyncRow, now: string): void {
       return upsert(sql, 'incoming_payments', 'id', row.id, { ...known('incoming_payments', row.data), updated_at: now }, { version: 1 });
     case 'payment_requests':
       return upsert(sql, 'payment_requests', 'id', row.id, known('payment_requests', row.data), { version: 1 });
+    case 'quotes': return writeQuote(sql, row.id, row.data, now);
+    case 'refunds': return writeRefund(sql, row.id, row.data, now);
+    case 'recurring_schedules':
+      upsert(sql, 'recurring_schedules', 'id', row.id, known('recurring_schedules', row.data), { updated_at: now, version: 1 });
+      sql.prepare('UPDATE recurring_schedules SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, row.id);
+      return;
+    case 'recurring_runs':
+      // A period is written once, and the same on every computer (its id is made from it).
+      if (sql.prepare('SELECT 1 FROM recurring_runs WHERE id = ?').get(row.id)) return;
+      return upsert(sql, 'recurring_runs', 'id', row.id, known('recurring_runs', row.data), { updated_at: now, version: 1 });
   }
 }

@@ -16,6 +16,7 @@ import { usePageCache } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import { invoke } from '../../api';
+import { SendStatementsDialog } from '../statements/SendStatementsDialog';
 import type { ChannelInput } from '../../../shared/contract';
 import type { CustomerListRow } from '../../../shared/domain/customer';
 import { GuardedButton } from '../../components/Guarded';
@@ -61,6 +62,7 @@ export function CustomerList() {
   const { cache, snapshot } = usePageCache<CustomerListQuery, CustomerListRow>(fetchCustomers, query, changed);
   const filters = useCustomerQuery();
   useListShortcuts(searchRef, paths.customerNew(), 'customers.write');
+  const [sendingStatements, setSendingStatements] = useState(false);
 
   const { total, pending, error } = snapshot;
 
@@ -72,8 +74,10 @@ export function CustomerList() {
           <GuardedButton action="customers.write" className="btn btn-primary" onClick={() => navigate(paths.customerNew())}>New customer</GuardedButton>
           <GuardedButton action="customers.write" className="btn" onClick={() => navigate(paths.customerImport())}>Import CSV</GuardedButton>
           <ExportButton />
+          <button type="button" className="btn" onClick={() => setSendingStatements(true)}>Send statements</button>
         </div>
       </header>
+      {sendingStatements && <SendStatementsDialog onClose={() => setSendingStatements(false)} />}
       <StatsCards refreshToken={changed} />
       <ListToolbar ref={searchRef} refreshToken={changed} />
       <p className="result-count" aria-live="polite">

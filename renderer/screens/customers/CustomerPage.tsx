@@ -9,6 +9,8 @@ import { navigate, paths } from '../../lib/router';
 import { isTypingTarget } from '../../lib/keys';
 import { useShortcuts } from '../../stores/shortcuts';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
+import { RefundDialog } from '../payments/RefundDialog';
+import { StatementDialog } from '../statements/StatementDialog';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
 import { canNow } from '../../lib/useCan';
 import { useInvoicesChanged } from '../../lib/useInvoicesChanged';
@@ -46,11 +48,15 @@ function useCustomer(id: string) {
   return { customer, setCustomer, error, changed, reload };
 }
 
-/** N: a new invoice for this customer; P: record a payment from them. Not while typing or in a dialog. */
-function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void) {
+/** N: a new invoice for this customer; P: record a payment from them; R: refund their credit; S: their statement. Not while typing or in a dialog. */
+function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () => void, refund: () => void, statement: () => void) {
   const record = useRef(recordPayment);
+  const refundRef = useRef(refund);
+  const statementRef = useRef(statement);
   useEffect(() => {
     record.current = recordPayment;
+    refundRef.current = refund;
+    statementRef.current = statement;
   });
   useEffect(() => {
     if (!enabled) return;
@@ -58,12 +64,17 @@ function useCustomerShortcuts(enabled: boolean, id: string, recordPayment: () =>
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (isTypingTarget(event.target) || useShortcuts.getState().helpOpen || document.querySelector('[role="dialog"]')) return;
       const key = event.key.toLowerCase();
-      if (key !== 'n' && key !== 'p') return;
+      if (!['n', 'p', 'r', 's'].includes(key)) return;
       event.preventDefault();
-      const permission = canNow(key === 'n' ? 'drafts.write' : 'payments.record');
+      if (key === 's') {
+        statementRef.current();
+        return;
+      }
+      const permission = canNow(key === 'n' ? 'drafts.write' : key === 'p' ? 'payments.record' : 'payments.reverse');
       if (!permission.allowed) toast.info(permission.reason ?? '');
       else if (key === 'n') navigate(paths.draftNew(id));
-      else record.current();
+      else if (key === 'p') record.current();
+      else refundRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -74,9 +85,15 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
   const { customer, setCustomer, error, changed, reload } = useCustomer(id);
   const [confirming, setConfirming] = useState(false);
   const [recording, setRecording] = useState(false);
+  const [refunding, setRefunding] = useState(false);
+  const [statementOpen, setStatementOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const live = customer !== null && customer.archivedAt === null;
-  useCustomerShortcuts(live, id, () => setRecording(true));
+  const canRefund = (customer?.financials.creditMinor ?? 0) > 0;
+  useCustomerShortcuts(live, id, () => setRecording(true), () => {
+    if (canRefund) setRefunding(true);
+    else toast.info('There is no credit to refund');
+  }, () => setStatementOpen(true));
 
   if (error && !customer) {
     return (
@@ -118,6 +135,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
         onArchive={() => setConfirming(true)}
         onRestore={() => void run('customers.restore', 'Customer restored')}
         onRecordPayment={() => setRecording(true)}
+        onStatement={() => setStatementOpen(true)}
       />
       {customer.archivedAt && (
         <div className="notice notice-warning">
@@ -129,7 +147,7 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
         </div>
       )}
       <SummaryCards customer={customer} />
-      <CustomerTabs customer={customer} refreshToken={changed} initialTab={tab} onChanged={reload} />
+      <CustomerTabs customer={customer} refreshToken={changed} initialTab={tab} onChanged={reload} onRefund={() => setRefunding(true)} />
       {recording && (
         <RecordPaymentDialog
           customerId={customer.id}
@@ -138,6 +156,18 @@ export function CustomerPage({ id, tab }: { id: string; tab?: string | undefined
           defaultMethod={customer.preferredPaymentMethod}
           onClose={() => setRecording(false)}
           onRecorded={reload}
+        />
+      )}
+      {statementOpen && <StatementDialog customer={customer} onClose={() => setStatementOpen(false)} />}
+      {refunding && (
+        <RefundDialog
+          customerId={customer.id}
+          customerName={customer.name}
+          currency={customer.currency}
+          creditMinor={customer.financials.creditMinor}
+          defaultMethod={customer.preferredPaymentMethod}
+          onClose={() => setRefunding(false)}
+          onRefunded={reload}
         />
       )}
       {confirming && (

@@ -73,7 +73,7 @@ function ExistingDraft({ id }: { id: string }) {
   return <EditorBody initial={editorValues(values)} baseline={values} saved={invoice} />;
 }
 
-function NewDraft({ customerId, onCreated }: { customerId?: string | undefined; onCreated: (id: string) => void }) {
+function NewDraft({ customerId, onCreated, kind }: { customerId?: string | undefined; onCreated: (id: string) => void; kind?: 'quote' | undefined }) {
   const [loaded, setLoaded] = useState<Loaded<CustomerChoice | null>>(customerId ? { state: 'loading' } : { state: 'ready', value: null });
   useEffect(() => {
     if (!customerId) return;
@@ -93,7 +93,7 @@ function NewDraft({ customerId, onCreated }: { customerId?: string | undefined; 
 
   if (loaded.state === 'loading') {
     return (
-      <Frame title="New invoice">
+      <Frame title={kind === 'quote' ? 'New quote' : 'New invoice'}>
         <Loading label="Loading the customer…" />
       </Frame>
     );
@@ -103,16 +103,17 @@ function NewDraft({ customerId, onCreated }: { customerId?: string | undefined; 
     <EditorBody
       initial={newDraftValues(customer)}
       saved={null}
+      quote={kind === 'quote'}
       onCreated={onCreated}
       notice={loaded.state === 'failed' ? `That customer could not be loaded (${loaded.message}). Choose one below.` : undefined}
     />
   );
 }
 
-export function DraftEditor({ id, customerId }: { id?: string; customerId?: string }) {
+export function DraftEditor({ id, customerId, kind }: { id?: string; customerId?: string | undefined; kind?: 'quote' }) {
   // A new invoice saved here moves to its draft's address; the shell keeps this screen, and this
   // keeps its editor (with whatever was typed during the save) instead of loading the draft again.
   const [createdHere, setCreatedHere] = useState<string | null>(null);
   if (id && id !== createdHere) return <ExistingDraft id={id} />;
-  return <NewDraft customerId={customerId} onCreated={setCreatedHere} />;
+  return <NewDraft customerId={customerId} onCreated={setCreatedHere} kind={kind} />;
 }

@@ -13,6 +13,7 @@ import { toast } from '../../stores/toasts';
 import { SendDialog } from '../sending/SendDialog';
 import { DetailsSection } from './DetailsSection';
 import { FinalizeDialog } from './FinalizeDialog';
+import { IssueQuoteDialog } from '../quotes/IssueQuoteDialog';
 import { LinesEditor } from './LinesEditor';
 import { TermsSection } from './TermsSection';
 import { TotalsPanel } from './TotalsPanel';
@@ -35,6 +36,8 @@ interface EditorBodyProps {
   /** The draft as the backend holds it; null for a new invoice not saved yet. */
   saved: Invoice | null;
   notice?: string | undefined;
+  /** A new quote (not an invoice): saved as a quote draft, and issued instead of finalized. */
+  quote?: boolean | undefined;
   /** A new invoice was saved: this editor goes on as that draft's editor, under its address. */
   onCreated?: ((id: string) => void) | undefined;
 }
@@ -51,7 +54,7 @@ type OpenDialog = 'finalize' | 'send' | 'history' | 'discard' | null;
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCreated }: EditorBodyProps) {
+export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCreated, quote }: EditorBodyProps) {
   const vatRegistered = useBusinessDefaults((s) => s.vatRegistered);
   const form = useDraftForm(initial, baseline);
   const [saved, setSaved] = useState(firstSaved);
@@ -68,6 +71,9 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
   const rootRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
+  // Once saved, the draft says what it is (a new quote keeps being one after its address changes).
+  const isQuote = saved ? saved.kind === 'quote' : quote === true;
+  const noun = isQuote ? 'quote' : 'invoice';
 
   const allowLeave = useLeaveWarning(form.dirty);
   const leaveTo = (href: string) => {
@@ -131,7 +137,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
     const draft = form.check.content;
     try {
       if (!current) {
-        const created = await invoke('drafts.create', { draft, origin: { source: 'manual' } });
+        const created = isQuote ? await invoke('quotes.create', { draft }) : await invoke('drafts.create', { draft, origin: { source: 'manual' } });
         // Committed before the address changes, so the shell finds this editor already holding
         // the draft; what was typed during the save stays, as unsaved changes.
         flushSync(() => {
@@ -233,7 +239,9 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
   const newerVersion = heldBack && saved && heldBack.invoice.draft.version > saved.draft.version ? heldBack.invoice : null;
   const newerOrigin = heldBack?.origin ?? 'ai';
 
-  useEditorShortcuts(() => void save(), () => void startFinalize(), () => void saveThenOpen('send'));
+  useEditorShortcuts(() => void save(), () => void startFinalize(), () => {
+    if (!isQuote) void saveThenOpen('send');
+  });
 
   const v = form.values;
   // A business that is not VAT-registered sees no VAT, unless this draft still carries some.
@@ -249,10 +257,10 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
       <header className="screen-header draft-header">
         <div>
           <p className="breadcrumb">
-            <a href={paths.invoices()}>Invoices</a>
+            {isQuote ? <a href={paths.quotes()}>Quotes</a> : <a href={paths.invoices()}>Invoices</a>}
             {v.customer && <> / <a href={paths.customer(v.customer.id)}>{v.customer.name}</a></>}
           </p>
-          <h1>{saved ? 'Draft invoice' : 'New invoice'}</h1>
+          <h1>{saved ? `Draft ${noun}` : `New ${noun}`}</h1>
           {info && (
             <p className="draft-meta">
               <span className="badge">Draft</span>
@@ -401,18 +409,40 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
 
         <div className="form-actions draft-actions">
           <GuardedButton action="drafts.write" className="btn" disabled={saving} onClick={() => void save()}>Save draft</GuardedButton>
-          <GuardedButton action="invoices.finalize" className="btn btn-primary" disabled={saving} onClick={() => void startFinalize()}>Finalize</GuardedButton>
-          <GuardedButton action="invoices.finalize" className="btn" disabled={saving} onClick={() => void saveThenOpen('send')} aria-keyshortcuts="Control+Shift+S">
-            Send…
+          <GuardedButton action="invoices.finalize" className="btn btn-primary" disabled={saving} onClick={() => void startFinalize()} aria-keyshortcuts="Control+Enter">
+            {isQuote ? 'Issue quote…' : 'Finalize'}
           </GuardedButton>
+          {!isQuote && (
+            <GuardedButton action="invoices.finalize" className="btn" disabled={saving} onClick={() => void saveThenOpen('send')} aria-keyshortcuts="Control+Shift+S">
+              Send…
+            </GuardedButton>
+          )}
           <span className={`save-state${form.dirty ? ' save-state-dirty' : ''}`} role="status">{status}</span>
           <span className="muted form-keys">
-            <kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> finalizes · <kbd>{MOD}</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> sends
+            {isQuote ? (
+              <><kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> issues the quote</>
+            ) : (
+              <><kbd>{MOD}</kbd>+<kbd>S</kbd> saves · <kbd>{MOD}</kbd>+<kbd>Enter</kbd> finalizes · <kbd>{MOD}</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> sends</>
+            )}
           </span>
         </div>
       </div>
 
-      {dialog === 'finalize' && saved && (
+      {dialog === 'finalize' && saved && isQuote && (
+        <IssueQuoteDialog
+          draft={saved}
+          onClose={() => setDialog(null)}
+          onIssued={(issued) => {
+            toast.success(`${issued.proforma ? 'Pro-forma invoice' : 'Quote'} ${issued.number} issued`);
+            leaveTo(paths.quotes());
+          }}
+          onRefused={(message, fields) => {
+            if (fields) form.showServerErrors(normalizeFieldErrors(fields));
+            setProblem({ title: 'Not issued', message });
+          }}
+        />
+      )}
+      {dialog === 'finalize' && saved && !isQuote && (
         <FinalizeDialog
           invoice={saved}
           onClose={() => setDialog(null)}
@@ -454,7 +484,7 @@ export function EditorBody({ initial, baseline, saved: firstSaved, notice, onCre
           onClose={() => setDialog(null)}
           onDiscarded={() => {
             form.markSaved(form.values);
-            leaveTo(paths.invoices());
+            leaveTo(isQuote ? paths.quotes() : paths.invoices());
           }}
         />
       )}

@@ -25,12 +25,21 @@ import { TotalsTable } from './page/TotalsTable';
 import { useInvoice } from './page/useInvoice';
 import { usePaymentShortcut } from './page/usePaymentShortcut';
 import { VoidDialog } from './page/VoidDialog';
+import { ScheduleDialog } from '../recurring/ScheduleDialog';
 import './invoices.css';
+
+/** The same day next month: where a monthly schedule made from an invoice starts. */
+function nextMonth(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
+}
 
 type OpenDialog = 'payment' | 'credit' | 'void' | 'send' | 'pdf' | null;
 
 export function InvoicePage({ id }: { id: string }) {
   const { invoice, setInvoice, error, reload } = useInvoice(id);
+  const [scheduling, setScheduling] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [duplicating, setDuplicating] = useState(false);
   const mayPay = useCan('payments.record').allowed;
@@ -105,6 +114,31 @@ export function InvoicePage({ id }: { id: string }) {
         </div>
       )}
       <InvoiceFacts invoice={invoice} />
+      {invoice.fromQuote && (
+        <p className="muted invoice-from-quote">
+          Converted from quote <a href={paths.quotes()}>{invoice.fromQuote.number}</a>
+        </p>
+      )}
+      {!isDraft && invoice.status !== 'void' && (
+        <p className="invoice-schedule">
+          {invoice.recurring ? (
+            <span className="muted">Made by a <a href={paths.customerTab(invoice.customer.id, 'recurring')}>recurring schedule</a> for {formatDate(invoice.recurring.periodOn)}.</span>
+          ) : (
+            <button type="button" className="btn btn-small" onClick={() => setScheduling(true)}>Make this a schedule</button>
+          )}
+        </p>
+      )}
+      {scheduling && (
+        <ScheduleDialog
+          seed={{
+            customerId: invoice.customer.id, customerName: invoice.customer.name, currency: invoice.currency, pricesIncludeTax: invoice.pricesIncludeTax,
+            discount: invoice.discount, startDate: nextMonth(invoice.issueDate), baseDate: invoice.issueDate, cadence: 'monthly', totalMinor: invoice.totals.totalMinor,
+            lines: invoice.lines.map((l) => ({ description: l.description, quantityMilli: l.quantityMilli, unit: l.unit, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, priceIncludesTax: l.priceIncludesTax, itemId: l.itemId })),
+          }}
+          onClose={() => setScheduling(false)}
+          onCreated={() => navigate(paths.customerTab(invoice.customer.id, 'recurring'))}
+        />
+      )}
 
       <section className="invoice-section" aria-labelledby="invoice-lines-heading">
         <h2 id="invoice-lines-heading">Lines</h2>

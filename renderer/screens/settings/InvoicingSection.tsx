@@ -18,6 +18,9 @@ interface Form {
   numberFormat: string;
   creditNoteFormat: string;
   paymentFormat: string;
+  quoteFormat: string;
+  refundFormat: string;
+  openingBalanceFormat: string;
   deviceCode: string;
   terms: string;
 }
@@ -27,7 +30,7 @@ const DEVICE = /^[A-Za-z0-9]{0,6}$/;
 
 function check(f: Form): { update: { invoicing: InvoicingSettings } | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  for (const key of ['numberFormat', 'creditNoteFormat', 'paymentFormat'] as const) {
+  for (const key of ['numberFormat', 'creditNoteFormat', 'paymentFormat', 'quoteFormat', 'refundFormat'] as const) {
     const problem = numberFormatProblem(f[key].trim());
     if (problem) errors[key] = problem;
   }
@@ -39,6 +42,7 @@ function check(f: Form): { update: { invoicing: InvoicingSettings } | null; erro
     update: {
       invoicing: {
         numberFormat: f.numberFormat.trim(), creditNoteFormat: f.creditNoteFormat.trim(), paymentFormat: f.paymentFormat.trim(),
+        quoteFormat: f.quoteFormat.trim(), refundFormat: f.refundFormat.trim(), openingBalanceFormat: f.openingBalanceFormat,
         deviceCode: f.deviceCode.trim().toUpperCase(), defaultPaymentTermsDays: days,
       },
     },
@@ -55,6 +59,7 @@ export function InvoicingSection({ view, onSaved }: { view: SettingsView; onSave
     storedOf: (v) => v.invoicing,
     formOf: (i: InvoicingSettings): Form => ({
       numberFormat: i.numberFormat, creditNoteFormat: i.creditNoteFormat, paymentFormat: i.paymentFormat, deviceCode: i.deviceCode,
+      quoteFormat: i.quoteFormat, refundFormat: i.refundFormat, openingBalanceFormat: i.openingBalanceFormat,
       terms: String(i.defaultPaymentTermsDays),
     }),
     check,
@@ -90,6 +95,8 @@ export function InvoicingSection({ view, onSaved }: { view: SettingsView; onSave
           <TextField id="settings-invoicing-numberFormat" label="Invoice numbers" value={form.numberFormat} onValue={set('numberFormat')} error={errors.numberFormat} hint={preview('invoice')} />
           <TextField id="settings-invoicing-creditNoteFormat" label="Credit note numbers" value={form.creditNoteFormat} onValue={set('creditNoteFormat')} error={errors.creditNoteFormat} hint={preview('creditNote')} />
           <TextField id="settings-invoicing-paymentFormat" label="Receipt numbers (payments)" value={form.paymentFormat} onValue={set('paymentFormat')} error={errors.paymentFormat} hint={preview('payment')} />
+          <TextField id="settings-invoicing-quoteFormat" label="Quote numbers" value={form.quoteFormat} onValue={set('quoteFormat')} error={errors.quoteFormat} hint="Quotes and pro-forma invoices count in a series of their own." />
+          <TextField id="settings-invoicing-refundFormat" label="Refund numbers" value={form.refundFormat} onValue={set('refundFormat')} error={errors.refundFormat} hint="Money paid back out of a customer’s credit." />
           <TextField
             id="settings-invoicing-deviceCode"
             label="This device’s code"

@@ -4,7 +4,7 @@
 // Unmatched inbox. Receipts already in the books are shown and skipped. Works with no network.
 import { useEffect, useId, useState } from 'react';
 import { invoke } from '../../api';
-import type { StatementImportResult, StatementLineView, StatementPreview } from '../../../shared/channels/statements';
+import type { StatementImportResult, StatementLineView, StatementPreview } from '../../../shared/channels/statementImport';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorMessage, formatDate, money, plural } from '../../lib/format';

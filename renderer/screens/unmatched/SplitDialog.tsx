@@ -2,7 +2,7 @@
 // editable; whatever is not placed is kept as the customer's credit.
 import { useEffect, useId, useState } from 'react';
 import { invoke } from '../../api';
-import type { IncomingView, MoneyInSuggestion } from '../../../shared/channels/statements';
+import type { IncomingView, MoneyInSuggestion } from '../../../shared/channels/statementImport';
 import { MAX_AMOUNT_MINOR, parseMoney, type CurrencyCode } from '../../../shared/money';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

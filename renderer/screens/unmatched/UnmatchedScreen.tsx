@@ -4,7 +4,7 @@
 // credit, or dismiss with a reason. Refreshes when this computer or a sync changes the books.
 import { useEffect, useState } from 'react';
 import { invoke } from '../../api';
-import { INCOMING_SOURCE_LABELS, type IncomingView, type MoneyInSuggestion } from '../../../shared/channels/statements';
+import { INCOMING_SOURCE_LABELS, type IncomingView, type MoneyInSuggestion } from '../../../shared/channels/statementImport';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';

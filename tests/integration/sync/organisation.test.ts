@@ -2,6 +2,7 @@
 // person's back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scanForOrganisation } from '../../../electron/core/reminders/scheduler';
+import { runDueForOrganisation } from '../../../electron/core/recurring/service';
 import { call, refused } from '../../helpers/core';
 import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
 import { closeDesktops, desktop, founder, sameOwner } from '../../helpers/devices';
@@ -54,6 +55,54 @@ describe('one organisation, several computers', () => {
     await other.sync();
     const logged = await call(other.core, 'sending.log', { customerId: buyer.id });
     expect(logged.map((m) => [m.type, m.status])).toEqual([['overdue', 'sent']]);
+  });
+
+  it('issues a recurring period once for the organisation, and every computer holds it', async () => {
+    const a = desktop('Shop laptop', clock);
+    const joined = await founder(a, cloud.url, 'Kilimani Web Studio');
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    clock.set('2026-11-01T12:00:00.000Z');
+    const buyer = await call(a.core, 'customers.create', { name: 'Kamau Logistics', email: 'ap@kamau.co.ke' });
+    const schedule = await call(a.core, 'recurring.create', {
+      customerId: buyer.id, cadence: 'monthly', startDate: '2026-11-05', dayOfMonth: 5, content: { kind: 'lines', lines: [line('Fleet tracking for November 2026', 1, 1_500_000)] },
+    });
+    await a.sync();
+    await b.sync();
+    clock.set('2026-11-05T12:00:00.000Z');
+    const [onA, onB] = await Promise.all([runDueForOrganisation(a.core.context), runDueForOrganisation(b.core.context)]);
+    expect(onA.issued + onB.issued).toBe(1);
+    const issuer = onA.issued === 1 ? a : b;
+    const other = issuer === a ? b : a;
+    await issuer.sync();
+    await other.sync();
+    const seen = await call(other.core, 'recurring.get', { id: schedule.id });
+    expect(seen.runs.map((r) => [r.periodKey, r.outcome])).toEqual([['2026-11', 'issued']]);
+    const [again1, again2] = await Promise.all([runDueForOrganisation(a.core.context), runDueForOrganisation(b.core.context)]);
+    expect(again1.issued + again2.issued).toBe(0);
+  });
+
+  it('two computers refunding the same credit offline both keep their refund, and show what went beyond the credit', async () => {
+    const a = desktop('Shop laptop', clock);
+    const joined = await founder(a, cloud.url, 'Kilimani Web Studio');
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    clock.set('2026-11-10T12:00:00.000Z');
+    const buyer = await call(a.core, 'customers.create', { name: 'Wanjiku Traders', email: 'orders@wanjiku.co.ke' });
+    await call(a.core, 'payments.record', { customerId: buyer.id, amountMinor: 100_000, paidOn: '2026-11-10', method: 'cash' });
+    await a.sync();
+    await b.sync();
+    expect((await call(b.core, 'customers.get', { id: buyer.id })).financials.creditMinor).toBe(100_000);
+    // Each refunds most of the credit without seeing the other's.
+    await call(a.core, 'refunds.record', { customerId: buyer.id, amountMinor: 80_000, refundedOn: '2026-11-10', method: 'cash', reference: '' });
+    await call(b.core, 'refunds.record', { customerId: buyer.id, amountMinor: 70_000, refundedOn: '2026-11-10', method: 'bank', reference: 'FT-1' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const computer of [a, b]) {
+      expect((await call(computer.core, 'customers.get', { id: buyer.id })).financials).toMatchObject({ creditMinor: 0, refundedMinor: 150_000, refundExcessMinor: 50_000 });
+      expect((await call(computer.core, 'refunds.list', { customerId: buyer.id })).total).toBe(2);
+    }
   });
 
   it('will not mix two sets of books: a computer with books of its own joining an organisation with books is asked first', async () => {

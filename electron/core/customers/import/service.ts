@@ -7,10 +7,23 @@ import { getCustomerRow } from '../repo';
 import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction } from '../service';
 import { forgetValidation, planImport } from './plan';
 import { rowToFields } from './rows';
+import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './openingBalance';
+import type { CurrencyCode } from '../../../../shared/money';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
   const plan = planImport(ctx, input.csvText, input.mapping);
+  const order = openingDateOrder(plan.fresh);
+  const openingBalances = { count: 0, totalMinor: 0, problems: [] as { line: number; message: string }[] };
+  for (const row of plan.fresh) {
+    const reading = readOpeningBalance(ctx, row.cells, row.fields.currency as CurrencyCode, order);
+    if (!reading) continue;
+    if (reading.ok) {
+      openingBalances.count += 1;
+      openingBalances.totalMinor += reading.minor;
+    } else openingBalances.problems.push({ line: row.line, message: reading.message });
+  }
   return {
+    openingBalances,
     fileName: input.fileName,
     delimiter: plan.csv.delimiter,
     headers: plan.csv.headers,
@@ -38,10 +51,22 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   const changedIds: string[] = [];
   let updated = 0;
   let skipped = 0;
+  let openings = 0;
+  const order = openingDateOrder(plan.fresh);
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
     for (const row of plan.fresh) {
-      changedIds.push(insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++));
+      const currency = row.fields.currency as CurrencyCode;
+      const opening = readOpeningBalance(ctx, row.cells, currency, order);
+      if (opening && !opening.ok) {
+        throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
+      }
+      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++);
+      changedIds.push(id);
+      if (opening) {
+        recordOpeningBalance(ctx, id, currency, opening.minor, opening.on, input.fileName);
+        openings++;
+      }
     }
     for (const duplicate of plan.duplicates) {
       if (input.duplicateActions[String(duplicate.line)] !== 'update') {
@@ -66,5 +91,5 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   });
   forgetValidation();
   ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
-  return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length };
+  return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length, openingBalances: openings };
 }

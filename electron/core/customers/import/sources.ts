@@ -44,7 +44,7 @@ export const CUSTOMER_SOURCES: readonly SourceProfile<ImportField>[] = [
     columns: {
       name: ['Customer'], company: ['Company'], email: ['Email'], phone: ['Mobile', 'Phone', 'Phone Numbers'],
       street: ['Street Address'], city: ['City'], region: ['State'], postalCode: ['Zip'], country: ['Country'],
-      paymentTerms: ['Terms'], notes: ['Notes'],
+      paymentTerms: ['Terms'], notes: ['Notes'], openingBalance: ['Open Balance'],
     },
   },
   {
@@ -55,6 +55,7 @@ export const CUSTOMER_SOURCES: readonly SourceProfile<ImportField>[] = [
       name: ['Customer'], company: ['Company'], firstName: ['First Name'], lastName: ['Last Name'], email: ['Main Email'],
       phone: ['Mobile', 'Main Phone'], secondaryPhone: ['Alt. Phone', 'Main Phone'], street: ['Bill to 2'], street2: ['Bill to 3'],
       paymentTerms: ['Terms'], creditLimit: ['Credit Limit'], status: ['Active Status'], businessType: ['Customer Type'], notes: ['Note'],
+      openingBalance: ['Balance Total', 'Balance'],
     },
   },
   {
@@ -104,4 +105,6 @@ export const CUSTOMER_SYNONYMS: Record<ImportField, readonly string[]> = {
   status: ['status', 'customerstatus', 'activestatus'],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
   tags: ['tags', 'tag', 'labels', 'groups'],
+  openingBalance: ['openingbalance', 'openbalance', 'balance', 'balancedue', 'balancetotal', 'outstanding', 'amountowed', 'owed', 'salio'],
+  openingBalanceDate: ['openingbalancedate', 'openbalancedate', 'balancedate', 'asof', 'asofdate', 'balanceasof'],
 };

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { invoiceColumns, invoiceUpdateTrigger } from './0006_sync';
+import { EVERYDAY_INVOICE_COLUMNS } from './0008_everyday_billing';
 
 // KRA eTIMS (electron/core/etims). KRA's answer for a final invoice or a credit note (its invoice
 // number for the branch, the control unit's id, receipt counters, internal data, signature, date,
@@ -7,7 +8,6 @@ import { invoiceColumns, invoiceUpdateTrigger } from './0006_sync';
 // and frozen from then on. A catalog item carries its KRA classification and units (master data,
 // merged per field). The line of documents waiting for KRA, the code lists and the items already
 // registered at KRA are this computer's own, like the job queue, and never sync.
-// Does not rely on migration 8 (another release's): it names only tables of versions 1–7.
 
 const RECEIPT = [
   ['etims_invoice_no', 'INTEGER'], ['etims_cu_id', 'TEXT'], ['etims_receipt_no', 'INTEGER'], ['etims_total_receipt_no', 'INTEGER'],
@@ -46,7 +46,7 @@ export const migration0009: Migration = {
 
     -- Sync (migration 6) watches KRA's answer too.
     DROP TRIGGER invoices_sync_update;
-    ${invoiceUpdateTrigger([...invoiceColumns, ...RECEIPT_NAMES])}
+    ${invoiceUpdateTrigger([...invoiceColumns, ...EVERYDAY_INVOICE_COLUMNS, ...RECEIPT_NAMES])}
     DROP TRIGGER credit_notes_sync_update;
     CREATE TRIGGER credit_notes_sync_update AFTER UPDATE OF ${CREDIT_NOTE_WATCHED.join(', ')} ON credit_notes
       WHEN ${changed(CREDIT_NOTE_WATCHED)}

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { invoiceColumns, invoiceUpdateTrigger, rowTriggers } from './0006_sync';
+import { EVERYDAY_INVOICE_COLUMNS } from './0008_everyday_billing';
 import { RECEIPT_NAMES } from './0009_etims';
 
 // Getting paid through the Cloud: money that came in (M-Pesa, Paystack, a statement), requests for
@@ -66,6 +67,6 @@ export const migration0010: Migration = {
     ${rowTriggers('payment_requests', 'id', [])}
 
     DROP TRIGGER invoices_sync_update;
-    ${invoiceUpdateTrigger([...invoiceColumns, ...RECEIPT_NAMES, 'share_token'])}
+    ${invoiceUpdateTrigger([...invoiceColumns, ...EVERYDAY_INVOICE_COLUMNS, ...RECEIPT_NAMES, 'share_token'])}
   `,
 };

@@ -6,8 +6,11 @@ import { migration0004 } from './0004_reports';
 import { migration0005 } from './0005_notifications';
 import { migration0006 } from './0006_sync';
 import { migration0007 } from './0007_items';
+import { migration0008 } from './0008_everyday_billing';
 import { migration0009 } from './0009_etims';
 import { migration0010 } from './0010_payments';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010,
+];

@@ -3,7 +3,7 @@
 // payment through the payments service (to one invoice, split over several, or kept as the
 // customer's credit); dismissing says why. Each is one audited change that syncs.
 import type { ChannelParsed } from '../../../../shared/contract';
-import type { IncomingView } from '../../../../shared/channels/statements';
+import type { IncomingView } from '../../../../shared/channels/statementImport';
 import { paymentInputSchema, MPESA_RECEIPT } from '../../../../shared/domain/payment';
 import { AppError } from '../../../../shared/errors';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';

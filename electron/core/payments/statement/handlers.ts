@@ -4,7 +4,7 @@ import { assignIncoming, countUnmatched, dismissIncoming, listUnmatched } from '
 import { commitStatement, previewStatement } from './service';
 
 /** Import statement and the Unmatched inbox. */
-export function statementHandlers(ctx: CoreContext) {
+export function statementImportHandlers(ctx: CoreContext) {
   return {
     'payments.statement.preview': (input) => previewStatement(ctx, input),
     'payments.statement.commit': (input) => commitStatement(ctx, input),

@@ -3,7 +3,7 @@
 // confidence and the reasons for it, in words a person checks against the statement. The book is
 // read once into maps, so a month's statement against a large book is a lookup per line.
 import { accountMatch, accountReferenceFor, alnumKey, digitsKey, groupsKey } from '../../../../shared/payments/accountReference';
-import type { MoneyInSuggestion } from '../../../../shared/channels/statements';
+import type { MoneyInSuggestion } from '../../../../shared/channels/statementImport';
 import { formatMoney } from '../../../../shared/money';
 import type { Sql } from '../../db/sql';
 

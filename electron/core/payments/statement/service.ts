@@ -2,7 +2,7 @@
 // the person accepted as M-Pesa payments and leave the rest in the Unmatched inbox, in one
 // transaction that syncs as one change. A receipt already in the books is never recorded twice.
 import type { ChannelParsed } from '../../../../shared/contract';
-import type { StatementImportResult, StatementLineView, StatementPreview } from '../../../../shared/channels/statements';
+import type { StatementImportResult, StatementLineView, StatementPreview } from '../../../../shared/channels/statementImport';
 import { paymentInputSchema } from '../../../../shared/domain/payment';
 import { AppError } from '../../../../shared/errors';
 import { formatMoney } from '../../../../shared/money';

@@ -2,7 +2,7 @@
 // per rate, the payments and credit notes against the invoice, and the customer's code.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { EtimsBlock, BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footer, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES, type Theme } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -26,18 +26,19 @@ function Ledger({ title, heads, rows, theme: t }: { title: string; heads: string
 }
 
 export function detailedInvoice(view: InvoiceView): ReactElement {
+  const l = view.labels;
   const columns: Column[] = [
-    { title: '#', width: 20, align: 'right', value: (l) => l.position },
-    { title: 'Description', value: (l) => l.description },
-    { title: 'Quantity', width: 60, align: 'right', value: (l) => l.quantity },
-    { title: `Unit price (${view.currency})`, width: 74, align: 'right', value: (l) => l.unitPrice },
+    { title: '#', width: 20, align: 'right', value: (line) => line.position },
+    { title: l.description, value: (line) => line.description },
+    { title: l.quantity, width: 60, align: 'right', value: (line) => line.quantity },
+    { title: l.unitPrice, width: 74, align: 'right', value: (line) => line.unitPrice },
     ...(view.vat
       ? [
-        { title: 'VAT rate', width: 50, align: 'right' as const, value: (l: LineView) => l.taxRate },
-        { title: 'VAT amount', width: 62, align: 'right' as const, value: (l: LineView) => l.taxAmount },
+        { title: l.vatRate, width: 50, align: 'right' as const, value: (line: LineView) => line.taxRate },
+        { title: l.vatAmount, width: 62, align: 'right' as const, value: (line: LineView) => line.taxAmount },
       ]
       : []),
-    { title: `Amount (${view.currency})`, width: 78, align: 'right', value: (l) => l.amount },
+    { title: l.amountIn, width: 78, align: 'right', value: (line) => line.amount },
   ];
   return (
     <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
@@ -48,7 +49,7 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
           <BusinessBlock view={view} theme={theme} nameSize={14} />
         </View>
         <View style={{ alignItems: 'flex-end' }}>
-          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent }}>{view.vat ? 'TAX INVOICE' : 'INVOICE'}</Text>
+          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent }}>{view.detailedHeading}</Text>
           <Text style={{ fontSize: 11, fontWeight: 700, marginTop: 2 }}>{view.number}</Text>
           <MarkBadge mark={view.mark} />
         </View>
@@ -60,31 +61,29 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
         <Facts
           theme={theme}
           labelWidth={70}
-          facts={[
-            ['Invoice no.', view.number], ['Issue date', view.issueDate], ['Due date', view.dueDate], ['Terms', view.terms],
-            ['Currency', view.currency], ['Status', view.statusLine],
-          ]}
+          facts={[...view.facts.slice(0, 4), [l.currency, view.currency], ...view.facts.slice(4)]}
         />
       </View>
       <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader />
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View style={{ width: 270 }}>
-          {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross /> : null}
-          <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7 }}>{view.vat ? `${view.pricesNote}. ` : ''}Line amounts are before any invoice discount.</Text>
+          {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross labels={l} /> : null}
+          <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7 }}>{view.vat ? `${view.pricesNote}. ` : ''}{l.lineAmountsNote}</Text>
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>
-      <Ledger title="Payments received" heads={['Date', 'Receipt', 'Method', 'Reference', 'Amount']} rows={view.payments.map((p) => [p.date, p.receipt, p.method, p.reference, p.amount])} theme={theme} />
+      <Ledger title={l.paymentsReceived} heads={[l.date, l.receipt, l.method, l.reference, l.amount]} rows={view.payments.map((p) => [p.date, p.receipt, p.method, p.reference, p.amount])} theme={theme} />
       <Ledger
-        title="Credit notes"
-        heads={view.creditNotes.some((c) => c.cu) ? ['Number', 'Date', 'Reason', 'CU invoice no.', 'Amount'] : ['Number', 'Date', 'Reason', 'Amount']}
+        title={l.creditNotes}
+        heads={view.creditNotes.some((c) => c.cu) ? [l.number, l.date, l.reason, 'CU invoice no.', l.amount] : [l.number, l.date, l.reason, l.amount]}
         rows={view.creditNotes.map((c) => (view.creditNotes.some((n) => n.cu) ? [c.number, c.date, c.reason, c.cu, c.amount] : [c.number, c.date, c.reason, c.amount]))}
         theme={theme}
       />
       <EtimsBlock etims={view.etims} theme={theme} />
-      <Notes text={view.notes} theme={theme} />
-      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed />
-      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} />
+      <Notes text={view.notes} theme={theme} title={l.notes} />
+      <Footnotes lines={view.footnotes} theme={theme} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} />
+      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }

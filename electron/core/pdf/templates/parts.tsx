@@ -2,38 +2,41 @@
 import { Image, Path, Svg, Text, View, type Styles } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { Theme } from './theme';
-import type { AmountRow, EtimsView, InvoiceView, LineView, TaxRow } from './view';
+import type { AmountRow, EtimsView, InvoiceView, LineView, Mark, TaxRow } from './view';
 
 type Style = Styles[string];
 
-/** DRAFT / PAID / VOID across every page, faint, behind the content. */
-export function Watermark({ mark, theme }: { mark: InvoiceView['mark']; theme: Theme }): ReactElement | null {
+const markColour = (mark: Mark, muted: string) => (mark.tone === 'good' ? '#1b7f3b' : mark.tone === 'bad' ? '#b3261e' : muted);
+
+/** DRAFT / PAID / VOID (in the customer's language) across every page, faint, behind the content. */
+export function Watermark({ mark, theme }: { mark: Mark | null; theme: Theme }): ReactElement | null {
   if (!mark) return null;
-  const colour = mark === 'PAID' ? '#1b7f3b' : mark === 'VOID' ? '#b3261e' : theme.muted;
+  // A long word (IMEBATILISHWA) is set smaller, so it still fits across the page.
+  const fontSize = Math.min(110, Math.floor(900 / Math.max(1, mark.text.length)));
   return (
     <View fixed style={{ position: 'absolute', top: 0, left: 0, right: 0, bottom: 0, alignItems: 'center', justifyContent: 'center' }}>
-      <Text style={{ fontSize: 110, fontWeight: 700, color: colour, opacity: 0.12, transform: 'rotate(-35deg)' }}>{mark}</Text>
+      <Text style={{ fontSize, fontWeight: 700, color: markColour(mark, theme.muted), opacity: 0.12, transform: 'rotate(-35deg)' }}>{mark.text}</Text>
     </View>
   );
 }
 
-/** The same word as a small stamp by the invoice number, where a reader looks first. */
-export function MarkBadge({ mark }: { mark: InvoiceView['mark'] }): ReactElement | null {
+/** The same word as a small stamp by the document number, where a reader looks first. */
+export function MarkBadge({ mark }: { mark: Mark | null }): ReactElement | null {
   if (!mark) return null;
-  const colour = mark === 'PAID' ? '#1b7f3b' : mark === 'VOID' ? '#b3261e' : '#6b6b6b';
+  const colour = markColour(mark, '#6b6b6b');
   return (
     <Text style={{ marginTop: 4, alignSelf: 'flex-end', borderWidth: 1.5, borderColor: colour, color: colour, fontWeight: 700, fontSize: 11, paddingHorizontal: 6, paddingVertical: 2 }}>
-      {mark}
+      {mark.text}
     </Text>
   );
 }
 
-/** Fixed at the foot of every page: who the invoice is from, and "Page X of Y". */
-export function Footer({ left, theme }: { left: string; theme: Theme }): ReactElement {
+/** Fixed at the foot of every page: who the document is from, and "Page X of Y" in its language. */
+export function Footer({ left, theme, page }: { left: string; theme: Theme; page: (page: number, pages: number) => string }): ReactElement {
   return (
     <View fixed style={{ position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: 0.5, borderTopColor: theme.rule, paddingTop: 4, fontSize: 7.5, color: theme.muted }}>
       <Text>{left}</Text>
-      <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      <Text render={({ pageNumber, totalPages }) => page(pageNumber, totalPages)} />
     </View>
   );
 }
@@ -56,9 +59,10 @@ export function BusinessBlock({ view, theme, nameSize }: { view: InvoiceView; th
   );
 }
 
-/** Who the invoice is made out to. */
-export function CustomerBlock({ view, theme, title = 'Bill to', showCode = false }: { view: InvoiceView; theme: Theme; title?: string; showCode?: boolean }): ReactElement {
+/** Who the document is made out to. */
+export function CustomerBlock({ view, theme, showCode = false }: { view: Pick<InvoiceView, 'customer' | 'labels'>; theme: Theme; showCode?: boolean }): ReactElement {
   const c = view.customer;
+  const title = view.labels.billTo;
   return (
     <View>
       <Text style={{ fontSize: 7.5, color: theme.muted, textTransform: 'uppercase', marginBottom: 2 }}>{title}</Text>
@@ -67,19 +71,22 @@ export function CustomerBlock({ view, theme, title = 'Bill to', showCode = false
       {c.pin ? <Text>{c.pin}</Text> : null}
       {c.email ? <Text>{c.email}</Text> : null}
       {c.phone ? <Text>{c.phone}</Text> : null}
-      {showCode ? <Text style={{ color: theme.muted }}>Customer code: {c.code}</Text> : null}
+      {showCode ? <Text style={{ color: theme.muted }}>{view.labels.customerCode(c.code)}</Text> : null}
     </View>
   );
 }
 
-/** Label/value pairs: invoice number, dates, terms. */
+/** Label/value pairs: document number, dates, terms. The labels' column widens for longer words (Swahili's). */
 export function Facts({ facts, theme, labelWidth = 62 }: { facts: [string, string][]; theme: Theme; labelWidth?: number }): ReactElement {
+  const shown = facts.filter(([, value]) => value !== '');
+  const longest = Math.max(0, ...shown.map(([label]) => label.length));
+  const width = Math.min(130, Math.max(labelWidth, Math.ceil(longest * theme.fontSize * 0.52) + 6));
   return (
     <View>
-      {facts.filter(([, value]) => value !== '').map(([label, value]) => (
+      {shown.map(([label, value]) => (
         <View key={label} style={{ flexDirection: 'row', marginBottom: 1.5 }}>
-          <Text style={{ width: labelWidth, color: theme.muted }}>{label}</Text>
-          <Text style={{ fontWeight: 700 }}>{value}</Text>
+          <Text style={{ width, color: theme.muted }}>{label}</Text>
+          <Text style={{ fontWeight: 700, maxWidth: 150 }}>{value}</Text>
         </View>
       ))}
     </View>
@@ -152,14 +159,14 @@ export function TotalsBlock({ rows, due, theme, width = 230 }: { rows: AmountRow
 }
 
 /** VAT by rate: what KRA asks an invoice to show. */
-export function TaxSummaryTable({ rows, theme, withGross }: { rows: TaxRow[]; theme: Theme; withGross: boolean }): ReactElement {
-  const columns: [string, (r: TaxRow) => string][] = [['Rate', (r) => r.rate], ['Taxable amount', (r) => r.net], ['VAT', (r) => r.tax]];
-  if (withGross) columns.push(['Total', (r) => r.gross]);
+export function TaxSummaryTable({ rows, theme, withGross, labels }: { rows: TaxRow[]; theme: Theme; withGross: boolean; labels: InvoiceView['labels'] }): ReactElement {
+  const columns: [string, (r: TaxRow) => string][] = [[labels.rate, (r) => r.rate], [labels.taxableAmount, (r) => r.net], [labels.vat, (r) => r.tax]];
+  if (withGross) columns.push([labels.total, (r) => r.gross]);
   // The rate is short; the amounts share the rest.
-  const cell = (i: number): Style => (i === 0 ? { width: 48 } : { flexGrow: 1, flexBasis: 0, textAlign: 'right' });
+  const cell = (i: number): Style => (i === 0 ? { width: 56 } : { flexGrow: 1, flexBasis: 0, textAlign: 'right' });
   return (
     <View wrap={false} style={{ fontSize: theme.tableFontSize }}>
-      <Text style={{ fontWeight: 700, marginBottom: 3 }}>Tax summary</Text>
+      <Text style={{ fontWeight: 700, marginBottom: 3 }}>{labels.taxSummary}</Text>
       <View style={{ flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: theme.ink, paddingBottom: 2, fontWeight: 700 }}>
         {columns.map(([title], i) => <Text key={title} style={cell(i)}>{title}</Text>)}
       </View>
@@ -173,22 +180,32 @@ export function TaxSummaryTable({ rows, theme, withGross }: { rows: TaxRow[]; th
 }
 
 /** How to pay: M-Pesa, bank, the business's own note. */
-export function PaymentBlock({ lines, theme, boxed }: { lines: string[]; theme: Theme; boxed: boolean }): ReactElement | null {
+export function PaymentBlock({ lines, theme, boxed, title }: { lines: string[]; theme: Theme; boxed: boolean; title: string }): ReactElement | null {
   if (lines.length === 0) return null;
   return (
     <View wrap={false} style={{ marginTop: 12, ...(boxed ? { borderWidth: 0.75, borderColor: theme.rule, padding: 8 } : {}) }}>
-      <Text style={{ fontWeight: 700, marginBottom: 3, color: boxed ? theme.accent : theme.ink }}>How to pay</Text>
+      <Text style={{ fontWeight: 700, marginBottom: 3, color: boxed ? theme.accent : theme.ink }}>{title}</Text>
       {lines.map((line, i) => <Text key={i} style={{ marginBottom: 1.5 }}>{line}</Text>)}
     </View>
   );
 }
 
-export function Notes({ text, theme }: { text: string; theme: Theme }): ReactElement | null {
+export function Notes({ text, theme, title }: { text: string; theme: Theme; title: string }): ReactElement | null {
   if (!text) return null;
   return (
     <View style={{ marginTop: 12 }}>
-      <Text style={{ fontWeight: 700, marginBottom: 2 }}>Notes</Text>
+      <Text style={{ fontWeight: 700, marginBottom: 2 }}>{title}</Text>
       <Text style={{ color: theme.ink }}>{text}</Text>
+    </View>
+  );
+}
+
+/** A quote's validity, a pro-forma's "not a tax invoice": small lines after the notes. */
+export function Footnotes({ lines, theme }: { lines: string[]; theme: Theme }): ReactElement | null {
+  if (lines.length === 0) return null;
+  return (
+    <View wrap={false} style={{ marginTop: 10 }}>
+      {lines.map((line, i) => <Text key={i} style={{ color: theme.muted, marginBottom: 1.5 }}>{line}</Text>)}
     </View>
   );
 }

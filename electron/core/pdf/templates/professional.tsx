@@ -1,19 +1,20 @@
 // The default look: a coloured heading band, the parties side by side, a striped table and a boxed total.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { EtimsBlock, BusinessBlock, CustomerBlock, Facts, Footer, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footer, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
 import type { InvoiceView, LineView } from './view';
 
 const theme = THEMES.professional;
 
 export function professionalInvoice(view: InvoiceView): ReactElement {
+  const l = view.labels;
   const columns: Column[] = [
-    { title: 'Description', value: (l) => l.description },
-    { title: 'Quantity', width: 70, align: 'right', value: (l) => l.quantity },
-    { title: `Unit price (${view.currency})`, width: 88, align: 'right', value: (l) => l.unitPrice },
-    ...(view.vat ? [{ title: 'VAT', width: 44, align: 'right' as const, value: (l: LineView) => l.taxRate }] : []),
-    { title: `Amount (${view.currency})`, width: 92, align: 'right', value: (l) => l.amount },
+    { title: l.description, value: (line) => line.description },
+    { title: l.quantity, width: 70, align: 'right', value: (line) => line.quantity },
+    { title: l.unitPrice, width: 88, align: 'right', value: (line) => line.unitPrice },
+    ...(view.vat ? [{ title: l.vat, width: 44, align: 'right' as const, value: (line: LineView) => line.taxRate }] : []),
+    { title: l.amountIn, width: 92, align: 'right', value: (line) => line.amount },
   ];
   return (
     <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
@@ -24,7 +25,7 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
           <BusinessBlock view={view} theme={theme} nameSize={15} />
         </View>
         <View style={{ alignItems: 'flex-end' }}>
-          <Text style={{ fontSize: 22, fontWeight: 700, color: theme.accent, letterSpacing: 1 }}>INVOICE</Text>
+          <Text style={{ fontSize: view.heading.length > 12 ? 18 : 22, fontWeight: 700, color: theme.accent, letterSpacing: 1 }}>{view.heading}</Text>
           <Text style={{ fontSize: 11, fontWeight: 700, marginTop: 2 }}>{view.number}</Text>
           <MarkBadge mark={view.mark} />
         </View>
@@ -33,23 +34,21 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
         <View style={{ maxWidth: 280 }}>
           <CustomerBlock view={view} theme={theme} />
         </View>
-        <Facts
-          theme={theme}
-          facts={[['Invoice no.', view.number], ['Issue date', view.issueDate], ['Due date', view.dueDate], ['Terms', view.terms], ['Status', view.statusLine]]}
-        />
+        <Facts theme={theme} facts={view.facts} />
       </View>
       <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader />
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View style={{ width: 240 }}>
-          {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross={false} /> : null}
+          {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross={false} labels={l} /> : null}
           {view.vat ? <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7.5 }}>{view.pricesNote}</Text> : null}
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>
       <EtimsBlock etims={view.etims} theme={theme} />
-      <Notes text={view.notes} theme={theme} />
-      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed />
-      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} />
+      <Notes text={view.notes} theme={theme} title={l.notes} />
+      <Footnotes lines={view.footnotes} theme={theme} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} />
+      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }

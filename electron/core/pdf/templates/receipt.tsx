@@ -2,7 +2,7 @@
 // paid (the M-Pesa code a customer quotes back), and which invoices it settled.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { PAYMENT_METHOD_LABELS } from '../../../../shared/domain/invoice';
+import { wordsFor } from '../../../../shared/i18n';
 import { addressLines } from '../../../../shared/domain/address';
 import { formatPhone } from '../../../../shared/domain/phone';
 import { formatMoney } from '../../../../shared/money';
@@ -11,11 +11,16 @@ import type { ReceiptPdfModel } from '../model';
 import { Footer, Logo } from './parts';
 import { printable } from './printable';
 import { PAGE_STYLE, THEMES } from './theme';
-import { printedDate } from './view';
 
 const theme = THEMES.professional;
 
 export interface ReceiptView {
+  language: 'en' | 'sw';
+  /** Every word printed, in the customer's language. */
+  text: {
+    title: string; receivedFrom: string; customerCode: string; amountReceived: string; reversedMark: string; appliedTo: string; noInvoice: string;
+    invoiceLine: (number: string) => string; keptAsCredit: string; owedAfter: string; thanks: string; page: (page: number, pages: number) => string;
+  };
   number: string;
   reversed: string | null;
   business: { name: string; lines: string[]; logo: string | null };
@@ -29,12 +34,20 @@ export interface ReceiptView {
 
 export function receiptView(model: ReceiptPdfModel): ReceiptView {
   const { payment, business, customer } = model;
+  const w = wordsFor(model.language ?? 'en');
   const money = (minor: number) => formatMoney(minor, payment.currency);
-  const reference = payment.method === 'mpesa' ? 'M-Pesa code' : 'Reference';
+  const reference = w.t(payment.method === 'mpesa' ? 'receipt.mpesaCode' : 'receipt.reference');
   const applied = payment.allocations.filter((a) => !a.reversed);
   return {
+    language: w.language,
+    text: {
+      title: w.t('receipt.title'), receivedFrom: w.t('receipt.receivedFrom'), customerCode: w.t('receipt.customerCode', { code: customer.code }),
+      amountReceived: w.t('receipt.amountReceived'), reversedMark: w.t('receipt.reversedMark'), appliedTo: w.t('receipt.appliedTo'),
+      noInvoice: w.t('receipt.noInvoice'), invoiceLine: (number) => w.t('receipt.invoiceLine', { number }), keptAsCredit: w.t('receipt.keptAsCredit'),
+      owedAfter: w.t('receipt.owedAfter'), thanks: w.t('receipt.thanks'), page: (page, pages) => w.t('pdf.page', { page, pages }),
+    },
     number: payment.number,
-    reversed: payment.status === 'reversed' ? `Reversed${payment.reversalReason ? `: ${printable(payment.reversalReason)}` : ''}` : null,
+    reversed: payment.status === 'reversed' ? w.t('receipt.reversed', { hasReason: payment.reversalReason ? 'yes' : 'no', reason: printable(payment.reversalReason ?? '') }) : null,
     business: {
       name: printable(business.name),
       lines: [...addressLines(business), business.taxId ? `PIN ${business.taxId}` : '', [business.phone, business.email].filter(Boolean).join('  ·  ')]
@@ -49,9 +62,9 @@ export function receiptView(model: ReceiptPdfModel): ReceiptView {
     },
     amount: money(payment.amountMinor),
     facts: [
-      ['Receipt no.', payment.number],
-      ['Date paid', printedDate(payment.paidOn)],
-      ['Paid by', PAYMENT_METHOD_LABELS[payment.method]],
+      [w.t('receipt.number'), payment.number],
+      [w.t('receipt.datePaid'), w.date(payment.paidOn)],
+      [w.t('receipt.paidBy'), w.method(payment.method)],
       ...(payment.reference ? ([[reference, printable(payment.reference)]] as [string, string][]) : []),
     ],
     applied: applied.map((a) => ({ invoice: a.invoiceNumber, amount: money(a.amountMinor), cu: model.cuInvoiceNos?.[a.invoiceId] ?? '' })),
@@ -66,7 +79,7 @@ export function receiptPage(view: ReceiptView): ReactElement {
     <Page size="A5" style={{ ...PAGE_STYLE, paddingHorizontal: 32, fontSize: theme.fontSize, color: theme.ink }}>
       {view.reversed ? (
         <View fixed style={{ position: 'absolute', top: 0, left: 0, right: 0, bottom: 0, alignItems: 'center', justifyContent: 'center' }}>
-          <Text style={{ fontSize: 70, fontWeight: 700, color: '#b3261e', opacity: 0.12, transform: 'rotate(-35deg)' }}>REVERSED</Text>
+          <Text style={{ fontSize: Math.min(70, Math.floor(600 / view.text.reversedMark.length)), fontWeight: 700, color: '#b3261e', opacity: 0.12, transform: 'rotate(-35deg)' }}>{view.text.reversedMark}</Text>
         </View>
       ) : null}
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 2, borderBottomColor: theme.accent, paddingBottom: 8 }}>
@@ -76,53 +89,53 @@ export function receiptPage(view: ReceiptView): ReactElement {
           {view.business.lines.map((line, i) => <Text key={i} style={{ color: i === view.business.lines.length - 1 ? theme.muted : theme.ink }}>{line}</Text>)}
         </View>
         <View style={{ alignItems: 'flex-end' }}>
-          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent, letterSpacing: 1 }}>RECEIPT</Text>
+          <Text style={{ fontSize: 18, fontWeight: 700, color: theme.accent, letterSpacing: 1 }}>{view.text.title}</Text>
           <Text style={{ fontSize: 10, fontWeight: 700, marginTop: 2 }}>{view.number}</Text>
         </View>
       </View>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 12 }}>
         <View style={{ maxWidth: 200 }}>
-          {label('Received from')}
+          {label(view.text.receivedFrom)}
           <Text style={{ fontWeight: 700, fontSize: 10.5 }}>{view.customer.name}</Text>
           {view.customer.contact ? <Text>{view.customer.contact}</Text> : null}
-          <Text style={{ color: theme.muted }}>Customer code: {view.customer.code}</Text>
+          <Text style={{ color: theme.muted }}>{view.text.customerCode}</Text>
         </View>
         <View>
           {view.facts.map(([k, v]) => (
             <View key={k} style={{ flexDirection: 'row', marginBottom: 1.5 }}>
-              <Text style={{ width: 66, color: theme.muted }}>{k}</Text>
+              <Text style={{ width: view.language === 'sw' ? 96 : 66, color: theme.muted }}>{k}</Text>
               <Text style={{ fontWeight: 700 }}>{v}</Text>
             </View>
           ))}
         </View>
       </View>
       <View style={{ marginTop: 16, backgroundColor: theme.stripe ?? '#ffffff', padding: 10, flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' }}>
-        <Text style={{ fontWeight: 700 }}>Amount received</Text>
+        <Text style={{ fontWeight: 700 }}>{view.text.amountReceived}</Text>
         <Text style={{ fontSize: 16, fontWeight: 700 }}>{view.amount}</Text>
       </View>
       {view.reversed ? <Text style={{ marginTop: 6, color: '#b3261e', fontWeight: 700 }}>{view.reversed}</Text> : null}
       <View style={{ marginTop: 14 }}>
-        <Text style={{ fontWeight: 700, marginBottom: 3 }}>Applied to</Text>
-        {view.applied.length === 0 ? <Text style={{ color: theme.muted }}>No invoice: kept as credit on the account.</Text> : null}
+        <Text style={{ fontWeight: 700, marginBottom: 3 }}>{view.text.appliedTo}</Text>
+        {view.applied.length === 0 ? <Text style={{ color: theme.muted }}>{view.text.noInvoice}</Text> : null}
         {view.applied.map((a) => (
           <View key={a.invoice} style={{ flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: theme.rule, paddingVertical: 2.5 }}>
-            <Text>Invoice {a.invoice}{a.cu ? `  ·  CU invoice no. ${a.cu}` : ''}</Text>
+            <Text>{view.text.invoiceLine(a.invoice)}{a.cu ? `  ·  CU invoice no. ${a.cu}` : ''}</Text>
             <Text>{a.amount}</Text>
           </View>
         ))}
         {view.credit ? (
           <View style={{ flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2.5 }}>
-            <Text>Kept as credit</Text>
+            <Text>{view.text.keptAsCredit}</Text>
             <Text>{view.credit}</Text>
           </View>
         ) : null}
       </View>
       <View style={{ marginTop: 10, flexDirection: 'row', justifyContent: 'space-between' }}>
-        <Text style={{ color: theme.muted }}>Still owed on the account after this payment</Text>
+        <Text style={{ color: theme.muted }}>{view.text.owedAfter}</Text>
         <Text style={{ fontWeight: 700 }}>{view.outstanding}</Text>
       </View>
-      <Text style={{ marginTop: 18 }}>Thank you for your payment.</Text>
-      <Footer left={[view.business.name, view.number].filter(Boolean).join('  ·  ')} theme={theme} />
+      <Text style={{ marginTop: 18 }}>{view.text.thanks}</Text>
+      <Footer left={[view.business.name, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={view.text.page} />
     </Page>
   );
 }

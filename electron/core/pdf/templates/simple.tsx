@@ -2,7 +2,7 @@
 // no stripes; the figures and payment instructions are the same as in the other templates.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { EtimsBlock, CustomerBlock, Footer, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
+import { CustomerBlock, EtimsBlock, Footer, Footnotes, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -10,12 +10,13 @@ const theme = THEMES.simple;
 
 export function simpleInvoice(view: InvoiceView): ReactElement {
   const b = view.business;
+  const l = view.labels;
   const columns: Column[] = [
-    { title: 'Description', value: (l) => l.description },
-    { title: 'Qty', width: 64, align: 'right', value: (l) => l.quantity },
-    { title: `Price (${view.currency})`, width: 84, align: 'right', value: (l) => l.unitPrice },
-    ...(view.vat ? [{ title: 'VAT', width: 40, align: 'right' as const, value: (l: LineView) => l.taxRate }] : []),
-    { title: `Amount (${view.currency})`, width: 88, align: 'right', value: (l) => l.amount },
+    { title: l.description, value: (line) => line.description },
+    { title: l.qty, width: 64, align: 'right', value: (line) => line.quantity },
+    { title: l.price, width: 84, align: 'right', value: (line) => line.unitPrice },
+    ...(view.vat ? [{ title: l.vat, width: 40, align: 'right' as const, value: (line: LineView) => line.taxRate }] : []),
+    { title: l.amountIn, width: 88, align: 'right', value: (line) => line.amount },
   ];
   return (
     <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
@@ -27,10 +28,8 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
           {b.contacts.length ? <Text>{b.contacts.join('  ·  ')}</Text> : null}
         </View>
         <View style={{ alignItems: 'flex-end' }}>
-          <Text style={{ fontSize: 14, fontWeight: 700 }}>Invoice {view.number}</Text>
-          <Text>Issued {view.issueDate}</Text>
-          <Text>Due {view.dueDate}{view.terms ? ` (${view.terms})` : ''}</Text>
-          {view.statusLine ? <Text>{view.statusLine}</Text> : null}
+          <Text style={{ fontSize: 14, fontWeight: 700 }}>{view.documentLine}</Text>
+          {view.simpleFacts.map((line, i) => <Text key={i}>{line}</Text>)}
           <MarkBadge mark={view.mark} />
         </View>
       </View>
@@ -40,15 +39,16 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
       <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader={false} />
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View wrap={false} style={{ width: 230, color: theme.muted, fontSize: 8.5 }}>
-          {view.taxSummary.map((r) => <Text key={r.rate}>{r.rate} on {r.net}: {r.tax}</Text>)}
+          {view.taxLines.map((line) => <Text key={line}>{line}</Text>)}
           {view.pricesNote ? <Text>{view.pricesNote}</Text> : null}
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
       </View>
       <EtimsBlock etims={view.etims} theme={theme} />
-      <Notes text={view.notes} theme={theme} />
-      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} />
-      <Footer left={[b.name, view.number].join('  ·  ')} theme={theme} />
+      <Notes text={view.notes} theme={theme} title={l.notes} />
+      <Footnotes lines={view.footnotes} theme={theme} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} title={l.howToPay} />
+      <Footer left={[b.name, view.number].join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ export function ResultStep({ result, onAnother }: { result: ImportResult; onAnot
     ['Updated', result.updated],
     ['Skipped', result.skipped],
     ['Rejected', result.rejected],
+    ...(result.openingBalances > 0 ? ([['Opening balances recorded', result.openingBalances]] as [string, number][]) : []),
   ];
   return (
     <section className="panel">

@@ -33,8 +33,32 @@ function Counts({ preview }: { preview: ImportPreview }) {
     ['With a value left out', new Set(preview.warnings.map((w) => w.line)).size],
     ['Rejected', preview.rejected.length],
     ['Possible duplicates', preview.duplicates.length],
+    ...(preview.openingBalances.count > 0 ? ([['With an opening balance', preview.openingBalances.count]] as [string, number][]) : []),
   ];
   return <CountList label="Import summary" counts={counts} />;
+}
+
+/** Opening balances the file carries: recorded as entries that age from their date, or the lines that stop the import. */
+function OpeningBalances({ preview }: { preview: ImportPreview }) {
+  const o = preview.openingBalances;
+  if (o.count === 0 && o.problems.length === 0) return null;
+  return (
+    <section aria-labelledby="import-opening-balances">
+      <h3 id="import-opening-balances">Opening balances</h3>
+      {o.count > 0 && (
+        <p>
+          {plural(o.count, 'new customer')} will start with what they owed: each an opening-balance entry (OB-…) dated on
+          its balance date (the import day when the file has none), due that day, paid like an invoice and shown on statements.
+        </p>
+      )}
+      {o.problems.length > 0 && (
+        <div className="notice notice-warning" role="alert">
+          <p className="notice-title">Fix these before importing</p>
+          <ul>{o.problems.map((p) => <li key={p.line}>Line {p.line}: {p.message}</li>)}</ul>
+        </div>
+      )}
+    </section>
+  );
 }
 
 export function ReviewStep(props: ReviewStepProps) {
@@ -55,6 +79,7 @@ export function ReviewStep(props: ReviewStepProps) {
       {busy === 'preview' && <Busy label="Checking rows…" />}
       <RejectedTable rows={preview.rejected} headers={preview.headers} fileName={preview.fileName} />
       <WarningsTable rows={preview.warnings} noun="customer" />
+      <OpeningBalances preview={preview} />
       <DuplicatesTable rows={preview.duplicates} actions={actions} onChange={props.onAction} onAll={props.onAllActions} />
       <SampleTable sample={preview.sample} />
       <div className="form-actions">
@@ -62,7 +87,7 @@ export function ReviewStep(props: ReviewStepProps) {
           action="customers.write"
           className="btn btn-primary"
           onClick={props.onCommit}
-          disabled={busy !== null || preview.acceptedRows + updates === 0}
+          disabled={busy !== null || preview.acceptedRows + updates === 0 || preview.openingBalances.problems.length > 0}
         >
           {label}
         </GuardedButton>

@@ -22,6 +22,8 @@ const IMPORT_FIELD_LABELS: Record<string, string> = {
   status: 'Status',
   notes: 'Notes',
   tags: 'Tags',
+  openingBalance: 'Opening balance (owed)',
+  openingBalanceDate: 'Opening balance date',
   code: 'Customer code',
 };
 

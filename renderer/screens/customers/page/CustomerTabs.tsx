@@ -7,9 +7,10 @@ import { InvoicesTab } from './InvoicesTab';
 import { MessagesTab } from './MessagesTab';
 import { OverviewTab } from './OverviewTab';
 import { PaymentsTab } from './PaymentsTab';
+import { RecurringTab } from '../../recurring/RecurringTab';
 import './billing.css';
 
-export const CUSTOMER_TABS = ['overview', 'invoices', 'payments', 'messages', 'activity', 'notes'] as const;
+export const CUSTOMER_TABS = ['overview', 'invoices', 'recurring', 'payments', 'messages', 'activity', 'notes'] as const;
 
 interface CustomerTabsProps {
   customer: Customer;
@@ -18,9 +19,11 @@ interface CustomerTabsProps {
   initialTab?: string | undefined;
   /** A payment or credit changed this customer's money: fetch them again. */
   onChanged: () => void;
+  /** Opens the refund dialog for this customer's credit. */
+  onRefund: () => void;
 }
 
-export function CustomerTabs({ customer, refreshToken, initialTab, onChanged }: CustomerTabsProps) {
+export function CustomerTabs({ customer, refreshToken, initialTab, onChanged, onRefund }: CustomerTabsProps) {
   const [selected, setSelected] = useState<string>(() =>
     initialTab && (CUSTOMER_TABS as readonly string[]).includes(initialTab) ? initialTab : 'overview',
   );
@@ -32,10 +35,11 @@ export function CustomerTabs({ customer, refreshToken, initialTab, onChanged }: 
       tabs={[
         { key: 'overview', label: 'Overview', render: () => <OverviewTab customer={customer} /> },
         { key: 'invoices', label: 'Invoices', render: () => <InvoicesTab customer={customer} refreshToken={refreshToken} /> },
+        { key: 'recurring', label: 'Recurring', render: () => <RecurringTab customer={customer} refreshToken={refreshToken} /> },
         {
           key: 'payments',
           label: 'Payments',
-          render: () => <PaymentsTab customer={customer} refreshToken={refreshToken} onChanged={onChanged} />,
+          render: () => <PaymentsTab customer={customer} refreshToken={refreshToken} onChanged={onChanged} onRefund={onRefund} />,
         },
         { key: 'messages', label: 'Messages', render: () => <MessagesTab customerId={customer.id} /> },
         { key: 'activity', label: 'Activity', render: () => <ActivityTab id={customer.id} refreshToken={refreshToken} /> },

@@ -10,10 +10,11 @@ interface PageHeaderProps {
   onArchive: () => void;
   onRestore: () => void;
   onRecordPayment: () => void;
+  onStatement: () => void;
 }
 
 /** Who, and what is done for them most: a new invoice, a payment (N and P), then edit and archive. */
-export function PageHeader({ customer: c, busy, onArchive, onRestore, onRecordPayment }: PageHeaderProps) {
+export function PageHeader({ customer: c, busy, onArchive, onRestore, onRecordPayment, onStatement }: PageHeaderProps) {
   const contact = [c.email, c.phone && formatPhone(c.phone)].filter(Boolean).join(' · ');
   const archived = c.archivedAt !== null;
   return (
@@ -34,6 +35,7 @@ export function PageHeader({ customer: c, busy, onArchive, onRestore, onRecordPa
             <GuardedButton action="payments.record" className="btn" onClick={onRecordPayment} aria-keyshortcuts="P">Record payment</GuardedButton>
           </>
         )}
+        <button type="button" className="btn" onClick={onStatement} aria-keyshortcuts="S" title="Statement of account (S)">Statement</button>
         <GuardedButton action="customers.write" className="btn" onClick={() => navigate(paths.customerEdit(c.id))}>Edit</GuardedButton>
         {archived ? (
           <GuardedButton action="customers.write" className="btn btn-primary" onClick={onRestore} disabled={busy}>Restore</GuardedButton>

@@ -10,6 +10,7 @@ import { navigate, paths } from '../../../lib/router';
 import { toast } from '../../../stores/toasts';
 import { quantityText } from '../../drafts/draftValues';
 import { GuardedButton } from '../../../components/Guarded';
+import { ScheduleDialog } from '../../recurring/ScheduleDialog';
 
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' };
 
@@ -30,6 +31,7 @@ export function SuggestedInvoices({ customer, refreshToken }: { customer: Custom
 function SuggestionCard({ suggestion: s }: { suggestion: RecurringSuggestion }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
   const m = (minor: number) => formatMoney(minor, s.currency);
   const titleId = `suggestion-${s.key}`.replace(/[^\w-]/g, '-');
 
@@ -68,9 +70,23 @@ function SuggestionCard({ suggestion: s }: { suggestion: RecurringSuggestion }) 
         <p className="suggestion-reason muted">{s.reason}</p>
         {problem && <p className="field-error" role="alert">{problem}</p>}
       </div>
-      <GuardedButton action="drafts.write" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
-        {busy ? 'Creating…' : 'Create draft'}
-      </GuardedButton>
+      <div className="suggestion-actions">
+        <GuardedButton action="drafts.write" className="btn btn-primary" disabled={busy} onClick={() => void create()}>
+          {busy ? 'Creating…' : 'Create draft'}
+        </GuardedButton>
+        <GuardedButton action="drafts.write" className="btn" onClick={() => setScheduling(true)}>Make this a schedule</GuardedButton>
+      </div>
+      {scheduling && (
+        <ScheduleDialog
+          seed={{
+            customerId: s.customerId, customerName: s.customerName, currency: s.currency, pricesIncludeTax: s.pricesIncludeTax, discount: s.discount,
+            startDate: s.nextIssueDate, cadence: s.cadence, totalMinor: s.totalMinor,
+            lines: s.lines.map((l) => ({ description: l.description, quantityMilli: l.quantityMilli, unit: l.unit, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp, priceIncludesTax: l.priceIncludesTax })),
+          }}
+          onClose={() => setScheduling(false)}
+          onCreated={() => navigate(paths.customerTab(s.customerId, 'recurring'))}
+        />
+      )}
     </section>
   );
 }
