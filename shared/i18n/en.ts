@@ -52,6 +52,10 @@ export const en = {
   'sms.dueOn': 'due {due}',
   'sms.payPaybill': 'Pay via M-Pesa Paybill {number} Acc: {ref}',
   'sms.payVia': 'Pay via {how}',
+  'sms.payOnline': '{others, select, yes {Or pay online} other {Pay online}}: {url}',
+  'pay.online': 'Pay online by M-Pesa or card: {url}',
+  'pdf.payOnline': 'Pay online',
+  'pdf.scanToPay': 'Scan to pay',
 
   // ---- how to pay -------------------------------------------------------------------------------
   'pay.paybill': 'M-Pesa Paybill {number} · Account: {ref}',

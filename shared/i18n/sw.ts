@@ -52,6 +52,10 @@ export const sw = {
   'sms.dueOn': 'mwisho wa kulipa {due}',
   'sms.payPaybill': 'Lipa kwa M-Pesa Paybill {number} Akaunti: {ref}',
   'sms.payVia': 'Lipa kwa {how}',
+  'sms.payOnline': '{others, select, yes {Au lipa mtandaoni} other {Lipa mtandaoni}}: {url}',
+  'pay.online': 'Lipa mtandaoni kwa M-Pesa au kadi: {url}',
+  'pdf.payOnline': 'Lipa mtandaoni',
+  'pdf.scanToPay': 'Changanua ili kulipa',
 
   // ---- jinsi ya kulipa ----------------------------------------------------------------------------
   'pay.paybill': 'M-Pesa Paybill {number} · Akaunti: {ref}',

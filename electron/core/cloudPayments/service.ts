@@ -4,12 +4,12 @@
 import type { z } from 'zod';
 import { paymentRequestStatus, type customerLinksSchema, type darajaConfigSchema, type PaymentRequestView, type PaymentsSetupView, type paystackConfigSchema, type paystackLinkSchema, type stkRequestSchema } from '../../../shared/cloud/payments';
 import type { InvoiceGettingPaid, InvoicePaymentRequest } from '../../../shared/channels/cloudPayments';
-import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { recordMutation } from '../audit/record';
 import { ensureShareToken } from '../invoices/repo';
 import { renderInvoicePdf } from '../pdf/service';
 import type { CloudAccount } from '../sync/account';
+import { invoiceLink, rememberLinkSetup } from './link';
 
 interface RequestRow {
   id: string; kind: string; invoice_id: string; phone: string; amount_minor: number; currency: string; status: string; result_text: string;
@@ -37,19 +37,6 @@ export interface CloudPayments {
   shareInvoice(invoiceId: string): Promise<InvoiceGettingPaid>;
 }
 
-/** The customer's page for an invoice, when there is one to give. */
-export function invoiceLink(ctx: CoreContext, account: Pick<CloudAccount, 'cloudUrl'>, invoiceId: string): { link: string | null; linkNote: string | null } {
-  const invoice = ctx.sql.prepare('SELECT status, share_token FROM invoices WHERE id = ?').get(invoiceId) as { status: string; share_token: string | null } | undefined;
-  if (!invoice) throw new AppError('not_found', 'That invoice is not in the books.');
-  const url = account.cloudUrl();
-  if (!url) return { link: null, linkNote: 'Sign in to Billbook Cloud (Settings → Account & sync) to give customers a link to pay this invoice.' };
-  if (invoice.status === 'draft') return { link: null, linkNote: 'A draft has no link: finalize it first.' };
-  if (invoice.status === 'void') return { link: null, linkNote: 'A void invoice has no link.' };
-  return invoice.share_token
-    ? { link: `${url}/p/${invoice.share_token}`, linkNote: null }
-    : { link: null, linkNote: 'This invoice was finalized before invoice links: choose “Share link” to make one.' };
-}
-
 /** Gives an older final invoice its link, as a change that syncs like any other. */
 function giveLink(ctx: CoreContext, invoiceId: string): void {
   ctx.sql.transaction(() => {
@@ -65,19 +52,25 @@ export function createCloudPayments(ctx: CoreContext, account: CloudAccount): Cl
   const syncFirst = async () => {
     await ctx.sync?.syncNow().catch(() => undefined);
   };
+  // Messages and PDFs made later, even offline, follow the owner's link settings as last seen.
+  const remembered = async <T extends PaymentsSetupView>(answer: Promise<T>): Promise<T> => {
+    const setup = await answer;
+    rememberLinkSetup(ctx.sql, setup);
+    return setup;
+  };
   const forInvoice = (invoiceId: string): InvoiceGettingPaid => {
     const rows = ctx.sql
       .prepare(`SELECT id, kind, invoice_id, phone, amount_minor, currency, status, result_text, url, requested_by, created_at, updated_at
                 FROM payment_requests WHERE invoice_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 20`)
       .all(invoiceId) as RequestRow[];
-    return { ...invoiceLink(ctx, account, invoiceId), requests: rows.map(requestOf) };
+    return { ...invoiceLink(ctx, invoiceId), requests: rows.map(requestOf) };
   };
   return {
-    setup: () => account.request<PaymentsSetupView>('GET', '/v1/payments/setup'),
-    configureDaraja: (input) => account.request('PUT', '/v1/payments/setup/daraja', { body: input }),
-    configurePaystack: (input) => account.request('PUT', '/v1/payments/setup/paystack', { body: input }),
-    configureLinks: (input) => account.request('PUT', '/v1/payments/setup/links', { body: input }),
-    remove: (provider) => account.request('DELETE', `/v1/payments/setup/${provider}`),
+    setup: () => remembered(account.request<PaymentsSetupView>('GET', '/v1/payments/setup')),
+    configureDaraja: (input) => remembered(account.request<PaymentsSetupView & { notice: string }>('PUT', '/v1/payments/setup/daraja', { body: input })),
+    configurePaystack: (input) => remembered(account.request<PaymentsSetupView>('PUT', '/v1/payments/setup/paystack', { body: input })),
+    configureLinks: (input) => remembered(account.request<PaymentsSetupView>('PUT', '/v1/payments/setup/links', { body: input })),
+    remove: (provider) => remembered(account.request<PaymentsSetupView>('DELETE', `/v1/payments/setup/${provider}`)),
     async requestMpesa(input) {
       await syncFirst();
       const view = await account.request<PaymentRequestView>('POST', '/v1/payments/stk', { body: input });

@@ -1,10 +1,10 @@
 // What a document shows about eTIMS: its state (on every computer: signed, or awaiting KRA; on the
 // one that transmits also sending, in doubt or refused, with why) and what is printed on it.
-import QRCode from 'qrcode';
 import { cuInvoiceNo, inFours, type EtimsPrint, type EtimsState, type EtimsStatus } from '../../../shared/domain/etims';
 import type { CoreContext } from '../context';
 import { printedDateTime } from './dates';
 import * as repo from './repo';
+import { qrRows } from '../pdf/qr';
 import { etimsActive, etimsSetup } from './setup';
 
 const QUEUE_STATES: Record<repo.QueueState, EtimsState> = {
@@ -34,18 +34,6 @@ export function etimsStatusOf(ctx: CoreContext, facts: DocumentFacts): EtimsStat
   if (signed) return { state: 'signed', receipt: signed, message: null, queuedAt: row?.queued_at ?? null };
   if (row) return { state: QUEUE_STATES[row.state], receipt: null, message: row.message, queuedAt: row.queued_at };
   return { state: applies(ctx, facts) ? 'awaiting' : 'not_applicable', receipt: null, message: null, queuedAt: null };
-}
-
-/** The QR code's modules as rows of 0s and 1s: drawn as squares by the PDF and the screen alike. */
-export function qrRows(text: string): string[] {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const rows: string[] = [];
-  for (let r = 0; r < modules.size; r++) {
-    let row = '';
-    for (let c = 0; c < modules.size; c++) row += modules.get(r, c) ? '1' : '0';
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** What the document prints about eTIMS; null when eTIMS does not apply to it. */

@@ -25,6 +25,8 @@ export interface InvoicePdfModel {
   business: BusinessProfile;
   payment: PaymentInstructions;
   invoice: PdfInvoice;
+  /** The customer's page to pay online, and its QR code (cloudPayments/link.ts); null when it does not apply. */
+  payOnline?: { url: string; qr: string[] } | null;
 }
 
 /** The model for one invoice in one template (the preview's picker may override the invoice's own). */

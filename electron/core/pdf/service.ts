@@ -7,6 +7,8 @@ import { readSettings } from '../settings/service';
 import { customerLanguage } from '../send/facts';
 import { invoicePdfFileName } from './fileName';
 import { invoicePdfModel } from './model';
+import { qrRows } from './qr';
+import { payLinkFor } from '../cloudPayments/link';
 
 export interface InvoicePdf {
   bytes: Buffer;
@@ -20,6 +22,7 @@ export async function renderInvoicePdf(ctx: CoreContext, invoiceId: string, temp
   // invoices.get already resolves a draft's `template: null` to the customer's preference.
   const invoice = getInvoice(ctx, invoiceId);
   const model = invoicePdfModel(invoice, readSettings(ctx), template ?? invoice.template, ctx.clock.now(), customerLanguage(ctx, invoice.customer.id));
-  const { bytes, pages } = await ctx.pdf.render(model);
+  const payLink = payLinkFor(ctx, invoiceId);
+  const { bytes, pages } = await ctx.pdf.render({ ...model, payOnline: payLink ? { url: payLink, qr: qrRows(payLink) } : null });
   return { bytes, pages, fileName: invoicePdfFileName(invoice) };
 }

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { getCustomerRow } from '../customers/repo';
 import { readSettings } from '../settings/service';
 import type { MessageFacts } from './templates';
+import { payLinkFor } from '../cloudPayments/link';
 
 export function messageFacts(
   ctx: CoreContext,
@@ -24,6 +25,8 @@ export function messageFacts(
     tone: options.tone ?? null,
     paidMinor: options.paidMinor,
     severalInvoices: options.severalInvoices ?? false,
+    // A thank-you asks for nothing; a reminder or an invoice gives the way to pay online too.
+    payLink: type === 'payment_received' ? null : payLinkFor(ctx, invoice.id),
   };
 }
 

@@ -25,6 +25,8 @@ export interface MessageFacts {
   paidMinor?: number;
   /** A thank-you for a payment over several invoices: `invoice.number` lists them. */
   severalInvoices?: boolean;
+  /** The customer's page on Billbook Cloud, to pay online (cloudPayments/link.ts); none when it does not apply. */
+  payLink?: string | null;
 }
 
 export interface ComposedEmail {
@@ -34,6 +36,9 @@ export interface ComposedEmail {
 }
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A web address in already-escaped text becomes a link (the customer's page to pay online). */
+const linked = (html: string) => html.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
 function invoiceRef(facts: MessageFacts, w: Words): string {
   return facts.invoice.number ?? w.t('invoice.yourInvoice');
@@ -139,7 +144,7 @@ ${paragraphs}
     .map(([k, v]) => `<tr><td style="padding:4px 16px 4px 0;color:#52606d">${escapeHtml(k)}</td><td style="padding:4px 0;font-weight:bold">${escapeHtml(v)}</td></tr>`)
     .join('')}</table>
 ${parts.attachedLine ? `<p>${escapeHtml(parts.attachedLine)}</p>` : ''}
-${parts.payment.length > 0 ? `<p style="margin-bottom:4px"><strong>${escapeHtml(w.t('howToPay.heading'))}</strong></p><ul style="margin-top:0">${parts.payment.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>` : ''}
+${parts.payment.length > 0 ? `<p style="margin-bottom:4px"><strong>${escapeHtml(w.t('howToPay.heading'))}</strong></p><ul style="margin-top:0">${parts.payment.map((o) => `<li>${linked(escapeHtml(o))}</li>`).join('')}</ul>` : ''}
 ${parts.closingNote ? `<p>${escapeHtml(parts.closingNote)}</p>` : ''}
 <p>${escapeHtml(w.t('letter.thanksForBusiness'))}</p>
 ${signature.length > 0 ? `<p style="color:#52606d">${signature.map(escapeHtml).join('<br>')}</p>` : ''}
@@ -171,7 +176,7 @@ export function composeEmail(facts: MessageFacts, attachPdf: boolean): ComposedE
       // The invoice's own opening says it is attached; a reminder says so after the details.
       attachedLine: attachPdf && (facts.type !== 'invoice_sent' || facts.customMessage.trim()) ? w.t('invoice.attached') : null,
       // A thank-you is not a request for money: no payment options in it.
-      payment: thanks ? [] : paymentInstructionLines(facts.payment, ref, facts.language),
+      payment: thanks ? [] : [...(facts.payLink ? [w.t('pay.online', { url: facts.payLink })] : []), ...paymentInstructionLines(facts.payment, ref, facts.language)],
       business: facts.business,
     },
     w,
@@ -213,5 +218,6 @@ export function composeSms(facts: MessageFacts): string {
       head = w.t('sms.reminder', { from, word, ref, amount, late });
     }
   }
-  return `${custom}${head}${pay ? `\n${pay}` : ''}`;
+  const online = facts.payLink ? w.t('sms.payOnline', { url: facts.payLink, others: pay ? 'yes' : 'no' }) : null;
+  return [`${custom}${head}`, pay, online].filter(Boolean).join('\n');
 }

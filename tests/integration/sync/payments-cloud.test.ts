@@ -7,6 +7,7 @@ import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
 import { call, refused } from '../../helpers/core';
 import { closeDesktops, colleague, desktop, founder, sameOwner } from '../../helpers/devices';
 import { startFakeDaraja, type FakeDaraja } from '../../helpers/fakeDaraja';
+import { pdfPages } from '../../helpers/pdfText';
 
 describe('M-Pesa through the Cloud, from two computers', () => {
   let cloud: TestCloud;
@@ -53,6 +54,54 @@ describe('M-Pesa through the Cloud, from two computers', () => {
     const page = await (await fetch(gettingPaid.link!)).text();
     expect(page).toContain(invoice.number!);
     expect(page).toContain('Paid in full');
+  });
+
+  it("an invoice's email, SMS and PDF carry the link to pay online while links are on, in the customer's language; not once the owner switches links off, nor once it is paid", async () => {
+    const a = desktop('Shop laptop', clock);
+    const buyer = await call(a.core, 'customers.create', { name: 'Wanjiku Stores', email: 'accounts@wanjiku.co.ke', phone: '+254722000111' });
+    const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, 1_500_000)] } });
+    const invoice = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    const pdfText = async () => (await pdfPages(Buffer.from((await call(a.core, 'pdf.render', { invoiceId: invoice.id })).base64, 'base64'))).join('\n');
+    // Working alone, nothing to link to: the messages read as before.
+    const alone = await call(a.core, 'sending.preview', { invoiceId: invoice.id });
+    expect(`${alone.email!.text}${alone.sms!.text}`).not.toContain('/p/');
+    expect(await pdfText()).not.toContain('Pay online');
+
+    await founder(a, cloud.url, 'Link Traders');
+    await a.sync();
+    const link = (await call(a.core, 'cloudPayments.forInvoice', { invoiceId: invoice.id })).link!;
+    expect(link).toMatch(new RegExp(`^${cloud.url}/p/[\\w-]{20,}$`));
+    const preview = await call(a.core, 'sending.preview', { invoiceId: invoice.id });
+    expect(preview.email!.text).toContain(`Pay online by M-Pesa or card: ${link}`);
+    expect(preview.email!.html).toContain(`<a href="${link}">`);
+    // No Paybill in Settings here, so the link is the way to pay (with one, it reads "Or pay online").
+    expect(preview.sms!.text).toContain(`Pay online: ${link}`);
+    const printed = await pdfText();
+    expect(printed).toContain('Pay online');
+    expect(printed.replace(/\s+/g, '')).toContain(link.split('/p/')[1]);
+    expect(printed).toContain('Scan to pay');
+    expect(await (await fetch(link)).text()).toContain(invoice.number!);
+
+    // A customer who reads Swahili gets a link of their own in Swahili words.
+    const mteja = await call(a.core, 'customers.create', { name: 'Duka la Amani', phone: '+254733000222', aiPreferences: { template: 'simple', language: 'sw', includeTax: false } });
+    const rasimu = await call(a.core, 'drafts.create', { draft: { customerId: mteja.id, issueDate: '2026-11-21', lines: [line('Mchele', 2, 650_00)] } });
+    const ankara = await call(a.core, 'invoices.finalize', { id: rasimu.id, version: 1 });
+    const kiungo = (await call(a.core, 'cloudPayments.forInvoice', { invoiceId: ankara.id })).link!;
+    expect(kiungo).not.toBe(link);
+    expect((await call(a.core, 'sending.preview', { invoiceId: ankara.id })).sms!.text).toContain(`Lipa mtandaoni: ${kiungo}`);
+
+    // The owner switches links off: messages and PDFs made from then on, even offline, leave it out.
+    await call(a.core, 'cloudPayments.configureLinks', { enabled: false, days: 0 });
+    const off = await call(a.core, 'sending.preview', { invoiceId: invoice.id });
+    expect(`${off.email!.text}${off.sms!.text}`).not.toContain(link);
+    expect(await pdfText()).not.toContain('Scan to pay');
+
+    // On again; once the invoice is paid there is nothing to pay online.
+    await call(a.core, 'cloudPayments.configureLinks', { enabled: true, days: 30 });
+    expect((await call(a.core, 'sending.preview', { invoiceId: invoice.id })).sms!.text).toContain(link);
+    await call(a.core, 'payments.record', { customerId: buyer.id, amountMinor: invoice.totals.totalMinor, paidOn: '2026-11-21', method: 'cash' });
+    const paid = await call(a.core, 'sending.preview', { invoiceId: invoice.id });
+    expect(`${paid.email!.text}${paid.sms!.text}`).not.toContain('/p/');
   });
 
   it('Paybill money the Cloud cannot place waits as unmatched; a salesperson cannot change the M-Pesa keys', async () => {

@@ -1,8 +1,8 @@
 // Pieces the three templates are built from. Each takes the view (words already formatted) and a theme.
-import { Image, Path, Svg, Text, View, type Styles } from '@react-pdf/renderer';
+import { Image, Link, Path, Svg, Text, View, type Styles } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { Theme } from './theme';
-import type { AmountRow, EtimsView, InvoiceView, LineView, Mark, TaxRow } from './view';
+import type { AmountRow, EtimsView, InvoiceView, LineView, Mark, PayOnlineView, TaxRow } from './view';
 
 type Style = Styles[string];
 
@@ -179,13 +179,28 @@ export function TaxSummaryTable({ rows, theme, withGross, labels }: { rows: TaxR
   );
 }
 
-/** How to pay: M-Pesa, bank, the business's own note. */
-export function PaymentBlock({ lines, theme, boxed, title }: { lines: string[]; theme: Theme; boxed: boolean; title: string }): ReactElement | null {
-  if (lines.length === 0) return null;
+/** How to pay: online (the customer's page, with its QR code) when there is a link, then M-Pesa, bank, the business's own note. */
+export function PaymentBlock({ lines, theme, boxed, title, online = null }: {
+  lines: string[]; theme: Theme; boxed: boolean; title: string; online?: PayOnlineView | null;
+}): ReactElement | null {
+  if (lines.length === 0 && !online) return null;
   return (
-    <View wrap={false} style={{ marginTop: 12, ...(boxed ? { borderWidth: 0.75, borderColor: theme.rule, padding: 8 } : {}) }}>
-      <Text style={{ fontWeight: 700, marginBottom: 3, color: boxed ? theme.accent : theme.ink }}>{title}</Text>
-      {lines.map((line, i) => <Text key={i} style={{ marginBottom: 1.5 }}>{line}</Text>)}
+    <View wrap={false} style={{ marginTop: 12, flexDirection: 'row', justifyContent: 'space-between', ...(boxed ? { borderWidth: 0.75, borderColor: theme.rule, padding: 8 } : {}) }}>
+      <View style={{ flexGrow: 1, flexBasis: 0, paddingRight: online ? 8 : 0 }}>
+        <Text style={{ fontWeight: 700, marginBottom: 3, color: boxed ? theme.accent : theme.ink }}>{title}</Text>
+        {online ? (
+          <Text style={{ marginBottom: 1.5 }}>
+            {online.label}: <Link src={online.url} style={{ color: theme.accent }}>{online.url}</Link>
+          </Text>
+        ) : null}
+        {lines.map((line, i) => <Text key={i} style={{ marginBottom: 1.5 }}>{line}</Text>)}
+      </View>
+      {online ? (
+        <View style={{ alignItems: 'center' }}>
+          <QrCode rows={online.qr} size={76} />
+          <Text style={{ fontSize: 6.5, color: theme.muted, marginTop: 1 }}>{online.scan}</Text>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -47,7 +47,7 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
       <EtimsBlock etims={view.etims} theme={theme} />
       <Notes text={view.notes} theme={theme} title={l.notes} />
       <Footnotes lines={view.footnotes} theme={theme} />
-      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} online={view.payOnline} />
       <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );

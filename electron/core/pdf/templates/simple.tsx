@@ -47,7 +47,7 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
       <EtimsBlock etims={view.etims} theme={theme} />
       <Notes text={view.notes} theme={theme} title={l.notes} />
       <Footnotes lines={view.footnotes} theme={theme} />
-      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} title={l.howToPay} />
+      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} title={l.howToPay} online={view.payOnline} />
       <Footer left={[b.name, view.number].join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );

@@ -87,6 +87,14 @@ export interface EtimsView {
   verifyUrl: string;
 }
 
+/** The customer's page to pay online, printed with its QR code. */
+export interface PayOnlineView {
+  label: string;
+  url: string;
+  qr: string[];
+  scan: string;
+}
+
 export interface InvoiceView {
   /** 'en' or 'sw': the document's language. */
   language: 'en' | 'sw';
@@ -142,6 +150,7 @@ export interface InvoiceView {
   /** KRA eTIMS: signed (with what KRA's rules say to print, and the QR code), or awaiting KRA; null when eTIMS does not apply. */
   etims: EtimsView | null;
   paymentInstructions: string[];
+  payOnline: PayOnlineView | null;
   notes: string;
   /** Said under the notes: a quote's validity, a pro-forma's "not a tax invoice". */
   footnotes: string[];
@@ -363,6 +372,7 @@ function quoteView(model: QuotePdfModel): InvoiceView {
     etims: null,
     // A pro-forma asks to be paid (its number is the Paybill account); a quote asks for nothing yet.
     paymentInstructions: proforma ? paymentInstructions(model, quote.number, w).map(printable) : [],
+    payOnline: null,
     notes: b.notes,
     footnotes: [w.t('quote.validity', { date: expiryDate, issued: issueDate }), ...(proforma ? [w.t('quote.proformaNote')] : [])],
     labels: labelsOf(w, quote.currency, w.t('quote.for')),
@@ -425,6 +435,7 @@ export function invoiceView(model: InvoicePdfModel | QuotePdfModel): InvoiceView
     })),
     etims: etimsView(invoice.etimsPrint ?? null),
     paymentInstructions: paymentInstructions(model, invoice.number ?? w.t('pay.theInvoiceNumber'), w).map(printable),
+    payOnline: 'payOnline' in model && model.payOnline ? { label: w.t('pdf.payOnline'), url: model.payOnline.url, qr: model.payOnline.qr, scan: w.t('pdf.scanToPay') } : null,
     notes: b.notes,
     footnotes: [],
     labels: labelsOf(w, invoice.currency, w.t('pdf.billTo')),

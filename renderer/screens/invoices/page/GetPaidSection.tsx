@@ -76,7 +76,7 @@ export function GetPaidSection({ invoice }: { invoice: Invoice }) {
                 </GuardedButton>
                 <a className="btn btn-quiet" href={state.value.link} target="_blank" rel="noreferrer">Open</a>
               </div>
-              <p className="field-hint">The customer sees this invoice, what is still owed, its PDF and how to pay. Copy it into an email, SMS or WhatsApp message to the customer.</p>
+              <p className="field-hint">The customer sees this invoice, what is still owed, its PDF and how to pay. Emails, SMS and PDFs of this invoice carry it (with a QR code on the PDF) while something is owed; copy it for WhatsApp.</p>
             </div>
           ) : (
             <p className="muted">{state.value.linkNote}</p>

@@ -187,7 +187,7 @@ function LinksForm({ view, disabled, onSaved }: { view: PaymentsSetupView; disab
       <fieldset disabled={disabled || busy}>
         <div className="checkbox-field">
           <input id="links-enabled" type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          <label htmlFor="links-enabled">Give every final invoice a link the customer can open to see and pay it</label>
+          <label htmlFor="links-enabled">Give every final invoice a link the customer can open to see and pay it (in its emails and SMS, and as a QR code on its PDF)</label>
         </div>
         <Field id="links-days" label="Links stop working after (days from finalizing; 0 = never)" error={error}>
           <input {...describe('links-days', error)} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
