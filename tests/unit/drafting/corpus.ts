@@ -351,6 +351,39 @@ export const CORPUS: CorpusCase[] = [
   c('Conference package for 30 delegates at 3,500 per person per day for 2 days', [L('Conference package', 60_000, 'people', 350_000, 21_000_000, true)], { ambiguous: true }),
   c('School fees tutoring 12,000 with 20% sibling discount', [L('School fees tutoring', 1000, '', 1_200_000, 1_200_000, true)], { ambiguous: true }),
   c('Website design and hosting, 3 months', [L('Website design and hosting', 3000, 'months', 0, 0, true)], { ambiguous: true }),
+
+  // ---- issue 17: a count before goods whose name carries a size ----
+  c('Supply 4 x 5kg bags of rice at 650', [L('Supply 5kg bags of rice', 4000, '', 65_000, 260_000)]),
+  c('6 x 2 litre bottles of cooking oil @ 480', [L('2 litre bottles of cooking oil', 6000, '', 48_000, 288_000)]),
+  c('5 by 20 litre jerrycans at 300', [L('20 litre jerrycans', 5000, '', 30_000, 150_000)]),
+  c('Three 50kg bags of cement at 780 each', [L('50kg bags of cement', 3000, '', 78_000, 234_000)]),
+  c('12 pcs 500g packets of sugar @ 140', [L('500g packets of sugar', 12_000, 'pieces', 14_000, 168_000)]),
+  c('10 × 6m steel pipes at 1,250', [L('6m steel pipes', 10_000, '', 125_000, 1_250_000)]),
+  c('4 x 24 inch monitors at 18,000', [L('24 inch monitors', 4000, '', 1_800_000, 7_200_000)]),
+  c('two 32 GB flash disks @ 900', [L('32 GB flash disks', 2000, '', 90_000, 180_000)]),
+  c('Laptop bag 15 inch 3 @ 2,500', [L('Laptop bag 15 inch', 3000, '', 250_000, 750_000)]),
+
+  // ---- issue 17: a count of people or things the item is for ----
+  c('Field trip for 45 children at 800 each', [L('Field trip for children', 45_000, '', 80_000, 3_600_000)]),
+  c('Packed lunch for 25 participants at 350', [L('Packed lunch', 25_000, 'participants', 35_000, 875_000)]),
+  c('Accommodation 4 rooms at 5,500 per room per night for 2 nights', [L('Accommodation', 8000, 'rooms', 550_000, 4_400_000, true)], { ambiguous: true }),
+
+  // ---- issue 17: a stated total settles which number is which ----
+  c('Printing 500 flyers 30, total 15,000', [L('Printing flyers', 500_000, '', 3000, 1_500_000)], { statedTotalMinor: 1_500_000 }),
+  c('Cement 20 bags 750 total 15,000', [L('Cement', 20_000, 'bags', 75_000, 1_500_000)], { statedTotalMinor: 1_500_000 }),
+  c('Consulting 10 hours 2,500 = 25,000', [L('Consulting', 10_000, 'hours', 250_000, 2_500_000)], { statedTotalMinor: 2_500_000 }),
+  c('Hosting 3 months 1,500 totalling 4,500', [L('Hosting', 3000, 'months', 150_000, 450_000)], { statedTotalMinor: 450_000 }),
+  c('12 shirts 7,200 total 7,200', [L('Shirts', 12_000, '', 60_000, 720_000)], { statedTotalMinor: 720_000 }),
+  c('Chairs 40 500 making 20,000', [L('Chairs', 40_000, '', 50_000, 2_000_000, true)], { ambiguous: true }),
+  c('Sodas 24 50 = 1,200', [L('Sodas', 24_000, '', 5000, 120_000, true)], { ambiguous: true }),
+
+  // ---- issue 17: VAT wording ----
+  c('Hosting 12,000 +VAT', [L('Hosting', 1000, '', 1_200_000, 1_200_000)], { options: { defaultPricesIncludeTax: true } }),
+  c('Hosting 12,000 VAT not included', [L('Hosting', 1000, '', 1_200_000, 1_200_000)], { options: { defaultPricesIncludeTax: true } }),
+  c('Audit 90,000 subject to VAT', [L('Audit', 1000, '', 9_000_000, 9_000_000)], { taxRateBp: 1600, ambiguous: true, options: { defaultTaxRateBp: null } }),
+  c('Consulting 50,000 exclusive VAT', [L('Consulting', 1000, '', 5_000_000, 5_000_000)], { options: { defaultPricesIncludeTax: true } }),
+  c('Consulting 50,000 less VAT', [L('Consulting less VAT', 1000, '', 5_000_000, 5_000_000)], { ambiguous: true }),
+  c('Laptop 65,000 VAT included', [L('Laptop', 1000, '', 6_500_000, 6_500_000)], { pricesIncludeTax: true }),
 ];
 
 /**
