@@ -433,3 +433,42 @@ export const HOLDOUT: CorpusCase[] = [
   c('Conference room hire half day 8,000', [L('Conference room hire half day', 1000, '', 800_000, 800_000)]),
   c('Delivery charges 3 @ 250, 1 @ 400', [L('Delivery charges', 3000, '', 25_000, 75_000), L('Delivery charges', 1000, '', 40_000, 40_000)]),
 ];
+
+/**
+ * Issue 17's holdout: written after the parser was changed for the four families (sized goods, counts
+ * of people, stated totals, VAT wording), scored once and reported as-is. Not tuned on: fix only a
+ * silent wrong amount because of it, and say so.
+ */
+export const HOLDOUT_17: CorpusCase[] = [
+  // sized goods
+  c('8 x 1kg packets of flour @ 210', [L('1kg packets of flour', 8000, '', 21_000, 168_000)]),
+  c('Supply of 2 by 10 litre paint buckets at 4,800', [L('Supply of 10 litre paint buckets', 2000, '', 480_000, 960_000)]),
+  c('seven 250ml bottles of juice at 60 each', [L('250ml bottles of juice', 7000, '', 6000, 42_000)]),
+  c('3 × 43 inch TVs @ 38,000', [L('43 inch TVs', 3000, '', 3_800_000, 11_400_000)]),
+  c('Memory cards 16GB, 10 pcs @ 650', [L('Memory cards 16GB', 10_000, 'pieces', 65_000, 650_000)]),
+  c('5 x 3m PVC pipes at 420', [L('3m PVC pipes', 5000, '', 42_000, 210_000)]),
+  // counts of people and things
+  c('Breakfast for 18 guests at 650 per head', [L('Breakfast', 18_000, 'guests', 65_000, 1_170_000)]),
+  c('First aid training for ten participants @ 3,000', [L('First aid training', 10_000, 'participants', 300_000, 3_000_000)]),
+  c('Hostel fee for 4 students at 9,000 each', [L('Hostel fee', 4000, 'students', 900_000, 3_600_000)]),
+  c('Team lunch 35 pax x 700', [L('Team lunch', 35_000, 'people', 70_000, 2_450_000)]),
+  c('Cottage 2 nights at 7,000 per night', [L('Cottage', 2000, 'nights', 700_000, 1_400_000)]),
+  c('Haircut for 3 kids @ 250', [L('Haircut for kids', 3000, '', 25_000, 75_000)]),
+  // stated totals
+  c('Brochures 2,000 at 18 = 36,000', [L('Brochures', 2_000_000, '', 1800, 3_600_000)], { statedTotalMinor: 3_600_000 }),
+  c('Tiles 30 boxes 1,250, total 37,500', [L('Tiles', 30_000, 'boxes', 125_000, 3_750_000)], { statedTotalMinor: 3_750_000 }),
+  c('Security guards 2 x 18,000 making 36,000', [L('Security guards', 2000, '', 1_800_000, 3_600_000)], { statedTotalMinor: 3_600_000 }),
+  c('Stickers 400 pieces 25 coming to 10,000', [L('Stickers', 400_000, 'pieces', 2500, 1_000_000)], { statedTotalMinor: 1_000_000 }),
+  c('Gas refill 6 cylinders 3,100 totalling 18,600', [L('Gas refill', 6000, '', 310_000, 1_860_000)], { statedTotalMinor: 1_860_000 }),
+  // VAT wording
+  c('Consultancy 75,000 exclusive of VAT', [L('Consultancy', 1000, '', 7_500_000, 7_500_000)], { options: { defaultPricesIncludeTax: true } }),
+  c('Office chairs 5 @ 8,200 VAT extra', [L('Office chairs', 5000, '', 820_000, 4_100_000)], { options: { defaultPricesIncludeTax: true } }),
+  c('Generator service 14,000 inclusive of 16% VAT', [L('Generator service', 1000, '', 1_400_000, 1_400_000)], { pricesIncludeTax: true }),
+  c('Printing 9,000 plus VAT', [L('Printing', 1000, '', 900_000, 900_000)], { taxRateBp: 1600, ambiguous: true, options: { defaultTaxRateBp: null } }),
+  c('Tent hire 20,000 VAT incl.', [L('Tent hire', 1000, '', 2_000_000, 2_000_000)], { pricesIncludeTax: true }),
+  c('Logo 30,000 excl. VAT and banner 6,000 incl. VAT', [L('Logo', 1000, '', 3_000_000, 3_000_000), L('Banner', 1000, '', 600_000, 600_000)], { ambiguous: true }),
+  // ordinary
+  c('Gardening 3 days at 1,500 a day', [L('Gardening', 3000, 'days', 150_000, 450_000)]),
+  c('Website audit 22,000, due in 10 days', [L('Website audit', 1000, '', 2_200_000, 2_200_000)], { dueDate: '2026-11-28' }),
+  c('Sofa cleaning 4,500 and carpet cleaning 2 @ 1,800', [L('Sofa cleaning', 1000, '', 450_000, 450_000), L('Carpet cleaning', 2000, '', 180_000, 360_000)]),
+];
