@@ -34,6 +34,11 @@ export interface LineReading {
   issues: string[];
   /** The price is only a bare number the reader doubts ("Chairs 5"): the piece may lead into the next. */
   weakPrice: boolean;
+  /**
+   * The line's one doubt is whether its amount is the price each or the line's total: a stated total
+   * can settle it.
+   */
+  eachOrTotal: boolean;
   /** "= 22,500" beside a price: a total to check against. */
   checkMinor: number | null;
   checkText: string;
@@ -68,9 +73,34 @@ const SCALE_WORDS = new Map(Object.entries({ k: 1000, thousand: 1000, million: 1
 const OF_WORDS = new Set(['of', 'worth', 'costs', 'cost', 'costing', 'price', 'priced', 'rate', 'fee', 'charge', 'charged', 'is', 'was', 'only', 'totalling', 'totaling', 'amount', 'amounting', 'pay', 'paid']);
 /** Words after a leading number that show it is not a count: "5000 for logo design". */
 const NOT_GOODS = new Set(['for', 'per', 'each', 'only', 'a', 'an', 'k', 'off', 'total', 'x', 'by', 'ea', 'apiece', 'every', 'to', 'plus', 'and', 'or', 'in', 'of', 'on', 'at']);
+/** Plurals without an s: "for 45 children". */
+const IRREGULAR_PLURALS = new Set(['children', 'men', 'women', 'youth', 'youths', 'people', 'feet', 'teeth', 'geese', 'mice', 'sheep', 'cattle', 'deer', 'fish', 'personnel', 'police']);
 const EACH_WORDS = new Set(['each', 'ea', 'apiece']);
 const FREE_WORDS = /\b(?:free|included|complimentary|foc|f\.o\.c|waived|gratis|no\s+charge|at\s+no\s+cost|free\s+of\s+charge)\b/i;
 const EACH_UNITS = new Set(['pieces', 'items', 'units']);
+
+/** Units that give a product's size, never how many: "24 inch monitors", "500 ml soda", "32 GB flash". */
+const SIZE_ONLY = new Set(['ml', 'cl', 'inch', 'gb', 'tb', 'mb', 'cm', 'mm', 'ft', 'watts', 'volts', 'kva', 'mah']);
+const SIZE_WORDS: Record<string, string> = {
+  ml: 'ml', millilitre: 'ml', millilitres: 'ml', milliliter: 'ml', milliliters: 'ml', cl: 'cl', inch: 'inch', inches: 'inch', '"': 'inch',
+  gb: 'gb', tb: 'tb', mb: 'mb', cm: 'cm', mm: 'mm', ft: 'ft', feet: 'ft', foot: 'ft', w: 'watts', watt: 'watts', watts: 'watts',
+  v: 'volts', volt: 'volts', volts: 'volts', kva: 'kva', mah: 'mah',
+};
+/** Units a count's goods may be sized in: "5kg bags", "2 litre bottles", "6m pipes". */
+const SIZE_MEASURES = new Set(['kg', 'g', 'litres', 'm', 'tonnes']);
+
+function sizeUnitAt(token: Token | undefined): string | null {
+  if (!token || (token.kind !== 'word' && token.kind !== 'sym')) return null;
+  const own = SIZE_WORDS[token.lower];
+  if (own) return own;
+  const unit = token.kind === 'word' ? unitOf(token.lower) : null;
+  return unit && SIZE_MEASURES.has(unit) ? unit : null;
+}
+
+/** "4 × 5kg", "4 x 5kg", "5 by 20 litre": a count joined to the size of what is counted. */
+function isCountJoin(token: Token | undefined): boolean {
+  return isTimes(token) || token?.lower === '×' || token?.lower === 'by';
+}
 
 function isTimes(token: Token | undefined): boolean {
   return !!token && (token.kind === 'sym' || token.kind === 'word') && (token.lower === 'x' || token.lower === '*');
@@ -211,6 +241,36 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
   };
   const looksLikeMoney = (a: Amount) => !!a.currency || a.scale > 1 || a.token.separators || perAfter(a) !== null || beforeOf(a) === 'at';
 
+  // "4 × 5kg bags of rice", "3 by 20 litre jerrycans", "12 pcs 500g packets", "two 24 inch monitors":
+  // a count, then a size that names the goods. The size is words of the description, the count the quantity.
+  const sizes = new Set<Amount>();
+  for (const a of live) {
+    const sizeUnit = a.metres ? 'm' : sizeUnitAt(tokens[a.last + 1]);
+    if (!sizeUnit || a.currency || a.scale > 1) continue;
+    const unitEnd = a.metres ? a.last : a.last + 1;
+    if (!a.metres && SIZE_ONLY.has(sizeUnit) && perAt(unitEnd + 1) === null && tokens[a.first - 1]?.kind !== 'num' && !isCountJoin(tokens[a.first - 1])) {
+      // "Laptop bag 15 inch": a size on its own is words of the name.
+      sizes.add(a);
+      continue;
+    }
+    const goods = tokens[unitEnd + 1];
+    if (goods?.kind !== 'word' || NOT_GOODS.has(goods.lower) || goods.lower === 'of' || perAt(unitEnd + 1) !== null) continue;
+    let j = a.first - 1;
+    const join = tokens[j];
+    if (isCountJoin(join)) j--;
+    else if (join?.kind === 'word' && EACH_UNITS.has(unitOf(join.lower) ?? '')) j--;
+    const count = live.find((o) => o.last === j && o !== a && !o.currency && o.scale === 1 && !o.metres && !o.token.separators);
+    if (!count) continue;
+    sizes.add(a);
+    if (isCountJoin(join)) used[a.first - 1] = true;
+    const countUnit = join?.kind === 'word' && EACH_UNITS.has(unitOf(join.lower) ?? '') ? { unit: unitOf(join.lower)!, last: a.first - 1 } : null;
+    asQuantity(count, countUnit?.unit ?? '', countUnit?.last ?? count.last);
+  }
+  for (const a of sizes) {
+    live.splice(live.indexOf(a), 1);
+    for (let k = a.first; k <= a.last; k++) used[k] = false;
+  }
+
   // "3 x 500", "x3", "3x": the side that looks like money is the price; else the one with a unit,
   // else the smaller. Either way quantity × price is the same amount.
   const byFirst = new Map(live.map((a) => [a.first, a]));
@@ -289,7 +349,7 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
       }
     }
     // "Printing 500 flyers 15,000": a count of goods named in the plural.
-    if (next?.kind === 'word' && /^[a-z]{2,}[^s]s$/i.test(next.text) && !NOT_GOODS.has(next.lower) && !yearLike && a.scale === 1 && perAfter(a) === null) {
+    if (next?.kind === 'word' && (/^[a-z]{2,}[^s]s$/i.test(next.text) || IRREGULAR_PLURALS.has(next.lower)) && !NOT_GOODS.has(next.lower) && !yearLike && a.scale === 1 && perAfter(a) === null) {
       asQuantity(a, '', a.last);
       continue;
     }
@@ -314,10 +374,17 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
   // "Microsoft 365 licences: 10 seats": with another count present, a number right after a
   // capitalised name is part of the name.
   if (quantities.length > 1) {
+    const pricedPer = new Set<string>();
+    for (const o of live) {
+      if (assigned.has(o)) continue;
+      for (let p = perAt(o.last + 1); p; p = perAt(p.last + 1)) if (p.unit) pricedPer.add(p.unit);
+    }
     for (const q of [...quantities]) {
       const a = q.amount;
       const prev = a ? tokens[a.first - 1] : undefined;
       if (!a || a.first === firstContent || prev?.kind !== 'word' || !/^[A-Z]/.test(prev.text) || a.token.separators) continue;
+      // "Accommodation 4 rooms at 5,500 per room per night": a count the price is quoted per is a count.
+      if (q.unit && pricedPer.has(q.unit)) continue;
       quantities.splice(quantities.indexOf(q), 1);
       assigned.delete(a);
       const unitEnd = unitAfter(a)?.last ?? a.last;
@@ -367,6 +434,7 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
   let unit = '';
   let descriptionSuffix = '';
   let weakPrice = false;
+  let eachOrTotal = false;
 
   // Quantity: one count, or the product of several ("2 rooms for 3 nights"), which is a reading to check.
   if (quantities.length) {
@@ -456,6 +524,7 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
       } else {
         unitPriceMinor = minor.value;
         if ((mode === 'plain' || mode === 'unclear') && quantityMilli !== 1000) {
+          eachOrTotal = true;
           doubt((item) => `Could not tell whether ${rawAmount} is the price ${each} or the total${item}`);
         }
       }
@@ -503,6 +572,8 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
       if (n.last + 1 === price.first || price.last + 1 === n.first) doubt(`Could not tell what ${n.token.text} means next to ${tokens[price.index]!.text}`);
       else if (perItem && !explicitQuantity) doubt((item) => `Could not tell whether ${n.token.text} is how many${item}`);
       // "3 water tanks 5000L @ 28,500": two numbers that could each be the count.
+      // "Sodas 24 50 = 1,200": numbers left over beside a stated amount were not used.
+      else if (beforeOf(price) === 'eq' && !inName) doubt((item) => `Could not tell what ${n.token.text} means${item}; it was not used`);
       else if (explicitQuantity && !inName) doubt((item) => `Could not tell whether ${n.token.text} or ${quantities.map((q) => q.text).join(' × ')} is the quantity${item}`);
     }
   }
@@ -534,6 +605,7 @@ export function readLine(text: string, start: number, end: number, ctx: LineCont
     uncertain,
     issues: messages,
     weakPrice,
+    eachOrTotal: eachOrTotal && issues.length === 1,
     checkMinor,
     checkText,
     currencies,

@@ -164,6 +164,22 @@ export function parseInvoicePrompt(prompt: string, options: ParseOptions): Parse
       unitPriceMinor = 0;
       messages.push(`No price found for ${label}${checkAt(n)}`);
     }
+    // "500 flyers 30, total 15,000": a stated total settles whether 30 is the price each or the line's total.
+    const settleWith = item.checkMinor ?? (items.length === 1 ? statedTotalMinor : null);
+    if (item.eachOrTotal && settleWith !== null && quantityMilli > 0 && priceFrom === 'sentence') {
+      const each = safeAmount(quantityMilli, unitPriceMinor);
+      const agrees = (amount: number) => amount === settleWith
+        || (item.checkMinor === null && statedTotalProblem(settleWith, totalsOf([{ quantityMilli: 1000, unitPriceMinor: amount, taxRateBp: lineRate }], tax.rateBp, tax.pricesIncludeTax, discount)!, currency) === null);
+      const asTotal = (BigInt(unitPriceMinor) * 1000n) % BigInt(quantityMilli) === 0n && unitPriceMinor !== each && agrees(unitPriceMinor);
+      const asEach = each !== null && agrees(each);
+      if (asEach !== asTotal) {
+        if (asTotal) unitPriceMinor = Number((BigInt(unitPriceMinor) * 1000n) / BigInt(quantityMilli));
+        const doubts = messages.length;
+        for (let i = messages.length - 1; i >= 0; i--) if (/^Could not tell whether .* is the price .* or the total/.test(messages[i]!)) messages.splice(i, 1);
+        if (messages.length < doubts && messages.length === 0) uncertain = false;
+        notes.push(`Read ${label} from the total the sentence states: ${milliToText(quantityMilli)} × ${amountText(unitPriceMinor, currency)}`);
+      }
+    }
     let amountMinor = safeAmount(quantityMilli, unitPriceMinor);
     if (amountMinor === null) {
       uncertain = true;

@@ -25,8 +25,8 @@ export interface TaxDefaults {
 
 const TAX = '(?:vat|v\\.a\\.t\\.?|tax)(?![a-z])(?!\\s+(?:returns?|filing|compliance|consult\\w*|advisory|audit|registration|pin|clearance|computation|planning|advice|agent|refund))';
 const INCLUSIVE_BEFORE = 'incl(?:uding|usive\\s+of|\\.)?|inclusive\\s+of|inc\\.?|includes|include';
-const EXCLUSIVE_BEFORE = 'plus|\\+|add(?:ing)?|excl(?:uding|usive\\s+of|\\.)?|exclusive\\s+of|ex\\.?|before|and|with|w\\/';
-const QUALIFIER = 'inclusive|incl(?:usive|uded)?\\.?|inc\\.?|included|exclusive|excl(?:usive|uded)?\\.?|extra|on\\s+top|added|applicable';
+const EXCLUSIVE_BEFORE = 'plus|\\+|add(?:ing)?|excl(?:uding|usive\\s+of|usive|udes?|\\.)?|exclusive\\s+of|exclusive|ex\\.?|before|and|with|w\\/|net\\s+of|subject\\s+to|attracts?';
+const QUALIFIER = 'inclusive|incl(?:usive|uded)?\\.?|inc\\.?|included|exclusive|excl(?:usive|uded)?\\.?|extra|on\\s+top|added|applicable|not\\s+included|(?:to\\s+be\\s+|is\\s+)?(?:added|charged)(?:\\s+on\\s+top)?|payable';
 const RATE = '(\\d{1,2}(?:\\.\\d{1,2})?)\\s*%';
 
 const EXEMPT = new RegExp(
@@ -34,17 +34,19 @@ const EXEMPT = new RegExp(
   'gi',
 );
 const ZERO_RATED = /(?:\b(?:and|but|with)\s+)?\bzero[- ]?rated(?:\s+(?:for\s+)?(?:vat|tax)\b)?|\b(?:vat|tax)\s+zero[- ]?rated\b/gi;
-const RATE_FIRST = new RegExp(`(?:(?:,\\s*)?\\b(${INCLUSIVE_BEFORE}|${EXCLUSIVE_BEFORE})\\s*)?${RATE}\\s*${TAX}(?:\\s*\\(?(${QUALIFIER})\\)?)?`, 'gi');
-const TAX_FIRST = new RegExp(`(?:(?:,\\s*)?\\b(${INCLUSIVE_BEFORE}|${EXCLUSIVE_BEFORE})\\s*)?\\b${TAX}\\s*(?:@|at|of|rate|:|=)?\\s*\\(?${RATE}\\)?(?:\\s*\\(?(${QUALIFIER})\\)?)?`, 'gi');
-const WORDS_ONLY = new RegExp(`(?:(?:,\\s*)?\\b(${INCLUSIVE_BEFORE}|${EXCLUSIVE_BEFORE})\\s*${TAX}(?:[- ]?\\(?(${QUALIFIER})\\)?)?|\\b${TAX}[- ]?\\(?(${QUALIFIER})\\)?)`, 'gi');
+const RATE_FIRST = new RegExp(`(?:(?:,\\s*)?(?:\\b|(?=\\+))(${INCLUSIVE_BEFORE}|${EXCLUSIVE_BEFORE})\\s*)?${RATE}\\s*${TAX}(?:\\s*\\(?(${QUALIFIER})\\)?)?`, 'gi');
+const TAX_FIRST = new RegExp(`(?:(?:,\\s*)?(?:\\b|(?=\\+))(${INCLUSIVE_BEFORE}|${EXCLUSIVE_BEFORE})\\s*)?\\b${TAX}\\s*(?:@|at|of|rate|:|=)?\\s*\\(?${RATE}\\)?(?:\\s*\\(?(${QUALIFIER})\\)?)?`, 'gi');
+const WORDS_ONLY = new RegExp(`(?:(?:,\\s*)?(?:\\b|(?=\\+))(${INCLUSIVE_BEFORE}|${EXCLUSIVE_BEFORE})\\s*${TAX}(?:[- ]?\\(?(${QUALIFIER})\\)?)?|\\b${TAX}[- ]?\\(?(${QUALIFIER})\\)?)`, 'gi');
 /** "VAT 2,400", "plus 2,400 VAT": tax given as an amount, which the invoice cannot take. */
 const TAX_AMOUNT = new RegExp(`\\b${TAX}\\s*(?:of|:|=)?\\s*(?:kshs?|kes|sh)?\\.?\\s*\\d[\\d,]*(?:\\.\\d+)?(?!\\s*%)(?![\\d.,])|\\b(?:plus|and|add)\\s+(?:kshs?|kes|sh)?\\.?\\s*\\d[\\d,]*(?:\\.\\d+)?\\s*(?:\\/=)?\\s*${TAX}|\\+\\s*\\d[\\d,]*(?:\\.\\d+)?\\s*${TAX}`, 'gi');
 /** "Website 50,000 VAT": VAT named after a price, without saying whether it is added or included. */
+/** Any other mention of VAT: read by none of the patterns above, so the person is told to check it. */
+const LEFT_OVER = new RegExp(`\\b${TAX}`, 'gi');
 const BARE_AFTER_AMOUNT = new RegExp(`(?<=\\d\\s?(?:k|\\/=|\\/-)?\\s?)${TAX}(?=\\s*(?:$|[,;\\n.]))`, 'gi');
 
 function inclusiveFrom(before: string | undefined, qualifier: string | undefined): boolean | null {
   const q = qualifier?.toLowerCase();
-  if (q && /^(exclusive|excl|extra|on\s+top|added)/.test(q)) return false;
+  if (q && /^(exclusive|excl|extra|on\s+top|added|not\s+included|to\s+be|is\s+|charged|payable)/.test(q)) return false;
   if (q && /^(inclusive|incl|included|inc)/.test(q)) return true;
   if (!before) return null;
   return /^inc/i.test(before);
@@ -114,6 +116,13 @@ export function readTax(working: string, defaults: TaxDefaults): ClauseResult<Ta
     rates.push({ rate: namedRate(m[0]), words: tidy(m[0]) });
     vague = tidy(m[0]);
     take(m);
+  });
+
+  // A VAT word no pattern read ("Consulting 50,000 less VAT"): never a silent full-confidence draft.
+  eachMatch(LEFT_OVER, text, (m) => {
+    const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, m.index - 2)) + 1);
+    const to = text.indexOf(' ', m.index + m[0].length + 1);
+    warnings.push(`Could not tell what "${tidy(text.slice(from, to < 0 ? text.length : to))}" means for the VAT; the VAT was not changed — check the VAT`);
   });
 
   const stated = rates.length > 0;

@@ -7,7 +7,7 @@ import { blank, tidy } from './text';
 
 const PATTERNS: RegExp[] = [
   new RegExp(`(?:,\\s*)?(?:\\b(?:making|makes|making\\s+it|that'?s|which\\s+is|so|for|at)\\s+)?(?:a\\s+|the\\s+)?(?:grand\\s+|sub-?\\s?)?total(?:\\s+(?:of|is|amount|due|cost|price|payable|sum|=))*\\s*[:=]?\\s*(${MONEY_SOURCE})`, 'gi'),
-  new RegExp(`(?:,\\s*)?\\b(?:comes?\\s+to|coming\\s+to|totall?ing|totals|altogether|all\\s+in\\s+all|in\\s+all|sum\\s+of)\\s*:?\\s*(${MONEY_SOURCE})`, 'gi'),
+  new RegExp(`(?:,\\s*)?\\b(?:comes?\\s+to|coming\\s+to|making(?:\\s+it)?|makes|bringing\\s+it\\s+to|adds?\\s+up\\s+to|totall?ing|totals|altogether|all\\s+in\\s+all|in\\s+all|sum\\s+of)\\s*:?\\s*(${MONEY_SOURCE})`, 'gi'),
   new RegExp(`(?:,\\s*)?(${MONEY_SOURCE})\\s+(?:in\\s+total|total|altogether|all\\s+in)\\b`, 'gi'),
 ];
 

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseInvoicePrompt } from '../../shared/drafting';
 import { scoreCorpus, type CorpusScore } from '../unit/drafting/accuracy';
-import { CORPUS, HOLDOUT, type CorpusCase } from '../unit/drafting/corpus';
+import { CORPUS, HOLDOUT, HOLDOUT_17, type CorpusCase } from '../unit/drafting/corpus';
 import { latency, record, section } from './measure';
 
 const ROUNDS = 50;
@@ -38,13 +38,13 @@ function recordScore(label: string, score: CorpusScore): void {
 }
 
 export async function benchParser(): Promise<void> {
-  const all = [...CORPUS, ...HOLDOUT];
-  section(`Offline parser: ${all.length.toLocaleString('en')} sentences (${CORPUS.length} corpus, ${HOLDOUT.length} holdout)`);
+  const all = [...CORPUS, ...HOLDOUT, ...HOLDOUT_17];
+  section(`Offline parser: ${all.length.toLocaleString('en')} sentences (${CORPUS.length} corpus, ${HOLDOUT.length} holdout, ${HOLDOUT_17.length} issue-17 holdout)`);
   timeEach(all, 10); // warm up the JIT before measuring
   const times = timeEach(all, ROUNDS);
   record(
     `parse one sentence (${(times.length).toLocaleString('en')} runs)`,
-    `p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms`,
+    `p50 ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(3)} ms`,
   );
   const longest = all.reduce((a, b) => (b.prompt.length > a.prompt.length ? b : a));
   const invoice = Array.from({ length: 20 }, (_, i) => `${longest.prompt.replace(/\n/g, ' ')} ${i + 1}`).join('\n');
@@ -52,4 +52,5 @@ export async function benchParser(): Promise<void> {
 
   recordScore('corpus', scoreCorpus(CORPUS));
   recordScore('holdout', scoreCorpus(HOLDOUT));
+  recordScore('issue-17 holdout', scoreCorpus(HOLDOUT_17));
 }
