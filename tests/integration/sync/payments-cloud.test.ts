@@ -104,6 +104,36 @@ describe('M-Pesa through the Cloud, from two computers', () => {
     expect(`${paid.email!.text}${paid.sms!.text}`).not.toContain('/p/');
   });
 
+  it('a receipt recorded from the M-Pesa statement offline and then reported by Daraja is one payment', async () => {
+    const a = desktop('Shop laptop', clock);
+    await founder(a, cloud.url, 'Statement Traders');
+    await call(a.core, 'cloudPayments.configureDaraja', {
+      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
+    });
+    const buyer = await call(a.core, 'customers.create', { name: 'Jane Wanjiru', phone: '+254722000111' });
+    const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, 1_000_000, null)] } });
+    const invoice = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    const paidIn = (invoice.totals.totalMinor / 100).toFixed(2);
+    const statement = [
+      'Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.',
+      `QKSTMT0001,2026-11-21 09:15:02,2026-11-21 09:14:58,Pay Bill from 254722000111 - JANE WANJIRU Acc. ${invoice.number},Completed,${paidIn},,${paidIn},true,Pay Bill Online,254722000111 - JANE WANJIRU,,${invoice.number}`,
+    ].join('\n');
+    const file = { fileName: 'statement.csv', base64: Buffer.from(statement).toString('base64') };
+    const preview = await call(a.core, 'payments.statement.preview', file);
+    const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId }));
+    expect(await call(a.core, 'payments.statement.commit', { ...file, decisions })).toMatchObject({ recorded: 1 });
+    await a.sync();
+
+    // Daraja reports the same Paybill payment to the Cloud (late, and twice): nothing more is recorded.
+    await daraja.confirmC2b({ receipt: 'QKSTMT0001', amount: invoice.totals.totalMinor / 100, account: invoice.number! });
+    await daraja.confirmC2b({ receipt: 'QKSTMT0001', amount: invoice.totals.totalMinor / 100, account: invoice.number! });
+    await a.sync();
+    const payments = a.core.context.sql.prepare("SELECT reference, amount_minor FROM payments WHERE status = 'completed'").all();
+    expect(payments).toEqual([{ reference: 'QKSTMT0001', amount_minor: invoice.totals.totalMinor }]);
+    expect(await call(a.core, 'invoices.get', { id: invoice.id })).toMatchObject({ status: 'paid', balanceMinor: 0 });
+    expect(a.core.context.sql.prepare('SELECT count(*) AS n FROM incoming_payments').get()).toEqual({ n: 1 });
+  });
+
   it('Paybill money the Cloud cannot place waits as unmatched; a salesperson cannot change the M-Pesa keys', async () => {
     const a = desktop('Shop laptop', clock);
     const joined = await founder(a, cloud.url, 'Baraka Hardware');
