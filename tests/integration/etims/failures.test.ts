@@ -22,7 +22,7 @@ async function fake(options: Parameters<typeof startFakeEtims>[0] = {}) {
   return f;
 }
 
-const stateOf = (core: Core, id: string, state: string) => until(() => call(core, 'invoices.get', { id }), (i) => i.etims?.state === state, 25_000);
+const stateOf = (core: Core, id: string, state: string) => until(() => call(core, 'invoices.get', { id }), (i) => i.etims?.state === state, 60_000);
 const saleRequests = (kra: FakeEtimsServer) => kra.requests.filter((r) => r.method === 'saveTrnsSalesOsdc');
 
 describe('KRA refusals become what to fix', () => {
@@ -115,7 +115,7 @@ describe('nothing is sent twice', () => {
     await stateOf(core, inv.id, 'signed');
     expect(saleRequests(kra)).toHaveLength(1);
     expect(kra.sales).toHaveLength(1);
-  }, 60_000);
+  }, 150_000);
 
   it('an HTML error page from a gateway (KRA down): asked about, not found, sent again once, signed under the same number', async () => {
     const kra = await fake();
