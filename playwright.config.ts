@@ -9,7 +9,9 @@ const browser = findChromium();
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  // One file per worker, each with its own host, data folder and port; two fit a 2-core machine
+  // (`npm run test:e2e` builds the interface once first, so workers never build it side by side).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

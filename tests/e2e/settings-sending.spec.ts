@@ -102,7 +102,7 @@ test('a new user sets up the business, payment, email, SMS and reminders; the te
 
   // "On this page" lists every section and jumps to its heading without leaving #/settings.
   const toc = page.getByRole('navigation', { name: 'Settings sections' });
-  await expect(toc.getByRole('link')).toHaveText(['Account & sync', 'Business profile', 'Payment instructions', 'Getting paid online', 'Numbering and terms', 'Email (SMTP)', 'SMS', 'Reminders', 'AI drafting', 'Analytics thresholds']);
+  await expect(toc.getByRole('link')).toHaveText(['Account & sync', 'Business profile', 'Payment instructions', 'Getting paid online', 'Numbering and terms', 'Email (SMTP)', 'SMS', 'Reminders', 'AI drafting', 'KRA eTIMS', 'Analytics thresholds']);
   await page.screenshot(shot('81-settings-sending-empty-1280', false));
   await toc.getByRole('link', { name: 'Reminders' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Reminders' })).toBeFocused();
