@@ -36,7 +36,7 @@ test('a statement previewed and sent by email, then statements sent to everyone 
   await page.keyboard.press('s');
   const dialog = page.getByRole('dialog', { name: 'Statement for Baraka Builders' });
   const totals = dialog.getByRole('definition');
-  await expect(dialog.getByLabel('Statement totals')).toContainText('KES 5,000.00');
+  await expect(dialog.getByLabel('Statement totals')).toContainText('KES 5,000.00', { timeout: 30_000 });
   await expect(totals.last()).toHaveText('KES 5,000.00');
   const lines = dialog.getByRole('table', { name: 'Statement lines' });
   await expect(lines.getByRole('row')).toHaveCount(3);
