@@ -2,8 +2,9 @@
 // deployed, on PGlite and on PostgreSQL, with a local fake Daraja in this process.
 //   1. M-Pesa Paybill (C2B) confirmations Daraja posts to the organisation's callback path, sent
 //      concurrently (BENCH_CALLBACKS, 2,000; BENCH_CALLBACK_CONCURRENCY, 32), every tenth one a repeat of
-//      the receipt just before it (Daraja retries), then a check through the sync pull API that every
-//      distinct receipt is recorded exactly once (one incoming payment, at most one payment).
+//      the receipt just before it (Daraja retries), then a fifth as many one at a time for comparison,
+//      then a check through the sync pull API that every distinct receipt is recorded exactly once
+//      (one incoming payment, and one payment when it was placed).
 //   2. From a confirmation to the invoice showing paid on a desktop that syncs as the app does (its
 //      engine started by joining, the app's default timings: pokes over server-sent events, a pull a
 //      minute regardless), for BENCH_PAID_INVOICES (30) invoices one after another.
@@ -111,45 +112,55 @@ async function benchCallbacks(label: string, cloud: CloudProcess, daraja: FakeDa
   // Every tenth callback repeats the receipt of the one before it: the two are in flight together.
   // Three in four distinct receipts carry an invoice number as the account; the rest cannot be placed.
   const run = crypto.randomBytes(2).toString('hex').toUpperCase();
-  const callbacks: { receipt: string; account: string }[] = [];
-  for (let i = 0; i < total; i++) {
-    if (i % 10 === 9) callbacks.push(callbacks[i - 1]!);
-    else callbacks.push({ receipt: `QB${run}${String(i).padStart(6, '0')}`, account: i % 4 === 3 ? 'rent december' : open[i % open.length]!.number });
-  }
-  const distinct = new Map(callbacks.map((c) => [c.receipt, c]));
-  const matched = [...distinct.values()].filter((c) => c.account !== 'rent december').length;
-
-  const times: number[] = [];
-  const finished: number[] = [];
-  const failures: string[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < callbacks.length) {
-      const c = callbacks[next++]!;
-      const sent = performance.now();
-      try {
-        const answer = await daraja.confirmC2b({ receipt: c.receipt, amount: 10, account: c.account });
-        const body = answer.body as { ResultCode?: unknown };
-        if (answer.status !== 200 || body.ResultCode !== 0) failures.push(`${c.receipt}: ${answer.status} ${JSON.stringify(answer.body)}`);
-      } catch (error) {
-        failures.push(`${c.receipt}: ${(error as Error).message}`);
-      }
-      times.push(performance.now() - sent);
-      finished.push(performance.now() - start);
+  const make = (prefix: string, count: number) => {
+    const made: { receipt: string; account: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      if (i % 10 === 9) made.push(made[i - 1]!);
+      else made.push({ receipt: `${prefix}${run}${String(i).padStart(6, '0')}`, account: i % 4 === 3 ? 'rent december' : open[i % open.length]!.number });
     }
-  }));
-  const seconds = (performance.now() - start) / 1000;
-  times.sort((a, b) => a - b);
-  record(`${label}: C2B confirmations, ${total.toLocaleString('en')} (${distinct.size.toLocaleString('en')} receipts), ${concurrency} at once`,
-    `${Math.round(total / seconds).toLocaleString('en')} callbacks/s (${seconds.toFixed(1)} s), p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${failures.length} not answered 200/ResultCode 0`);
-  // The rate over the first and the last quarter of the answers: does it hold up as the books fill?
-  const quarter = Math.floor(total / 4);
-  if (quarter > 0) {
-    const rate = (from: number, to: number) => Math.round(quarter / ((finished[to]! - (from < 0 ? 0 : finished[from]!)) / 1000)).toLocaleString('en');
-    record(`${label}: C2B confirmations, first and last quarter`, `${rate(-1, quarter - 1)} callbacks/s, then ${rate(total - quarter - 1, total - 1)} callbacks/s`);
-  }
+    return made;
+  };
+  const failures: string[] = [];
+  const send = async (callbacks: { receipt: string; account: string }[], at: number, what: string) => {
+    const times: number[] = [];
+    const finished: number[] = [];
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(Array.from({ length: at }, async () => {
+      while (next < callbacks.length) {
+        const c = callbacks[next++]!;
+        const sent = performance.now();
+        try {
+          const answer = await daraja.confirmC2b({ receipt: c.receipt, amount: 10, account: c.account });
+          const body = answer.body as { ResultCode?: unknown };
+          if (answer.status !== 200 || body.ResultCode !== 0) failures.push(`${c.receipt}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        } catch (error) {
+          failures.push(`${c.receipt}: ${(error as Error).message}`);
+        }
+        times.push(performance.now() - sent);
+        finished.push(performance.now() - start);
+      }
+    }));
+    const seconds = (performance.now() - start) / 1000;
+    times.sort((a, b) => a - b);
+    const count = callbacks.length;
+    record(`${label}: C2B confirmations, ${count.toLocaleString('en')} (${new Set(callbacks.map((c) => c.receipt)).size.toLocaleString('en')} receipts), ${what}`,
+      `${Math.round(count / seconds).toLocaleString('en')} callbacks/s (${seconds.toFixed(1)} s), p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${failures.length} not answered 200/ResultCode 0 so far`);
+    // The rate over the first and the last quarter of the answers: does it hold up as the books fill?
+    const quarter = Math.floor(count / 4);
+    if (at > 1 && quarter > 0) {
+      const rate = (from: number, to: number) => Math.round(quarter / ((finished[to]! - (from < 0 ? 0 : finished[from]!)) / 1000)).toLocaleString('en');
+      record(`${label}: C2B confirmations, ${what}, first and last quarter`, `${rate(-1, quarter - 1)} callbacks/s, then ${rate(count - quarter - 1, count - 1)} callbacks/s`);
+    }
+  };
+  const concurrent = make('QB', total);
+  await send(concurrent, concurrency, `${concurrency} at once`);
+  // The same kind of load one at a time, for comparison: what concurrency adds or costs.
+  const sequential = make('QS', Math.ceil(total / 5));
+  await send(sequential, 1, 'one at a time');
   if (failures.length > 0) console.log(`  first failures:\n    ${failures.slice(0, 5).join('\n    ')}`);
+  const distinct = new Map([...concurrent, ...sequential].map((c) => [c.receipt, c]));
+  const matched = [...distinct.values()].filter((c) => c.account !== 'rent december').length;
 
   // Each distinct receipt exactly once on the Cloud: one incoming payment, and one payment if it was placed.
   const rows = await pullAll(cloud.url, token);
