@@ -11,6 +11,9 @@
 //   BENCH_PART=statement-import: a 5,000-row M-Pesa statement (BENCH_STATEMENT_ROWS) matched against the billing book.
 //   BENCH_PART=fuzz: the sync convergence property, BENCH_FUZZ_RUNS (10,000) runs.
 //   BENCH_PART=etims: BENCH_ETIMS_INVOICES (1,000) invoices transmitted to a local fake KRA OSCU server.
+//   BENCH_PART=payments: getting paid through the Cloud (PGlite and PostgreSQL): M-Pesa C2B confirmations per second
+//   (BENCH_CALLBACKS, 2,000; BENCH_CALLBACK_CONCURRENCY, 32; repeats included) with each receipt checked recorded once,
+//   and confirmation to invoice shown paid on a syncing desktop (BENCH_PAID_INVOICES, 30; BENCH_PAYMENTS_POSTGRES=0 skips PostgreSQL).
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -25,6 +28,7 @@ import { benchEmail } from './email';
 import { benchEtims } from './etims';
 import { benchPdf } from './pdf';
 import { benchCloud } from './cloud';
+import { benchPayments } from './payments';
 import { benchFuzz, benchSync } from './sync';
 import { benchStatement } from './statement';
 import { benchStatements } from './statements';
@@ -43,6 +47,7 @@ if (wants('sending')) {
   await benchEmail();
 }
 if (wants('cloud')) await benchCloud();
+if (wants('payments')) await benchPayments();
 if (wants('etims')) await benchEtims(Number(process.env.BENCH_ETIMS_INVOICES ?? 1_000));
 if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
 if (wants('billing') || wants('analytics') || wants('sync') || wants('statement-import') || wants('statements')) {

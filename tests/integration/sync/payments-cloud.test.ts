@@ -120,7 +120,7 @@ describe('M-Pesa through the Cloud, from two computers', () => {
     ].join('\n');
     const file = { fileName: 'statement.csv', base64: Buffer.from(statement).toString('base64') };
     const preview = await call(a.core, 'payments.statement.preview', file);
-    const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId }));
+    const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId ?? undefined }));
     expect(await call(a.core, 'payments.statement.commit', { ...file, decisions })).toMatchObject({ recorded: 1 });
     await a.sync();
 
