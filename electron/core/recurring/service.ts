@@ -30,6 +30,7 @@ import { sendInvoice } from '../send/service';
 import { cloudLink } from '../sync/state';
 import { cloudClient } from '../sync/client';
 import type { ClaimsAnswer } from '../../../shared/sync/protocol';
+import { startPeriodic } from '../periodic';
 
 interface ScheduleRow {
   id: string; customer_id: string; customer_name: string; customer_currency: string; name: string; content: string; base_date: string; cadence: string;
@@ -321,22 +322,6 @@ export function runDue(
 }
 
 export function startRecurringScheduler(ctx: CoreContext, intervalMs: number, log: (message: string, error?: unknown) => void): () => void {
-  let busy = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    runDueForOrganisation(ctx, log)
-      .catch((error: unknown) => log('The recurring invoices run failed; it runs again shortly', error))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  const first = setTimeout(tick, 1500);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic(() => runDueForOrganisation(ctx, log), { firstAfterMs: 1500, intervalMs }, (error) =>
+    log('The recurring invoices run failed; it runs again shortly', error));
 }

@@ -24,6 +24,7 @@ import { ENABLED_SINCE, LAST_SCAN, OVERDUE_ANNOUNCED, readMeta, writeMeta } from
 import { cloudLink } from '../sync/state';
 import { cloudClient } from '../sync/client';
 import type { ClaimsAnswer } from '../../../shared/sync/protocol';
+import { startPeriodic } from '../periodic';
 
 export interface ScanResult {
   queued: number;
@@ -244,25 +245,8 @@ export function announceFallenOverdue(ctx: CoreContext): void {
 
 /** Scans now and every `intervalMs`; returns a stop function. */
 export function startReminderScheduler(ctx: CoreContext, intervalMs: number, log: (message: string, error?: unknown) => void): () => void {
-  let busy = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    void scanForOrganisation(ctx)
-      .then(() => announceFallenOverdue(ctx))
-      .catch((error: unknown) => log('The reminder scan failed; it runs again shortly', error))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  const first = setTimeout(tick, 1000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic(() => scanForOrganisation(ctx).then(() => announceFallenOverdue(ctx)), { firstAfterMs: 1000, intervalMs }, (error) =>
+    log('The reminder scan failed; it runs again shortly', error));
 }
 
 /** The key a computer claims to remind one invoice today for its whole organisation. */
