@@ -41,6 +41,11 @@ export function rewindBooks(dbFile: string, version: number): void {
     }
     for (const o of wanted.filter((o) => o.type === 'table' && !o.sql?.startsWith('CREATE VIRTUAL'))) {
       const keep = new Set(columnsOf(older, o.name));
+      // Packed values (migration 11, db/pack.ts) go back into their plain column before it goes.
+      for (const column of columnsOf(db, o.name).filter((c) => !keep.has(c) && c.endsWith('_packed') && keep.has(c.slice(0, -'_packed'.length)))) {
+        const plain = quoted(column.slice(0, -'_packed'.length));
+        db.exec(`UPDATE ${quoted(o.name)} SET ${plain} = unpacked(${plain}, ${quoted(column)}) WHERE ${quoted(column)} IS NOT NULL`);
+      }
       for (const column of columnsOf(db, o.name).filter((c) => !keep.has(c))) db.exec(`ALTER TABLE ${quoted(o.name)} DROP COLUMN ${quoted(column)}`);
     }
     const now = new Set(objectsOf(db).map((o) => o.name));

@@ -7,6 +7,7 @@ import { migration0005 } from './0005_notifications';
 import { migration0006 } from './0006_sync';
 import { migration0007 } from './0007_items';
 import { migration0010 } from './0010_payments';
+import { migration0011 } from './0011_smaller_books';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0010, migration0011];
