@@ -9,6 +9,8 @@
 //   BENCH_PART=sync: upload and download of the billing book, push throughput, cross-computer
 //   latency, 50 computers at once, bookkeeping cost (BENCH_PUSH_MUTATIONS, 20,000).
 //   BENCH_PART=fuzz: the sync convergence property, BENCH_FUZZ_RUNS (10,000) runs.
+//   BENCH_PART=screens: cold start, search keystrokes and list scrolling in Chromium, on kept books
+//   (BENCH_BOOK, BENCH_CUSTOMER_BOOK; see screens.ts). Not part of `all`.
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -23,6 +25,7 @@ import { benchEmail } from './email';
 import { benchPdf } from './pdf';
 import { benchCloud } from './cloud';
 import { benchFuzz, benchSync } from './sync';
+import { benchScreens } from './screens';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -38,6 +41,7 @@ if (wants('sending')) {
   await benchEmail();
 }
 if (wants('cloud')) await benchCloud();
+if (part === 'screens') await benchScreens();
 if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
 if (wants('billing') || wants('analytics') || wants('sync')) {
   const analytics = wants('analytics') || wants('sync')
