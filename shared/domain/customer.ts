@@ -39,12 +39,13 @@ export function paymentTermsLabel(days: number): string {
 
 const optionalText = (max: number) => oneLine(z.string().trim().max(max, `At most ${max} characters`)).default('');
 
+const emailSchema = z.email();
 const optionalEmail = z
   .string()
   .trim()
   .toLowerCase()
   .default('')
-  .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address like name@example.com');
+  .refine((v) => v === '' || emailSchema.safeParse(v).success, 'Enter an email address like name@example.com');
 
 export const aiPreferencesSchema = z.object({
   template: z.enum(INVOICE_TEMPLATES).default('professional'),

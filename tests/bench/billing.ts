@@ -16,7 +16,7 @@ import { contract } from '../../shared/contract';
 import { customerInputSchema } from '../../shared/domain/customer';
 import { paymentInputSchema } from '../../shared/domain/payment';
 import { formatMoney } from '../../shared/money';
-import { latency, prng, record, section } from './measure';
+import { latency, prng, record, residentMemory, section } from './measure';
 
 const TODAY = '2026-11-21';
 const START = '2016-11-21';
@@ -188,7 +188,7 @@ export async function benchBilling(invoiceCount: number, customerCount: number, 
   const kes = (minor: number) => formatMoney(minor, 'KES');
   record('aging result', aging.map((a) => `current ${kes(a.currentMinor)}, 1–30 ${kes(a.days1to30Minor)}, 31–60 ${kes(a.days31to60Minor)}, 61–90 ${kes(a.days61to90Minor)}, 90+ ${kes(a.days90plusMinor)} (${a.invoiceCount} unpaid)`).join('; '));
   global.gc?.();
-  record('backend resident memory (RSS)', `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
+  record('backend resident memory (RSS)', residentMemory());
   record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
   await then?.(core);
   core.close();

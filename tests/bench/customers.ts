@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/app';
 import { startHost } from '../../electron/host/server';
 import type { Channel, ChannelInput } from '../../shared/contract';
-import { latency, record, section } from './measure';
+import { latency, record, residentMemory, section } from './measure';
 import { syntheticCustomersCsv } from './seed';
 
 export async function benchCustomers(count: number): Promise<void> {
@@ -61,7 +61,7 @@ export async function benchCustomers(count: number): Promise<void> {
   );
   await host.close();
   global.gc?.();
-  record('backend resident memory (RSS)', `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
+  record('backend resident memory (RSS)', residentMemory());
   record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
   core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

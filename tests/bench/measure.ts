@@ -1,4 +1,5 @@
 // Timing helpers for `npm run bench`: percentiles over repeated runs, and the table printed at the end.
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../../electron/core/app';
 import { seededRandom } from '../../electron/core/analytics/intelligence/stats';
@@ -47,4 +48,21 @@ export async function call<C extends Channel>(core: Core, channel: C, input: Cha
   const envelope = await core.api[channel](input);
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
   return envelope.value as ChannelOutput<C>;
+}
+
+/**
+ * Resident memory, split as Linux counts it: anonymous (the JS heap, SQLite's page cache, buffers)
+ * and file-backed (pages of the books mapped by SQLite's mmap reads, which the OS may drop at will).
+ */
+export function residentMemory(): string {
+  const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  let split = '';
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    split = ` (anonymous ${Math.round(kb('RssAnon') / 1024)} MB, mapped books ${Math.round(kb('RssFile') / 1024)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB)`;
+  } catch {
+    // Not Linux: the total alone.
+  }
+  return `${rss} MB${split}`;
 }

@@ -14,6 +14,8 @@
 //   BENCH_PART=payments: getting paid through the Cloud (PGlite and PostgreSQL): M-Pesa C2B confirmations per second
 //   (BENCH_CALLBACKS, 2,000; BENCH_CALLBACK_CONCURRENCY, 32; repeats included) with each receipt checked recorded once,
 //   and confirmation to invoice shown paid on a syncing desktop (BENCH_PAID_INVOICES, 30; BENCH_PAYMENTS_POSTGRES=0 skips PostgreSQL).
+//   BENCH_PART=screens: cold start, search keystrokes and list scrolling in Chromium, on kept books
+//   (BENCH_BOOK, BENCH_CUSTOMER_BOOK; see screens.ts). Not part of `all`.
 import os from 'node:os';
 import type { Core } from '../../electron/core/app';
 import { benchAnalytics } from './analytics';
@@ -32,6 +34,7 @@ import { benchPayments } from './payments';
 import { benchFuzz, benchSync } from './sync';
 import { benchStatement } from './statement';
 import { benchStatements } from './statements';
+import { benchScreens } from './screens';
 
 const part = process.env.BENCH_PART ?? 'all';
 const wants = (name: string) => part === 'all' || part === name;
@@ -49,6 +52,7 @@ if (wants('sending')) {
 if (wants('cloud')) await benchCloud();
 if (wants('payments')) await benchPayments();
 if (wants('etims')) await benchEtims(Number(process.env.BENCH_ETIMS_INVOICES ?? 1_000));
+if (part === 'screens') await benchScreens();
 if (part === 'fuzz') benchFuzz(Number(process.env.BENCH_FUZZ_RUNS ?? 10_000));
 if (wants('billing') || wants('analytics') || wants('sync') || wants('statement-import') || wants('statements')) {
   const analytics = async (core: Core) => {

@@ -39,6 +39,14 @@ export function rewindBooks(dbFile: string, version: number): void {
     for (const o of extraTables.sort((a, b) => Number(b.sql?.startsWith('CREATE VIRTUAL') ?? false) - Number(a.sql?.startsWith('CREATE VIRTUAL') ?? false))) {
       db.exec(`DROP TABLE IF EXISTS ${quoted(o.name)}`);
     }
+    // Packed values (migration 11, db/pack.ts) go back into their plain column before the packed one goes.
+    for (const o of wanted.filter((o) => o.type === 'table' && !o.sql?.startsWith('CREATE VIRTUAL'))) {
+      const keep = new Set(columnsOf(older, o.name));
+      for (const column of columnsOf(db, o.name).filter((c) => !keep.has(c) && c.endsWith('_packed') && keep.has(c.slice(0, -'_packed'.length)))) {
+        const plain = quoted(column.slice(0, -'_packed'.length));
+        db.exec(`UPDATE ${quoted(o.name)} SET ${plain} = unpacked(${plain}, ${quoted(column)}) WHERE ${quoted(column)} IS NOT NULL`);
+      }
+    }
     // A table whose definition changed (columns added, a CHECK rewritten) is written again from the older one.
     const presentSql = new Map(objectsOf(db).map((o) => [o.name, o.sql]));
     for (const o of wanted.filter((o) => o.type === 'table' && o.sql && !o.sql.startsWith('CREATE VIRTUAL') && presentSql.get(o.name) !== o.sql)) {

@@ -55,7 +55,7 @@ describe('corrections and the edges of the ledger', () => {
     const twice = await refused(core, 'payments.applyCredit', { customerId: c.id, allocations: [{ invoiceId: b.id, amountMinor: 10 }, { invoiceId: b.id, amountMinor: 10 }] });
     expect(twice.fields?.allocations).toMatch(/listed twice/);
     await call(core, 'payments.applyCredit', { customerId: c.id });
-    const row = core.context.sql.db.prepare("SELECT args FROM changes WHERE mutation = 'payments.applyCredit'").get() as { args: string };
+    const row = core.context.sql.db.prepare("SELECT unpacked(args, args_packed) AS args FROM changes WHERE mutation = 'payments.applyCredit'").get() as { args: string };
     expect(JSON.parse(row.args).allocations).toEqual([expect.objectContaining({ invoiceId: b.id, amountMinor: 80_000 })]);
   });
 

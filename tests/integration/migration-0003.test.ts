@@ -55,7 +55,7 @@ describe('migration 3: the job queue, settings and draft warnings', () => {
     const view = await call(core, 'settings.get', {});
     expect(view.ai).toMatchObject({ model: 'gemini-2.5-pro', requestsPerMinute: 60, enabled: true });
     expect(view.geminiKeySet).toBe(true);
-    const dump = JSON.stringify(core.context.sql.prepare('SELECT * FROM settings').all()) + JSON.stringify(core.context.sql.prepare('SELECT args FROM changes').all());
+    const dump = JSON.stringify(core.context.sql.prepare('SELECT * FROM settings').all()) + JSON.stringify(core.context.sql.prepare('SELECT unpacked(args, args_packed) AS args FROM changes').all());
     expect(dump).toContain('gemini-2.5-pro');
     expect(dump).not.toContain('AIza-secret-key-123456');
   });

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { packedColumns } from '../db/pack';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
 import { takeDirtyRows } from '../sync/track';
@@ -35,11 +36,13 @@ export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;
   const stamp = ctx.nextStamp(last?.hlc);
   const rows = takeDirtyRows(ctx.sql, stamp);
+  // The arguments are kept packed (db/pack.ts): they are most of the outbox's bytes.
+  const args = packedColumns(JSON.stringify(record.args));
   ctx.sql
     .prepare(
-      'INSERT INTO changes (device_id, mutation, entity, entity_id, args, hlc, schema_version, created_at, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO changes (device_id, mutation, entity, entity_id, args, args_packed, hlc, schema_version, created_at, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, JSON.stringify(record.args), stamp, ctx.schemaVersion, at, JSON.stringify(rows));
+    .run(ctx.deviceId, record.mutation, record.entity, record.entityId, args.text, args.packed, stamp, ctx.schemaVersion, at, JSON.stringify(rows));
   // Sync soon (a moment after this transaction commits); nothing happens while the books work alone.
   if (rows.length > 0) ctx.sync?.nudge();
 }

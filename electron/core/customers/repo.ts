@@ -265,6 +265,11 @@ export function distinctTags(sql: Sql): string[] {
     .map((r) => r.tag);
 }
 
+/** Whether the books hold any customer not archived (an import into new books checks no duplicates). */
+export function hasLiveCustomers(sql: Sql): boolean {
+  return sql.prepare('SELECT 1 FROM customers WHERE deleted_at IS NULL LIMIT 1').get() !== undefined;
+}
+
 /** The oldest live customer with this email, phone or tax ID: the import's duplicate check. */
 export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string): { id: string; code: string; name: string } | undefined {
   return sql

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerPackFunctions } from './pack';
 
 export type SqliteDatabase = Database.Database;
 
@@ -18,5 +19,6 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
   // report read from disk again. 64 MB of cache and memory-mapped reads keep the busy pages at hand.
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
+  registerPackFunctions(db);
   return db;
 }

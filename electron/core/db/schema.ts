@@ -124,7 +124,9 @@ export interface DraftVersionsTable {
   note: string;
   total_minor: number;
   line_count: number;
+  /** '' when packed into content_packed (db/pack.ts). */
   content: string;
+  content_packed: Uint8Array | null;
   /** JSON string[]. */
   warnings: string;
   /** The same on every device (sync's key for a version). */
@@ -230,7 +232,9 @@ export interface ChangesTable {
   mutation: string;
   entity: string;
   entity_id: string;
+  /** '' when packed into args_packed (db/pack.ts). */
   args: string;
+  args_packed: Uint8Array | null;
   hlc: string;
   schema_version: number;
   created_at: string;

@@ -2,13 +2,15 @@ import crypto from 'node:crypto';
 // SQL for invoices, their lines, draft versions and credit notes: no rules, no transactions.
 import { sql as raw, type Expression, type SqlBool } from 'kysely';
 import type { Sql } from '../db/sql';
+import { packedColumns } from '../db/pack';
 import type { CreditNotesTable, DraftVersionsTable, InvoiceLinesTable, InvoicesTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
 
 export type InvoiceRow = Omit<InvoicesTable, 'seq'> & { seq: number };
 export type CreditNoteRow = Omit<CreditNotesTable, 'seq'> & { seq: number };
 export type LineRow = InvoiceLinesTable;
-export type VersionRow = DraftVersionsTable;
+/** A saved version as the services see it: its content always plain (packing is this file's business). */
+export type VersionRow = Omit<DraftVersionsTable, 'content_packed'>;
 
 type ListQuery = Omit<ChannelParsed<'invoices.list'>, 'offset' | 'limit'>;
 
@@ -89,13 +91,15 @@ export function replaceLines(sql: Sql, invoiceId: string, lines: readonly LineRo
   for (const line of lines) insert.run(line);
 }
 
+/** Saves a version, its content packed (db/pack.ts): versions are most of a busy book's drafts. */
 export function insertDraftVersion(sql: Sql, row: VersionRow): void {
+  const { text, packed } = packedColumns(row.content);
   sql
     .prepare(
-      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, warnings, sync_id, author)
-       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @warnings, @sync_id, @author)`,
+      `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, content_packed, warnings, sync_id, author)
+       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @content_packed, @warnings, @sync_id, @author)`,
     )
-    .run(row);
+    .run({ ...row, content: text, content_packed: packed });
 }
 
 export function indexNumber(sql: Sql, seq: number, searchText: string): void {
@@ -116,7 +120,7 @@ export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
   return sql
     .prepare(
       `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, warnings,
-         json_extract(content, '$.currency') AS currency
+         json_extract(unpacked(content, content_packed), '$.currency') AS currency
        FROM draft_versions WHERE invoice_id = ? ORDER BY version DESC`,
     )
     .all(invoiceId) as VersionSummaryRow[];
@@ -125,7 +129,8 @@ export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
 export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {
   return sql
     .prepare(
-      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, warnings
+      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count,
+         unpacked(content, content_packed) AS content, warnings
        FROM draft_versions WHERE invoice_id = ? AND version = ?`,
     )
     .get(invoiceId, version) as VersionRow | undefined;

@@ -4,6 +4,7 @@
 // step; derived figures (settlement, balances) are worked out afterwards by apply.ts.
 import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type SyncData, type SyncRow, type SyncedTableName, type SyncLineValue } from '../../../shared/sync/tables';
 import type { Sql } from '../db/sql';
+import { packedColumns } from '../db/pack';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocument } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
@@ -33,6 +34,10 @@ function selectFor(table: SyncedTableName): string {
               FROM notifications n LEFT JOIN jobs j ON j.id = n.job_id WHERE n.id IN (SELECT value FROM json_each(?))`;
     case 'payments':
       return `SELECT id AS key, ${columns.join(', ')}, status FROM payments WHERE id IN (SELECT value FROM json_each(?))`;
+    case 'draft_versions':
+      // Content travels plain, however this device stores it (db/pack.ts).
+      return `SELECT sync_id AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c)).join(', ')}
+              FROM draft_versions WHERE sync_id IN (SELECT value FROM json_each(?))`;
     default:
       return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
   }
@@ -84,7 +89,7 @@ function known(table: SyncedTableName, data: SyncData, skip: readonly string[] =
   return out;
 }
 
-function upsert(sql: Sql, table: string, key: string, id: string, values: Record<string, string | number | null>, extraOnInsert: Record<string, string | number | null> = {}): void {
+function upsert(sql: Sql, table: string, key: string, id: string, values: Record<string, string | number | null | Buffer>, extraOnInsert: Record<string, string | number | null> = {}): void {
   const columns = Object.keys(values);
   const exists = sql.prepare(`SELECT 1 FROM ${table} WHERE ${key} = ?`).get(id);
   if (exists) {
@@ -173,7 +178,13 @@ function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
   if (sql.prepare('SELECT 1 FROM draft_versions WHERE sync_id = ?').get(id)) return;
   const invoiceId = str(data.invoice_id)!;
   const { next } = sql.prepare('SELECT coalesce(max(version), 0) + 1 AS next FROM draft_versions WHERE invoice_id = ?').get(invoiceId) as { next: number };
-  upsert(sql, 'draft_versions', 'sync_id', id, { ...known('draft_versions', data), version: next });
+  const values: Record<string, string | number | null | Buffer> = { ...known('draft_versions', data), version: next };
+  if (typeof values.content === 'string') {
+    const { text, packed } = packedColumns(values.content);
+    values.content = text;
+    values.content_packed = packed;
+  }
+  upsert(sql, 'draft_versions', 'sync_id', id, values);
 }
 
 function writePayment(sql: Sql, id: string, data: SyncData, now: string): void {

@@ -8,7 +8,7 @@ import type { CoreConfig } from '../../config';
 import { readSettings } from '../../settings/service';
 import type { CoreContext } from '../../context';
 import { hasLedgerEntries } from '../../ledger/balances';
-import { findByContact, getCustomerRow } from '../repo';
+import { findByContact, getCustomerRow, hasLiveCustomers } from '../repo';
 import { readCsv, type CsvFile } from './csv';
 import { sourceOf } from '../../imports/sources';
 import { cleanMapping, hasNameColumn, proposeMapping, recognizeCustomerSource } from './mapping';
@@ -201,6 +201,11 @@ export function planImport(ctx: CoreContext, csvText: string, requestedMapping: 
   const warnings = [...rowWarnings];
   const fresh: PlannedRow[] = [];
   const duplicates: ImportPlan['duplicates'] = [];
+  // A first import into new books has nothing to match: no lookup per row and field.
+  if (!hasLiveCustomers(ctx.sql)) {
+    warnings.sort((a, b) => a.line - b.line);
+    return { csv, mapping, fresh: valid, duplicates, rejected, heldBack, warnings, source };
+  }
   for (const row of valid) {
     const matchedOn: ImportDuplicate['matchedOn'] = [];
     let existing: ImportDuplicate['existing'] | null = null;
