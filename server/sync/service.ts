@@ -119,6 +119,10 @@ function judge(mutation: PushMutation, working: Working, principal: DevicePrinci
       const nk = key(toStore.table, number);
       const holder = stagedNumbers.get(nk) ?? working.numbers.get(nk);
       if (holder !== undefined && holder !== toStore.id) {
+        // A receipt is money that arrived once; a second record of it is a copy, not a numbering clash.
+        if (toStore.table === 'incoming_payments') {
+          return refuse({ code: 'number_taken', message: `M-Pesa receipt ${number} was already recorded in this organisation (M-Pesa told Billbook Cloud, or another computer recorded it, before this one synced). It is kept once; this computer’s copy was undone and nothing else from its statement is affected.` });
+        }
         return refuse({ code: 'number_taken', message: `The number ${number} is already used by another record in this organisation. Give this computer its own number series (Settings → Numbering) and record it again.` });
       }
       if (holder === undefined) {

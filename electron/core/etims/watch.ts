@@ -63,12 +63,15 @@ function onJobChanged(ctx: CoreContext, { job }: EventMap['jobs.changed']): void
 /** Starts watching; returns the stop. `lateScanMs` 0: never on a timer (tests call noticeLate). */
 export function startEtims(ctx: CoreContext, lateScanMs: number, log: (message: string, error?: unknown) => void): () => void {
   let scheduled = false;
+  // A scan scheduled just before the books close must not run against closed books.
+  let stopped = false;
   const scan = () => {
-    if (scheduled) return;
+    if (scheduled || stopped) return;
     scheduled = true;
     // Many changes in one burst (a bulk finalize, a pulled page) make one scan.
     setImmediate(() => {
       scheduled = false;
+      if (stopped) return;
       try {
         queueAwaiting(ctx);
       } catch (error) {
@@ -94,6 +97,7 @@ export function startEtims(ctx: CoreContext, lateScanMs: number, log: (message: 
   }, lateScanMs) : null;
   timer?.unref();
   return () => {
+    stopped = true;
     stop();
     if (timer) clearInterval(timer);
   };

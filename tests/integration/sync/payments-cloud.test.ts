@@ -134,6 +134,51 @@ describe('M-Pesa through the Cloud, from two computers', () => {
     expect(a.core.context.sql.prepare('SELECT count(*) AS n FROM incoming_payments').get()).toEqual({ n: 1 });
   });
 
+  it('a receipt Daraja reported to the Cloud while the statement was imported offline is one payment; the other lines of the statement stay recorded', async () => {
+    const a = desktop('Back office', clock);
+    await founder(a, cloud.url, 'Offline Statement Traders');
+    await call(a.core, 'cloudPayments.configureDaraja', {
+      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
+    });
+    const buyer = await call(a.core, 'customers.create', { name: 'Jane Wanjiru', phone: '+254722000111' });
+    const invoices = [];
+    for (const amount of [1_000_000, 250_000]) {
+      const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, amount, null)] } });
+      invoices.push(await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 }));
+    }
+    await a.sync();
+    a.setOnline(false);
+
+    const header = 'Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.';
+    const row = (receipt: string, invoice: (typeof invoices)[number]) => {
+      const paidIn = (invoice.totals.totalMinor / 100).toFixed(2);
+      return `${receipt},2026-11-21 09:15:02,2026-11-21 09:14:58,Pay Bill from 254722000111 - JANE WANJIRU Acc. ${invoice.number},Completed,${paidIn},,${paidIn},true,Pay Bill Online,254722000111 - JANE WANJIRU,,${invoice.number}`;
+    };
+    const statement = [header, row('QKBOTH0001', invoices[0]!), row('QKONLY0002', invoices[1]!)].join('\n');
+    const file = { fileName: 'november.csv', base64: Buffer.from(statement).toString('base64') };
+    const preview = await call(a.core, 'payments.statement.preview', file);
+    const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId ?? undefined }));
+    expect(await call(a.core, 'payments.statement.commit', { ...file, decisions })).toMatchObject({ recorded: 2 });
+
+    // Meanwhile Daraja reported the first receipt to the Cloud, which recorded it against the invoice.
+    await daraja.confirmC2b({ receipt: 'QKBOTH0001', amount: invoices[0]!.totals.totalMinor / 100, account: invoices[0]!.number! });
+    a.setOnline(true);
+    await a.sync();
+    await a.sync();
+
+    const payments = a.core.context.sql.prepare("SELECT reference, amount_minor FROM payments WHERE status = 'completed' ORDER BY reference").all();
+    expect(payments).toEqual([
+      { reference: 'QKBOTH0001', amount_minor: invoices[0]!.totals.totalMinor },
+      { reference: 'QKONLY0002', amount_minor: invoices[1]!.totals.totalMinor },
+    ]);
+    for (const invoice of invoices) expect(await call(a.core, 'invoices.get', { id: invoice.id })).toMatchObject({ status: 'paid', balanceMinor: 0 });
+    expect(a.core.context.sql.prepare('SELECT count(*) AS n FROM incoming_payments').get()).toEqual({ n: 2 });
+    // The person is told which receipt the Cloud already had, and that nothing is missing.
+    const problems = await call(a.core, 'sync.problems', {});
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/QKBOTH0001.*already recorded/)]);
+    expect(problems[0]!.message).not.toMatch(/number series/);
+  });
+
   it('Paybill money the Cloud cannot place waits as unmatched; a salesperson cannot change the M-Pesa keys', async () => {
     const a = desktop('Shop laptop', clock);
     const joined = await founder(a, cloud.url, 'Baraka Hardware');

@@ -111,9 +111,15 @@ export async function commitStatement(ctx: CoreContext, input: ChannelParsed<'pa
           if (error instanceof AppError) throw new AppError(error.code, `${line.receipt} (line ${line.line}): ${error.message} Nothing was imported.`);
           throw error;
         }
-        recordActivity(ctx, 'payment', payment.id, 'recorded', `${payment.summary} (M-Pesa statement ${input.fileName})`);
         recordActivity(ctx, 'customer', payment.customerId, 'paid', payment.summary);
         insertIncoming(ctx.sql, { ...incoming, status: 'recorded', customer_id: payment.customerId, invoice_id: decision.invoiceId ?? null, payment_id: payment.id });
+        // One change per receipt: if the Cloud already has this receipt (Daraja reported it while
+        // this computer was offline), only this line is undone, not the whole statement.
+        recordMutation(ctx, {
+          entity: 'payment', entityId: payment.id, mutation: 'payments.importStatement', action: 'recorded',
+          summary: `${payment.summary} (M-Pesa statement ${input.fileName})`,
+          args: { fileName: input.fileName, receipt: line.receipt, payment: payment.args },
+        });
         written.push({ id: payment.id, number: payment.number, invoiceIds: payment.invoiceIds, args: payment.args });
         recordedMinor += line.amountMinor;
         // The book moves as it is paid: the next line's allocations see what this one settled.
@@ -125,16 +131,22 @@ export async function commitStatement(ctx: CoreContext, input: ChannelParsed<'pa
         }
       } else {
         insertIncoming(ctx.sql, { ...incoming, status: 'unmatched' });
+        recordMutation(ctx, {
+          entity: 'incoming_payment', entityId: incoming.id, mutation: 'payments.importStatement', action: 'left unmatched',
+          summary: `${line.receipt} (${formatMoney(line.amountMinor, CURRENCY)}) left in Unmatched from the M-Pesa statement ${input.fileName}`,
+          args: { fileName: input.fileName, receipt: line.receipt },
+        });
         unmatched.push(line.receipt);
       }
     }
     const summary =
       `M-Pesa statement ${input.fileName}: ${written.length} recorded${written.length ? ` (${formatMoney(recordedMinor, CURRENCY)})` : ''}, ` +
       `${unmatched.length} left in Unmatched, ${skipped} already in the books`;
+    // The statement's own line in the history; its rows are only this audit line.
     if (written.length + unmatched.length > 0) {
       recordMutation(ctx, {
         entity: 'statement', entityId: input.fileName, mutation: 'payments.importStatement', action: 'imported', summary,
-        args: { fileName: input.fileName, payments: written.map((w) => w.args), unmatched, skipped },
+        args: { fileName: input.fileName, recorded: written.map((w) => w.number), unmatched, skipped },
       });
     }
     return { written, unmatched, skipped };
