@@ -118,14 +118,14 @@ export function settleAlone(sql: Sql, limit = Number.MAX_SAFE_INTEGER): number {
 
 /**
  * Books written before settleAlone existed hold every change they ever made; they are settled a
- * while after start, a few thousand rows at a time, so the first screens and the person's clicks
+ * while after start, a thousand rows at a time (5,000 measured up to 0.6 s on a cold 860 MB book), so the first screens and the person's clicks
  * never wait behind one long delete.
  */
 export function settleAloneAfterStart(sql: Sql, log: (message: string, error?: unknown) => void, firstAfterMs = 5000): () => void {
   let timer: NodeJS.Timeout | null = null;
   const step = () => {
     try {
-      timer = settleAlone(sql, 5000) > 0 ? setTimeout(step, 0) : null;
+      timer = settleAlone(sql, 1000) > 0 ? setTimeout(step, 0) : null;
     } catch (error) {
       log('Could not settle the outbox of books that work alone', error);
       timer = null;
