@@ -17,7 +17,7 @@ import { startDailyBackups } from './books/daily';
 import { booksFiles, openBooks, type BooksFiles, type OpenedBooks } from './books/open';
 import { describeHealth } from './books/health';
 import { listBackups, PROBLEM_WORDS } from './books/backups';
-import { checkBooksFile } from './books/check';
+import { checkBooksFile, writeCleanClose } from './books/check';
 import { keepAside, stageCopy } from './books/restore';
 import { storageMessage } from './books/messages';
 import { newId } from './ids';
@@ -53,6 +53,7 @@ import { cloudHandlers } from './sync/handlers';
 import { cloudPaymentHandlers } from './cloudPayments/handlers';
 import { createCloudPayments } from './cloudPayments/service';
 import { cloudLink } from './sync/state';
+import { settleAloneAfterStart } from './sync/outbox';
 import { guardByRole } from './sync/roleGuard';
 import { backupBooks } from './sync/backup';
 import { itemHandlers } from './items/handlers';
@@ -174,6 +175,8 @@ function startBackend(
   readOnly: boolean,
   options: CoreOptions,
   shared: { clock: Clock; config: CoreConfig; events: CoreEvents; log: NonNullable<CoreOptions['log']>; resourcesDir: string; readOnlyRefusal: () => string; files: BooksFiles },
+  /** When every page of these books was last checked; null for read-only books (never noted as clean). */
+  fullCheckAt: string | null = null,
 ): Backend {
   const { clock, config, events, log, resourcesDir } = shared;
   const sql = createSql(db);
@@ -232,6 +235,7 @@ function startBackend(
   let stopRecurring = () => {};
   let stopBackups = () => {};
   let stopEtims = () => {};
+  let stopSettling = () => {};
   // Read-only books run no jobs and no reminders: each would be a write.
   if (autoStart && !readOnly) {
     // Refinements of drafts finalized or discarded since (say, while Billbook was closed) have nothing left to do.
@@ -246,6 +250,7 @@ function startBackend(
     if (options.reminderScanMs !== 0) stopReminders = startReminderScheduler(context, options.reminderScanMs ?? 5 * 60_000, log);
     stopEtims = startEtims(context, options.etimsLateScanMs ?? 10 * 60_000, log);
     if (options.recurringScanMs !== 0) stopRecurring = startRecurringScheduler(context, options.recurringScanMs ?? 5 * 60_000, log);
+    stopSettling = settleAloneAfterStart(sql, log);
     if (options.dailyBackup !== 0) stopBackups = startDailyBackups(context, shared.files, options.dailyBackup ?? { firstMs: 30_000, intervalMs: 60 * 60_000 }, log);
   }
   return {
@@ -256,12 +261,15 @@ function startBackend(
       stopRecurring();
       stopBackups();
       stopEtims();
+      stopSettling();
       stopAnnouncer();
       stopWaking();
       context.jobs.stop();
       void context.pdf.close();
       if (!readOnly) db.pragma('optimize');
       db.close();
+      // Closed cleanly (the WAL folded in): the next open may skip reading every page (books/check.ts).
+      if (fullCheckAt) writeCleanClose(shared.files.dbFile, fullCheckAt);
     },
   };
 }
@@ -306,7 +314,7 @@ export function createCore(options: CoreOptions): Core {
     }
     if (opened.state === 'read_only') log(`The books in ${files.dataDir} failed their check and are open read-only: ${opened.detail}`);
     try {
-      backend = startBackend(opened.db, opened.migration, opened.state === 'read_only', options, shared);
+      backend = startBackend(opened.db, opened.migration, opened.state === 'read_only', options, shared, opened.state === 'ok' ? opened.fullCheckAt : null);
     } catch (error) {
       opened.db.close();
       // Damaged books may fail even the reads made while starting; then they cannot be shown at all.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { toErrorShape } from '../../electron/core/handlers';
+import { cleanCloseFile, readCleanClose } from '../../electron/core/books/check';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { call, makeCore, refused, tempDir } from '../helpers/core';
 import { copyBooks, damageLeafPages, sha256, writeNotADatabase } from '../helpers/damage';
@@ -135,6 +136,36 @@ describe('damaged books', () => {
     const restored = await call(core, 'books.restore', { fileName: good });
     expect(fs.readFileSync(restored.keptAside, 'utf8')).toMatch(/^Quarterly plan/);
     expect((await call(core, 'customers.list', {})).total).toBe(3);
+  });
+
+  it('books closed cleanly and untouched open on a schema check; a crash, a change from outside or a week brings the full check back', async () => {
+    const { dir, dbFile } = await booksWithCustomers(200);
+    const note = cleanCloseFile(dbFile);
+    expect(readCleanClose(dbFile)).toMatchObject({ size: fs.statSync(dbFile).size, fullCheckAt: START });
+
+    // While the books are open there is no note: a crash leaves none, so the next open reads every page.
+    const running = makeCore(START, { dataDir: dir, ...QUIET });
+    expect(fs.existsSync(note)).toBe(false);
+    running.core.close();
+    expect(readCleanClose(dbFile)?.fullCheckAt).toBe(START);
+
+    // Damage written by another program changes the file's time: found at once.
+    damageLeafPages(dbFile, 'customers', 4);
+    const outside = makeCore(START, { dataDir: dir, ...QUIET });
+    expect((await call(outside.core, 'books.health', {})).state).toBe('read_only');
+    outside.core.close();
+
+    // Damage that leaves size and time alone (a failing disk) is what only the full check sees: the
+    // schema check lets such books open, and a week after the last full check every page is read again.
+    const stat = fs.statSync(dbFile);
+    const unseen = (fullCheckAt: string) => fs.writeFileSync(note, JSON.stringify({ size: stat.size, mtimeMs: stat.mtimeMs, fullCheckAt }));
+    unseen('2026-11-20T09:00:00.000Z');
+    const trusted = makeCore(START, { dataDir: dir, ...QUIET });
+    expect((await call(trusted.core, 'books.health', {})).state).toBe('ok');
+    trusted.core.context.sql.db.close();
+    unseen('2026-11-14T08:59:59.000Z');
+    const weekOld = makeCore(START, { dataDir: dir, ...QUIET });
+    expect((await call(weekOld.core, 'books.health', {})).state).toBe('read_only');
   });
 
   it('books that cannot be opened at all (billbook.db is a folder) say so instead of failing to start', async () => {

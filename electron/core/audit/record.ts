@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import { packedColumns } from '../db/pack';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
+import { KEPT_ALONE, settleAlone } from '../sync/outbox';
 import { takeDirtyRows } from '../sync/track';
 
 export interface MutationRecord {
@@ -38,11 +39,14 @@ export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   const rows = takeDirtyRows(ctx.sql, stamp);
   // The arguments are kept packed (db/pack.ts): they are most of the outbox's bytes.
   const args = packedColumns(JSON.stringify(record.args));
-  ctx.sql
+  const { lastInsertRowid } = ctx.sql
     .prepare(
       'INSERT INTO changes (device_id, mutation, entity, entity_id, args, args_packed, hlc, schema_version, created_at, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(ctx.deviceId, record.mutation, record.entity, record.entityId, args.text, args.packed, stamp, ctx.schemaVersion, at, JSON.stringify(rows));
+  // Books that work alone keep only their newest changes (sync/outbox.ts settleAlone); settling
+  // once every KEPT_ALONE writes makes it one batch delete instead of a delete on every write.
+  if (Number(lastInsertRowid) % KEPT_ALONE === 0) settleAlone(ctx.sql);
   // Sync soon (a moment after this transaction commits); nothing happens while the books work alone.
   if (rows.length > 0) ctx.sync?.nudge();
 }

@@ -6,7 +6,7 @@ import { MIGRATIONS } from '../db/migrations';
 import { migrate, type MigrationOutcome } from '../db/migrate';
 import { openDatabase, type SqliteDatabase } from '../db/open';
 import { ownerOnlyFileIfPresent, secureBooksFiles, secureFolder, sqliteFiles } from '../db/files';
-import { checkBooksFile, problemOf, type BooksProblem } from './check';
+import { checkBooksFile, closedCleanAndUntouched, forgetCleanClose, problemOf, type BooksProblem } from './check';
 
 export interface BooksFiles {
   dataDir: string;
@@ -26,7 +26,7 @@ export function booksFiles(dataDir: string): BooksFiles {
 }
 
 export type OpenedBooks =
-  | { state: 'ok'; db: SqliteDatabase; migration: MigrationOutcome }
+  | { state: 'ok'; db: SqliteDatabase; migration: MigrationOutcome; /** When every page was last checked (for the note left at a clean close). */ fullCheckAt: string }
   | { state: 'read_only'; db: SqliteDatabase; migration: MigrationOutcome; detail: string }
   | { state: 'unavailable'; problem: BooksProblem | 'other_version'; detail: string };
 
@@ -47,7 +47,12 @@ export function openBooks(files: BooksFiles, stamp: string, log: (message: strin
     log('Could not make the books readable by their owner only', error);
   }
   // New books have nothing to check; everything else is checked before anything is written to it.
-  const check = isNew ? ({ ok: true } as const) : checkBooksFile(dbFile);
+  // Reading every page costs about a second a gigabyte, so books Billbook closed cleanly and nothing
+  // touched since get only their schema checked (check.ts closedCleanAndUntouched); a crash, a
+  // change from outside or a week since the last full check brings the full check back.
+  const clean = isNew ? null : closedCleanAndUntouched(dbFile, stamp);
+  const check = isNew ? ({ ok: true } as const) : checkBooksFile(dbFile, clean ? { only: 'sqlite_schema' } : {});
+  const fullCheckAt = clean ? clean.fullCheckAt : stamp;
   if (!check.ok && check.problem !== 'damaged') return { state: 'unavailable', problem: check.problem, detail: check.detail };
   if (!check.ok) return openReadOnly(dbFile, check.detail);
 
@@ -59,8 +64,10 @@ export function openBooks(files: BooksFiles, stamp: string, log: (message: strin
   }
   // SQLite gives new -wal and -shm files the books' mode; ones left by an older Billbook are fixed here.
   for (const file of sqliteFiles(dbFile).slice(1)) ownerOnlyFileIfPresent(file);
+  // Open from here on: a crash before the next clean close leaves no note, so the next open checks fully.
+  forgetCleanClose(dbFile);
   try {
-    return { state: 'ok', db, migration: migrate(db, MIGRATIONS, backupsDir, stamp) };
+    return { state: 'ok', db, migration: migrate(db, MIGRATIONS, backupsDir, stamp), fullCheckAt };
   } catch (error) {
     db.close();
     throw error;

@@ -15,7 +15,7 @@ import { cloudClient, CloudUnreachable, normaliseCloudUrl, type RequestOptions }
 import type { SyncEngine } from './engine';
 import { KEY_COLUMN, readStamps, writeStamps } from './rows';
 import { CURSOR_KEY, LAST_SYNCED_KEY, NEXT_MUTATION_KEY, CLOCK_SKEW_KEY, cloudLink, readMetaValue, saveCloudLink, SERVER_URL_KEY, writeMeta } from './state';
-import { compact } from './outbox';
+import { compact, SETTLED_ALONE_KEY } from './outbox';
 
 /** The sign-in in progress: the session lasts a day and lives only in memory, never on disk. */
 interface PendingSignIn {
@@ -85,6 +85,7 @@ export function queueUpload(ctx: CoreContext): number {
       }
     }
     compact(ctx.sql);
+    writeMeta(ctx.sql, SETTLED_ALONE_KEY, null);
   });
   return queued;
 }
@@ -105,7 +106,7 @@ export function clearBooks(ctx: CoreContext): void {
       ctx.sql.prepare("INSERT INTO item_search (item_search) VALUES ('delete-all')").run();
       ctx.sql.prepare('DELETE FROM changes WHERE counter < (SELECT max(counter) FROM changes)').run();
       ctx.sql.prepare('UPDATE changes SET pushed_at = coalesce(pushed_at, created_at)').run();
-      for (const key of [CURSOR_KEY, NEXT_MUTATION_KEY, LAST_SYNCED_KEY, CLOCK_SKEW_KEY]) writeMeta(ctx.sql, key, null);
+      for (const key of [CURSOR_KEY, NEXT_MUTATION_KEY, LAST_SYNCED_KEY, CLOCK_SKEW_KEY, SETTLED_ALONE_KEY]) writeMeta(ctx.sql, key, null);
     });
   } finally {
     db.pragma('foreign_keys = ON');
@@ -194,7 +195,9 @@ export function createCloudAccount(ctx: CoreContext, engine: SyncEngine, backup:
       writeMeta(ctx.sql, 'cloud.plain_series', here && !there ? '1' : answer.device.seriesIndex === 1 && !there ? '1' : '0');
       writeMeta(ctx.sql, CURSOR_KEY, '0');
     });
-    if (here && !there) queueUpload(ctx);
+    // Books that worked alone and settled their outbox (outbox.ts settleAlone) have only the upload
+    // to bring what those changes would have: their settings and items, say, to an organisation with books.
+    if (here ? !there : readMetaValue(ctx.sql, SETTLED_ALONE_KEY) === '1') queueUpload(ctx);
     pending.session = null;
     engine.start();
     void engine.syncNow().catch(() => undefined);

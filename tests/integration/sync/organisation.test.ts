@@ -4,6 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scanForOrganisation } from '../../../electron/core/reminders/scheduler';
 import { runDueForOrganisation } from '../../../electron/core/recurring/service';
 import { call, refused } from '../../helpers/core';
+import { createCustomer } from '../../../electron/core/customers/service';
+import { createItem } from '../../../electron/core/items/service';
+import { KEPT_ALONE } from '../../../electron/core/sync/outbox';
+import { customerInputSchema } from '../../../shared/domain/customer';
+import { itemInputSchema } from '../../../shared/domain/item';
 import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
 import { closeDesktops, desktop, founder, sameOwner } from '../../helpers/devices';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp';
@@ -125,6 +130,36 @@ describe('one organisation, several computers', () => {
     const backups = await import('node:fs').then((fs) => fs.readdirSync(`${b.dir}/backups`));
     expect(backups.some((f) => f.startsWith('billbook-before-cloud-'))).toBe(true);
   });
+
+  it('books that worked alone keep only their newest changes, and joining still brings the organisation every record', async () => {
+    // A shop that billed alone for years, joining a new organisation: its books go up as they stand.
+    const a = desktop('Shop laptop', clock);
+    a.core.context.sql.transaction(() => {
+      for (let i = 0; i < 2 * KEPT_ALONE + 100; i++) createCustomer(a.core.context, customerInputSchema.parse({ name: `Customer ${i}` }));
+    });
+    const count = (d: typeof a, table: string) => (d.core.context.sql.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(count(a, 'changes')).toBeLessThan(2 * KEPT_ALONE);
+    // Who did what and when stays: one audit row per customer made.
+    expect(count(a, 'audit_log')).toBe(2 * KEPT_ALONE + 100);
+    const joined = await founder(a, cloud.url);
+    await a.sync();
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    await b.sync();
+    expect((await call(b.core, 'customers.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 100);
+
+    // A computer with no customers or invoices but a catalogue made alone, joining this organisation
+    // with books: its settled items still go up (before, its outbox carried them).
+    const c = desktop('Stores tablet', clock);
+    c.core.context.sql.transaction(() => {
+      for (let i = 0; i < 2 * KEPT_ALONE + 10; i++) createItem(c.core.context, itemInputSchema.parse({ name: `Item ${i}`, priceMinor: 100 * (i + 1) }));
+    });
+    expect(count(c, 'changes')).toBeLessThan(2 * KEPT_ALONE);
+    await sameOwner(c, cloud.url, joined.account!.email, joined.org!.id);
+    await c.sync();
+    await b.sync();
+    expect((await call(b.core, 'items.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 10);
+  }, 120_000);
 
   it('will not sign out while changes wait to go up', async () => {
     const a = desktop('Shop laptop', clock);
