@@ -162,10 +162,16 @@ export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.
   if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
-  const total = cachedCount(ctx.sql, 'customers', dates.today, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
+  // A search the name order can page counts its matches by listing them, and keeps the list.
+  let matches: number[] | null = null;
+  const total = cachedCount(ctx.sql, 'customers', dates.today, countKey, () => {
+    if (!match || !sortsManyMatchesByName(query, match, Infinity)) return repo.countCustomers(ctx.sql, query, match, dates);
+    matches = repo.matchingSeqs(ctx.sql, match);
+    return matches.length;
+  });
   // The count tells the query which way to read: a few matches sorted, or the sort index filtered.
   const keys = sortsManyMatchesByName(query, match, total)
-    ? pageInNameOrder(ctx.sql, repo.matchingSeqs(ctx.sql, match), query.direction, offset, limit)
+    ? pageInNameOrder(ctx.sql, matches ?? repo.matchingSeqs(ctx.sql, match), query.direction, offset, limit)
     : repo.pageCustomerKeys(ctx.sql, query, match, dates, offset, limit, total);
   const rows = repo.listRowsBySeq(ctx.sql, keys, dates).map(toListRow);
   return { rows, total, offset };
