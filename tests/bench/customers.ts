@@ -64,5 +64,7 @@ export async function benchCustomers(count: number): Promise<void> {
   record('backend resident memory (RSS)', residentMemory());
   record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
   core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  // BENCH_KEEP=1 keeps the imported book for BENCH_PART=screens (BENCH_CUSTOMER_BOOK).
+  if (process.env.BENCH_KEEP === '1') console.log(`  customer book kept in ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -301,3 +301,41 @@ export function liveCustomersByEmail(sql: Sql, email: string): CustomerRow[] {
     .prepare("SELECT * FROM customers INDEXED BY customers_by_email WHERE email = ? AND email <> '' AND deleted_at IS NULL ORDER BY seq LIMIT 3")
     .all(email) as CustomerRow[];
 }
+
+/** The keys of every customer a search matches (the match carries the state filter), in key order. */
+export function matchingSeqs(sql: Sql, match: string): number[] {
+  return sql.prepare('SELECT rowid FROM customer_search WHERE customer_search MATCH ?').pluck().all(match) as number[];
+}
+
+/** Every live customer's key in the list's name order. */
+export function liveSeqsInNameOrder(sql: Sql): number[] {
+  return sql
+    .prepare('SELECT seq FROM customers INDEXED BY customers_by_name WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, seq')
+    .pluck()
+    .all() as number[];
+}
+
+/**
+ * Counts, in this connection's temporary schema (never in the books), every insert, delete and
+ * change of name or archiving of a customer: what moves a customer in name order.
+ */
+export function watchNameOrderChanges(sql: Sql): void {
+  sql.db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS customer_name_order_changes (n INTEGER NOT NULL);
+    INSERT INTO customer_name_order_changes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM customer_name_order_changes);
+    CREATE TEMP TRIGGER IF NOT EXISTS customer_name_order_insert AFTER INSERT ON main.customers
+      BEGIN UPDATE customer_name_order_changes SET n = n + 1; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS customer_name_order_delete AFTER DELETE ON main.customers
+      BEGIN UPDATE customer_name_order_changes SET n = n + 1; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS customer_name_order_update AFTER UPDATE OF name, deleted_at ON main.customers
+      BEGIN UPDATE customer_name_order_changes SET n = n + 1; END;
+  `);
+}
+
+/** This connection's count of those changes, and SQLite's count of other connections' commits. */
+export function nameOrderChangeCounts(sql: Sql): { local: number; others: number } {
+  const local = sql.prepare('SELECT n FROM temp.customer_name_order_changes').pluck().get() as number;
+  // Not plucked: the settings cache shares this statement and reads it as a row.
+  const others = (sql.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  return { local, others };
+}

@@ -14,6 +14,7 @@ import { fieldsToRow, rowToFields, toCustomer, toListRow } from './mapping';
 import { customerCodeFor, customerSeries } from '../sync/series';
 import * as repo from './repo';
 import { searchDocument, toMatchExpression, withStateFilter } from './search';
+import { pageInNameOrder } from './nameOrder';
 
 
 export function statusDates(ctx: CoreContext): repo.StatusDates {
@@ -144,15 +145,34 @@ function searchMatch(query: { search: string; includeArchived: boolean; status?:
   return match === null ? false : withStateFilter(match, query.includeArchived, query.status);
 }
 
+/** Above this many matches, reading each one's name to sort them costs more than the order kept in memory. */
+const MANY_MATCHES = 200;
+
+/**
+ * A search of live customers by name whose every filter is inside the match: its page comes from
+ * the matches' keys and the name order in memory (nameOrder.ts), the same rows in the same order.
+ */
+function sortsManyMatchesByName(query: Omit<ChannelParsed<'customers.list'>, 'offset' | 'limit'>, match: string | null, total: number): match is string {
+  return match !== null && total > MANY_MATCHES && query.sort === 'name' && !query.includeArchived && !query.tag && !query.paymentStatus;
+}
+
 export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.list'>): CustomerListPage {
   const { offset, limit, ...query } = input;
   const match = searchMatch(query);
   if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
-  const total = cachedCount(ctx.sql, 'customers', dates.today, countKey, () => repo.countCustomers(ctx.sql, query, match, dates));
+  // A search the name order can page counts its matches by listing them, and keeps the list.
+  let matches: number[] | null = null;
+  const total = cachedCount(ctx.sql, 'customers', dates.today, countKey, () => {
+    if (!match || !sortsManyMatchesByName(query, match, Infinity)) return repo.countCustomers(ctx.sql, query, match, dates);
+    matches = repo.matchingSeqs(ctx.sql, match);
+    return matches.length;
+  });
   // The count tells the query which way to read: a few matches sorted, or the sort index filtered.
-  const keys = repo.pageCustomerKeys(ctx.sql, query, match, dates, offset, limit, total);
+  const keys = sortsManyMatchesByName(query, match, total)
+    ? pageInNameOrder(ctx.sql, matches ?? repo.matchingSeqs(ctx.sql, match), query.direction, offset, limit)
+    : repo.pageCustomerKeys(ctx.sql, query, match, dates, offset, limit, total);
   const rows = repo.listRowsBySeq(ctx.sql, keys, dates).map(toListRow);
   return { rows, total, offset };
 }
