@@ -40,7 +40,7 @@ async function timings(run: () => Promise<unknown>, warmups: number, runs: numbe
 const p50p95 = (t: number[]) => `p50 ${percentile(t, 50).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms`;
 
 /** Books with one customer and two finalized invoices (5 and 120 lines), as the PDF service would read them. */
-async function invoiceModels(): Promise<{ five: InvoicePdfModel; long: InvoicePdfModel; close(): void }> {
+export async function invoiceModels(): Promise<{ five: InvoicePdfModel; long: InvoicePdfModel; close(): void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-bench-pdf-'));
   const clock = fixedClock('2026-11-21T09:00:00.000Z');
   const core = createCore({ dataDir, clock, pdfWorkers: 0, resourcesDir: RESOURCES, jobs: { autoStart: false }, log: (m, e) => console.error(m, e) });

@@ -4,6 +4,7 @@
 //   book and measures the dashboard, reports and predictions on it. BENCH_CUSTOMERS (100,000),
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
 //   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200), BENCH_ITEMS (10,000).
+//   BENCH_PART=pdf: only the PDF half of sending (react-pdf warm, the worker pool, Chromium beside it).
 //   BENCH_PART=items: the item catalog (picker search, a sentence drafted with catalog lookups).
 //   BENCH_PART=cloud: Billbook Cloud (sign-in, authenticated requests, on PGlite and PostgreSQL).
 //   BENCH_PART=sync: upload and download of the billing book, push throughput, cross-computer
@@ -45,10 +46,8 @@ if (wants('drafting')) {
   await benchParser();
   await benchJobs();
 }
-if (wants('sending')) {
-  await benchPdf();
-  await benchEmail();
-}
+if (wants('sending') || part === 'pdf') await benchPdf();
+if (wants('sending')) await benchEmail();
 if (wants('cloud')) await benchCloud();
 if (wants('payments')) await benchPayments();
 if (wants('etims')) await benchEtims(Number(process.env.BENCH_ETIMS_INVOICES ?? 1_000));

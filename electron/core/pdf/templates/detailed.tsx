@@ -2,7 +2,7 @@
 // per rate, the payments and credit notes against the invoice, and the customer's code.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footer, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, pageChrome, type Column } from './parts';
 import { PAGE_STYLE, THEMES, type Theme } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -40,9 +40,9 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
       : []),
     { title: l.amountIn, width: 78, align: 'right', value: (line) => line.amount },
   ];
+  const chrome = pageChrome({ mark: view.mark, theme, left: [view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  '), page: l.page });
   return (
-    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
-      <Watermark mark={view.mark} theme={theme} />
+    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }} layout={chrome}>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
         <View style={{ maxWidth: 300 }}>
           <Logo src={view.business.logo} />
@@ -83,7 +83,6 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
       <Notes text={view.notes} theme={theme} title={l.notes} />
       <Footnotes lines={view.footnotes} theme={theme} />
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} online={view.payOnline} />
-      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 // Pieces the three templates are built from. Each takes the view (words already formatted) and a theme.
 import { Image, Link, Path, Svg, Text, View, type Styles } from '@react-pdf/renderer';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { Theme } from './theme';
 import type { AmountRow, EtimsView, InvoiceView, LineView, Mark, PayOnlineView, TaxRow } from './view';
 
@@ -34,11 +34,47 @@ export function MarkBadge({ mark }: { mark: Mark | null }): ReactElement | null 
 /** Fixed at the foot of every page: who the document is from, and "Page X of Y" in its language. */
 export function Footer({ left, theme, page }: { left: string; theme: Theme; page: (page: number, pages: number) => string }): ReactElement {
   return (
-    <View fixed style={{ position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: 0.5, borderTopColor: theme.rule, paddingTop: 4, fontSize: 7.5, color: theme.muted }}>
+    <View fixed style={footerStyle(theme)}>
       <Text>{left}</Text>
       <Text render={({ pageNumber, totalPages }) => page(pageNumber, totalPages)} />
     </View>
   );
+}
+
+const footerStyle = (theme: Theme): Style => ({
+  position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between',
+  borderTopWidth: 0.5, borderTopColor: theme.rule, paddingTop: 4, fontSize: 7.5, color: theme.muted,
+});
+
+/** What react-pdf hands a page layout: the page's content and where it is in the document. */
+interface PageChromeProps {
+  children?: ReactNode;
+  pageNumber?: number;
+  totalPages?: number;
+}
+
+/**
+ * The watermark and the footer as a page layout (`<Page layout>`), for react-pdf's newer paginator,
+ * which measures the content once and packs it into pages. The old one laid the whole remaining
+ * document out again for every page, three times over, because the footer's page number was a
+ * render prop: most of a long invoice's render time. Here the page number is known when the
+ * layout runs, so the footer is plain text.
+ */
+export function pageChrome({ mark, theme, left, page }: {
+  mark: Mark | null; theme: Theme; left: string; page: (page: number, pages: number) => string;
+}): (props: PageChromeProps) => ReactElement {
+  return function PageChrome({ children, pageNumber = 1, totalPages = 1 }: PageChromeProps): ReactElement {
+    return (
+      <>
+        <Watermark mark={mark} theme={theme} />
+        {children}
+        <View style={footerStyle(theme)}>
+          <Text>{left}</Text>
+          <Text>{page(pageNumber, totalPages)}</Text>
+        </View>
+      </>
+    );
+  };
 }
 
 export function Logo({ src }: { src: string | null }): ReactElement | null {

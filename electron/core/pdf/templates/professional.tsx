@@ -1,7 +1,7 @@
 // The default look: a coloured heading band, the parties side by side, a striped table and a boxed total.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footer, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, Watermark, type Column } from './parts';
+import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, pageChrome, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -16,9 +16,9 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
     ...(view.vat ? [{ title: l.vat, width: 44, align: 'right' as const, value: (line: LineView) => line.taxRate }] : []),
     { title: l.amountIn, width: 92, align: 'right', value: (line) => line.amount },
   ];
+  const chrome = pageChrome({ mark: view.mark, theme, left: [view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  '), page: l.page });
   return (
-    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
-      <Watermark mark={view.mark} theme={theme} />
+    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }} layout={chrome}>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 2, borderBottomColor: theme.accent, paddingBottom: 10 }}>
         <View style={{ maxWidth: 300 }}>
           <Logo src={view.business.logo} />
@@ -48,7 +48,6 @@ export function professionalInvoice(view: InvoiceView): ReactElement {
       <Notes text={view.notes} theme={theme} title={l.notes} />
       <Footnotes lines={view.footnotes} theme={theme} />
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} online={view.payOnline} />
-      <Footer left={[view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }

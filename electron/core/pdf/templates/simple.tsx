@@ -2,7 +2,7 @@
 // no stripes; the figures and payment instructions are the same as in the other templates.
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { CustomerBlock, EtimsBlock, Footer, Footnotes, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, Watermark, type Column } from './parts';
+import { CustomerBlock, EtimsBlock, Footnotes, LinesTable, MarkBadge, Notes, PaymentBlock, TotalsBlock, pageChrome, type Column } from './parts';
 import { PAGE_STYLE, THEMES } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -18,9 +18,9 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
     ...(view.vat ? [{ title: l.vat, width: 40, align: 'right' as const, value: (line: LineView) => line.taxRate }] : []),
     { title: l.amountIn, width: 88, align: 'right', value: (line) => line.amount },
   ];
+  const chrome = pageChrome({ mark: view.mark, theme, left: [b.name, view.number].join('  ·  '), page: l.page });
   return (
-    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
-      <Watermark mark={view.mark} theme={theme} />
+    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }} layout={chrome}>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
         <View style={{ maxWidth: 320 }}>
           <Text style={{ fontSize: 14, fontWeight: 700 }}>{b.name}</Text>
@@ -48,7 +48,6 @@ export function simpleInvoice(view: InvoiceView): ReactElement {
       <Notes text={view.notes} theme={theme} title={l.notes} />
       <Footnotes lines={view.footnotes} theme={theme} />
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed={false} title={l.howToPay} online={view.payOnline} />
-      <Footer left={[b.name, view.number].join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }
