@@ -19,6 +19,9 @@ export interface SettlementRow {
 /** A YYYY-MM-DD column as a day number (days since 1970-01-01), worked out by SQLite. */
 const day = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
 
+// Rows are read one at a time (iterate) rather than all at once: each array dies as soon as its
+// record is made, instead of 100,000 of them outliving the read and costing the collector.
+
 /**
  * Every finalized, non-void invoice with its payment day when paid in full, in no order. Paid in
  * full counts only when money arrived: an invoice settled by credit notes alone says nothing about
@@ -34,12 +37,12 @@ export function settlementRows(sql: Sql): SettlementRow[] {
        WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL`,
     )
     .raw(true)
-    .all() as [string, string, number, number, number, number][];
+    .iterate() as IterableIterator<[string, string, number, number, number, number]>;
   for (const [customerId, currency, issueDay, dueDay, paidDay, totalMinor] of paid) rows.push({ customerId, currency, issueDay, dueDay, paidDay, totalMinor });
   const unpaid = sql
     .prepare(`SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, total_minor FROM invoices WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL`)
     .raw(true)
-    .all() as [string, string, number, number, number][];
+    .iterate() as IterableIterator<[string, string, number, number, number]>;
   for (const [customerId, currency, issueDay, dueDay, totalMinor] of unpaid) rows.push({ customerId, currency, issueDay, dueDay, paidDay: null, totalMinor });
   return rows;
 }
@@ -105,8 +108,11 @@ export function amountRows(sql: Sql, customerId?: string): AmountRow[] {
   const statement = sql
     .prepare(`SELECT seq, customer_id, currency, ${day('issue_date')}, total_minor FROM invoices WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}`)
     .raw(true);
-  const rows = (customerId ? statement.all(customerId) : statement.all()) as [number, string, string, number, number][];
-  return rows.map(([key, id, currency, issueDay, totalMinor]) => ({ key, customerId: id, currency, issueDay, totalMinor }));
+  const rows: AmountRow[] = [];
+  for (const [key, id, currency, issueDay, totalMinor] of (customerId ? statement.iterate(customerId) : statement.iterate()) as IterableIterator<[number, string, string, number, number]>) {
+    rows.push({ key, customerId: id, currency, issueDay, totalMinor });
+  }
+  return rows;
 }
 
 export interface InvoiceDetailRow {
