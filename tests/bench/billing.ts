@@ -40,6 +40,14 @@ function mpesaCode(n: number): string {
 export async function benchBilling(invoiceCount: number, customerCount: number, then?: (core: Core) => Promise<void>): Promise<void> {
   section(`Billing: ${invoiceCount.toLocaleString('en')} invoices over ${customerCount.toLocaleString('en')} customers`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-bench-billing-'));
+  // BENCH_FROM: a book an earlier run kept (BENCH_KEEP), copied so that folder is never opened
+  // (opening migrates it), instead of the half hour of seeding.
+  const from = process.env.BENCH_FROM;
+  if (from) {
+    for (const file of ['billbook.db', 'billbook.db-wal']) {
+      if (fs.existsSync(path.join(from, file))) fs.copyFileSync(path.join(from, file), path.join(dataDir, file));
+    }
+  }
   const clock = fixedClock(`${TODAY}T09:00:00.000Z`);
   const core = createCore({ dataDir, clock, log: (m, e) => console.error(m, e) });
   const ctx = core.context;
@@ -54,67 +62,76 @@ export async function benchBilling(invoiceCount: number, customerCount: number, 
   // ---- seed ----
   const start = performance.now();
   const customers: { id: string; terms: number; lateness: number }[] = [];
-  ctx.sql.transaction(() => {
-    for (let i = 0; i < customerCount; i++) {
-      const terms = [0, 7, 15, 30, 30, 60][i % 6]!;
-      const fields = customerInputSchema.parse({ name: `Customer ${i} Ltd`, email: `c${i}@example.co.ke`, paymentTermsDays: terms });
-      customers.push({ id: createCustomer(ctx, fields).id, terms, lateness: int(-5, 40) });
-    }
-  });
-  const days = (Date.parse(`${TODAY}T00:00:00Z`) - Date.parse(`${START}T00:00:00Z`)) / 86_400_000;
-  let payments = 0;
-  let lines = 0;
-  const BATCH = 500;
-  for (let first = 0; first < invoiceCount; first += BATCH) {
+  if (from) {
+    // The kept book's customers in the order they were seeded; the clock after its last write, as seeding leaves it.
+    customers.push(...(ctx.sql.prepare('SELECT id, payment_terms_days AS terms, 0 AS lateness FROM customers WHERE deleted_at IS NULL ORDER BY seq').all() as typeof customers));
+    const { last } = ctx.sql.prepare('SELECT max(updated_at) AS last FROM invoices').get() as { last: string | null };
+    if (last && last > clock.now().toISOString()) clock.set(new Date(Date.parse(last) + 1));
+    record('seed', `reused from ${from} (${customers.length.toLocaleString('en')} customers)`);
+  } else seedBook();
+  function seedBook() {
     ctx.sql.transaction(() => {
-      for (let i = first; i < Math.min(first + BATCH, invoiceCount); i++) {
-        clock.advance(1);
-        // Busier customers: a square skew puts more invoices on the first ones.
-        const customer = customers[Math.floor(random() ** 2 * customers.length)]!;
-        const issueDate = addDays(START, Math.floor((i / invoiceCount) * days));
-        const lineCount = int(1, 10);
-        lines += lineCount;
-        const draftInput = contract['drafts.create'].input.parse({
-          draft: {
-            customerId: customer.id,
-            issueDate,
-            pricesIncludeTax: random() < 0.2,
-            discount: random() < 0.1 ? { kind: 'percent', bp: 500 } : null,
-            lines: Array.from({ length: lineCount }, () => ({
-              description: ITEMS[int(0, ITEMS.length - 1)],
-              quantityMilli: random() < 0.2 ? int(1, 40) * 500 : int(1, 20) * 1000,
-              unit: UNITS[int(0, UNITS.length - 1)],
-              unitPriceMinor: int(5, 5000) * 1000,
-              taxRateBp: RATES[int(0, RATES.length - 1)],
-            })),
-          },
-        }) as ChannelParsed<'drafts.create'>;
-        const draft = createDraft(ctx, draftInput);
-        const invoice = finalizeInvoice(ctx, { id: draft.id, version: 1 });
-        if (random() < 0.002) continue; // never paid
-        const paidOn = addDays(invoice.dueDate, customer.lateness + int(-10, 20));
-        if (paidOn > TODAY) continue; // not paid yet
-        const total = invoice.totals.totalMinor;
-        const parts = random() < 0.65 ? [Math.floor(total * (0.3 + random() * 0.4)), 0] : [total];
-        if (parts.length === 2) parts[1] = total - parts[0]!;
-        parts.forEach((amount, k) => {
-          const wanted = k === 0 && parts.length === 2 ? addDays(paidOn, -int(1, 20)) : paidOn;
-          const on = wanted < issueDate ? issueDate : wanted;
-          if (amount <= 0) return;
-          payments += 1;
-          const method = METHODS[int(0, METHODS.length - 1)]!;
-          recordPayment(ctx, paymentInputSchema.parse({
-            customerId: customer.id, amountMinor: amount, paidOn: on, method,
-            reference: method === 'mpesa' ? mpesaCode(payments) : `REF${payments}`,
-            allocations: [{ invoiceId: invoice.id, amountMinor: amount }],
-          }));
-        });
+      for (let i = 0; i < customerCount; i++) {
+        const terms = [0, 7, 15, 30, 30, 60][i % 6]!;
+        const fields = customerInputSchema.parse({ name: `Customer ${i} Ltd`, email: `c${i}@example.co.ke`, paymentTermsDays: terms });
+        customers.push({ id: createCustomer(ctx, fields).id, terms, lateness: int(-5, 40) });
       }
     });
-    if ((first / BATCH) % 20 === 0) console.log(`  … ${first.toLocaleString('en')} invoices`);
+    const days = (Date.parse(`${TODAY}T00:00:00Z`) - Date.parse(`${START}T00:00:00Z`)) / 86_400_000;
+    let payments = 0;
+    let lines = 0;
+    const BATCH = 500;
+    for (let first = 0; first < invoiceCount; first += BATCH) {
+      ctx.sql.transaction(() => {
+        for (let i = first; i < Math.min(first + BATCH, invoiceCount); i++) {
+          clock.advance(1);
+          // Busier customers: a square skew puts more invoices on the first ones.
+          const customer = customers[Math.floor(random() ** 2 * customers.length)]!;
+          const issueDate = addDays(START, Math.floor((i / invoiceCount) * days));
+          const lineCount = int(1, 10);
+          lines += lineCount;
+          const draftInput = contract['drafts.create'].input.parse({
+            draft: {
+              customerId: customer.id,
+              issueDate,
+              pricesIncludeTax: random() < 0.2,
+              discount: random() < 0.1 ? { kind: 'percent', bp: 500 } : null,
+              lines: Array.from({ length: lineCount }, () => ({
+                description: ITEMS[int(0, ITEMS.length - 1)],
+                quantityMilli: random() < 0.2 ? int(1, 40) * 500 : int(1, 20) * 1000,
+                unit: UNITS[int(0, UNITS.length - 1)],
+                unitPriceMinor: int(5, 5000) * 1000,
+                taxRateBp: RATES[int(0, RATES.length - 1)],
+              })),
+            },
+          }) as ChannelParsed<'drafts.create'>;
+          const draft = createDraft(ctx, draftInput);
+          const invoice = finalizeInvoice(ctx, { id: draft.id, version: 1 });
+          if (random() < 0.002) continue; // never paid
+          const paidOn = addDays(invoice.dueDate, customer.lateness + int(-10, 20));
+          if (paidOn > TODAY) continue; // not paid yet
+          const total = invoice.totals.totalMinor;
+          const parts = random() < 0.65 ? [Math.floor(total * (0.3 + random() * 0.4)), 0] : [total];
+          if (parts.length === 2) parts[1] = total - parts[0]!;
+          parts.forEach((amount, k) => {
+            const wanted = k === 0 && parts.length === 2 ? addDays(paidOn, -int(1, 20)) : paidOn;
+            const on = wanted < issueDate ? issueDate : wanted;
+            if (amount <= 0) return;
+            payments += 1;
+            const method = METHODS[int(0, METHODS.length - 1)]!;
+            recordPayment(ctx, paymentInputSchema.parse({
+              customerId: customer.id, amountMinor: amount, paidOn: on, method,
+              reference: method === 'mpesa' ? mpesaCode(payments) : `REF${payments}`,
+              allocations: [{ invoiceId: invoice.id, amountMinor: amount }],
+            }));
+          });
+        }
+      });
+      if ((first / BATCH) % 20 === 0) console.log(`  … ${first.toLocaleString('en')} invoices`);
+    }
+    const seedSeconds = (performance.now() - start) / 1000;
+    record('seed: invoices, lines, payments', `${invoiceCount.toLocaleString('en')} invoices, ${lines.toLocaleString('en')} lines, ${payments.toLocaleString('en')} payments in ${seedSeconds.toFixed(1)} s`);
   }
-  const seedSeconds = (performance.now() - start) / 1000;
-  record('seed: invoices, lines, payments', `${invoiceCount.toLocaleString('en')} invoices, ${lines.toLocaleString('en')} lines, ${payments.toLocaleString('en')} payments in ${seedSeconds.toFixed(1)} s`);
   ctx.sql.db.pragma('optimize');
   ctx.sql.db.exec('ANALYZE');
 

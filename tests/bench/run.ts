@@ -5,6 +5,10 @@
 //   BENCH_INVOICES (100,000), BENCH_BILLING_CUSTOMERS (2,000), BENCH_AI_JOBS (1,000), BENCH_AI_RPM (1,200),
 //   BENCH_PDF_BATCH (1,000), BENCH_EMAILS (500), BENCH_EMAILS_PDF (200), BENCH_ITEMS (10,000).
 //   BENCH_PART=pdf: only the PDF half of sending (react-pdf warm, the worker pool, Chromium beside it).
+//   BENCH_KEEP=1 keeps the billing book's data folder (its path is printed); BENCH_FROM=<that folder> then
+//   skips the half-hour seed: its billbook.db is copied into a fresh data folder (the kept one is never
+//   opened) and the billing, analytics, statements or sync measures run on the copy, e.g.
+//   `BENCH_PART=analytics BENCH_FROM=/tmp/issue-17-analytics/book npm run bench`.
 //   BENCH_PART=items: the item catalog (picker search, a sentence drafted with catalog lookups).
 //   BENCH_PART=cloud: Billbook Cloud (sign-in, authenticated requests, on PGlite and PostgreSQL).
 //   BENCH_PART=sync: upload and download of the billing book, push throughput, cross-computer

@@ -91,6 +91,23 @@ describe('reports.run', () => {
     ]);
   });
 
+  it('measures only the page of groups asked for, in order either way, with the totals and count of the whole', async () => {
+    const { core } = await book();
+    // Per customer and rate (net + VAT): Amani 8% 216,000, 16% 116,000, exempt 30,000; Baraka 16% 58,000,
+    // exempt 20,000; Umoja USD 16% 1,160. Exempt sorts after every rate; descending reverses it all.
+    const definition: ReportDefinitionInput = { rows: 'invoices', groupBy: ['customer', 'taxRate'], measures: ['count', 'p50', 'p90'], direction: 'desc', limit: 2 };
+    const page = await run(core, definition);
+    expect(page.rows.map((r) => [r.customerName, r.taxRate, r.currency, r.count, r.p50, r.p90])).toEqual([
+      ['Umoja Inc', '16%', 'USD', 1, 1_160, 1_160], ['Baraka Ltd', 'Exempt', 'KES', 1, 20_000, 20_000],
+    ]);
+    expect(page).toMatchObject({ rowCount: 6, truncated: true });
+    // KES amounts 20,000, 30,000, 58,000, 116,000, 216,000: p50 the 3rd, p90 the 5th.
+    expect(page.totals).toEqual([{ currency: 'KES', count: 5, p50: 58_000, p90: 216_000 }, { currency: 'USD', count: 1, p50: 1_160, p90: 1_160 }]);
+    const ascending = await run(core, { ...definition, measures: ['p90'], direction: 'asc', limit: 3 });
+    expect(ascending.rows.map((r) => [r.customerName, r.taxRate, r.p90])).toEqual([['Amani Stores', '8%', 216_000], ['Amani Stores', '16%', 116_000], ['Amani Stores', 'Exempt', 30_000]]);
+    expect(ascending.totals).toEqual([{ currency: 'KES', p90: 216_000 }, { currency: 'USD', p90: 1_160 }]);
+  });
+
   it('filters by dates, customers, status, amounts and tags', async () => {
     const { core, baraka, inv1, inv2, inv3, inv4, inv5, inv6, pending } = await book();
     const numbers = async (filters: ReportDefinitionInput['filters']) =>

@@ -1,7 +1,6 @@
 // SQL for the intelligence models: plain reads, no rules. Dates come back as day numbers
 // (days since 1970-01-01) where the models do arithmetic on them.
 import type { Sql } from '../../db/sql';
-import { dayNumber } from './stats';
 
 /**
  * A finalized invoice's settlement, for fitting and testing the payment model: already in the
@@ -17,44 +16,34 @@ export interface SettlementRow {
   totalMinor: number;
 }
 
-/** Day numbers of YYYY-MM-DD dates, parsed once each: a book has a few thousand distinct dates. */
-function dayParser(): (date: string) => number {
-  const days = new Map<string, number>();
-  return (date) => {
-    let day = days.get(date);
-    if (day === undefined) days.set(date, (day = dayNumber(date)));
-    return day;
-  };
-}
+/** A YYYY-MM-DD column as a day number (days since 1970-01-01), worked out by SQLite. */
+const day = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
+
+// Rows are read one at a time (iterate) rather than all at once: each array dies as soon as its
+// record is made, instead of 100,000 of them outliving the read and costing the collector.
 
 /**
  * Every finalized, non-void invoice with its payment day when paid in full, in no order. Paid in
  * full counts only when money arrived: an invoice settled by credit notes alone says nothing about
  * how the customer pays. Both reads are served by covering indexes (invoices_paid_by_paid_on,
- * invoices_unpaid_by_issue) when present, and arrive as arrays: on a 100,000-invoice book the
- * wide rows and per-row objects are what cost.
+ * invoices_unpaid_by_issue) when present, and arrive as arrays of numbers rather than dates: on a
+ * 100,000-invoice book the strings, per-row objects and the garbage they leave are what cost.
  */
 export function settlementRows(sql: Sql): SettlementRow[] {
-  const day = dayParser();
   const rows: SettlementRow[] = [];
   const paid = sql
     .prepare(
-      `SELECT customer_id, currency, issue_date, due_date, paid_on, total_minor FROM invoices
-       WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0`,
+      `SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, ${day('paid_on')}, total_minor FROM invoices
+       WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL`,
     )
     .raw(true)
-    .all() as [string, string, string, string, string | null, number][];
-  for (const [customer, currency, issue, due, paidOn, total] of paid) {
-    if (paidOn === null) continue;
-    rows.push({ customerId: customer, currency, issueDay: day(issue), dueDay: day(due), paidDay: day(paidOn), totalMinor: total });
-  }
+    .iterate() as IterableIterator<[string, string, number, number, number, number]>;
+  for (const [customerId, currency, issueDay, dueDay, paidDay, totalMinor] of paid) rows.push({ customerId, currency, issueDay, dueDay, paidDay, totalMinor });
   const unpaid = sql
-    .prepare(`SELECT customer_id, currency, issue_date, due_date, total_minor FROM invoices WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL`)
+    .prepare(`SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, total_minor FROM invoices WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL`)
     .raw(true)
-    .all() as [string, string, string, string, number][];
-  for (const [customer, currency, issue, due, total] of unpaid) {
-    rows.push({ customerId: customer, currency, issueDay: day(issue), dueDay: day(due), paidDay: null, totalMinor: total });
-  }
+    .iterate() as IterableIterator<[string, string, number, number, number]>;
+  for (const [customerId, currency, issueDay, dueDay, totalMinor] of unpaid) rows.push({ customerId, currency, issueDay, dueDay, paidDay: null, totalMinor });
   return rows;
 }
 
@@ -99,12 +88,14 @@ export function openInvoiceById(sql: Sql, id: string): OpenInvoiceRow | undefine
   return sql.prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`).get(id) as OpenInvoiceRow | undefined;
 }
 
+/** A finalized invoice's amount, in the shape the anomaly rules judge (anomalies.AmountRecord). */
 export interface AmountRow {
-  seq: number;
-  customer_id: string;
+  /** The invoice's seq. */
+  key: number;
+  customerId: string;
   currency: string;
-  issue_day: number;
-  total_minor: number;
+  issueDay: number;
+  totalMinor: number;
 }
 
 /**
@@ -113,13 +104,15 @@ export interface AmountRow {
  * the few flagged ones are named with `invoiceDetails`.
  */
 export function amountRows(sql: Sql, customerId?: string): AmountRow[] {
-  const day = dayParser();
   const filter = customerId ? ' AND customer_id = ?' : '';
   const statement = sql
-    .prepare(`SELECT seq, customer_id, currency, issue_date, total_minor FROM invoices WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}`)
+    .prepare(`SELECT seq, customer_id, currency, ${day('issue_date')}, total_minor FROM invoices WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}`)
     .raw(true);
-  const rows = (customerId ? statement.all(customerId) : statement.all()) as [number, string, string, string, number][];
-  return rows.map(([seq, customer, currency, issue, total]) => ({ seq, customer_id: customer, currency, issue_day: day(issue), total_minor: total }));
+  const rows: AmountRow[] = [];
+  for (const [key, id, currency, issueDay, totalMinor] of (customerId ? statement.iterate(customerId) : statement.iterate()) as IterableIterator<[number, string, string, number, number]>) {
+    rows.push({ key, customerId: id, currency, issueDay, totalMinor });
+  }
+  return rows;
 }
 
 export interface InvoiceDetailRow {

@@ -23,7 +23,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CurrencyCode } from '../../../../shared/money';
 import { businessDate } from '../../clock';
 import type { CoreContext } from '../../context';
-import { amountAnomaly, amountOutliers, ANOMALY_RULES, billingDrops, delayJump, type DelayEvent } from './anomalies';
+import { amountAnomaly, amountOutliers, ANOMALY_RULES, billingDrops, delayJump, type AmountRecord, type DelayEvent } from './anomalies';
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
@@ -277,9 +277,7 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
 
   if (kinds.has('invoice_amount')) {
     // Judge every invoice on lean rows, then read numbers and names for the flagged ones only.
-    const records = repo.amountRows(ctx.sql, input.customerId).map((r) => ({
-      key: r.seq, customerId: r.customer_id, currency: r.currency as CurrencyCode, issueDay: r.issue_day, totalMinor: r.total_minor,
-    }));
+    const records = repo.amountRows(ctx.sql, input.customerId) as AmountRecord[];
     const outliers = amountOutliers(records, sinceDay);
     const details = repo.invoiceDetails(ctx.sql, outliers.slice(0, input.limit).map((o) => o.record.key));
     found.invoice_amount = outliers.map((o) => {

@@ -4,6 +4,7 @@
 // back one row per group, never one per invoice.
 import type { ReportDefinition } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
+import { nearestRank } from './measures';
 
 export interface ReportRecord {
   seq: number;
@@ -190,6 +191,131 @@ export function groupSums(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[
   return sql.prepare(`SELECT ${list}, count(*) AS count, sum(amount) AS sum FROM (${q.text}) GROUP BY ${list}`).all(q.params) as GroupDbRow[];
 }
 
+// SQLite has no percentile aggregate. This one keeps each group's amounts while SQLite groups the
+// records and gives back the nearest-rank values asked for (as JSON), so the records themselves
+// never come back to JS: on a whole book that copying was most of a report's time.
+interface PercentileGroup {
+  amounts: number[];
+  percents: string;
+}
+const withPercentiles = new WeakSet<object>();
+function registerPercentiles(sql: Sql): void {
+  if (withPercentiles.has(sql.db)) return;
+  // The typings know only one argument per step; report_percentiles(amount, percents) takes two.
+  const step = (group: PercentileGroup, amount: number | null, percents: string) => {
+    group.amounts.push(amount ?? 0);
+    group.percents = percents;
+  };
+  sql.db.aggregate('report_percentiles', {
+    start: (): PercentileGroup => ({ amounts: [], percents: '[]' }),
+    step: step as unknown as (group: PercentileGroup, next: PercentileGroup) => void,
+    result: (group: PercentileGroup) => JSON.stringify(percentilesOf(group.amounts, parsedPercents(group.percents))),
+  });
+  withPercentiles.add(sql.db);
+}
+
+// Parsed once, not once per group.
+const percentLists = new Map<string, number[]>();
+function parsedPercents(json: string): number[] {
+  let list = percentLists.get(json);
+  if (!list) percentLists.set(json, (list = JSON.parse(json) as number[]));
+  return list;
+}
+
+/** The nearest-rank values of `percents` among `amounts`. */
+function percentilesOf(amounts: number[], percents: readonly number[]): number[] {
+  const sorted = Float64Array.from(amounts).sort();
+  return percents.map((p) => sorted[nearestRank(p, sorted.length) - 1]!);
+}
+
+export type MeasuredDbRow = GroupDbRow & { percentiles: number[] | null };
+
+/** What a grouped report sorts its groups by, in SQL: customers by the rank of their name, the rest as JS compares them. */
+const ORDER_OF: Record<GroupColumn, string> = {
+  customer_id: 'coalesce(min(ranks.rank), -1)',
+  month: "coalesce(r.month, '')",
+  status: "coalesce(r.status, '')",
+  tax_rate_bp: `coalesce(r.tax_rate_bp, ${Number.MAX_SAFE_INTEGER})`,
+  currency: 'r.currency',
+};
+
+/** A group's key values as one string, the same for SQLite's row and JS's. */
+const groupKey = (row: Record<string, unknown>, keys: readonly GroupColumn[]) => JSON.stringify(keys.map((k) => row[k] ?? null));
+
+/**
+ * One page of groups in the report's order, measured by SQLite, with the number of groups there
+ * are; and the same measures per currency. Whatever the size of the book only a page comes back.
+ */
+export function measuredGroups(
+  sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[],
+  page: { percents: readonly number[]; customerRanks: Map<string, number> | null; descending: boolean; limit: number },
+): { groups: MeasuredDbRow[]; groupCount: number; totals: MeasuredDbRow[] } {
+  const list = keys.map((k) => `r.${k}`).join(', ');
+  const ranked = page.customerRanks !== null;
+  const dir = page.descending ? ' DESC' : '';
+  const asked = page.percents.length > 0;
+  if (asked) registerPercentiles(sql);
+  const percents = JSON.stringify(page.percents);
+  // Groups without customers are few (months, statuses, rates): all are shown, and measured in the
+  // same pass. By customer there may be tens of thousands: only the shown ones' percentiles are
+  // worked out, below.
+  const inPass = asked && !keys.includes('customer_id');
+  const rows = sql
+    .prepare(
+      `${ranked ? 'WITH ranks(id, rank) AS MATERIALIZED (SELECT key, value FROM json_each(@ranks))' : ''}
+       SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${inPass ? 'report_percentiles(r.amount, @percents)' : 'NULL'} AS percentiles,
+         count(*) OVER () AS groups
+       FROM (${q.text}) r ${ranked ? 'LEFT JOIN ranks ON ranks.id = r.customer_id' : ''}
+       GROUP BY ${list} ORDER BY ${keys.map((k) => ORDER_OF[k] + dir).join(', ')} LIMIT @rowLimit`,
+    )
+    .all({
+      ...q.params, rowLimit: Math.floor(page.limit), ...(inPass ? { percents } : {}),
+      ...(ranked ? { ranks: JSON.stringify(Object.fromEntries(page.customerRanks!)) } : {}),
+    }) as (GroupDbRow & { groups: number; percentiles: string | null })[];
+  const groupCount = rows[0]?.groups ?? 0;
+  // The totals' percentiles: near either end of a currency's records (p90) SQLite's sorter need keep
+  // only the few past the rank; nearer the middle (a median) one pass keeping them all costs less.
+  const nearEnds = page.percents.every((p) => Math.min(p, 100 - p) <= 25);
+  const inTotals = asked && !nearEnds;
+  const totals = sql
+    .prepare(`SELECT r.currency, count(*) AS count, sum(r.amount) AS sum, ${inTotals ? 'report_percentiles(r.amount, @percents)' : 'NULL'} AS percentiles
+      FROM (${q.text}) r GROUP BY r.currency`)
+    .all({ ...q.params, ...(inTotals ? { percents } : {}) }) as (GroupDbRow & { percentiles: string | null })[];
+  const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as number[]));
+  if (!asked) {
+    return { groups: rows.map((r) => ({ ...r, percentiles: null })), groupCount, totals: totals.map((t) => ({ ...t, percentiles: null })) };
+  }
+
+  // The shown groups' records only, matched on their keys (NULL keys too, hence the coalesce).
+  let byKey = new Map<string, number[] | null>();
+  if (!inPass && rows.length > 0) {
+    const matched = keys.map((k) => `coalesce(r.${k}, char(0))`).join(', ');
+    const fromShown = keys.map((_, i) => `coalesce(json_extract(value, '$[${i}]'), char(0))`).join(', ');
+    const measured = sql
+      .prepare(
+        `SELECT ${list}, report_percentiles(r.amount, @percents) AS percentiles FROM (${q.text}) r
+         WHERE (${matched}) IN (SELECT ${fromShown} FROM json_each(@shown)) GROUP BY ${list}`,
+      )
+      .all({ ...q.params, percents, shown: JSON.stringify(rows.map((r) => keys.map((k) => r[k] ?? null))) }) as (Record<string, unknown> & { percentiles: string })[];
+    byKey = new Map(measured.map((m) => [groupKey(m, keys), parsed(m.percentiles)]));
+  }
+
+  const nth = (currency: string, rank: number, count: number) => {
+    const fromTop = rank > count / 2;
+    return sql
+      .prepare(`SELECT r.amount FROM (${q.text}) r WHERE r.currency = @totalCurrency ORDER BY r.amount${fromTop ? ' DESC' : ''} LIMIT 1 OFFSET @offset`)
+      .pluck()
+      .get({ ...q.params, totalCurrency: currency, offset: fromTop ? count - rank : rank - 1 }) as number | null;
+  };
+  const totalPercentiles = (t: GroupDbRow & { percentiles: string | null }) =>
+    inTotals ? parsed(t.percentiles) : page.percents.map((p) => nth(String(t.currency), nearestRank(p, t.count), t.count) ?? 0);
+  return {
+    groups: rows.map((r) => ({ ...r, percentiles: inPass ? parsed(r.percentiles) : byKey.get(groupKey(r, keys)) ?? null })),
+    groupCount,
+    totals: totals.map((t) => ({ ...t, percentiles: totalPercentiles(t) })),
+  };
+}
+
 /**
  * Every record's group values and amount, as arrays ([...keys, amount]): for percentiles, which
  * SQLite has no aggregate for. Grouping and sorting these in JS beats a window function (or
@@ -197,6 +323,11 @@ export function groupSums(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[
  */
 export function amountsOf(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[]): unknown[][] {
   return sql.prepare(`SELECT ${keys.join(', ')}, amount FROM (${q.text})`).raw(true).all(q.params) as unknown[][];
+}
+
+/** Every customer's code and name, deleted ones too (their invoices still count). */
+export function everyCustomerName(sql: Sql): { id: string; code: string; name: string }[] {
+  return sql.prepare('SELECT id, code, name FROM customers').all() as { id: string; code: string; name: string }[];
 }
 
 /** The records themselves, in the report's order; all of them when `limit` is null. */

@@ -13,8 +13,8 @@ import { customersByIds } from '../dashboard/repo';
 import { formatRange } from '../dates';
 import { averageMinor, nearestRank, PERCENTILES } from './measures';
 import {
-  amountsOf, customerRecords, detailRecords, groupSums, invoiceRecords, paymentRecords,
-  type GroupColumn, type RecordNeeds, type RecordsQuery, type ReportRecord,
+  amountsOf, customerRecords, detailRecords, everyCustomerName, groupSums, invoiceRecords, measuredGroups, paymentRecords,
+  type GroupColumn, type MeasuredDbRow, type RecordNeeds, type RecordsQuery, type ReportRecord,
 } from './repo';
 
 const MEASURE_COLUMNS: Record<ReportMeasure, ReportColumn> = {
@@ -134,7 +134,27 @@ export function runReport(ctx: CoreContext, d: ReportDefinition): ReportResult {
   const main = ctx.config.business.defaultCurrency;
 
   const keys: GroupColumn[] = [...d.groupBy.map((g) => GROUP_KEYS[g]), 'currency'];
-  const { groups, totals: byCurrency } = measureGroups(ctx, q, keys, measures);
+  // Grouped invoices and payments in their usual order: SQLite measures, sorts and cuts the groups,
+  // so only the page shown comes back. A sort by a column is done here, over every group.
+  const bounded = !detail && d.sortBy === undefined && d.rows !== 'customers';
+  const everyone = bounded && d.groupBy.includes('customer') ? rankedCustomers(ctx) : null;
+  let groups: Measured[];
+  let byCurrency: Measured[];
+  let groupCount: number | null = null;
+  if (bounded) {
+    const percents = measures.filter((m) => PERCENTILES[m] !== undefined);
+    const page = measuredGroups(ctx.sql, q, keys, {
+      percents: percents.map((m) => PERCENTILES[m]!), customerRanks: everyone?.ranks ?? null, descending: d.direction === 'desc', limit: d.limit,
+    });
+    const toMeasured = (ks: GroupColumn[]) => (row: MeasuredDbRow) => {
+      const m = measured(ks.map((k) => row[k] ?? null), row.count, row.sum);
+      percents.forEach((p, i) => (m.values[p] = row.percentiles![i]!));
+      return m;
+    };
+    groups = page.groups.map(toMeasured(keys));
+    byCurrency = page.totals.map(toMeasured(['currency']));
+    groupCount = page.groupCount;
+  } else ({ groups, totals: byCurrency } = measureGroups(ctx, q, keys, measures));
   const recordCount = byCurrency.reduce((a, g) => a + g.count, 0);
   const currencyOf = (m: Measured) => String(m.keys.at(-1));
   const totals = byCurrency
@@ -158,10 +178,8 @@ export function runReport(ctx: CoreContext, d: ReportDefinition): ReportResult {
   } else {
     columns = [...d.groupBy.flatMap((g) => GROUP_COLUMNS[g]), CURRENCY_COLUMN, ...measures.map((m) => MEASURE_COLUMNS[m])];
     const at = (g: ReportGroup) => d.groupBy.indexOf(g);
-    const customers = customerNames(ctx, d, d.groupBy.includes('customer') ? groups.map((g) => String(g.keys[at('customer')])) : [], []);
-    // Names are compared by a collator once per customer, not once per comparison of 70,000 rows.
-    const byName = [...customers.entries()].sort(([ia, a], [ib, b]) => collator.compare(a.name, b.name) || (ia < ib ? -1 : 1));
-    const nameRank = new Map(byName.map(([id], i) => [id, i]));
+    const customers = everyone?.names ?? customerNames(ctx, d, d.groupBy.includes('customer') ? groups.map((g) => String(g.keys[at('customer')])) : [], []);
+    const nameRank = everyone?.ranks ?? nameRanks(customers);
     rows = groups.map(({ keys: group, values }) => {
       const row: ReportRow = {};
       const sort: SortValue[] = [];
@@ -192,7 +210,7 @@ export function runReport(ctx: CoreContext, d: ReportDefinition): ReportResult {
       for (const m of measures) row[m] = values[m] ?? null;
       return { row, sort };
     });
-    rowCount = rows.length;
+    rowCount = groupCount ?? rows.length;
   }
 
   if (d.sortBy !== undefined) {
@@ -201,10 +219,10 @@ export function runReport(ctx: CoreContext, d: ReportDefinition): ReportResult {
     }
     const key = d.sortBy;
     rows.sort((a, b) => compare(a.row[key] ?? null, b.row[key] ?? null));
-  } else if (!detail) {
+  } else if (!detail && !bounded) {
     rows.sort((a, b) => compareLists(a.sort, b.sort));
   }
-  if (d.direction === 'desc') rows.reverse();
+  if (d.direction === 'desc' && !bounded) rows.reverse();
 
   return {
     columns,
@@ -220,6 +238,18 @@ export function runReport(ctx: CoreContext, d: ReportDefinition): ReportResult {
 function customerNames(ctx: CoreContext, d: ReportDefinition, ids: string[], records: ReportRecord[]): Map<string, { code: string; name: string }> {
   if (d.rows === 'customers' && records.length > 0) return new Map(records.map((r) => [r.customer_id, { code: r.code ?? '', name: r.name ?? '' }]));
   return new Map(customersByIds(ctx.sql, [...new Set(ids)]).map((c) => [c.id, c]));
+}
+
+/** Names are compared by a collator once per customer, not once per comparison of 70,000 rows. */
+function nameRanks(customers: Map<string, { code: string; name: string }>): Map<string, number> {
+  const byName = [...customers.entries()].sort(([ia, a], [ib, b]) => collator.compare(a.name, b.name) || (ia < ib ? -1 : 1));
+  return new Map(byName.map(([id], i) => [id, i]));
+}
+
+/** Every customer's code and name, and their rank by name: what SQLite sorts customer groups by. */
+function rankedCustomers(ctx: CoreContext): { names: Map<string, { code: string; name: string }>; ranks: Map<string, number> } {
+  const names = new Map(everyCustomerName(ctx.sql).map((c) => [c.id, { code: c.code, name: c.name }]));
+  return { names, ranks: nameRanks(names) };
 }
 
 function detailRow(kind: ReportDefinition['rows'], r: ReportRecord, customers: Map<string, { code: string; name: string }>): ReportRow {
