@@ -141,11 +141,11 @@ describe('M-Pesa through the Cloud, from two computers', () => {
       shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
     });
     const buyer = await call(a.core, 'customers.create', { name: 'Jane Wanjiru', phone: '+254722000111' });
-    const invoices = [];
-    for (const amount of [1_000_000, 250_000]) {
+    const finalizeFor = async (amount: number) => {
       const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, amount, null)] } });
-      invoices.push(await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 }));
-    }
+      return call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    };
+    const invoices = [await finalizeFor(1_000_000), await finalizeFor(250_000)];
     await a.sync();
     a.setOnline(false);
 
