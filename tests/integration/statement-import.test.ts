@@ -105,7 +105,7 @@ describe('matching, review and accepting', () => {
     expect(byReceipt.get('TKQ8H9J2K3')!.recordedAs).toMatch(/^PAY-2026-/);
   });
 
-  it('records the accepted lines as M-Pesa payments, leaves the rest in the inbox, in one change; a second import skips them all', async () => {
+  it('records the accepted lines as M-Pesa payments, leaves the rest in the inbox, one change per receipt (so the Cloud can refuse one alone); a second import skips them all', async () => {
     const { core } = makeCore();
     const [jane, , , ali] = await book(core);
     const changesBefore = count(core, 'SELECT count(*) AS n FROM changes');
@@ -139,9 +139,14 @@ describe('matching, review and accepting', () => {
       { receipt: 'TKQ8H9J2K3', status: 'recorded', source: 'statement' },
     ]);
     const changes = core.context.sql.prepare('SELECT mutation, rows FROM changes ORDER BY counter').all().slice(changesBefore) as { mutation: string; rows: string }[];
-    expect(changes.map((c) => c.mutation)).toEqual(['payments.importStatement']);
-    const tables = new Set((JSON.parse(changes[0]!.rows) as [string, string][]).map(([t]) => t));
-    expect([...tables]).toEqual(expect.arrayContaining(['payments', 'payment_allocations', 'incoming_payments', 'audit_log']));
+    // Six receipts, each its own change, then the statement's line in the history.
+    expect(changes.map((c) => c.mutation)).toEqual(Array(7).fill('payments.importStatement'));
+    const tablesOf = (c: { rows: string }) => new Set((JSON.parse(c.rows) as [string, string][]).map(([t]) => t));
+    const recordedChanges = changes.slice(0, 6).filter((c) => tablesOf(c).has('payments'));
+    expect(recordedChanges).toHaveLength(5);
+    for (const c of recordedChanges) expect([...tablesOf(c)]).toEqual(expect.arrayContaining(['payments', 'payment_allocations', 'incoming_payments', 'audit_log']));
+    for (const c of changes.slice(0, 6)) expect(tablesOf(c).has('incoming_payments')).toBe(true);
+    expect([...tablesOf(changes[6]!)]).toEqual(['audit_log']);
     expect(core.context.sql.prepare("SELECT summary FROM audit_log WHERE entity = 'statement'").all()).toEqual([
       { summary: 'M-Pesa statement mpesa-paybill.xlsx: 5 recorded (KES 29,133.00), 1 left in Unmatched, 0 already in the books' },
     ]);
@@ -153,7 +158,7 @@ describe('matching, review and accepting', () => {
     const second = await call(core, 'payments.statement.commit', { ...file('mpesa-paybill.csv'), decisions });
     expect(second).toEqual({ recorded: 0, unmatched: 0, skipped: 6, paymentNumbers: [] });
     expect(count(core, 'SELECT count(*) AS n FROM payments')).toBe(5);
-    expect(count(core, 'SELECT count(*) AS n FROM changes')).toBe(changesBefore + 1);
+    expect(count(core, 'SELECT count(*) AS n FROM changes')).toBe(changesBefore + 7);
   });
 
   it('undoes the whole import when one accepted line cannot be recorded', async () => {
