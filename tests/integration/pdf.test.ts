@@ -8,6 +8,7 @@ import { invoicePdfFileName } from '../../electron/core/pdf/fileName';
 import { invoicePdfModel, type InvoicePdfModel } from '../../electron/core/pdf/model';
 import { createPdfRenderer, type PdfRenderer } from '../../electron/core/pdf/renderer';
 import { readSettings } from '../../electron/core/settings/service';
+import { setTextCaches } from '../../electron/core/pdf/textCaches';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
 import { pdfPages } from '../helpers/pdfText';
@@ -155,6 +156,28 @@ describe('invoice PDF content', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const l of lines) expect(pdf.text.split(l.description)).toHaveLength(2);
     expect(pdf.pages.at(-1)).toMatch(/Balance due\s+KES /);
+  });
+});
+
+describe('the text caches (shaped runs, font switches)', () => {
+  it('change no byte of a PDF, however many invoices filled them first', async () => {
+    const { core, buyer } = await books();
+    const lines = Array.from({ length: 60 }, (_, i) => line(`${i % 2 ? 'Zoë’s' : 'Łódź'} catering ${i + 1} — 5kg × ${i % 7}`, 1 + (i % 4), 10_000 + i * 137, i % 3 ? 1600 : 0));
+    const long = await invoice(core, buyer.id, { lines });
+    const short = await invoice(core, buyer.id, { lines: FIVE_LINES });
+    const bytesOf = async (id: string, template?: 'professional' | 'simple' | 'detailed') =>
+      Buffer.from((await call(core, 'pdf.render', { invoiceId: id, ...(template ? { template } : {}) })).base64, 'base64');
+    try {
+      setTextCaches(false);
+      const plain = [await bytesOf(long.id), await bytesOf(short.id, 'detailed'), await bytesOf(long.id, 'simple')];
+      setTextCaches(true);
+      // Filled by the short one and the long one, then each again from the caches.
+      await bytesOf(short.id);
+      const cached = [await bytesOf(long.id), await bytesOf(short.id, 'detailed'), await bytesOf(long.id, 'simple')];
+      cached.forEach((bytes, i) => expect(bytes.equals(plain[i]!), `PDF ${i + 1}`).toBe(true));
+    } finally {
+      setTextCaches(true);
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 // One invoice PDF, made in the calling thread: the worker runs this, and so does `workers: 0`.
 import { Document, renderToBuffer } from '@react-pdf/renderer';
 import { Component, type ReactElement, type ReactNode } from 'react';
-import { registerInvoiceFonts } from './fonts';
+import { INVOICE_FONT, registerInvoiceFonts } from './fonts';
 import type { PdfModel } from './model';
 import { receiptPage, receiptView } from './templates/receipt';
 import { statementPage, statementView } from './templates/statement';
 import { layoutFor } from './templates';
+import { installTextCaches } from './textCaches';
 import { invoiceView } from './templates/view';
 
 export interface RenderedBytes {
@@ -53,8 +54,12 @@ function documentOf(model: PdfModel): { page: ReactElement; title: string; autho
   return { page: layout(view), title: view.title, author: view.business.name, subject: view.subject, language: view.language };
 }
 
+let textCaches: Promise<void> | null = null;
+
 export async function renderInvoiceModel(model: PdfModel, resourcesDir: string): Promise<RenderedBytes> {
   registerInvoiceFonts(resourcesDir);
+  // The caches only save time: without them (say the font would not load here) react-pdf works as it always did.
+  await (textCaches ??= installTextCaches(INVOICE_FONT).catch(() => undefined));
   let failure: unknown = null;
   let bytes: Uint8Array;
   const what = model.kind ?? 'invoice';
