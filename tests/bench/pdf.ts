@@ -1,6 +1,7 @@
 // Invoice PDFs: react-pdf on this thread (warm), a batch over the worker pool (two workers against
 // one), and the same invoice printed by headless Chromium from HTML, for a side-by-side.
 //   BENCH_PDF_BATCH (1,000): invoices in the two-worker batch (one worker renders a quarter as many).
+//   BENCH_PDF_TEXT_CACHES=0: react-pdf on this thread without Billbook's text caches (pdf/textCaches.ts), to compare.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { getInvoice } from '../../electron/core/invoices/service';
 import { invoicePdfModel, type InvoicePdfModel } from '../../electron/core/pdf/model';
 import { createPdfRenderer } from '../../electron/core/pdf/renderer';
 import { invoiceView } from '../../electron/core/pdf/templates/view';
+import { setTextCaches } from '../../electron/core/pdf/textCaches';
 import { readSettings } from '../../electron/core/settings/service';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { percentile, prng, record, section } from './measure';
@@ -37,10 +39,24 @@ async function timings(run: () => Promise<unknown>, warmups: number, runs: numbe
   return times.sort((a, b) => a - b);
 }
 
+/** Renders each model once, in order; the times in ms, sorted. */
+async function eachOnce(models: InvoicePdfModel[], run: (model: InvoicePdfModel) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (const model of models) {
+    const start = performance.now();
+    await run(model);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Long invoices no cache has seen, for the side-by-side that a warm cache cannot flatter. */
+const DISTINCT_LONG = 20;
+
 const p50p95 = (t: number[]) => `p50 ${percentile(t, 50).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms`;
 
 /** Books with one customer and two finalized invoices (5 and 120 lines), as the PDF service would read them. */
-export async function invoiceModels(): Promise<{ five: InvoicePdfModel; long: InvoicePdfModel; close(): void }> {
+export async function invoiceModels(distinctLong = 0): Promise<{ five: InvoicePdfModel; long: InvoicePdfModel; distinct: InvoicePdfModel[]; close(): void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-bench-pdf-'));
   const clock = fixedClock('2026-11-21T09:00:00.000Z');
   const core = createCore({ dataDir, clock, pdfWorkers: 0, resourcesDir: RESOURCES, jobs: { autoStart: false }, log: (m, e) => console.error(m, e) });
@@ -62,22 +78,25 @@ export async function invoiceModels(): Promise<{ five: InvoicePdfModel; long: In
   });
   const buyer = await call('customers.create', { name: 'Zoë Müller, Nairobi Café', email: 'zoe@nairobicafe.co.ke', phone: '0722 123456', address: { street: 'Moi Avenue 1', city: 'Nairobi', postalCode: '00200', country: 'KE' } });
   const random = prng(7);
-  const lines = (count: number) => Array.from({ length: count }, (_, i) => ({
-    description: `${ITEMS[i % ITEMS.length]} ${i + 1}`,
+  const lines = (count: number, fresh = false) => Array.from({ length: count }, (_, i) => ({
+    description: fresh ? `${ITEMS[Math.floor(random() * ITEMS.length)]} ${Math.floor(random() * 100_000)}` : `${ITEMS[i % ITEMS.length]} ${i + 1}`,
     quantityMilli: (1 + Math.floor(random() * 20)) * 500,
     unit: UNITS[i % UNITS.length]!,
     unitPriceMinor: 10_000 + Math.floor(random() * 5_000_000),
     taxRateBp: RATES[i % RATES.length]!,
   }));
-  const model = async (count: number) => {
-    const d = await call('drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: lines(count) } });
+  const model = async (count: number, fresh = false) => {
+    const d = await call('drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: lines(count, fresh) } });
     const issued = await call('invoices.finalize', { id: d.id, version: d.draft.version });
     return invoicePdfModel(getInvoice(core.context, issued.id), readSettings(core.context), 'professional', clock.now());
   };
   const five = await model(5);
   const long = await model(120);
+  // Each its own words and figures, so no cache (react-pdf's or Chromium's) has seen its lines before.
+  const distinct: InvoicePdfModel[] = [];
+  for (let i = 0; i < distinctLong; i++) distinct.push(await model(120, true));
   return {
-    five, long,
+    five, long, distinct,
     close: () => {
       core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -91,8 +110,9 @@ export async function benchPdf(batch = Number(process.env.BENCH_PDF_BATCH ?? 1_0
   // Measure React as the Electron build ships it (scripts/build-electron.mjs defines NODE_ENV so):
   // its development build checks every element. Set before react-pdf is first loaded, here and in the workers.
   process.env.NODE_ENV ??= 'production';
-  const books = await invoiceModels();
-  const { five, long } = books;
+  if (process.env.BENCH_PDF_TEXT_CACHES === '0') setTextCaches(false);
+  const books = await invoiceModels(DISTINCT_LONG);
+  const { five, long, distinct } = books;
 
   // ---- react-pdf on this thread, warm ----
   const here = createPdfRenderer({ resourcesDir: RESOURCES, workers: 0 });
@@ -104,6 +124,8 @@ export async function benchPdf(batch = Number(process.env.BENCH_PDF_BATCH ?? 1_0
   record('react-pdf 5-line invoice, warm, this thread', `${p50p95(react5)} (${(firstPdf.bytes.length / 1024).toFixed(0)} KB)`);
   const react120 = await timings(() => here.render(long), 3, 20);
   record(`react-pdf 120-line invoice (${longPages} pages), warm, this thread`, p50p95(react120));
+  const reactDistinct = await eachOnce(distinct, (m) => here.render(m));
+  record(`react-pdf ${distinct.length} different 120-line invoices, each once, this thread`, p50p95(reactDistinct));
 
   // ---- a batch over the pool: two workers against one ----
   const models = Array.from({ length: batch }, (_, i) => ({ ...five, invoice: { ...five.invoice, number: `INV-2026-${String(i + 1).padStart(4, '0')}` } }));
@@ -146,6 +168,9 @@ export async function benchPdf(batch = Number(process.env.BENCH_PDF_BATCH ?? 1_0
     const ratio = (a: number[], b: number[]) => (percentile(a, 50) / percentile(b, 50)).toFixed(2);
     record('Chromium ÷ react-pdf, p50, 5 lines', `${ratio(chrome5, react5)}×`);
     record('Chromium ÷ react-pdf, p50, 120 lines', `${ratio(chrome120, react120)}×`);
+    const chromeDistinct = await eachOnce(distinct, print);
+    record(`Chromium ${distinct.length} different 120-line invoices, each once`, p50p95(chromeDistinct));
+    record('Chromium ÷ react-pdf, p50, different 120-line invoices', `${ratio(chromeDistinct, reactDistinct)}×`);
   } finally {
     await browser.close();
     await here.close();
