@@ -100,7 +100,8 @@ export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop
     await fake.close();
   },
   /** The Cloud reaches M-Pesa at the fake Daraja (DARAJA_BASE_URL), so an organisation's setup needs no address of its own. */
-  cloud: async ({ daraja }, use) => {
+  // Starting a Cloud or another computer takes its own time on a busy machine, apart from the test's.
+  cloud: [async ({ daraja }, use) => {
     const mail = await startSmtpSink();
     const port = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-e2e-cloud-'));
@@ -126,16 +127,16 @@ export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop
     if (child) await stopProcess(child);
     await mail.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  }, { timeout: 120_000 }],
   /** Another computer: its own `npm run web` and data folder, in its own browser context. */
-  second: async ({ browser, hostEnv }, use) => {
+  second: [async ({ browser, hostEnv }, use) => {
     const { host, child } = await startHost(hostEnv, null);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: E2E_TIME_ZONE });
     const page = await context.newPage();
     await use({ host, page });
     await context.close();
     stopHost(host, child);
-  },
+  }, { timeout: 120_000 }],
 });
 
 export { expect, rpc, SCREENSHOTS, localDate } from './host';
