@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { call, makeCore, refused } from '../helpers/core';
 import { customer, invoice, line } from '../helpers/billing';
-import { pdfText } from '../helpers/pdfText';
+import { pdfPages, pdfText } from '../helpers/pdfText';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
 import { until } from '../helpers/until';
 
@@ -99,6 +99,27 @@ describe('customer statements', () => {
     expect(text).toMatch(/TAARIFA YA\s+AKAUNTI/);
     expect(text).toContain('INV-2026-0003');
     expect(text).not.toMatch(/STATEMENT/);
+  });
+
+  it('carries a long statement over pages, each with who it is from and "Page X of N"', async () => {
+    const { core, clock } = makeCore('2026-09-01T09:00:00Z');
+    const c = await customer(core);
+    for (let day = 1; day <= 28; day++) {
+      const date = `2026-10-${String(day).padStart(2, '0')}`;
+      clock.set(`${date}T09:00:00Z`);
+      await invoice(core, c.id, { issueDate: date, lines: [line(`Delivery ${day}`, 1, 10_000 + day, 0)] });
+      await call(core, 'payments.record', { customerId: c.id, amountMinor: 5_000, paidOn: date, method: 'cash' });
+    }
+    clock.set('2026-10-31T09:00:00Z');
+    const pdf = await call(core, 'statements.pdf', { customerId: c.id, from: '2026-10-01', to: '2026-10-31' });
+    const pages = await pdfPages(Buffer.from(pdf.base64, 'base64'));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(new RegExp(`CUST-0001[\\s\\S]*Page ${i + 1} of ${pages.length}`)));
+    // Every document once, in date order.
+    const all = pages.join('\n');
+    const order = Array.from({ length: 28 }, (_, i) => all.indexOf(`INV-2026-${String(i + 1).padStart(4, '0')}`));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('sends one statement by email with its PDF, and "Send statements" to everyone with a balance, once each', async () => {

@@ -31,16 +31,6 @@ export function MarkBadge({ mark }: { mark: Mark | null }): ReactElement | null 
   );
 }
 
-/** Fixed at the foot of every page: who the document is from, and "Page X of Y" in its language. */
-export function Footer({ left, theme, page }: { left: string; theme: Theme; page: (page: number, pages: number) => string }): ReactElement {
-  return (
-    <View fixed style={footerStyle(theme)}>
-      <Text>{left}</Text>
-      <Text render={({ pageNumber, totalPages }) => page(pageNumber, totalPages)} />
-    </View>
-  );
-}
-
 const footerStyle = (theme: Theme): Style => ({
   position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between',
   borderTopWidth: 0.5, borderTopColor: theme.rule, paddingTop: 4, fontSize: 7.5, color: theme.muted,

@@ -8,7 +8,7 @@ import { formatPhone } from '../../../../shared/domain/phone';
 import { formatMoney } from '../../../../shared/money';
 import { logoProblem } from '../../../../shared/images';
 import type { ReceiptPdfModel } from '../model';
-import { Footer, Logo } from './parts';
+import { Logo, pageChrome } from './parts';
 import { printable } from './printable';
 import { PAGE_STYLE, THEMES } from './theme';
 
@@ -76,7 +76,7 @@ export function receiptView(model: ReceiptPdfModel): ReceiptView {
 export function receiptPage(view: ReceiptView): ReactElement {
   const label = (text: string) => <Text style={{ fontSize: 7.5, color: theme.muted, textTransform: 'uppercase', marginBottom: 2 }}>{text}</Text>;
   return (
-    <Page size="A5" style={{ ...PAGE_STYLE, paddingHorizontal: 32, fontSize: theme.fontSize, color: theme.ink }}>
+    <Page size="A5" style={{ ...PAGE_STYLE, paddingHorizontal: 32, fontSize: theme.fontSize, color: theme.ink }} layout={pageChrome({ mark: null, theme, left: [view.business.name, view.number].filter(Boolean).join('  ·  '), page: view.text.page })}>
       {view.reversed ? (
         <View fixed style={{ position: 'absolute', top: 0, left: 0, right: 0, bottom: 0, alignItems: 'center', justifyContent: 'center' }}>
           <Text style={{ fontSize: Math.min(70, Math.floor(600 / view.text.reversedMark.length)), fontWeight: 700, color: '#b3261e', opacity: 0.12, transform: 'rotate(-35deg)' }}>{view.text.reversedMark}</Text>
@@ -135,7 +135,6 @@ export function receiptPage(view: ReceiptView): ReactElement {
         <Text style={{ fontWeight: 700 }}>{view.outstanding}</Text>
       </View>
       <Text style={{ marginTop: 18 }}>{view.text.thanks}</Text>
-      <Footer left={[view.business.name, view.number].filter(Boolean).join('  ·  ')} theme={theme} page={view.text.page} />
     </Page>
   );
 }

@@ -9,7 +9,7 @@ import { wordsFor } from '../../../../shared/i18n';
 import { formatMoney } from '../../../../shared/money';
 import { paymentInstructionLines } from '../../../../shared/paymentLines';
 import type { StatementPdfModel } from '../model';
-import { BusinessBlock, CustomerBlock, Facts, Footer, Logo, PaymentBlock } from './parts';
+import { BusinessBlock, CustomerBlock, Facts, Logo, PaymentBlock, pageChrome } from './parts';
 import { printable } from './printable';
 import { PAGE_STYLE, THEMES } from './theme';
 import { printableLogo, type InvoiceView } from './view';
@@ -122,7 +122,7 @@ function Row({ cells, bold, shaded }: { cells: string[]; bold?: boolean; shaded?
 export function statementPage(view: StatementView): ReactElement {
   const l = view.labels;
   return (
-    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }}>
+    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }} layout={pageChrome({ mark: null, theme, left: [view.business.name, view.customer.code].filter(Boolean).join('  ·  '), page: l.page })}>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 2, borderBottomColor: theme.accent, paddingBottom: 10 }}>
         <View style={{ maxWidth: 280 }}>
           <Logo src={view.business.logo} />
@@ -164,7 +164,6 @@ export function statementPage(view: StatementView): ReactElement {
       </View>
       <Text style={{ marginTop: 12, fontWeight: 700, fontSize: theme.fontSize + 1 }}>{view.summary}</Text>
       <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} />
-      <Footer left={[view.business.name, view.customer.code].filter(Boolean).join('  ·  ')} theme={theme} page={l.page} />
     </Page>
   );
 }
