@@ -11,5 +11,12 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Screens opened later load on demand (App.tsx); everything the first screen needs is one
+        // file, not thirty small ones the window would fetch and link one by one before painting.
+        codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
+      },
+    },
   },
 });

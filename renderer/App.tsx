@@ -1,45 +1,49 @@
 // The shell: navigation, the routed screen, the notice area and the shortcuts help.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { parseRoute, paths, screenKeyOf, sectionOf, useHash, type Route, type Section } from './lib/router';
 import { isTypingTarget } from './lib/keys';
 import { useShortcuts } from './stores/shortcuts';
 import { Toasts } from './components/Toasts';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { CustomerList } from './screens/customers/CustomerList';
-import { CustomerForm } from './screens/customers/CustomerForm';
-import { CustomerPage } from './screens/customers/CustomerPage';
-import { ImportWizard } from './screens/customers/import/ImportWizard';
 import { NotFound } from './screens/NotFound';
 import { InvoiceList } from './screens/invoices/InvoiceList';
-import { InvoicePage } from './screens/invoices/InvoicePage';
-import { DraftEditor } from './screens/drafts/DraftEditor';
-import { QuotesScreen } from './screens/quotes/QuotesScreen';
-import { BulkDrafts } from './screens/drafts/bulk/BulkDrafts';
-import { JobsScreen } from './screens/jobs/JobsScreen';
-import { SettingsScreen } from './screens/settings/SettingsScreen';
-import { AnalyticsScreen } from './screens/analytics/AnalyticsScreen';
-import { ReportsScreen } from './screens/reports/ReportsScreen';
-import { EtimsScreen } from './screens/etims/EtimsScreen';
-import { MessagesScreen } from './screens/messages/MessagesScreen';
-import { ItemList } from './screens/items/ItemList';
-import { ItemForm } from './screens/items/ItemForm';
-import { ItemImport } from './screens/items/ItemImport';
-import { InvoiceImport } from './screens/invoices/import/InvoiceImport';
 import { HomeScreen } from './screens/home/HomeScreen';
-import { PaymentsScreen } from './screens/payments/PaymentsScreen';
-import { StatementImport } from './screens/statement/StatementImport';
-import { UnmatchedScreen } from './screens/unmatched/UnmatchedScreen';
 import { UnmatchedCount } from './screens/unmatched/UnmatchedCount';
-import { BackupsScreen } from './screens/backups/BackupsScreen';
-import { PeopleScreen } from './screens/cloud/PeopleScreen';
-import { DevicesScreen } from './screens/cloud/DevicesScreen';
-import { SyncProblemsScreen } from './screens/cloud/SyncProblemsScreen';
 import { SidebarSync } from './components/SidebarSync';
 import { RefusalTip } from './components/RefusalTip';
-import { useActivityToasts } from './screens/messages/useActivityToasts';
 import { BooksHealthNotice, BooksRestoredNotice } from './components/BooksHealth';
 import { invoke } from './api';
 import { useRemote } from './lib/useRemote';
+import { useActivityToasts } from './screens/messages/useActivityToasts';
+import { Loading } from './components/Loading';
+
+// Only the first screens (home and the two lists) are in the first bundle: the rest (the charts
+// library alone is most of a megabyte) load when first opened, so the window paints sooner.
+const CustomerForm = lazy(() => import('./screens/customers/CustomerForm').then((m) => ({ default: m.CustomerForm })));
+const CustomerPage = lazy(() => import('./screens/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const ImportWizard = lazy(() => import('./screens/customers/import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const InvoicePage = lazy(() => import('./screens/invoices/InvoicePage').then((m) => ({ default: m.InvoicePage })));
+const DraftEditor = lazy(() => import('./screens/drafts/DraftEditor').then((m) => ({ default: m.DraftEditor })));
+const QuotesScreen = lazy(() => import('./screens/quotes/QuotesScreen').then((m) => ({ default: m.QuotesScreen })));
+const BulkDrafts = lazy(() => import('./screens/drafts/bulk/BulkDrafts').then((m) => ({ default: m.BulkDrafts })));
+const JobsScreen = lazy(() => import('./screens/jobs/JobsScreen').then((m) => ({ default: m.JobsScreen })));
+const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const AnalyticsScreen = lazy(() => import('./screens/analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })));
+const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const EtimsScreen = lazy(() => import('./screens/etims/EtimsScreen').then((m) => ({ default: m.EtimsScreen })));
+const MessagesScreen = lazy(() => import('./screens/messages/MessagesScreen').then((m) => ({ default: m.MessagesScreen })));
+const ItemList = lazy(() => import('./screens/items/ItemList').then((m) => ({ default: m.ItemList })));
+const ItemForm = lazy(() => import('./screens/items/ItemForm').then((m) => ({ default: m.ItemForm })));
+const ItemImport = lazy(() => import('./screens/items/ItemImport').then((m) => ({ default: m.ItemImport })));
+const InvoiceImport = lazy(() => import('./screens/invoices/import/InvoiceImport').then((m) => ({ default: m.InvoiceImport })));
+const PaymentsScreen = lazy(() => import('./screens/payments/PaymentsScreen').then((m) => ({ default: m.PaymentsScreen })));
+const StatementImport = lazy(() => import('./screens/statement/StatementImport').then((m) => ({ default: m.StatementImport })));
+const UnmatchedScreen = lazy(() => import('./screens/unmatched/UnmatchedScreen').then((m) => ({ default: m.UnmatchedScreen })));
+const BackupsScreen = lazy(() => import('./screens/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
+const PeopleScreen = lazy(() => import('./screens/cloud/PeopleScreen').then((m) => ({ default: m.PeopleScreen })));
+const DevicesScreen = lazy(() => import('./screens/cloud/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
+const SyncProblemsScreen = lazy(() => import('./screens/cloud/SyncProblemsScreen').then((m) => ({ default: m.SyncProblemsScreen })));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -177,7 +181,11 @@ export function App() {
         <BooksRestoredNotice />
         {books && <BooksHealthNotice health={books} />}
         {/* Books that cannot be read have nothing to show: every screen would only repeat the notice. */}
-        {books?.state !== 'unavailable' && <Screen key={screenKey} route={route} />}
+        {books?.state !== 'unavailable' && (
+          <Suspense fallback={<Loading />}>
+            <Screen key={screenKey} route={route} />
+          </Suspense>
+        )}
       </main>
       <Toasts />
       <ShortcutsHelp />

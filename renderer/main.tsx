@@ -9,12 +9,11 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
-// The first screen already shows the backend's business date.
-await syncClock(() => invoke('app.clock', {}));
-// New lines and customers start from the business's VAT and terms.
-await loadBusinessDefaults();
-// The role decides what is offered; the sidebar shows the sync status from the first frame.
-await loadCloud();
+// Asked at once, not one after another (each is a round trip before the first frame):
+// the first screen already shows the backend's business date; new lines and customers start from
+// the business's VAT and terms; the role decides what is offered, and the sidebar shows the sync
+// status from the first frame.
+await Promise.all([syncClock(() => invoke('app.clock', {})), loadBusinessDefaults(), loadCloud()]);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -6,7 +6,7 @@ import type { CoreContext } from './context';
 import type { MigrationOutcome } from './db/migrate';
 import type { SqliteDatabase } from './db/open';
 import { ownerOnlyDir } from './db/files';
-import { createSql } from './db/sql';
+import { createSql, type Sql } from './db/sql';
 import { CoreEvents } from './events';
 import { bindApi, type Api, type HandlerMap } from './handlers';
 import { contract, type Channel } from '../../shared/contract';
@@ -158,6 +158,21 @@ function deviceIdOf(ctx: Pick<CoreContext, 'sql' | 'clock'>, readOnly: boolean):
   return id;
 }
 
+/** How many of the newest outbox rows are read for the newest stamp (books that work alone keep at least this many). */
+const STAMPS_READ_AT_START = 1000;
+
+/**
+ * The newest stamp in the outbox, for the clock to start past. Every change is stamped past the
+ * row before it (record.ts, track.ts, apply.ts read the last row first, and this clock starts past
+ * the newest), so stamps rise with the counter and the newest rows hold the newest stamp. Only
+ * those are read: max(hlc) over the whole table has no index and read all 366,000 rows of an
+ * unsettled 100,000-invoice book, 0.4 s idle and 1.5-2.2 s under load, before the first page.
+ */
+function newestStamp(sql: Sql): string | null {
+  const row = sql.prepare('SELECT max(hlc) AS hlc FROM (SELECT hlc FROM changes ORDER BY counter DESC LIMIT ?)').get(STAMPS_READ_AT_START) as { hlc: string | null };
+  return row.hlc;
+}
+
 /** Keys can be read but not changed while the books are read-only: a settings save is one change. */
 function readOnlySecrets(secrets: SecretStore, refusal: () => string): SecretStore {
   return {
@@ -182,7 +197,7 @@ function startBackend(
   const sql = createSql(db);
   const deviceId = deviceIdOf({ sql, clock }, readOnly);
   // Read-only books stamp no changes; their outbox may be among the damaged pages.
-  const lastStamp = readOnly ? null : (sql.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
+  const lastStamp = readOnly ? null : newestStamp(sql);
   const hlc = createHlc(clock, deviceId, lastStamp);
   const secrets = options.secrets ?? memorySecretStore();
   const context = {
