@@ -149,7 +149,7 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
   const rows = sql
     .prepare(
       `SELECT customer_id, group_concat(due_day, ',' ${order}), group_concat(late, ',' ${order}) FROM (
-         SELECT customer_id, ${day('due_date')} AS due_day, ${day('paid_on')} - ${day('due_date')} AS late, 0 AS unpaid, paid_on,
+         SELECT customer_id, ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late, 0 AS unpaid, paid_on,
            paid_on || currency || issue_date || printf('%020d', paid_minor) AS seen
          FROM invoices INDEXED BY invoices_paid_by_paid_on
          WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL ${filter}
@@ -198,12 +198,13 @@ export interface MonthlyBillingRow {
 
 /**
  * Billed by currency and month as the dashboard counts it: invoice totals (tax included) by issue
- * month, void invoices left out, less credit notes by their issue month. Oldest month first.
+ * month, void invoices left out, less credit notes by their issue month. Oldest month first. Read
+ * from the covering index: left to itself SQLite took the status index and a row lookup per invoice.
  */
 export function monthlyBilling(sql: Sql): MonthlyBillingRow[] {
   const billed = sql
     .prepare(
-      `SELECT currency, substr(issue_date, 1, 7) AS month, sum(total_minor) AS billed_minor FROM invoices
+      `SELECT currency, substr(issue_date, 1, 7) AS month, sum(total_minor) AS billed_minor FROM invoices INDEXED BY invoices_final_by_issue
        WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY currency, month`,
     )
     .all() as MonthlyBillingRow[];
