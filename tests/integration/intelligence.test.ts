@@ -1,6 +1,8 @@
 // The intelligence channels on books with known payment behaviour, seeded through the real channels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as repo from '../../electron/core/analytics/intelligence/repo';
 import { customerCollection } from '../../electron/core/analytics/intelligence/service';
+import { dayNumber } from '../../electron/core/analytics/intelligence/stats';
 import { addDays } from '../../electron/core/clock';
 import { COLLECTION_TONES, type CollectionTone, type InvoicePrediction } from '../../shared/domain/intelligence';
 import { seedBook, type Book } from '../helpers/books';
@@ -118,6 +120,36 @@ describe('intelligence on a book with known habits', () => {
     const drops = report.anomalies.filter((a) => a.kind === 'billing_drop');
     expect(drops.map((a) => a.kind === 'billing_drop' && `${a.currency} ${a.month}`)).toEqual(['KES 2026-06', 'USD 2026-06']);
     expect(report.counts).toEqual({ invoice_amount: 1, payment_delay_jump: 1, billing_drop: 2 });
+  });
+
+  it('judges anomalies on lean reads that hold the same events and amounts as the whole settlement read, per customer too', () => {
+    const sql = book.core.context.sql;
+    const todayDay = dayNumber(TODAY);
+    // What the rules were given before: settlement rows sorted by due day (stably), paid and overdue.
+    const expected = new Map<string, [number, number][]>();
+    for (const r of repo.settlementRows(sql)) {
+      const late = r.paidDay !== null ? r.paidDay - r.dueDay : r.dueDay < todayDay ? todayDay - r.dueDay : null;
+      if (late === null) continue;
+      expected.set(r.customerId, [...(expected.get(r.customerId) ?? []), [r.dueDay, late]]);
+    }
+    for (const list of expected.values()) list.sort((x, y) => x[0] - y[0]);
+    const histories = repo.delayHistories(sql, TODAY, todayDay);
+    expect(histories.map((h) => h.customerId)).toEqual([...expected.keys()]);
+    for (const h of histories) expect(h.dueDays.map((d, i) => [d, h.daysLate[i]])).toEqual(expected.get(h.customerId));
+    const overdueOnly = histories.find((h) => h.daysLate.some((d, i) => d === todayDay - h.dueDays[i]! && d > 0));
+    expect(overdueOnly).toBeDefined();
+    const jumper = customer('Jumper Logistics').id;
+    expect(repo.delayHistories(sql, TODAY, todayDay, jumper)).toEqual(histories.filter((h) => h.customerId === jumper));
+
+    const amounts = sql.prepare(`SELECT seq AS key, customer_id AS customerId, currency, issue_date AS issueDate, total_minor AS totalMinor FROM invoices
+      WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL ORDER BY issue_date, currency, customer_id, seq`).all() as { key: number; customerId: string; currency: string; issueDate: string; totalMinor: number }[];
+    const groups = repo.amountGroups(sql);
+    // Groups in the order an issue-date scan first meets them; every finalized invoice once.
+    expect(groups.map((g) => `${g[0]!.customerId}|${g[0]!.currency}`)).toEqual([...new Set(amounts.map((a) => `${a.customerId}|${a.currency}`))]);
+    const byKey = (list: { key: number }[]) => [...list].sort((x, y) => x.key - y.key);
+    expect(byKey(groups.flat())).toEqual(byKey(amounts.map(({ issueDate, ...a }) => ({ ...a, issueDay: dayNumber(issueDate) }))));
+    const dollars = customer('Dollar Exports').id;
+    expect(repo.amountGroups(sql, dollars)).toEqual(groups.filter((g) => g[0]!.customerId === dollars));
   });
 
   it('never mixes currencies: the main currency first, each total its own', async () => {

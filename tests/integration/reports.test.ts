@@ -91,6 +91,31 @@ describe('reports.run', () => {
     ]);
   });
 
+  it('gives the same medians in the totals whether the page holds every group or only some', async () => {
+    const { core } = await book();
+    // Invoices by month: Jan 116,000 and 78,000; Feb 216,000 and USD 1,160; Mar 30,000. KES amounts
+    // 30,000, 78,000, 116,000, 216,000: p50 rank 2 = 78,000, p90 rank 4 = 216,000.
+    const definition: ReportDefinitionInput = { rows: 'invoices', groupBy: ['month'], measures: ['count', 'sum', 'p50', 'p90'] };
+    const totals = [
+      { currency: 'KES', count: 4, sum: 440_000, p50: 78_000, p90: 216_000 },
+      { currency: 'USD', count: 1, sum: 1_160, p50: 1_160, p90: 1_160 },
+    ];
+    const whole = await run(core, definition);
+    expect(whole.rows.map((r) => [r.month, r.currency, r.count, r.p50])).toEqual([
+      ['2026-01', 'KES', 2, 78_000], ['2026-02', 'KES', 1, 216_000], ['2026-02', 'USD', 1, 1_160], ['2026-03', 'KES', 1, 30_000],
+    ]);
+    expect(whole.totals).toEqual(totals);
+    // A page without the USD group, or without most KES records: the totals are still the whole book's.
+    for (const limit of [1, 2]) {
+      const page = await run(core, { ...definition, limit });
+      expect(page).toMatchObject({ rowCount: 4, truncated: true });
+      expect(page.totals).toEqual(totals);
+    }
+    // Payments by month, median: KES 58,000 and 30,000 -> p50 rank 1 = 30,000.
+    const paid = await run(core, { rows: 'payments', groupBy: ['month'], measures: ['count', 'sum', 'p50'] });
+    expect(paid.totals).toEqual([{ currency: 'KES', count: 2, sum: 88_000, p50: 30_000 }, { currency: 'USD', count: 1, sum: 500, p50: 500 }]);
+  });
+
   it('measures only the page of groups asked for, in order either way, with the totals and count of the whole', async () => {
     const { core } = await book();
     // Per customer and rate (net + VAT): Amani 8% 216,000, 16% 116,000, exempt 30,000; Baraka 16% 58,000,

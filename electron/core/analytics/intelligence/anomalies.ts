@@ -86,8 +86,17 @@ export function amountOutliers(records: readonly AmountRecord[], sinceDay: numbe
     if (!list) groups.set(key, (list = []));
     list.push(r);
   }
+  return groupOutliers(groups.values(), sinceDay);
+}
+
+/**
+ * amountOutliers over records already grouped by customer and currency (each group in any order;
+ * sorted here), the groups in the order their first record would come: strongest first, ties in
+ * group order.
+ */
+export function groupOutliers(groups: Iterable<AmountRecord[]>, sinceDay: number): AmountOutlier[] {
   const found: AmountOutlier[] = [];
-  for (const list of groups.values()) {
+  for (const list of groups) {
     if (list.length <= ANOMALY_RULES.minPriorInvoices) continue;
     list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
     for (let i = ANOMALY_RULES.minPriorInvoices; i < list.length; i++) {

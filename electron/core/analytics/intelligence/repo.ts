@@ -26,21 +26,23 @@ const day = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGE
  * Every finalized, non-void invoice with its payment day when paid in full, in no order. Paid in
  * full counts only when money arrived: an invoice settled by credit notes alone says nothing about
  * how the customer pays. Both reads are served by covering indexes (invoices_paid_by_paid_on,
- * invoices_unpaid_by_issue) when present, and arrive as arrays of numbers rather than dates: on a
+ * invoices_unpaid_by_issue), named so the rows come in their order whatever the planner thinks of
+ * a small book (delayHistories reproduces it), and arrive as arrays of numbers rather than dates: on a
  * 100,000-invoice book the strings, per-row objects and the garbage they leave are what cost.
  */
 export function settlementRows(sql: Sql): SettlementRow[] {
   const rows: SettlementRow[] = [];
   const paid = sql
     .prepare(
-      `SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, ${day('paid_on')}, total_minor FROM invoices
+      `SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, ${day('paid_on')}, total_minor FROM invoices INDEXED BY invoices_paid_by_paid_on
        WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL`,
     )
     .raw(true)
     .iterate() as IterableIterator<[string, string, number, number, number, number]>;
   for (const [customerId, currency, issueDay, dueDay, paidDay, totalMinor] of paid) rows.push({ customerId, currency, issueDay, dueDay, paidDay, totalMinor });
   const unpaid = sql
-    .prepare(`SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, total_minor FROM invoices WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL`)
+    .prepare(`SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, total_minor FROM invoices INDEXED BY invoices_unpaid_by_issue
+      WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL`)
     .raw(true)
     .iterate() as IterableIterator<[string, string, number, number, number]>;
   for (const [customerId, currency, issueDay, dueDay, totalMinor] of unpaid) rows.push({ customerId, currency, issueDay, dueDay, paidDay: null, totalMinor });
@@ -98,21 +100,68 @@ export interface AmountRow {
   totalMinor: number;
 }
 
+/** Numbers SQLite joined with commas (group_concat), back as numbers. */
+const numbers = (list: string): number[] => list.split(',').map(Number);
+
 /**
- * Every finalized, non-void invoice's amount (optionally one customer's), in no order: what a new
- * invoice is judged against. Lean rows from a covering index (invoices_final_by_issue) when present;
- * the few flagged ones are named with `invoiceDetails`.
+ * Every finalized, non-void invoice's amount (optionally one customer's), as the anomaly rules
+ * judge them: one row per customer and currency from SQLite, its records' keys, issue days and
+ * totals joined, so a 100,000-invoice book crosses into JS as a few thousand rows, grouped in the
+ * order of a covering index (invoices_final_by_customer_amount, migration 12). The groups come in
+ * the order a scan by issue date first meets them: earliest issue date, currency, customer.
  */
-export function amountRows(sql: Sql, customerId?: string): AmountRow[] {
+export function amountGroups(sql: Sql, customerId?: string): AmountRow[][] {
   const filter = customerId ? ' AND customer_id = ?' : '';
   const statement = sql
-    .prepare(`SELECT seq, customer_id, currency, ${day('issue_date')}, total_minor FROM invoices WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}`)
+    .prepare(
+      `SELECT customer_id, currency, group_concat(seq), group_concat(${day('issue_date')}), group_concat(total_minor)
+       FROM invoices INDEXED BY invoices_final_by_customer_amount WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}
+       GROUP BY customer_id, currency ORDER BY min(issue_date), currency, customer_id`,
+    )
     .raw(true);
-  const rows: AmountRow[] = [];
-  for (const [key, id, currency, issueDay, totalMinor] of (customerId ? statement.iterate(customerId) : statement.iterate()) as IterableIterator<[number, string, string, number, number]>) {
-    rows.push({ key, customerId: id, currency, issueDay, totalMinor });
+  const groups: AmountRow[][] = [];
+  for (const [id, currency, seqs, days, totals] of (customerId ? statement.all(customerId) : statement.all()) as [string, string, string, string, string][]) {
+    const keys = numbers(seqs);
+    const issueDays = numbers(days);
+    const totalMinor = numbers(totals);
+    groups.push(keys.map((key, i) => ({ key, customerId: id, currency, issueDay: issueDays[i]!, totalMinor: totalMinor[i]! })));
   }
-  return rows;
+  return groups;
+}
+
+/** A customer's invoices as late-or-not (anomalies.DelayEvent), oldest due first. */
+export interface DelayHistory {
+  customerId: string;
+  dueDays: number[];
+  daysLate: number[];
+}
+
+/**
+ * Per customer: every invoice paid in full with money (days late = paid - due) and every unpaid one
+ * past due on `today` (its days overdue so far), oldest due first; among the same due day, paid
+ * before unpaid and earlier paid first. The same events, in the same order, as sorting
+ * settlementRows by due day; customers in the order those rows first show them. One row per
+ * customer: no payment model, and no 100,000 rows, needed.
+ */
+export function delayHistories(sql: Sql, today: string, todayDay: number, customerId?: string): DelayHistory[] {
+  const filter = customerId ? 'AND customer_id = @customerId' : '';
+  const order = 'ORDER BY due_day, unpaid, paid_on';
+  const rows = sql
+    .prepare(
+      `SELECT customer_id, group_concat(due_day, ',' ${order}), group_concat(late, ',' ${order}) FROM (
+         SELECT customer_id, ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late, 0 AS unpaid, paid_on,
+           paid_on || currency || issue_date || printf('%020d', paid_minor) AS seen
+         FROM invoices INDEXED BY invoices_paid_by_paid_on
+         WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL ${filter}
+         UNION ALL
+         SELECT customer_id, ${day('due_date')}, @todayDay - ${day('due_date')}, 1, NULL, char(255) || issue_date || currency
+         FROM invoices INDEXED BY invoices_unpaid_by_issue
+         WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today ${filter}
+       ) GROUP BY customer_id ORDER BY min(seen), customer_id`,
+    )
+    .raw(true)
+    .all({ today, todayDay, ...(customerId ? { customerId } : {}) }) as [string, string, string][];
+  return rows.map(([id, dueDays, late]) => ({ customerId: id, dueDays: numbers(dueDays), daysLate: numbers(late) }));
 }
 
 export interface InvoiceDetailRow {
@@ -149,12 +198,13 @@ export interface MonthlyBillingRow {
 
 /**
  * Billed by currency and month as the dashboard counts it: invoice totals (tax included) by issue
- * month, void invoices left out, less credit notes by their issue month. Oldest month first.
+ * month, void invoices left out, less credit notes by their issue month. Oldest month first. Read
+ * from the covering index: left to itself SQLite took the status index and a row lookup per invoice.
  */
 export function monthlyBilling(sql: Sql): MonthlyBillingRow[] {
   const billed = sql
     .prepare(
-      `SELECT currency, substr(issue_date, 1, 7) AS month, sum(total_minor) AS billed_minor FROM invoices
+      `SELECT currency, substr(issue_date, 1, 7) AS month, sum(total_minor) AS billed_minor FROM invoices INDEXED BY invoices_final_by_issue
        WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY currency, month`,
     )
     .all() as MonthlyBillingRow[];

@@ -23,7 +23,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CurrencyCode } from '../../../../shared/money';
 import { businessDate } from '../../clock';
 import type { CoreContext } from '../../context';
-import { amountAnomaly, amountOutliers, ANOMALY_RULES, billingDrops, delayJump, type AmountRecord, type DelayEvent } from './anomalies';
+import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, groupOutliers, type AmountRecord, type DelayEvent } from './anomalies';
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
@@ -266,7 +266,9 @@ function monthlyByCurrency(ctx: CoreContext): Map<string, repo.MonthlyBillingRow
 }
 
 export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.anomalies'>): AnomalyReport {
-  const b = book(ctx);
+  // No payment model here: the rules judge amounts and delays as they stand, read lean from SQLite.
+  const today = businessDate(ctx.clock.now());
+  const b = { today, todayDay: dayNumber(today) };
   const since = input.since ?? dateOf(b.todayDay - 365);
   const sinceDay = dayNumber(since);
   const kinds = new Set<AnomalyKind>(input.kinds ?? ANOMALY_KINDS);
@@ -277,8 +279,7 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
 
   if (kinds.has('invoice_amount')) {
     // Judge every invoice on lean rows, then read numbers and names for the flagged ones only.
-    const records = repo.amountRows(ctx.sql, input.customerId) as AmountRecord[];
-    const outliers = amountOutliers(records, sinceDay);
+    const outliers = groupOutliers(repo.amountGroups(ctx.sql, input.customerId) as AmountRecord[][], sinceDay);
     const details = repo.invoiceDetails(ctx.sql, outliers.slice(0, input.limit).map((o) => o.record.key));
     found.invoice_amount = outliers.map((o) => {
       const d = details.get(o.record.key);
@@ -290,9 +291,10 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
     amountCount = outliers.length;
   }
   if (kinds.has('payment_delay_jump')) {
-    const events = delayEvents(b, input.customerId ? new Set([input.customerId]) : undefined);
+    const events = repo.delayHistories(ctx.sql, b.today, b.todayDay, input.customerId)
+      .map((h): [string, DelayEvent[]] => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]);
     // Judge first, then name only the customers flagged.
-    const flagged = [...events].filter(([id, list]) => delayJump(id, '', list, sinceDay) !== null);
+    const flagged = events.filter(([id, list]) => delayJump(id, '', list, sinceDay) !== null);
     const names = repo.customerNames(ctx.sql, flagged.map(([id]) => id));
     found.payment_delay_jump = flagged
       .map(([id, list]) => delayJump(id, names.get(id) ?? 'This customer', list, sinceDay)!)

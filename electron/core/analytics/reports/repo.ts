@@ -197,21 +197,62 @@ export function groupSums(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[
 interface PercentileGroup {
   amounts: number[];
   percents: string;
+  currency: unknown;
 }
+/**
+ * While set, every group report_percentiles measures leaves its currency (the optional third
+ * argument) and amounts here: the per-currency totals of a pass that measured every group then
+ * need no second pass over the records. better-sqlite3 is synchronous: one statement at a time.
+ */
+let collected: { currency: unknown; amounts: number[] }[] | null = null;
 const withPercentiles = new WeakSet<object>();
 function registerPercentiles(sql: Sql): void {
   if (withPercentiles.has(sql.db)) return;
-  // The typings know only one argument per step; report_percentiles(amount, percents) takes two.
-  const step = (group: PercentileGroup, amount: number | null, percents: string) => {
+  // The typings know only one argument per step; report_percentiles(amount, percents[, currency]) takes more.
+  const step = (group: PercentileGroup, amount: number | null, percents: string, currency?: unknown) => {
     group.amounts.push(amount ?? 0);
     group.percents = percents;
+    group.currency = currency ?? null;
   };
   sql.db.aggregate('report_percentiles', {
-    start: (): PercentileGroup => ({ amounts: [], percents: '[]' }),
+    start: (): PercentileGroup => ({ amounts: [], percents: '[]', currency: null }),
     step: step as unknown as (group: PercentileGroup, next: PercentileGroup) => void,
-    result: (group: PercentileGroup) => JSON.stringify(percentilesOf(group.amounts, parsedPercents(group.percents))),
+    varargs: true,
+    result: (group: PercentileGroup) => {
+      collected?.push({ currency: group.currency, amounts: group.amounts });
+      return JSON.stringify(percentilesOf(group.amounts, parsedPercents(group.percents)));
+    },
   });
   withPercentiles.add(sql.db);
+}
+
+/**
+ * Per-currency totals from `rows` when they are every group (their counts and sums), with the
+ * percentiles of the amounts the groups' pass collected; null when anything is missing.
+ */
+function totalsFromGroups(
+  rows: readonly GroupDbRow[], groupCount: number, amounts: readonly { currency: unknown; amounts: number[] }[], percents: readonly number[],
+): MeasuredDbRow[] | null {
+  if (rows.length !== groupCount) return null;
+  const byCurrency = new Map<unknown, { count: number; sum: number; amounts: number[][]; collected: number }>();
+  for (const r of rows) {
+    const t = byCurrency.get(r.currency) ?? { count: 0, sum: 0, amounts: [], collected: 0 };
+    t.count += r.count;
+    t.sum += r.sum;
+    byCurrency.set(r.currency, t);
+  }
+  for (const a of amounts) {
+    const t = byCurrency.get(a.currency);
+    if (!t) return null;
+    t.amounts.push(a.amounts);
+    t.collected += a.amounts.length;
+  }
+  const totals: MeasuredDbRow[] = [];
+  for (const [currency, t] of byCurrency) {
+    if (t.collected !== t.count) return null;
+    totals.push({ currency: currency as string, count: t.count, sum: t.sum, percentiles: percentilesOf(t.amounts.flat(), percents) });
+  }
+  return totals;
 }
 
 // Parsed once, not once per group.
@@ -260,28 +301,39 @@ export function measuredGroups(
   // same pass. By customer there may be tens of thousands: only the shown ones' percentiles are
   // worked out, below.
   const inPass = asked && !keys.includes('customer_id');
-  const rows = sql
-    .prepare(
-      `${ranked ? 'WITH ranks(id, rank) AS MATERIALIZED (SELECT key, value FROM json_each(@ranks))' : ''}
-       SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${inPass ? 'report_percentiles(r.amount, @percents)' : 'NULL'} AS percentiles,
-         count(*) OVER () AS groups
-       FROM (${q.text}) r ${ranked ? 'LEFT JOIN ranks ON ranks.id = r.customer_id' : ''}
-       GROUP BY ${list} ORDER BY ${keys.map((k) => ORDER_OF[k] + dir).join(', ')} LIMIT @rowLimit`,
-    )
-    .all({
-      ...q.params, rowLimit: Math.floor(page.limit), ...(inPass ? { percents } : {}),
-      ...(ranked ? { ranks: JSON.stringify(Object.fromEntries(page.customerRanks!)) } : {}),
-    }) as (GroupDbRow & { groups: number; percentiles: string | null })[];
-  const groupCount = rows[0]?.groups ?? 0;
   // The totals' percentiles: near either end of a currency's records (p90) SQLite's sorter need keep
-  // only the few past the rank; nearer the middle (a median) one pass keeping them all costs less.
+  // only the few past the rank; nearer the middle (a median) one pass keeping them all costs less,
+  // and none at all when the groups' pass measured every group (totalsFromGroups).
   const nearEnds = page.percents.every((p) => Math.min(p, 100 - p) <= 25);
   const inTotals = asked && !nearEnds;
+  let rows: (GroupDbRow & { groups: number; percentiles: string | null })[];
+  let amounts: { currency: unknown; amounts: number[] }[] = [];
+  if (inPass && inTotals) collected = [];
+  try {
+    rows = sql
+      .prepare(
+        `${ranked ? 'WITH ranks(id, rank) AS MATERIALIZED (SELECT key, value FROM json_each(@ranks))' : ''}
+         SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${inPass ? 'report_percentiles(r.amount, @percents, r.currency)' : 'NULL'} AS percentiles,
+           count(*) OVER () AS groups
+         FROM (${q.text}) r ${ranked ? 'LEFT JOIN ranks ON ranks.id = r.customer_id' : ''}
+         GROUP BY ${list} ORDER BY ${keys.map((k) => ORDER_OF[k] + dir).join(', ')} LIMIT @rowLimit`,
+      )
+      .all({
+        ...q.params, rowLimit: Math.floor(page.limit), ...(inPass ? { percents } : {}),
+        ...(ranked ? { ranks: JSON.stringify(Object.fromEntries(page.customerRanks!)) } : {}),
+      }) as (GroupDbRow & { groups: number; percentiles: string | null })[];
+    amounts = collected ?? [];
+  } finally {
+    collected = null;
+  }
+  const groupCount = rows[0]?.groups ?? 0;
+  const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as number[]));
+  const fromGroups = inPass && inTotals ? totalsFromGroups(rows, groupCount, amounts, page.percents) : null;
+  if (fromGroups) return { groups: rows.map((r) => ({ ...r, percentiles: parsed(r.percentiles) })), groupCount, totals: fromGroups };
   const totals = sql
     .prepare(`SELECT r.currency, count(*) AS count, sum(r.amount) AS sum, ${inTotals ? 'report_percentiles(r.amount, @percents)' : 'NULL'} AS percentiles
       FROM (${q.text}) r GROUP BY r.currency`)
     .all({ ...q.params, ...(inTotals ? { percents } : {}) }) as (GroupDbRow & { percentiles: string | null })[];
-  const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as number[]));
   if (!asked) {
     return { groups: rows.map((r) => ({ ...r, percentiles: null })), groupCount, totals: totals.map((t) => ({ ...t, percentiles: null })) };
   }
