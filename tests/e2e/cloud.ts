@@ -135,7 +135,7 @@ export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop
     const page = await context.newPage();
     await use({ host, page });
     await context.close();
-    stopHost(host, child);
+    await stopHost(host, child);
   }, { timeout: 120_000 }],
 });
 

@@ -50,9 +50,14 @@ export async function startHost(env: Record<string, string>, prepare: HostData |
 }
 
 /** Stops a host started with startHost and removes its data folder. */
-export function stopHost(host: RunningHost, child: ChildProcess): void {
-  if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  fs.rmSync(host.dataDir, { recursive: true, force: true });
+/** Stops the host and removes its data folder once it has exited: closing, it still writes there (the clean-close note). */
+export async function stopHost(host: RunningHost, child: ChildProcess): Promise<void> {
+  if (child.pid && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  fs.rmSync(host.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, string>; hostData: HostData | null }>({
@@ -63,7 +68,7 @@ export const test = base.extend<{ host: RunningHost; hostEnv: Record<string, str
   host: async ({ hostEnv, hostData }, use) => {
     const { host, child } = await startHost(hostEnv, hostData);
     await use(host);
-    stopHost(host, child);
+    await stopHost(host, child);
   },
 });
 
