@@ -4,7 +4,7 @@ import type { CoreContext } from '../../context';
 import { rowToFields as storedFields } from '../mapping';
 import { hasLedgerEntries } from '../../ledger/balances';
 import { getCustomerRow } from '../repo';
-import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction } from '../service';
+import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction, writePendingSearch, type PendingSearch } from '../service';
 import { forgetValidation, planImport } from './plan';
 import { rowToFields } from './rows';
 import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './openingBalance';
@@ -55,19 +55,21 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   const order = openingDateOrder(plan.fresh);
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
+    const pendingSearch: PendingSearch = [];
     for (const row of plan.fresh) {
       const currency = row.fields.currency as CurrencyCode;
       const opening = readOpeningBalance(ctx, row.cells, currency, order);
       if (opening && !opening.ok) {
         throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
       }
-      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++);
+      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch);
       changedIds.push(id);
       if (opening) {
         recordOpeningBalance(ctx, id, currency, opening.minor, opening.on, input.fileName);
         openings++;
       }
     }
+    writePendingSearch(ctx, pendingSearch);
     for (const duplicate of plan.duplicates) {
       if (input.duplicateActions[String(duplicate.line)] !== 'update') {
         skipped++;
