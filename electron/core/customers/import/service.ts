@@ -42,6 +42,9 @@ export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.
   };
 }
 
+/** From this many customers written, an import gives back the page cache it filled. */
+const SHRINK_AFTER_ROWS = 5_000;
+
 /**
  * Imports every valid row in one transaction: all of them or none. Rejected rows are left out (the
  * preview listed them); duplicates are skipped unless the person chose to update the existing one.
@@ -92,6 +95,10 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
     }
   });
   forgetValidation();
+  // The import's pages fill SQLite's page cache (64 MB a connection, more while one transaction
+  // writes them all); a large one gives that memory back, and what is read next comes from the
+  // memory-mapped file, which the system can drop at will.
+  if (plan.fresh.length + updated >= SHRINK_AFTER_ROWS) ctx.sql.db.pragma('shrink_memory');
   ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
   return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length, openingBalances: openings };
 }
