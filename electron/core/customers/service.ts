@@ -51,10 +51,10 @@ export function writePendingSearch(ctx: CoreContext, pending: PendingSearch): vo
  * search index (FTS5) writes what it holds to disk whenever a statement in the transaction opens a
  * statement journal, as each customer's and audit row's insert does, so written row by row 100,000
  * customers become 100,000 tiny index segments merged again and again; written after the rows they
- * go in as a few large ones.
+ * go in as a few large ones. `outbox` false: see MutationRecord.outbox.
  */
 export function insertCustomerInTransaction(
-  ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number, pendingSearch?: PendingSearch,
+  ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number, pendingSearch?: PendingSearch, outbox = true,
 ): string {
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock);
@@ -68,7 +68,7 @@ export function insertCustomerInTransaction(
   repo.replaceTags(ctx.sql, id, fields.tags, true);
   if (pendingSearch) pendingSearch.push({ seq, code, fields });
   else indexForSearch(ctx, seq, code, fields, false, true);
-  recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields } });
+  recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields }, outbox });
   return id;
 }
 

@@ -9,6 +9,8 @@ import { forgetValidation, planImport } from './plan';
 import { rowToFields } from './rows';
 import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './openingBalance';
 import type { CurrencyCode } from '../../../../shared/money';
+import { KEPT_ALONE, noteSettledAlone, settleAlone } from '../../sync/outbox';
+import { cloudLink } from '../../sync/state';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
   const plan = planImport(ctx, input.csvText, input.mapping);
@@ -59,13 +61,18 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
     const pendingSearch: PendingSearch = [];
+    // Books that work alone keep only their newest KEPT_ALONE changes (sync/outbox.ts settleAlone):
+    // the changes of all but the last new customers would be removed before this transaction ends,
+    // so they are never written (nor packed), and the outbox ends as settling would leave it.
+    const outboxFrom = cloudLink(ctx.sql) ? 0 : plan.fresh.length - KEPT_ALONE;
+    let index = 0;
     for (const row of plan.fresh) {
       const currency = row.fields.currency as CurrencyCode;
       const opening = readOpeningBalance(ctx, row.cells, currency, order);
       if (opening && !opening.ok) {
         throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
       }
-      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch);
+      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch, index++ >= outboxFrom);
       changedIds.push(id);
       if (opening) {
         recordOpeningBalance(ctx, id, currency, opening.minor, opening.on, input.fileName);
@@ -73,6 +80,10 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
       }
     }
     writePendingSearch(ctx, pendingSearch);
+    if (outboxFrom > 0) {
+      noteSettledAlone(ctx.sql);
+      settleAlone(ctx.sql);
+    }
     for (const duplicate of plan.duplicates) {
       if (input.duplicateActions[String(duplicate.line)] !== 'update') {
         skipped++;
