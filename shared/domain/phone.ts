@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
 
@@ -26,10 +26,18 @@ export function expandSpreadsheetNumber(text: string): { ok: true; digits: strin
 
 /**
  * The last numbers read: a customer's phone is read when the row is checked, again by the schema's
- * rule and again by its transform, and parsing is the slow part of checking 100,000 imported rows.
+ * rule (as the E.164 number the first reading gave) and again by its transform, and parsing is the
+ * slow part of checking 100,000 imported rows. A number read is remembered as written and as its
+ * E.164 form, which reads as itself in any country; with the country it belongs to.
  */
 const recent = new Map<string, PhoneResult>();
+const countryOfRecent = new Map<string, string | undefined>();
 const RECENT_KEPT = 64;
+
+const remember = <V>(map: Map<string, V>, key: string, value: V) => {
+  if (map.size >= RECENT_KEPT) map.delete(map.keys().next().value!);
+  map.set(key, value);
+};
 
 /** Normalizes a phone number a person or a spreadsheet wrote into E.164 ("+254722123456"). */
 export function normalizePhone(text: string, defaultCountry: string = 'KE'): PhoneResult {
@@ -37,12 +45,29 @@ export function normalizePhone(text: string, defaultCountry: string = 'KE'): Pho
   const known = recent.get(key);
   if (known) return known;
   const result = readPhoneNumber(text, defaultCountry);
-  if (recent.size >= RECENT_KEPT) recent.delete(recent.keys().next().value!);
-  recent.set(key, result);
+  remember(recent, key, result);
+  if (result.ok && result.e164 !== text) remember(recent, `${defaultCountry}|${result.e164}`, result);
   return result;
 }
 
+/** The country an E.164 number belongs to (undefined when its calling code is shared and the number does not say). */
+export function countryOfPhone(e164: string): string | undefined {
+  return countryOfRecent.has(e164) ? countryOfRecent.get(e164) : parsePhoneNumberFromString(e164)?.country;
+}
+
 function readPhoneNumber(text: string, defaultCountry: string): PhoneResult {
+  const result = parsePhoneNumberText(text, defaultCountry);
+  return result.ok ? { ok: true, e164: result.parsed.number } : result;
+}
+
+/** The country comes from the calling code and the national number alone, so it is the one a reading of the E.164 form gives. */
+function parsePhoneNumberText(text: string, defaultCountry: string): { ok: true; parsed: PhoneNumber } | { ok: false; reason: string } {
+  const found = parseValidPhoneNumber(text, defaultCountry);
+  if (found.ok) remember(countryOfRecent, found.parsed.number, found.parsed.country);
+  return found;
+}
+
+function parseValidPhoneNumber(text: string, defaultCountry: string): { ok: true; parsed: PhoneNumber } | { ok: false; reason: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'Phone number is empty' };
   let candidate = trimmed;
@@ -53,13 +78,13 @@ function readPhoneNumber(text: string, defaultCountry: string): PhoneResult {
   const digitsOnly = candidate.replace(/[\s\-().]/g, '');
   if (/^\d{11,15}$/.test(digitsOnly) && !digitsOnly.startsWith('0')) {
     const international = parsePhoneNumberFromString(`+${digitsOnly}`);
-    if (international?.isValid()) return { ok: true, e164: international.number };
+    if (international?.isValid()) return { ok: true, parsed: international };
   }
   const parsed = parsePhoneNumberFromString(candidate, defaultCountry.toUpperCase() as CountryCode);
   if (!parsed || !parsed.isValid()) {
     return { ok: false, reason: `"${trimmed}" is not a valid phone number${defaultCountry ? ` for ${defaultCountry.toUpperCase()}` : ''}` };
   }
-  return { ok: true, e164: parsed.number };
+  return { ok: true, parsed };
 }
 
 /** "+254722123456" -> "0722 123 456"-style national text for display. */

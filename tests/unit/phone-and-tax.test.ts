@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSpreadsheetNumber, normalizePhone, phoneQueryDigits, phoneSearchTokens } from '../../shared/domain/phone';
+import { countryOfPhone, expandSpreadsheetNumber, normalizePhone, phoneQueryDigits, phoneSearchTokens } from '../../shared/domain/phone';
 import { taxIdProblem, normalizeTaxId } from '../../shared/domain/taxId';
 import { paymentTermsDaysOf } from '../../shared/domain/customer';
 import { countryCodeOf } from '../../shared/domain/countries';
@@ -19,6 +19,16 @@ describe('phone numbers', () => {
 
   it('reads a number in the customer’s own country', () => {
     expect(normalizePhone('0772 123456', 'UG')).toEqual({ ok: true, e164: '+256772123456' });
+  });
+
+  it('reads a number as its E.164 form again in any country, and names the country it belongs to', () => {
+    const read = normalizePhone('0722 123456', 'KE');
+    expect(read).toEqual({ ok: true, e164: '+254722123456' });
+    expect(normalizePhone('+254722123456', 'UG')).toEqual(read);
+    expect(countryOfPhone('+254722123456')).toBe('KE');
+    expect(normalizePhone('(416) 555-0123', 'US')).toEqual({ ok: true, e164: '+14165550123' });
+    expect(countryOfPhone('+14165550123')).toBe('CA');
+    expect(countryOfPhone('+255754123456')).toBe('TZ');
   });
 
   it('refuses a spreadsheet-shortened number instead of inventing digits', () => {

@@ -15,6 +15,12 @@ export interface MutationRecord {
   action: string;
   args: unknown;
   details?: unknown;
+  /**
+   * false: the history line and the touched rows' bookkeeping without the outbox row. Only for a
+   * bulk write into books that work alone, for changes settleAlone would remove before its
+   * transaction ends (the caller notes that with noteSettledAlone, as settleAlone does).
+   */
+  outbox?: boolean;
 }
 
 /** A line in an entity's history (a customer's Activity tab) with no outbox row of its own. */
@@ -32,6 +38,11 @@ export function recordActivity(ctx: CoreContext, entity: string, entityId: strin
 export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   const at = ctx.clock.now().toISOString();
   recordActivity(ctx, record.entity, record.entityId, record.action, record.summary, record.details);
+  if (record.outbox === false) {
+    // Books that work alone stamp nothing (takeDirtyRows stamps only while syncing): this clears what the writes noted.
+    takeDirtyRows(ctx.sql, '');
+    return;
+  }
   // Inside the write lock the newest outbox row is the newest stamp from any process on these
   // books, so moving past it keeps stamps unique and in order even with two windows open.
   const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;

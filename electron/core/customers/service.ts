@@ -35,11 +35,27 @@ export function getCustomer(ctx: CoreContext, id: string): Customer {
 /** Reserves customer numbers for a batch; the caller holds the transaction. */
 export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.takeSequence(ctx.sql, customerSeries(ctx), count);
 
+/** Search entries a bulk insert writes together after its rows (see insertCustomerInTransaction). */
+export type PendingSearch = { seq: number; code: string; fields: CustomerFields }[];
+
+/** Writes the search entries a bulk insert held back; the caller holds the same transaction. */
+export function writePendingSearch(ctx: CoreContext, pending: PendingSearch): void {
+  for (const { seq, code, fields } of pending) indexForSearch(ctx, seq, code, fields, false, true);
+  pending.length = 0;
+}
+
 /**
  * Inserts one customer; the caller holds the transaction. `number` is a customer number already
  * reserved by reserveCustomerNumbers (bulk import), or absent to take the next one. Returns its id.
+ * `pendingSearch` holds the search entry back for writePendingSearch, in the same transaction: the
+ * search index (FTS5) writes what it holds to disk whenever a statement in the transaction opens a
+ * statement journal, as each customer's and audit row's insert does, so written row by row 100,000
+ * customers become 100,000 tiny index segments merged again and again; written after the rows they
+ * go in as a few large ones. `outbox` false: see MutationRecord.outbox.
  */
-export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number): string {
+export function insertCustomerInTransaction(
+  ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number, pendingSearch?: PendingSearch, outbox = true,
+): string {
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock);
   let code = customerCodeFor(ctx, number ?? repo.takeSequence(ctx.sql, customerSeries(ctx)));
@@ -50,8 +66,9 @@ export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFi
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
   });
   repo.replaceTags(ctx.sql, id, fields.tags, true);
-  indexForSearch(ctx, seq, code, fields, false, true);
-  recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields } });
+  if (pendingSearch) pendingSearch.push({ seq, code, fields });
+  else indexForSearch(ctx, seq, code, fields, false, true);
+  recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields }, outbox });
   return id;
 }
 

@@ -19,6 +19,12 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
   // report read from disk again. 64 MB of cache and memory-mapped reads keep the busy pages at hand.
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
+  // Statement journals (SQLite's copy of the pages one statement changes, kept so that statement
+  // alone can be undone inside a longer transaction) in memory. Kept in a file, one that outgrows
+  // 64 KB once stays a file until the transaction ends, and every later statement copies its pages
+  // out with a write call each: thirty a customer in a 100,000-customer import. Set before anything
+  // temporary exists, since changing it drops the connection's temporary tables.
+  db.pragma('temp_store = MEMORY');
   registerPackFunctions(db);
   return db;
 }

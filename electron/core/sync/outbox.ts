@@ -104,6 +104,11 @@ export const KEPT_ALONE = 1000;
  * audit log (who did what, when) is a table of its own and is kept whole. Removes at most `limit`
  * rows; returns how many it removed (0 for books in an organisation: theirs go when acknowledged).
  */
+/** Books that work alone left changes out of their outbox: joining an organisation uploads them as they stand. */
+export function noteSettledAlone(sql: Sql): void {
+  if (readMetaValue(sql, SETTLED_ALONE_KEY) !== '1') writeMeta(sql, SETTLED_ALONE_KEY, '1');
+}
+
 export function settleAlone(sql: Sql, limit = Number.MAX_SAFE_INTEGER): number {
   if (cloudLink(sql)) return 0;
   return sql.transaction(() => {
@@ -111,7 +116,7 @@ export function settleAlone(sql: Sql, limit = Number.MAX_SAFE_INTEGER): number {
     const removed = sql
       .prepare('DELETE FROM changes WHERE counter IN (SELECT counter FROM changes WHERE counter <= ? ORDER BY counter LIMIT ?)')
       .run(newest - KEPT_ALONE, limit).changes;
-    if (removed > 0 && readMetaValue(sql, SETTLED_ALONE_KEY) !== '1') writeMeta(sql, SETTLED_ALONE_KEY, '1');
+    if (removed > 0) noteSettledAlone(sql);
     return removed;
   });
 }

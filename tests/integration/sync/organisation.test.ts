@@ -161,6 +161,39 @@ describe('one organisation, several computers', () => {
     expect((await call(b.core, 'items.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 10);
   }, 120_000);
 
+  it('carries customers imported alone and in the organisation to the other computers', async () => {
+    const count = (d: ReturnType<typeof desktop>, sql: string) => (d.core.context.sql.prepare(sql).get() as { n: number }).n;
+    const csv = (from: number, to: number) =>
+      ['Name,Phone', ...Array.from({ length: to - from }, (_, i) => `Imported ${from + i},07${String(22_000_000 + from + i).padStart(8, '0')}`)].join('\n');
+    const importCsv = async (d: ReturnType<typeof desktop>, csvText: string) => {
+      const preview = await call(d.core, 'customers.import.preview', { csvText, fileName: 'clients.csv' });
+      return call(d.core, 'customers.import.commit', { csvText, fileName: 'clients.csv', mapping: preview.mapping, duplicateActions: {} });
+    };
+    // Alone: the outbox keeps the newest changes, as settling leaves it; the history keeps every customer.
+    const a = desktop('Shop laptop', clock);
+    await call(a.core, 'customers.create', { name: 'Made by hand' });
+    expect((await importCsv(a, csv(0, 2 * KEPT_ALONE + 100))).created).toBe(2 * KEPT_ALONE + 100);
+    expect(count(a, 'SELECT count(*) AS n FROM changes')).toBeGreaterThanOrEqual(KEPT_ALONE);
+    expect(count(a, 'SELECT count(*) AS n FROM changes')).toBeLessThan(2 * KEPT_ALONE);
+    const newest = a.core.context.sql.prepare('SELECT entity_id FROM changes ORDER BY counter DESC LIMIT 1').get() as { entity_id: string };
+    expect((await call(a.core, 'customers.get', { id: newest.entity_id })).name).toBe(`Imported ${2 * KEPT_ALONE + 99}`);
+    expect(count(a, "SELECT count(*) AS n FROM audit_log WHERE entity = 'customer' AND summary LIKE 'Imported from clients.csv line %'")).toBe(2 * KEPT_ALONE + 100);
+    expect(count(a, 'SELECT count(*) AS n FROM sync_dirty')).toBe(0);
+    const joined = await founder(a, cloud.url);
+    await a.sync();
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    await b.sync();
+    expect((await call(b.core, 'customers.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 101);
+    // In the organisation: every imported customer is a change of its own that goes up.
+    expect((await importCsv(a, csv(5000, 5030))).created).toBe(30);
+    expect(count(a, "SELECT count(*) AS n FROM changes WHERE mutation = 'customers.import' AND pushed_at IS NULL")).toBe(30);
+    await a.sync();
+    await b.sync();
+    expect((await call(b.core, 'customers.list', { search: 'imported 5029' })).rows.map((r) => r.name)).toEqual(['Imported 5029']);
+    expect((await call(b.core, 'customers.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 131);
+  }, 120_000);
+
   it('will not sign out while changes wait to go up', async () => {
     const a = desktop('Shop laptop', clock);
     await founder(a, cloud.url);

@@ -9,7 +9,7 @@ import {
   type CustomerInput,
 } from '../../../../shared/domain/customer';
 import { CURRENCIES, type CurrencyCode } from '../../../../shared/money';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { countryOfPhone } from '../../../../shared/domain/phone';
 import { readImportAmount } from '../../imports/amount';
 import { COUNTRY_OF_CURRENCY, readPhone } from './phones';
 
@@ -156,7 +156,7 @@ export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowD
   }
   // A row that names no country is in the country its phone number is from (a US number, say).
   if (!rowCountry && cell('country') === '') {
-    const from = [read.phone, read.secondaryPhone].map((p) => (p ? parsePhoneNumberFromString(p)?.country : undefined)).find((c) => c !== undefined);
+    const from = [read.phone, read.secondaryPhone].map((p) => (p ? countryOfPhone(p) : undefined)).find((c) => c !== undefined);
     if (from && from !== input.address!.country) input.address!.country = from;
   }
   if (read.phone) input.phone = read.phone;

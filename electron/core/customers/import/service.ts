@@ -4,11 +4,13 @@ import type { CoreContext } from '../../context';
 import { rowToFields as storedFields } from '../mapping';
 import { hasLedgerEntries } from '../../ledger/balances';
 import { getCustomerRow } from '../repo';
-import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction } from '../service';
+import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction, writePendingSearch, type PendingSearch } from '../service';
 import { forgetValidation, planImport } from './plan';
 import { rowToFields } from './rows';
 import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './openingBalance';
 import type { CurrencyCode } from '../../../../shared/money';
+import { KEPT_ALONE, noteSettledAlone, settleAlone } from '../../sync/outbox';
+import { cloudLink } from '../../sync/state';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
   const plan = planImport(ctx, input.csvText, input.mapping);
@@ -42,6 +44,9 @@ export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.
   };
 }
 
+/** From this many customers written, an import gives back the page cache it filled. */
+const SHRINK_AFTER_ROWS = 5_000;
+
 /**
  * Imports every valid row in one transaction: all of them or none. Rejected rows are left out (the
  * preview listed them); duplicates are skipped unless the person chose to update the existing one.
@@ -55,18 +60,29 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   const order = openingDateOrder(plan.fresh);
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
+    const pendingSearch: PendingSearch = [];
+    // Books that work alone keep only their newest KEPT_ALONE changes (sync/outbox.ts settleAlone):
+    // the changes of all but the last new customers would be removed before this transaction ends,
+    // so they are never written (nor packed), and the outbox ends as settling would leave it.
+    const outboxFrom = cloudLink(ctx.sql) ? 0 : plan.fresh.length - KEPT_ALONE;
+    let index = 0;
     for (const row of plan.fresh) {
       const currency = row.fields.currency as CurrencyCode;
       const opening = readOpeningBalance(ctx, row.cells, currency, order);
       if (opening && !opening.ok) {
         throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
       }
-      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++);
+      const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch, index++ >= outboxFrom);
       changedIds.push(id);
       if (opening) {
         recordOpeningBalance(ctx, id, currency, opening.minor, opening.on, input.fileName);
         openings++;
       }
+    }
+    writePendingSearch(ctx, pendingSearch);
+    if (outboxFrom > 0) {
+      noteSettledAlone(ctx.sql);
+      settleAlone(ctx.sql);
     }
     for (const duplicate of plan.duplicates) {
       if (input.duplicateActions[String(duplicate.line)] !== 'update') {
@@ -90,6 +106,10 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
     }
   });
   forgetValidation();
+  // The import's pages fill SQLite's page cache (64 MB a connection, more while one transaction
+  // writes them all); a large one gives that memory back, and what is read next comes from the
+  // memory-mapped file, which the system can drop at will.
+  if (plan.fresh.length + updated >= SHRINK_AFTER_ROWS) ctx.sql.db.pragma('shrink_memory');
   ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
   return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length, openingBalances: openings };
 }
