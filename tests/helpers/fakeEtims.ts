@@ -244,9 +244,10 @@ export async function startFakeEtims(options: FakeEtimsOptions = {}): Promise<Fa
 
   type Reply = { status: number; body: string; contentType: string } | 'hold' | 'drop';
 
-  function handle(method: string, headers: Record<string, string>, body: Record<string, unknown>): { reply: Reply; result: string | null } {
-    const json = (value: { resultCd: string }, status = 200) => ({ reply: { status, body: JSON.stringify(value), contentType: 'application/json' } as Reply, result: value.resultCd });
+  function handle(method: string, headers: Record<string, string>, body: Record<string, unknown>): { reply: Reply; result: string | null; delayMs?: number } {
     const step = (steps.get(method)?.shift() ?? steps.get('*')?.shift()) as FakeEtimsStep | undefined;
+    const delayMs = step?.kind === 'normal' ? step.delayMs : undefined;
+    const json = (value: { resultCd: string }, status = 200) => ({ reply: { status, body: JSON.stringify(value), contentType: 'application/json' } as Reply, result: value.resultCd, ...(delayMs ? { delayMs } : {}) });
     if (step?.kind === 'hold') return { reply: 'hold', result: null };
     if (step?.kind === 'result') return json(refuse(step.resultCd, step.resultMsg));
     if (step?.kind === 'http') {
@@ -322,7 +323,7 @@ export async function startFakeEtims(options: FakeEtimsOptions = {}): Promise<Fa
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve();
       }
-      const { reply, result } = handle(method, headers, body);
+      const { reply, result, delayMs } = handle(method, headers, body);
       request.resultCd = result;
       if (reply === 'hold') {
         held.push(() => {
@@ -340,7 +341,11 @@ export async function startFakeEtims(options: FakeEtimsOptions = {}): Promise<Fa
         return;
       }
       request.answer = reply.status;
-      if (!res.destroyed) res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
+      const answer = () => {
+        if (!res.destroyed) res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
+      };
+      if (delayMs) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   server.on('connection', (socket) => {

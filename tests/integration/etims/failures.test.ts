@@ -109,6 +109,8 @@ describe('nothing is sent twice', () => {
     const { core } = await etimsBooks(kra);
     const buyer = await customer(core);
     kra.script('saveTrnsSalesOsdc', { kind: 'acceptThenHold' });
+    // KRA is slow to answer the lookup too, so "Checking with KRA" lasts long enough to be seen on a busy machine.
+    kra.script('selectInvoiceDtl', { kind: 'normal', delayMs: 2_000 });
     const inv = await invoice(core, buyer.id);
     const doubt = await stateOf(core, inv.id, 'in_doubt');
     expect(doubt.etims?.message).toMatch(/did not answer within 5 seconds.*will ask KRA about invoice number 1 before sending anything again/);

@@ -10,7 +10,7 @@ import { KEPT_ALONE } from '../../../electron/core/sync/outbox';
 import { customerInputSchema } from '../../../shared/domain/customer';
 import { itemInputSchema } from '../../../shared/domain/item';
 import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
-import { closeDesktops, desktop, founder, sameOwner } from '../../helpers/devices';
+import { closeDesktops, desktop, founder, sameOwner, type Desktop } from '../../helpers/devices';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp';
 import { line } from '../../helpers/billing';
 import { PASSWORD } from '../../helpers/cloudPeople';
@@ -28,6 +28,16 @@ describe('one organisation, several computers', () => {
     await smtp?.close();
   });
   afterEach(() => closeDesktops());
+
+  /** `a` founds an organisation with its books; the owner's office desktop joins it and syncs. */
+  async function foundAndShare(a: Desktop) {
+    const joined = await founder(a, cloud.url);
+    await a.sync();
+    const b = desktop('Office desktop', clock);
+    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
+    await b.sync();
+    return { joined, b };
+  }
 
   it('sends a reminder once for the organisation, not once per computer, and every computer logs it', async () => {
     const a = desktop('Shop laptop', clock);
@@ -141,11 +151,7 @@ describe('one organisation, several computers', () => {
     expect(count(a, 'changes')).toBeLessThan(2 * KEPT_ALONE);
     // Who did what and when stays: one audit row per customer made.
     expect(count(a, 'audit_log')).toBe(2 * KEPT_ALONE + 100);
-    const joined = await founder(a, cloud.url);
-    await a.sync();
-    const b = desktop('Office desktop', clock);
-    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
-    await b.sync();
+    const { joined, b } = await foundAndShare(a);
     expect((await call(b.core, 'customers.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 100);
 
     // A computer with no customers or invoices but a catalogue made alone, joining this organisation
@@ -179,11 +185,7 @@ describe('one organisation, several computers', () => {
     expect((await call(a.core, 'customers.get', { id: newest.entity_id })).name).toBe(`Imported ${2 * KEPT_ALONE + 99}`);
     expect(count(a, "SELECT count(*) AS n FROM audit_log WHERE entity = 'customer' AND summary LIKE 'Imported from clients.csv line %'")).toBe(2 * KEPT_ALONE + 100);
     expect(count(a, 'SELECT count(*) AS n FROM sync_dirty')).toBe(0);
-    const joined = await founder(a, cloud.url);
-    await a.sync();
-    const b = desktop('Office desktop', clock);
-    await sameOwner(b, cloud.url, joined.account!.email, joined.org!.id);
-    await b.sync();
+    const { b } = await foundAndShare(a);
     expect((await call(b.core, 'customers.list', { limit: 1 })).total).toBe(2 * KEPT_ALONE + 101);
     // In the organisation: every imported customer is a change of its own that goes up.
     expect((await importCsv(a, csv(5000, 5030))).created).toBe(30);

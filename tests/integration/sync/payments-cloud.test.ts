@@ -5,9 +5,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { line } from '../../helpers/billing';
 import { startCloud, testClock, type TestCloud } from '../../helpers/cloud';
 import { call, refused } from '../../helpers/core';
-import { closeDesktops, colleague, desktop, founder, sameOwner } from '../../helpers/devices';
+import { closeDesktops, colleague, desktop, founder, sameOwner, type Desktop } from '../../helpers/devices';
 import { startFakeDaraja, type FakeDaraja } from '../../helpers/fakeDaraja';
 import { pdfPages } from '../../helpers/pdfText';
+
+/** A Paybill line of an M-Pesa statement (the CSV Safaricom's portal gives): Jane Wanjiru pays an invoice in full. */
+function paybillLine(receipt: string, invoice: { number: string | null; totals: { totalMinor: number } }): string {
+  const paidIn = (invoice.totals.totalMinor / 100).toFixed(2);
+  return `${receipt},2026-11-21 09:15:02,2026-11-21 09:14:58,Pay Bill from 254722000111 - JANE WANJIRU Acc. ${invoice.number},Completed,${paidIn},,${paidIn},true,Pay Bill Online,254722000111 - JANE WANJIRU,,${invoice.number}`;
+}
+const STATEMENT_HEADER = 'Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.';
+
+/** Imports a statement's lines, each recorded against the first suggestion, as a person accepting every match would. */
+async function importEveryLine(a: Desktop, fileName: string, lines: string[]) {
+  const file = { fileName, base64: Buffer.from([STATEMENT_HEADER, ...lines].join('\n')).toString('base64') };
+  const preview = await call(a.core, 'payments.statement.preview', file);
+  const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId ?? undefined }));
+  return call(a.core, 'payments.statement.commit', { ...file, decisions });
+}
 
 describe('M-Pesa through the Cloud, from two computers', () => {
   let cloud: TestCloud;
@@ -20,6 +35,21 @@ describe('M-Pesa through the Cloud, from two computers', () => {
     await Promise.all([cloud?.close(), daraja?.close()]);
   });
   afterEach(() => closeDesktops());
+
+  /** One computer founding an organisation with M-Pesa set up, and Jane Wanjiru as a customer. */
+  async function paybillShop(device: string, organisation: string) {
+    const a = desktop(device, clock);
+    await founder(a, cloud.url, organisation);
+    await call(a.core, 'cloudPayments.configureDaraja', {
+      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
+    });
+    const buyer = await call(a.core, 'customers.create', { name: 'Jane Wanjiru', phone: '+254722000111' });
+    const finalizeFor = async (amountMinor: number) => {
+      const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, amountMinor, null)] } });
+      return call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    };
+    return { a, finalizeFor };
+  }
 
   it('an M-Pesa prompt from one computer is paid and the invoice shows paid on the other; the link opens the customer page', async () => {
     const a = desktop('Shop laptop', clock);
@@ -105,23 +135,9 @@ describe('M-Pesa through the Cloud, from two computers', () => {
   });
 
   it('a receipt recorded from the M-Pesa statement offline and then reported by Daraja is one payment', async () => {
-    const a = desktop('Shop laptop', clock);
-    await founder(a, cloud.url, 'Statement Traders');
-    await call(a.core, 'cloudPayments.configureDaraja', {
-      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
-    });
-    const buyer = await call(a.core, 'customers.create', { name: 'Jane Wanjiru', phone: '+254722000111' });
-    const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, 1_000_000, null)] } });
-    const invoice = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
-    const paidIn = (invoice.totals.totalMinor / 100).toFixed(2);
-    const statement = [
-      'Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.',
-      `QKSTMT0001,2026-11-21 09:15:02,2026-11-21 09:14:58,Pay Bill from 254722000111 - JANE WANJIRU Acc. ${invoice.number},Completed,${paidIn},,${paidIn},true,Pay Bill Online,254722000111 - JANE WANJIRU,,${invoice.number}`,
-    ].join('\n');
-    const file = { fileName: 'statement.csv', base64: Buffer.from(statement).toString('base64') };
-    const preview = await call(a.core, 'payments.statement.preview', file);
-    const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId ?? undefined }));
-    expect(await call(a.core, 'payments.statement.commit', { ...file, decisions })).toMatchObject({ recorded: 1 });
+    const { a, finalizeFor } = await paybillShop('Shop laptop', 'Statement Traders');
+    const invoice = await finalizeFor(1_000_000);
+    expect(await importEveryLine(a, 'statement.csv', [paybillLine('QKSTMT0001', invoice)])).toMatchObject({ recorded: 1 });
     await a.sync();
 
     // Daraja reports the same Paybill payment to the Cloud (late, and twice): nothing more is recorded.
@@ -135,30 +151,12 @@ describe('M-Pesa through the Cloud, from two computers', () => {
   });
 
   it('a receipt Daraja reported to the Cloud while the statement was imported offline is one payment; the other lines of the statement stay recorded', async () => {
-    const a = desktop('Back office', clock);
-    await founder(a, cloud.url, 'Offline Statement Traders');
-    await call(a.core, 'cloudPayments.configureDaraja', {
-      shortcode: daraja.keys.shortcode, kind: 'paybill', consumerKey: daraja.keys.consumerKey, consumerSecret: daraja.keys.consumerSecret, passkey: daraja.keys.passkey, baseUrl: daraja.url,
-    });
-    const buyer = await call(a.core, 'customers.create', { name: 'Jane Wanjiru', phone: '+254722000111' });
-    const finalizeFor = async (amount: number) => {
-      const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Web hosting', 1, amount, null)] } });
-      return call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
-    };
+    const { a, finalizeFor } = await paybillShop('Back office', 'Offline Statement Traders');
     const invoices = [await finalizeFor(1_000_000), await finalizeFor(250_000)];
     await a.sync();
     a.setOnline(false);
-
-    const header = 'Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.';
-    const row = (receipt: string, invoice: (typeof invoices)[number]) => {
-      const paidIn = (invoice.totals.totalMinor / 100).toFixed(2);
-      return `${receipt},2026-11-21 09:15:02,2026-11-21 09:14:58,Pay Bill from 254722000111 - JANE WANJIRU Acc. ${invoice.number},Completed,${paidIn},,${paidIn},true,Pay Bill Online,254722000111 - JANE WANJIRU,,${invoice.number}`;
-    };
-    const statement = [header, row('QKBOTH0001', invoices[0]!), row('QKONLY0002', invoices[1]!)].join('\n');
-    const file = { fileName: 'november.csv', base64: Buffer.from(statement).toString('base64') };
-    const preview = await call(a.core, 'payments.statement.preview', file);
-    const decisions = preview.lines.map((l) => ({ receipt: l.receipt, action: 'record' as const, customerId: l.suggestions[0]!.customerId, invoiceId: l.suggestions[0]!.invoiceId ?? undefined }));
-    expect(await call(a.core, 'payments.statement.commit', { ...file, decisions })).toMatchObject({ recorded: 2 });
+    const lines = [paybillLine('QKBOTH0001', invoices[0]!), paybillLine('QKONLY0002', invoices[1]!)];
+    expect(await importEveryLine(a, 'november.csv', lines)).toMatchObject({ recorded: 2 });
 
     // Meanwhile Daraja reported the first receipt to the Cloud, which recorded it against the invoice.
     await daraja.confirmC2b({ receipt: 'QKBOTH0001', amount: invoices[0]!.totals.totalMinor / 100, account: invoices[0]!.number! });
