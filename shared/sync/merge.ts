@@ -195,7 +195,13 @@ function mergeReversible(current: SyncRow, incoming: SyncRow, reversal: readonly
   if (!sameData(current.data, incoming.data, content)) {
     return { kind: 'refused', actions: [], refusal: { code: 'immutable', message: `A recorded ${what} never changes; reverse it and record it again.` } };
   }
-  if (isReversed(current.data) || !isReversed(incoming.data)) return { kind: 'same', actions: [] };
+  if (!isReversed(incoming.data)) return { kind: 'same', actions: [] };
+  if (isReversed(current.data)) {
+    // Reversed on two computers before either heard of the other: the earlier reversal stands
+    // everywhere, whichever arrives first, so the Cloud and every computer end with the same one.
+    const key = (d: SyncData) => JSON.stringify(reversal.map((f) => d[f] ?? null));
+    if (key(incoming.data) >= key(current.data)) return { kind: 'same', actions: [] };
+  }
   const data = { ...current.data };
   for (const field of reversal) if (field in incoming.data) data[field] = incoming.data[field]!;
   return { kind: 'store', actions: ['payments.reverse'], row: { ...current, data, stamps: { '*': newestStamp(incoming.stamps) } } };

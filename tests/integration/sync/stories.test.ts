@@ -54,6 +54,30 @@ describe.each(CLOUD_KINDS)('sync stories (%s)', (kind) => {
     }
   });
 
+  it('a payment reversed on both computers offline ends with the earlier reversal on both, whichever syncs first', async () => {
+    for (const laterSyncsFirst of [false, true]) {
+      const [a, b] = await pair(cloud, clock);
+      const buyer = await call(a.core, 'customers.create', { name: 'Baraka Builders' });
+      const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Cement', 10, 85_000)] } });
+      const invoice = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+      const paid = await call(a.core, 'payments.record', { customerId: buyer.id, amountMinor: 300_000, paidOn: '2026-11-21', method: 'bank', reference: 'FT-77' });
+      await settle(a, b);
+      a.setOnline(false);
+      b.setOnline(false);
+      await call(a.core, 'payments.reverse', { id: paid.id, reason: 'Cheque bounced' });
+      clock.advance(120_000);
+      await call(b.core, 'payments.reverse', { id: paid.id, reason: 'Entered twice' });
+      a.setOnline(true);
+      b.setOnline(true);
+      await settle(...(laterSyncsFirst ? [b, a] : [a, b]));
+      const held = (d: Desktop) => d.core.context.sql.prepare('SELECT status, reversed_at, reversal_reason FROM payments WHERE id = ?').get(paid.id);
+      expect(held(a), `later first: ${laterSyncsFirst}`).toMatchObject({ status: 'reversed', reversal_reason: 'Cheque bounced' });
+      expect(held(b), `later first: ${laterSyncsFirst}`).toEqual(held(a));
+      for (const d of [a, b]) expect(await call(d.core, 'invoices.get', { id: invoice.id }), d.name).toMatchObject({ balanceMinor: invoice.totals.totalMinor });
+      closeDesktops();
+    }
+  });
+
   it('a draft edited on two computers keeps both as versions', async () => {
     const [a, b] = await pair(cloud, clock);
     const buyer = await call(a.core, 'customers.create', { name: 'Baraka Hardware' });
