@@ -80,13 +80,6 @@ interface Judged {
   correction?: Refusal;
 }
 
-/** A payment, allocation or refund reversed on two computers, each with its own time: the merge keeps the earlier. */
-function reversedDifferently(current: SyncRow, incoming: SyncRow): boolean {
-  const reversedAt = (d: SyncRow['data']) => d.reversed_at ?? null;
-  if (!['payments', 'payment_allocations', 'refunds'].includes(incoming.table)) return false;
-  return reversedAt(current.data) !== null && reversedAt(incoming.data) !== null && reversedAt(current.data) !== reversedAt(incoming.data);
-}
-
 /** Judges one mutation against the working set; changes nothing until it is accepted whole. */
 function judge(mutation: PushMutation, working: Working, principal: DevicePrincipal): Judged {
   const refuse = (refusal: Refusal): Judged => ({ store: [], numbers: [], refusal });
@@ -112,13 +105,8 @@ function judge(mutation: PushMutation, working: Working, principal: DevicePrinci
     for (const action of outcome.actions) needed.add(action);
     if (outcome.kind === 'refused') return refuse(outcome.refusal);
     if (outcome.kind === 'same') {
-      // Reversed here too, earlier: the device takes the Cloud's reversal, so both hold the same one.
-      if (current && reversedDifferently(current, incoming)) {
-        correction ??= {
-          code: 'immutable',
-          message: `${typeof current.data.number === 'string' ? current.data.number : 'This payment'} had already been reversed on another computer; that earlier reversal is the one kept.`,
-        };
-      }
+      // The device holds something else of this row (a later reversal): it takes the Cloud's.
+      if (outcome.kept) correction ??= outcome.kept;
       continue;
     }
     const toStore = outcome.kind === 'split' ? outcome.copy : outcome.row;

@@ -10,8 +10,11 @@ export interface Refusal {
 }
 
 export type MergeOutcome =
-  /** Nothing to store: the incoming row is what is held, or older than it. */
-  | { kind: 'same'; actions: Action[] }
+  /**
+   * Nothing to store: the incoming row is what is held, or older than it. `kept`: the sender holds
+   * something else (a later reversal of the same payment) and must take the row held here.
+   */
+  | { kind: 'same'; actions: Action[]; kept?: Refusal }
   | { kind: 'store'; row: SyncRow; actions: Action[] }
   | { kind: 'refused'; refusal: Refusal; actions: Action[] }
   /** Finalized offline on two devices: the incoming final is kept as its own invoice (`copy`). */
@@ -200,7 +203,11 @@ function mergeReversible(current: SyncRow, incoming: SyncRow, reversal: readonly
     // Reversed on two computers before either heard of the other: the earlier reversal stands
     // everywhere, whichever arrives first, so the Cloud and every computer end with the same one.
     const key = (d: SyncData) => JSON.stringify(reversal.map((f) => d[f] ?? null));
-    if (key(incoming.data) >= key(current.data)) return { kind: 'same', actions: [] };
+    if (key(incoming.data) === key(current.data)) return { kind: 'same', actions: [] };
+    if (key(incoming.data) > key(current.data)) {
+      const name = typeof current.data.number === 'string' ? current.data.number : `This ${what}`;
+      return { kind: 'same', actions: [], kept: { code: 'immutable', message: `${name} had already been reversed on another computer; that earlier reversal is the one kept.` } };
+    }
   }
   const data = { ...current.data };
   for (const field of reversal) if (field in incoming.data) data[field] = incoming.data[field]!;

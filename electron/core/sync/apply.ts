@@ -123,12 +123,20 @@ function held(sql: Sql, rows: readonly SyncRow[]): Map<string, SyncRow> {
   return out;
 }
 
+const REVERSIBLE = new Set<SyncedTableName>(['payments', 'payment_allocations', 'refunds']);
+
+/**
+ * A reversed payment, allocation or refund taking another computer's (earlier) reversal: the books
+ * keep a reversed row as it is, so it is removed and written again.
+ */
+function replacesReversal(table: SyncedTableName, held: SyncRow['data'], next: SyncRow['data']): boolean {
+  return REVERSIBLE.has(table) && Boolean(held.reversed_at) && held.reversed_at !== next.reversed_at;
+}
+
 /**
  * Merges pulled rows into the books. A row whose local version is ahead (a change not pushed yet)
  * keeps it: the push that follows carries it up.
  */
-const REVERSIBLE = new Set<SyncedTableName>(['payments', 'payment_allocations', 'refunds']);
-
 export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): Applied {
   observeStamps(ctx, rows);
   const now = ctx.clock.now().toISOString();
@@ -143,8 +151,7 @@ export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): App
           const held = local.get(k) ?? null;
           const outcome = mergeRow(held, incoming);
           if (outcome.kind !== 'store') continue;
-          // The earlier of two reversals replaces a reversal held here: the books keep a reversed row as it is, so it is written again.
-          if (held && REVERSIBLE.has(incoming.table) && held.data.reversed_at && held.data.reversed_at !== outcome.row.data.reversed_at) removeLocal(ctx.sql, incoming.table, incoming.id, derived);
+          if (held && replacesReversal(incoming.table, held.data, outcome.row.data)) removeLocal(ctx.sql, incoming.table, incoming.id, derived);
           writeRow(ctx.sql, outcome.row, now);
           writeStamps(ctx.sql, incoming.table, incoming.id, outcome.row.stamps);
           local.set(k, outcome.row);
@@ -206,9 +213,9 @@ export function forceCloudState(ctx: CoreContext, entries: readonly { table: Syn
           const local = readRows(ctx.sql, entry.table, [entry.id]).get(entry.id);
           if (local) noteDerived(ctx.sql, { table: entry.table, id: entry.id, data: local, stamps: {} }, derived);
           const mustRemove = !entry.row || (entry.table === 'invoices' && local && (local.lifecycle !== entry.row.data.lifecycle || local.number !== entry.row.data.number)) ||
-            // A reversed payment or refund is written again to take another computer's (earlier) reversal.
-            (entry.table === 'payments' && local && (local.status !== entry.row.data.status || local.reversed_at !== entry.row.data.reversed_at)) ||
-            (entry.table === 'refunds' && local && (local.status !== entry.row.data.status || local.reversed_at !== entry.row.data.reversed_at)) ||
+            (entry.table === 'payments' && local && local.status !== entry.row.data.status) ||
+            (entry.table === 'refunds' && local && local.status !== entry.row.data.status) ||
+            (local && replacesReversal(entry.table, local, entry.row.data)) ||
             // A decided or converted quote cannot go back by an update (the table holds it): it is written again.
             (entry.table === 'quotes' && local && (local.state !== entry.row.data.state || (local.invoice_id ?? null) !== (entry.row.data.invoice_id ?? null))) ||
             (entry.table === 'recurring_runs' && local && JSON.stringify(local) !== JSON.stringify(entry.row.data)) ||

@@ -96,6 +96,11 @@ export const SETTLED_ALONE_KEY = 'sync.settled_alone';
 /** Books that work alone keep at least this many of their newest changes and fewer than twice as many: every KEPT_ALONE-th write settles the rest. */
 export const KEPT_ALONE = 1000;
 
+/** Books that work alone left changes out of their outbox: joining an organisation uploads them as they stand. */
+export function noteSettledAlone(sql: Sql): void {
+  if (readMetaValue(sql, SETTLED_ALONE_KEY) !== '1') writeMeta(sql, SETTLED_ALONE_KEY, '1');
+}
+
 /**
  * Books that work alone never push their outbox change by change: joining an organisation uploads
  * every synced row as it stands (queueUpload), which settles whatever the outbox holds. So their
@@ -104,11 +109,6 @@ export const KEPT_ALONE = 1000;
  * audit log (who did what, when) is a table of its own and is kept whole. Removes at most `limit`
  * rows; returns how many it removed (0 for books in an organisation: theirs go when acknowledged).
  */
-/** Books that work alone left changes out of their outbox: joining an organisation uploads them as they stand. */
-export function noteSettledAlone(sql: Sql): void {
-  if (readMetaValue(sql, SETTLED_ALONE_KEY) !== '1') writeMeta(sql, SETTLED_ALONE_KEY, '1');
-}
-
 export function settleAlone(sql: Sql, limit = Number.MAX_SAFE_INTEGER): number {
   if (cloudLink(sql)) return 0;
   return sql.transaction(() => {
