@@ -1,5 +1,5 @@
 // The shell: navigation, the routed screen, the notice area and the shortcuts help.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { parseRoute, paths, screenKeyOf, sectionOf, useHash, type Route, type Section } from './lib/router';
 import { isTypingTarget } from './lib/keys';
 import { useShortcuts } from './stores/shortcuts';
@@ -18,32 +18,38 @@ import { useRemote } from './lib/useRemote';
 import { useActivityToasts } from './screens/messages/useActivityToasts';
 import { Loading } from './components/Loading';
 
+/** A screen whose module loads when it is first opened. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound: each screen keeps its props' type.
+function onFirstOpen<K extends string, C extends ComponentType<any>>(load: () => Promise<Record<K, C>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
 // Only the first screens (home and the two lists) are in the first bundle: the rest (the charts
 // library alone is most of a megabyte) load when first opened, so the window paints sooner.
-const CustomerForm = lazy(() => import('./screens/customers/CustomerForm').then((m) => ({ default: m.CustomerForm })));
-const CustomerPage = lazy(() => import('./screens/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
-const ImportWizard = lazy(() => import('./screens/customers/import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
-const InvoicePage = lazy(() => import('./screens/invoices/InvoicePage').then((m) => ({ default: m.InvoicePage })));
-const DraftEditor = lazy(() => import('./screens/drafts/DraftEditor').then((m) => ({ default: m.DraftEditor })));
-const QuotesScreen = lazy(() => import('./screens/quotes/QuotesScreen').then((m) => ({ default: m.QuotesScreen })));
-const BulkDrafts = lazy(() => import('./screens/drafts/bulk/BulkDrafts').then((m) => ({ default: m.BulkDrafts })));
-const JobsScreen = lazy(() => import('./screens/jobs/JobsScreen').then((m) => ({ default: m.JobsScreen })));
-const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const AnalyticsScreen = lazy(() => import('./screens/analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })));
-const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
-const EtimsScreen = lazy(() => import('./screens/etims/EtimsScreen').then((m) => ({ default: m.EtimsScreen })));
-const MessagesScreen = lazy(() => import('./screens/messages/MessagesScreen').then((m) => ({ default: m.MessagesScreen })));
-const ItemList = lazy(() => import('./screens/items/ItemList').then((m) => ({ default: m.ItemList })));
-const ItemForm = lazy(() => import('./screens/items/ItemForm').then((m) => ({ default: m.ItemForm })));
-const ItemImport = lazy(() => import('./screens/items/ItemImport').then((m) => ({ default: m.ItemImport })));
-const InvoiceImport = lazy(() => import('./screens/invoices/import/InvoiceImport').then((m) => ({ default: m.InvoiceImport })));
-const PaymentsScreen = lazy(() => import('./screens/payments/PaymentsScreen').then((m) => ({ default: m.PaymentsScreen })));
-const StatementImport = lazy(() => import('./screens/statement/StatementImport').then((m) => ({ default: m.StatementImport })));
-const UnmatchedScreen = lazy(() => import('./screens/unmatched/UnmatchedScreen').then((m) => ({ default: m.UnmatchedScreen })));
-const BackupsScreen = lazy(() => import('./screens/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
-const PeopleScreen = lazy(() => import('./screens/cloud/PeopleScreen').then((m) => ({ default: m.PeopleScreen })));
-const DevicesScreen = lazy(() => import('./screens/cloud/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
-const SyncProblemsScreen = lazy(() => import('./screens/cloud/SyncProblemsScreen').then((m) => ({ default: m.SyncProblemsScreen })));
+const CustomerForm = onFirstOpen(() => import('./screens/customers/CustomerForm'), 'CustomerForm');
+const CustomerPage = onFirstOpen(() => import('./screens/customers/CustomerPage'), 'CustomerPage');
+const ImportWizard = onFirstOpen(() => import('./screens/customers/import/ImportWizard'), 'ImportWizard');
+const InvoicePage = onFirstOpen(() => import('./screens/invoices/InvoicePage'), 'InvoicePage');
+const DraftEditor = onFirstOpen(() => import('./screens/drafts/DraftEditor'), 'DraftEditor');
+const QuotesScreen = onFirstOpen(() => import('./screens/quotes/QuotesScreen'), 'QuotesScreen');
+const BulkDrafts = onFirstOpen(() => import('./screens/drafts/bulk/BulkDrafts'), 'BulkDrafts');
+const JobsScreen = onFirstOpen(() => import('./screens/jobs/JobsScreen'), 'JobsScreen');
+const SettingsScreen = onFirstOpen(() => import('./screens/settings/SettingsScreen'), 'SettingsScreen');
+const AnalyticsScreen = onFirstOpen(() => import('./screens/analytics/AnalyticsScreen'), 'AnalyticsScreen');
+const ReportsScreen = onFirstOpen(() => import('./screens/reports/ReportsScreen'), 'ReportsScreen');
+const EtimsScreen = onFirstOpen(() => import('./screens/etims/EtimsScreen'), 'EtimsScreen');
+const MessagesScreen = onFirstOpen(() => import('./screens/messages/MessagesScreen'), 'MessagesScreen');
+const ItemList = onFirstOpen(() => import('./screens/items/ItemList'), 'ItemList');
+const ItemForm = onFirstOpen(() => import('./screens/items/ItemForm'), 'ItemForm');
+const ItemImport = onFirstOpen(() => import('./screens/items/ItemImport'), 'ItemImport');
+const InvoiceImport = onFirstOpen(() => import('./screens/invoices/import/InvoiceImport'), 'InvoiceImport');
+const PaymentsScreen = onFirstOpen(() => import('./screens/payments/PaymentsScreen'), 'PaymentsScreen');
+const StatementImport = onFirstOpen(() => import('./screens/statement/StatementImport'), 'StatementImport');
+const UnmatchedScreen = onFirstOpen(() => import('./screens/unmatched/UnmatchedScreen'), 'UnmatchedScreen');
+const BackupsScreen = onFirstOpen(() => import('./screens/backups/BackupsScreen'), 'BackupsScreen');
+const PeopleScreen = onFirstOpen(() => import('./screens/cloud/PeopleScreen'), 'PeopleScreen');
+const DevicesScreen = onFirstOpen(() => import('./screens/cloud/DevicesScreen'), 'DevicesScreen');
+const SyncProblemsScreen = onFirstOpen(() => import('./screens/cloud/SyncProblemsScreen'), 'SyncProblemsScreen');
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
