@@ -50,12 +50,26 @@ export async function startHost(env: Record<string, string>, prepare: HostData |
 }
 
 /** Stops a host started with startHost and removes its data folder. */
-/** Stops the host and removes its data folder once it has exited: closing, it still writes there (the clean-close note). */
+/** True while any process of the host's group (npm and the backend under it) is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops the host and removes its data folder once every process of it has exited: npm exits before
+ * the backend under it, which still writes there while closing (the clean-close note).
+ */
 export async function stopHost(host: RunningHost, child: ChildProcess): Promise<void> {
-  if (child.pid && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    process.kill(-child.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 10_000))]);
+  const pid = child.pid;
+  if (pid && groupAlive(pid)) {
+    process.kill(-pid, 'SIGTERM');
+    const until = Date.now() + 10_000;
+    while (groupAlive(pid) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   fs.rmSync(host.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
