@@ -48,6 +48,48 @@ describe('invoice list', () => {
     expect(byCustomer).toEqual(['Baraka Hardware', 'Baraka Hardware', 'Baraka Hardware', 'Wanjiku Traders', 'Wanjiku Traders']);
   });
 
+  it('sorts by customer name in both directions and pages alike, archived customers included, whether it walks customers or sorts invoices', async () => {
+    const { core } = makeCore();
+    // Names that differ only in case sort together (NOCASE); two customers of the same name keep their order of creation.
+    const names = ['mwangi stores', 'Akinyi Grocers', 'Zawadi Salon', 'Mwangi Stores', 'baraka hardware', 'Chebet Farm', 'Otieno & Sons', 'Akinyi Grocers'];
+    const people = [];
+    for (const [n, name] of names.entries()) people.push(await customer(core, { name, email: `c${n}@example.co.ke`, phone: '' }));
+    const made: { id: string; customer: number; issueDate: string; seq: number }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const who = (i * 5) % people.length;
+      const issueDate = `2026-${String(7 + (i % 4)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+      const made1 = i % 9 === 0 ? await draft(core, people[who]!.id, { issueDate }) : await invoice(core, people[who]!.id, { issueDate, lines: [line('Work', 1, 10_000 + i, 0)] });
+      made.push({ id: made1.id, customer: who, issueDate, seq: i });
+    }
+    await call(core, 'customers.archive', { id: people[2]!.id });
+    const expected = (direction: 'asc' | 'desc', keep: (m: (typeof made)[number]) => boolean) => {
+      const sign = direction === 'asc' ? 1 : -1;
+      // SQLite's NOCASE: ASCII letters folded, then compared byte by byte.
+      const byName = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+      return made.filter(keep).sort((a, b) => sign * (
+        byName(names[a.customer]!, names[b.customer]!) || a.customer - b.customer || (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0) || a.seq - b.seq
+      )).map((m) => m.id);
+    };
+    const paged = async (query: Record<string, unknown>, size: number) => {
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += size) {
+        const page = await call(core, 'invoices.list', { ...query, sort: 'customer', offset, limit: size } as never);
+        ids.push(...page.rows.map((r) => r.id));
+        if (offset + size >= page.total) return ids;
+      }
+    };
+    for (const direction of ['asc', 'desc'] as const) {
+      for (const size of [3, 7, 100]) {
+        // All 40 over 8 customers: the customers are walked in name order.
+        expect(await paged({ direction }, size)).toEqual(expected(direction, () => true));
+        // One customer's 5: few matches, sorted.
+        expect(await paged({ direction, customerId: people[3]!.id }, size)).toEqual(expected(direction, (m) => m.customer === 3));
+        expect(await paged({ direction, status: 'draft' }, size)).toEqual(expected(direction, (m) => m.seq % 9 === 0));
+        expect(await paged({ direction, status: 'open' }, size)).toEqual(expected(direction, (m) => m.seq % 9 !== 0));
+      }
+    }
+  });
+
   it('pages through without repeating or skipping a row', async () => {
     const { core } = makeCore();
     await books(core);

@@ -288,28 +288,48 @@ export function countInvoices(sql: Sql, query: ListQuery, today: string, search:
   return row?.n ?? 0;
 }
 
-/** Below this many matches, sorting them by customer beats walking every customer by name. */
-const FEW_FOR_CUSTOMER_SORT = 20_000;
+/**
+ * Whether a page sorted by customer is found faster by walking customers in name order (through
+ * customers_by_name_all, each customer's invoices from its own index) than by sorting every match.
+ * The walk reads about (offset + limit) / total of the customers before the page is full; sorting
+ * reads every match. A search's matches are spread unpredictably, so it is always sorted.
+ */
+function walkCustomersForPage(sql: Sql, search: InvoiceSearch | null, offset: number, limit: number, total: number): boolean {
+  if (search) return false;
+  // seq only grows, so the largest is a bound on the number of customers, read from the index in O(log n).
+  const { customers } = sql.prepare('SELECT coalesce(max(seq), 0) AS customers FROM customers').get() as { customers: number };
+  return customers * (offset + limit) < total * total;
+}
+
+const INVOICES_THEN_CUSTOMERS = 'from "invoices" as "i" inner join "customers" as "c" on "c"."id" = "i"."customer_id"';
+/** With a status, each customer's invoices are read by status: bound parameters hide from SQLite that the date index would read every invoice. */
+const customersByNameThenInvoices = (byStatus: boolean) =>
+  `from "customers" as "c" indexed by customers_by_name_all cross join "invoices" as "i" indexed by ${byStatus ? 'invoices_by_customer_status' : 'invoices_by_customer_issue'} on "c"."id" = "i"."customer_id"`;
 
 export function pageInvoiceKeys(
   sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number, total = Infinity,
 ): number[] {
   const direction = query.direction;
-  let q = filtered(sql, query, today, search).select('i.seq');
-  if (query.sort === 'customer') {
-    // CROSS JOIN fixes the order SQLite joins in: the filtered invoices first, then their customers.
-    q = (total <= FEW_FOR_CUSTOMER_SORT
-      ? q.crossJoin('customers as c').whereRef('c.id', '=', 'i.customer_id')
-      : q.innerJoin('customers as c', 'c.id', 'i.customer_id'))
-      .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
-      .orderBy('c.seq', direction)
-      .orderBy('i.issue_date', direction);
-  } else {
+  const q = filtered(sql, query, today, search).select('i.seq');
+  if (query.sort !== 'customer') {
     // Drafts have no number yet: they come first when numbers go up, last when they go down.
-    q = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
+    const sorted = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
+    return sql.all(sorted.orderBy('i.seq', direction).limit(limit).offset(offset)).map((r) => r.seq);
   }
-  const rows = sql.all(q.orderBy('i.seq', direction).limit(limit).offset(offset));
-  return rows.map((r) => r.seq);
+  const compiled = q.innerJoin('customers as c', 'c.id', 'i.customer_id')
+    .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
+    .orderBy('c.seq', direction)
+    .orderBy('i.issue_date', direction)
+    .orderBy('i.seq', direction)
+    .limit(limit).offset(offset).compile();
+  if (!compiled.sql.includes(INVOICES_THEN_CUSTOMERS)) throw new Error('The invoice list by customer no longer has the join it rewrites');
+  // CROSS JOIN fixes the order SQLite joins in. Customers first, in name order: the first page is the
+  // first customers' invoices, read already in order (0.3 ms against 30 ms for sorting 100,000).
+  // Invoices first: the matches are sorted, cheaper when they are few for many customers.
+  const text = walkCustomersForPage(sql, search, offset, limit, total)
+    ? compiled.sql.replace(INVOICES_THEN_CUSTOMERS, customersByNameThenInvoices(query.status !== undefined))
+    : compiled.sql.replace(INVOICES_THEN_CUSTOMERS, INVOICES_THEN_CUSTOMERS.replace('inner join', 'cross join'));
+  return (sql.prepare(text).all(...(compiled.parameters as unknown[])) as { seq: number }[]).map((r) => r.seq);
 }
 
 export interface InvoiceListDbRow {
