@@ -235,7 +235,8 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSear
   let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null)
     .where('i.seq', 'not in', raw<number>`(select seq from invoices indexed by invoices_quote_drafts where kind = 'quote')`);
   if (search) {
-    // One IN over a UNION, not an OR of two: an OR makes SQLite test every invoice against both.
+    // One IN over a UNION ALL, not an OR of two: an OR makes SQLite test every invoice against both.
+    // ALL: an IN ignores repeats, and a plain UNION sorts both sides to remove them (half the time).
     const customers = search.customers;
     q = q.where(
       'i.seq',
@@ -243,7 +244,7 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSear
       customers === null
         ? raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`
         : raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers}
-            union select m.seq from invoices m where m.deleted_at is null and m.customer_id in
+            union all select m.seq from invoices m where m.deleted_at is null and m.customer_id in
               (select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${customers})))`,
     );
   }
