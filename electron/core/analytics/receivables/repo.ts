@@ -83,3 +83,56 @@ export function creditsUpTo(sql: Sql, last: string): EventDbRow[] {
     .raw(true)
     .all(last) as EventDbRow[];
 }
+
+/** Finalized, not deleted: an invoice that can owe something (as `candidates` reads them). */
+const OWES = (row: 'OLD' | 'NEW') => `(${row}.status IN ('open', 'partially_paid', 'paid') AND ${row}.deleted_at IS NULL)`;
+
+/** Moves the earliest changed day back to `day` (an empty string, before every date, when a date is missing). */
+const changedFrom = (day: string) =>
+  `UPDATE receivables_changes SET from_day = CASE WHEN from_day IS NULL OR ${day} < from_day THEN ${day} ELSE from_day END;`;
+
+/**
+ * Temporary triggers that note the earliest day whose receivables this connection's writes may have
+ * changed: an invoice that can owe something (from its issue day; a payment in full or its reversal
+ * from the day paid), an allocation (from the day it was dated: it counts on no day before, reversed or not) and a credit note (from its issue
+ * day). Nothing is written to the books; other processes' commits show in data_version.
+ */
+export function watchReceivablesChanges(sql: Sql): void {
+  const issued = "min(coalesce(OLD.issue_date, ''), coalesce(NEW.issue_date, ''))";
+  sql.db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS receivables_changes (from_day TEXT);
+    INSERT INTO receivables_changes (from_day) SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM receivables_changes);
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_invoice_insert AFTER INSERT ON main.invoices WHEN ${OWES('NEW')}
+      BEGIN ${changedFrom("coalesce(NEW.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_invoice_delete AFTER DELETE ON main.invoices WHEN ${OWES('OLD')}
+      BEGIN ${changedFrom("coalesce(OLD.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_invoice_update AFTER UPDATE ON main.invoices
+      WHEN (${OWES('OLD')} OR ${OWES('NEW')}) AND (${OWES('OLD')} IS NOT ${OWES('NEW')}
+        OR OLD.issue_date IS NOT NEW.issue_date OR OLD.due_date IS NOT NEW.due_date OR OLD.total_minor IS NOT NEW.total_minor
+        OR OLD.currency IS NOT NEW.currency OR OLD.customer_id IS NOT NEW.customer_id OR OLD.id IS NOT NEW.id OR OLD.seq IS NOT NEW.seq)
+      BEGIN ${changedFrom(issued)} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_invoice_paid AFTER UPDATE OF paid_on ON main.invoices
+      WHEN OLD.paid_on IS NOT NEW.paid_on AND (${OWES('OLD')} OR ${OWES('NEW')})
+      BEGIN ${changedFrom("min(coalesce(OLD.paid_on, NEW.paid_on), coalesce(NEW.paid_on, OLD.paid_on))")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_allocation_insert AFTER INSERT ON main.payment_allocations
+      BEGIN ${changedFrom("coalesce(NEW.allocated_on, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_allocation_delete AFTER DELETE ON main.payment_allocations
+      BEGIN ${changedFrom("coalesce(OLD.allocated_on, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_allocation_update AFTER UPDATE ON main.payment_allocations
+      BEGIN ${changedFrom("min(coalesce(OLD.allocated_on, ''), coalesce(NEW.allocated_on, ''))")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_credit_insert AFTER INSERT ON main.credit_notes
+      BEGIN ${changedFrom("coalesce(NEW.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_credit_delete AFTER DELETE ON main.credit_notes
+      BEGIN ${changedFrom("coalesce(OLD.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS receivables_credit_update AFTER UPDATE ON main.credit_notes
+      BEGIN ${changedFrom(issued)} END;
+  `);
+}
+
+/** The earliest day this connection's writes changed since the last call (null: none), and the count of other processes' commits. */
+export function takeReceivablesChanges(sql: Sql): { fromDay: string | null; others: number } {
+  const fromDay = sql.prepare('SELECT from_day FROM temp.receivables_changes').pluck().get() as string | null;
+  if (fromDay !== null) sql.prepare('UPDATE temp.receivables_changes SET from_day = NULL').run();
+  const others = (sql.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  return { fromDay, others };
+}
