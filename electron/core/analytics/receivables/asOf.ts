@@ -4,9 +4,8 @@
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
 import { dayNumber as toDayNumber } from '../dates';
-import {
-  allocationsBefore, allocationsBetween, candidates, creditsUpTo, takeReceivablesChanges, watchReceivablesChanges, type EventDbRow, type HoldingFilter,
-} from './repo';
+import { keepDay, keptDays } from '../keptDays';
+import { allocationsBefore, allocationsBetween, candidates, creditsUpTo, type EventDbRow, type HoldingFilter } from './repo';
 
 // Dates repeat across thousands of rows; parsing each once is most of loading them.
 const dayCache = new Map<string, number>();
@@ -165,36 +164,12 @@ interface KeptDay {
   customers?: Map<string, CustomerReceivable>;
 }
 
-interface Kept {
-  others: number;
-  days: Map<string, KeptDay>;
-}
-
 /** Days kept per connection; past month-ends are asked for again by every dashboard. */
 const MAX_KEPT_DAYS = 400;
-const kept = new WeakMap<Sql, Kept>();
-const watched = new WeakSet<Sql>();
-
-/**
- * The days computed earlier that no write has touched since: a write here drops the days from the
- * earliest one it changed (the temporary triggers note it), a commit by another process drops all.
- * A day's receivables are fixed by the books alone, not by today or how days were grouped to read them.
- */
-function keptDays(sql: Sql): Map<string, KeptDay> {
-  if (!watched.has(sql)) {
-    watchReceivablesChanges(sql);
-    watched.add(sql);
-  }
-  const { fromDay, others } = takeReceivablesChanges(sql);
-  let held = kept.get(sql);
-  if (!held || held.others !== others) kept.set(sql, (held = { others, days: new Map() }));
-  else if (fromDay !== null) for (const date of held.days.keys()) if (date >= fromDay) held.days.delete(date);
-  return held.days;
-}
 
 /** Snapshots for any set of days (see snapshots), reading the invoices open around each group of close days not kept from before. */
 export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: string) {
-  const days = keptDays(sql);
+  const days = keptDays<KeptDay>(sql, 'receivables');
   const wanted = [...new Set(dates)];
   const missing = wanted.filter((date) => {
     const day = days.get(date);
@@ -205,10 +180,7 @@ export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: 
   const byDate = new Map<string, Map<string, ReceivablesSnapshot>>();
   for (const date of wanted) byDate.set(date, day(date).currencies);
   const byCustomer = (customerDay !== undefined && wanted.includes(customerDay) ? day(customerDay).customers : undefined) ?? new Map<string, CustomerReceivable>();
-  for (const [date, value] of computed) {
-    if (days.size >= MAX_KEPT_DAYS) days.delete(days.keys().next().value!);
-    days.set(date, value);
-  }
+  for (const [date, value] of computed) keepDay(days, date, value, MAX_KEPT_DAYS);
   // Shared with later calls: callers read these maps and never change them.
   return { byDate, byCustomer };
 }

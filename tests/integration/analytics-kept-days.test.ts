@@ -1,5 +1,5 @@
-// The dashboard keeps the receivables of days it computed before (past month-ends) until a write
-// changes them. Whatever is written, here or by another process, the dashboard must then equal the
+// The dashboard keeps the figures of days it computed before (receivables at past month-ends, and
+// what was billed, credited, collected and paid each day) until a write changes them. Whatever is written, here or by another process, the dashboard must then equal the
 // one computed from scratch by a freshly opened backend on the same books.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,9 @@ async function dashboards(core: Core): Promise<Dashboard[]> {
 /** Month-end aging of KES, month by month, from the year-long board: what a write to the past moves. */
 const agingOf = (boards: Dashboard[]) =>
   Object.fromEntries(boards[1]!.currencies[0]!.charts.agingByMonthEnd.map((s) => [s.month, s.buckets.map((b) => b.amountMinor)]));
+
+const collectedIn = (boards: Dashboard[], month: string) =>
+  boards[1]!.currencies[0]!.charts.revenueByMonth.find((m) => m.month === month)!.collectedMinor;
 
 /**
  * Invoices every month from January 2025 to November 2026 for two customers, most paid a month
@@ -80,7 +83,7 @@ async function afterWrite(core: Core, dir: string, write: (core: Core) => Promis
   return { before, kept, fresh, expected: await dashboards(fresh) };
 }
 
-describe('receivables kept between dashboards', () => {
+describe('figures of past days kept between dashboards', () => {
   it('follows a payment dated in a past month, a credit note, a reversal, a new invoice issued in the past and a void', async () => {
     const { core, dir, a, b, invoices } = await book();
     const unpaid = invoices.filter((_, i) => i % 5 === 4 && invoices[i]!.issueDate < '2026-10-01');
@@ -109,6 +112,13 @@ describe('receivables kept between dashboards', () => {
       await invoice(c, b.id, { issueDate: '2026-04-20', lines: [line('Late paperwork', 1, 77_000, null)] });
     });
     expect(agingOf(step.kept)['2026-04']).not.toEqual(agingOf(step.before)['2026-04']);
+    expect(step.kept).toEqual(step.expected);
+
+    // Money received in May, kept on account (allocated to nothing): collected, owing nothing less.
+    step = await afterWrite(step.fresh, dir, (c) => call(c, 'payments.record', {
+      customerId: a.id, amountMinor: 9_000, paidOn: '2026-05-10', method: 'mpesa', reference: 'QKMAY00001', allocations: [],
+    }));
+    expect(collectedIn(step.kept, '2026-05')).toBe(collectedIn(step.before, '2026-05') + 9_000);
     expect(step.kept).toEqual(step.expected);
 
     // A void of an invoice issued in July, after a dashboard counted it.
