@@ -83,4 +83,3 @@ export function creditsUpTo(sql: Sql, last: string): EventDbRow[] {
     .raw(true)
     .all(last) as EventDbRow[];
 }
-
