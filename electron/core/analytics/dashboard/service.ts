@@ -16,7 +16,8 @@ import { emptySnapshot, receivablesOn, type ReceivablesSnapshot } from '../recei
 import { needsAttention } from './attention';
 import { cached } from './cache';
 import { buildKpis, type PeriodFigures } from './kpis';
-import { billedByCustomer, customersByIds, firstInvoices, flowsByDay, type FlowDbRow } from './repo';
+import { flowsOverDays } from './flows';
+import { billedByCustomer, customersByIds, firstInvoices, type FlowDbRow } from './repo';
 import { slices, topCustomers, topRow } from './topCustomers';
 
 type Sums = Pick<PeriodFigures, 'grossBilledMinor' | 'creditNotesMinor' | 'collectedMinor' | 'invoiceCount' | 'paidCount' | 'paidDays'>;
@@ -64,7 +65,7 @@ function computeDashboard(ctx: CoreContext, today: string, period: ResolvedPerio
   const sql = ctx.sql;
 
   const earliest = [period.previous.from, chartFrom].sort()[0]!;
-  const { now, before, monthly } = foldFlows(flowsByDay(sql, earliest, period.to), period, chartFrom);
+  const { now, before, monthly } = foldFlows(flowsOverDays(sql, earliest, period.to), period, chartFrom);
 
   // Every day a receivables figure is needed for, read together (close days share one read).
   const opening = addDays(period.from, -1);

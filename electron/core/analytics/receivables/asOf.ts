@@ -4,6 +4,7 @@
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
 import { dayNumber as toDayNumber } from '../dates';
+import { keepDay, keptDays } from '../keptDays';
 import { allocationsBefore, allocationsBetween, candidates, creditsUpTo, type EventDbRow, type HoldingFilter } from './repo';
 
 // Dates repeat across thousands of rows; parsing each once is most of loading them.
@@ -157,8 +158,34 @@ export function snapshots(holdings: readonly Holding[], dates: readonly string[]
  */
 const CLUSTER_GAP_DAYS = 62;
 
-/** Snapshots for any set of days (see snapshots), reading the invoices open around each group of close days. */
+interface KeptDay {
+  currencies: Map<string, ReceivablesSnapshot>;
+  /** Per currency|customer, when the day was computed as `customerDay`. */
+  customers?: Map<string, CustomerReceivable>;
+}
+
+/** Days kept per connection; past month-ends are asked for again by every dashboard. */
+const MAX_KEPT_DAYS = 400;
+
+/** Snapshots for any set of days (see snapshots), reading the invoices open around each group of close days not kept from before. */
 export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: string) {
+  const days = keptDays<KeptDay>(sql, 'receivables');
+  const wanted = [...new Set(dates)];
+  const missing = wanted.filter((date) => {
+    const day = days.get(date);
+    return !day || (date === customerDay && !day.customers);
+  });
+  const computed = computeReceivablesOn(sql, missing, customerDay);
+  const day = (date: string): KeptDay => (computed.get(date) ?? days.get(date))!;
+  const byDate = new Map<string, Map<string, ReceivablesSnapshot>>();
+  for (const date of wanted) byDate.set(date, day(date).currencies);
+  const byCustomer = (customerDay !== undefined && wanted.includes(customerDay) ? day(customerDay).customers : undefined) ?? new Map<string, CustomerReceivable>();
+  for (const [date, value] of computed) keepDay(days, date, value, MAX_KEPT_DAYS);
+  // Shared with later calls: callers read these maps and never change them.
+  return { byDate, byCustomer };
+}
+
+function computeReceivablesOn(sql: Sql, dates: readonly string[], customerDay?: string): Map<string, KeptDay> {
   const sorted = [...new Set(dates)].sort();
   const clusters: string[][] = [];
   for (const date of sorted) {
@@ -166,13 +193,12 @@ export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: 
     if (last && dayNumber(date) - dayNumber(last.at(-1)!) <= CLUSTER_GAP_DAYS) last.push(date);
     else clusters.push([date]);
   }
-  const byDate = new Map<string, Map<string, ReceivablesSnapshot>>();
-  const byCustomer = new Map<string, CustomerReceivable>();
+  const out = new Map<string, KeptDay>();
   for (const cluster of clusters) {
     const holdings = loadHoldings(sql, { first: cluster[0]!, last: cluster.at(-1)! });
-    const part = snapshots(holdings, cluster, customerDay !== undefined && cluster.includes(customerDay) ? customerDay : undefined);
-    for (const [date, snaps] of part.byDate) byDate.set(date, snaps);
-    for (const [key, value] of part.byCustomer) byCustomer.set(key, value);
+    const forCustomers = customerDay !== undefined && cluster.includes(customerDay) ? customerDay : undefined;
+    const part = snapshots(holdings, cluster, forCustomers);
+    for (const [date, currencies] of part.byDate) out.set(date, date === forCustomers ? { currencies, customers: part.byCustomer } : { currencies });
   }
-  return { byDate, byCustomer };
+  return out;
 }

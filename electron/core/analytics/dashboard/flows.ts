@@ -1,0 +1,36 @@
+// The dashboard's day rows (billed, credited, collected, paid) kept per day between dashboards: a
+// period and the one before it span up to years of days, and only days from a write's date on
+// change. Days not kept are read in runs, each one pass of flowsByDay.
+import type { Sql } from '../../db/sql';
+import { addDays } from '../dates';
+import { keepDay, keptDays } from '../keptDays';
+import { flowsByDay, type FlowDbRow } from './repo';
+
+/** Twenty years of days. */
+const MAX_KEPT_DAYS = 7_400;
+const KINDS: readonly FlowDbRow['kind'][] = ['billed', 'credited', 'collected', 'paid'];
+
+/** flowsByDay's rows over [from, to], in its order (by kind, then day, then currency). */
+export function flowsOverDays(sql: Sql, from: string, to: string): FlowDbRow[] {
+  const days = keptDays<FlowDbRow[]>(sql, 'flows');
+  const dates: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  const read = new Map<string, FlowDbRow[]>();
+  let runStart: string | null = null;
+  const readRun = (last: string) => {
+    for (const d of dates) if (d >= runStart! && d <= last) read.set(d, []);
+    for (const row of flowsByDay(sql, runStart!, last)) read.get(row.day)!.push(row);
+    runStart = null;
+  };
+  for (const [i, d] of dates.entries()) {
+    if (days.has(d)) {
+      if (runStart !== null) readRun(dates[i - 1]!);
+    } else runStart ??= d;
+  }
+  if (runStart !== null) readRun(to);
+  const rowsOn = (d: string) => (read.get(d) ?? days.get(d))!;
+  const out: FlowDbRow[] = [];
+  for (const kind of KINDS) for (const d of dates) for (const row of rowsOn(d)) if (row.kind === kind) out.push(row);
+  for (const [d, rows] of read) keepDay(days, d, rows, MAX_KEPT_DAYS);
+  return out;
+}

@@ -1,0 +1,94 @@
+// Figures of past days kept per connection between dashboards, until a write changes them.
+// Temporary triggers note the earliest business day this connection's writes may have changed
+// (nothing is written to the books); another process's commit shows in data_version and drops all.
+// A past day's figures depend on the books alone, so a kept day equals what reading it again gives.
+import type { Sql } from '../db/sql';
+
+/** Finalized, not deleted: an invoice that counts (as the partial indexes' WHERE). */
+const COUNTS = (row: 'OLD' | 'NEW') => `(${row}.status IN ('open', 'partially_paid', 'paid') AND ${row}.deleted_at IS NULL)`;
+
+/** Moves every keeper's earliest changed day back to `day` (an empty string, before every date, when a date is missing). */
+const changedFrom = (day: string) =>
+  `UPDATE analytics_changed_days SET from_day = CASE WHEN from_day IS NULL OR ${day} < from_day THEN ${day} ELSE from_day END;`;
+
+const both = (column: string) => `min(coalesce(OLD.${column}, ''), coalesce(NEW.${column}, ''))`;
+
+/**
+ * From which day a write changes what was billed, credited, collected, paid or owed: an invoice that
+ * counts from its issue day (paid in full or no longer: from the day paid), an allocation from its
+ * day (it counts on no day before, reversed or not), a credit note from its issue day, a payment
+ * from its day. A payment's allocations refreshing an invoice's balance move nothing by themselves.
+ */
+function watch(sql: Sql): void {
+  sql.db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS analytics_changed_days (keeper TEXT PRIMARY KEY, from_day TEXT);
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_insert AFTER INSERT ON main.invoices WHEN ${COUNTS('NEW')}
+      BEGIN ${changedFrom("coalesce(NEW.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_delete AFTER DELETE ON main.invoices WHEN ${COUNTS('OLD')}
+      BEGIN ${changedFrom("coalesce(OLD.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_update AFTER UPDATE ON main.invoices
+      WHEN (${COUNTS('OLD')} OR ${COUNTS('NEW')}) AND (${COUNTS('OLD')} IS NOT ${COUNTS('NEW')}
+        OR OLD.issue_date IS NOT NEW.issue_date OR OLD.due_date IS NOT NEW.due_date OR OLD.total_minor IS NOT NEW.total_minor
+        OR OLD.currency IS NOT NEW.currency OR OLD.customer_id IS NOT NEW.customer_id OR OLD.id IS NOT NEW.id OR OLD.seq IS NOT NEW.seq)
+      BEGIN ${changedFrom(both('issue_date'))} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_paid AFTER UPDATE OF paid_on, paid_minor, status ON main.invoices
+      WHEN (OLD.paid_on IS NOT NEW.paid_on OR OLD.paid_minor IS NOT NEW.paid_minor OR OLD.status IS NOT NEW.status) AND (${COUNTS('OLD')} OR ${COUNTS('NEW')})
+      BEGIN ${changedFrom('min(coalesce(OLD.paid_on, NEW.paid_on), coalesce(NEW.paid_on, OLD.paid_on))')} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_allocation_insert AFTER INSERT ON main.payment_allocations
+      BEGIN ${changedFrom("coalesce(NEW.allocated_on, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_allocation_delete AFTER DELETE ON main.payment_allocations
+      BEGIN ${changedFrom("coalesce(OLD.allocated_on, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_allocation_update AFTER UPDATE ON main.payment_allocations
+      BEGIN ${changedFrom(both('allocated_on'))} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_credit_insert AFTER INSERT ON main.credit_notes
+      BEGIN ${changedFrom("coalesce(NEW.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_credit_delete AFTER DELETE ON main.credit_notes
+      BEGIN ${changedFrom("coalesce(OLD.issue_date, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_credit_update AFTER UPDATE ON main.credit_notes
+      BEGIN ${changedFrom(both('issue_date'))} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_payment_insert AFTER INSERT ON main.payments
+      BEGIN ${changedFrom("coalesce(NEW.paid_on, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_payment_delete AFTER DELETE ON main.payments
+      BEGIN ${changedFrom("coalesce(OLD.paid_on, '')")} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_payment_update AFTER UPDATE OF paid_on, amount_minor, currency, status, deleted_at ON main.payments
+      BEGIN ${changedFrom(both('paid_on'))} END;
+  `);
+}
+
+export type Keeper = 'receivables' | 'flows';
+
+interface Held<T> {
+  others: number;
+  days: Map<string, T>;
+}
+
+const held = new WeakMap<Sql, Map<Keeper, Held<unknown>>>();
+const watched = new WeakSet<Sql>();
+
+/**
+ * The days `keeper` computed before that no write has touched since (a write here drops the days
+ * from the earliest one it changed). The map is the keeper's own: it adds the days it computes.
+ */
+export function keptDays<T>(sql: Sql, keeper: Keeper): Map<string, T> {
+  if (!watched.has(sql)) {
+    watch(sql);
+    watched.add(sql);
+  }
+  sql.prepare('INSERT OR IGNORE INTO temp.analytics_changed_days (keeper, from_day) VALUES (?, NULL)').run(keeper);
+  const fromDay = sql.prepare('SELECT from_day FROM temp.analytics_changed_days WHERE keeper = ?').pluck().get(keeper) as string | null;
+  if (fromDay !== null) sql.prepare('UPDATE temp.analytics_changed_days SET from_day = NULL WHERE keeper = ?').run(keeper);
+  // Not plucked: the settings cache shares this statement and reads it as a row.
+  const others = (sql.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  let keepers = held.get(sql);
+  if (!keepers) held.set(sql, (keepers = new Map()));
+  let mine = keepers.get(keeper) as Held<T> | undefined;
+  if (!mine || mine.others !== others) keepers.set(keeper, (mine = { others, days: new Map() }));
+  else if (fromDay !== null) for (const date of mine.days.keys()) if (date >= fromDay) mine.days.delete(date);
+  return mine.days;
+}
+
+/** Adds a day, forgetting the one kept longest once `max` are kept. */
+export function keepDay<T>(days: Map<string, T>, date: string, value: T, max: number): void {
+  if (days.size >= max && !days.has(date)) days.delete(days.keys().next().value!);
+  days.set(date, value);
+}
