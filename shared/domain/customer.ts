@@ -127,6 +127,27 @@ export const customerInputSchema = z
 export type CustomerInput = z.input<typeof customerInputSchema>;
 export type CustomerFields = z.output<typeof customerInputSchema>;
 
+// quickCustomerFields's readers of one field each: null when the value is not plainly acceptable.
+const quickLine = (value: unknown, max: number, fallback: string | null): string | null => {
+  if (value === undefined && fallback !== null) return fallback;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  return text.length <= max && textProblem(text, 'oneLine') === null ? text : null;
+};
+const quickEmail = (value: unknown): string | null => {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') return null;
+  const text = value.trim().toLowerCase();
+  return text === '' || emailSchema.safeParse(text).success ? text : null;
+};
+const quickCount = (value: unknown, max: number, fallback: number): number | null => {
+  if (value === undefined) return fallback;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max ? value : null;
+};
+const quickOneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | null =>
+  value === undefined ? fallback : (allowed as readonly unknown[]).includes(value) ? (value as T) : null;
+const quickFlag = (value: unknown, fallback: boolean): boolean | null => (value === undefined ? fallback : typeof value === 'boolean' ? value : null);
+
 /**
  * customerInputSchema's answer for input it accepts, computed without zod: the same trims, lower
  * cases, defaults, checks, rule and transform, field for field and in the same key order. null
@@ -136,45 +157,25 @@ export type CustomerFields = z.output<typeof customerInputSchema>;
  * two side by side).
  */
 export function quickCustomerFields(input: CustomerInput): CustomerFields | null {
-  const line = (value: unknown, max: number, fallback: string | null): string | null => {
-    if (value === undefined && fallback !== null) return fallback;
-    if (typeof value !== 'string') return null;
-    const text = value.trim();
-    return text.length <= max && textProblem(text, 'oneLine') === null ? text : null;
-  };
-  const email = (value: unknown): string | null => {
-    if (value === undefined) return '';
-    if (typeof value !== 'string') return null;
-    const text = value.trim().toLowerCase();
-    return text === '' || emailSchema.safeParse(text).success ? text : null;
-  };
-  const count = (value: unknown, max: number, fallback: number): number | null => {
-    if (value === undefined) return fallback;
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max ? value : null;
-  };
-  const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | null =>
-    value === undefined ? fallback : (allowed as readonly unknown[]).includes(value) ? (value as T) : null;
-  const flag = (value: unknown, fallback: boolean): boolean | null => (value === undefined ? fallback : typeof value === 'boolean' ? value : null);
-
   if (typeof input !== 'object' || input === null) return null;
-  const name = typeof input.name === 'string' ? line(input.name, 200, null) : null;
+  const name = typeof input.name === 'string' ? quickLine(input.name, 200, null) : null;
   if (name === null || name === '') return null;
   const fields = {
     name,
-    email: email(input.email),
-    phone: line(input.phone, 40, ''),
-    secondaryEmail: email(input.secondaryEmail),
-    secondaryPhone: line(input.secondaryPhone, 40, ''),
+    email: quickEmail(input.email),
+    phone: quickLine(input.phone, 40, ''),
+    secondaryEmail: quickEmail(input.secondaryEmail),
+    secondaryPhone: quickLine(input.secondaryPhone, 40, ''),
     address: null as CustomerFields['address'] | null,
-    businessType: line(input.businessType, 80, ''),
-    taxId: line(input.taxId, 40, ''),
-    paymentTermsDays: count(input.paymentTermsDays, 365, 30),
-    creditLimitMinor: count(input.creditLimitMinor, MAX_AMOUNT_MINOR, 0),
-    currency: oneOf(input.currency, CURRENCIES, 'KES'),
-    status: oneOf(input.status, CUSTOMER_STATUSES, 'active'),
-    preferredPaymentMethod: input.preferredPaymentMethod == null ? null : oneOf(input.preferredPaymentMethod, PAYMENT_METHODS, 'other'),
-    autoSendInvoices: flag(input.autoSendInvoices, false),
-    sendReminders: flag(input.sendReminders, true),
+    businessType: quickLine(input.businessType, 80, ''),
+    taxId: quickLine(input.taxId, 40, ''),
+    paymentTermsDays: quickCount(input.paymentTermsDays, 365, 30),
+    creditLimitMinor: quickCount(input.creditLimitMinor, MAX_AMOUNT_MINOR, 0),
+    currency: quickOneOf(input.currency, CURRENCIES, 'KES'),
+    status: quickOneOf(input.status, CUSTOMER_STATUSES, 'active'),
+    preferredPaymentMethod: input.preferredPaymentMethod == null ? null : quickOneOf(input.preferredPaymentMethod, PAYMENT_METHODS, 'other'),
+    autoSendInvoices: quickFlag(input.autoSendInvoices, false),
+    sendReminders: quickFlag(input.sendReminders, true),
     aiPreferences: null as CustomerFields['aiPreferences'] | null,
     notes: null as string | null,
     tags: null as string[] | null,
@@ -185,18 +186,18 @@ export function quickCustomerFields(input: CustomerInput): CustomerFields | null
   const address = input.address;
   if (address === undefined) return null;
   if (typeof address !== 'object' || address === null || Array.isArray(address)) return null;
-  const street = line(address.street, 200, '');
-  const city = line(address.city, 100, '');
-  const postalCode = line(address.postalCode, 20, '');
-  const countryText = line(address.country, Infinity, 'KE');
+  const street = quickLine(address.street, 200, '');
+  const city = quickLine(address.city, 100, '');
+  const postalCode = quickLine(address.postalCode, 20, '');
+  const countryText = quickLine(address.country, Infinity, 'KE');
   if (street === null || city === null || postalCode === null || countryText === null) return null;
 
   const ai = input.aiPreferences;
   if (ai === undefined) return null;
   if (typeof ai !== 'object' || ai === null || Array.isArray(ai)) return null;
-  const template = oneOf(ai.template, INVOICE_TEMPLATES, 'professional');
-  const language = oneOf(ai.language, LANGUAGES, 'en');
-  const includeTax = flag(ai.includeTax, false);
+  const template = quickOneOf(ai.template, INVOICE_TEMPLATES, 'professional');
+  const language = quickOneOf(ai.language, LANGUAGES, 'en');
+  const includeTax = quickFlag(ai.includeTax, false);
   if (template === null || language === null || includeTax === null) return null;
   fields.aiPreferences = { template, language, includeTax };
 
@@ -216,7 +217,11 @@ export function quickCustomerFields(input: CustomerInput): CustomerFields | null
     }
     fields.tags = [...new Set(tags)];
   }
-  if (Object.entries(fields).some(([key, value]) => value === null && key !== 'preferredPaymentMethod' && key !== 'address')) return null;
+  if (
+    fields.email === null || fields.phone === null || fields.secondaryEmail === null || fields.secondaryPhone === null || fields.businessType === null ||
+    fields.taxId === null || fields.paymentTermsDays === null || fields.creditLimitMinor === null || fields.currency === null || fields.status === null ||
+    fields.autoSendInvoices === null || fields.sendReminders === null || fields.notes === null || fields.tags === null
+  ) return null;
 
   // The schema's rule, then its transform.
   const country = countryCodeOf(countryText);
