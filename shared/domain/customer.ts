@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR } from '../money';
-import { multiLine, oneLine } from '../text';
+import { multiLine, oneLine, textProblem } from '../text';
 import { normalizePhone } from './phone';
 import { normalizeTaxId, taxIdProblem } from './taxId';
 import { countryCodeOf } from './countries';
@@ -126,6 +126,124 @@ export const customerInputSchema = z
 
 export type CustomerInput = z.input<typeof customerInputSchema>;
 export type CustomerFields = z.output<typeof customerInputSchema>;
+
+// quickCustomerFields's readers of one field each: null when the value is not plainly acceptable.
+const quickLine = (value: unknown, max: number, fallback: string | null): string | null => {
+  if (value === undefined && fallback !== null) return fallback;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  return text.length <= max && textProblem(text, 'oneLine') === null ? text : null;
+};
+const quickEmail = (value: unknown): string | null => {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') return null;
+  const text = value.trim().toLowerCase();
+  return text === '' || emailSchema.safeParse(text).success ? text : null;
+};
+const quickCount = (value: unknown, max: number, fallback: number): number | null => {
+  if (value === undefined) return fallback;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max ? value : null;
+};
+const quickOneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | null =>
+  value === undefined ? fallback : (allowed as readonly unknown[]).includes(value) ? (value as T) : null;
+const quickFlag = (value: unknown, fallback: boolean): boolean | null => (value === undefined ? fallback : typeof value === 'boolean' ? value : null);
+
+/**
+ * customerInputSchema's answer for input it accepts, computed without zod: the same trims, lower
+ * cases, defaults, checks, rule and transform, field for field and in the same key order. null
+ * whenever anything is not plainly acceptable (a wrong type, a check that fails): the caller then
+ * asks the schema itself, which gives the messages. An import checks every row of a 100,000-row
+ * file, and zod's generic walk was most of that (tests/unit/customer-quick-read.test.ts holds the
+ * two side by side).
+ */
+export function quickCustomerFields(input: CustomerInput): CustomerFields | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const name = typeof input.name === 'string' ? quickLine(input.name, 200, null) : null;
+  if (name === null || name === '') return null;
+  const fields = {
+    name,
+    email: quickEmail(input.email),
+    phone: quickLine(input.phone, 40, ''),
+    secondaryEmail: quickEmail(input.secondaryEmail),
+    secondaryPhone: quickLine(input.secondaryPhone, 40, ''),
+    address: null as CustomerFields['address'] | null,
+    businessType: quickLine(input.businessType, 80, ''),
+    taxId: quickLine(input.taxId, 40, ''),
+    paymentTermsDays: quickCount(input.paymentTermsDays, 365, 30),
+    creditLimitMinor: quickCount(input.creditLimitMinor, MAX_AMOUNT_MINOR, 0),
+    currency: quickOneOf(input.currency, CURRENCIES, 'KES'),
+    status: quickOneOf(input.status, CUSTOMER_STATUSES, 'active'),
+    preferredPaymentMethod: input.preferredPaymentMethod == null ? null : quickOneOf(input.preferredPaymentMethod, PAYMENT_METHODS, 'other'),
+    autoSendInvoices: quickFlag(input.autoSendInvoices, false),
+    sendReminders: quickFlag(input.sendReminders, true),
+    aiPreferences: null as CustomerFields['aiPreferences'] | null,
+    notes: null as string | null,
+    tags: null as string[] | null,
+  };
+  // Absent or null is null (the default); anything else must be a method.
+  if (input.preferredPaymentMethod != null && fields.preferredPaymentMethod === null) return null;
+
+  const address = input.address;
+  if (address === undefined) return null;
+  if (typeof address !== 'object' || address === null || Array.isArray(address)) return null;
+  const street = quickLine(address.street, 200, '');
+  const city = quickLine(address.city, 100, '');
+  const postalCode = quickLine(address.postalCode, 20, '');
+  const countryText = quickLine(address.country, Infinity, 'KE');
+  if (street === null || city === null || postalCode === null || countryText === null) return null;
+
+  const ai = input.aiPreferences;
+  if (ai === undefined) return null;
+  if (typeof ai !== 'object' || ai === null || Array.isArray(ai)) return null;
+  const template = quickOneOf(ai.template, INVOICE_TEMPLATES, 'professional');
+  const language = quickOneOf(ai.language, LANGUAGES, 'en');
+  const includeTax = quickFlag(ai.includeTax, false);
+  if (template === null || language === null || includeTax === null) return null;
+  fields.aiPreferences = { template, language, includeTax };
+
+  if (input.notes === undefined) fields.notes = '';
+  else if (typeof input.notes === 'string') {
+    const notes = input.notes.trim();
+    fields.notes = notes.length <= 5000 && textProblem(notes, 'multiLine') === null ? notes : null;
+  }
+  if (input.tags === undefined) fields.tags = [];
+  else if (Array.isArray(input.tags) && input.tags.length <= 30) {
+    const tags: string[] = [];
+    for (const tag of input.tags as unknown[]) {
+      if (typeof tag !== 'string') return null;
+      const text = tag.trim().toLowerCase();
+      if (text.length < 1 || text.length > 40 || textProblem(text, 'oneLine') !== null) return null;
+      tags.push(text);
+    }
+    fields.tags = [...new Set(tags)];
+  }
+  if (
+    fields.email === null || fields.phone === null || fields.secondaryEmail === null || fields.secondaryPhone === null || fields.businessType === null ||
+    fields.taxId === null || fields.paymentTermsDays === null || fields.creditLimitMinor === null || fields.currency === null || fields.status === null ||
+    fields.autoSendInvoices === null || fields.sendReminders === null || fields.notes === null || fields.tags === null
+  ) return null;
+
+  // The schema's rule, then its transform.
+  const country = countryCodeOf(countryText);
+  if (!country) return null;
+  const phones: string[] = [];
+  for (const value of [fields.phone!, fields.secondaryPhone!]) {
+    if (value === '') {
+      phones.push(value);
+      continue;
+    }
+    const result = normalizePhone(value, country);
+    if (!result.ok) return null;
+    phones.push(result.e164);
+  }
+  const taxId = normalizeTaxId(fields.taxId!);
+  if (taxIdProblem(taxId, country) !== null) return null;
+  fields.phone = phones[0]!;
+  fields.secondaryPhone = phones[1]!;
+  fields.taxId = taxId;
+  fields.address = { street, city, postalCode, country };
+  return fields as CustomerFields;
+}
 
 export interface CustomerFinancials {
   invoiceCount: number;

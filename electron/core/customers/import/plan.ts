@@ -163,9 +163,12 @@ function validateFile(config: CoreConfig, termsDays: number, csvText: string, re
   }
 
   const rejected: ImportRejectedRow[] = csv.unreadable.map((u) => ({ line: u.line, name: '', reasons: [u.reason], cells: [] }));
-  const rawCells = new Map(csv.records.map((r) => [r.line, r.cells]));
-  const reject = (line: number, cells: RowCells, reasons: string[]) =>
+  // Made at the first row refused: most files refuse none, and it would hold every record.
+  let rawCells: Map<number, string[]> | null = null;
+  const reject = (line: number, cells: RowCells, reasons: string[]) => {
+    rawCells ??= new Map(csv.records.map((r) => [r.line, r.cells]));
     rejected.push({ line, name: (cells.name ?? '').trim(), reasons, cells: rawCells.get(line) ?? [] });
+  };
   const valid: PlannedRow[] = [];
   const warnings: ImportWarning[] = [];
   const seen: SeenInFile = { email: new Map(), taxId: new Map(), phone: new Map() };

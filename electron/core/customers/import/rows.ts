@@ -5,6 +5,7 @@ import {
   CUSTOMER_STATUSES,
   customerInputSchema,
   paymentTermsDaysOf,
+  quickCustomerFields,
   type CustomerFields,
   type CustomerInput,
 } from '../../../../shared/domain/customer';
@@ -168,6 +169,9 @@ export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowD
 
   // Whatever the schema still refuses is left out the same way, one round at a time (a country
   // left out can change how the tax ID reads); the name alone refuses the row.
+  // Most rows are plainly fine: read without zod, which is asked only when something is not.
+  const quick = quickCustomerFields(input);
+  if (quick) return { fields: quick, reasons, warnings, faults };
   for (let round = 0; round < 4; round++) {
     const parsed = customerInputSchema.safeParse(input);
     if (parsed.success) return { fields: parsed.data, reasons, warnings, faults };
