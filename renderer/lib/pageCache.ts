@@ -127,6 +127,12 @@ export class PageCache<Q, R> {
  */
 export function usePageCache<Q, R>(fetchPage: FetchPage<Q, R>, query: Q, changed: number) {
   const [cache] = useState(() => new PageCache<Q, R>(fetchPage));
+  const snapshot = useCacheFollowing(cache, query, changed);
+  return { cache, snapshot };
+}
+
+/** The same for a cache the screen made itself (to hand it a query straight from an event handler). */
+export function useCacheFollowing<Q, R>(cache: PageCache<Q, R>, query: Q, changed: number): PageCacheSnapshot {
   const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
   useEffect(() => {
     cache.setQuery(query);
@@ -134,5 +140,5 @@ export function usePageCache<Q, R>(fetchPage: FetchPage<Q, R>, query: Q, changed
   useEffect(() => {
     if (changed > 0) cache.refresh();
   }, [cache, changed]);
-  return { cache, snapshot };
+  return snapshot;
 }
