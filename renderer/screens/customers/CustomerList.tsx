@@ -11,7 +11,7 @@ import { StatsCards } from './list/StatsCards';
 import { ListToolbar } from './list/ListToolbar';
 import { CustomerTable } from './list/CustomerTable';
 import { NoCustomersYet, NoMatches } from './list/EmptyState';
-import { PageCache, useCacheFollowing } from '../../lib/pageCache';
+import { askedEarly, PageCache, useCacheFollowing } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import { invoke } from '../../api';
@@ -22,7 +22,11 @@ import { GuardedButton } from '../../components/Guarded';
 
 export type CustomerListQuery = Omit<ChannelInput<'customers.list'>, 'offset' | 'limit'>;
 
-const fetchCustomers = (query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit });
+const early = askedEarly((query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit }));
+const fetchCustomers = early.fetchPage;
+
+/** At start-up, when the window opens on this list: its first page, asked beside the start-up questions. */
+export const askFirstCustomersEarly = () => early.ask(currentQuery());
 
 const currentQuery = (): CustomerListQuery => toQuery(useCustomerQuery.getState());
 
