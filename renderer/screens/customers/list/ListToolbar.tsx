@@ -1,6 +1,6 @@
 import { forwardRef, memo, useEffect, useState } from 'react';
 import { invoke } from '../../../api';
-import { CUSTOMER_STATUSES, PAYMENT_STATUSES, type CustomerStatus, type PaymentStatus } from '../../../../shared/domain/customer';
+import { CUSTOMER_STATUSES, PAYMENT_STATUSES, type CustomerStatus, type PaymentStatus } from '../../../../shared/domain/customerStatus';
 import { useCustomerQuery, type CustomerSort } from '../../../stores/customerQuery';
 
 const SORTS: [CustomerSort, string][] = [
