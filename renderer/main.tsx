@@ -5,6 +5,9 @@ import { invoke } from './api';
 import { syncClock } from './lib/clock';
 import { loadBusinessDefaults } from './stores/loadBusiness';
 import { loadCloud } from './stores/cloud';
+import { parseRoute } from './lib/router';
+import { askFirstInvoicesEarly } from './screens/invoices/InvoiceList';
+import { askFirstCustomersEarly } from './screens/customers/CustomerList';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,7 +16,12 @@ if (!root) throw new Error('The page has no #root element');
 // the first screen already shows the backend's business date; new lines and customers start from
 // the business's VAT and terms; the role decides what is offered, and the sidebar shows the sync
 // status from the first frame.
-await Promise.all([syncClock(() => invoke('app.clock', {})), loadBusinessDefaults(), loadCloud()]);
+const asked = Promise.all([syncClock(() => invoke('app.clock', {})), loadBusinessDefaults(), loadCloud()]);
+// A window that opens on a long list asks for its first page now too, not after the first render.
+const opening = parseRoute(window.location.hash).name;
+if (opening === 'invoices') askFirstInvoicesEarly();
+else if (opening === 'customers') askFirstCustomersEarly();
+await asked;
 createRoot(root).render(
   <StrictMode>
     <App />

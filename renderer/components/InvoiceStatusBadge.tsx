@@ -1,4 +1,4 @@
-import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../../shared/domain/invoice';
+import { INVOICE_STATUS_LABELS, type InvoiceStatus } from '../../shared/domain/invoiceStatus';
 import { formatCount } from '../lib/format';
 import './InvoiceStatusBadge.css';
 

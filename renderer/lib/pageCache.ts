@@ -122,11 +122,44 @@ export class PageCache<Q, R> {
 }
 
 /**
+ * The first page of a list asked for at start-up, beside the start-up questions, when the window opens
+ * on that list: its screen's first request takes the answer instead of asking after the first render.
+ * Only that first request may take it, and only within a moment of asking, so no screen ever shows an
+ * old answer (a change after it arrives refreshes the list as usual).
+ */
+export function askedEarly<Q, R>(fetchPage: FetchPage<Q, R>): { ask: (query: Q) => void; fetchPage: FetchPage<Q, R> } {
+  let early: { key: string; at: number; answer: ReturnType<FetchPage<Q, R>> } | null = null;
+  return {
+    ask(query) {
+      const answer = fetchPage(query, 0, PAGE_SIZE);
+      // A failure is reported by the screen that takes it (it shows the error like any other).
+      answer.catch(() => undefined);
+      early = { key: JSON.stringify(query), at: performance.now(), answer };
+    },
+    fetchPage(query, offset, limit) {
+      const taken = early;
+      early = null;
+      const fresh = taken !== null && performance.now() - taken.at < EARLY_KEPT_MS;
+      if (fresh && offset === 0 && limit === PAGE_SIZE && taken.key === JSON.stringify(query)) return taken.answer;
+      return fetchPage(query, offset, limit);
+    },
+  };
+}
+
+const EARLY_KEPT_MS = 3000;
+
+/**
  * A list screen's page cache: made once, following the screen's query, and fetched again when the
  * data changes (`changed` counts change events).
  */
 export function usePageCache<Q, R>(fetchPage: FetchPage<Q, R>, query: Q, changed: number) {
   const [cache] = useState(() => new PageCache<Q, R>(fetchPage));
+  const snapshot = useCacheFollowing(cache, query, changed);
+  return { cache, snapshot };
+}
+
+/** The same for a cache the screen made itself (to hand it a query straight from an event handler). */
+export function useCacheFollowing<Q, R>(cache: PageCache<Q, R>, query: Q, changed: number): PageCacheSnapshot {
   const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
   useEffect(() => {
     cache.setQuery(query);
@@ -134,5 +167,5 @@ export function usePageCache<Q, R>(fetchPage: FetchPage<Q, R>, query: Q, changed
   useEffect(() => {
     if (changed > 0) cache.refresh();
   }, [cache, changed]);
-  return { cache, snapshot };
+  return snapshot;
 }

@@ -1,6 +1,6 @@
 // The scrolling of a long paged list: only the rows in view are drawn, and the pages behind them
 // are fetched as they scroll in. A new query scrolls back to the top.
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PageCache } from './pageCache';
 
@@ -27,4 +27,9 @@ export function useVirtualPages<Q, R>(cache: PageCache<Q, R>, total: number, que
   }, [queryKey]);
 
   return { scrollRef, items, totalSize: virtualizer.getTotalSize() };
+}
+
+/** A virtual row's place in the scrolled body. */
+export function rowStyle(top: number, height: number): CSSProperties {
+  return { transform: `translateY(${top}px)`, height };
 }

@@ -1,7 +1,8 @@
 // What new documents start with, from Settings: whether the business charges VAT, the rate new lines
 // take, and the payment terms new customers get. Loaded at start-up and again whenever Settings change.
 import { create } from 'zustand';
-import { defaultLineTaxRate, type SettingsView } from '../../shared/domain/settings';
+import type { SettingsView } from '../../shared/domain/settings';
+import { defaultLineTaxRate } from '../../shared/domain/lineTaxRate';
 
 export interface BusinessDefaults {
   vatRegistered: boolean;

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { CUSTOMER_STATUSES, type CustomerStatus, type PaymentStatus } from './customerStatus';
 import { AMOUNT_TOO_LARGE, CURRENCIES, MAX_AMOUNT_MINOR } from '../money';
 import { multiLine, oneLine, textProblem } from '../text';
 import { normalizePhone } from './phone';
 import { normalizeTaxId, taxIdProblem } from './taxId';
 import { countryCodeOf } from './countries';
 
-export const CUSTOMER_STATUSES = ['active', 'inactive', 'suspended'] as const;
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-
-export const PAYMENT_STATUSES = ['good', 'warning', 'overdue'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export { CUSTOMER_STATUSES, PAYMENT_STATUSES, type CustomerStatus, type PaymentStatus } from './customerStatus';
 
 export const PAYMENT_METHODS = ['mpesa', 'bank', 'cash', 'card', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

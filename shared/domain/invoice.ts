@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InvoiceStatus } from './invoiceStatus';
 import { AMOUNT_TOO_LARGE, CURRENCIES, formatMoney, MAX_AMOUNT_MINOR, type CurrencyCode } from '../money';
 import { multiLine, oneLine } from '../text';
 import { readDate } from '../dates';
@@ -14,16 +15,7 @@ import type { EtimsPrint, EtimsStatus } from './etims';
 export const INVOICE_KINDS = ['invoice', 'quote', 'opening_balance'] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 
-export const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-
-/** What the list filters by: a stored status, or one derived when read. */
-export const INVOICE_FILTERS = [...INVOICE_STATUSES, 'overdue', 'unpaid'] as const;
-export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
-
-export const INVOICE_STATUS_LABELS: Record<InvoiceStatus | 'overdue' | 'unpaid', string> = {
-  draft: 'Draft', open: 'Open', partially_paid: 'Partially paid', paid: 'Paid', void: 'Void', overdue: 'Overdue', unpaid: 'Unpaid',
-};
+export { INVOICE_STATUSES, INVOICE_FILTERS, INVOICE_STATUS_LABELS, type InvoiceStatus, type InvoiceFilter } from './invoiceStatus';
 
 export const DRAFT_SOURCES = ['manual', 'offline_parser', 'ai', 'suggestion', 'copy', 'import', 'recurring', 'quote'] as const;
 export type DraftSource = (typeof DRAFT_SOURCES)[number];

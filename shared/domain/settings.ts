@@ -55,10 +55,7 @@ export const businessProfileSchema = z.object({
 });
 export type BusinessProfile = z.output<typeof businessProfileSchema>;
 
-/** The VAT a new line takes for this business: none at all when it is not registered. */
-export function defaultLineTaxRate(business: Pick<BusinessProfile, 'vatRegistered' | 'defaultTaxRateBp'>): number | null {
-  return business.vatRegistered ? business.defaultTaxRateBp : null;
-}
+export { defaultLineTaxRate } from './lineTaxRate';
 
 /** A business is VAT-registered when KRA says so; one that is not prints no VAT. The PIN is what proves it. */
 export const VAT_PIN_REQUIRED = 'A VAT-registered business prints its KRA PIN on every invoice: enter it, or choose “Not registered for VAT”';

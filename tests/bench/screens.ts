@@ -126,8 +126,11 @@ export async function benchScreens(): Promise<void> {
       paints.push(performance.now() - start);
       if (i === 2) {
         const frames = await scrollFrames(page);
-        const over = frames.filter((f) => f > 16.7).length;
-        record('scrolling the invoice list (100,000): frame times', `${stats(frames)}; ${over} of ${frames.length} frames over 16.7 ms`);
+        // A frame is missed when the next one comes a whole vsync late (over 1.5 frames, 25 ms at 60 Hz):
+        // intervals of 16.7-16.9 ms are the display's own jitter around 16.67 ms, not a frame missed
+        // (counting them "over 16.7 ms" reported a third of on-time frames as slow).
+        const missed = frames.filter((f) => f > 25).length;
+        record('scrolling the invoice list (100,000): frame times', `${stats(frames)}; ${missed} of ${frames.length} frames missed (over 25 ms)`);
       }
       await page.close();
       await host.close();

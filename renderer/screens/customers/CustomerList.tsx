@@ -1,7 +1,6 @@
 // The customer list: totals, search and filters, and a virtualized table fed page by page.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { hasFilters, toQuery, useCustomerQuery } from '../../stores/customerQuery';
-import { useThrottled } from '../../lib/useThrottled';
 import { useCustomersChanged } from '../../lib/useCustomersChanged';
 import { navigate, paths } from '../../lib/router';
 import { errorMessage, plural } from '../../lib/format';
@@ -12,7 +11,7 @@ import { StatsCards } from './list/StatsCards';
 import { ListToolbar } from './list/ListToolbar';
 import { CustomerTable } from './list/CustomerTable';
 import { NoCustomersYet, NoMatches } from './list/EmptyState';
-import { usePageCache } from '../../lib/pageCache';
+import { askedEarly, PageCache, useCacheFollowing } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import { invoke } from '../../api';
@@ -23,18 +22,52 @@ import { GuardedButton } from '../../components/Guarded';
 
 export type CustomerListQuery = Omit<ChannelInput<'customers.list'>, 'offset' | 'limit'>;
 
-const fetchCustomers = (query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit });
+const early = askedEarly((query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit }));
+const fetchCustomers = early.fetchPage;
 
-function useListQuery() {
-  const { search, status, paymentStatus, tag, sort, direction, includeArchived } = useCustomerQuery();
-  // Searching answers in a few ms, so a keystroke asks at once (a debounce made every one wait
-  // 150 ms); fast typing still asks at most every 100 ms, and the last text typed always goes.
-  const searched = useThrottled(search, 100);
-  return useMemo(
-    () => toQuery({ search: searched, status, paymentStatus, tag, sort, direction, includeArchived }),
-    [searched, status, paymentStatus, tag, sort, direction, includeArchived],
-  );
+/** At start-up, when the window opens on this list: its first page, asked beside the start-up questions. */
+export const askFirstCustomersEarly = () => early.ask(currentQuery());
+
+const currentQuery = (): CustomerListQuery => toQuery(useCustomerQuery.getState());
+
+/**
+ * The query as sent. Searching answers in a few ms, so a keystroke asks at once, from the keystroke's
+ * own event (no render or timer first: a debounce made every one wait 150 ms, and a throttle through
+ * React state still cost a render, a timer and a second render before the request left); fast typing
+ * still asks at most every 100 ms, and the last text typed always goes. Other filters apply at once.
+ */
+function useSentQuery(cache: PageCache<CustomerListQuery, CustomerListRow>): CustomerListQuery {
+  const [sent, setSent] = useState(currentQuery);
+  useEffect(() => {
+    let last = 0;
+    let timer: number | undefined;
+    const send = () => {
+      window.clearTimeout(timer);
+      timer = undefined;
+      last = Date.now();
+      const query = currentQuery();
+      cache.setQuery(query);
+      setSent((shown) => (JSON.stringify(shown) === JSON.stringify(query) ? shown : query));
+    };
+    const unsubscribe = useCustomerQuery.subscribe((state, previous) => {
+      if (state.search === previous.search) return send();
+      // A later send already reads the latest text.
+      if (timer !== undefined) return;
+      const wait = last + SEARCH_EVERY_MS - Date.now();
+      if (wait <= 0) send();
+      else timer = window.setTimeout(send, wait);
+    });
+    // Anything changed between the first render and this subscription.
+    send();
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [cache]);
+  return sent;
 }
+
+const SEARCH_EVERY_MS = 100;
 
 function ExportButton() {
   const [busy, setBusy] = useState(false);
@@ -58,10 +91,11 @@ function ExportButton() {
 
 export function CustomerList() {
   const searchRef = useRef<HTMLInputElement>(null);
-  const query = useListQuery();
-  const queryKey = JSON.stringify(query);
   const changed = useCustomersChanged();
-  const { cache, snapshot } = usePageCache<CustomerListQuery, CustomerListRow>(fetchCustomers, query, changed);
+  const [cache] = useState(() => new PageCache<CustomerListQuery, CustomerListRow>(fetchCustomers));
+  const query = useSentQuery(cache);
+  const queryKey = JSON.stringify(query);
+  const snapshot = useCacheFollowing(cache, query, changed);
   const filters = useCustomerQuery();
   useListShortcuts(searchRef, paths.customerNew(), 'customers.write');
   const [sendingStatements, setSendingStatements] = useState(false);

@@ -12,12 +12,16 @@ import { Loading } from '../../components/Loading';
 import { InvoiceToolbar } from './list/InvoiceToolbar';
 import { FIRST_DIRECTION, InvoiceTable } from './list/InvoiceTable';
 import { NoInvoicesYet, NoMatches } from './list/EmptyState';
-import { usePageCache } from '../../lib/pageCache';
+import { askedEarly, usePageCache } from '../../lib/pageCache';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import './invoices.css';
 import { GuardedButton, GuardedLink } from '../../components/Guarded';
 
-const fetchInvoices = (query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit });
+const early = askedEarly((query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit }));
+const fetchInvoices = early.fetchPage;
+
+/** At start-up, when the window opens on this list: its first page, asked beside the start-up questions. */
+export const askFirstInvoicesEarly = () => early.ask(toInvoiceQuery(useInvoiceQuery.getState()));
 
 /**
  * The filters as sent: typed text settles before it is sent; choices from lists apply at once.

@@ -1,20 +1,23 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import type { CustomerListRow } from '../../../../shared/domain/customer';
 import { formatPhone } from '../../../../shared/domain/phone';
 import { PaymentBadge, StatusBadge } from '../../../components/Badge';
 import { formatCount, formatDate, money } from '../../../lib/format';
+import { rowStyle } from '../../../lib/useVirtualPages';
 import { paths } from '../../../lib/router';
 
 interface RowProps {
   row: CustomerListRow;
   rowIndex: number;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled body, and its height (px). */
+  top: number;
+  height: number;
 }
 
-export const CustomerRow = memo(function CustomerRow({ row, rowIndex, style }: RowProps) {
+export const CustomerRow = memo(function CustomerRow({ row, rowIndex, top, height }: RowProps) {
   const f = row.financials;
   return (
-    <div role="row" aria-rowindex={rowIndex} className="table-row table-row-body" style={style}>
+    <div role="row" aria-rowindex={rowIndex} className="table-row table-row-body" style={rowStyle(top, height)}>
       <div role="cell" className="table-cell col-customer">
         {/* The title shows a name the column cuts short. */}
         <a href={paths.customer(row.id)} className="cell-primary" title={row.name}>{row.name}</a>
@@ -33,9 +36,9 @@ export const CustomerRow = memo(function CustomerRow({ row, rowIndex, style }: R
   );
 });
 
-export function PlaceholderRow({ rowIndex, style }: { rowIndex: number; style: CSSProperties }) {
+export function PlaceholderRow({ rowIndex, top, height }: { rowIndex: number; top: number; height: number }) {
   return (
-    <div role="row" aria-rowindex={rowIndex} aria-busy="true" className="table-row table-row-body table-row-loading" style={style}>
+    <div role="row" aria-rowindex={rowIndex} aria-busy="true" className="table-row table-row-body table-row-loading" style={rowStyle(top, height)}>
       <div role="cell" className="table-cell col-customer"><span className="skeleton" aria-label="Loading" /></div>
     </div>
   );

@@ -1,6 +1,6 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, memo, useEffect, useState } from 'react';
 import { invoke } from '../../../api';
-import { CUSTOMER_STATUSES, PAYMENT_STATUSES, type CustomerStatus, type PaymentStatus } from '../../../../shared/domain/customer';
+import { CUSTOMER_STATUSES, PAYMENT_STATUSES, type CustomerStatus, type PaymentStatus } from '../../../../shared/domain/customerStatus';
 import { useCustomerQuery, type CustomerSort } from '../../../stores/customerQuery';
 
 const SORTS: [CustomerSort, string][] = [
@@ -29,7 +29,7 @@ function useTags(refreshToken: number): string[] {
 }
 
 /** Search, filters and sort of the customer list; the search input is forwarded for the "/" shortcut. */
-export const ListToolbar = forwardRef<HTMLInputElement, { refreshToken: number }>(function ListToolbar({ refreshToken }, searchRef) {
+export const ListToolbar = memo(forwardRef<HTMLInputElement, { refreshToken: number }>(function ListToolbar({ refreshToken }, searchRef) {
   const q = useCustomerQuery();
   const tags = useTags(refreshToken);
   const tagOptions = q.tag && !tags.includes(q.tag) ? [q.tag, ...tags] : tags;
@@ -89,4 +89,4 @@ export const ListToolbar = forwardRef<HTMLInputElement, { refreshToken: number }
       </div>
     </div>
   );
-});
+}));

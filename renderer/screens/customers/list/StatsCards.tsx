@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { invoke } from '../../../api';
 import type { CustomerStats } from '../../../../shared/contract';
 import { formatCount, money } from '../../../lib/format';
 
-/** Totals over all customers, refreshed whenever customers change. */
-export function StatsCards({ refreshToken }: { refreshToken: number }) {
+/** Totals over all customers, refreshed whenever customers change (not re-rendered by the list's pages and keystrokes). */
+export const StatsCards = memo(function StatsCards({ refreshToken }: { refreshToken: number }) {
   const [stats, setStats] = useState<CustomerStats | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -51,4 +51,4 @@ export function StatsCards({ refreshToken }: { refreshToken: number }) {
       {failed && <p className="stat-error">Totals could not be loaded; they will retry when customers change.</p>}
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { InvoiceListRow } from '../../../../shared/domain/invoice';
 import { InvoiceStatusBadge } from '../../../components/InvoiceStatusBadge';
 import { formatDate, money } from '../../../lib/format';
+import { rowStyle } from '../../../lib/useVirtualPages';
 import { navigate, paths } from '../../../lib/router';
 
 export function invoiceHref(row: { id: string; status: string }): string {
@@ -11,7 +12,9 @@ export function invoiceHref(row: { id: string; status: string }): string {
 interface RowProps {
   row: InvoiceListRow;
   rowIndex: number;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled body, and its height (px). */
+  top: number;
+  height: number;
 }
 
 /** Clicking anywhere on a row opens it; the number is the link keyboards and screen readers use. */
@@ -22,11 +25,11 @@ function openRow(event: MouseEvent<HTMLDivElement>, href: string) {
   navigate(href);
 }
 
-export const InvoiceRow = memo(function InvoiceRow({ row, rowIndex, style }: RowProps) {
+export const InvoiceRow = memo(function InvoiceRow({ row, rowIndex, top, height }: RowProps) {
   const href = invoiceHref(row);
   const isDraft = row.status === 'draft';
   return (
-    <div role="row" aria-rowindex={rowIndex} className="table-row table-row-body invoice-grid invoice-row" style={style} onClick={(e) => openRow(e, href)}>
+    <div role="row" aria-rowindex={rowIndex} className="table-row table-row-body invoice-grid invoice-row" style={rowStyle(top, height)} onClick={(e) => openRow(e, href)}>
       <div role="cell" className="table-cell">
         <a href={href} className={`cell-primary${isDraft ? ' invoice-draft-link' : ''}`} aria-label={isDraft ? `Draft for ${row.customerName}` : undefined}>
           {row.number ?? 'Draft'}
@@ -48,9 +51,9 @@ export const InvoiceRow = memo(function InvoiceRow({ row, rowIndex, style }: Row
   );
 });
 
-export function PlaceholderRow({ rowIndex, style }: { rowIndex: number; style: CSSProperties }) {
+export function PlaceholderRow({ rowIndex, top, height }: { rowIndex: number; top: number; height: number }) {
   return (
-    <div role="row" aria-rowindex={rowIndex} aria-busy="true" className="table-row table-row-body table-row-loading invoice-grid" style={style}>
+    <div role="row" aria-rowindex={rowIndex} aria-busy="true" className="table-row table-row-body table-row-loading invoice-grid" style={rowStyle(top, height)}>
       <div role="cell" className="table-cell"><span className="skeleton" aria-label="Loading" /></div>
     </div>
   );

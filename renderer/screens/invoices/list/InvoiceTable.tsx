@@ -66,11 +66,12 @@ export function InvoiceTable({ cache, total, queryKey, sort, direction, onSort }
       <div role="rowgroup" className="table-body" style={{ height: totalSize }}>
         {items.map((item) => {
           const row = cache.row(item.index);
-          const style = { transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT };
+          // Numbers, not a style object made anew each render: a row already drawn is not drawn again as the list scrolls.
+          const top = item.start - HEADER_HEIGHT;
           return row ? (
-            <InvoiceRow key={item.key} row={row} rowIndex={item.index + 2} style={style} />
+            <InvoiceRow key={item.key} row={row} rowIndex={item.index + 2} top={top} height={ROW_HEIGHT} />
           ) : (
-            <PlaceholderRow key={item.key} rowIndex={item.index + 2} style={style} />
+            <PlaceholderRow key={item.key} rowIndex={item.index + 2} top={top} height={ROW_HEIGHT} />
           );
         })}
       </div>

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { INVOICE_FILTERS, INVOICE_STATUS_LABELS, type InvoiceFilter } from '../../../../shared/domain/invoice';
+import { INVOICE_FILTERS, INVOICE_STATUS_LABELS, type InvoiceFilter } from '../../../../shared/domain/invoiceStatus';
 import { CURRENCIES, type CurrencyCode } from '../../../../shared/money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { paths } from '../../../lib/router';
