@@ -49,6 +49,49 @@ export function settlementRows(sql: Sql): SettlementRow[] {
   return rows;
 }
 
+const PAID_WITH_MONEY = "status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL";
+
+/**
+ * What fitPaymentModel keeps of settlementRows' paid rows, and no more: per customer the invoices
+ * paid on or after the day of their `window`-th latest payment (the window, and any tied with its
+ * oldest), in the order settlementRows gives them among equal paid and due days; customers in the
+ * order settlementRows first shows them. The model fitted on these is the one fitted on every paid
+ * invoice, read in a few seeks per customer of invoices_paid_by_customer_paid_on (migration 13).
+ */
+export function recentPaid(sql: Sql, window: number): PaidRow[] {
+  const rows = sql
+    .prepare(
+      `SELECT c.id,
+         (SELECT paid_on || currency || issue_date || printf('%020d', paid_minor) FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
+          WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY paid_on, currency, issue_date, paid_minor LIMIT 1) AS seen,
+         (SELECT group_concat(${day('due_date')} || ':' || ${day('paid_on')} || ':' || total_minor, ','
+            ORDER BY paid_on, currency, issue_date, paid_minor, due_date, total_minor)
+          FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
+          WHERE customer_id = c.id AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
+            (SELECT paid_on FROM invoices INDEXED BY invoices_paid_by_customer_paid_on WHERE customer_id = c.id AND ${PAID_WITH_MONEY}
+             ORDER BY paid_on DESC LIMIT 1 OFFSET @skip), ''))
+       FROM customers c ORDER BY seen, c.id`,
+    )
+    .raw(true)
+    .all({ skip: window - 1 }) as [string, string | null, string | null][];
+  const out: PaidRow[] = [];
+  for (const [customerId, seen, list] of rows) {
+    if (seen === null || list === null) continue;
+    for (const triple of list.split(',')) {
+      const [due, paid, total] = triple.split(':') as [string, string, string];
+      out.push({ customerId, dueDay: Number(due), paidDay: Number(paid), totalMinor: Number(total) });
+    }
+  }
+  return out;
+}
+
+export interface PaidRow {
+  customerId: string;
+  dueDay: number;
+  paidDay: number;
+  totalMinor: number;
+}
+
 export interface OpenInvoiceRow {
   id: string;
   number: string;
@@ -162,6 +205,72 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
     .raw(true)
     .all({ today, todayDay, ...(customerId ? { customerId } : {}) }) as [string, string, string][];
   return rows.map(([id, dueDays, late]) => ({ customerId: id, dueDays: numbers(dueDays), daysLate: numbers(late) }));
+}
+
+/**
+ * Per customer, the latest `window` events of delayHistories (same order, oldest due first), in no
+ * particular customer order: the rules look no further back than that (delayJump: 5 recent and 20
+ * earlier; collection: the payment model's window). Two seeks per customer, walking
+ * invoices_paid_by_customer_due (migration 13) and invoices_unpaid_by_customer backwards from the
+ * latest due date, instead of every invoice ever paid. Events tied on due day, kind and paid day
+ * have the same days late, so cutting among them changes nothing.
+ */
+export function recentDelays(sql: Sql, today: string, todayDay: number, window: number, customerId?: string): DelayHistory[] {
+  // Each side is cut to the window walking its index backwards (no sort); one small sort per
+  // customer then orders the two sides together, and the window is cut from the end here.
+  const rows = sql
+    .prepare(
+      `SELECT c.id, (
+         SELECT group_concat(due_day || ':' || late, ',' ORDER BY due_date, unpaid, paid_on) FROM (
+           SELECT * FROM (
+             SELECT due_date, 0 AS unpaid, paid_on, ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late
+             FROM invoices INDEXED BY invoices_paid_by_customer_due
+             WHERE customer_id = c.id AND ${PAID_WITH_MONEY}
+             ORDER BY due_date DESC, paid_on DESC LIMIT @window)
+           UNION ALL
+           SELECT * FROM (
+             SELECT due_date, 1, NULL, ${day('due_date')}, @todayDay - ${day('due_date')}
+             FROM invoices INDEXED BY invoices_unpaid_by_customer
+             WHERE customer_id = c.id AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
+             ORDER BY due_date DESC LIMIT @window))
+       ) FROM customers c ${customerId ? 'WHERE c.id = @customerId' : ''}`,
+    )
+    .raw(true)
+    .all({ today, todayDay, window, ...(customerId ? { customerId } : {}) }) as [string, string | null][];
+  const out: DelayHistory[] = [];
+  for (const [id, list] of rows) {
+    if (list === null) continue;
+    const pairs = list.split(',');
+    const dueDays: number[] = [];
+    const daysLate: number[] = [];
+    for (let i = Math.max(0, pairs.length - window); i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const at = pair.indexOf(':');
+      dueDays.push(Number(pair.slice(0, at)));
+      daysLate.push(Number(pair.slice(at + 1)));
+    }
+    out.push({ customerId: id, dueDays, daysLate });
+  }
+  return out;
+}
+
+/**
+ * The key delayHistories orders customers by (where settlementRows first shows them), for a few
+ * customers: what ties among them are broken by.
+ */
+export function firstSeen(sql: Sql, today: string, customerIds: readonly string[]): Map<string, string> {
+  const rows = sql
+    .prepare(
+      `SELECT c.value, coalesce(
+         (SELECT min(paid_on || currency || issue_date || printf('%020d', paid_minor)) FROM invoices INDEXED BY invoices_paid_by_customer_due
+          WHERE customer_id = c.value AND ${PAID_WITH_MONEY}),
+         (SELECT min(char(255) || issue_date || currency) FROM invoices INDEXED BY invoices_unpaid_by_customer
+          WHERE customer_id = c.value AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today))
+       FROM json_each(@ids) c`,
+    )
+    .raw(true)
+    .all({ today, ids: JSON.stringify(customerIds) }) as [string, string | null][];
+  return new Map(rows.map(([id, key]) => [id, key ?? '']));
 }
 
 export interface InvoiceDetailRow {
