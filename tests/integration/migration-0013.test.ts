@@ -57,7 +57,7 @@ async function seed(dir: string) {
   return made;
 }
 
-describe('migration 13: bounded intelligence', () => {
+describe('migration 13: bounded analytics', () => {
   it('reads only each customer\'s latest payments, and the model, delays, anomalies and collection plans come out as from every one', async () => {
     const dir = tempDir();
     const { core: before } = await seed(dir);
@@ -84,9 +84,13 @@ describe('migration 13: bounded intelligence', () => {
       predictions: await call(core, 'intelligence.predictions', { limit: 500 }),
       cashflow: await call(core, 'intelligence.cashflow', {}),
       backtest: await call(core, 'intelligence.backtest', {}),
+      byCustomerMonth: await call(core, 'reports.run', { rows: 'invoices', groupBy: ['customer', 'month'], measures: ['count', 'sum', 'average', 'p90'], limit: 5 }),
     });
     const shown = await screens(before);
     expect(shown.collection.rows.map((r) => r.customerName)).toEqual(['Batch Payers Ltd']);
+    // Customers by name, then months: the first page of the groups, and how many there are.
+    expect(shown.byCustomerMonth.rows.slice(0, 2).map((r) => [r.customerName, r.month, r.currency, r.count])).toEqual([['Batch Payers Ltd', '2025-01', 'KES', 6], ['Batch Payers Ltd', '2025-02', 'KES', 6]]);
+    expect(shown.byCustomerMonth.truncated).toBe(true);
     before.close();
     rewindBooks(path.join(dir, 'billbook.db'), 12);
 
@@ -98,6 +102,9 @@ describe('migration 13: bounded intelligence', () => {
     expect(plan(core, `SELECT paid_on, currency, issue_date, paid_minor, due_date, total_minor FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
       WHERE customer_id = 'x' AND ${paidWithMoney} AND paid_on >= '2026-01-01' ORDER BY paid_on, currency, issue_date, paid_minor, due_date, total_minor`))
       .toBe('SEARCH invoices USING COVERING INDEX invoices_paid_by_customer_paid_on (customer_id=? AND paid_on>?)');
+    expect(plan(core, `SELECT customer_id, substr(issue_date, 1, 7) AS month, currency, count(*), sum(total_minor) FROM invoices INDEXED BY invoices_final_by_customer_month
+      WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY customer_id, month, currency`))
+      .toBe('SCAN invoices USING COVERING INDEX invoices_final_by_customer_month');
     expect(await screens(core)).toEqual(shown);
   }, 60_000);
 });

@@ -30,6 +30,8 @@ export interface ReportRecord {
 
 export interface RecordNeeds {
   month: boolean;
+  /** Grouped by customer, then month (then currency). */
+  groupedByCustomerMonth?: boolean;
   status: boolean;
   taxRate: boolean;
   detail: boolean;
@@ -125,8 +127,12 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
       : ['i.total_minor AS amount']),
     ...(needs.detail ? ['i.number AS ref', 'i.due_date AS due', 'i.balance_minor AS balance'] : []),
   ];
-  // The usual report (finalized invoices) reads the covering index, never the invoice rows.
-  const table = f.statuses?.length ? 'invoices i' : 'invoices i INDEXED BY invoices_final_by_issue';
+  // The usual report (finalized invoices) reads a covering index, never the invoice rows. Grouped by
+  // customer and month over all time, the index in that order (migration 13) hands SQLite each group
+  // whole: by issue date it sorted every invoice first.
+  const byCustomerMonth = needs.groupedByCustomerMonth && !f.from && !f.to && !needs.taxRate;
+  const table = f.statuses?.length ? 'invoices i'
+    : byCustomerMonth ? 'invoices i INDEXED BY invoices_final_by_customer_month' : 'invoices i INDEXED BY invoices_final_by_issue';
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
   return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
 }

@@ -11,7 +11,7 @@ import { migration0009 } from './0009_etims';
 import { migration0010 } from './0010_payments';
 import { migration0011 } from './0011_smaller_books';
 import { migration0012 } from './0012_faster_analytics';
-import { migration0013 } from './0013_bounded_intelligence';
+import { migration0013 } from './0013_bounded_analytics';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
