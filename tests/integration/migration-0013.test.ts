@@ -85,12 +85,14 @@ describe('migration 13: bounded analytics', () => {
       cashflow: await call(core, 'intelligence.cashflow', {}),
       backtest: await call(core, 'intelligence.backtest', {}),
       byCustomerMonth: await call(core, 'reports.run', { rows: 'invoices', groupBy: ['customer', 'month'], measures: ['count', 'sum', 'average', 'p90'], limit: 5 }),
+      paymentsByMonth: await call(core, 'reports.run', { rows: 'payments', groupBy: ['month'], measures: ['count', 'sum', 'p50'] }),
     });
     const shown = await screens(before);
     expect(shown.collection.rows.map((r) => r.customerName)).toEqual(['Batch Payers Ltd']);
     // Customers by name, then months: the first page of the groups, and how many there are.
     expect(shown.byCustomerMonth.rows.slice(0, 2).map((r) => [r.customerName, r.month, r.currency, r.count])).toEqual([['Batch Payers Ltd', '2025-01', 'KES', 6], ['Batch Payers Ltd', '2025-02', 'KES', 6]]);
     expect(shown.byCustomerMonth.truncated).toBe(true);
+    expect(shown.paymentsByMonth.rows.slice(0, 2).map((r) => [r.month, r.currency, r.count])).toEqual([['2025-02', 'KES', 1], ['2025-02', 'USD', 1]]);
     before.close();
     rewindBooks(path.join(dir, 'billbook.db'), 12);
 
@@ -105,6 +107,8 @@ describe('migration 13: bounded analytics', () => {
     expect(plan(core, `SELECT customer_id, substr(issue_date, 1, 7) AS month, currency, count(*), sum(total_minor) FROM invoices INDEXED BY invoices_final_by_customer_month
       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY customer_id, month, currency`))
       .toBe('SCAN invoices USING COVERING INDEX invoices_final_by_customer_month');
+    expect(plan(core, `SELECT substr(paid_on, 1, 7) AS month, currency, count(*), sum(amount_minor) FROM payments INDEXED BY payments_completed_by_month
+      WHERE status = 'completed' GROUP BY month, currency`)).toBe('SCAN payments USING COVERING INDEX payments_completed_by_month');
     expect(await screens(core)).toEqual(shown);
   }, 60_000);
 });

@@ -6,7 +6,8 @@ import type { Migration } from '../migrate';
 // money, by customer and due date and by customer and paid day, let each customer's latest be read
 // backwards and the read stop, where the paid-on index made them read every paid invoice. Finalized
 // invoices by customer and month: a report grouped by customer and month (reports/repo.ts) gets each
-// group whole, where by issue date SQLite sorted every invoice first. Each holds the columns of its
+// group whole, where by issue date SQLite sorted every invoice first; completed payments by month the
+// same for a payments report by month. Each holds the columns of its
 // partial WHERE too, or SQLite looks up every row to check them.
 export const migration0013: Migration = {
   version: 13,
@@ -18,5 +19,7 @@ export const migration0013: Migration = {
       WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL;
     CREATE INDEX invoices_final_by_customer_month ON invoices (customer_id, substr(issue_date, 1, 7), currency, total_minor, issue_date, status, deleted_at)
       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL;
+    CREATE INDEX payments_completed_by_month ON payments (substr(paid_on, 1, 7), currency, amount_minor, paid_on, customer_id, status)
+      WHERE status = 'completed';
   `,
 };
