@@ -49,6 +49,49 @@ export function settlementRows(sql: Sql): SettlementRow[] {
   return rows;
 }
 
+const PAID_WITH_MONEY = "status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL";
+
+/**
+ * What fitPaymentModel keeps of settlementRows' paid rows, and no more: per customer the invoices
+ * paid on or after the day of their `window`-th latest payment (the window, and any tied with its
+ * oldest), in the order settlementRows gives them among equal paid and due days; customers in the
+ * order settlementRows first shows them. The model fitted on these is the one fitted on every paid
+ * invoice, read in a few seeks per customer of invoices_paid_by_customer_paid_on (migration 14).
+ */
+export function recentPaid(sql: Sql, window: number): PaidRow[] {
+  const rows = sql
+    .prepare(
+      `SELECT c.id,
+         (SELECT paid_on || currency || issue_date || printf('%020d', paid_minor) FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
+          WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY paid_on, currency, issue_date, paid_minor LIMIT 1) AS seen,
+         (SELECT group_concat(${day('due_date')} || ':' || ${day('paid_on')} || ':' || total_minor, ','
+            ORDER BY paid_on, currency, issue_date, paid_minor, due_date, total_minor)
+          FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
+          WHERE customer_id = c.id AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
+            (SELECT paid_on FROM invoices INDEXED BY invoices_paid_by_customer_paid_on WHERE customer_id = c.id AND ${PAID_WITH_MONEY}
+             ORDER BY paid_on DESC LIMIT 1 OFFSET @skip), ''))
+       FROM customers c ORDER BY seen, c.id`,
+    )
+    .raw(true)
+    .all({ skip: window - 1 }) as [string, string | null, string | null][];
+  const out: PaidRow[] = [];
+  for (const [customerId, seen, list] of rows) {
+    if (seen === null || list === null) continue;
+    for (const triple of list.split(',')) {
+      const [due, paid, total] = triple.split(':') as [string, string, string];
+      out.push({ customerId, dueDay: Number(due), paidDay: Number(paid), totalMinor: Number(total) });
+    }
+  }
+  return out;
+}
+
+export interface PaidRow {
+  customerId: string;
+  dueDay: number;
+  paidDay: number;
+  totalMinor: number;
+}
+
 export interface OpenInvoiceRow {
   id: string;
   number: string;
@@ -164,6 +207,69 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
   return rows.map(([id, dueDays, late]) => ({ customerId: id, dueDays: numbers(dueDays), daysLate: numbers(late) }));
 }
 
+/**
+ * Per customer, the latest `window` events of delayHistories (same order, oldest due first), in no
+ * particular customer order: the rules look no further back than that (delayJump: 5 recent and 20
+ * earlier; collection: the payment model's window). Two seeks per customer, walking
+ * invoices_paid_by_customer_due (migration 14) and invoices_unpaid_by_customer backwards from the
+ * latest due date, instead of every invoice ever paid. Events tied on due day, kind and paid day
+ * have the same days late, so cutting among them changes nothing.
+ */
+export function recentDelays(sql: Sql, today: string, todayDay: number, window: number, customerId?: string): DelayHistory[] {
+  // Each side is cut to the window walking its index backwards (no sort in SQLite: ordering the
+  // two sides together there cost more than both reads); the few left are ordered and cut here.
+  const rows = sql
+    .prepare(
+      `SELECT c.id,
+         (SELECT group_concat(due_day || ':' || late) FROM (
+            SELECT ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late
+            FROM invoices INDEXED BY invoices_paid_by_customer_due
+            WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY due_date DESC, paid_on DESC LIMIT @window)),
+         (SELECT group_concat(due_day) FROM (
+            SELECT ${day('due_date')} AS due_day
+            FROM invoices INDEXED BY invoices_unpaid_by_customer
+            WHERE customer_id = c.id AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
+            ORDER BY due_date DESC LIMIT @window))
+       FROM customers c ${customerId ? 'WHERE c.id = @customerId' : ''}`,
+    )
+    .raw(true)
+    .all({ today, window, ...(customerId ? { customerId } : {}) }) as [string, string | null, string | null][];
+  const out: DelayHistory[] = [];
+  for (const [id, paid, overdue] of rows) {
+    if (paid === null && overdue === null) continue;
+    // [due day, unpaid (0/1), days late]: for a paid one days late orders as its paid day does.
+    const events: [number, number, number][] = [];
+    for (const pair of paid?.split(',') ?? []) {
+      const at = pair.indexOf(':');
+      events.push([Number(pair.slice(0, at)), 0, Number(pair.slice(at + 1))]);
+    }
+    for (const due of overdue?.split(',') ?? []) events.push([Number(due), 1, todayDay - Number(due)]);
+    events.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const kept = events.slice(-window);
+    out.push({ customerId: id, dueDays: kept.map((e) => e[0]), daysLate: kept.map((e) => e[2]) });
+  }
+  return out;
+}
+
+/**
+ * The key delayHistories orders customers by (where settlementRows first shows them), for a few
+ * customers: what ties among them are broken by.
+ */
+export function firstSeen(sql: Sql, today: string, customerIds: readonly string[]): Map<string, string> {
+  const rows = sql
+    .prepare(
+      `SELECT c.value, coalesce(
+         (SELECT min(paid_on || currency || issue_date || printf('%020d', paid_minor)) FROM invoices INDEXED BY invoices_paid_by_customer_due
+          WHERE customer_id = c.value AND ${PAID_WITH_MONEY}),
+         (SELECT min(char(255) || issue_date || currency) FROM invoices INDEXED BY invoices_unpaid_by_customer
+          WHERE customer_id = c.value AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today))
+       FROM json_each(@ids) c`,
+    )
+    .raw(true)
+    .all({ today, ids: JSON.stringify(customerIds) }) as [string, string | null][];
+  return new Map(rows.map(([id, key]) => [id, key ?? '']));
+}
+
 export interface InvoiceDetailRow {
   seq: number;
   id: string;
@@ -202,12 +308,23 @@ export interface MonthlyBillingRow {
  * from the covering index: left to itself SQLite took the status index and a row lookup per invoice.
  */
 export function monthlyBilling(sql: Sql): MonthlyBillingRow[] {
-  const billed = sql
+  // Grouped by day in the index's own order (no sort of every invoice), then by month here.
+  const daily = sql
     .prepare(
-      `SELECT currency, substr(issue_date, 1, 7) AS month, sum(total_minor) AS billed_minor FROM invoices INDEXED BY invoices_final_by_issue
-       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY currency, month`,
+      `SELECT currency, issue_date, sum(total_minor) FROM invoices INDEXED BY invoices_final_by_issue
+       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY issue_date, currency`,
     )
-    .all() as MonthlyBillingRow[];
+    .raw(true)
+    .all() as [string, string, number][];
+  const monthly = new Map<string, MonthlyBillingRow>();
+  for (const [currency, issueDate, minor] of daily) {
+    const month = issueDate.slice(0, 7);
+    const key = `${currency}|${month}`;
+    const row = monthly.get(key);
+    if (row) row.billed_minor += minor;
+    else monthly.set(key, { currency, month, billed_minor: minor });
+  }
+  const billed = [...monthly.values()];
   const credited = sql
     .prepare(`SELECT currency, substr(issue_date, 1, 7) AS month, sum(amount_minor) AS credited_minor FROM credit_notes WHERE deleted_at IS NULL GROUP BY currency, month`)
     .all() as { currency: string; month: string; credited_minor: number }[];

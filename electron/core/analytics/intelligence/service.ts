@@ -27,7 +27,7 @@ import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, groupOutliers, t
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
-import { fitPaymentModel, predictDelay, type PaymentModel } from './paymentModel';
+import { fitPaymentModel, PAYMENT_MODEL_DEFAULTS, predictDelay, type PaymentModel } from './paymentModel';
 import { modelSummary, predictInvoice, type OpenInvoice } from './predictions';
 import * as repo from './repo';
 import { addMonths, forecastRevenue } from './revenue';
@@ -36,7 +36,6 @@ import { dateOf, dayNumber } from './stats';
 interface Book {
   today: string;
   todayDay: number;
-  rows: repo.SettlementRow[];
   model: PaymentModel;
 }
 
@@ -50,9 +49,8 @@ function book(ctx: CoreContext): Book {
   const stamp = `${counter}|${today}`;
   const cached = fits.get(ctx.sql);
   if (cached && cached.stamp === stamp) return cached.book;
-  const rows = repo.settlementRows(ctx.sql);
-  const paid = rows.filter((r): r is repo.SettlementRow & { paidDay: number } => r.paidDay !== null);
-  const fresh: Book = { today, todayDay: dayNumber(today), rows, model: fitPaymentModel(paid) };
+  // Each customer's latest payments only: all the fit keeps of every invoice ever paid.
+  const fresh: Book = { today, todayDay: dayNumber(today), model: fitPaymentModel(repo.recentPaid(ctx.sql, PAYMENT_MODEL_DEFAULTS.historyWindow)) };
   fits.set(ctx.sql, { stamp, book: fresh });
   return fresh;
 }
@@ -121,28 +119,21 @@ export function getPrediction(ctx: CoreContext, invoiceId: string): InvoicePredi
 // ---- backtest ------------------------------------------------------------------------------
 
 export function backtest(ctx: CoreContext, input: ChannelParsed<'intelligence.backtest'>): BacktestResult {
-  const b = book(ctx);
-  if (input.cutoff && input.cutoff > b.today) throw new AppError('invalid_input', 'The cutoff must be today or earlier: the test needs invoices paid since.', { cutoff: 'In the future' });
-  return runBacktest(b.rows, b.todayDay, input.cutoff ? dayNumber(input.cutoff) : undefined);
+  // The backtest fits its own models on every settlement before its cutoff: no fit of today's book.
+  const today = businessDate(ctx.clock.now());
+  if (input.cutoff && input.cutoff > today) throw new AppError('invalid_input', 'The cutoff must be today or earlier: the test needs invoices paid since.', { cutoff: 'In the future' });
+  return runBacktest(repo.settlementRows(ctx.sql), dayNumber(today), input.cutoff ? dayNumber(input.cutoff) : undefined);
 }
 
 // ---- collection ----------------------------------------------------------------------------
 
-/** Each customer's settled and overdue invoices as late-or-not, oldest due first: what "recently" means. */
-function delayEvents(b: Book, customerIds?: ReadonlySet<string>): Map<string, DelayEvent[]> {
-  const events = new Map<string, DelayEvent[]>();
-  for (const r of b.rows) {
-    if (customerIds && !customerIds.has(r.customerId)) continue;
-    let daysLate: number;
-    if (r.paidDay !== null) daysLate = r.paidDay - r.dueDay;
-    else if (r.dueDay < b.todayDay) daysLate = b.todayDay - r.dueDay;
-    else continue;
-    let list = events.get(r.customerId);
-    if (!list) events.set(r.customerId, (list = []));
-    list.push({ dueDay: r.dueDay, daysLate });
-  }
-  for (const list of events.values()) list.sort((x, y) => x.dueDay - y.dueDay);
-  return events;
+/**
+ * Each customer's latest settled and overdue invoices (the model's window) as late-or-not, oldest
+ * due first: what "recently" means. One customer's, or everyone's.
+ */
+function delayEvents(ctx: CoreContext, b: Book, customerId?: string): Map<string, DelayEvent[]> {
+  return new Map(repo.recentDelays(ctx.sql, b.today, b.todayDay, b.model.options.historyWindow, customerId)
+    .map((h) => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]));
 }
 
 /** One row per customer and currency with money overdue. */
@@ -155,7 +146,7 @@ function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string
     if (!list) groups.set(key, (list = []));
     list.push(row);
   }
-  const events = delayEvents(b, new Set(overdue.map((r) => r.customer_id)));
+  const events = overdue.length > 0 ? delayEvents(ctx, b, filter.customerId) : new Map<string, DelayEvent[]>();
   const rows: CollectionRow[] = [];
   for (const list of groups.values()) {
     const first = list[0]!;
@@ -291,14 +282,20 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
     amountCount = outliers.length;
   }
   if (kinds.has('payment_delay_jump')) {
-    const events = repo.delayHistories(ctx.sql, b.today, b.todayDay, input.customerId)
+    // Only the events the rule looks at: the latest recent and earlier ones of each customer.
+    const window = ANOMALY_RULES.delayRecentInvoices + ANOMALY_RULES.delayEarlierWindow;
+    const events = repo.recentDelays(ctx.sql, b.today, b.todayDay, window, input.customerId)
       .map((h): [string, DelayEvent[]] => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]);
-    // Judge first, then name only the customers flagged.
+    // Judge first, then name only the customers flagged; equal jumps in the order their customers
+    // first show in the settlement read, as before the read was bounded.
     const flagged = events.filter(([id, list]) => delayJump(id, '', list, sinceDay) !== null);
-    const names = repo.customerNames(ctx.sql, flagged.map(([id]) => id));
+    const ids = flagged.map(([id]) => id);
+    const names = repo.customerNames(ctx.sql, ids);
+    const seen = repo.firstSeen(ctx.sql, b.today, ids);
+    const bySeen = (x: string, y: string) => (seen.get(x)! < seen.get(y)! ? -1 : seen.get(x)! > seen.get(y)! ? 1 : x < y ? -1 : x > y ? 1 : 0);
     found.payment_delay_jump = flagged
       .map(([id, list]) => delayJump(id, names.get(id) ?? 'This customer', list, sinceDay)!)
-      .sort((x, y) => y.jumpDays - x.jumpDays);
+      .sort((x, y) => y.jumpDays - x.jumpDays || bySeen(x.customerId, y.customerId));
   }
   if (kinds.has('billing_drop') && !input.customerId) {
     const lastComplete = addMonths(b.today.slice(0, 7), -1);

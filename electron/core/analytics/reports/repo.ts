@@ -30,6 +30,10 @@ export interface ReportRecord {
 
 export interface RecordNeeds {
   month: boolean;
+  /** Grouped by customer, then month (then currency). */
+  groupedByCustomerMonth?: boolean;
+  /** Grouped by month first. */
+  groupedByMonthFirst?: boolean;
   status: boolean;
   taxRate: boolean;
   detail: boolean;
@@ -125,8 +129,12 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
       : ['i.total_minor AS amount']),
     ...(needs.detail ? ['i.number AS ref', 'i.due_date AS due', 'i.balance_minor AS balance'] : []),
   ];
-  // The usual report (finalized invoices) reads the covering index, never the invoice rows.
-  const table = f.statuses?.length ? 'invoices i' : 'invoices i INDEXED BY invoices_final_by_issue';
+  // The usual report (finalized invoices) reads a covering index, never the invoice rows. Grouped by
+  // customer and month over all time, the index in that order (migration 14) hands SQLite each group
+  // whole: by issue date it sorted every invoice first.
+  const byCustomerMonth = needs.groupedByCustomerMonth && !f.from && !f.to && !needs.taxRate;
+  const table = f.statuses?.length ? 'invoices i'
+    : byCustomerMonth ? 'invoices i INDEXED BY invoices_final_by_customer_month' : 'invoices i INDEXED BY invoices_final_by_issue';
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
   return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
 }
@@ -146,7 +154,11 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
     'p.seq', 'p.currency', 'p.customer_id', 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
     'p.amount_minor AS amount', ...(needs.detail ? ['p.number AS ref', 'p.method', 'p.reference'] : []),
   ];
-  const table = completedOnly && !needs.detail ? 'payments p INDEXED BY payments_completed_by_date' : 'payments p';
+  // Grouped by month first over all time, the index by month (migration 14) hands SQLite each group
+  // whole; by date it sorted every payment first.
+  const byMonth = needs.groupedByMonthFirst && !f.from && !f.to;
+  const table = completedOnly && !needs.detail
+    ? `payments p INDEXED BY ${byMonth ? 'payments_completed_by_month' : 'payments_completed_by_date'}` : 'payments p';
   return { text: `SELECT ${columns.join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
 }
 
