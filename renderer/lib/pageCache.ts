@@ -124,21 +124,33 @@ export class PageCache<Q, R> {
 /**
  * The first page of a list asked for at start-up, beside the start-up questions, when the window opens
  * on that list: its screen's first request takes the answer instead of asking after the first render.
- * Only that first request may take it, and only within a moment of asking, so no screen ever shows an
- * old answer (a change after it arrives refreshes the list as usual).
+ * Only that first request may take it, only within a moment of asking, and only if no change to the
+ * list was announced in between (`watchChanges`): the screen subscribes to changes when it mounts,
+ * so a change announced before that would otherwise never refresh the early answer.
  */
-export function askedEarly<Q, R>(fetchPage: FetchPage<Q, R>): { ask: (query: Q) => void; fetchPage: FetchPage<Q, R> } {
+export function askedEarly<Q, R>(
+  fetchPage: FetchPage<Q, R>,
+  watchChanges: (changed: () => void) => () => void,
+): { ask: (query: Q) => void; fetchPage: FetchPage<Q, R> } {
   let early: { key: string; at: number; answer: ReturnType<FetchPage<Q, R>> } | null = null;
+  let stopWatching = () => {};
+  const forget = () => {
+    early = null;
+    stopWatching();
+    stopWatching = () => {};
+  };
   return {
     ask(query) {
+      forget();
       const answer = fetchPage(query, 0, PAGE_SIZE);
       // A failure is reported by the screen that takes it (it shows the error like any other).
       answer.catch(() => undefined);
       early = { key: JSON.stringify(query), at: performance.now(), answer };
+      stopWatching = watchChanges(forget);
     },
     fetchPage(query, offset, limit) {
       const taken = early;
-      early = null;
+      forget();
       const fresh = taken !== null && performance.now() - taken.at < EARLY_KEPT_MS;
       if (fresh && offset === 0 && limit === PAGE_SIZE && taken.key === JSON.stringify(query)) return taken.answer;
       return fetchPage(query, offset, limit);

@@ -70,6 +70,9 @@ const watched = new WeakSet<Sql>();
  * from the earliest one it changed). The map is the keeper's own: it adds the days it computes.
  */
 export function keptDays<T>(sql: Sql, keeper: Keeper): Map<string, T> {
+  // Inside a transaction that may still roll back, days computed from its rows (and the triggers
+  // themselves, if made now) could outlive it: nothing is kept.
+  if (sql.db.inTransaction) return new Map();
   if (!watched.has(sql)) {
     watch(sql);
     watched.add(sql);

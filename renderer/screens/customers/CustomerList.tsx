@@ -14,7 +14,7 @@ import { NoCustomersYet, NoMatches } from './list/EmptyState';
 import { askedEarly, PageCache, useCacheFollowing } from '../../lib/pageCache';
 import { exportCustomersCsv } from './list/exportCsv';
 import { useListShortcuts } from '../../lib/useListShortcuts';
-import { invoke } from '../../api';
+import { invoke, onEvent } from '../../api';
 import { SendStatementsDialog } from '../statements/SendStatementsDialog';
 import type { ChannelInput } from '../../../shared/contract';
 import type { CustomerListRow } from '../../../shared/domain/customer';
@@ -22,7 +22,10 @@ import { GuardedButton } from '../../components/Guarded';
 
 export type CustomerListQuery = Omit<ChannelInput<'customers.list'>, 'offset' | 'limit'>;
 
-const early = askedEarly((query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit }));
+const early = askedEarly(
+  (query: CustomerListQuery, offset: number, limit: number) => invoke('customers.list', { ...query, offset, limit }),
+  (changed) => onEvent('customers.changed', changed),
+);
 const fetchCustomers = early.fetchPage;
 
 /** At start-up, when the window opens on this list: its first page, asked beside the start-up questions. */

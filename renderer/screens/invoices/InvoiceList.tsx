@@ -1,6 +1,6 @@
 // The invoice list: search and filters, a virtualized table fed page by page, sortable columns.
 import { useCallback, useMemo, useRef } from 'react';
-import { invoke } from '../../api';
+import { invoke, onEvent } from '../../api';
 import type { InvoiceSort } from '../../../shared/domain/invoice';
 import { hasInvoiceFilters, toInvoiceQuery, useInvoiceQuery, type InvoiceFilters, type InvoiceListQuery } from '../../stores/invoiceQuery';
 import { useDebounced } from '../../lib/useDebounced';
@@ -17,7 +17,10 @@ import { useListShortcuts } from '../../lib/useListShortcuts';
 import './invoices.css';
 import { GuardedButton, GuardedLink } from '../../components/Guarded';
 
-const early = askedEarly((query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit }));
+const early = askedEarly(
+  (query: InvoiceListQuery, offset: number, limit: number) => invoke('invoices.list', { ...query, offset, limit }),
+  (changed) => onEvent('invoices.changed', changed),
+);
 const fetchInvoices = early.fetchPage;
 
 /** At start-up, when the window opens on this list: its first page, asked beside the start-up questions. */

@@ -166,6 +166,8 @@ interface KeptDay {
 
 /** Days kept per connection; past month-ends are asked for again by every dashboard. */
 const MAX_KEPT_DAYS = 400;
+/** Days that keep their per-customer figures too (custom periods each end on their own day). */
+const MAX_CUSTOMER_DAYS = 4;
 
 /** Snapshots for any set of days (see snapshots), reading the invoices open around each group of close days not kept from before. */
 export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: string) {
@@ -181,6 +183,9 @@ export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: 
   for (const date of wanted) byDate.set(date, day(date).currencies);
   const byCustomer = (customerDay !== undefined && wanted.includes(customerDay) ? day(customerDay).customers : undefined) ?? new Map<string, CustomerReceivable>();
   for (const [date, value] of computed) keepDay(days, date, value, MAX_KEPT_DAYS);
+  // A day's per-customer figures hold a line per customer: only the latest few days asked for keep them.
+  const withCustomers = [...days].filter(([date, kept]) => kept.customers && date !== customerDay);
+  for (const [, kept] of withCustomers.slice(0, Math.max(0, withCustomers.length - (MAX_CUSTOMER_DAYS - 1)))) delete kept.customers;
   // Shared with later calls: callers read these maps and never change them.
   return { byDate, byCustomer };
 }
