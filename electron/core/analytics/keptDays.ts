@@ -13,6 +13,15 @@ const changedFrom = (day: string) =>
 
 const both = (column: string) => `min(coalesce(OLD.${column}, ''), coalesce(NEW.${column}, ''))`;
 
+/** Any row of `table` added, removed or changed (in `updateOf`, else any column) changes the books from its `day`. */
+const rowTriggers = (name: string, table: string, day: string, updateOf?: string) => `
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_${name}_insert AFTER INSERT ON main.${table}
+      BEGIN ${changedFrom(`coalesce(NEW.${day}, '')`)} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_${name}_delete AFTER DELETE ON main.${table}
+      BEGIN ${changedFrom(`coalesce(OLD.${day}, '')`)} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_${name}_update AFTER UPDATE ${updateOf ? `OF ${updateOf} ` : ''}ON main.${table}
+      BEGIN ${changedFrom(both(day))} END;`;
+
 /**
  * From which day a write changes what was billed, credited, collected, paid or owed: an invoice that
  * counts from its issue day (paid in full or no longer: from the day paid), an allocation from its
@@ -33,25 +42,10 @@ function watch(sql: Sql): void {
       BEGIN ${changedFrom(both('issue_date'))} END;
     CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_paid AFTER UPDATE OF paid_on, paid_minor, status ON main.invoices
       WHEN (OLD.paid_on IS NOT NEW.paid_on OR OLD.paid_minor IS NOT NEW.paid_minor OR OLD.status IS NOT NEW.status) AND (${COUNTS('OLD')} OR ${COUNTS('NEW')})
-      BEGIN ${changedFrom('min(coalesce(OLD.paid_on, NEW.paid_on), coalesce(NEW.paid_on, OLD.paid_on))')} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_allocation_insert AFTER INSERT ON main.payment_allocations
-      BEGIN ${changedFrom("coalesce(NEW.allocated_on, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_allocation_delete AFTER DELETE ON main.payment_allocations
-      BEGIN ${changedFrom("coalesce(OLD.allocated_on, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_allocation_update AFTER UPDATE ON main.payment_allocations
-      BEGIN ${changedFrom(both('allocated_on'))} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_credit_insert AFTER INSERT ON main.credit_notes
-      BEGIN ${changedFrom("coalesce(NEW.issue_date, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_credit_delete AFTER DELETE ON main.credit_notes
-      BEGIN ${changedFrom("coalesce(OLD.issue_date, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_credit_update AFTER UPDATE ON main.credit_notes
-      BEGIN ${changedFrom(both('issue_date'))} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_payment_insert AFTER INSERT ON main.payments
-      BEGIN ${changedFrom("coalesce(NEW.paid_on, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_payment_delete AFTER DELETE ON main.payments
-      BEGIN ${changedFrom("coalesce(OLD.paid_on, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_payment_update AFTER UPDATE OF paid_on, amount_minor, currency, status, deleted_at ON main.payments
-      BEGIN ${changedFrom(both('paid_on'))} END;
+      BEGIN ${changedFrom("coalesce(min(coalesce(OLD.paid_on, NEW.paid_on), coalesce(NEW.paid_on, OLD.paid_on)), NEW.issue_date, '')")} END;
+    ${rowTriggers('allocation', 'payment_allocations', 'allocated_on')}
+    ${rowTriggers('credit', 'credit_notes', 'issue_date')}
+    ${rowTriggers('payment', 'payments', 'paid_on', 'paid_on, amount_minor, currency, status, deleted_at')}
   `);
 }
 
