@@ -270,6 +270,15 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSear
 }
 
 /**
+ * Kysely's SQL with one clause replaced (an index or join order it cannot express). Throws if the
+ * clause is not there, so a change in Kysely's output fails loudly instead of running another query.
+ */
+function rewritten(text: string, clause: string, replacement: string): string {
+  if (!text.includes(clause)) throw new Error(`The invoice list's SQL no longer has the clause it rewrites: ${clause}`);
+  return text.replace(clause, () => replacement);
+}
+
+/**
  * The narrow index a count should read. Left to itself SQLite counts a broad filter by scanning
  * the table, whose rows are wide (totals, tax summary, bill-to): 28 ms at 100,000 invoices,
  * against 3 ms through an index that holds the filter's column.
@@ -284,7 +293,7 @@ function countIndex(query: ListQuery, search: InvoiceSearch | null): string | nu
 export function countInvoices(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null): number {
   const compiled = filtered(sql, query, today, search).select((eb) => eb.fn.countAll<number>().as('n')).compile();
   const index = countIndex(query, search);
-  const text = index ? compiled.sql.replace('from "invoices" as "i"', `from "invoices" as "i" indexed by ${index}`) : compiled.sql;
+  const text = index ? rewritten(compiled.sql, 'from "invoices" as "i"', `from "invoices" as "i" indexed by ${index}`) : compiled.sql;
   const row = sql.prepare(text).get(...(compiled.parameters as unknown[])) as { n: number } | undefined;
   return row?.n ?? 0;
 }
@@ -323,13 +332,12 @@ export function pageInvoiceKeys(
     .orderBy('i.issue_date', direction)
     .orderBy('i.seq', direction)
     .limit(limit).offset(offset).compile();
-  if (!compiled.sql.includes(INVOICES_THEN_CUSTOMERS)) throw new Error('The invoice list by customer no longer has the join it rewrites');
   // CROSS JOIN fixes the order SQLite joins in. Customers first, in name order: the first page is the
   // first customers' invoices, read already in order (0.3 ms against 30 ms for sorting 100,000).
   // Invoices first: the matches are sorted, cheaper when they are few for many customers.
-  const text = walkCustomersForPage(sql, search, offset, limit, total)
-    ? compiled.sql.replace(INVOICES_THEN_CUSTOMERS, customersByNameThenInvoices(query.status !== undefined))
-    : compiled.sql.replace(INVOICES_THEN_CUSTOMERS, INVOICES_THEN_CUSTOMERS.replace('inner join', 'cross join'));
+  const text = rewritten(compiled.sql, INVOICES_THEN_CUSTOMERS, walkCustomersForPage(sql, search, offset, limit, total)
+    ? customersByNameThenInvoices(query.status !== undefined)
+    : INVOICES_THEN_CUSTOMERS.replace('inner join', 'cross join'));
   return (sql.prepare(text).all(...(compiled.parameters as unknown[])) as { seq: number }[]).map((r) => r.seq);
 }
 

@@ -15,17 +15,20 @@ export function flowsOverDays(sql: Sql, from: string, to: string): FlowDbRow[] {
   const days = keptDays<FlowDbRow[]>(sql, 'flows');
   const dates: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  // Days not kept, each with an empty list to fill, read in runs of consecutive days.
   const read = new Map<string, FlowDbRow[]>();
   let runStart: string | null = null;
   const readRun = (last: string) => {
-    for (const d of dates) if (d >= runStart! && d <= last) read.set(d, []);
     for (const row of flowsByDay(sql, runStart!, last)) read.get(row.day)!.push(row);
     runStart = null;
   };
   for (const [i, d] of dates.entries()) {
     if (days.has(d)) {
       if (runStart !== null) readRun(dates[i - 1]!);
-    } else runStart ??= d;
+      continue;
+    }
+    read.set(d, []);
+    runStart ??= d;
   }
   if (runStart !== null) readRun(to);
   const rowsOn = (d: string) => (read.get(d) ?? days.get(d))!;
