@@ -21,7 +21,8 @@ export function syntheticCustomersCsv(count: number) {
     const status = i % 10 === 0 ? 'inactive' : i % 97 === 0 ? 'suspended' : 'active';
     const tags = [TAGS[i % 7], i % 5 === 0 ? TAGS[(i + 3) % 7] : ''].filter(Boolean).join(';');
     lines.push(`"${name}",${email},${phone},${CITIES[i % 10]},${pin},${status},${tags},net_${[0, 7, 15, 30, 60][i % 5]}`);
-    if (i % 500 === 0) {
+    // Every 499th row: a prime step, so the samples cover every first name, prefix length and fragment length.
+    if (i % 499 === 0) {
       namePrefixes.push(name.slice(0, 3 + (i % 4)));
       emailFragments.push(local.slice(0, 5 + (i % 5)));
       phoneFragments.push(phone.slice(-6 + (i % 3)));

@@ -39,6 +39,14 @@ export function rewindBooks(dbFile: string, version: number): void {
     for (const o of extraTables.sort((a, b) => Number(b.sql?.startsWith('CREATE VIRTUAL') ?? false) - Number(a.sql?.startsWith('CREATE VIRTUAL') ?? false))) {
       db.exec(`DROP TABLE IF EXISTS ${quoted(o.name)}`);
     }
+    // A virtual table made again with other options (migration 15's search index) goes back to the
+    // older definition, empty: a contentless index keeps no text to carry over.
+    for (const o of wanted.filter((o) => o.type === 'table' && o.sql?.startsWith('CREATE VIRTUAL'))) {
+      const presentSql = present.find((p) => p.name === o.name)?.sql;
+      if (presentSql === undefined || presentSql === o.sql) continue;
+      db.exec(`DROP TABLE IF EXISTS ${quoted(o.name)}`);
+      db.exec(o.sql!);
+    }
     // Packed values (migration 11, db/pack.ts) go back into their plain column before the packed one goes.
     for (const o of wanted.filter((o) => o.type === 'table' && !o.sql?.startsWith('CREATE VIRTUAL'))) {
       const keep = new Set(columnsOf(older, o.name));

@@ -4,6 +4,7 @@ import { call, makeCore } from '../helpers/core';
 import type { Core } from '../../electron/core/app';
 import * as repo from '../../electron/core/customers/repo';
 import { statusDates } from '../../electron/core/customers/service';
+import { pageInNameOrder } from '../../electron/core/customers/nameOrder';
 import { toMatchExpression, withStateFilter } from '../../electron/core/customers/search';
 
 // A search matching many customers sorts them by the name order kept in memory (nameOrder.ts); it
@@ -41,6 +42,29 @@ describe('customer search over many matches', () => {
         for (const offset of [0, 50, 550]) {
           const rows = await page(core, search, direction, offset, 50);
           expect(rows).toEqual(sqlPage(core, search, direction, offset, 50));
+        }
+      }
+    }
+  });
+
+  it('pages a few keys (sorted) and most keys (marked in name order) alike, archived ones left out', async () => {
+    const { core } = makeCore();
+    await importCustomers(core, 900);
+    const sql = core.context.sql;
+    const archived = (await call(core, 'customers.list', { search: 'wambui', limit: 1 })).rows[0]!;
+    await call(core, 'customers.archive', { id: archived.id });
+    const all = sql.prepare('SELECT seq FROM customers ORDER BY seq').pluck().all() as number[];
+    const expected = (keys: number[]) => sql
+      .prepare(`SELECT seq FROM customers WHERE deleted_at IS NULL AND seq IN (${keys.join(',')}) ORDER BY name COLLATE NOCASE, seq`)
+      .pluck().all() as number[];
+    expect(expected(all)).toHaveLength(all.length - 1);
+    // 9 keys take the sort; 450 and 900 take the marks (more than a sixteenth of the customers).
+    for (const keys of [all.filter((_, i) => i % 100 === 0), all.filter((_, i) => i % 2 === 0), all]) {
+      const order = expected(keys);
+      for (const direction of ['asc', 'desc'] as const) {
+        const want = direction === 'asc' ? order : [...order].reverse();
+        for (const [offset, limit] of [[0, 50], [3, 4], [440, 50], [order.length - 1, 5], [order.length, 5]] as const) {
+          expect(pageInNameOrder(sql, Int32Array.from(keys), direction, offset, limit)).toEqual(want.slice(offset, offset + limit));
         }
       }
     }

@@ -49,11 +49,36 @@ function currentOrder(sql: Sql): NameOrder {
  * One page of the live customers among `seqs`, in name order (ascending or descending). A key the
  * order does not know (an archived customer) is left out, as the list by name leaves it out.
  */
-export function pageInNameOrder(sql: Sql, seqs: readonly number[], direction: 'asc' | 'desc', offset: number, limit: number): number[] {
+export function pageInNameOrder(sql: Sql, seqs: ArrayLike<number>, direction: 'asc' | 'desc', offset: number, limit: number): number[] {
   const { rank, seqByRank } = currentOrder(sql);
+  const live = seqByRank.length;
+  // Many matches (a one-letter search matches nearly everyone): mark their places in name order and
+  // walk from the wanted end, which costs one pass over the customers instead of a sort.
+  if (seqs.length * 16 > live) {
+    const marked = new Uint8Array(live);
+    let n = 0;
+    for (let i = 0; i < seqs.length; i++) {
+      const seq = seqs[i]!;
+      const r = seq < rank.length ? rank[seq]! : 0;
+      if (r > 0) {
+        marked[r - 1] = 1;
+        n++;
+      }
+    }
+    const page: number[] = [];
+    let skipped = 0;
+    for (let step = 0; step < live && page.length < limit && skipped + page.length < n; step++) {
+      const at = direction === 'asc' ? step : live - 1 - step;
+      if (marked[at] === 0) continue;
+      if (skipped < offset) skipped++;
+      else page.push(seqByRank[at]!);
+    }
+    return page;
+  }
   const ranks = new Int32Array(seqs.length);
   let n = 0;
-  for (const seq of seqs) {
+  for (let i = 0; i < seqs.length; i++) {
+    const seq = seqs[i]!;
     const r = seq < rank.length ? rank[seq]! : 0;
     if (r > 0) ranks[n++] = r;
   }
