@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { call, makeCore } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
 import type { Core } from '../../electron/core/app';
+import { contract } from '../../shared/contract';
+import { pageInvoiceKeys } from '../../electron/core/invoices/repo';
+import { searchQueries } from '../../electron/core/invoices/service';
 
 async function books(core: Core) {
   const wanjiku = await customer(core);
@@ -86,6 +89,54 @@ describe('invoice list', () => {
         expect(await paged({ direction, customerId: people[3]!.id }, size)).toEqual(expected(direction, (m) => m.customer === 3));
         expect(await paged({ direction, status: 'draft' }, size)).toEqual(expected(direction, (m) => m.seq % 9 === 0));
         expect(await paged({ direction, status: 'open' }, size)).toEqual(expected(direction, (m) => m.seq % 9 !== 0));
+      }
+    }
+  });
+
+  it('pages a search alike whether it walks the sort\'s index testing each invoice or sorts the matches', async () => {
+    const { core } = makeCore();
+    const names = ['Kamau Traders', 'Kamau Motors', 'Otieno Foods', 'kamau & sons', 'Akinyi Grocers', 'Njeri Kamau Salon'];
+    const people = [];
+    for (const [n, name] of names.entries()) people.push(await customer(core, { name, email: `c${n}@example.co.ke`, phone: '' }));
+    const made: { id: string; customer: number; issueDate: string; total: number; number: string | null; seq: number }[] = [];
+    for (let i = 0; i < 48; i++) {
+      const who = (i * 5) % people.length;
+      // Repeated dates and totals, so the ties fall to the order of creation.
+      const issueDate = `2026-${String(7 + (i % 3)).padStart(2, '0')}-${String(1 + ((i * 7) % 9)).padStart(2, '0')}`;
+      const content = { issueDate, lines: [line('Work', 1, 10_000 + ((i * 37) % 5) * 1_000, 0)] };
+      const doc = i % 7 === 0 ? await draft(core, people[who]!.id, content) : await invoice(core, people[who]!.id, content);
+      made.push({ id: doc.id, customer: who, issueDate, total: doc.totals.totalMinor, number: doc.number, seq: i });
+    }
+    const sql = core.context.sql;
+    const byNumber = made.find((m) => m.customer === 2 && m.number !== null)!.number!;
+    // "kamau" matches four customers by name; an Otieno invoice's number matches too when searched.
+    const searches: [string, (m: (typeof made)[number]) => boolean][] = [
+      ['kamau', (m) => [0, 1, 3, 5].includes(m.customer)],
+      ['ka', (m) => [0, 1, 3, 5].includes(m.customer)],
+      [byNumber, (m) => m.number === byNumber],
+    ];
+    const column = { issueDate: (m: (typeof made)[number]) => m.issueDate, total: (m: (typeof made)[number]) => m.total, number: (m: (typeof made)[number]) => m.number } as const;
+    for (const [text, keep] of searches) {
+      for (const sort of ['issueDate', 'total', 'number'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const sign = direction === 'asc' ? 1 : -1;
+          // SQLite puts NULL (a draft's number) first going up and last going down.
+          const compare = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+          const want = made.filter(keep).sort((a, b) => sign * (compare(column[sort](a), column[sort](b)) || a.seq - b.seq)).map((m) => m.id);
+          expect(want.length).toBeGreaterThan(0);
+          const query = contract['invoices.list'].input.parse({ search: text, sort, direction });
+          const search = searchQueries(text);
+          if (!search) throw new Error('a search');
+          for (const [offset, limit] of [[0, 100], [0, 5], [3, 4], [Math.max(0, want.length - 2), 10]] as const) {
+            const ids = (seqs: number[]) => seqs.map((seq) => made[seq - 1]!.id);
+            // A total of 0 sorts the matches; an unbounded one walks the index.
+            expect(ids(pageInvoiceKeys(sql, query, '2026-11-21', search, offset, limit, 0))).toEqual(want.slice(offset, offset + limit));
+            expect(ids(pageInvoiceKeys(sql, query, '2026-11-21', search, offset, limit, Infinity))).toEqual(want.slice(offset, offset + limit));
+            const page = await call(core, 'invoices.list', { search: text, sort, direction, offset, limit });
+            expect(page.rows.map((r) => r.id)).toEqual(want.slice(offset, offset + limit));
+            expect(page.total).toBe(want.length);
+          }
+        }
       }
     }
   });

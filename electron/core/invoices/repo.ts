@@ -229,12 +229,21 @@ export interface InvoiceSearch {
   customers: string | null;
 }
 
-/** The invoices a list shows. */
-function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null) {
+/**
+ * The invoices a list shows. `testEach`: the search is a test on each invoice the sort's index walks
+ * (its customer among the matching customers, or its number matching), not the list of its matches.
+ */
+function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, testEach = false) {
   // Quotes being drafted live in this table too, but are listed with the quotes.
   let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null)
     .where('i.seq', 'not in', raw<number>`(select seq from invoices indexed by invoices_quote_drafts where kind = 'quote')`);
-  if (search) {
+  if (search && testEach) {
+    // The unary + keeps SQLite from reading the invoices through these lists: it walks the sort's index.
+    const numbers = raw<SqlBool>`+i.seq in (select rowid from invoice_search where invoice_search match ${search.numbers})`;
+    q = q.where(search.customers === null ? numbers : raw<SqlBool>`(+i.customer_id in
+      (select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${search.customers}))
+      or ${numbers})`);
+  } else if (search) {
     // One IN over a UNION ALL, not an OR of two: an OR makes SQLite test every invoice against both.
     // ALL: an IN ignores repeats, and a plain UNION sorts both sides to remove them (half the time).
     const customers = search.customers;
@@ -311,6 +320,17 @@ function walkCustomersForPage(sql: Sql, search: InvoiceSearch | null, offset: nu
   return customers * (offset + limit) < total * total;
 }
 
+/**
+ * Whether a search's page is found faster by walking the sort's index and testing each invoice
+ * than by sorting every match: the walk reads about (offset + limit) / total of the invoices. A
+ * customer's name typed so far ("Customer 1": 42,000 matches) walks, 1 ms against 47 ms; a rare one sorts.
+ */
+function walksSortIndex(sql: Sql, offset: number, limit: number, total: number): boolean {
+  // seq only grows, so the largest is a bound on the number of invoices, read from the index in O(log n).
+  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  return invoices * (offset + limit) < total * total;
+}
+
 const INVOICES_THEN_CUSTOMERS = 'from "invoices" as "i" inner join "customers" as "c" on "c"."id" = "i"."customer_id"';
 /** With a status, each customer's invoices are read by status: bound parameters hide from SQLite that the date index would read every invoice. */
 const customersByNameThenInvoices = (byStatus: boolean) =>
@@ -320,13 +340,13 @@ export function pageInvoiceKeys(
   sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number, total = Infinity,
 ): number[] {
   const direction = query.direction;
-  const q = filtered(sql, query, today, search).select('i.seq');
   if (query.sort !== 'customer') {
+    const q = filtered(sql, query, today, search, search !== null && walksSortIndex(sql, offset, limit, total)).select('i.seq');
     // Drafts have no number yet: they come first when numbers go up, last when they go down.
     const sorted = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
     return sql.all(sorted.orderBy('i.seq', direction).limit(limit).offset(offset)).map((r) => r.seq);
   }
-  const compiled = q.innerJoin('customers as c', 'c.id', 'i.customer_id')
+  const compiled = filtered(sql, query, today, search).select('i.seq').innerJoin('customers as c', 'c.id', 'i.customer_id')
     .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
     .orderBy('c.seq', direction)
     .orderBy('i.issue_date', direction)

@@ -84,7 +84,7 @@ export function getInvoice(ctx: CoreContext, id: string): Invoice {
  * The search as two FTS queries: one over invoice numbers, one over customers. Digits alone
  * ("42", "2026-0042") are an invoice number being typed, not a fragment of a customer's phone.
  */
-function searchQueries(text: string): InvoiceSearch | null | false {
+export function searchQueries(text: string): InvoiceSearch | null | false {
   if (text.trim() === '') return null;
   const numbers = numberMatch(text);
   if (numbers === null) return false;
