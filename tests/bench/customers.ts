@@ -8,6 +8,7 @@ import { startHost } from '../../electron/host/server';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { latency, record, residentMemory, section } from './measure';
 import { syntheticCustomersCsv } from './seed';
+import { coreMemoryAfterImport } from './customersMemory';
 
 type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 
@@ -77,9 +78,15 @@ export async function benchCustomers(count: number): Promise<void> {
   );
   await host.close();
   global.gc?.();
-  record('backend resident memory (RSS)', residentMemory());
+  record('bench process memory after the import and the lists (RSS)', residentMemory());
   record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
   core.close();
+  const alone = await coreMemoryAfterImport(count);
+  if (alone) {
+    record('backend memory, the core alone, before opening the books (RSS)', alone.start);
+    record('backend memory, the core alone, after the import (RSS)', alone.afterImport);
+    record('backend memory, the core alone, after the import and the searches (RSS)', alone.afterSearches);
+  }
   // BENCH_KEEP=1 keeps the imported book for BENCH_PART=screens (BENCH_CUSTOMER_BOOK).
   if (process.env.BENCH_KEEP === '1') console.log(`  customer book kept in ${dataDir}`);
   else fs.rmSync(dataDir, { recursive: true, force: true });

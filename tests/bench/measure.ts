@@ -52,7 +52,7 @@ export async function call<C extends Channel>(core: Core, channel: C, input: Cha
 
 /**
  * Resident memory, split as Linux counts it: anonymous (the JS heap, SQLite's page cache, buffers)
- * and file-backed (pages of the books mapped by SQLite's mmap reads, which the OS may drop at will).
+ * and file-backed (the program and its libraries, and any pages of the books mapped into memory).
  */
 export function residentMemory(): string {
   const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -60,7 +60,7 @@ export function residentMemory(): string {
   try {
     const status = fs.readFileSync('/proc/self/status', 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-    split = ` (anonymous ${Math.round(kb('RssAnon') / 1024)} MB, mapped books ${Math.round(kb('RssFile') / 1024)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB)`;
+    split = ` (anonymous ${Math.round(kb('RssAnon') / 1024)} MB, file-backed ${Math.round(kb('RssFile') / 1024)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB)`;
   } catch {
     // Not Linux: the total alone.
   }

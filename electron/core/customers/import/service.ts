@@ -107,8 +107,8 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   });
   forgetValidation();
   // The import's pages fill SQLite's page cache (64 MB a connection, more while one transaction
-  // writes them all); a large one gives that memory back, and what is read next comes from the
-  // memory-mapped file, which the system can drop at will.
+  // writes them all); a large one gives that memory back, and what is read next comes again from
+  // the system's file cache.
   if (plan.fresh.length + updated >= SHRINK_AFTER_ROWS) ctx.sql.db.pragma('shrink_memory');
   ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
   return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length, openingBalances: openings };
