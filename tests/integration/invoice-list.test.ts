@@ -115,21 +115,28 @@ describe('invoice list', () => {
       ['ka', (m) => [0, 1, 3, 5].includes(m.customer)],
       [byNumber, (m) => m.number === byNumber],
     ];
-    const column = { issueDate: (m: (typeof made)[number]) => m.issueDate, total: (m: (typeof made)[number]) => m.total, number: (m: (typeof made)[number]) => m.number } as const;
+    type Made = (typeof made)[number];
+    const column = { issueDate: (m: Made) => m.issueDate, total: (m: Made) => m.total, number: (m: Made) => m.number } as const;
+    // Sorted by customer: the name as SQLite's NOCASE compares it, then the customer, the issue date and the invoice.
+    const byCustomer = (a: Made, b: Made) => {
+      const [x, y] = [names[a.customer]!.toLowerCase(), names[b.customer]!.toLowerCase()];
+      return (x < y ? -1 : x > y ? 1 : 0) || a.customer - b.customer || (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0) || a.seq - b.seq;
+    };
     for (const [text, keep] of searches) {
-      for (const sort of ['issueDate', 'total', 'number'] as const) {
+      for (const sort of ['issueDate', 'total', 'number', 'customer'] as const) {
         for (const direction of ['asc', 'desc'] as const) {
           const sign = direction === 'asc' ? 1 : -1;
           // SQLite puts NULL (a draft's number) first going up and last going down.
           const compare = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
-          const want = made.filter(keep).sort((a, b) => sign * (compare(column[sort](a), column[sort](b)) || a.seq - b.seq)).map((m) => m.id);
+          const order = (a: Made, b: Made) => sign * (sort === 'customer' ? byCustomer(a, b) : compare(column[sort](a), column[sort](b)) || a.seq - b.seq);
+          const want = made.filter(keep).sort(order).map((m) => m.id);
           expect(want.length).toBeGreaterThan(0);
           const query = contract['invoices.list'].input.parse({ search: text, sort, direction });
           const search = searchQueries(text);
           if (!search) throw new Error('a search');
           for (const [offset, limit] of [[0, 100], [0, 5], [3, 4], [Math.max(0, want.length - 2), 10]] as const) {
             const ids = (seqs: number[]) => seqs.map((seq) => made[seq - 1]!.id);
-            // A total of 0 sorts the matches; an unbounded one walks the index.
+            // A total of 0 sorts the matches; an unbounded one walks the sort's index (or the customers in name order).
             expect(ids(pageInvoiceKeys(sql, query, '2026-11-21', search, offset, limit, 0))).toEqual(want.slice(offset, offset + limit));
             expect(ids(pageInvoiceKeys(sql, query, '2026-11-21', search, offset, limit, Infinity))).toEqual(want.slice(offset, offset + limit));
             const page = await call(core, 'invoices.list', { search: text, sort, direction, offset, limit });

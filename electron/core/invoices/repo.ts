@@ -229,34 +229,39 @@ export interface InvoiceSearch {
   customers: string | null;
 }
 
+/** The search as a condition on `i`, written the way `searchAs` reads it (see SearchAs). */
+function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<SqlBool> {
+  const numbers = raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`;
+  if (search.customers === null) return raw<SqlBool>`${raw.raw(searchAs === 'testEach' ? '+' : '')}i.seq in ${numbers}`;
+  const customers = raw<string>`(select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${search.customers}))`;
+  switch (searchAs) {
+    // The unary + keeps SQLite from reading the invoices through these lists: it walks the sort's index.
+    case 'testEach': return raw<SqlBool>`(+i.customer_id in ${customers} or +i.seq in ${numbers})`;
+    case 'customers': return raw<SqlBool>`i.customer_id in ${customers}`;
+    case 'otherNumbers': return raw<SqlBool>`(i.seq in ${numbers} and +i.customer_id not in ${customers})`;
+    // One IN over a UNION ALL, not an OR of two: an OR makes SQLite test every invoice against both.
+    // ALL: an IN ignores repeats, and a plain UNION sorts both sides to remove them (half the time).
+    case 'matches': return raw<SqlBool>`i.seq in (select rowid from invoice_search where invoice_search match ${search.numbers}
+      union all select m.seq from invoices m where m.deleted_at is null and m.customer_id in ${customers})`;
+  }
+}
+
 /**
- * The invoices a list shows. `testEach`: the search is a test on each invoice the sort's index walks
- * (its customer among the matching customers, or its number matching), not the list of its matches.
+ * How a search narrows the list:
+ * - matches: the invoices the search matches, listed (a few, to be sorted);
+ * - testEach: a test on each invoice the sort's index walks (its customer among the matching
+ *   customers, or its number matching), for many matches;
+ * - customers / otherNumbers: the invoices of matching customers, and the others whose number
+ *   matches. Two parts that never overlap, so their counts add up to the search's count.
  */
-function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, testEach = false) {
+type SearchAs = 'matches' | 'testEach' | 'customers' | 'otherNumbers';
+
+/** The invoices a list shows. */
+function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, searchAs: SearchAs = 'matches') {
   // Quotes being drafted live in this table too, but are listed with the quotes.
   let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null)
     .where('i.seq', 'not in', raw<number>`(select seq from invoices indexed by invoices_quote_drafts where kind = 'quote')`);
-  if (search && testEach) {
-    // The unary + keeps SQLite from reading the invoices through these lists: it walks the sort's index.
-    const numbers = raw<SqlBool>`+i.seq in (select rowid from invoice_search where invoice_search match ${search.numbers})`;
-    q = q.where(search.customers === null ? numbers : raw<SqlBool>`(+i.customer_id in
-      (select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${search.customers}))
-      or ${numbers})`);
-  } else if (search) {
-    // One IN over a UNION ALL, not an OR of two: an OR makes SQLite test every invoice against both.
-    // ALL: an IN ignores repeats, and a plain UNION sorts both sides to remove them (half the time).
-    const customers = search.customers;
-    q = q.where(
-      'i.seq',
-      'in',
-      customers === null
-        ? raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`
-        : raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers}
-            union all select m.seq from invoices m where m.deleted_at is null and m.customer_id in
-              (select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${customers})))`,
-    );
-  }
+  if (search) q = q.where(searchCondition(search, searchAs));
   switch (query.status) {
     case undefined:
       break;
@@ -300,7 +305,15 @@ function countIndex(query: ListQuery, search: InvoiceSearch | null): string | nu
 }
 
 export function countInvoices(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null): number {
-  const compiled = filtered(sql, query, today, search).select((eb) => eb.fn.countAll<number>().as('n')).compile();
+  // A search of customers too is counted in two parts that never overlap: the matching customers'
+  // invoices through each one's index, then other invoices by number. Listing every match to count
+  // it cost 60–95 ms for a name half typed over 100,000 invoices, against 5–12 ms.
+  if (search?.customers) return countOf(sql, query, today, search, 'customers') + countOf(sql, query, today, search, 'otherNumbers');
+  return countOf(sql, query, today, search, 'matches');
+}
+
+function countOf(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, searchAs: SearchAs): number {
+  const compiled = filtered(sql, query, today, search, searchAs).select((eb) => eb.fn.countAll<number>().as('n')).compile();
   const index = countIndex(query, search);
   const text = index ? rewritten(compiled.sql, 'from "invoices" as "i"', `from "invoices" as "i" indexed by ${index}`) : compiled.sql;
   const row = sql.prepare(text).get(...(compiled.parameters as unknown[])) as { n: number } | undefined;
@@ -311,10 +324,9 @@ export function countInvoices(sql: Sql, query: ListQuery, today: string, search:
  * Whether a page sorted by customer is found faster by walking customers in name order (through
  * customers_by_name_all, each customer's invoices from its own index) than by sorting every match.
  * The walk reads about (offset + limit) / total of the customers before the page is full; sorting
- * reads every match. A search's matches are spread unpredictably, so it is always sorted.
+ * reads every match. A search walks as a filter does, testing each invoice it reads.
  */
-function walkCustomersForPage(sql: Sql, search: InvoiceSearch | null, offset: number, limit: number, total: number): boolean {
-  if (search) return false;
+function walkCustomersForPage(sql: Sql, offset: number, limit: number, total: number): boolean {
   // seq only grows, so the largest is a bound on the number of customers, read from the index in O(log n).
   const { customers } = sql.prepare('SELECT coalesce(max(seq), 0) AS customers FROM customers').get() as { customers: number };
   return customers * (offset + limit) < total * total;
@@ -341,12 +353,14 @@ export function pageInvoiceKeys(
 ): number[] {
   const direction = query.direction;
   if (query.sort !== 'customer') {
-    const q = filtered(sql, query, today, search, search !== null && walksSortIndex(sql, offset, limit, total)).select('i.seq');
+    const searchAs = search !== null && walksSortIndex(sql, offset, limit, total) ? 'testEach' : 'matches';
+    const q = filtered(sql, query, today, search, searchAs).select('i.seq');
     // Drafts have no number yet: they come first when numbers go up, last when they go down.
     const sorted = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
     return sql.all(sorted.orderBy('i.seq', direction).limit(limit).offset(offset)).map((r) => r.seq);
   }
-  const compiled = filtered(sql, query, today, search).select('i.seq').innerJoin('customers as c', 'c.id', 'i.customer_id')
+  const walk = walkCustomersForPage(sql, offset, limit, total);
+  const compiled = filtered(sql, query, today, search, walk ? 'testEach' : 'matches').select('i.seq').innerJoin('customers as c', 'c.id', 'i.customer_id')
     .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
     .orderBy('c.seq', direction)
     .orderBy('i.issue_date', direction)
@@ -355,7 +369,7 @@ export function pageInvoiceKeys(
   // CROSS JOIN fixes the order SQLite joins in. Customers first, in name order: the first page is the
   // first customers' invoices, read already in order (0.3 ms against 30 ms for sorting 100,000).
   // Invoices first: the matches are sorted, cheaper when they are few for many customers.
-  const text = rewritten(compiled.sql, INVOICES_THEN_CUSTOMERS, walkCustomersForPage(sql, search, offset, limit, total)
+  const text = rewritten(compiled.sql, INVOICES_THEN_CUSTOMERS, walk
     ? customersByNameThenInvoices(query.status !== undefined)
     : INVOICES_THEN_CUSTOMERS.replace('inner join', 'cross join'));
   return (sql.prepare(text).all(...(compiled.parameters as unknown[])) as { seq: number }[]).map((r) => r.seq);
