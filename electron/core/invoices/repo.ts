@@ -238,6 +238,7 @@ function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<
     // The unary + keeps SQLite from reading the invoices through these lists: it walks the sort's index.
     case 'testEach': return raw<SqlBool>`(+i.customer_id in ${customers} or +i.seq in ${numbers})`;
     case 'customers': return raw<SqlBool>`i.customer_id in ${customers}`;
+    case 'walkedCustomers': return raw<SqlBool>`c.seq in (select rowid from customer_search where customer_search match ${search.customers})`;
     case 'otherNumbers': return raw<SqlBool>`(i.seq in ${numbers} and +i.customer_id not in ${customers})`;
     // One IN over a UNION ALL, not an OR of two: an OR makes SQLite test every invoice against both.
     // ALL: an IN ignores repeats, and a plain UNION sorts both sides to remove them (half the time).
@@ -252,9 +253,11 @@ function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<
  * - testEach: a test on each invoice the sort's index walks (its customer among the matching
  *   customers, or its number matching), for many matches;
  * - customers / otherNumbers: the invoices of matching customers, and the others whose number
- *   matches. Two parts that never overlap, so their counts add up to the search's count.
+ *   matches. Two parts that never overlap, so their counts add up to the search's count;
+ * - walkedCustomers: the customer `c` walked in name order matches (when no other invoice's number
+ *   does), so a customer who does not match costs one test instead of one per invoice.
  */
-type SearchAs = 'matches' | 'testEach' | 'customers' | 'otherNumbers';
+type SearchAs = 'matches' | 'testEach' | 'customers' | 'otherNumbers' | 'walkedCustomers';
 
 /** The invoices a list shows. */
 function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, searchAs: SearchAs = 'matches') {
@@ -359,8 +362,12 @@ export function pageInvoiceKeys(
     const sorted = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
     return sql.all(sorted.orderBy('i.seq', direction).limit(limit).offset(offset)).map((r) => r.seq);
   }
-  const walk = walkCustomersForPage(sql, offset, limit, total);
-  const compiled = filtered(sql, query, today, search, walk ? 'testEach' : 'matches').select('i.seq').innerJoin('customers as c', 'c.id', 'i.customer_id')
+  // A search walks only when it matches customers alone: a name typed matches customers that sit
+  // together in name order, and testing every invoice of the customers walked before them costs more
+  // than sorting. With no other invoice matching by number, each walked customer is tested once.
+  const walk = walkCustomersForPage(sql, offset, limit, total)
+    && (search === null || (search.customers !== null && countOf(sql, query, today, search, 'otherNumbers') === 0));
+  const compiled = filtered(sql, query, today, search, !search ? 'matches' : walk ? 'walkedCustomers' : 'matches').select('i.seq').innerJoin('customers as c', 'c.id', 'i.customer_id')
     .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
     .orderBy('c.seq', direction)
     .orderBy('i.issue_date', direction)
