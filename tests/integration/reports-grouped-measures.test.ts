@@ -105,6 +105,17 @@ describe('grouped measures on tricky groups', () => {
     const usd = await run(core, { ...definition, filters: { currency: 'USD' } });
     expect(cells(usd.rows, keys)).toEqual(all.slice(5));
     expect(usd.totals).toEqual([USD]);
+
+    // By month first, customers second: the shown groups' amounts are read apart, and agree.
+    const byMonth = await run(core, { ...definition, groupBy: ['month', 'customer'], limit: 4 });
+    expect(cells(byMonth.rows, keys)).toEqual([all[0], all[3], all[6], all[1]]);
+    expect(byMonth).toMatchObject({ rowCount: 8, truncated: true, totals: [KES, USD] });
+
+    // Nothing matches: no groups, no totals, by customer first or by month first.
+    for (const groupBy of [['customer', 'month'], ['month', 'customer'], ['month']] as const) {
+      const none = await run(core, { ...definition, groupBy: [...groupBy], filters: { from: '2025-01-01', to: '2025-12-31' } });
+      expect(none).toMatchObject({ rows: [], totals: [], rowCount: 0, truncated: false });
+    }
   });
 
   it('counts a customer once per currency by customer alone, and an exempt rate as its own group beside a real rate', async () => {
