@@ -388,8 +388,13 @@ function customersFirst(
   const limit = Math.floor(page.limit);
   const shown: string[] = [];
   let groupCount = 0;
+  let lastRank: number | null = null;
   for (const [id, groups] of customers) {
-    if (groupCount < limit) shown.push(id);
+    // Customers of one rank (none known: no name to rank by) interleave their groups in SQL's order: all or none.
+    if (groupCount < limit || rankOf(id) === lastRank) {
+      shown.push(id);
+      lastRank = rankOf(id);
+    }
     groupCount += groups;
   }
   const rows = shown.length === 0 ? [] : sql
