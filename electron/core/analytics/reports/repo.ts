@@ -1,10 +1,10 @@
 // SQL for the report builder: the records a definition matches, with only the columns it needs
 // (so a grouped report over finalized invoices reads one covering index and no invoice rows), and
-// the grouping, sums and percentiles done by SQLite over them: a report over the whole book sends
-// back one row per group, never one per invoice.
+// the grouping and sums done by SQLite over them, with each group's amounts as one text for the
+// percentiles: a report over the whole book sends back one row per group, never one per invoice.
 import type { ReportDefinition } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
-import { nearestRank } from './measures';
+import { joinedAmounts, parseAmounts, percentilesOf } from './measures';
 
 export interface ReportRecord {
   seq: number;
@@ -203,85 +203,15 @@ export function groupSums(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[
   return sql.prepare(`SELECT ${list}, count(*) AS count, sum(amount) AS sum FROM (${q.text}) GROUP BY ${list}`).all(q.params) as GroupDbRow[];
 }
 
-// SQLite has no percentile aggregate. This one keeps each group's amounts while SQLite groups the
-// records and gives back the nearest-rank values asked for (as JSON), so the records themselves
-// never come back to JS: on a whole book that copying was most of a report's time.
-interface PercentileGroup {
-  amounts: number[];
-  percents: string;
-  currency: unknown;
-}
-/**
- * While set, every group report_percentiles measures leaves its currency (the optional third
- * argument) and amounts here: the per-currency totals of a pass that measured every group then
- * need no second pass over the records. better-sqlite3 is synchronous: one statement at a time.
- */
-let collected: { currency: unknown; amounts: number[] }[] | null = null;
-const withPercentiles = new WeakSet<object>();
-function registerPercentiles(sql: Sql): void {
-  if (withPercentiles.has(sql.db)) return;
-  // The typings know only one argument per step; report_percentiles(amount, percents[, currency]) takes more.
-  const step = (group: PercentileGroup, amount: number | null, percents: string, currency?: unknown) => {
-    group.amounts.push(amount ?? 0);
-    group.percents = percents;
-    group.currency = currency ?? null;
-  };
-  sql.db.aggregate('report_percentiles', {
-    start: (): PercentileGroup => ({ amounts: [], percents: '[]', currency: null }),
-    step: step as unknown as (group: PercentileGroup, next: PercentileGroup) => void,
-    varargs: true,
-    result: (group: PercentileGroup) => {
-      collected?.push({ currency: group.currency, amounts: group.amounts });
-      return JSON.stringify(percentilesOf(group.amounts, parsedPercents(group.percents)));
-    },
-  });
-  withPercentiles.add(sql.db);
-}
-
-/**
- * Per-currency totals from `rows` when they are every group (their counts and sums), with the
- * percentiles of the amounts the groups' pass collected; null when anything is missing.
- */
-function totalsFromGroups(
-  rows: readonly GroupDbRow[], groupCount: number, amounts: readonly { currency: unknown; amounts: number[] }[], percents: readonly number[],
-): MeasuredDbRow[] | null {
-  if (rows.length !== groupCount) return null;
-  const byCurrency = new Map<unknown, { count: number; sum: number; amounts: number[][]; collected: number }>();
-  for (const r of rows) {
-    const t = byCurrency.get(r.currency) ?? { count: 0, sum: 0, amounts: [], collected: 0 };
-    t.count += r.count;
-    t.sum += r.sum;
-    byCurrency.set(r.currency, t);
-  }
-  for (const a of amounts) {
-    const t = byCurrency.get(a.currency);
-    if (!t) return null;
-    t.amounts.push(a.amounts);
-    t.collected += a.amounts.length;
-  }
-  const totals: MeasuredDbRow[] = [];
-  for (const [currency, t] of byCurrency) {
-    if (t.collected !== t.count) return null;
-    totals.push({ currency: currency as string, count: t.count, sum: t.sum, percentiles: percentilesOf(t.amounts.flat(), percents) });
-  }
-  return totals;
-}
-
-// Parsed once, not once per group.
-const percentLists = new Map<string, number[]>();
-function parsedPercents(json: string): number[] {
-  let list = percentLists.get(json);
-  if (!list) percentLists.set(json, (list = JSON.parse(json) as number[]));
-  return list;
-}
-
-/** The nearest-rank values of `percents` among `amounts`. */
-function percentilesOf(amounts: number[], percents: readonly number[]): number[] {
-  const sorted = Float64Array.from(amounts).sort();
-  return percents.map((p) => sorted[nearestRank(p, sorted.length) - 1]!);
-}
-
 export type MeasuredDbRow = GroupDbRow & { percentiles: number[] | null };
+
+/** A group as SQLite measured it; `amounts` its amounts joined with commas, when percentiles are asked. */
+type PageDbRow = GroupDbRow & { amounts: string | null };
+
+// SQLite has no nearest-rank percentile (its percentile_disc ranks otherwise): each group's amounts
+// come back as one text (group_concat, in C) that JS reads and ranks. One row per group, never one
+// per record, and no JS called per record: that was most of a report's time.
+const AMOUNTS = 'group_concat(coalesce(r.amount, 0))';
 
 /** What a grouped report sorts its groups by, in SQL: customers by the rank of their name, the rest as JS compares them. */
 const ORDER_OF: Record<GroupColumn, string> = {
@@ -292,92 +222,188 @@ const ORDER_OF: Record<GroupColumn, string> = {
   currency: 'r.currency',
 };
 
+/** The same order in JS, for groups measured in SQL but put in order here. */
+function groupOrder(keys: readonly GroupColumn[], ranks: Map<string, number>, descending: boolean): (a: GroupDbRow, b: GroupDbRow) => number {
+  const sortValue = (row: GroupDbRow, k: GroupColumn): string | number => {
+    const v = row[k] ?? null;
+    if (k === 'customer_id') return ranks.get(String(v)) ?? -1;
+    if (k === 'tax_rate_bp') return v ?? Number.MAX_SAFE_INTEGER;
+    return v ?? '';
+  };
+  const sign = descending ? -1 : 1;
+  return (a, b) => {
+    for (const k of keys) {
+      const x = sortValue(a, k);
+      const y = sortValue(b, k);
+      if (x !== y) return x < y ? -sign : sign;
+    }
+    return 0;
+  };
+}
+
 /** A group's key values as one string, the same for SQLite's row and JS's. */
 const groupKey = (row: Record<string, unknown>, keys: readonly GroupColumn[]) => JSON.stringify(keys.map((k) => row[k] ?? null));
+
+interface PageAsked {
+  percents: readonly number[];
+  customerRanks: Map<string, number> | null;
+  descending: boolean;
+  limit: number;
+}
+
+/** A currency's count, sum and (when percentiles are asked) amounts, as read in parts. */
+interface CurrencyTotal {
+  currency: string;
+  count: number;
+  sum: number;
+  amounts: Float64Array[];
+}
 
 /**
  * One page of groups in the report's order, measured by SQLite, with the number of groups there
  * are; and the same measures per currency. Whatever the size of the book only a page comes back.
  */
 export function measuredGroups(
-  sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[],
-  page: { percents: readonly number[]; customerRanks: Map<string, number> | null; descending: boolean; limit: number },
+  sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[], page: PageAsked,
 ): { groups: MeasuredDbRow[]; groupCount: number; totals: MeasuredDbRow[] } {
+  const asked = page.percents.length > 0;
+  const read = page.customerRanks !== null && keys[0] === 'customer_id' && keys.length <= 3
+    ? customersFirst(sql, q, keys, page, page.customerRanks)
+    : inOrder(sql, q, keys, page);
+  const { rows, groupCount } = read;
+
+  // Groups whose amounts did not come with the page (by customer, not first): the shown ones only,
+  // matched on their keys (NULL keys too, hence the coalesce).
+  const missing = asked ? rows.filter((r) => r.amounts === null) : [];
+  if (missing.length > 0) {
+    const list = keys.map((k) => `r.${k}`).join(', ');
+    const matched = keys.map((k) => `coalesce(r.${k}, char(0))`).join(', ');
+    const fromShown = keys.map((_, i) => `coalesce(json_extract(value, '$[${i}]'), char(0))`).join(', ');
+    const found = sql
+      .prepare(
+        `SELECT ${list}, ${AMOUNTS} AS amounts FROM (${q.text}) r
+         WHERE (${matched}) IN (SELECT ${fromShown} FROM json_each(@shown)) GROUP BY ${list}`,
+      )
+      .all({ ...q.params, shown: JSON.stringify(missing.map((r) => keys.map((k) => r[k] ?? null))) }) as (Record<string, unknown> & { amounts: string })[];
+    const byKey = new Map(found.map((f) => [groupKey(f, keys), f.amounts]));
+    for (const r of missing) r.amounts = byKey.get(groupKey(r, keys)) ?? null;
+  }
+  const amounts = rows.map((r) => (asked && r.amounts !== null ? parseAmounts(r.amounts) : null));
+  const groups = rows.map(({ amounts: _, ...r }, i) => ({ ...r, percentiles: amounts[i] ? percentilesOf(amounts[i]!, page.percents) : null }));
+
+  // Totals: as the page's read found them, or from the page's groups when it holds them all, or one more pass.
+  let totals = read.totals;
+  if (!totals && rows.length === groupCount) {
+    const byCurrency = new Map<string, CurrencyTotal>();
+    rows.forEach((r, i) => {
+      const currency = String(r.currency);
+      const t = byCurrency.get(currency) ?? { currency, count: 0, sum: 0, amounts: [] };
+      t.count += r.count;
+      t.sum += r.sum;
+      if (amounts[i]) t.amounts.push(amounts[i]!);
+      byCurrency.set(currency, t);
+    });
+    totals = [...byCurrency.values()];
+  }
+  if (!totals) {
+    const perCurrency = sql
+      .prepare(`SELECT r.currency, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts FROM (${q.text}) r GROUP BY r.currency`)
+      .all(q.params) as { currency: string; count: number; sum: number; amounts: string | null }[];
+    totals = perCurrency.map((t) => ({ ...t, amounts: t.amounts === null ? [] : [parseAmounts(t.amounts)] }));
+  }
+  return {
+    groups,
+    groupCount,
+    totals: totals.map(({ amounts: lists, ...t }) => ({ ...t, percentiles: asked ? percentilesOf(joinedAmounts(lists), page.percents) : null })),
+  };
+}
+
+/**
+ * Groups in SQL's order, cut to the page: measured in the same pass, amounts too unless customers
+ * are among the keys (tens of thousands of groups: only the shown ones' amounts are read, above).
+ */
+function inOrder(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[], page: PageAsked): { rows: PageDbRow[]; groupCount: number; totals: null } {
   const list = keys.map((k) => `r.${k}`).join(', ');
   const ranked = page.customerRanks !== null;
   const dir = page.descending ? ' DESC' : '';
+  const inPass = page.percents.length > 0 && !keys.includes('customer_id');
+  const rows = sql
+    .prepare(
+      `${ranked ? 'WITH ranks(id, rank) AS MATERIALIZED (SELECT key, value FROM json_each(@ranks))' : ''}
+       SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${inPass ? AMOUNTS : 'NULL'} AS amounts, count(*) OVER () AS groups
+       FROM (${q.text}) r ${ranked ? 'LEFT JOIN ranks ON ranks.id = r.customer_id' : ''}
+       GROUP BY ${list} ORDER BY ${keys.map((k) => ORDER_OF[k] + dir).join(', ')} LIMIT @rowLimit`,
+    )
+    .all({
+      ...q.params, rowLimit: Math.floor(page.limit),
+      ...(ranked ? { ranks: JSON.stringify(Object.fromEntries(page.customerRanks!)) } : {}),
+    }) as (PageDbRow & { groups: number })[];
+  return { rows: rows.map(({ groups: _, ...r }) => r), groupCount: rows[0]?.groups ?? 0, totals: null };
+}
+
+/**
+ * Grouped by customer first (then at most one more key, then currency). One pass per customer
+ * gives how many groups each has, and the totals; JS picks the customers the page starts with by
+ * the rank of their name, and only their groups are measured, and put in order here. Ranking every
+ * group in SQL joined each record to the ranks and sorted every group of the book, then read the
+ * book twice more for the totals: three times the time on 100,000 invoices.
+ */
+function customersFirst(
+  sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[], page: PageAsked, ranks: Map<string, number>,
+): { rows: PageDbRow[]; groupCount: number; totals: CurrencyTotal[] } {
   const asked = page.percents.length > 0;
-  if (asked) registerPercentiles(sql);
-  const percents = JSON.stringify(page.percents);
-  // Groups without customers are few (months, statuses, rates): all are shown, and measured in the
-  // same pass. By customer there may be tens of thousands: only the shown ones' percentiles are
-  // worked out, below.
-  const inPass = asked && !keys.includes('customer_id');
-  // The totals' percentiles: near either end of a currency's records (p90) SQLite's sorter need keep
-  // only the few past the rank; nearer the middle (a median) one pass keeping them all costs less,
-  // and none at all when the groups' pass measured every group (totalsFromGroups).
-  const nearEnds = page.percents.every((p) => Math.min(p, 100 - p) <= 25);
-  const inTotals = asked && !nearEnds;
-  let rows: (GroupDbRow & { groups: number; percentiles: string | null })[];
-  let amounts: { currency: unknown; amounts: number[] }[] = [];
-  if (inPass && inTotals) collected = [];
-  try {
-    rows = sql
+  const list = keys.map((k) => `r.${k}`).join(', ');
+  const middle = keys.slice(1, -1)[0];
+  // NULL is a group of its own, as in GROUP BY; count(DISTINCT) skips it.
+  const groupsOf = middle ? `count(DISTINCT r.${middle}) + max(r.${middle} IS NULL)` : '1';
+  const measured = (where: string, groupBy: string, params: Params) =>
+    sql
       .prepare(
-        `${ranked ? 'WITH ranks(id, rank) AS MATERIALIZED (SELECT key, value FROM json_each(@ranks))' : ''}
-         SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${inPass ? 'report_percentiles(r.amount, @percents, r.currency)' : 'NULL'} AS percentiles,
-           count(*) OVER () AS groups
-         FROM (${q.text}) r ${ranked ? 'LEFT JOIN ranks ON ranks.id = r.customer_id' : ''}
-         GROUP BY ${list} ORDER BY ${keys.map((k) => ORDER_OF[k] + dir).join(', ')} LIMIT @rowLimit`,
+        `SELECT r.customer_id, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
+           sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
+         FROM (${q.text}) r ${where} GROUP BY ${groupBy}`,
       )
-      .all({
-        ...q.params, rowLimit: Math.floor(page.limit), ...(inPass ? { percents } : {}),
-        ...(ranked ? { ranks: JSON.stringify(Object.fromEntries(page.customerRanks!)) } : {}),
-      }) as (GroupDbRow & { groups: number; percentiles: string | null })[];
-    amounts = collected ?? [];
-  } finally {
-    collected = null;
-  }
-  const groupCount = rows[0]?.groups ?? 0;
-  const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as number[]));
-  const fromGroups = inPass && inTotals ? totalsFromGroups(rows, groupCount, amounts, page.percents) : null;
-  if (fromGroups) return { groups: rows.map((r) => ({ ...r, percentiles: parsed(r.percentiles) })), groupCount, totals: fromGroups };
-  const totals = sql
-    .prepare(`SELECT r.currency, count(*) AS count, sum(r.amount) AS sum, ${inTotals ? 'report_percentiles(r.amount, @percents)' : 'NULL'} AS percentiles
-      FROM (${q.text}) r GROUP BY r.currency`)
-    .all({ ...q.params, ...(inTotals ? { percents } : {}) }) as (GroupDbRow & { percentiles: string | null })[];
-  if (!asked) {
-    return { groups: rows.map((r) => ({ ...r, percentiles: null })), groupCount, totals: totals.map((t) => ({ ...t, percentiles: null })) };
-  }
+      .all(params) as { customer_id: string; currency: string; last: string; groups: number; count: number; sum: number; amounts: string | null }[];
+  // Per customer, in the order of the index the records come in (no sort); the rare customer billed
+  // in several currencies is read again per currency.
+  const perCustomer = measured('', 'r.customer_id', q.params);
+  const several = perCustomer.filter((c) => c.currency !== c.last).map((c) => c.customer_id);
+  const perCurrency = several.length === 0 ? perCustomer : [
+    ...perCustomer.filter((c) => c.currency === c.last),
+    ...measured('WHERE r.customer_id IN (SELECT value FROM json_each(@several))', 'r.customer_id, r.currency', { ...q.params, several: JSON.stringify(several) }),
+  ];
 
-  // The shown groups' records only, matched on their keys (NULL keys too, hence the coalesce).
-  let byKey = new Map<string, number[] | null>();
-  if (!inPass && rows.length > 0) {
-    const matched = keys.map((k) => `coalesce(r.${k}, char(0))`).join(', ');
-    const fromShown = keys.map((_, i) => `coalesce(json_extract(value, '$[${i}]'), char(0))`).join(', ');
-    const measured = sql
-      .prepare(
-        `SELECT ${list}, report_percentiles(r.amount, @percents) AS percentiles FROM (${q.text}) r
-         WHERE (${matched}) IN (SELECT ${fromShown} FROM json_each(@shown)) GROUP BY ${list}`,
-      )
-      .all({ ...q.params, percents, shown: JSON.stringify(rows.map((r) => keys.map((k) => r[k] ?? null))) }) as (Record<string, unknown> & { percentiles: string })[];
-    byKey = new Map(measured.map((m) => [groupKey(m, keys), parsed(m.percentiles)]));
+  const groupsByCustomer = new Map<string, number>();
+  const totals = new Map<string, CurrencyTotal>();
+  for (const c of perCurrency) {
+    groupsByCustomer.set(c.customer_id, (groupsByCustomer.get(c.customer_id) ?? 0) + c.groups);
+    const t = totals.get(c.currency) ?? { currency: c.currency, count: 0, sum: 0, amounts: [] };
+    t.count += c.count;
+    t.sum += c.sum;
+    if (c.amounts !== null) t.amounts.push(parseAmounts(c.amounts));
+    totals.set(c.currency, t);
   }
-
-  const nth = (currency: string, rank: number, count: number) => {
-    const fromTop = rank > count / 2;
-    return sql
-      .prepare(`SELECT r.amount FROM (${q.text}) r WHERE r.currency = @totalCurrency ORDER BY r.amount${fromTop ? ' DESC' : ''} LIMIT 1 OFFSET @offset`)
-      .pluck()
-      .get({ ...q.params, totalCurrency: currency, offset: fromTop ? count - rank : rank - 1 }) as number | null;
-  };
-  const totalPercentiles = (t: GroupDbRow & { percentiles: string | null }) =>
-    inTotals ? parsed(t.percentiles) : page.percents.map((p) => nth(String(t.currency), nearestRank(p, t.count), t.count) ?? 0);
-  return {
-    groups: rows.map((r) => ({ ...r, percentiles: inPass ? parsed(r.percentiles) : byKey.get(groupKey(r, keys)) ?? null })),
-    groupCount,
-    totals: totals.map((t) => ({ ...t, percentiles: totalPercentiles(t) })),
-  };
+  const rankOf = (id: string) => ranks.get(id) ?? -1;
+  const customers = [...groupsByCustomer].sort(page.descending ? (a, b) => rankOf(b[0]) - rankOf(a[0]) : (a, b) => rankOf(a[0]) - rankOf(b[0]));
+  const limit = Math.floor(page.limit);
+  const shown: string[] = [];
+  let groupCount = 0;
+  let lastRank: number | null = null;
+  for (const [id, groups] of customers) {
+    // Customers of one rank (none known: no name to rank by) interleave their groups in SQL's order: all or none.
+    if (groupCount < limit || rankOf(id) === lastRank) {
+      shown.push(id);
+      lastRank = rankOf(id);
+    }
+    groupCount += groups;
+  }
+  const rows = shown.length === 0 ? [] : sql
+    .prepare(
+      `SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
+       FROM (${q.text}) r WHERE r.customer_id IN (SELECT value FROM json_each(@shown)) GROUP BY ${list}`,
+    )
+    .all({ ...q.params, shown: JSON.stringify(shown) }) as PageDbRow[];
+  return { rows: rows.sort(groupOrder(keys, ranks, page.descending)).slice(0, limit), groupCount, totals: [...totals.values()] };
 }
 
 /**
