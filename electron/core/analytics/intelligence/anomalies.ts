@@ -96,17 +96,31 @@ export function amountOutliers(records: readonly AmountRecord[], sinceDay: numbe
  */
 export function groupOutliers(groups: Iterable<AmountRecord[]>, sinceDay: number): AmountOutlier[] {
   const found: AmountOutlier[] = [];
-  for (const list of groups) {
-    if (list.length <= ANOMALY_RULES.minPriorInvoices) continue;
-    list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
-    for (let i = ANOMALY_RULES.minPriorInvoices; i < list.length; i++) {
-      const r = list[i]!;
-      if (r.issueDay < sinceDay) continue;
-      const priors = list.slice(Math.max(0, i - ANOMALY_RULES.priorWindow), i).map((p) => p.totalMinor);
-      const score = robustScore(r.totalMinor, priors);
-      if (score.flagged) found.push({ record: r, score, priorInvoices: priors.length });
-    }
+  for (const list of groups) found.push(...outliersOfGroup(list, sinceDay));
+  return strongestFirst(found);
+}
+
+/**
+ * One customer's outliers in one currency (`list` in any order; sorted here), oldest first: each
+ * group's judgements depend on its own invoices alone, so a cache can redo only the groups a
+ * write touched.
+ */
+export function outliersOfGroup(list: AmountRecord[], sinceDay: number): AmountOutlier[] {
+  const found: AmountOutlier[] = [];
+  if (list.length <= ANOMALY_RULES.minPriorInvoices) return found;
+  list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
+  for (let i = ANOMALY_RULES.minPriorInvoices; i < list.length; i++) {
+    const r = list[i]!;
+    if (r.issueDay < sinceDay) continue;
+    const priors = list.slice(Math.max(0, i - ANOMALY_RULES.priorWindow), i).map((p) => p.totalMinor);
+    const score = robustScore(r.totalMinor, priors);
+    if (score.flagged) found.push({ record: r, score, priorInvoices: priors.length });
   }
+  return found;
+}
+
+/** Outliers strongest first (largest |z|, an unscored change first of all); ties keep their order. */
+export function strongestFirst(found: AmountOutlier[]): AmountOutlier[] {
   return found.sort((a, b) => Math.abs(b.score.z ?? Infinity) - Math.abs(a.score.z ?? Infinity));
 }
 
