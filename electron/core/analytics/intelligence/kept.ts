@@ -83,35 +83,55 @@ function assembleAmounts(byCustomer: ReadonlyMap<string, AmountGroup[]>): Amount
 
 // ---- delay events --------------------------------------------------------------------------
 
-const delays = new WeakMap<Sql, { today: string; window: number; events: Map<string, DelayEvent[]> }>();
+interface KeptDelays {
+  today: string;
+  window: number;
+  events: Map<string, DelayEvent[]>;
+  /** The customers read (those with no events are absent from `events`), or every customer. */
+  read: Set<string> | 'all';
+}
 
-function readDelays(sql: Sql, today: string, todayDay: number, window: number, ids: readonly string[] | undefined, into: Map<string, DelayEvent[]>): void {
-  for (const h of repo.recentDelays(sql, today, todayDay, window, ids)) {
-    into.set(h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! })));
+const delays = new WeakMap<Sql, KeptDelays>();
+
+function readDelays(sql: Sql, kept: KeptDelays, todayDay: number, ids: readonly string[] | undefined): void {
+  for (const h of repo.recentDelays(sql, kept.today, todayDay, kept.window, ids)) {
+    kept.events.set(h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! })));
   }
+  if (!ids) kept.read = 'all';
+  else if (kept.read !== 'all') for (const id of ids) kept.read.add(id);
 }
 
 /**
- * Every customer's latest `window` delay events (recentDelays), oldest due first. Unpaid ones count
+ * The latest `window` delay events (recentDelays) of every customer, or at least of the customers
+ * in `only` (collection needs only those with money overdue), oldest due first. Unpaid ones count
  * their days overdue, so they are kept for one business day.
  */
-export function keptDelayEvents(sql: Sql, today: string, todayDay: number, window: number): ReadonlyMap<string, readonly DelayEvent[]> {
+export function keptDelayEvents(sql: Sql, today: string, todayDay: number, window: number, only?: readonly string[]): ReadonlyMap<string, readonly DelayEvent[]> {
   const changes = changesSince(sql, 'delays');
   if (changes === null) {
-    const fresh = new Map<string, DelayEvent[]>();
-    readDelays(sql, today, todayDay, window, undefined, fresh);
-    return fresh;
+    const fresh: KeptDelays = { today, window, events: new Map(), read: new Set() };
+    readDelays(sql, fresh, todayDay, only);
+    return fresh.events;
   }
   return guarded(delays, sql, () => {
     let kept = delays.get(sql);
     if (changes.all || !kept || kept.today !== today || kept.window !== window) {
-      kept = { today, window, events: new Map() };
+      kept = { today, window, events: new Map(), read: new Set() };
       delays.set(sql, kept);
-      readDelays(sql, today, todayDay, window, undefined, kept.events);
     } else if (changes.customers.size > 0) {
       const ids = [...changes.customers];
       for (const id of ids) kept.events.delete(id);
-      readDelays(sql, today, todayDay, window, ids, kept.events);
+      // Read again now when every customer is kept, else when next asked for.
+      if (kept.read === 'all') readDelays(sql, kept, todayDay, ids);
+      else for (const id of ids) kept.read.delete(id);
+    }
+    const read = kept.read;
+    if (read !== 'all') {
+      if (!only) readDelays(sql, kept, todayDay, undefined);
+      else {
+        const missing = only.filter((id) => !read.has(id));
+        if (missing.length > 0) readDelays(sql, kept, todayDay, missing);
+      }
     }
     return kept.events;
   });

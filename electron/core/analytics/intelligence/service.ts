@@ -124,11 +124,11 @@ export function backtest(ctx: CoreContext, input: ChannelParsed<'intelligence.ba
 
 /**
  * Each customer's latest settled and overdue invoices (the model's window) as late-or-not, oldest
- * due first: what "recently" means. One customer's, or everyone's.
+ * due first: what "recently" means. One customer's, or at least those of `customers`.
  */
-function delayEvents(ctx: CoreContext, b: Book, customerId?: string): ReadonlyMap<string, readonly DelayEvent[]> {
-  // Everyone's: kept between calls (the latest DELAY_WINDOW, of which the callers take their own).
-  if (!customerId) return keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW);
+function delayEvents(ctx: CoreContext, b: Book, customers: readonly string[], customerId?: string): ReadonlyMap<string, readonly DelayEvent[]> {
+  // Kept between calls (the latest DELAY_WINDOW, of which the callers take their own).
+  if (!customerId) return keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW, customers);
   return new Map(repo.recentDelays(ctx.sql, b.today, b.todayDay, b.model.options.historyWindow, customerId)
     .map((h) => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]));
 }
@@ -143,7 +143,9 @@ function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string
     if (!list) groups.set(key, (list = []));
     list.push(row);
   }
-  const events = overdue.length > 0 ? delayEvents(ctx, b, filter.customerId) : new Map<string, readonly DelayEvent[]>();
+  // Only the customers with money overdue are looked up.
+  const customers = [...new Set(overdue.map((row) => row.customer_id))];
+  const events = overdue.length > 0 ? delayEvents(ctx, b, customers, filter.customerId) : new Map<string, readonly DelayEvent[]>();
   const rows: CollectionRow[] = [];
   for (const list of groups.values()) {
     const first = list[0]!;
