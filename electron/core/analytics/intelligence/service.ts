@@ -27,9 +27,9 @@ import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, groupOutliers, t
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
+import { forgetKept, keptAmountOutliers, keptDelayEvents, keptMonthlyBilling, keptPaymentModel } from './kept';
 import { PAYMENT_MODEL_DEFAULTS, predictDelay, type PaymentModel } from './paymentModel';
 import { modelSummary, predictInvoice, type OpenInvoice } from './predictions';
-import { forgetKept, keptAmountOutliers, keptDelayEvents, keptMonthlyBilling, keptPaymentModel } from './kept';
 import * as repo from './repo';
 import { addMonths, forecastRevenue } from './revenue';
 import { dateOf, dayNumber } from './stats';
