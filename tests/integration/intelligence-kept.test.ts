@@ -8,7 +8,8 @@ import type { Core } from '../../electron/core/app';
 import { call, makeCore } from '../helpers/core';
 import { customer, invoice, line } from '../helpers/billing';
 
-const TODAY = '2026-11-21T09:00:00.000Z';
+// Noon local time (no zone): the business day is the date written, whatever the machine's zone.
+const TODAY = '2026-11-21T12:00:00';
 
 async function answers(core: Core) {
   return {
@@ -30,7 +31,7 @@ function addDays(date: string, days: number): string {
  * pays until March 2026 and then not at all (overdue money to collect).
  */
 async function book() {
-  const { core, clock, dir } = makeCore('2025-01-01T09:00:00.000Z');
+  const { core, clock, dir } = makeCore('2025-01-01T12:00:00');
   const people = [
     await customer(core, { name: 'Amani Stores', email: 'a@amani.co.ke', phone: '0722 000001' }),
     await customer(core, { name: 'Baraka Ltd', email: 'b@baraka.co.ke', phone: '0722 000002' }),
@@ -41,7 +42,7 @@ async function book() {
     const month = `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     for (const [who, c] of people.entries()) {
       const issueDate = `${month}-${String(3 + who * 7).padStart(2, '0')}`;
-      clock.set(`${issueDate}T09:00:00.000Z`);
+      clock.set(`${issueDate}T12:00:00`);
       const totalMinor = 50_000 + who * 20_000 + (m % 4) * 1_000;
       const inv = await invoice(core, c.id, { issueDate, lines: [line('Monthly supplies', 1, totalMinor, null)] });
       invoices.push({ id: inv.id, customerId: c.id, issueDate, dueDate: inv.dueDate!, totalMinor, who });
@@ -53,7 +54,7 @@ async function book() {
     return paidOn !== null && paidOn <= '2026-11-20' ? [{ inv, paidOn }] : [];
   }).sort((x, y) => x.paidOn.localeCompare(y.paidOn));
   for (const { inv, paidOn } of payments) {
-    clock.set(`${paidOn}T09:00:00.000Z`);
+    clock.set(`${paidOn}T12:00:00`);
     await call(core, 'payments.record', {
       customerId: inv.customerId, amountMinor: inv.totalMinor, paidOn, method: 'bank', allocations: [{ invoiceId: inv.id, amountMinor: inv.totalMinor }],
     });
@@ -155,10 +156,10 @@ describe('intelligence kept between calls', () => {
   it('follows the business day: unpaid invoices are a day more overdue', async () => {
     const { core, clock, dir } = await book();
     const before = await answers(core);
-    clock.set('2026-12-15T09:00:00.000Z');
+    clock.set('2026-12-15T12:00:00');
     const kept = await answers(core);
     core.close();
-    const expected = await answers(makeCore('2026-12-15T09:00:00.000Z', { dataDir: dir }).core);
+    const expected = await answers(makeCore('2026-12-15T12:00:00', { dataDir: dir }).core);
     expect(kept.collection).not.toEqual(before.collection);
     expect(kept).toEqual(expected);
   });
