@@ -28,7 +28,8 @@ function addDays(date: string, days: number): string {
 /**
  * Three customers invoiced every month from January 2025 to November 2026 at steady amounts:
  * Amani pays on the due date, Baraka pays late and much later from June 2026 (a delay jump), Chui
- * pays until March 2026 and then not at all (overdue money to collect).
+ * pays on the due date until March 2026 and then not at all (overdue money to collect, and late
+ * more often recently: what his collection plan reads from his delay events).
  */
 async function book() {
   const { core, clock, dir } = makeCore('2025-01-01T12:00:00');
@@ -49,7 +50,7 @@ async function book() {
     }
   }
   const payments = invoices.flatMap((inv) => {
-    const late = inv.who === 0 ? 0 : inv.who === 1 ? (inv.issueDate >= '2026-06-01' ? 45 : 3) : inv.issueDate < '2026-04-01' ? 10 : null;
+    const late = inv.who === 0 ? 0 : inv.who === 1 ? (inv.issueDate >= '2026-06-01' ? 45 : 3) : inv.issueDate < '2026-04-01' ? 0 : null;
     const paidOn = late === null ? null : addDays(inv.dueDate, late);
     return paidOn !== null && paidOn <= '2026-11-20' ? [{ inv, paidOn }] : [];
   }).sort((x, y) => x.paidOn.localeCompare(y.paidOn));
@@ -161,6 +162,21 @@ describe('intelligence kept between calls', () => {
     core.close();
     const expected = await answers(makeCore('2026-12-15T12:00:00', { dataDir: dir }).core);
     expect(kept.collection).not.toEqual(before.collection);
+    expect(kept).toEqual(expected);
+  });
+
+  it('follows a payment when only collection was asked for before (delays read for overdue customers alone)', async () => {
+    const { core, dir, people, invoices, paid } = await book();
+    const chui = people[2]!;
+    const before = await call(core, 'intelligence.collection', {});
+    const owed = invoices.filter((i) => i.customerId === chui.id && !paid.has(i.id))[0]!;
+    await call(core, 'payments.record', {
+      customerId: chui.id, amountMinor: owed.totalMinor, paidOn: '2026-11-21', method: 'cash', allocations: [{ invoiceId: owed.id, amountMinor: owed.totalMinor }],
+    });
+    const kept = await call(core, 'intelligence.collection', {});
+    core.close();
+    const expected = await call(makeCore(TODAY, { dataDir: dir }).core, 'intelligence.collection', {});
+    expect(kept).not.toEqual(before);
     expect(kept).toEqual(expected);
   });
 });
