@@ -139,16 +139,26 @@ export function keptDelayEvents(sql: Sql, today: string, todayDay: number, windo
 
 // ---- the payment model ---------------------------------------------------------------------
 
-const payers = new WeakMap<Sql, { fits: Map<string, { seen: string; fit: CustomerFit }>; model: PaymentModel | null }>();
+interface KeptFit {
+  seen: string;
+  /** The rows it was fitted on, as text: a re-read giving the same needs no new model. */
+  rows: string;
+  fit: CustomerFit;
+}
 
-function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, { seen: string; fit: CustomerFit }>): void {
-  for (const part of parts) into.set(part.customerId, { seen: part.seen, fit: fitCustomer(part.paid, PAYMENT_MODEL_DEFAULTS) });
+const payers = new WeakMap<Sql, { fits: Map<string, KeptFit>; model: PaymentModel | null }>();
+
+const rowsOf = (part: repo.RecentPaid) => part.paid.map((p) => `${p.dueDay}:${p.paidDay}:${p.totalMinor}`).join(',');
+
+function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, KeptFit>): void {
+  for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: rowsOf(part), fit: fitCustomer(part.paid, PAYMENT_MODEL_DEFAULTS) });
 }
 
 /**
  * The payment model fitted on every customer's latest payments (fitPaymentModel(recentPaid)),
  * refitting only the customers written to since; the book-wide part is put together again from
- * the kept parts, in the order recentPaid reads customers.
+ * the kept parts, in the order recentPaid reads customers, unless their payments read the same
+ * as before (an invoice finalized, say, changes no customer's paid history).
  */
 export function keptPaymentModel(sql: Sql): PaymentModel {
   const window = PAYMENT_MODEL_DEFAULTS.historyWindow;
@@ -162,9 +172,19 @@ export function keptPaymentModel(sql: Sql): PaymentModel {
       fitCustomers(repo.recentPaidByCustomer(sql, window), kept.fits);
     } else if (changes.customers.size > 0) {
       const ids = [...changes.customers];
-      for (const id of ids) kept.fits.delete(id);
-      fitCustomers(repo.recentPaidByCustomer(sql, window, ids), kept.fits);
-      kept.model = null;
+      const parts = repo.recentPaidByCustomer(sql, window, ids);
+      const now = new Map(parts.map((part) => [part.customerId, part]));
+      const fits = kept.fits;
+      const same = ids.every((id) => {
+        const before = fits.get(id);
+        const part = now.get(id);
+        return before === undefined || part === undefined ? before === part : before.seen === part.seen && before.rows === rowsOf(part);
+      });
+      if (!same) {
+        for (const id of ids) fits.delete(id);
+        fitCustomers(parts, fits);
+        kept.model = null;
+      }
     }
     if (!kept.model) {
       const order = [...kept.fits].sort(([xId, x], [yId, y]) => byText(x.seen, y.seen) || byText(xId, yId));
