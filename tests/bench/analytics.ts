@@ -3,22 +3,7 @@
 import type { Core } from '../../electron/core/app';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { PeriodInput } from '../../shared/domain/analytics';
-import { performance } from 'node:perf_hooks';
-import { latency, record, section } from './measure';
-
-/** p50/p95 of `run` when the books changed just before it (nothing kept from an earlier call). */
-async function coldLatency(change: (i: number) => Promise<unknown>, run: () => Promise<unknown>, runs: number): Promise<string> {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 3; i++) {
-    await change(i);
-    const start = performance.now();
-    await run();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
-  return `p50 ${at(50)} ms, p95 ${at(95)} ms`;
-}
+import { coldLatency, latency, record, section } from './measure';
 
 export async function benchAnalytics(core: Core): Promise<void> {
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {

@@ -2,9 +2,10 @@
 // anomalies and the revenue forecast, on the seeded book it is given.
 import type { Core } from '../../electron/core/app';
 import { forgetFit } from '../../electron/core/analytics/intelligence/service';
+import { businessDate } from '../../electron/core/clock';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { formatMoney, type CurrencyCode } from '../../shared/money';
-import { latency, record, section } from './measure';
+import { coldLatency, latency, record, section } from './measure';
 
 export async function benchIntelligence(core: Core): Promise<void> {
   section('Intelligence');
@@ -13,15 +14,38 @@ export async function benchIntelligence(core: Core): Promise<void> {
     if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
     return envelope.value as ChannelOutput<C>;
   };
+  // The first call after the books are opened: nothing kept yet, the whole book is read and fitted.
   const cold = <C extends Channel>(channel: C, input: ChannelInput<C>) => () => {
     forgetFit(core.context);
     return call(channel, input);
+  };
+  // A real write before each timed call, alternately a payment in full of an overdue invoice and a
+  // new invoice finalized: what the screens pay after a person records one (only the customers it
+  // touched are computed again). The bench's clock stays on its day, so payments are dated today.
+  const sql = core.context.sql;
+  const today = businessDate(core.context.clock.now());
+  const customers = sql.prepare('SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY seq LIMIT 200').pluck().all() as string[];
+  let writes = 0;
+  const write = async () => {
+    const i = writes++;
+    if (i % 2 === 0) {
+      const owed = sql.prepare(`SELECT id, customer_id, balance_minor FROM invoices WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL
+        AND balance_minor > 0 AND due_date < ? ORDER BY due_date, seq LIMIT 1`).get(today) as { id: string; customer_id: string; balance_minor: number } | undefined;
+      if (owed) {
+        await call('payments.record', { customerId: owed.customer_id, amountMinor: owed.balance_minor, paidOn: today, method: 'bank', allocations: [{ invoiceId: owed.id, amountMinor: owed.balance_minor }] });
+        return;
+      }
+    }
+    const lines = [{ description: 'Bench supplies', quantityMilli: 1000, unit: 'pieces', unitPriceMinor: 250_000 * (1 + (i % 9)), taxRateBp: 1600 }];
+    const draft = await call('drafts.create', { draft: { customerId: customers[i % customers.length]!, issueDate: today, lines } });
+    await call('invoices.finalize', { id: draft.id, version: draft.draft.version });
   };
 
   const first = await call('intelligence.predictions', { limit: 100 });
   const m = first.model;
   record('payment model', `${m.paidInvoices.toLocaleString('en')} paid invoices over ${m.customersWithHistory.toLocaleString('en')} customers, k = ${m.shrinkageK} (${m.shrinkageSource}), book median ${m.bookMedianDaysLate} days late, on time ${Math.round((m.bookOnTimeRate ?? 0) * 100)}%, amount effect ${m.amountEffectDaysPerDoubling ?? 'none'}`);
-  record(`predictions, all ${first.total.toLocaleString('en')} open invoices, fit included (first page)`, await latency(cold('intelligence.predictions', { limit: 100 }), 20));
+  record(`predictions, all ${first.total.toLocaleString('en')} open invoices, first call after opening (fit included, first page)`, await latency(cold('intelligence.predictions', { limit: 100 }), 20));
+  record('predictions, after a write (payment or invoice), first page', await coldLatency(write, () => call('intelligence.predictions', { limit: 100 }), 20));
   record('predictions, fit kept (next page)', await latency(() => call('intelligence.predictions', { offset: 100, limit: 100 }), 50));
   const someone = first.rows[0]?.customerId;
   if (someone) record("predictions, one customer's, fit included", await latency(cold('intelligence.predictions', { customerId: someone }), 20));
@@ -35,18 +59,21 @@ export async function benchIntelligence(core: Core): Promise<void> {
   record('backtest: calibration (predicted → observed, n)', backtest.calibration.filter((b) => b.invoices > 0).map((b) => `${b.meanPredicted}→${b.observedOnTimeRate} (${b.invoices})`).join(', '));
 
   const collection = await call('intelligence.collection', {});
-  record('collection strategy, fit included', await latency(cold('intelligence.collection', {}), 20));
+  record('collection strategy, after a write (payment or invoice)', await coldLatency(write, () => call('intelligence.collection', {}), 20));
+  record('collection strategy, first call after opening (fit included)', await latency(cold('intelligence.collection', {}), 10));
   record('collection: overdue customers by tone', Object.entries(collection.byTone).map(([t, n]) => `${t} ${n}`).join(', '));
 
   const cash = await call('intelligence.cashflow', {});
-  record('cash flow, 12 weeks, 1,000 runs, fit included', await latency(cold('intelligence.cashflow', {}), 20));
+  record('cash flow, 12 weeks, 1,000 runs, after a write (payment or invoice)', await coldLatency(write, () => call('intelligence.cashflow', {}), 20));
+  record('cash flow, 12 weeks, 1,000 runs, first call after opening (fit included)', await latency(cold('intelligence.cashflow', {}), 20));
   for (const c of cash.currencies) {
     const money = (minor: number) => formatMoney(minor, c.currency as CurrencyCode);
     record(`cash flow ${c.currency}`, `open ${money(c.openBalanceMinor)}; 12 weeks expected ${money(c.expectedInHorizonMinor)} (${money(c.horizonLowMinor)}–${money(c.horizonHighMinor)}); later ${money(c.expectedLaterMinor)}; no basis ${money(c.noBasisMinor)}`);
   }
 
   const report = await call('intelligence.anomalies', {});
-  record('anomalies, last 365 days, fit included', await latency(cold('intelligence.anomalies', {}), 10));
+  record('anomalies, last 365 days, after a write (payment or invoice)', await coldLatency(write, () => call('intelligence.anomalies', {}), 20));
+  record('anomalies, last 365 days, first call after opening (nothing kept)', await latency(cold('intelligence.anomalies', {}), 10));
   record('anomalies found', Object.entries(report.counts).map(([k, n]) => `${k} ${n}`).join(', '));
 
   const revenue = await call('intelligence.revenueForecast', {});

@@ -34,6 +34,20 @@ export async function latency(run: (i: number) => unknown, runs = 200): Promise<
   return `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`;
 }
 
+/** p50/p95 of `run` when the books changed just before it (`change`, untimed): nothing kept from an earlier call survives. */
+export async function coldLatency(change: (i: number) => Promise<unknown>, run: () => Promise<unknown>, runs: number): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    await change(i);
+    const start = performance.now();
+    await run();
+    if (i >= 3) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
+  return `p50 ${at(50)} ms, p95 ${at(95)} ms`;
+}
+
 export function printTable(): void {
   const width = Math.max(...rows.map(([w]) => w.length));
   console.log(`\n| ${'measure'.padEnd(width)} | result |\n|${'-'.repeat(width + 2)}|--------|`);

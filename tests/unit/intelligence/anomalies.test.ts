@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountAnomaly, amountOutliers, billingDrops, delayJump, robustScore, type AmountRecord } from '../../../electron/core/analytics/intelligence/anomalies';
-import { seededRandom } from '../../../electron/core/analytics/intelligence/stats';
+import { amountAnomaly, amountOutliers, ANOMALY_RULES, billingDrops, delayJump, outliersOfGroup, robustScore, type AmountRecord } from '../../../electron/core/analytics/intelligence/anomalies';
+import { mad, median, seededRandom } from '../../../electron/core/analytics/intelligence/stats';
 
 describe('robust z-score', () => {
   it('is 0.6745·(x − median)/MAD', () => {
@@ -75,6 +75,45 @@ describe('invoice amount anomalies', () => {
     const amounts = clean(30, 100_000);
     amounts[10] = 900_000;
     expect(amountAnomalies(records(amounts), 20_000 + 11 * 10)).toEqual([]);
+  });
+});
+
+describe('amount judgements over a sliding window', () => {
+  // The plain definition: sort each window of earlier amounts afresh and take median and MAD.
+  function plainOutliers(list: AmountRecord[], sinceDay: number) {
+    const sorted = [...list].sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
+    const found: { key: number; median: number; mad: number; z: number | null; priors: number }[] = [];
+    for (let i = ANOMALY_RULES.minPriorInvoices; i < sorted.length; i++) {
+      if (sorted[i]!.issueDay < sinceDay) continue;
+      const priors = sorted.slice(Math.max(0, i - ANOMALY_RULES.priorWindow), i).map((p) => p.totalMinor);
+      const m = median(priors);
+      const d = mad(priors, m);
+      const x = sorted[i]!.totalMinor;
+      const material = (m === 0 ? (x === 0 ? 0 : Infinity) : Math.abs(x - m) / Math.abs(m)) >= ANOMALY_RULES.minChange;
+      const meanAd = priors.reduce((a, v) => a + Math.abs(v - m), 0) / priors.length;
+      const z = d > 0 ? (0.6745 * (x - m)) / d : meanAd > 0 ? (x - m) / (1.253314 * meanAd) : null;
+      if (material && (z === null || Math.abs(z) > ANOMALY_RULES.robustZ)) found.push({ key: sorted[i]!.key, median: m, mad: d, z, priors: priors.length });
+    }
+    return found;
+  }
+
+  it('finds exactly what sorting every window afresh finds, ties and repeated amounts included', () => {
+    const random = seededRandom(17);
+    let flagged = 0;
+    for (let t = 0; t < 400; t++) {
+      const usual = [1000, 1000, 1000, 1250][Math.floor(random() * 4)]!;
+      const list: AmountRecord[] = Array.from({ length: 1 + Math.floor(random() * 70) }, (_, key) => ({
+        key, customerId: 'c', currency: 'KES', issueDay: Math.floor(random() * 200),
+        totalMinor: t % 3 === 0 ? usual : random() < 0.08 ? usual * 6 : Math.round(usual + random() * 100),
+      }));
+      const since = Math.floor(random() * 220);
+      const expected = plainOutliers(list, since);
+      const got = outliersOfGroup(list.map((r) => ({ ...r })), since)
+        .map((o) => ({ key: o.record.key, median: o.score.median, mad: o.score.mad, z: o.score.z, priors: o.priorInvoices }));
+      expect(got).toEqual(expected);
+      flagged += got.length;
+    }
+    expect(flagged).toBeGreaterThan(100);
   });
 });
 

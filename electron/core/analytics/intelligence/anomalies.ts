@@ -1,7 +1,7 @@
 // Things out of the ordinary in the books, each with the numbers that make it so. Pure.
 import type { BillingDropAnomaly, InvoiceAmountAnomaly, PaymentDelayAnomaly } from '../../../../shared/domain/intelligence';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
-import { lateness, mad, median, plural, round } from './stats';
+import { lateness, mad, median, plural, round, sortedMedian } from './stats';
 
 export const ANOMALY_RULES = {
   /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
@@ -43,20 +43,56 @@ export interface RobustScore {
  * the size of the change decides. Either way the change must be at least `minChange` of the median.
  */
 export function robustScore(x: number, values: readonly number[], threshold: number = ANOMALY_RULES.robustZ): RobustScore {
-  const m = median(values);
-  const d = mad(values, m);
+  const sorted = [...values].sort((a, b) => a - b);
+  return scoreAgainst(x, sorted, (m) => values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length, threshold);
+}
+
+/**
+ * robustScore from the values sorted ascending: the median and MAD without sorting again (the
+ * deviations from the median, smallest first, are the two sides of the median walked outwards).
+ * `meanAbsoluteDeviation` is asked only when MAD is 0, and sums in the values' own order.
+ */
+function scoreAgainst(x: number, sorted: ArrayLike<number>, meanAbsoluteDeviation: (m: number) => number, threshold: number): RobustScore {
+  const m = sortedMedian(sorted);
+  const d = sortedMad(sorted, m);
   const change = m === 0 ? (x === 0 ? 0 : Infinity) : Math.abs(x - m) / Math.abs(m);
   const material = change >= ANOMALY_RULES.minChange;
   if (d > 0) {
     const z = (0.6745 * (x - m)) / d;
     return { median: m, mad: d, z, flagged: material && Math.abs(z) > threshold };
   }
-  const meanAd = values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length;
+  const meanAd = meanAbsoluteDeviation(m);
   if (meanAd > 0) {
     const z = (x - m) / (MEAN_AD_SCALE * meanAd);
     return { median: m, mad: 0, z, flagged: material && Math.abs(z) > threshold };
   }
   return { median: m, mad: 0, z: null, flagged: material };
+}
+
+/** mad(values, m) of values sorted ascending: the median of |v − m| by merging the two sides of m. */
+function sortedMad(sorted: ArrayLike<number>, m: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  let right = 0;
+  while (right < n && sorted[right]! < m) right++;
+  let left = right - 1;
+  const mid = n >> 1;
+  let previous = 0;
+  let current = 0;
+  // The k-th smallest deviation for k = 0..mid: keep the last two (an even count averages them).
+  for (let k = 0; k <= mid; k++) {
+    previous = current;
+    const fromLeft = left >= 0 ? m - sorted[left]! : Infinity;
+    const fromRight = right < n ? sorted[right]! - m : Infinity;
+    if (fromLeft <= fromRight) {
+      current = fromLeft;
+      left--;
+    } else {
+      current = fromRight;
+      right++;
+    }
+  }
+  return n % 2 === 1 ? current : (previous + current) / 2;
 }
 
 export interface AmountRecord {
@@ -96,17 +132,62 @@ export function amountOutliers(records: readonly AmountRecord[], sinceDay: numbe
  */
 export function groupOutliers(groups: Iterable<AmountRecord[]>, sinceDay: number): AmountOutlier[] {
   const found: AmountOutlier[] = [];
-  for (const list of groups) {
-    if (list.length <= ANOMALY_RULES.minPriorInvoices) continue;
-    list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
-    for (let i = ANOMALY_RULES.minPriorInvoices; i < list.length; i++) {
-      const r = list[i]!;
-      if (r.issueDay < sinceDay) continue;
-      const priors = list.slice(Math.max(0, i - ANOMALY_RULES.priorWindow), i).map((p) => p.totalMinor);
-      const score = robustScore(r.totalMinor, priors);
-      if (score.flagged) found.push({ record: r, score, priorInvoices: priors.length });
-    }
+  for (const list of groups) found.push(...outliersOfGroup(list, sinceDay));
+  return strongestFirst(found);
+}
+
+/**
+ * One customer's outliers in one currency (`list` in any order; sorted here), oldest first: each
+ * group's judgements depend on its own invoices alone, so a cache can redo only the groups a
+ * write touched.
+ */
+export function outliersOfGroup(list: AmountRecord[], sinceDay: number): AmountOutlier[] {
+  const found: AmountOutlier[] = [];
+  const { minPriorInvoices, priorWindow } = ANOMALY_RULES;
+  if (list.length <= minPriorInvoices) return found;
+  list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
+  // Oldest first, so the invoices judged (issued since `sinceDay`) are the last ones.
+  let i = minPriorInvoices;
+  while (i < list.length && list[i]!.issueDay < sinceDay) i++;
+  if (i >= list.length) return found;
+  // The earlier amounts kept sorted as the window slides: one in and one out per invoice judged,
+  // instead of sorting each window again.
+  const window = list.slice(Math.max(0, i - priorWindow), i).map((p) => p.totalMinor).sort((a, b) => a - b);
+  for (; i < list.length; i++) {
+    const r = list[i]!;
+    const from = Math.max(0, i - priorWindow);
+    const meanAbsoluteDeviation = (m: number): number => {
+      let sum = 0;
+      for (let j = from; j < i; j++) sum += Math.abs(list[j]!.totalMinor - m);
+      return sum / (i - from);
+    };
+    const score = scoreAgainst(r.totalMinor, window, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
+    if (score.flagged) found.push({ record: r, score, priorInvoices: window.length });
+    if (i - priorWindow >= 0) window.splice(sortedIndexOf(window, list[i - priorWindow]!.totalMinor), 1);
+    window.splice(insertionIndex(window, r.totalMinor), 0, r.totalMinor);
   }
+  return found;
+}
+
+/** Where `value` goes in ascending `sorted` (after any equal ones). */
+function insertionIndex(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where `value` is in ascending `sorted` (it must be there). */
+function sortedIndexOf(sorted: readonly number[], value: number): number {
+  return insertionIndex(sorted, value) - 1;
+}
+
+/** Outliers strongest first (largest |z|, an unscored change first of all); ties keep their order. */
+export function strongestFirst(found: AmountOutlier[]): AmountOutlier[] {
   return found.sort((a, b) => Math.abs(b.score.z ?? Infinity) - Math.abs(a.score.z ?? Infinity));
 }
 

@@ -94,10 +94,81 @@ export interface PaymentModel {
   amountEffect: number | null;
 }
 
+/** One customer's part of the fit: their history, and what the book-wide estimates take from it. */
+export interface CustomerFit {
+  history: CustomerHistory;
+  delays: number[];
+  totals: number[];
+  usual: number | null;
+}
+
+/**
+ * One customer's paid invoices (in the order they were read) as the fit sees them: the latest
+ * `historyWindow` by paid and due day. Depends on that customer's invoices alone, so a cache can
+ * refit only the customers a write touched.
+ */
+export function fitCustomer(list: PaidInvoice[], o: PaymentModelOptions = PAYMENT_MODEL_DEFAULTS): CustomerFit {
+  list.sort((a, b) => a.paidDay - b.paidDay || a.dueDay - b.dueDay);
+  // Plain loops over a window of a few dozen: this runs once per customer on a first call. Sums
+  // run oldest first, as the figures always were.
+  const start = Math.max(0, list.length - o.historyWindow);
+  const n = list.length - start;
+  const delays: number[] = new Array<number>(n);
+  const totals: number[] = new Array<number>(n);
+  const weights = new Float64Array(n);
+  let sum = 0;
+  let squares = 0;
+  let weighted = 0;
+  let plain = 0;
+  for (let i = 0; i < n; i++) {
+    const p = list[start + i]!;
+    const d = Math.min(o.delayMax, Math.max(o.delayMin, p.paidDay - p.dueDay));
+    const w = 0.5 ** ((n - 1 - i) / o.recencyHalfLife);
+    delays[i] = d;
+    totals[i] = p.totalMinor;
+    weights[i] = w;
+    sum += w;
+    squares += w * w;
+    weighted += d * w;
+    plain += d;
+  }
+  // Indices by delay, ties oldest first (a stable insertion sort: the window is small).
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let at = i;
+    while (at > 0 && delays[order[at - 1]!]! > delays[i]!) {
+      order[at] = order[at - 1]!;
+      at--;
+    }
+    order[at] = i;
+  }
+  const cumulative = new Float64Array(n);
+  const sorted = new Float64Array(n);
+  let running = 0;
+  for (let at = 0; at < n; at++) {
+    const i = order[at]!;
+    running += weights[i]!;
+    cumulative[at] = running / sum;
+    sorted[at] = delays[i]!;
+  }
+  cumulative[n - 1] = 1;
+  const usual = n >= USUAL_MIN_INVOICES ? sortedMedian(Float64Array.from(totals).sort()) : null;
+  const history: CustomerHistory = {
+    sorted,
+    cumulative,
+    effectiveN: sum ** 2 / squares,
+    chronological: delays,
+    median: sortedMedian(sorted),
+    mean: n === 0 ? Number.NaN : plain / n,
+    weightedMean: weighted / sum,
+    usualMinor: usual !== null && usual > 0 ? usual : null,
+    onTimeRate: countAtMost(sorted, 0) / n,
+  };
+  return { history, delays, totals, usual: usual !== null && usual > 0 ? usual : null };
+}
+
 export function fitPaymentModel(paid: readonly PaidInvoice[], options: Partial<PaymentModelOptions> = {}): PaymentModel {
   const o = { ...PAYMENT_MODEL_DEFAULTS, ...options };
-  const clip = (d: number) => Math.min(o.delayMax, Math.max(o.delayMin, d));
-
   // Each customer's most recent payments, oldest first.
   const byCustomer = new Map<string, PaidInvoice[]>();
   for (const p of paid) {
@@ -105,44 +176,29 @@ export function fitPaymentModel(paid: readonly PaidInvoice[], options: Partial<P
     if (!list) byCustomer.set(p.customerId, (list = []));
     list.push(p);
   }
+  const fits: [string, CustomerFit][] = [];
+  for (const [id, list] of byCustomer) fits.push([id, fitCustomer(list, o)]);
+  return combineFits(fits, o);
+}
+
+/**
+ * The model from every customer's part, in the order their payments were first read: the order
+ * the book-wide sums are taken in, so the same parts always give the same figures.
+ */
+export function combineFits(fits: readonly (readonly [string, CustomerFit])[], options: Partial<PaymentModelOptions> = {}): PaymentModel {
+  const o = { ...PAYMENT_MODEL_DEFAULTS, ...options };
   const customers = new Map<string, CustomerHistory>();
-  const windows: { delays: number[]; totals: number[]; usual: number | null }[] = [];
   let lo = Infinity;
   let hi = -Infinity;
   let count = 0;
-  for (const [id, list] of byCustomer) {
-    list.sort((a, b) => a.paidDay - b.paidDay || a.dueDay - b.dueDay);
-    const window = list.slice(-o.historyWindow);
-    const delays = window.map((p) => clip(p.paidDay - p.dueDay));
-    const totals = window.map((p) => p.totalMinor);
-    const weights = delays.map((_, i) => 0.5 ** ((delays.length - 1 - i) / o.recencyHalfLife));
-    const order = delays.map((_, i) => i).sort((a, b) => delays[a]! - delays[b]!);
-    const sum = weights.reduce((a, w) => a + w, 0);
-    const cumulative = new Float64Array(order.length);
-    let running = 0;
-    order.forEach((i, at) => {
-      running += weights[i]!;
-      cumulative[at] = running / sum;
-    });
-    cumulative[order.length - 1] = 1;
-    const sorted = Float64Array.from(order, (i) => delays[i]!);
-    const usual = window.length >= USUAL_MIN_INVOICES ? sortedMedian(Float64Array.from(totals).sort()) : null;
-    customers.set(id, {
-      sorted,
-      cumulative,
-      effectiveN: sum ** 2 / weights.reduce((a, w) => a + w * w, 0),
-      chronological: delays,
-      median: sortedMedian(sorted),
-      mean: mean(delays),
-      weightedMean: delays.reduce((a, d, i) => a + d * weights[i]!, 0) / sum,
-      usualMinor: usual !== null && usual > 0 ? usual : null,
-      onTimeRate: countAtMost(sorted, 0) / sorted.length,
-    });
-    windows.push({ delays, totals, usual: usual !== null && usual > 0 ? usual : null });
+  for (const [id, fit] of fits) {
+    customers.set(id, fit.history);
+    const { sorted } = fit.history;
     lo = Math.min(lo, sorted[0]!);
     hi = Math.max(hi, sorted[sorted.length - 1]!);
-    count += delays.length;
+    count += fit.delays.length;
   }
+  const windows = fits.map(([, fit]) => fit);
 
   // The whole book: every customer's window, so busy customers count at most `historyWindow` times
   // and the book reflects how customers pay now rather than years ago.

@@ -59,6 +59,21 @@ const PAID_WITH_MONEY = "status = 'paid' AND deleted_at IS NULL AND paid_minor >
  * invoice, read in a few seeks per customer of invoices_paid_by_customer_paid_on (migration 14).
  */
 export function recentPaid(sql: Sql, window: number): PaidRow[] {
+  return recentPaidByCustomer(sql, window).flatMap((c) => c.paid);
+}
+
+/** One customer's part of recentPaid, with the key customers are ordered by there (`seen`). */
+export interface RecentPaid {
+  customerId: string;
+  seen: string;
+  paid: PaidRow[];
+}
+
+/**
+ * recentPaid per customer, in the same order (by `seen`, then id), optionally only the customers
+ * in `customerIds`: what a cache of the fit re-reads after a write.
+ */
+export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: readonly string[]): RecentPaid[] {
   const rows = sql
     .prepare(
       `SELECT c.id,
@@ -70,17 +85,19 @@ export function recentPaid(sql: Sql, window: number): PaidRow[] {
           WHERE customer_id = c.id AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
             (SELECT paid_on FROM invoices INDEXED BY invoices_paid_by_customer_paid_on WHERE customer_id = c.id AND ${PAID_WITH_MONEY}
              ORDER BY paid_on DESC LIMIT 1 OFFSET @skip), ''))
-       FROM customers c ORDER BY seen, c.id`,
+       FROM customers c ${customerIds ? 'WHERE c.id IN (SELECT value FROM json_each(@ids))' : ''} ORDER BY seen, c.id`,
     )
     .raw(true)
-    .all({ skip: window - 1 }) as [string, string | null, string | null][];
-  const out: PaidRow[] = [];
+    .all({ skip: window - 1, ...(customerIds ? { ids: JSON.stringify(customerIds) } : {}) }) as [string, string | null, string | null][];
+  const out: RecentPaid[] = [];
   for (const [customerId, seen, list] of rows) {
     if (seen === null || list === null) continue;
+    const paid: PaidRow[] = [];
     for (const triple of list.split(',')) {
-      const [due, paid, total] = triple.split(':') as [string, string, string];
-      out.push({ customerId, dueDay: Number(due), paidDay: Number(paid), totalMinor: Number(total) });
+      const [due, paidOn, total] = triple.split(':') as [string, string, string];
+      paid.push({ customerId, dueDay: Number(due), paidDay: Number(paidOn), totalMinor: Number(total) });
     }
+    out.push({ customerId, seen, paid });
   }
   return out;
 }
@@ -153,8 +170,10 @@ const numbers = (list: string): number[] => list.split(',').map(Number);
  * order of a covering index (invoices_final_by_customer_amount, migration 12). The groups come in
  * the order a scan by issue date first meets them: earliest issue date, currency, customer.
  */
-export function amountGroups(sql: Sql, customerId?: string): AmountRow[][] {
-  const filter = customerId ? ' AND customer_id = ?' : '';
+export function amountGroups(sql: Sql, customerId?: string | readonly string[]): AmountRow[][] {
+  // Several customers (a cache re-reading those a write touched) come as one JSON list.
+  const many = typeof customerId === 'object';
+  const filter = many ? ' AND customer_id IN (SELECT value FROM json_each(?))' : customerId ? ' AND customer_id = ?' : '';
   const statement = sql
     .prepare(
       `SELECT customer_id, currency, group_concat(seq), group_concat(${day('issue_date')}), group_concat(total_minor)
@@ -163,7 +182,7 @@ export function amountGroups(sql: Sql, customerId?: string): AmountRow[][] {
     )
     .raw(true);
   const groups: AmountRow[][] = [];
-  for (const [id, currency, seqs, days, totals] of (customerId ? statement.all(customerId) : statement.all()) as [string, string, string, string, string][]) {
+  for (const [id, currency, seqs, days, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, string, string, string, string][]) {
     const keys = numbers(seqs);
     const issueDays = numbers(days);
     const totalMinor = numbers(totals);
@@ -215,7 +234,8 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
  * latest due date, instead of every invoice ever paid. Events tied on due day, kind and paid day
  * have the same days late, so cutting among them changes nothing.
  */
-export function recentDelays(sql: Sql, today: string, todayDay: number, window: number, customerId?: string): DelayHistory[] {
+export function recentDelays(sql: Sql, today: string, todayDay: number, window: number, customerId?: string | readonly string[]): DelayHistory[] {
+  const many = typeof customerId === 'object';
   // Each side is cut to the window walking its index backwards (no sort in SQLite: ordering the
   // two sides together there cost more than both reads); the few left are ordered and cut here.
   const rows = sql
@@ -230,10 +250,10 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
             FROM invoices INDEXED BY invoices_unpaid_by_customer
             WHERE customer_id = c.id AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
             ORDER BY due_date DESC LIMIT @window))
-       FROM customers c ${customerId ? 'WHERE c.id = @customerId' : ''}`,
+       FROM customers c ${many ? 'WHERE c.id IN (SELECT value FROM json_each(@customerId))' : customerId ? 'WHERE c.id = @customerId' : ''}`,
     )
     .raw(true)
-    .all({ today, window, ...(customerId ? { customerId } : {}) }) as [string, string | null, string | null][];
+    .all({ today, window, ...(customerId ? { customerId: many ? JSON.stringify(customerId) : customerId } : {}) }) as [string, string | null, string | null][];
   const out: DelayHistory[] = [];
   for (const [id, paid, overdue] of rows) {
     if (paid === null && overdue === null) continue;
@@ -308,14 +328,19 @@ export interface MonthlyBillingRow {
  * from the covering index: left to itself SQLite took the status index and a row lookup per invoice.
  */
 export function monthlyBilling(sql: Sql): MonthlyBillingRow[] {
+  return combineBilling(billedByMonth(sql), creditedByMonth(sql));
+}
+
+/** Billed by "currency|YYYY-MM" from invoice totals, only months from `fromMonth` when given. */
+export function billedByMonth(sql: Sql, fromMonth?: string): Map<string, MonthlyBillingRow> {
   // Grouped by day in the index's own order (no sort of every invoice), then by month here.
   const daily = sql
     .prepare(
       `SELECT currency, issue_date, sum(total_minor) FROM invoices INDEXED BY invoices_final_by_issue
-       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY issue_date, currency`,
+       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${fromMonth ? ' AND issue_date >= @from' : ''} GROUP BY issue_date, currency`,
     )
     .raw(true)
-    .all() as [string, string, number][];
+    .all(fromMonth ? { from: fromMonth } : {}) as [string, string, number][];
   const monthly = new Map<string, MonthlyBillingRow>();
   for (const [currency, issueDate, minor] of daily) {
     const month = issueDate.slice(0, 7);
@@ -324,15 +349,26 @@ export function monthlyBilling(sql: Sql): MonthlyBillingRow[] {
     if (row) row.billed_minor += minor;
     else monthly.set(key, { currency, month, billed_minor: minor });
   }
-  const billed = [...monthly.values()];
-  const credited = sql
-    .prepare(`SELECT currency, substr(issue_date, 1, 7) AS month, sum(amount_minor) AS credited_minor FROM credit_notes WHERE deleted_at IS NULL GROUP BY currency, month`)
-    .all() as { currency: string; month: string; credited_minor: number }[];
-  const byKey = new Map(billed.map((r) => [`${r.currency}|${r.month}`, { ...r }]));
-  for (const c of credited) {
-    const key = `${c.currency}|${c.month}`;
+  return monthly;
+}
+
+/** Credit notes by "currency|YYYY-MM" of their issue date (the amount credited in billed_minor), only months from `fromMonth` when given. */
+export function creditedByMonth(sql: Sql, fromMonth?: string): Map<string, MonthlyBillingRow> {
+  const rows = sql
+    .prepare(
+      `SELECT currency, substr(issue_date, 1, 7) AS month, sum(amount_minor) AS credited_minor FROM credit_notes
+       WHERE deleted_at IS NULL${fromMonth ? ' AND issue_date >= @from' : ''} GROUP BY currency, month`,
+    )
+    .all(fromMonth ? { from: fromMonth } : {}) as { currency: string; month: string; credited_minor: number }[];
+  return new Map(rows.map((c) => [`${c.currency}|${c.month}`, { currency: c.currency, month: c.month, billed_minor: c.credited_minor }]));
+}
+
+/** Billed less credited per currency and month, oldest month first. */
+export function combineBilling(billed: ReadonlyMap<string, MonthlyBillingRow>, credited: ReadonlyMap<string, MonthlyBillingRow>): MonthlyBillingRow[] {
+  const byKey = new Map([...billed].map(([key, r]) => [key, { ...r }]));
+  for (const [key, c] of credited) {
     const row = byKey.get(key) ?? { currency: c.currency, month: c.month, billed_minor: 0 };
-    row.billed_minor -= c.credited_minor;
+    row.billed_minor -= c.billed_minor;
     byKey.set(key, row);
   }
   return [...byKey.values()].sort((x, y) => x.currency.localeCompare(y.currency) || x.month.localeCompare(y.month));

@@ -1,5 +1,5 @@
-// Assembles the intelligence channels: reads the books (repo), fits the models once per call (or
-// reuses the fit while the books and the day are unchanged), and shapes what the screens show.
+// Assembles the intelligence channels: reads the books (repo), or takes the per-customer results
+// kept since the last call (kept.ts), and shapes what the screens show.
 import type { ChannelParsed } from '../../../../shared/contract';
 import {
   ANOMALY_KINDS,
@@ -27,7 +27,8 @@ import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, groupOutliers, t
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
-import { fitPaymentModel, PAYMENT_MODEL_DEFAULTS, predictDelay, type PaymentModel } from './paymentModel';
+import { forgetKept, keptAmountOutliers, keptDelayEvents, keptMonthlyBilling, keptPaymentModel } from './kept';
+import { PAYMENT_MODEL_DEFAULTS, predictDelay, type PaymentModel } from './paymentModel';
 import { modelSummary, predictInvoice, type OpenInvoice } from './predictions';
 import * as repo from './repo';
 import { addMonths, forecastRevenue } from './revenue';
@@ -39,26 +40,20 @@ interface Book {
   model: PaymentModel;
 }
 
-// The fit depends only on the books and the day: keep it until the outbox moves on (every write
-// adds a row there) or the day changes, so paging through predictions does not refit.
-const fits = new WeakMap<CoreContext['sql'], { stamp: string; book: Book }>();
-
+// The fit depends only on the invoices: kept per customer until a write touches theirs (kept.ts),
+// so paging through predictions does not refit, and a payment refits one customer.
 function book(ctx: CoreContext): Book {
   const today = businessDate(ctx.clock.now());
-  const { counter } = ctx.sql.prepare('SELECT coalesce(max(counter), 0) AS counter FROM changes').get() as { counter: number };
-  const stamp = `${counter}|${today}`;
-  const cached = fits.get(ctx.sql);
-  if (cached && cached.stamp === stamp) return cached.book;
-  // Each customer's latest payments only: all the fit keeps of every invoice ever paid.
-  const fresh: Book = { today, todayDay: dayNumber(today), model: fitPaymentModel(repo.recentPaid(ctx.sql, PAYMENT_MODEL_DEFAULTS.historyWindow)) };
-  fits.set(ctx.sql, { stamp, book: fresh });
-  return fresh;
+  return { today, todayDay: dayNumber(today), model: keptPaymentModel(ctx.sql) };
 }
 
-/** Drops the kept fit, so the next call fits afresh: for benchmarks that time a cold call. */
+/** Drops everything kept, so the next call computes from the whole book: for benchmarks that time a first call. */
 export function forgetFit(ctx: CoreContext): void {
-  fits.delete(ctx.sql);
+  forgetKept(ctx.sql);
 }
+
+/** The delay events kept for both the anomaly rules and collection: the longer of their two windows. */
+const DELAY_WINDOW = Math.max(ANOMALY_RULES.delayRecentInvoices + ANOMALY_RULES.delayEarlierWindow, PAYMENT_MODEL_DEFAULTS.historyWindow);
 
 /** The business's main currency first, then the rest alphabetically. */
 function currencyOrder(ctx: CoreContext): (a: string, b: string) => number {
@@ -129,9 +124,11 @@ export function backtest(ctx: CoreContext, input: ChannelParsed<'intelligence.ba
 
 /**
  * Each customer's latest settled and overdue invoices (the model's window) as late-or-not, oldest
- * due first: what "recently" means. One customer's, or everyone's.
+ * due first: what "recently" means. One customer's, or at least those of `customers`.
  */
-function delayEvents(ctx: CoreContext, b: Book, customerId?: string): Map<string, DelayEvent[]> {
+function delayEvents(ctx: CoreContext, b: Book, customers: readonly string[], customerId?: string): ReadonlyMap<string, readonly DelayEvent[]> {
+  // Kept between calls (the latest DELAY_WINDOW, of which the callers take their own).
+  if (!customerId) return keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW, customers);
   return new Map(repo.recentDelays(ctx.sql, b.today, b.todayDay, b.model.options.historyWindow, customerId)
     .map((h) => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]));
 }
@@ -146,7 +143,9 @@ function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string
     if (!list) groups.set(key, (list = []));
     list.push(row);
   }
-  const events = overdue.length > 0 ? delayEvents(ctx, b, filter.customerId) : new Map<string, DelayEvent[]>();
+  // Only the customers with money overdue are looked up.
+  const customers = [...new Set(overdue.map((row) => row.customer_id))];
+  const events = overdue.length > 0 ? delayEvents(ctx, b, customers, filter.customerId) : new Map<string, readonly DelayEvent[]>();
   const rows: CollectionRow[] = [];
   for (const list of groups.values()) {
     const first = list[0]!;
@@ -248,7 +247,7 @@ function monthSeries(rows: readonly repo.MonthlyBillingRow[], first: string, las
 
 function monthlyByCurrency(ctx: CoreContext): Map<string, repo.MonthlyBillingRow[]> {
   const byCurrency = new Map<string, repo.MonthlyBillingRow[]>();
-  for (const row of repo.monthlyBilling(ctx.sql)) {
+  for (const row of keptMonthlyBilling(ctx.sql)) {
     let list = byCurrency.get(row.currency);
     if (!list) byCurrency.set(row.currency, (list = []));
     list.push(row);
@@ -270,7 +269,10 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
 
   if (kinds.has('invoice_amount')) {
     // Judge every invoice on lean rows, then read numbers and names for the flagged ones only.
-    const outliers = groupOutliers(repo.amountGroups(ctx.sql, input.customerId) as AmountRecord[][], sinceDay);
+    // The whole book's judgements are kept between calls; one customer's are cheap to redo.
+    const outliers = input.customerId
+      ? groupOutliers(repo.amountGroups(ctx.sql, input.customerId) as AmountRecord[][], sinceDay)
+      : keptAmountOutliers(ctx.sql, sinceDay);
     const details = repo.invoiceDetails(ctx.sql, outliers.slice(0, input.limit).map((o) => o.record.key));
     found.invoice_amount = outliers.map((o) => {
       const d = details.get(o.record.key);
@@ -284,8 +286,10 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
   if (kinds.has('payment_delay_jump')) {
     // Only the events the rule looks at: the latest recent and earlier ones of each customer.
     const window = ANOMALY_RULES.delayRecentInvoices + ANOMALY_RULES.delayEarlierWindow;
-    const events = repo.recentDelays(ctx.sql, b.today, b.todayDay, window, input.customerId)
-      .map((h): [string, DelayEvent[]] => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]);
+    const events: [string, readonly DelayEvent[]][] = input.customerId
+      ? repo.recentDelays(ctx.sql, b.today, b.todayDay, window, input.customerId)
+        .map((h) => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))])
+      : [...keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW)].map(([id, list]) => [id, list.slice(-window)]);
     // Judge first, then name only the customers flagged; equal jumps in the order their customers
     // first show in the settlement read, as before the read was bounded.
     const flagged = events.filter(([id, list]) => delayJump(id, '', list, sinceDay) !== null);
