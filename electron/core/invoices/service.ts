@@ -104,10 +104,13 @@ export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.li
   const search = searchQueries(query.search);
   if (search === false) return { rows: [], total: 0, offset };
   const day = today(ctx);
-  const total = cachedCount(ctx.sql, 'invoices', day, JSON.stringify({ ...query, sort: undefined, direction: undefined }), () =>
-    repo.countInvoices(ctx.sql, query, day, search),
-  );
-  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit, total);
+  const key = JSON.stringify({ ...query, sort: undefined, direction: undefined });
+  // The part matched by number alone is kept beside the count: it decides how each page is read.
+  let parts: { total: number; byNumberAlone: number } | null = null;
+  const counted = () => (parts ??= repo.countInvoiceParts(ctx.sql, query, day, search));
+  const total = cachedCount(ctx.sql, 'invoices', day, key, () => counted().total);
+  const byNumberAlone = cachedCount(ctx.sql, 'invoices', day, `${key}|by number alone`, () => counted().byNumberAlone);
+  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit, total, byNumberAlone);
   return { rows: repo.listRowsBySeq(ctx.sql, keys).map((r) => toListRow(r, day)), total, offset };
 }
 
