@@ -8,7 +8,8 @@ import type { Dashboard, PeriodInput } from '../../shared/domain/analytics';
 import { call, makeCore } from '../helpers/core';
 import { customer, invoice, line } from '../helpers/billing';
 
-const TODAY = '2026-11-21T09:00:00.000Z';
+// Local noon: the business day is the date written, whatever the machine's time zone.
+const TODAY = '2026-11-21T12:00:00';
 const PERIODS: PeriodInput[] = [
   { preset: 'thisYear' },
   { preset: 'last12Months' },
@@ -34,7 +35,7 @@ const collectedIn = (boards: Dashboard[], month: string) =>
  * after issue, some part-paid, some never: a year and more of month-ends with something owed.
  */
 async function book() {
-  const { core, clock, dir } = makeCore('2025-01-01T09:00:00.000Z');
+  const { core, clock, dir } = makeCore('2025-01-01T12:00:00');
   const a = await customer(core, { name: 'Amani Stores', email: 'a@amani.co.ke', phone: '0722 000001' });
   const b = await customer(core, { name: 'Baraka Ltd', email: 'b@baraka.co.ke', phone: '0722 000002' });
   const invoices: { id: string; customerId: string; issueDate: string }[] = [];
@@ -42,7 +43,7 @@ async function book() {
     const month = `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     for (const [k, c] of [a, b].entries()) {
       const issueDate = `${month}-${k === 0 ? '03' : '17'}`;
-      clock.set(`${issueDate}T09:00:00.000Z`);
+      clock.set(`${issueDate}T12:00:00`);
       const inv = await invoice(core, c.id, { issueDate, lines: [line('Work', 1, 10_000 * (m + 1) + k * 1_000, null)] });
       invoices.push({ id: inv.id, customerId: c.id, issueDate });
     }
@@ -51,7 +52,7 @@ async function book() {
   for (const [i, inv] of invoices.entries()) {
     if (i % 5 === 4 || inv.issueDate >= '2026-10-01') continue;
     const paidOn = addMonthDay(inv.issueDate);
-    clock.set(`${paidOn}T09:00:00.000Z`);
+    clock.set(`${paidOn}T12:00:00`);
     const part = i % 3 === 0;
     const total = (await call(core, 'invoices.get', { id: inv.id })).totals.totalMinor;
     await call(core, 'payments.record', {
