@@ -1,7 +1,7 @@
 // Things out of the ordinary in the books, each with the numbers that make it so. Pure.
 import type { BillingDropAnomaly, InvoiceAmountAnomaly, PaymentDelayAnomaly } from '../../../../shared/domain/intelligence';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
-import { lateness, mad, median, plural, round, sortedMedian } from './stats';
+import { countAtMost, lateness, mad, median, plural, round, sortedMedian } from './stats';
 
 export const ANOMALY_RULES = {
   /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
@@ -164,26 +164,15 @@ export function outliersOfGroup(list: AmountRecord[], sinceDay: number): AmountO
     const score = scoreAgainst(r.totalMinor, window, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
     if (score.flagged) found.push({ record: r, score, priorInvoices: window.length });
     if (i - priorWindow >= 0) window.splice(sortedIndexOf(window, list[i - priorWindow]!.totalMinor), 1);
-    window.splice(insertionIndex(window, r.totalMinor), 0, r.totalMinor);
+    // After any equal ones: the count of amounts at most this one.
+    window.splice(countAtMost(window, r.totalMinor), 0, r.totalMinor);
   }
   return found;
 }
 
-/** Where `value` goes in ascending `sorted` (after any equal ones). */
-function insertionIndex(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Where `value` is in ascending `sorted` (it must be there). */
 function sortedIndexOf(sorted: readonly number[], value: number): number {
-  return insertionIndex(sorted, value) - 1;
+  return countAtMost(sorted, value) - 1;
 }
 
 /** Outliers strongest first (largest |z|, an unscored change first of all); ties keep their order. */
