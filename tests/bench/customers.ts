@@ -2,33 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/app';
 import { startHost } from '../../electron/host/server';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { latency, record, residentMemory, section } from './measure';
-import { syntheticCustomersCsv } from './seed';
+import { call as callChannel, latency, record, residentMemory, section } from './measure';
+import { importCustomers, type Call } from './customerImport';
 import { coreMemoryAfterImport } from './customersMemory';
-
-type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
-
-/**
- * Preview and commit of the whole file. The text and the preview stay inside this function: in the
- * app they belong to the window, which sends them, so the backend's memory after the import is
- * measured without the bench's own copies of them.
- */
-async function importCustomers(call: Call, count: number) {
-  const { csvText, samples } = syntheticCustomersCsv(count);
-  let start = performance.now();
-  const preview = await call('customers.import.preview', { csvText, fileName: 'bench.csv' });
-  record('import preview (parse + validate + duplicate check)', `${((performance.now() - start) / 1000).toFixed(2)} s`);
-  start = performance.now();
-  const result = await call('customers.import.commit', { csvText, fileName: 'bench.csv', mapping: preview.mapping, duplicateActions: {} });
-  const commitMs = performance.now() - start;
-  record('import commit (duplicate check + write, one transaction)', `${(commitMs / 1000).toFixed(2)} s, ${result.created.toLocaleString('en')} created`);
-  record('import throughput (commit)', `${Math.round(result.created / (commitMs / 1000)).toLocaleString('en')} customers/s`);
-  return samples;
-}
 
 export async function benchCustomers(count: number): Promise<void> {
   section(`Customers: ${count.toLocaleString('en')} imported`);
@@ -37,12 +15,11 @@ export async function benchCustomers(count: number): Promise<void> {
   record('bench process before opening the books (RSS)', residentMemory());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billbook-bench-'));
   const core = createCore({ dataDir, log: (m, e) => console.error(m, e) });
-  const call: Call = async (channel, input) => {
-    const envelope = await core.api[channel](input);
-    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-    return envelope.value as ChannelOutput<typeof channel>;
-  };
-  const samples = await importCustomers(call, count);
+  const call: Call = (channel, input) => callChannel(core, channel, input);
+  const { samples, previewMs, commitMs, created } = await importCustomers(call, count);
+  record('import preview (parse + validate + duplicate check)', `${(previewMs / 1000).toFixed(2)} s`);
+  record('import commit (duplicate check + write, one transaction)', `${(commitMs / 1000).toFixed(2)} s, ${created.toLocaleString('en')} created`);
+  record('import throughput (commit)', `${Math.round(created / (commitMs / 1000)).toLocaleString('en')} customers/s`);
   core.context.sql.db.pragma('optimize');
   core.context.sql.db.exec('ANALYZE');
 

@@ -2,9 +2,8 @@
 // the real channels, searches and pages, and prints its memory at each step as one JSON line.
 import fs from 'node:fs';
 import { createCore } from '../../electron/core/app';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { residentMemory } from './measure';
-import { syntheticCustomersCsv } from './seed';
+import { call as callChannel, residentMemory } from './measure';
+import { importCustomers, type Call } from './customerImport';
 
 const [dataDir, countText] = process.argv.slice(2);
 fs.mkdirSync(dataDir!, { recursive: true });
@@ -12,21 +11,10 @@ const settle = () => global.gc?.();
 settle();
 const start = residentMemory();
 const core = createCore({ dataDir: dataDir!, log: (m, e) => console.error(m, e) });
-const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-  const envelope = await core.api[channel](input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ChannelOutput<C>;
-};
-
-async function importCustomers(count: number) {
-  const { csvText, samples } = syntheticCustomersCsv(count);
-  const preview = await call('customers.import.preview', { csvText, fileName: 'bench.csv' });
-  await call('customers.import.commit', { csvText, fileName: 'bench.csv', mapping: preview.mapping, duplicateActions: {} });
-  return samples;
-}
+const call: Call = (channel, input) => callChannel(core, channel, input);
 
 async function main() {
-  const samples = await importCustomers(Number(countText));
+  const { samples } = await importCustomers(call, Number(countText));
   core.context.sql.db.pragma('optimize');
   core.context.sql.db.exec('ANALYZE');
   settle();

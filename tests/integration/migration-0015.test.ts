@@ -1,16 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { searchDocument, toMatchExpression } from '../../electron/core/customers/search';
+import { toMatchExpression } from '../../electron/core/customers/search';
+import { indexEveryCustomer } from '../../electron/core/db/migrations/0015_one_letter_search';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer } from '../helpers/billing';
 import { rewindBooks } from '../helpers/olderBooks';
-
-interface IndexedCustomer {
-  seq: number; name: string; email: string; secondary_email: string; phone: string; secondary_phone: string;
-  code: string; tax_id: string; status: string; deleted_at: string | null;
-}
 
 /** What the index answers for each search, straight from the index (the list's state filters included). */
 function answers(db: Database.Database, searches: string[]): Record<string, number[]> {
@@ -49,14 +45,7 @@ describe('migration 15: one-letter customer search', () => {
     rewindBooks(file, 14);
     const older = new Database(file);
     expect(older.prepare("SELECT sql FROM sqlite_master WHERE name = 'customer_search'").pluck().get()).toContain("prefix = '2 3 4'");
-    const insert = older.prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const row of older.prepare('SELECT * FROM customers').all() as IndexedCustomer[]) {
-      const doc = searchDocument({
-        name: row.name, email: row.email, secondaryEmail: row.secondary_email, phone: row.phone, secondaryPhone: row.secondary_phone,
-        code: row.code, taxId: row.tax_id, status: row.status, archived: row.deleted_at !== null,
-      });
-      insert.run(row.seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id, doc.state);
-    }
+    indexEveryCustomer(older);
     const before = answers(older, SEARCHES);
     older.close();
     // Each search finds someone, so an empty index after the upgrade cannot pass.

@@ -3,15 +3,11 @@
 // (nothing is written to the books); another process's commit shows in data_version and drops all.
 // A past day's figures depend on the books alone, so a kept day equals what reading it again gives.
 import type { Sql } from '../db/sql';
+import { countsAsFinal, earlierOfOldAndNew, noteEarliestDay } from './changeNotes';
+import { othersCommitCount } from '../db/dataVersion';
 
-/** Finalized, not deleted: an invoice that counts (as the partial indexes' WHERE). */
-const COUNTS = (row: 'OLD' | 'NEW') => `(${row}.status IN ('open', 'partially_paid', 'paid') AND ${row}.deleted_at IS NULL)`;
-
-/** Moves every keeper's earliest changed day back to `day` (an empty string, before every date, when a date is missing). */
-const changedFrom = (day: string) =>
-  `UPDATE analytics_changed_days SET from_day = CASE WHEN from_day IS NULL OR ${day} < from_day THEN ${day} ELSE from_day END;`;
-
-const both = (column: string) => `min(coalesce(OLD.${column}, ''), coalesce(NEW.${column}, ''))`;
+/** Moves every keeper's earliest changed day back to `day`. */
+const changedFrom = (day: string) => noteEarliestDay('analytics_changed_days', day);
 
 /** Any row of `table` added, removed or changed (in `updateOf`, else any column) changes the books from its `day`. */
 const rowTriggers = (name: string, table: string, day: string, updateOf?: string) => `
@@ -20,7 +16,7 @@ const rowTriggers = (name: string, table: string, day: string, updateOf?: string
     CREATE TEMP TRIGGER IF NOT EXISTS analytics_${name}_delete AFTER DELETE ON main.${table}
       BEGIN ${changedFrom(`coalesce(OLD.${day}, '')`)} END;
     CREATE TEMP TRIGGER IF NOT EXISTS analytics_${name}_update AFTER UPDATE ${updateOf ? `OF ${updateOf} ` : ''}ON main.${table}
-      BEGIN ${changedFrom(both(day))} END;`;
+      BEGIN ${changedFrom(earlierOfOldAndNew(day))} END;`;
 
 /**
  * From which day a write changes what was billed, credited, collected, paid or owed: an invoice that
@@ -31,17 +27,17 @@ const rowTriggers = (name: string, table: string, day: string, updateOf?: string
 function watch(sql: Sql): void {
   sql.db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS analytics_changed_days (keeper TEXT PRIMARY KEY, from_day TEXT);
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_insert AFTER INSERT ON main.invoices WHEN ${COUNTS('NEW')}
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_insert AFTER INSERT ON main.invoices WHEN ${countsAsFinal('NEW')}
       BEGIN ${changedFrom("coalesce(NEW.issue_date, '')")} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_delete AFTER DELETE ON main.invoices WHEN ${COUNTS('OLD')}
+    CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_delete AFTER DELETE ON main.invoices WHEN ${countsAsFinal('OLD')}
       BEGIN ${changedFrom("coalesce(OLD.issue_date, '')")} END;
     CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_update AFTER UPDATE ON main.invoices
-      WHEN (${COUNTS('OLD')} OR ${COUNTS('NEW')}) AND (${COUNTS('OLD')} IS NOT ${COUNTS('NEW')}
+      WHEN (${countsAsFinal('OLD')} OR ${countsAsFinal('NEW')}) AND (${countsAsFinal('OLD')} IS NOT ${countsAsFinal('NEW')}
         OR OLD.issue_date IS NOT NEW.issue_date OR OLD.due_date IS NOT NEW.due_date OR OLD.total_minor IS NOT NEW.total_minor
         OR OLD.currency IS NOT NEW.currency OR OLD.customer_id IS NOT NEW.customer_id OR OLD.id IS NOT NEW.id OR OLD.seq IS NOT NEW.seq)
-      BEGIN ${changedFrom(both('issue_date'))} END;
+      BEGIN ${changedFrom(earlierOfOldAndNew('issue_date'))} END;
     CREATE TEMP TRIGGER IF NOT EXISTS analytics_invoice_paid AFTER UPDATE OF paid_on, paid_minor, status ON main.invoices
-      WHEN (OLD.paid_on IS NOT NEW.paid_on OR OLD.paid_minor IS NOT NEW.paid_minor OR OLD.status IS NOT NEW.status) AND (${COUNTS('OLD')} OR ${COUNTS('NEW')})
+      WHEN (OLD.paid_on IS NOT NEW.paid_on OR OLD.paid_minor IS NOT NEW.paid_minor OR OLD.status IS NOT NEW.status) AND (${countsAsFinal('OLD')} OR ${countsAsFinal('NEW')})
       BEGIN ${changedFrom("coalesce(min(coalesce(OLD.paid_on, NEW.paid_on), coalesce(NEW.paid_on, OLD.paid_on)), NEW.issue_date, '')")} END;
     ${rowTriggers('allocation', 'payment_allocations', 'allocated_on')}
     ${rowTriggers('credit', 'credit_notes', 'issue_date')}
@@ -74,8 +70,7 @@ export function keptDays<T>(sql: Sql, keeper: Keeper): Map<string, T> {
   sql.prepare('INSERT OR IGNORE INTO temp.analytics_changed_days (keeper, from_day) VALUES (?, NULL)').run(keeper);
   const fromDay = sql.prepare('SELECT from_day FROM temp.analytics_changed_days WHERE keeper = ?').pluck().get(keeper) as string | null;
   if (fromDay !== null) sql.prepare('UPDATE temp.analytics_changed_days SET from_day = NULL WHERE keeper = ?').run(keeper);
-  // Not plucked: the settings cache shares this statement and reads it as a row.
-  const others = (sql.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const others = othersCommitCount(sql);
   let keepers = held.get(sql);
   if (!keepers) held.set(sql, (keepers = new Map()));
   let mine = keepers.get(keeper) as Held<T> | undefined;

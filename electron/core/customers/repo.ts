@@ -3,6 +3,8 @@ import { sql as raw, type Expression, type SqlBool } from 'kysely';
 import type { Sql } from '../db/sql';
 import type { CustomersTable, CustomerBalancesTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
+import { numbersFromList } from '../db/concatenated';
+import { othersCommitCount } from '../db/dataVersion';
 
 export type CustomerRow = Omit<CustomersTable, 'seq'> & { seq: number };
 export type CustomerWithBalance = CustomerRow & Omit<CustomerBalancesTable, 'customer_id'> & { payment_status: string };
@@ -307,25 +309,9 @@ export function liveCustomersByEmail(sql: Sql, email: string): CustomerRow[] {
  * They come as one comma-separated text read in a single pass: a row per key cost a third more at
  * 100,000 matches (14 against 9.5 ms for a one-letter search).
  */
-export function matchingSeqs(sql: Sql, match: string): Int32Array {
+export function matchingSeqs(sql: Sql, match: string): Float64Array {
   const listed = sql.prepare('SELECT group_concat(rowid) FROM customer_search WHERE customer_search MATCH ?').pluck().get(match) as string | null;
-  return listed === null ? new Int32Array(0) : keysFromList(listed);
-}
-
-/** "3,17,42" as keys; rowids here are positive integers below 2^31 (customers.seq). */
-export function keysFromList(listed: string): Int32Array {
-  const keys = new Int32Array((listed.length >> 1) + 1);
-  let n = 0;
-  let key = 0;
-  for (let i = 0; i < listed.length; i++) {
-    const c = listed.charCodeAt(i);
-    if (c === 44) {
-      keys[n++] = key;
-      key = 0;
-    } else key = key * 10 + (c - 48);
-  }
-  keys[n++] = key;
-  return keys.subarray(0, n);
+  return listed === null ? new Float64Array(0) : numbersFromList(listed);
 }
 
 /** Every live customer's key in the list's name order. */
@@ -356,7 +342,6 @@ export function watchNameOrderChanges(sql: Sql): void {
 /** This connection's count of those changes, and SQLite's count of other connections' commits. */
 export function nameOrderChangeCounts(sql: Sql): { local: number; others: number } {
   const local = sql.prepare('SELECT n FROM temp.customer_name_order_changes').pluck().get() as number;
-  // Not plucked: the settings cache shares this statement and reads it as a row.
-  const others = (sql.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const others = othersCommitCount(sql);
   return { local, others };
 }

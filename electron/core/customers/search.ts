@@ -16,6 +16,20 @@ export function searchDocument(c: {
   };
 }
 
+/** The columns of a stored customer the search entry is made from. */
+export interface IndexedCustomerRow {
+  name: string; email: string; secondary_email: string; phone: string; secondary_phone: string;
+  code: string; tax_id: string; status: string; deleted_at: string | null;
+}
+
+/** The search entry of a customer as stored (sync and migrations read rows, not fields). */
+export function searchDocumentOfRow(row: IndexedCustomerRow) {
+  return searchDocument({
+    name: row.name, email: row.email, secondaryEmail: row.secondary_email, phone: row.phone, secondaryPhone: row.secondary_phone,
+    code: row.code, taxId: row.tax_id, status: row.status, archived: row.deleted_at !== null,
+  });
+}
+
 const MAX_TERMS = 8;
 
 /**

@@ -180,7 +180,7 @@ export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.
   const dates = statusDates(ctx);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
   // A search the name order can page counts its matches by listing them, and keeps the list.
-  let matches: Int32Array | null = null;
+  let matches: Float64Array | null = null;
   const total = cachedCount(ctx.sql, 'customers', dates.today, countKey, () => {
     if (!match || !sortsManyMatchesByName(query, match, Infinity)) return repo.countCustomers(ctx.sql, query, match, dates);
     matches = repo.matchingSeqs(ctx.sql, match);

@@ -4,6 +4,7 @@ import type { ChannelParsed } from '../../../shared/contract';
 import { recordMutation } from '../audit/record';
 import type { CoreContext } from '../context';
 import { readMeta, remindersSwitched, writeMeta } from '../reminders/state';
+import { othersCommitCount } from '../db/dataVersion';
 
 const SECTION_NAMES: Record<SettingsSection, string> = {
   ai: 'AI drafting', analytics: 'analytics', business: 'business profile', payment: 'payment instructions',
@@ -19,7 +20,7 @@ const parsedSettings = new WeakMap<CoreContext['sql'], { dataVersion: number; se
 
 /** The settings in force: each stored section over the defaults. A section that no longer parses falls back to its defaults. */
 export function readSettings(ctx: CoreContext): Settings {
-  const { data_version: dataVersion } = ctx.sql.prepare('PRAGMA data_version').get() as { data_version: number };
+  const dataVersion = othersCommitCount(ctx.sql);
   const cached = parsedSettings.get(ctx.sql);
   if (cached && cached.dataVersion === dataVersion) return cached.settings;
   const settings = parseStoredSettings(ctx);

@@ -6,7 +6,7 @@ import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type SyncData, type SyncRow, type
 import type { Sql } from '../db/sql';
 import { packedColumns } from '../db/pack';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
-import { searchDocument } from '../customers/search';
+import { searchDocumentOfRow, type IndexedCustomerRow } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
 import { notificationStatus } from '../send/repo';
 import { replaceSearch as replaceItemSearch } from '../items/repo';
@@ -106,13 +106,9 @@ function writeCustomer(sql: Sql, id: string, data: SyncData, now: string): void 
   upsert(sql, 'customers', 'id', id, known('customers', data), { updated_at: now, version: 1, created_at: now });
   sql.prepare('UPDATE customers SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, id);
   sql.prepare('INSERT INTO customer_balances (customer_id) VALUES (?) ON CONFLICT DO NOTHING').run(id);
-  const row = sql.prepare('SELECT seq, name, email, secondary_email, phone, secondary_phone, code, tax_id, status, deleted_at, tags FROM customers WHERE id = ?').get(id) as {
-    seq: number; name: string; email: string; secondary_email: string; phone: string; secondary_phone: string; code: string; tax_id: string; status: string; deleted_at: string | null; tags: string;
-  };
-  replaceSearchDocument(sql, row.seq, searchDocument({
-    name: row.name, email: row.email, secondaryEmail: row.secondary_email, phone: row.phone, secondaryPhone: row.secondary_phone,
-    code: row.code, taxId: row.tax_id, status: row.status, archived: row.deleted_at !== null,
-  }));
+  const row = sql.prepare('SELECT seq, name, email, secondary_email, phone, secondary_phone, code, tax_id, status, deleted_at, tags FROM customers WHERE id = ?').get(id) as
+    IndexedCustomerRow & { seq: number; tags: string };
+  replaceSearchDocument(sql, row.seq, searchDocumentOfRow(row));
   let tags: string[] = [];
   try {
     tags = JSON.parse(row.tags) as string[];

@@ -3,6 +3,8 @@
 // changed or removed, and the earliest issue day whose billing moved (nothing is written to the
 // books); another process's commit shows in data_version and makes every keeper start afresh.
 import type { Sql } from '../../db/sql';
+import { countsAsFinal, earlierOfOldAndNew, noteEarliestDay } from '../changeNotes';
+import { othersCommitCount } from '../../db/dataVersion';
 
 /** The intelligence caches, each told separately what changed since it last looked. */
 export type IntelligenceKeeper = 'amounts' | 'delays' | 'payers' | 'billing';
@@ -16,13 +18,9 @@ export interface Changes {
   billingFrom: string | null;
 }
 
-/** Finalized, not deleted: an invoice the models see (as the partial indexes' WHERE). */
-const COUNTS = (row: 'OLD' | 'NEW') => `(${row}.status IN ('open', 'partially_paid', 'paid') AND ${row}.deleted_at IS NULL)`;
-
 const touch = (customer: string) => `INSERT OR IGNORE INTO temp.intelligence_touched (customer_id) VALUES (${customer});`;
 
-const billedFrom = (day: string) =>
-  `UPDATE temp.intelligence_billed SET from_day = CASE WHEN from_day IS NULL OR ${day} < from_day THEN ${day} ELSE from_day END;`;
+const billedFrom = (day: string) => noteEarliestDay('temp.intelligence_billed', day);
 
 /**
  * Every invoice row written marks its customer (old and new): payments and credit notes reach the
@@ -44,9 +42,9 @@ function watch(sql: Sql): void {
     CREATE TEMP TRIGGER IF NOT EXISTS intelligence_invoice_update AFTER UPDATE ON main.invoices
       BEGIN ${touch('OLD.customer_id')} ${touch('NEW.customer_id')} END;
     CREATE TEMP TRIGGER IF NOT EXISTS intelligence_invoice_billed AFTER UPDATE ON main.invoices
-      WHEN (${COUNTS('OLD')} OR ${COUNTS('NEW')}) AND (${COUNTS('OLD')} IS NOT ${COUNTS('NEW')}
+      WHEN (${countsAsFinal('OLD')} OR ${countsAsFinal('NEW')}) AND (${countsAsFinal('OLD')} IS NOT ${countsAsFinal('NEW')}
         OR OLD.issue_date IS NOT NEW.issue_date OR OLD.total_minor IS NOT NEW.total_minor OR OLD.currency IS NOT NEW.currency)
-      BEGIN ${billedFrom("min(coalesce(OLD.issue_date, ''), coalesce(NEW.issue_date, ''))")} END;
+      BEGIN ${billedFrom(earlierOfOldAndNew('issue_date'))} END;
     CREATE TEMP TRIGGER IF NOT EXISTS intelligence_customer_insert AFTER INSERT ON main.customers
       BEGIN ${touch('NEW.id')} END;
     CREATE TEMP TRIGGER IF NOT EXISTS intelligence_customer_delete AFTER DELETE ON main.customers
@@ -56,7 +54,7 @@ function watch(sql: Sql): void {
     CREATE TEMP TRIGGER IF NOT EXISTS intelligence_credit_delete AFTER DELETE ON main.credit_notes
       BEGIN ${billedFrom("coalesce(OLD.issue_date, '')")} END;
     CREATE TEMP TRIGGER IF NOT EXISTS intelligence_credit_update AFTER UPDATE ON main.credit_notes
-      BEGIN ${billedFrom("min(coalesce(OLD.issue_date, ''), coalesce(NEW.issue_date, ''))")} END;
+      BEGIN ${billedFrom(earlierOfOldAndNew('issue_date'))} END;
   `);
 }
 
@@ -86,8 +84,7 @@ export function changesSince(sql: Sql, keeper: IntelligenceKeeper): Changes | nu
   if (touched.length > 0) sql.prepare('DELETE FROM temp.intelligence_touched').run();
   const billed = sql.prepare('SELECT from_day FROM temp.intelligence_billed').pluck().get() as string | null;
   if (billed !== null) sql.prepare('UPDATE temp.intelligence_billed SET from_day = NULL').run();
-  // Not plucked: the settings cache shares this statement and reads it as a row.
-  const others = (sql.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const others = othersCommitCount(sql);
   for (const k of KEEPERS) {
     const p = keepers.get(k);
     if (!p) continue;

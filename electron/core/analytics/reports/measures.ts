@@ -1,5 +1,6 @@
 // The report builder's measures: average rounded to the minor unit, percentiles by nearest rank.
 import type { ReportMeasure } from '../../../../shared/domain/analytics';
+import { numbersFromList } from '../../db/concatenated';
 
 /** sum ÷ count rounded half-up (toward +∞ at exactly .5) to the minor unit. */
 export function averageMinor(sum: number, count: number): number | null {
@@ -13,38 +14,8 @@ export function nearestRank(p: number, n: number): number {
   return Math.floor((p * n + 99) / 100);
 }
 
-/**
- * The amounts SQLite joined with commas (group_concat). A report's reads bring one such text per
- * group instead of one row per record: those rows were most of its time. Whole numbers (minor
- * units) are read digit by digit; anything else falls back to Number.
- */
-export function parseAmounts(list: string): Float64Array {
-  const amounts = new Float64Array(commas(list) + 1);
-  let n = 0;
-  let value = 0;
-  let digits = 0;
-  let negative = false;
-  for (let i = 0; i <= list.length; i++) {
-    const c = i < list.length ? list.charCodeAt(i) : 44;
-    if (c >= 48 && c <= 57 && digits < 15) {
-      value = value * 10 + (c - 48);
-      digits++;
-    } else if (c === 45 && digits === 0 && !negative) negative = true;
-    else if (c === 44 && digits > 0) {
-      amounts[n++] = negative ? -value : value;
-      value = 0;
-      digits = 0;
-      negative = false;
-    } else return Float64Array.from(list.split(','), Number);
-  }
-  return amounts;
-}
-
-function commas(list: string): number {
-  let count = 0;
-  for (let at = list.indexOf(','); at !== -1; at = list.indexOf(',', at + 1)) count++;
-  return count;
-}
+/** The amounts SQLite joined with commas (group_concat): one text per group instead of one row per record. */
+export const parseAmounts = numbersFromList;
 
 /** Several groups' amounts as one list: the per-currency totals of groups read apart. */
 export function joinedAmounts(lists: readonly Float64Array[]): Float64Array {

@@ -1,10 +1,20 @@
 import type { Migration } from '../migrate';
 import type { SqliteDatabase } from '../open';
-import { searchDocument } from '../../customers/search';
+import { searchDocumentOfRow, type IndexedCustomerRow } from '../../customers/search';
 
-interface IndexedCustomer {
-  seq: number; name: string; email: string; secondary_email: string; phone: string; secondary_phone: string;
-  code: string; tax_id: string; status: string; deleted_at: string | null;
+type IndexedCustomer = IndexedCustomerRow & { seq: number };
+
+/** Fills `customer_search` from every customer, archived ones included, as the app writes each entry. */
+export function indexEveryCustomer(db: SqliteDatabase): void {
+  const insert = db.prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const customers = db.prepare('SELECT seq, name, email, secondary_email, phone, secondary_phone, code, tax_id, status, deleted_at FROM customers WHERE seq > ? ORDER BY seq LIMIT 5000');
+  // In pages: the connection cannot write while a read is open on it.
+  for (let after = 0, page: IndexedCustomer[]; (page = customers.all(after) as IndexedCustomer[]).length > 0; after = page.at(-1)!.seq) {
+    for (const row of page) {
+      const doc = searchDocumentOfRow(row);
+      insert.run(row.seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id, doc.state);
+    }
+  }
 }
 
 // Customer search (issue 17): a one-letter term ("k", or the "c" of "atieno.c" typed from an email)
@@ -26,17 +36,6 @@ export const migration0015: Migration = {
         prefix = '1 2 3 4'
       );
     `);
-    const insert = db.prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const customers = db.prepare('SELECT seq, name, email, secondary_email, phone, secondary_phone, code, tax_id, status, deleted_at FROM customers WHERE seq > ? ORDER BY seq LIMIT 5000');
-    // In pages: the connection cannot write while a read is open on it.
-    for (let after = 0, page: IndexedCustomer[]; (page = customers.all(after) as IndexedCustomer[]).length > 0; after = page.at(-1)!.seq) {
-      for (const row of page) {
-        const doc = searchDocument({
-          name: row.name, email: row.email, secondaryEmail: row.secondary_email, phone: row.phone, secondaryPhone: row.secondary_phone,
-          code: row.code, taxId: row.tax_id, status: row.status, archived: row.deleted_at !== null,
-        });
-        insert.run(row.seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id, doc.state);
-      }
-    }
+    indexEveryCustomer(db);
   },
 };
