@@ -13,9 +13,13 @@ function hostToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="billbook-token"]')?.content ?? '';
 }
 
-function httpBridge(): BillbookBridge {
+/** The browser's bridge also says when its event stream (re)connects: see `onEventsConnected`. */
+type HttpBridge = BillbookBridge & { onConnected(listener: () => void): () => void };
+
+function httpBridge(): HttpBridge {
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connectedListeners = new Set<() => void>();
   return {
     async invoke(channel, input) {
       let response: Response;
@@ -35,6 +39,9 @@ function httpBridge(): BillbookBridge {
     on(event, listener) {
       if (!source) {
         source = new EventSource(`/events?token=${encodeURIComponent(hostToken())}`);
+        source.addEventListener('open', () => {
+          for (const l of connectedListeners) l();
+        });
       }
       let set = listeners.get(event);
       if (!set) {
@@ -49,10 +56,15 @@ function httpBridge(): BillbookBridge {
       set.add(typed);
       return () => set.delete(typed);
     },
+    onConnected(listener) {
+      connectedListeners.add(listener);
+      return () => connectedListeners.delete(listener);
+    },
   };
 }
 
-const bridge: BillbookBridge = window.billbook ?? httpBridge();
+const http: HttpBridge | null = window.billbook ? null : httpBridge();
+const bridge: BillbookBridge = http ?? (window.billbook as BillbookBridge);
 
 /** Calls a channel; resolves with its output or rejects with an AppError the UI can show. */
 export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
@@ -64,6 +76,17 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
   return bridge.on(event, listener);
+}
+
+/**
+ * Runs `listener` each time the browser's event stream connects, the first time included. The stream
+ * connects a moment after the page asks its first questions, and again after the backend restarts;
+ * an event sent meanwhile is lost (a sync round that ended then left the sidebar at "Syncing…" until
+ * the next round), so whatever follows live state asks once more. Electron's IPC loses nothing, so
+ * there it never runs.
+ */
+export function onEventsConnected(listener: () => void): () => void {
+  return http ? http.onConnected(listener) : () => undefined;
 }
 
 export const api = { invoke, on: onEvent };

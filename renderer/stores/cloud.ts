@@ -3,7 +3,7 @@
 // (a sync round also learns a changed role); every screen that asks "may this role do that?" reads it.
 import { create } from 'zustand';
 import type { CloudAccountView, SyncStatus } from '../../shared/channels/cloud';
-import { invoke, onEvent } from '../api';
+import { invoke, onEvent, onEventsConnected } from '../api';
 
 interface CloudState {
   /** Null until the first answer (and when the books cannot be read): everything is allowed meanwhile. */
@@ -41,6 +41,8 @@ export async function loadCloud(): Promise<void> {
       useCloud.setState({ status });
       void refreshAccount();
     });
+    // A status event sent before the browser's event stream connected is lost: ask once it is.
+    onEventsConnected(() => void refreshAccount());
   }
   await refreshAccount();
 }

@@ -136,3 +136,28 @@ test('a draft open on one computer shows the version saved on the other', async 
   await expect(other.getByLabel('Description, line 1')).toHaveValue('Delivery to Thika, Ruiru and Juja');
   await expect(elsewhere).toHaveCount(0);
 });
+
+test('the sidebar learns a sync round that ended before the page heard the backend', async ({ page, host, cloud }) => {
+  test.setTimeout(180_000);
+  await signIn(page, host.url, cloud, { email: `wanjiru.${Date.now()}@example.com` }, 'Front desk');
+  await cloud.stop();
+  await expect(sidebarStatus(page)).toContainText('Offline', { timeout: 20_000 });
+
+  // The page opens again while the Cloud is down, and its stream of events from the backend is held
+  // back: a sync round that ends now is announced to no one.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/events?**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(sidebarStatus(page)).toContainText('Offline');
+  await cloud.start();
+  expect((await rpc(page, 'sync.now', {})).state).toBe('synced');
+  await expect(sidebarStatus(page)).toContainText('Offline');
+
+  // Once the stream connects the page asks again: "Synced", not "Offline" until the next round a minute on.
+  release();
+  await expect(sidebarStatus(page)).toContainText(/^Synced/, { timeout: 10_000 });
+});
