@@ -48,7 +48,7 @@ export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.
 /**
  * From this many new customers, when they are at least as many as the books hold, the customers'
  * plain indexes are built after the rows rather than entry by entry (db/bulkIndexes.ts): at 100,000
- * customers the rows then cost about half as much to write.
+ * customers the rows then cost about 40% less to write, and the whole commit about a fifth less.
  */
 const BUILD_INDEXES_AFTER_ROWS = 10_000;
 
