@@ -267,6 +267,11 @@ export function distinctTags(sql: Sql): string[] {
     .map((r) => r.tag);
 }
 
+/** Every customer row, archived ones included. */
+export function countAllCustomers(sql: Sql): number {
+  return sql.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+}
+
 /** Whether the books hold any customer not archived (an import into new books checks no duplicates). */
 export function hasLiveCustomers(sql: Sql): boolean {
   return sql.prepare('SELECT 1 FROM customers WHERE deleted_at IS NULL LIMIT 1').get() !== undefined;

@@ -1,0 +1,40 @@
+import type { Sql } from './sql';
+
+interface DeferredIndex {
+  name: string;
+  sql: string;
+}
+
+/** The planner's statistics tables that hold rows per index (present once ANALYZE has run). */
+const STAT_TABLES = ['sqlite_stat1', 'sqlite_stat4'] as const;
+
+/**
+ * Runs `write` with `table`'s plain (non-unique) indexes taken away, then builds them again from
+ * their own SQL; the caller holds the transaction, so a rollback brings back the old ones. A large
+ * bulk write into a table its rows will mostly fill inserts each row's entries at random places in
+ * every index (a name, an email): building an index afterwards sorts its entries once instead.
+ * Unique indexes stay, so every row is still checked as it is written. The planner's statistics
+ * for these indexes are kept as they were, as inserting rows one by one would keep them.
+ */
+export function withIndexesBuiltAfter<T>(sql: Sql, table: string, write: () => T): T {
+  const indexes = sql.db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
+    .all(table) as DeferredIndex[];
+  if (indexes.length === 0) return write();
+  const names = JSON.stringify(indexes.map((i) => i.name));
+  const statTables = STAT_TABLES.filter((t) => sql.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(t) !== undefined);
+  // DROP INDEX removes the index's statistics with it; they are put back as they were.
+  const stats = statTables.map((t) => ({ table: t, rows: sql.db.prepare(`SELECT * FROM ${t} WHERE idx IN (SELECT value FROM json_each(?))`).all(names) as Record<string, unknown>[] }));
+  for (const index of indexes) sql.db.exec(`DROP INDEX "${index.name}"`);
+  const result = write();
+  for (const index of indexes) sql.db.exec(index.sql);
+  for (const { table: statTable, rows } of stats) {
+    if (rows.length === 0) continue;
+    const columns = Object.keys(rows[0]!);
+    const insert = sql.db.prepare(`INSERT INTO ${statTable} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) insert.run(columns.map((c) => row[c]));
+  }
+  // The planner reads statistics when it loads the schema; this loads the ones just put back.
+  if (stats.some((s) => s.rows.length > 0)) sql.db.exec('ANALYZE sqlite_schema');
+  return result;
+}

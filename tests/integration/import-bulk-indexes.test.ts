@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app';
+import { openDatabase, type SqliteDatabase } from '../../electron/core/db/open';
+import { call, makeCore, refused } from '../helpers/core';
+
+/** Enough new customers, into books that hold fewer, for the import to build the customers' indexes after the rows. */
+const MANY = 10_000;
+
+function manyCustomersCsv(count: number, offset = 0): string {
+  const lines = ['Name,Email,Phone,KRA PIN,Status'];
+  for (let n = offset; n < offset + count; n++) {
+    // Names out of line order, so the name index is not written in order.
+    const k = (n * 7919) % 100_000;
+    lines.push(`Shop ${String(k).padStart(5, '0')} Ltd,shop${n}@example.co.ke,07${String(10_000_000 + n).slice(-8)},${n % 3 === 0 ? `P${String(n).padStart(9, '0')}X` : ''},${n % 10 === 0 ? 'inactive' : 'active'}`);
+  }
+  return lines.join('\n');
+}
+
+const nameColumn = (csvText: string) => csvText.split('\n').slice(1).map((line) => line.split(',')[0]!);
+
+async function importAll(core: Core, csvText: string) {
+  const preview = await call(core, 'customers.import.preview', { csvText, fileName: 'many.csv' });
+  return call(core, 'customers.import.commit', { csvText, fileName: 'many.csv', mapping: preview.mapping, duplicateActions: {} });
+}
+
+/** The customers' indexes as the books define them, and the planner's statistics about them. */
+function indexesOf(db: SqliteDatabase) {
+  return {
+    indexes: db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'customers' ORDER BY name").all(),
+    stats: db.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'customers' ORDER BY idx").all(),
+  };
+}
+
+function withBooks<T>(dir: string, read: (db: SqliteDatabase) => T): T {
+  const db = openDatabase(path.join(dir, 'billbook.db'));
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('a large customer import', () => {
+  it('leaves every index of the customers and its statistics as they were, holding every new customer', async () => {
+    const { core, dir } = makeCore();
+    await importAll(core, manyCustomersCsv(50, 1_000_000));
+    const before = withBooks(dir, (db) => {
+      db.exec('ANALYZE customers');
+      return indexesOf(db);
+    });
+    expect(before.stats.length).toBeGreaterThan(5);
+
+    expect(await importAll(core, manyCustomersCsv(MANY))).toMatchObject({ created: MANY });
+
+    withBooks(dir, (db) => {
+      expect(indexesOf(db)).toEqual(before);
+      expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      // Each lookup the app makes still reads its index, and finds the customer.
+      const plan = (query: string) => (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+      expect(plan("SELECT id FROM customers WHERE email = 'shop77@example.co.ke' AND email <> ''")).toContain('customers_by_email');
+      expect(db.prepare("SELECT name FROM customers WHERE email = 'shop77@example.co.ke'").pluck().get()).toBe(`Shop ${String((77 * 7919) % 100_000).padStart(5, '0')} Ltd`);
+      const taxIds = (index: string) => db.prepare(`SELECT count(*) FROM customers ${index} WHERE tax_id <> ''`).pluck().get();
+      expect(taxIds('INDEXED BY customers_by_tax_id')).toBe(taxIds('NOT INDEXED'));
+      expect(taxIds('NOT INDEXED')).toBe(16 + Math.ceil(MANY / 3));
+    });
+    // The list in name order walks the name index: every customer, in order.
+    const page = await call(core, 'customers.list', { sort: 'name', direction: 'asc', limit: 5 });
+    expect(page.total).toBe(MANY + 50);
+    const names = [...nameColumn(manyCustomersCsv(50, 1_000_000)), ...nameColumn(manyCustomersCsv(MANY))].sort();
+    expect(page.rows.map((r) => r.name)).toEqual(names.slice(0, 5));
+    const inactive = await call(core, 'customers.list', { status: 'inactive', sort: 'name', limit: 3 });
+    expect(inactive.total).toBe(5 + MANY / 10);
+  });
+
+  it('that fails on its last row leaves the books and their indexes as they were', async () => {
+    const { core, dir } = makeCore();
+    await importAll(core, manyCustomersCsv(50, 1_000_000));
+    const before = withBooks(dir, (db) => {
+      db.exec('ANALYZE customers');
+      // The last new row fails to write (a damaged page, a full disk).
+      db.exec(`CREATE TRIGGER fail_last BEFORE INSERT ON customers WHEN NEW.email = 'shop${MANY - 1}@example.co.ke' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+      return indexesOf(db);
+    });
+    const csvText = manyCustomersCsv(MANY);
+    const preview = await call(core, 'customers.import.preview', { csvText });
+    expect(preview.acceptedRows).toBe(MANY);
+    expect((await refused(core, 'customers.import.commit', { csvText, mapping: preview.mapping })).message).toMatch(/Nothing was changed/);
+    withBooks(dir, (db) => {
+      expect(indexesOf(db)).toEqual(before);
+      expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(50);
+    });
+    expect((await call(core, 'customers.list', { search: 'shop9998' })).total).toBe(0);
+  });
+});
