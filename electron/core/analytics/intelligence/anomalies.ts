@@ -201,9 +201,16 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
     to = i;
     const score = scoreAgainst(x, window, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
     if (score.flagged) found.push({ at: i, score, priorInvoices: window.length });
-    if (i - priorWindow >= 0) window.splice(sortedIndexOf(window, totals[i - priorWindow]!), 1);
-    // After any equal ones: the count of amounts at most this one.
-    window.splice(countAtMost(window, x), 0, x);
+    // One out (the oldest), one in after any equal ones, shifting in place.
+    let out = i - priorWindow >= 0 ? sortedIndexOf(window, totals[i - priorWindow]!) : window.length;
+    const into = countAtMost(window, x);
+    if (out === window.length) window.push(x);
+    if (into <= out) {
+      for (; out > into; out--) window[out] = window[out - 1]!;
+    } else {
+      for (; out < into - 1; out++) window[out] = window[out + 1]!;
+    }
+    window[out] = x;
   }
   return found;
 }

@@ -118,7 +118,21 @@ export function fitCustomer(list: readonly PaidInvoice[], o: PaymentModelOptions
 export function fitPaidColumns(dueDays: ArrayLike<number>, paidDays: ArrayLike<number>, totalMinor: ArrayLike<number>, o: PaymentModelOptions = PAYMENT_MODEL_DEFAULTS): CustomerFit {
   // Oldest payment first, by paid day then due day, ties in the order read.
   const all = paidDays.length;
-  const byPaid = Array.from({ length: all }, (_, i) => i).sort((x, y) => paidDays[x]! - paidDays[y]! || dueDays[x]! - dueDays[y]! || x - y);
+  const later = (x: number, y: number) => paidDays[x]! - paidDays[y]! || dueDays[x]! - dueDays[y]!;
+  let byPaid: number[];
+  if (all > 64) byPaid = Array.from({ length: all }, (_, i) => i).sort((x, y) => later(x, y) || x - y);
+  else {
+    // A window read in paid-day order: a stable insertion sort barely moves anything.
+    byPaid = new Array<number>(all);
+    for (let i = 0; i < all; i++) {
+      let at = i;
+      while (at > 0 && later(byPaid[at - 1]!, i) > 0) {
+        byPaid[at] = byPaid[at - 1]!;
+        at--;
+      }
+      byPaid[at] = i;
+    }
+  }
   // Plain loops over a window of a few dozen: this runs once per customer on a first call. Sums
   // run oldest first, as the figures always were.
   const start = Math.max(0, all - o.historyWindow);

@@ -198,15 +198,25 @@ export function amountGroups(sql: Sql, customerId?: string | readonly string[]):
 
 /**
  * The index gives a group by issue day, then amount: same-day invoices (rare) are put in key
- * order, as the rules number them.
+ * order, as the rules number them, in place (an insertion sort moves only those).
  */
 function byDayThenKey(group: AmountColumns): AmountColumns {
   const { keys, issueDays, totals } = group;
-  let ordered = true;
-  for (let i = 1; i < keys.length && ordered; i++) ordered = issueDays[i - 1]! < issueDays[i]! || (issueDays[i - 1] === issueDays[i] && keys[i - 1]! < keys[i]!);
-  if (ordered) return group;
-  const order = Array.from(keys.keys()).sort((x, y) => issueDays[x]! - issueDays[y]! || keys[x]! - keys[y]!);
-  return { ...group, keys: Float64Array.from(order, (i) => keys[i]!), issueDays: Float64Array.from(order, (i) => issueDays[i]!), totals: Float64Array.from(order, (i) => totals[i]!) };
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    const day = issueDays[i]!;
+    const total = totals[i]!;
+    let at = i;
+    while (at > 0 && issueDays[at - 1] === day && keys[at - 1]! > key) {
+      keys[at] = keys[at - 1]!;
+      totals[at] = totals[at - 1]!;
+      at--;
+    }
+    if (at === i) continue;
+    keys[at] = key;
+    totals[at] = total;
+  }
+  return group;
 }
 
 /** A customer's invoices as late-or-not (anomalies.DelayEvent), oldest due first. */
