@@ -144,12 +144,15 @@ describe('intelligence on a book with known habits', () => {
     const amounts = sql.prepare(`SELECT seq AS key, customer_id AS customerId, currency, issue_date AS issueDate, total_minor AS totalMinor FROM invoices
       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL ORDER BY issue_date, currency, customer_id, seq`).all() as { key: number; customerId: string; currency: string; issueDate: string; totalMinor: number }[];
     const groups = repo.amountGroups(sql);
+    const records = (g: (typeof groups)[number]) => [...g.keys].map((key, i) => ({ key, customerId: g.customerId, currency: g.currency, issueDay: g.issueDays[i]!, totalMinor: g.totals[i]! }));
     // Groups in the order an issue-date scan first meets them; every finalized invoice once.
-    expect(groups.map((g) => `${g[0]!.customerId}|${g[0]!.currency}`)).toEqual([...new Set(amounts.map((a) => `${a.customerId}|${a.currency}`))]);
+    expect(groups.map((g) => `${g.customerId}|${g.currency}`)).toEqual([...new Set(amounts.map((a) => `${a.customerId}|${a.currency}`))]);
     const byKey = (list: { key: number }[]) => [...list].sort((x, y) => x.key - y.key);
-    expect(byKey(groups.flat())).toEqual(byKey(amounts.map(({ issueDate, ...a }) => ({ ...a, issueDay: dayNumber(issueDate) }))));
+    expect(byKey(groups.flatMap(records))).toEqual(byKey(amounts.map(({ issueDate, ...a }) => ({ ...a, issueDay: dayNumber(issueDate) }))));
+    // Each group oldest first, invoices of one day in key order, as the rules number them.
+    for (const g of groups) expect(records(g)).toEqual([...records(g)].sort((x, y) => x.issueDay - y.issueDay || x.key - y.key));
     const dollars = customer('Dollar Exports').id;
-    expect(repo.amountGroups(sql, dollars)).toEqual(groups.filter((g) => g[0]!.customerId === dollars));
+    expect(repo.amountGroups(sql, dollars)).toEqual(groups.filter((g) => g.customerId === dollars));
   });
 
   it('never mixes currencies: the main currency first, each total its own', async () => {

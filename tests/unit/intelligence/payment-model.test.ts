@@ -130,3 +130,19 @@ describe('payment prediction', () => {
     expect(estimateAmountEffect(flat)).toBeNull();
   });
 });
+
+describe("a customer's window", () => {
+  it('keeps the latest payments by paid day then due day, oldest first, however they were read', () => {
+    // 30 invoices paid in three batches, each batch's due days shuffled: the window of 24 is cut
+    // inside the first batch, where only the due day tells which are latest.
+    const random = seededRandom(11);
+    const list: PaidInvoice[] = [];
+    for (const [paidDay, first] of [[20_100, 20_000], [20_200, 20_100], [20_300, 20_200]] as const) {
+      const dues = Array.from({ length: 10 }, (_, i) => first + i * 3).sort(() => random() - 0.5);
+      for (const dueDay of dues) list.push({ customerId: 'c', dueDay, paidDay, totalMinor: 100_000 + dueDay });
+    }
+    const expected = [...list].sort((x, y) => x.paidDay - y.paidDay || x.dueDay - y.dueDay).slice(-24).map((p) => p.paidDay - p.dueDay);
+    const model = fitPaymentModel(list.reverse());
+    expect(model.customers.get('c')!.chronological).toEqual(expected);
+  });
+});

@@ -142,30 +142,75 @@ export function groupOutliers(groups: Iterable<AmountRecord[]>, sinceDay: number
  * write touched.
  */
 export function outliersOfGroup(list: AmountRecord[], sinceDay: number): AmountOutlier[] {
-  const found: AmountOutlier[] = [];
-  const { minPriorInvoices, priorWindow } = ANOMALY_RULES;
-  if (list.length <= minPriorInvoices) return found;
+  if (list.length <= ANOMALY_RULES.minPriorInvoices) return [];
   list.sort((a, b) => a.issueDay - b.issueDay || a.key - b.key);
+  const judged = judgeAmounts(Float64Array.from(list, (r) => r.issueDay), Float64Array.from(list, (r) => r.totalMinor), sinceDay);
+  return judged.map((j) => ({ record: list[j.at]!, score: j.score, priorInvoices: j.priorInvoices }));
+}
+
+/** One customer's amounts in one currency as columns, oldest first (same day: by key), as SQLite hands them over. */
+export interface AmountColumns {
+  customerId: string;
+  currency: CurrencyCode;
+  keys: Float64Array;
+  issueDays: Float64Array;
+  totals: Float64Array;
+}
+
+/**
+ * outliersOfGroup on columns already in order: a record is made only for the few flagged, so a
+ * whole book is judged without one object per invoice.
+ */
+export function outliersOfColumns(group: AmountColumns, sinceDay: number): AmountOutlier[] {
+  const { customerId, currency, keys, issueDays, totals } = group;
+  return judgeAmounts(issueDays, totals, sinceDay).map((j) => ({
+    record: { key: keys[j.at]!, customerId, currency, issueDay: issueDays[j.at]!, totalMinor: totals[j.at]! },
+    score: j.score,
+    priorInvoices: j.priorInvoices,
+  }));
+}
+
+/**
+ * The amounts (oldest first, same day by key) issued on or after `sinceDay` far outside the
+ * `priorWindow` before them, by position.
+ */
+function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, sinceDay: number): { at: number; score: RobustScore; priorInvoices: number }[] {
+  const found: { at: number; score: RobustScore; priorInvoices: number }[] = [];
+  const { minPriorInvoices, priorWindow } = ANOMALY_RULES;
+  const n = totals.length;
+  if (n <= minPriorInvoices) return found;
   // Oldest first, so the invoices judged (issued since `sinceDay`) are the last ones.
   let i = minPriorInvoices;
-  while (i < list.length && list[i]!.issueDay < sinceDay) i++;
-  if (i >= list.length) return found;
+  while (i < n && issueDays[i]! < sinceDay) i++;
+  if (i >= n) return found;
   // The earlier amounts kept sorted as the window slides: one in and one out per invoice judged,
   // instead of sorting each window again.
-  const window = list.slice(Math.max(0, i - priorWindow), i).map((p) => p.totalMinor).sort((a, b) => a - b);
-  for (; i < list.length; i++) {
-    const r = list[i]!;
-    const from = Math.max(0, i - priorWindow);
-    const meanAbsoluteDeviation = (m: number): number => {
-      let sum = 0;
-      for (let j = from; j < i; j++) sum += Math.abs(list[j]!.totalMinor - m);
-      return sum / (i - from);
-    };
-    const score = scoreAgainst(r.totalMinor, window, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
-    if (score.flagged) found.push({ record: r, score, priorInvoices: window.length });
-    if (i - priorWindow >= 0) window.splice(sortedIndexOf(window, list[i - priorWindow]!.totalMinor), 1);
-    // After any equal ones: the count of amounts at most this one.
-    window.splice(countAtMost(window, r.totalMinor), 0, r.totalMinor);
+  const window: number[] = [];
+  for (let j = Math.max(0, i - priorWindow); j < i; j++) window.push(totals[j]!);
+  window.sort((a, b) => a - b);
+  let from = 0;
+  let to = 0;
+  const meanAbsoluteDeviation = (m: number): number => {
+    let sum = 0;
+    for (let j = from; j < to; j++) sum += Math.abs(totals[j]! - m);
+    return sum / (to - from);
+  };
+  for (; i < n; i++) {
+    const x = totals[i]!;
+    from = Math.max(0, i - priorWindow);
+    to = i;
+    const score = scoreAgainst(x, window, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
+    if (score.flagged) found.push({ at: i, score, priorInvoices: window.length });
+    // One out (the oldest), one in after any equal ones, shifting in place.
+    let out = i - priorWindow >= 0 ? sortedIndexOf(window, totals[i - priorWindow]!) : window.length;
+    const into = countAtMost(window, x);
+    if (out === window.length) window.push(x);
+    if (into <= out) {
+      for (; out > into; out--) window[out] = window[out - 1]!;
+    } else {
+      for (; out < into - 1; out++) window[out] = window[out + 1]!;
+    }
+    window[out] = x;
   }
   return found;
 }

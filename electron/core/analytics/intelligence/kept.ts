@@ -3,9 +3,9 @@
 // Each kept part depends on its customer's invoices alone, and the parts are put together in the
 // order a full read gives them, so a kept answer is the one a fresh backend computes.
 import type { Sql } from '../../db/sql';
-import { outliersOfGroup, strongestFirst, type AmountOutlier, type AmountRecord, type DelayEvent } from './anomalies';
+import { outliersOfColumns, strongestFirst, type AmountColumns, type AmountOutlier, type DelayEvent } from './anomalies';
 import { changesSince, forgetChanges } from './changedCustomers';
-import { combineFits, fitCustomer, fitPaymentModel, PAYMENT_MODEL_DEFAULTS, type CustomerFit, type PaymentModel } from './paymentModel';
+import { combineFits, fitPaidColumns, fitPaymentModel, PAYMENT_MODEL_DEFAULTS, type CustomerFit, type PaymentModel } from './paymentModel';
 import * as repo from './repo';
 
 /** Runs `work` on the kept state; a failure part-way drops it, so a half-updated one is never used. */
@@ -31,17 +31,14 @@ interface AmountGroup {
 
 const amounts = new WeakMap<Sql, { sinceDay: number; byCustomer: Map<string, AmountGroup[]> }>();
 
-function judgeGroups(groups: AmountRecord[][], sinceDay: number, into: Map<string, AmountGroup[]>): void {
-  for (const list of groups) {
-    const first = list[0]!;
-    // The earliest issue day: the SQL orders groups by it (before outliersOfGroup sorts the list).
-    let firstDay = first.issueDay;
-    for (const r of list) if (r.issueDay < firstDay) firstDay = r.issueDay;
-    const outliers = outliersOfGroup(list, sinceDay);
+function judgeGroups(groups: readonly AmountColumns[], sinceDay: number, into: Map<string, AmountGroup[]>): void {
+  for (const group of groups) {
+    const outliers = outliersOfColumns(group, sinceDay);
     if (outliers.length === 0) continue;
-    let mine = into.get(first.customerId);
-    if (!mine) into.set(first.customerId, (mine = []));
-    mine.push({ firstDay, currency: first.currency, customerId: first.customerId, outliers });
+    let mine = into.get(group.customerId);
+    if (!mine) into.set(group.customerId, (mine = []));
+    // The earliest issue day (the group is oldest first): the SQL orders groups by it.
+    mine.push({ firstDay: group.issueDays[0]!, currency: group.currency, customerId: group.customerId, outliers });
   }
 }
 
@@ -54,7 +51,7 @@ export function keptAmountOutliers(sql: Sql, sinceDay: number): AmountOutlier[] 
   const changes = changesSince(sql, 'amounts');
   if (changes === null) {
     const fresh = new Map<string, AmountGroup[]>();
-    judgeGroups(repo.amountGroups(sql) as AmountRecord[][], sinceDay, fresh);
+    judgeGroups(repo.amountGroups(sql), sinceDay, fresh);
     return assembleAmounts(fresh);
   }
   return guarded(amounts, sql, () => {
@@ -62,11 +59,11 @@ export function keptAmountOutliers(sql: Sql, sinceDay: number): AmountOutlier[] 
     if (changes.all || !kept || kept.sinceDay !== sinceDay) {
       kept = { sinceDay, byCustomer: new Map() };
       amounts.set(sql, kept);
-      judgeGroups(repo.amountGroups(sql) as AmountRecord[][], sinceDay, kept.byCustomer);
+      judgeGroups(repo.amountGroups(sql), sinceDay, kept.byCustomer);
     } else if (changes.customers.size > 0) {
       const ids = [...changes.customers];
       for (const id of ids) kept.byCustomer.delete(id);
-      judgeGroups(repo.amountGroups(sql, ids) as AmountRecord[][], sinceDay, kept.byCustomer);
+      judgeGroups(repo.amountGroups(sql, ids), sinceDay, kept.byCustomer);
     }
     return assembleAmounts(kept.byCustomer);
   });
@@ -148,10 +145,8 @@ interface KeptFit {
 
 const payers = new WeakMap<Sql, { fits: Map<string, KeptFit>; model: PaymentModel | null }>();
 
-const rowsOf = (part: repo.RecentPaid) => part.paid.map((p) => `${p.dueDay}:${p.paidDay}:${p.totalMinor}`).join(',');
-
 function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, KeptFit>): void {
-  for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: rowsOf(part), fit: fitCustomer(part.paid, PAYMENT_MODEL_DEFAULTS) });
+  for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: part.rows, fit: fitPaidColumns(part.dueDays, part.paidDays, part.totals, PAYMENT_MODEL_DEFAULTS) });
 }
 
 /**
@@ -178,7 +173,7 @@ export function keptPaymentModel(sql: Sql): PaymentModel {
       const same = ids.every((id) => {
         const before = fits.get(id);
         const part = now.get(id);
-        return before === undefined || part === undefined ? before === part : before.seen === part.seen && before.rows === rowsOf(part);
+        return before === undefined || part === undefined ? before === part : before.seen === part.seen && before.rows === part.rows;
       });
       if (!same) {
         for (const id of ids) fits.delete(id);

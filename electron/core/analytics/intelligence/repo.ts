@@ -1,6 +1,9 @@
 // SQL for the intelligence models: plain reads, no rules. Dates come back as day numbers
 // (days since 1970-01-01) where the models do arithmetic on them.
+import type { CurrencyCode } from '../../../../shared/money';
+import { numbersFromList } from '../../db/concatenated';
 import type { Sql } from '../../db/sql';
+import type { AmountColumns } from './anomalies';
 
 /**
  * A finalized invoice's settlement, for fitting and testing the payment model: already in the
@@ -59,14 +62,21 @@ const PAID_WITH_MONEY = "status = 'paid' AND deleted_at IS NULL AND paid_minor >
  * invoice, read in a few seeks per customer of invoices_paid_by_customer_paid_on (migration 14).
  */
 export function recentPaid(sql: Sql, window: number): PaidRow[] {
-  return recentPaidByCustomer(sql, window).flatMap((c) => c.paid);
+  return recentPaidByCustomer(sql, window).flatMap((c) =>
+    Array.from(c.dueDays, (dueDay, i) => ({ customerId: c.customerId, dueDay, paidDay: c.paidDays[i]!, totalMinor: c.totals[i]! })));
 }
 
-/** One customer's part of recentPaid, with the key customers are ordered by there (`seen`). */
+/**
+ * One customer's part of recentPaid as columns (in the order read), with the key customers are
+ * ordered by there (`seen`) and the rows as SQLite gave them: the same text is the same rows.
+ */
 export interface RecentPaid {
   customerId: string;
   seen: string;
-  paid: PaidRow[];
+  rows: string;
+  dueDays: Float64Array;
+  paidDays: Float64Array;
+  totals: Float64Array;
 }
 
 /**
@@ -79,7 +89,7 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
       `SELECT c.id,
          (SELECT paid_on || currency || issue_date || printf('%020d', paid_minor) FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
           WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY paid_on, currency, issue_date, paid_minor LIMIT 1) AS seen,
-         (SELECT group_concat(${day('due_date')} || ':' || ${day('paid_on')} || ':' || total_minor, ','
+         (SELECT group_concat(${day('due_date')} || ',' || ${day('paid_on')} || ',' || total_minor, ','
             ORDER BY paid_on, currency, issue_date, paid_minor, due_date, total_minor)
           FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
           WHERE customer_id = c.id AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
@@ -92,12 +102,18 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
   const out: RecentPaid[] = [];
   for (const [customerId, seen, list] of rows) {
     if (seen === null || list === null) continue;
-    const paid: PaidRow[] = [];
-    for (const triple of list.split(',')) {
-      const [due, paidOn, total] = triple.split(':') as [string, string, string];
-      paid.push({ customerId, dueDay: Number(due), paidDay: Number(paidOn), totalMinor: Number(total) });
+    // Due day, paid day, total, one invoice after another.
+    const triples = numbersFromList(list);
+    const n = triples.length / 3;
+    const dueDays = new Float64Array(n);
+    const paidDays = new Float64Array(n);
+    const totals = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      dueDays[i] = triples[3 * i]!;
+      paidDays[i] = triples[3 * i + 1]!;
+      totals[i] = triples[3 * i + 2]!;
     }
-    out.push({ customerId, seen, paid });
+    out.push({ customerId, seen, rows: list, dueDays, paidDays, totals });
   }
   return out;
 }
@@ -150,27 +166,19 @@ export function openInvoiceById(sql: Sql, id: string): OpenInvoiceRow | undefine
   return sql.prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`).get(id) as OpenInvoiceRow | undefined;
 }
 
-/** A finalized invoice's amount, in the shape the anomaly rules judge (anomalies.AmountRecord). */
-export interface AmountRow {
-  /** The invoice's seq. */
-  key: number;
-  customerId: string;
-  currency: string;
-  issueDay: number;
-  totalMinor: number;
-}
-
 /** Numbers SQLite joined with commas (group_concat), back as numbers. */
 const numbers = (list: string): number[] => list.split(',').map(Number);
 
 /**
- * Every finalized, non-void invoice's amount (optionally one customer's), as the anomaly rules
- * judge them: one row per customer and currency from SQLite, its records' keys, issue days and
- * totals joined, so a 100,000-invoice book crosses into JS as a few thousand rows, grouped in the
- * order of a covering index (invoices_final_by_customer_amount, migration 12). The groups come in
- * the order a scan by issue date first meets them: earliest issue date, currency, customer.
+ * Every finalized, non-void invoice's amount (optionally one customer's, or several), as the
+ * anomaly rules judge them: one row per customer and currency from SQLite, its records' keys, issue
+ * days and totals joined, read back as columns (no object per invoice: on a 100,000-invoice book
+ * those, and the collector's work on them, were most of a first call), grouped in the order of a
+ * covering index (invoices_final_by_customer_amount, migration 12). Each group oldest first, same
+ * day by key; the groups in the order a scan by issue date first meets them: earliest issue date,
+ * currency, customer.
  */
-export function amountGroups(sql: Sql, customerId?: string | readonly string[]): AmountRow[][] {
+export function amountGroups(sql: Sql, customerId?: string | readonly string[]): AmountColumns[] {
   // Several customers (a cache re-reading those a write touched) come as one JSON list.
   const many = typeof customerId === 'object';
   const filter = many ? ' AND customer_id IN (SELECT value FROM json_each(?))' : customerId ? ' AND customer_id = ?' : '';
@@ -181,14 +189,34 @@ export function amountGroups(sql: Sql, customerId?: string | readonly string[]):
        GROUP BY customer_id, currency ORDER BY min(issue_date), currency, customer_id`,
     )
     .raw(true);
-  const groups: AmountRow[][] = [];
-  for (const [id, currency, seqs, days, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, string, string, string, string][]) {
-    const keys = numbers(seqs);
-    const issueDays = numbers(days);
-    const totalMinor = numbers(totals);
-    groups.push(keys.map((key, i) => ({ key, customerId: id, currency, issueDay: issueDays[i]!, totalMinor: totalMinor[i]! })));
+  const groups: AmountColumns[] = [];
+  for (const [id, currency, seqs, days, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, CurrencyCode, string, string, string][]) {
+    groups.push(byDayThenKey({ customerId: id, currency, keys: numbersFromList(seqs), issueDays: numbersFromList(days), totals: numbersFromList(totals) }));
   }
   return groups;
+}
+
+/**
+ * The index gives a group by issue day, then amount: same-day invoices (rare) are put in key
+ * order, as the rules number them, in place (an insertion sort moves only those).
+ */
+function byDayThenKey(group: AmountColumns): AmountColumns {
+  const { keys, issueDays, totals } = group;
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    const day = issueDays[i]!;
+    const total = totals[i]!;
+    let at = i;
+    while (at > 0 && issueDays[at - 1] === day && keys[at - 1]! > key) {
+      keys[at] = keys[at - 1]!;
+      totals[at] = totals[at - 1]!;
+      at--;
+    }
+    if (at === i) continue;
+    keys[at] = key;
+    totals[at] = total;
+  }
+  return group;
 }
 
 /** A customer's invoices as late-or-not (anomalies.DelayEvent), oldest due first. */
@@ -236,16 +264,16 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
  */
 export function recentDelays(sql: Sql, today: string, todayDay: number, window: number, customerId?: string | readonly string[]): DelayHistory[] {
   const many = typeof customerId === 'object';
-  // Each side is cut to the window walking its index backwards (no sort in SQLite: ordering the
-  // two sides together there cost more than both reads); the few left are ordered and cut here.
+  // Each side is cut to the window walking its index backwards, latest first (ordering the two
+  // sides together in SQLite cost more than both reads); they are merged and cut here.
   const rows = sql
     .prepare(
       `SELECT c.id,
-         (SELECT group_concat(due_day || ':' || late) FROM (
+         (SELECT group_concat(due_day || ',' || late, ',' ORDER BY due_day DESC, late DESC) FROM (
             SELECT ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late
             FROM invoices INDEXED BY invoices_paid_by_customer_due
             WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY due_date DESC, paid_on DESC LIMIT @window)),
-         (SELECT group_concat(due_day) FROM (
+         (SELECT group_concat(due_day, ',' ORDER BY due_day DESC) FROM (
             SELECT ${day('due_date')} AS due_day
             FROM invoices INDEXED BY invoices_unpaid_by_customer
             WHERE customer_id = c.id AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
@@ -257,18 +285,38 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
   const out: DelayHistory[] = [];
   for (const [id, paid, overdue] of rows) {
     if (paid === null && overdue === null) continue;
-    // [due day, unpaid (0/1), days late]: for a paid one days late orders as its paid day does.
-    const events: [number, number, number][] = [];
-    for (const pair of paid?.split(',') ?? []) {
-      const at = pair.indexOf(':');
-      events.push([Number(pair.slice(0, at)), 0, Number(pair.slice(at + 1))]);
-    }
-    for (const due of overdue?.split(',') ?? []) events.push([Number(due), 1, todayDay - Number(due)]);
-    events.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-    const kept = events.slice(-window);
-    out.push({ customerId: id, dueDays: kept.map((e) => e[0]), daysLate: kept.map((e) => e[2]) });
+    out.push({ customerId: id, ...latestEvents(paid === null ? NONE : numbersFromList(paid), overdue === null ? NONE : numbersFromList(overdue), todayDay, window) });
   }
   return out;
+}
+
+const NONE = new Float64Array(0);
+
+/**
+ * The latest `window` of a customer's events, oldest due first, merged from the paid ones (due
+ * day, days late pairs) and the overdue ones (due days), each latest first. Among the same due day
+ * paid come before unpaid, and a paid one's days late orders as its paid day does. No event is an
+ * object: a first call reads every customer's.
+ */
+function latestEvents(paid: Float64Array, overdue: Float64Array, todayDay: number, window: number): { dueDays: number[]; daysLate: number[] } {
+  const count = Math.min(window, paid.length / 2 + overdue.length);
+  const dueDays = new Array<number>(count);
+  const daysLate = new Array<number>(count);
+  let p = 0;
+  let o = 0;
+  // Filled from the end with the later of the two lists' next events (on the same due day, the unpaid one).
+  for (let at = count - 1; at >= 0; at--) {
+    if (o < overdue.length && (2 * p >= paid.length || overdue[o]! >= paid[2 * p]!)) {
+      dueDays[at] = overdue[o]!;
+      daysLate[at] = todayDay - overdue[o]!;
+      o++;
+    } else {
+      dueDays[at] = paid[2 * p]!;
+      daysLate[at] = paid[2 * p + 1]!;
+      p++;
+    }
+  }
+  return { dueDays, daysLate };
 }
 
 /**

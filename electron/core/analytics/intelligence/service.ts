@@ -23,7 +23,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CurrencyCode } from '../../../../shared/money';
 import { businessDate } from '../../clock';
 import type { CoreContext } from '../../context';
-import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, groupOutliers, type AmountRecord, type DelayEvent } from './anomalies';
+import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, outliersOfColumns, strongestFirst, type DelayEvent } from './anomalies';
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
@@ -271,7 +271,7 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
     // Judge every invoice on lean rows, then read numbers and names for the flagged ones only.
     // The whole book's judgements are kept between calls; one customer's are cheap to redo.
     const outliers = input.customerId
-      ? groupOutliers(repo.amountGroups(ctx.sql, input.customerId) as AmountRecord[][], sinceDay)
+      ? strongestFirst(repo.amountGroups(ctx.sql, input.customerId).flatMap((g) => outliersOfColumns(g, sinceDay)))
       : keptAmountOutliers(ctx.sql, sinceDay);
     const details = repo.invoiceDetails(ctx.sql, outliers.slice(0, input.limit).map((o) => o.record.key));
     found.invoice_amount = outliers.map((o) => {

@@ -1,0 +1,56 @@
+// The intelligence's lean reads hand the rules columns in the order the rules number events by,
+// whatever order the index walk gives them: same-day invoices by when they were finalized, and a
+// paid and an overdue invoice due the same day, paid first.
+import { describe, expect, it } from 'vitest';
+import * as repo from '../../electron/core/analytics/intelligence/repo';
+import { dayNumber } from '../../electron/core/analytics/intelligence/stats';
+import { call, makeCore } from '../helpers/core';
+import { customer, invoice, line } from '../helpers/billing';
+
+const TODAY = '2026-11-21';
+
+describe('intelligence reads, in the rules\' order', () => {
+  it('gives a customer\'s invoices of one day in the order they were finalized, though the index orders them by amount', async () => {
+    const { core, clock } = makeCore(`${TODAY}T12:00:00`);
+    const buyer = await customer(core, { name: 'Same Day Supplies' });
+    // Several invoices a day, each smaller than the one finalized before it that day.
+    for (const [day, amounts] of [['2026-10-01', [90_000, 50_000, 10_000]], ['2026-10-15', [70_000]], ['2026-11-02', [80_000, 20_000]]] as const) {
+      clock.set(`${day}T12:00:00`);
+      for (const amount of amounts) await invoice(core, buyer.id, { issueDate: day, lines: [line('Stock', 1, amount, null)] });
+    }
+    const sql = core.context.sql;
+    const numbered = sql.prepare(`SELECT seq, issue_date, total_minor FROM invoices WHERE customer_id = ? AND status <> 'draft' ORDER BY issue_date, seq`)
+      .raw(true).all(buyer.id) as [number, string, number][];
+    const [group] = repo.amountGroups(sql, buyer.id);
+    expect([...group!.keys]).toEqual(numbered.map(([seq]) => seq));
+    expect([...group!.issueDays]).toEqual(numbered.map(([, date]) => dayNumber(date)));
+    expect([...group!.totals]).toEqual(numbered.map(([, , total]) => total));
+    expect(repo.amountGroups(sql)).toEqual([group]);
+  });
+
+  it('puts a paid invoice before an overdue one due the same day, as the whole history orders them', async () => {
+    const { core, clock } = makeCore('2026-08-03T12:00:00');
+    const buyer = await customer(core, { name: 'Mixed Payers Ltd', paymentTermsDays: 14 });
+    const paid: { id: string; total: number }[] = [];
+    // Pairs issued together (so due together): one paid late, the other never.
+    for (const day of ['2026-08-03', '2026-08-17', '2026-09-01', '2026-09-15']) {
+      clock.set(`${day}T12:00:00`);
+      const first = await invoice(core, buyer.id, { issueDate: day, lines: [line('Stock', 1, 40_000, null)] });
+      await invoice(core, buyer.id, { issueDate: day, lines: [line('Stock', 1, 60_000, null)] });
+      paid.push({ id: first.id, total: first.totals.totalMinor });
+    }
+    clock.set('2026-10-20T12:00:00');
+    await call(core, 'payments.record', {
+      customerId: buyer.id, amountMinor: paid.reduce((a, p) => a + p.total, 0), paidOn: '2026-10-20', method: 'bank',
+      allocations: paid.map((p) => ({ invoiceId: p.id, amountMinor: p.total })),
+    });
+    const sql = core.context.sql;
+    const todayDay = dayNumber(TODAY);
+    const [history] = repo.delayHistories(sql, TODAY, todayDay, buyer.id);
+    // Each due day has a paid event (late to 20 October) and an overdue one (late to today).
+    expect(history!.dueDays.length).toBe(8);
+    expect(history!.daysLate.filter((late, i) => late === todayDay - history!.dueDays[i]!).length).toBe(4);
+    expect(repo.recentDelays(sql, TODAY, todayDay, 25, buyer.id)).toEqual([history]);
+    expect(repo.recentDelays(sql, TODAY, todayDay, 5, buyer.id)).toEqual([{ customerId: buyer.id, dueDays: history!.dueDays.slice(-5), daysLate: history!.daysLate.slice(-5) }]);
+  });
+});
