@@ -1,5 +1,5 @@
 // Long invoices put on pages by pdf/pagination.tsx rather than by react-pdf's own paginator: the
-// same PDF to the byte, every line once and in order, "Page X of N" running, the totals last.
+// same PDF to the byte, every line once and in order, "Page X of N" running, the totals after the last line.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
@@ -75,9 +75,9 @@ describe('invoice pages worked out before rendering', () => {
     }, 240_000);
   }
 
-  it('print every line once, in order, with "Page X of N" on each page and the totals on the last', async () => {
+  it('print every line once, in order, with "Page X of N" on each page and the totals after the last line', async () => {
     const { core, buyerId } = await books();
-    for (const count of [18, 19, 24, 31, 120, 500]) {
+    for (const count of [18, 19, 24, 31, 120, 300]) {
       const lines = Array.from({ length: count }, (_, i) => line(`Line item ${i + 1}`, 1 + (i % 3), 5_000 + i * 17, i % 2 ? 1600 : 800));
       const issued = await invoice(core, buyerId, { lines });
       const m = invoicePdfModel(getInvoice(core.context, issued.id), readSettings(core.context), 'professional', new Date('2026-11-21T09:00:00.000Z'));
@@ -89,8 +89,12 @@ describe('invoice pages worked out before rendering', () => {
       expect([...found].sort((a, b) => a - b), `${count} lines: in order`).toEqual(found);
       // "Line item 1" is also the start of "Line item 10": count whole lines of the table.
       for (const l of lines) expect(text.split(new RegExp(`${l.description}(?!\\d)`)), `${count} lines: ${l.description} once`).toHaveLength(2);
-      expect(pages.at(-1), `${count} lines`).toMatch(/Balance due\s+KES /);
-      expect(pages.slice(0, -1).some((page) => /Balance due/.test(page)), `${count} lines: totals only at the end`).toBe(false);
+      // The totals once, after the last line; what follows them (how to pay) may run onto one more page.
+      expect(text.match(/Balance due\s+KES /g), `${count} lines: totals once`).toHaveLength(1);
+      expect(text.indexOf('Balance due'), `${count} lines: totals after the lines`).toBeGreaterThan(found.at(-1)!);
+      const totalsPage = pages.findIndex((page) => page.includes('Balance due'));
+      expect(totalsPage, `${count} lines: totals on one of the last two pages`).toBeGreaterThanOrEqual(pages.length - 2);
+      expect(pages.at(-1), `${count} lines: how to pay on the last page`).toContain('How to pay');
     }
   }, 240_000);
 });
