@@ -1,11 +1,13 @@
 // One invoice PDF, made in the calling thread: the worker runs this, and so does `workers: 0`.
 import { Document, renderToBuffer } from '@react-pdf/renderer';
-import { Component, type ReactElement, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import { INVOICE_FONT, registerInvoiceFonts } from './fonts';
 import type { PdfModel } from './model';
 import { receiptPage, receiptView } from './templates/receipt';
 import { statementPage, statementView } from './templates/statement';
 import { layoutFor } from './templates';
+import { invoicePages } from './pagination';
+import { flowingPage } from './templates/plan';
 import { installTextCaches } from './textCaches';
 import { invoiceView } from './templates/view';
 
@@ -38,8 +40,8 @@ class TemplateGuard extends Component<{ children: ReactNode; onError: (error: un
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The page and the document's metadata for a model: an invoice or quote in its template, a receipt, a statement. */
-function documentOf(model: PdfModel): { page: ReactElement; title: string; author: string; subject: string; language: string } {
+/** The pages and the document's metadata for a model: an invoice or quote in its template, a receipt, a statement. */
+async function documentOf(model: PdfModel): Promise<{ page: ReactNode; title: string; author: string; subject: string; language: string }> {
   if (model.kind === 'receipt') {
     const view = receiptView(model);
     return { page: receiptPage(view), title: `${view.text.title} ${view.number}`, author: view.business.name, subject: view.customer.name, language: view.language };
@@ -51,7 +53,10 @@ function documentOf(model: PdfModel): { page: ReactElement; title: string; autho
   // The words are worked out before react-pdf sees them, so a bad model fails here with its own message.
   const layout = layoutFor(model.template);
   const view = invoiceView(model);
-  return { page: layout(view), title: view.title, author: view.business.name, subject: view.subject, language: view.language };
+  const plan = layout(view);
+  // Pages worked out here need no splitting by react-pdf, which is most of a long invoice's time (pagination.tsx).
+  const pages = await invoicePages(plan).catch(() => null);
+  return { page: pages ?? flowingPage(plan), title: view.title, author: view.business.name, subject: view.subject, language: view.language };
 }
 
 let textCaches: Promise<void> | null = null;
@@ -64,7 +69,7 @@ export async function renderInvoiceModel(model: PdfModel, resourcesDir: string):
   let bytes: Uint8Array;
   const what = model.kind ?? 'invoice';
   try {
-    const { page, ...doc } = documentOf(model);
+    const { page, ...doc } = await documentOf(model);
     bytes = await renderToBuffer(
       <Document
         title={doc.title}

@@ -1,8 +1,9 @@
 // Everything an accountant asks for: numbered lines with each line's VAT, a tax summary with totals
 // per rate, the payments and credit notes against the invoice, and the customer's code.
-import { Page, Text, View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footnotes, LinesTable, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, pageChrome, type Column } from './parts';
+import { BusinessBlock, CustomerBlock, EtimsBlock, Facts, Footnotes, Logo, MarkBadge, Notes, PaymentBlock, TaxSummaryTable, TotalsBlock, linesTable, type Column } from './parts';
+import { present, type InvoicePlan } from './plan';
 import { PAGE_STYLE, THEMES, type Theme } from './theme';
 import type { InvoiceView, LineView } from './view';
 
@@ -25,7 +26,7 @@ function Ledger({ title, heads, rows, theme: t }: { title: string; heads: string
   );
 }
 
-export function detailedInvoice(view: InvoiceView): ReactElement {
+export function detailedInvoice(view: InvoiceView): InvoicePlan {
   const l = view.labels;
   const columns: Column[] = [
     { title: '#', width: 20, align: 'right', value: (line) => line.position },
@@ -40,9 +41,11 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
       : []),
     { title: l.amountIn, width: 78, align: 'right', value: (line) => line.amount },
   ];
-  const chrome = pageChrome({ mark: view.mark, theme, left: [view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  '), page: l.page });
-  return (
-    <Page size="A4" style={{ ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink }} layout={chrome}>
+  const chrome = { mark: view.mark, theme, left: [view.business.name, view.business.pin, view.number].filter(Boolean).join('  ·  '), page: l.page };
+  return {
+    pageStyle: { ...PAGE_STYLE, fontSize: theme.fontSize, color: theme.ink },
+    chrome,
+    head: [
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
         <View style={{ maxWidth: 300 }}>
           <Logo src={view.business.logo} />
@@ -53,7 +56,7 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
           <Text style={{ fontSize: 11, fontWeight: 700, marginTop: 2 }}>{view.number}</Text>
           <MarkBadge mark={view.mark} />
         </View>
-      </View>
+      </View>,
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 12, backgroundColor: theme.stripe, padding: 8 }}>
         <View style={{ maxWidth: 270 }}>
           <CustomerBlock view={view} theme={theme} showCode />
@@ -63,26 +66,23 @@ export function detailedInvoice(view: InvoiceView): ReactElement {
           labelWidth={70}
           facts={[...view.facts.slice(0, 4), [l.currency, view.currency], ...view.facts.slice(4)]}
         />
-      </View>
-      <LinesTable lines={view.lines} columns={columns} theme={theme} filledHeader />
+      </View>,
+    ],
+    table: linesTable({ lines: view.lines, columns, theme, filledHeader: true }),
+    tail: present([
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }}>
         <View style={{ width: 270 }}>
           {view.vat ? <TaxSummaryTable rows={view.taxSummary} theme={theme} withGross labels={l} /> : null}
           <Text style={{ marginTop: 4, color: theme.muted, fontSize: 7 }}>{view.vat ? `${view.pricesNote}. ` : ''}{l.lineAmountsNote}</Text>
         </View>
         <TotalsBlock rows={view.totals} due={view.due} theme={theme} />
-      </View>
-      <Ledger title={l.paymentsReceived} heads={[l.date, l.receipt, l.method, l.reference, l.amount]} rows={view.payments.map((p) => [p.date, p.receipt, p.method, p.reference, p.amount])} theme={theme} />
-      <Ledger
-        title={l.creditNotes}
-        heads={view.creditNotes.some((c) => c.cu) ? [l.number, l.date, l.reason, 'CU invoice no.', l.amount] : [l.number, l.date, l.reason, l.amount]}
-        rows={view.creditNotes.map((c) => (view.creditNotes.some((n) => n.cu) ? [c.number, c.date, c.reason, c.cu, c.amount] : [c.number, c.date, c.reason, c.amount]))}
-        theme={theme}
-      />
-      <EtimsBlock etims={view.etims} theme={theme} />
-      <Notes text={view.notes} theme={theme} title={l.notes} />
-      <Footnotes lines={view.footnotes} theme={theme} />
-      <PaymentBlock lines={view.paymentInstructions} theme={theme} boxed title={l.howToPay} online={view.payOnline} />
-    </Page>
-  );
+      </View>,
+      Ledger({ title: l.paymentsReceived, heads: [l.date, l.receipt, l.method, l.reference, l.amount], rows: view.payments.map((p) => [p.date, p.receipt, p.method, p.reference, p.amount]), theme }),
+      Ledger({ title: l.creditNotes, heads: view.creditNotes.some((c) => c.cu) ? [l.number, l.date, l.reason, 'CU invoice no.', l.amount] : [l.number, l.date, l.reason, l.amount], rows: view.creditNotes.map((c) => (view.creditNotes.some((n) => n.cu) ? [c.number, c.date, c.reason, c.cu, c.amount] : [c.number, c.date, c.reason, c.amount])), theme }),
+      EtimsBlock({ etims: view.etims, theme }),
+      Notes({ text: view.notes, theme, title: l.notes }),
+      Footnotes({ lines: view.footnotes, theme }),
+      PaymentBlock({ lines: view.paymentInstructions, theme, boxed: true, title: l.howToPay, online: view.payOnline }),
+    ]),
+  };
 }

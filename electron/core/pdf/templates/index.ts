@@ -1,13 +1,13 @@
 // Which layout each template name means.
-import type { ReactElement } from 'react';
 import type { InvoiceTemplate } from '../../../../shared/domain/customer';
 import { detailedInvoice } from './detailed';
 import { professionalInvoice } from './professional';
 import { simpleInvoice } from './simple';
+import type { InvoicePlan } from './plan';
 import type { InvoiceView } from './view';
 
-/** A template turns the invoice's words into one react-pdf <Page> that flows onto as many pages as it needs. */
-export type InvoiceLayout = (view: InvoiceView) => ReactElement;
+/** A template turns the invoice's words into its blocks and lines (plan.tsx), which become pages in render.tsx. */
+export type InvoiceLayout = (view: InvoiceView) => InvoicePlan;
 
 const LAYOUTS: Record<InvoiceTemplate, InvoiceLayout> = {
   professional: professionalInvoice,

@@ -50,9 +50,14 @@ interface PageChromeProps {
  * render prop: most of a long invoice's render time. Here the page number is known when the
  * layout runs, so the footer is plain text.
  */
-export function pageChrome({ mark, theme, left, page }: {
-  mark: Mark | null; theme: Theme; left: string; page: (page: number, pages: number) => string;
-}): (props: PageChromeProps) => ReactElement {
+export interface PageChromeOptions {
+  mark: Mark | null;
+  theme: Theme;
+  left: string;
+  page: (page: number, pages: number) => string;
+}
+
+export function pageChrome({ mark, theme, left, page }: PageChromeOptions): (props: PageChromeProps) => ReactElement {
   return function PageChrome({ children, pageNumber = 1, totalPages = 1 }: PageChromeProps): ReactElement {
     return (
       <>
@@ -127,38 +132,60 @@ export interface Column {
   value(line: LineView): string;
 }
 
-/**
- * The lines. The heading row is `fixed` inside the table's own view, so react-pdf prints it again at
- * the top of every page the table runs onto (and only on those); a row never splits across pages.
- */
-export function LinesTable({ lines, columns, theme, filledHeader }: { lines: LineView[]; columns: Column[]; theme: Theme; filledHeader: boolean }): ReactElement {
+/** The lines table in pieces, so a page can take some of its rows (pagination.ts) or all of them. */
+export interface LinesTablePlan {
+  /** The table's own view: the space above it and its type size. */
+  style: Style;
+  /** The heading row; `fixed`, so react-pdf's own paginator repeats it on every page the table runs onto. */
+  header: ReactElement;
+  /** One row per line, in order; a row never splits across pages. */
+  rows: ReactElement[];
+  /** Each row's words, column by column, for telling the rows that surely take one line. */
+  cells: string[][];
+  /** Each column's width in points; null: takes what is left. */
+  widths: (number | null)[];
+  /** Space between a cell's edge and its words, each side. */
+  cellPadding: number;
+  fontSize: number;
+}
+
+const CELL_PADDING = 4;
+
+/** The lines: the heading row and one row per line. */
+export function linesTable({ lines, columns, theme, filledHeader }: { lines: LineView[]; columns: Column[]; theme: Theme; filledHeader: boolean }): LinesTablePlan {
   const cell = (c: Column): Style => ({
     ...(c.width ? { width: c.width } : { flexGrow: 1, flexBasis: 0 }),
     textAlign: c.align ?? 'left',
-    paddingHorizontal: 4,
+    paddingHorizontal: CELL_PADDING,
   });
   const header: Style = filledHeader
     ? { backgroundColor: theme.accent, color: theme.onAccent }
     : { borderBottomWidth: 1, borderBottomColor: theme.ink };
-  return (
-    <View style={{ marginTop: 14, fontSize: theme.tableFontSize }}>
-      <View fixed style={{ flexDirection: 'row', paddingVertical: 4, fontWeight: 700, ...header }}>
+  const cells = lines.map((line) => columns.map((c) => c.value(line)));
+  return {
+    style: { marginTop: 14, fontSize: theme.tableFontSize },
+    header: (
+      <View key="header" fixed style={{ flexDirection: 'row', paddingVertical: 4, fontWeight: 700, ...header }}>
         {columns.map((c) => <Text key={c.title} style={cell(c)}>{c.title}</Text>)}
       </View>
-      {lines.map((line, i) => (
-        <View
-          key={i}
-          wrap={false}
-          style={{
-            flexDirection: 'row', paddingVertical: 3.5, borderBottomWidth: 0.5, borderBottomColor: theme.rule,
-            ...(theme.stripe && i % 2 === 1 ? { backgroundColor: theme.stripe } : {}),
-          }}
-        >
-          {columns.map((c) => <Text key={c.title} style={cell(c)}>{c.value(line)}</Text>)}
-        </View>
-      ))}
-    </View>
-  );
+    ),
+    rows: cells.map((values, i) => (
+      <View
+        key={i}
+        wrap={false}
+        style={{
+          flexDirection: 'row', paddingVertical: 3.5, borderBottomWidth: 0.5, borderBottomColor: theme.rule,
+          ...(theme.stripe && i % 2 === 1 ? { backgroundColor: theme.stripe } : {}),
+        }}
+      >
+        {columns.map((c, j) => <Text key={c.title} style={cell(c)}>{values[j]}</Text>)}
+      </View>
+    )),
+    cells,
+    widths: columns.map((c) => c.width ?? null),
+    cellPadding: CELL_PADDING,
+    fontSize: theme.tableFontSize,
+  };
 }
 
 /** Subtotal, discount, VAT, total, credits and payments, and what is due. */
