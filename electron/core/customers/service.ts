@@ -6,7 +6,7 @@ import type { Customer, CustomerFields } from '../../../shared/domain/customer';
 import { recordMutation } from '../audit/record';
 import { cachedCount } from '../db/countCache';
 import { hasLedgerEntries } from '../ledger/balances';
-import { listEntityActivity } from '../audit/repo';
+import { listCustomerActivity } from '../audit/repo';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
@@ -228,7 +228,7 @@ export function customerStats(ctx: CoreContext): CustomerStats {
 
 export function customerActivity(ctx: CoreContext, id: string, limit: number) {
   storedRow(ctx, id);
-  return listEntityActivity(ctx.sql, 'customer', id, limit);
+  return listCustomerActivity(ctx.sql, id, limit);
 }
 
 export const customerTags = (ctx: CoreContext) => repo.distinctTags(ctx.sql);
