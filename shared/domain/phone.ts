@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min';
+import { plainPhoneNumber } from './plainPhone';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
 
@@ -56,6 +57,11 @@ export function countryOfPhone(e164: string): string | undefined {
 }
 
 function readPhoneNumber(text: string, defaultCountry: string): PhoneResult {
+  const plain = plainPhoneNumber(text, defaultCountry);
+  if (plain) {
+    remember(countryOfRecent, plain.e164, plain.country);
+    return { ok: true, e164: plain.e164 };
+  }
   const result = parsePhoneNumberText(text, defaultCountry);
   return result.ok ? { ok: true, e164: result.parsed.number } : result;
 }

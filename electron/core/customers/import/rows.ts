@@ -28,9 +28,9 @@ export interface RowCheck {
   fields: CustomerFields | null;
   /** Why the row cannot be a customer at all (no name, a name that cannot be stored). */
   reasons: string[];
-  warnings: RowWarning[];
+  warnings: readonly RowWarning[];
   /** The CSV fields whose own cells the reasons or warnings are about. */
-  faults: Set<ImportField>;
+  faults: ReadonlySet<ImportField>;
 }
 
 /** What the business is, for values the row leaves out. */
@@ -67,118 +67,153 @@ function leaveOut(input: CustomerInput, base: CustomerInput, path: string): void
   else (input as Record<string, unknown>)[first!] = (base as Record<string, unknown>)[first!];
 }
 
+// A file's rows are mostly fine: they share these instead of holding empty ones each (a preview
+// keeps every row's check until the commit).
+const NO_FAULTS: ReadonlySet<ImportField> = new Set();
+const NO_WARNINGS: readonly RowWarning[] = Object.freeze([]);
+const TAG_SEPARATORS = /[;,|]/;
+const PHONE_FIELDS = ['phone', 'secondaryPhone'] as const;
+
+/** A row's problems so far: made once per row, so checking it creates no functions. */
+interface Problems {
+  warnings: RowWarning[] | null;
+  faults: Set<ImportField> | null;
+}
+
+function warn(problems: Problems, field: ImportField, value: string, reason: string): void {
+  (problems.faults ??= new Set()).add(field);
+  (problems.warnings ??= []).push({ field, value, message: `${WARNING_LABELS[field] ?? lowerFirst(IMPORT_FIELD_LABELS[field])} ${shown(value)} left out: ${reason}` });
+}
+
+// Our own export guards cells against spreadsheet formulas; undo exactly that guard, nothing else
+// (it always starts with an apostrophe, so other cells skip its test).
+function cellOf(cells: RowCells, field: ImportField): string {
+  const text = cells[field];
+  if (text === undefined) return '';
+  const trimmed = text.trim();
+  return trimmed.charCodeAt(0) === 39 ? fromSpreadsheetSafe(trimmed) : trimmed;
+}
+
+const checked = (fields: CustomerFields | null, reasons: string[], problems: Problems): RowCheck => ({
+  fields, reasons, warnings: problems.warnings ?? NO_WARNINGS, faults: problems.faults ?? NO_FAULTS,
+});
+
 /**
  * Turns one CSV row into customer fields, on top of a base (defaults for a new customer, the stored
  * customer for an update). A blank cell keeps the base's value. Only a row without a usable name
  * is refused; any other value that cannot be read is left out, with a warning saying which and why.
  */
 export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowDefaults): RowCheck {
-  const reasons: string[] = [];
-  const warnings: RowWarning[] = [];
-  const faults = new Set<ImportField>();
+  const problems: Problems = { warnings: null, faults: null };
   const input: CustomerInput = { ...base, address: { ...base.address }, aiPreferences: { ...base.aiPreferences } };
-  // Our own export guards cells against spreadsheet formulas; undo exactly that guard, nothing else.
-  const cell = (field: ImportField) => fromSpreadsheetSafe((cells[field] ?? '').trim());
-  const warn = (field: ImportField, value: string, reason: string) => {
-    faults.add(field);
-    warnings.push({ field, value, message: `${WARNING_LABELS[field] ?? lowerFirst(IMPORT_FIELD_LABELS[field])} ${shown(value)} left out: ${reason}` });
-  };
+  const address = input.address!;
 
   // The name: the name column, else the company, else the person's first and last name.
-  const person = joined([cell('firstName'), cell('lastName')], ' ');
-  const name = cell('name') || cell('company') || person;
+  const firstName = cellOf(cells, 'firstName');
+  const lastName = cellOf(cells, 'lastName');
+  const person = firstName === '' ? lastName : lastName === '' ? firstName : `${firstName} ${lastName}`;
+  const company = cellOf(cells, 'company');
+  const name = cellOf(cells, 'name') || company || person;
   if (name === '') {
-    faults.add('name');
-    return { fields: null, reasons: ['Name: this row has no name (its name, company and first and last name cells are all empty)'], warnings, faults };
+    (problems.faults ??= new Set()).add('name');
+    return checked(null, ['Name: this row has no name (its name, company and first and last name cells are all empty)'], problems);
   }
   input.name = name;
-  const extraNotes: string[] = [];
-  if (cell('company') !== '' && cell('company') !== name) extraNotes.push(`Company: ${cell('company')}`);
-  if (person !== '' && person !== name) extraNotes.push(`Contact: ${person}`);
 
-  const text = (field: ImportField, set: (value: string) => void) => {
-    const value = cell(field);
-    if (value !== '') set(value);
-  };
-  text('email', (v) => (input.email = v));
-  text('secondaryEmail', (v) => (input.secondaryEmail = v));
-  const street = joined([cell('street'), cell('street2')], ', ');
-  if (street !== '') input.address!.street = street;
-  const city = joined([cell('city'), cell('region')], ', ');
-  if (city !== '') input.address!.city = city;
-  text('postalCode', (v) => (input.address!.postalCode = v));
-  text('businessType', (v) => (input.businessType = v));
-  text('taxId', (v) => (input.taxId = v));
-  const notes = joined([cell('notes'), ...extraNotes], '\n');
+  const email = cellOf(cells, 'email');
+  if (email !== '') input.email = email;
+  const secondaryEmail = cellOf(cells, 'secondaryEmail');
+  if (secondaryEmail !== '') input.secondaryEmail = secondaryEmail;
+  const street = joined([cellOf(cells, 'street'), cellOf(cells, 'street2')], ', ');
+  if (street !== '') address.street = street;
+  const city = joined([cellOf(cells, 'city'), cellOf(cells, 'region')], ', ');
+  if (city !== '') address.city = city;
+  const postalCode = cellOf(cells, 'postalCode');
+  if (postalCode !== '') address.postalCode = postalCode;
+  const businessType = cellOf(cells, 'businessType');
+  if (businessType !== '') input.businessType = businessType;
+  const taxId = cellOf(cells, 'taxId');
+  if (taxId !== '') input.taxId = taxId;
+  const notes = joined(
+    [cellOf(cells, 'notes'), company !== '' && company !== name ? `Company: ${company}` : '', person !== '' && person !== name ? `Contact: ${person}` : ''],
+    '\n',
+  );
   if (notes !== '') input.notes = notes;
-  text('tags', (v) => (input.tags = v.split(/[;,|]/).map((t) => t.trim()).filter((t) => t !== '')));
+  const tags = cellOf(cells, 'tags');
+  if (tags !== '') input.tags = tags.split(TAG_SEPARATORS).map((t) => t.trim()).filter((t) => t !== '');
 
   let rowCountry: string | null = null;
-  text('country', (v) => {
-    rowCountry = countryCodeOf(v);
-    if (rowCountry) input.address!.country = rowCountry;
-    else warn('country', v, `not a country Billbook knows; ${base.address?.country ?? defaults.country} is used`);
-  });
+  const countryCell = cellOf(cells, 'country');
+  if (countryCell !== '') {
+    rowCountry = countryCodeOf(countryCell);
+    if (rowCountry) address.country = rowCountry;
+    else warn(problems, 'country', countryCell, `not a country Billbook knows; ${base.address?.country ?? defaults.country} is used`);
+  }
   let rowCurrency: string | null = null;
-  text('currency', (v) => {
-    rowCurrency = v.toUpperCase();
+  const currencyCell = cellOf(cells, 'currency');
+  if (currencyCell !== '') {
+    rowCurrency = currencyCell.toUpperCase();
     if ((CURRENCIES as readonly string[]).includes(rowCurrency)) input.currency = rowCurrency as CurrencyCode;
-    else warn('currency', v, `Billbook bills in ${CURRENCIES.join(', ')}; this customer is billed in ${input.currency ?? 'KES'}`);
-  });
-  text('status', (v) => {
-    const word = v.toLowerCase();
+    else warn(problems, 'currency', currencyCell, `Billbook bills in ${CURRENCIES.join(', ')}; this customer is billed in ${input.currency ?? 'KES'}`);
+  }
+  const statusCell = cellOf(cells, 'status');
+  if (statusCell !== '') {
+    const word = statusCell.toLowerCase();
     const status = (CUSTOMER_STATUSES as readonly string[]).includes(word) ? (word as CustomerFields['status']) : STATUS_WORDS[word];
     if (status) input.status = status;
-    else warn('status', v, 'should be active, inactive or suspended');
-  });
-  text('paymentTerms', (v) => {
-    const days = paymentTermsDaysOf(v);
-    if (days === null) warn('paymentTerms', v, 'should be like Net 30, net_30 or 30 (days, up to 365)');
+    else warn(problems, 'status', statusCell, 'should be active, inactive or suspended');
+  }
+  const termsCell = cellOf(cells, 'paymentTerms');
+  if (termsCell !== '') {
+    const days = paymentTermsDaysOf(termsCell);
+    if (days === null) warn(problems, 'paymentTerms', termsCell, 'should be like Net 30, net_30 or 30 (days, up to 365)');
     else input.paymentTermsDays = days;
-  });
-  text('creditLimit', (v) => {
-    const amount = readImportAmount(v, input.currency ?? 'KES');
-    if (!amount.ok) warn('creditLimit', v, amount.reason);
-    else if (amount.minor < 0) warn('creditLimit', v, 'a credit limit cannot be negative');
+  }
+  const limitCell = cellOf(cells, 'creditLimit');
+  if (limitCell !== '') {
+    const amount = readImportAmount(limitCell, input.currency ?? 'KES');
+    if (!amount.ok) warn(problems, 'creditLimit', limitCell, amount.reason);
+    else if (amount.minor < 0) warn(problems, 'creditLimit', limitCell, 'a credit limit cannot be negative');
     else input.creditLimitMinor = amount.minor;
-  });
+  }
 
   // A phone is read in the row's country, then its currency's, then the business's.
-  const countries = [rowCountry, rowCurrency ? COUNTRY_OF_CURRENCY[rowCurrency] : undefined, input.address!.country, defaults.country].filter(
-    (c): c is string => typeof c === 'string' && c !== '',
-  );
-  const read: Partial<Record<'phone' | 'secondaryPhone', string>> = {};
-  for (const field of ['phone', 'secondaryPhone'] as const) {
-    const value = cell(field);
+  let phone: string | undefined;
+  let secondaryPhone: string | undefined;
+  let countries: string[] | null = null;
+  for (const field of PHONE_FIELDS) {
+    const value = cellOf(cells, field);
     if (value === '') continue;
-    const phone = readPhone(value, countries);
-    if (phone.ok) read[field] = phone.e164;
-    else warn(field, value, phone.reason);
+    countries ??= phoneCountries(rowCountry, rowCurrency, address.country, defaults.country);
+    const reading = readPhone(value, countries);
+    if (!reading.ok) warn(problems, field, value, reading.reason);
+    else if (field === 'phone') phone = reading.e164;
+    else secondaryPhone = reading.e164;
   }
   // A row that names no country is in the country its phone number is from (a US number, say).
-  if (!rowCountry && cell('country') === '') {
-    const from = [read.phone, read.secondaryPhone].map((p) => (p ? countryOfPhone(p) : undefined)).find((c) => c !== undefined);
-    if (from && from !== input.address!.country) input.address!.country = from;
+  if (!rowCountry && countryCell === '') {
+    const from = (phone ? countryOfPhone(phone) : undefined) ?? (secondaryPhone ? countryOfPhone(secondaryPhone) : undefined);
+    if (from && from !== address.country) address.country = from;
   }
-  if (read.phone) input.phone = read.phone;
-  if (read.secondaryPhone) {
+  if (phone) input.phone = phone;
+  if (secondaryPhone) {
     // With no main number, the other one is the one to reach them by (SMS, M-Pesa).
-    if (!input.phone) input.phone = read.secondaryPhone;
-    else if (read.secondaryPhone !== input.phone) input.secondaryPhone = read.secondaryPhone;
+    if (!input.phone) input.phone = secondaryPhone;
+    else if (secondaryPhone !== input.phone) input.secondaryPhone = secondaryPhone;
   }
 
   // Whatever the schema still refuses is left out the same way, one round at a time (a country
   // left out can change how the tax ID reads); the name alone refuses the row.
   // Most rows are plainly fine: read without zod, which is asked only when something is not.
   const quick = quickCustomerFields(input);
-  if (quick) return { fields: quick, reasons, warnings, faults };
+  if (quick) return checked(quick, [], problems);
   for (let round = 0; round < 4; round++) {
     const parsed = customerInputSchema.safeParse(input);
-    if (parsed.success) return { fields: parsed.data, reasons, warnings, faults };
+    if (parsed.success) return checked(parsed.data, [], problems);
     const nameIssue = parsed.error.issues.find((i) => i.path[0] === 'name');
     if (nameIssue) {
-      faults.add('name');
-      return { fields: null, reasons: [`Name: ${nameIssue.message}`], warnings, faults };
+      (problems.faults ??= new Set()).add('name');
+      return checked(null, [`Name: ${nameIssue.message}`], problems);
     }
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
@@ -187,11 +222,19 @@ export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowD
       if (seen.has(key)) continue;
       seen.add(key);
       const field = FIELD_OF_PATH[key] ?? FIELD_OF_PATH[String(issue.path[0])] ?? 'notes';
-      warn(field, cell(field) || String(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], input) ?? ''), lowerFirst(issue.message));
+      warn(problems, field, cellOf(cells, field) || String(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k], input) ?? ''), lowerFirst(issue.message));
       leaveOut(input, base, key);
     }
   }
-  return { fields: null, reasons: ['This row could not be read; check it in your spreadsheet'], warnings, faults };
+  return checked(null, ['This row could not be read; check it in your spreadsheet'], problems);
+}
+
+/** The countries a row's phones are read in, in order: its own, its currency's, its address's, the business's. */
+function phoneCountries(rowCountry: string | null, rowCurrency: string | null, addressCountry: string | undefined, business: string): string[] {
+  const countries = [rowCountry, rowCurrency ? COUNTRY_OF_CURRENCY[rowCurrency] : undefined, addressCountry, business].filter(
+    (c): c is string => typeof c === 'string' && c !== '',
+  );
+  return [...new Set(countries)];
 }
 
 /** What a new customer starts from before the row's cells are laid on top. */
