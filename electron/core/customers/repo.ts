@@ -277,17 +277,23 @@ export function hasLiveCustomers(sql: Sql): boolean {
   return sql.prepare('SELECT 1 FROM customers WHERE deleted_at IS NULL LIMIT 1').get() !== undefined;
 }
 
+/**
+ * `field = ?` alone does not tell SQLite that the value is not empty, so it would not use the contact
+ * field's partial index (`WHERE field <> ''`) and would read every customer: the condition is spelt out.
+ */
+const nonEmpty = (field: 'email' | 'phone' | 'tax_id') => `${field} = ? AND ${field} <> ''`;
+
 /** The oldest live customer with this email, phone or tax ID: the import's duplicate check. */
 export function findByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string): { id: string; code: string; name: string } | undefined {
   return sql
-    .prepare(`SELECT id, code, name FROM customers WHERE ${field} = ? AND deleted_at IS NULL ORDER BY seq LIMIT 1`)
+    .prepare(`SELECT id, code, name FROM customers WHERE ${nonEmpty(field)} AND deleted_at IS NULL ORDER BY seq LIMIT 1`)
     .get(value) as { id: string; code: string; name: string } | undefined;
 }
 
 /** Live customers other than `exceptId` with this email, phone or tax ID, oldest first. */
 export function othersByContact(sql: Sql, field: 'email' | 'phone' | 'tax_id', value: string, exceptId: string | null): { id: string; code: string; name: string }[] {
   return sql
-    .prepare(`SELECT id, code, name FROM customers WHERE ${field} = ? AND deleted_at IS NULL AND id IS NOT ? ORDER BY seq LIMIT 3`)
+    .prepare(`SELECT id, code, name FROM customers WHERE ${nonEmpty(field)} AND deleted_at IS NULL AND id IS NOT ? ORDER BY seq LIMIT 3`)
     .all(value, exceptId) as { id: string; code: string; name: string }[];
 }
 
