@@ -38,6 +38,11 @@ export async function benchCustomers(count: number): Promise<void> {
   record('filter: status inactive, first page', await latency(() => call('customers.list', { status: 'inactive', limit: 100 }), 100));
   record('filter: tag "wholesale", first page', await latency(() => call('customers.list', { tag: 'wholesale', limit: 100 }), 100));
   record('stats', await latency(() => call('customers.stats', {}), 100));
+  // Adding customers to books that already hold many: each row is checked against them by email, phone and tax ID.
+  const moreCustomers = ['Name,Email,Phone,KRA PIN'];
+  for (let n = 0; n < 1_000; n++) moreCustomers.push(`New Shop ${n} Ltd,newshop${n}@example.co.ke,07${String(90_000_000 + n).slice(-8)},P9${String(n).padStart(8, '0')}X`);
+  const moreCsv = moreCustomers.join('\n');
+  record('import preview of 1,000 more customers into these books', await latency(() => call('customers.import.preview', { csvText: moreCsv, fileName: 'more.csv' }), 5));
 
   const host = await startHost({ core, staticDir: path.join(dataDir, 'none'), port: 0 });
   const rpcUrl = `http://127.0.0.1:${host.port}/rpc/customers.get`;
