@@ -5,7 +5,7 @@
 import type { Sql } from '../../db/sql';
 import { outliersOfColumns, strongestFirst, type AmountColumns, type AmountOutlier, type DelayEvent } from './anomalies';
 import { changesSince, forgetChanges } from './changedCustomers';
-import { combineFits, fitPaidColumns, fitPaymentModel, PAYMENT_MODEL_DEFAULTS, type CustomerFit, type PaymentModel } from './paymentModel';
+import { combineFits, fitPaidColumns, PAYMENT_MODEL_DEFAULTS, type CustomerFit, type PaymentModel } from './paymentModel';
 import * as repo from './repo';
 
 /** Runs `work` on the kept state; a failure part-way drops it, so a half-updated one is never used. */
@@ -145,8 +145,10 @@ interface KeptFit {
 
 const payers = new WeakMap<Sql, { fits: Map<string, KeptFit>; model: PaymentModel | null }>();
 
+const fitOf = (part: repo.RecentPaid): CustomerFit => fitPaidColumns(part.dueDays, part.paidDays, part.totals, PAYMENT_MODEL_DEFAULTS);
+
 function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, KeptFit>): void {
-  for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: part.rows, fit: fitPaidColumns(part.dueDays, part.paidDays, part.totals, PAYMENT_MODEL_DEFAULTS) });
+  for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: part.rows, fit: fitOf(part) });
 }
 
 /**
@@ -158,7 +160,8 @@ function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, KeptF
 export function keptPaymentModel(sql: Sql): PaymentModel {
   const window = PAYMENT_MODEL_DEFAULTS.historyWindow;
   const changes = changesSince(sql, 'payers');
-  if (changes === null) return fitPaymentModel(repo.recentPaid(sql, window));
+  // Inside an open transaction nothing is kept: the same parts, fitted and combined at once.
+  if (changes === null) return combineFits(repo.recentPaidByCustomer(sql, window).map((part) => [part.customerId, fitOf(part)] as const));
   return guarded(payers, sql, () => {
     let kept = payers.get(sql);
     if (changes.all || !kept) {

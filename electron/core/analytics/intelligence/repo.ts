@@ -166,9 +166,6 @@ export function openInvoiceById(sql: Sql, id: string): OpenInvoiceRow | undefine
   return sql.prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`).get(id) as OpenInvoiceRow | undefined;
 }
 
-/** Numbers SQLite joined with commas (group_concat), back as numbers. */
-const numbers = (list: string): number[] => list.split(',').map(Number);
-
 /**
  * Every finalized, non-void invoice's amount (optionally one customer's, or several), as the
  * anomaly rules judge them: one row per customer and currency from SQLite, its records' keys, issue
@@ -251,7 +248,7 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
     )
     .raw(true)
     .all({ today, todayDay, ...(customerId ? { customerId } : {}) }) as [string, string, string][];
-  return rows.map(([id, dueDays, late]) => ({ customerId: id, dueDays: numbers(dueDays), daysLate: numbers(late) }));
+  return rows.map(([id, dueDays, late]) => ({ customerId: id, dueDays: Array.from(numbersFromList(dueDays)), daysLate: Array.from(numbersFromList(late)) }));
 }
 
 /**

@@ -80,8 +80,12 @@ interface Problems {
   faults: Set<ImportField> | null;
 }
 
-function warn(problems: Problems, field: ImportField, value: string, reason: string): void {
+function fault(problems: Problems, field: ImportField): void {
   (problems.faults ??= new Set()).add(field);
+}
+
+function warn(problems: Problems, field: ImportField, value: string, reason: string): void {
+  fault(problems, field);
   (problems.warnings ??= []).push({ field, value, message: `${WARNING_LABELS[field] ?? lowerFirst(IMPORT_FIELD_LABELS[field])} ${shown(value)} left out: ${reason}` });
 }
 
@@ -111,11 +115,11 @@ export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowD
   // The name: the name column, else the company, else the person's first and last name.
   const firstName = cellOf(cells, 'firstName');
   const lastName = cellOf(cells, 'lastName');
-  const person = firstName === '' ? lastName : lastName === '' ? firstName : `${firstName} ${lastName}`;
+  const person = joined([firstName, lastName], ' ');
   const company = cellOf(cells, 'company');
   const name = cellOf(cells, 'name') || company || person;
   if (name === '') {
-    (problems.faults ??= new Set()).add('name');
+    fault(problems, 'name');
     return checked(null, ['Name: this row has no name (its name, company and first and last name cells are all empty)'], problems);
   }
   input.name = name;
@@ -212,7 +216,7 @@ export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowD
     if (parsed.success) return checked(parsed.data, [], problems);
     const nameIssue = parsed.error.issues.find((i) => i.path[0] === 'name');
     if (nameIssue) {
-      (problems.faults ??= new Set()).add('name');
+      fault(problems, 'name');
       return checked(null, [`Name: ${nameIssue.message}`], problems);
     }
     const seen = new Set<string>();

@@ -132,7 +132,7 @@ export interface Column {
   value(line: LineView): string;
 }
 
-/** The lines table in pieces, so a page can take some of its rows (pagination.ts) or all of them. */
+/** The lines table in pieces, so a page can take some of its rows (pagination.tsx) or all of them. */
 export interface LinesTablePlan {
   /** The table's own view: the space above it and its type size. */
   style: Style;

@@ -1,5 +1,5 @@
 // An invoice template's output: its blocks in reading order, the lines table in pieces, and its page.
-// react-pdf can flow them onto pages itself (flowingPage), or pagination.ts can put them on pages it
+// react-pdf can flow them onto pages itself (flowingPage), or pagination.tsx can put them on pages it
 // has worked out, which is much quicker for a long invoice.
 import { Page, View, type Styles } from '@react-pdf/renderer';
 import { cloneElement, type ReactElement } from 'react';
