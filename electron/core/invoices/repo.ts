@@ -259,8 +259,25 @@ function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<
  */
 type SearchAs = 'matches' | 'testEach' | 'customers' | 'otherNumbers' | 'walkedCustomers';
 
+/**
+ * Unpaid or overdue invoices by due date, of every customer: read in due-date order from the unpaid
+ * invoices' own index, the page needs no sort of every unpaid invoice (0.27 against 0.54 ms at
+ * 100,000 invoices). SQLite, left to itself, sorts them, or walks every invoice by due date (89 ms).
+ */
+function walksUnpaidByDue(query: ListQuery, search: InvoiceSearch | null): boolean {
+  return query.sort === 'dueDate' && (query.status === 'overdue' || query.status === 'unpaid') && !search && !query.customerId;
+}
+
+/**
+ * Unpaid: the statuses bound, or written out in the SQL. Written out, SQLite may read the unpaid
+ * invoices' partial indexes, and does for other filters too, not always to the good: only the
+ * due-date walk (walksUnpaidByDue) asks for it.
+ */
+const unpaid = (writtenOut: boolean): Expression<SqlBool> =>
+  writtenOut ? raw<SqlBool>`i.status in ('open', 'partially_paid')` : raw<SqlBool>`i.status in (${'open'}, ${'partially_paid'})`;
+
 /** The invoices a list shows. */
-function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, searchAs: SearchAs = 'matches') {
+function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, searchAs: SearchAs = 'matches', unpaidWrittenOut = false) {
   // Quotes being drafted live in this table too, but are listed with the quotes.
   let q = sql.qb.selectFrom('invoices as i').where('i.deleted_at', 'is', null)
     .where('i.seq', 'not in', raw<number>`(select seq from invoices indexed by invoices_quote_drafts where kind = 'quote')`);
@@ -269,10 +286,10 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSear
     case undefined:
       break;
     case 'overdue':
-      q = q.where('i.status', 'in', ['open', 'partially_paid']).where('i.due_date', '<', today);
+      q = q.where(unpaid(unpaidWrittenOut)).where('i.due_date', '<', today);
       break;
     case 'unpaid':
-      q = q.where('i.status', 'in', ['open', 'partially_paid']);
+      q = q.where(unpaid(unpaidWrittenOut));
       break;
     default:
       q = q.where('i.status', '=', query.status);
@@ -380,10 +397,14 @@ export function pageInvoiceKeys(
   if (query.sort !== 'customer') {
     const walk = search !== null && walksSortIndex(sql, offset, limit, total, byNumberAlone);
     const searchAs = walk ? 'testEach' : 'matches';
-    const q = filtered(sql, query, today, search, searchAs).select('i.seq');
+    const q = filtered(sql, query, today, search, searchAs, walksUnpaidByDue(query, search)).select('i.seq');
     // Drafts have no number yet: they come first when numbers go up, last when they go down.
     const sorted = q.orderBy(raw`${raw.ref(SORT_COLUMNS[query.sort])} ${raw.raw(direction)}` as Expression<SqlBool>);
-    return sql.all(sorted.orderBy('i.seq', direction).limit(limit).offset(offset)).map((r) => r.seq);
+    const page = sorted.orderBy('i.seq', direction).limit(limit).offset(offset);
+    if (!walksUnpaidByDue(query, search)) return sql.all(page).map((r) => r.seq);
+    const compiled = page.compile();
+    const text = rewritten(compiled.sql, 'from "invoices" as "i"', 'from "invoices" as "i" indexed by invoices_unpaid_by_due');
+    return (sql.prepare(text).all(...(compiled.parameters as unknown[])) as { seq: number }[]).map((r) => r.seq);
   }
   // A search walks only when it matches customers alone: a name typed matches customers that sit
   // together in name order, and testing every invoice of the customers walked before them costs more
