@@ -152,6 +152,11 @@ export interface PaymentListDbRow {
   invoice_numbers: string | null;
 }
 
+/**
+ * CROSS JOIN: the page's payments first, each looking up its customer. Left to itself SQLite reads
+ * every customer and builds an index of the page (0.92 against 0.57 ms at 2,000 customers, and
+ * growing with the customers), then sorts again.
+ */
 export function pagePayments(sql: Sql, query: ListQuery, offset: number, limit: number): PaymentListDbRow[] {
   const { clause, params } = whereOf(query);
   return sql
@@ -161,7 +166,7 @@ export function pagePayments(sql: Sql, query: ListQuery, offset: number, limit: 
          (SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
           WHERE a.payment_id = p.id) AS invoice_numbers
        FROM (SELECT * FROM payments p WHERE ${clause} ORDER BY p.paid_on DESC, p.seq DESC LIMIT @limit OFFSET @offset) p
-       JOIN customers c ON c.id = p.customer_id
+       CROSS JOIN customers c ON c.id = p.customer_id
        ORDER BY p.paid_on DESC, p.seq DESC`,
     )
     .all({ ...params, limit, offset }) as PaymentListDbRow[];
