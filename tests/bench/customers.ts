@@ -66,7 +66,7 @@ export async function benchCustomers(count: number): Promise<void> {
   const alone = await coreMemoryAfterImport(count);
   if (alone) {
     record('backend memory, the core alone, before opening the books (RSS)', alone.start);
-    record('backend memory, the core alone, after the import (RSS)', alone.afterImport);
+    record('backend memory, the core alone, a second after the import (RSS)', alone.afterImport);
     record('backend memory, the core alone, after the import and the searches (RSS)', alone.afterSearches);
   }
   // BENCH_KEEP=1 keeps the imported book for BENCH_PART=screens (BENCH_CUSTOMER_BOOK).

@@ -14,6 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export interface CoreMemory {
   /** Before the books are opened: Node and the core's modules. */
   start: string;
+  /** A second after the import returned, nothing collected by the bench. */
   afterImport: string;
   afterSearches: string;
 }

@@ -12,6 +12,7 @@ import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './op
 import type { CurrencyCode } from '../../../../shared/money';
 import { KEPT_ALONE, noteSettledAlone, settleAlone } from '../../sync/outbox';
 import { cloudLink } from '../../sync/state';
+import { collectGarbageSoon } from '../../system/collectGarbage';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
   const plan = planImport(ctx, input.csvText, input.mapping);
@@ -125,7 +126,10 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   // The import's pages fill SQLite's page cache (64 MB a connection, more while one transaction
   // writes them all); a large one gives that memory back, and what is read next comes again from
   // the system's file cache.
-  if (plan.fresh.length + updated >= SHRINK_AFTER_ROWS) ctx.sql.db.pragma('shrink_memory');
+  if (plan.fresh.length + updated >= SHRINK_AFTER_ROWS) {
+    ctx.sql.db.pragma('shrink_memory');
+    collectGarbageSoon();
+  }
   ctx.events.emit('customers.changed', { ids: changedIds.length <= 100 ? changedIds : [] });
   return { created: plan.fresh.length, updated, skipped, rejected: plan.rejected.length, openingBalances: openings };
 }
