@@ -3,7 +3,7 @@ import { packedColumns } from '../db/pack';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
 import { KEPT_ALONE, settleAlone } from '../sync/outbox';
-import { takeDirtyRows } from '../sync/track';
+import { clearDirtyRows, takeDirtyRows } from '../sync/track';
 
 export interface MutationRecord {
   entity: string;
@@ -39,8 +39,8 @@ export function recordMutation(ctx: CoreContext, record: MutationRecord): void {
   const at = ctx.clock.now().toISOString();
   recordActivity(ctx, record.entity, record.entityId, record.action, record.summary, record.details);
   if (record.outbox === false) {
-    // Books that work alone stamp nothing (takeDirtyRows stamps only while syncing): this clears what the writes noted.
-    takeDirtyRows(ctx.sql, '');
+    // Books that work alone stamp nothing (takeDirtyRows stamps only while syncing): clear what the writes noted.
+    clearDirtyRows(ctx.sql);
     return;
   }
   // Inside the write lock the newest outbox row is the newest stamp from any process on these

@@ -5,6 +5,7 @@ import type { ChannelParsed, CustomerStats, CustomerListPage } from '../../../sh
 import type { Customer, CustomerFields } from '../../../shared/domain/customer';
 import { recordMutation } from '../audit/record';
 import { cachedCount } from '../db/countCache';
+import { withSearchMergedOnce } from '../db/bulkIndexes';
 import { hasLedgerEntries } from '../ledger/balances';
 import { listCustomerActivity } from '../audit/repo';
 import { addDays, businessDate } from '../clock';
@@ -38,9 +39,17 @@ export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.
 /** Search entries a bulk insert writes together after its rows (see insertCustomerInTransaction). */
 export type PendingSearch = { seq: number; code: string; fields: CustomerFields }[];
 
-/** Writes the search entries a bulk insert held back; the caller holds the same transaction. */
-export function writePendingSearch(ctx: CoreContext, pending: PendingSearch): void {
-  for (const { seq, code, fields } of pending) indexForSearch(ctx, seq, code, fields, false, true);
+/**
+ * Writes the search entries a bulk insert held back; the caller holds the same transaction.
+ * `makesMostOfIndex`: the entries are most of the search index, which is then merged once at the
+ * end instead of as it grows (withSearchMergedOnce).
+ */
+export function writePendingSearch(ctx: CoreContext, pending: PendingSearch, makesMostOfIndex = false): void {
+  const write = () => {
+    for (const { seq, code, fields } of pending) indexForSearch(ctx, seq, code, fields, false, true);
+  };
+  if (makesMostOfIndex && pending.length > 0) withSearchMergedOnce(ctx.sql, 'customer_search', write);
+  else write();
   pending.length = 0;
 }
 

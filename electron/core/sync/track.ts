@@ -9,6 +9,14 @@ import { isSyncing } from './state';
 
 export type TouchedRow = [SyncedTableName, string];
 
+/**
+ * Forgets the rows the writes noted, for books that work alone: there takeDirtyRows stamps nothing,
+ * and a change with no outbox row has no use for the list (a bulk import makes 100,000 of them).
+ */
+export function clearDirtyRows(sql: Sql): void {
+  sql.prepare('DELETE FROM sync_dirty').run();
+}
+
 export function takeDirtyRows(sql: Sql, stamp: string): TouchedRow[] {
   const dirty = sql.prepare('SELECT tbl, row_id, field FROM sync_dirty').all() as { tbl: string; row_id: string; field: string }[];
   if (dirty.length === 0) return [];

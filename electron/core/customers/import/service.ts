@@ -94,9 +94,10 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
         }
       }
     };
-    if (fillsCustomers(ctx, plan.fresh.length)) withIndexesBuiltAfter(ctx.sql, 'customers', writeFresh);
+    const fills = fillsCustomers(ctx, plan.fresh.length);
+    if (fills) withIndexesBuiltAfter(ctx.sql, 'customers', writeFresh);
     else writeFresh();
-    writePendingSearch(ctx, pendingSearch);
+    writePendingSearch(ctx, pendingSearch, fills);
     if (outboxFrom > 0) {
       noteSettledAlone(ctx.sql);
       settleAlone(ctx.sql);
