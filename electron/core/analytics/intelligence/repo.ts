@@ -299,7 +299,7 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
  * Paid events from due and paid dates joined (20 characters each) as (due day, days late) pairs,
  * latest due first, then latest paid: an insertion sort, which the walk's own order leaves idle.
  */
-function paidLatestFirst(dates: string): Float64Array {
+export function paidLatestFirst(dates: string): Float64Array {
   const n = dates.length / 20;
   const pairs = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -318,7 +318,7 @@ function paidLatestFirst(dates: string): Float64Array {
 }
 
 /** Overdue invoices' due days from their dates joined, latest first. */
-function overdueLatestFirst(dates: string): Float64Array {
+export function overdueLatestFirst(dates: string): Float64Array {
   const days = daysFromDates(dates);
   for (let i = 1; i < days.length; i++) {
     const due = days[i]!;
