@@ -32,7 +32,8 @@ describe('migration 12: faster analytics', () => {
     const columns = (index: string) => (core.context.sql.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index) as { name: string }[]).map((c) => c.name);
     expect(columns('payment_allocations_by_date')).toEqual(['allocated_on', 'invoice_id', 'reversed_on', 'applied_minor', 'amount_minor', 'reversed_at']);
     expect(columns('payment_allocations_by_invoice_date')).toEqual(['invoice_id', 'allocated_on', 'reversed_on', 'applied_minor', 'amount_minor', 'reversed_at']);
-    expect(columns('invoices_final_by_customer_amount')).toEqual(['customer_id', 'currency', 'issue_date', 'total_minor']);
+    // Migration 17 adds the columns of its partial WHERE after these.
+    expect(columns('invoices_final_by_customer_amount').slice(0, 4)).toEqual(['customer_id', 'currency', 'issue_date', 'total_minor']);
     expect(plan(core, `SELECT customer_id, currency, group_concat(seq), group_concat(total_minor) FROM invoices INDEXED BY invoices_final_by_customer_amount
       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY customer_id, currency`)).not.toMatch(/TEMP B-TREE/);
     const settled = 'invoice_id, allocated_on, reversed_on, CASE WHEN reversed_at IS NULL THEN applied_minor ELSE amount_minor END';

@@ -250,13 +250,21 @@ export interface DelayEvent {
 
 /** Customers whose recent invoices are paid much later than their earlier ones. `events` oldest due first. */
 export function delayJump(customerId: string, customerName: string, events: readonly DelayEvent[], sinceDay: number): PaymentDelayAnomaly | null {
+  return delayJumpOfColumns(customerId, customerName, events.map((e) => e.dueDay), events.map((e) => e.daysLate), sinceDay);
+}
+
+/**
+ * delayJump on a customer's events as columns (due days and days late, oldest due first): a first
+ * call judges every customer, with no object per event. Only the latest recent and earlier events count.
+ */
+export function delayJumpOfColumns(customerId: string, customerName: string, dueDays: readonly number[], daysLate: readonly number[], sinceDay: number): PaymentDelayAnomaly | null {
   const r = ANOMALY_RULES;
-  if (events.length < r.delayRecentInvoices + r.minPriorInvoices) return null;
-  const recent = events.slice(-r.delayRecentInvoices);
-  if (recent[recent.length - 1]!.dueDay < sinceDay) return null;
-  const earlier = events.slice(Math.max(0, events.length - r.delayRecentInvoices - r.delayEarlierWindow), events.length - r.delayRecentInvoices);
-  const before = earlier.map((e) => e.daysLate);
-  const recentMedian = median(recent.map((e) => e.daysLate));
+  const n = daysLate.length;
+  if (n < r.delayRecentInvoices + r.minPriorInvoices) return null;
+  if (dueDays[n - 1]! < sinceDay) return null;
+  const recent = daysLate.slice(n - r.delayRecentInvoices);
+  const before = daysLate.slice(Math.max(0, n - r.delayRecentInvoices - r.delayEarlierWindow), n - r.delayRecentInvoices);
+  const recentMedian = median(recent);
   const earlierMedian = median(before);
   const spread = 1.4826 * mad(before, earlierMedian);
   const threshold = Math.max(r.delayJumpMinDays, r.delayJumpSpreads * spread);
@@ -269,9 +277,9 @@ export function delayJump(customerId: string, customerName: string, events: read
     earlierMedianDaysLate: round(earlierMedian, 1),
     jumpDays: round(jump, 1),
     recentInvoices: recent.length,
-    earlierInvoices: earlier.length,
+    earlierInvoices: before.length,
     thresholdDays: round(threshold, 1),
-    reason: `${customerName} paid a median ${lateness(recentMedian)} on their last ${recent.length} invoices (unpaid ones counted at their days overdue so far), against ${lateness(earlierMedian)} on the ${earlier.length} before: ${round(jump, 0)} days later, past the ${round(threshold, 0)}-day mark for this customer.`,
+    reason: `${customerName} paid a median ${lateness(recentMedian)} on their last ${recent.length} invoices (unpaid ones counted at their days overdue so far), against ${lateness(earlierMedian)} on the ${before.length} before: ${round(jump, 0)} days later, past the ${round(threshold, 0)}-day mark for this customer.`,
   };
 }
 

@@ -3,7 +3,7 @@
 // Each kept part depends on its customer's invoices alone, and the parts are put together in the
 // order a full read gives them, so a kept answer is the one a fresh backend computes.
 import type { Sql } from '../../db/sql';
-import { outliersOfColumns, strongestFirst, type AmountColumns, type AmountOutlier, type DelayEvent } from './anomalies';
+import { outliersOfColumns, strongestFirst, type AmountColumns, type AmountOutlier } from './anomalies';
 import { changesSince, forgetChanges } from './changedCustomers';
 import { combineFits, fitPaidColumns, PAYMENT_MODEL_DEFAULTS, type CustomerFit, type PaymentModel } from './paymentModel';
 import * as repo from './repo';
@@ -83,7 +83,7 @@ function assembleAmounts(byCustomer: ReadonlyMap<string, AmountGroup[]>): Amount
 interface KeptDelays {
   today: string;
   window: number;
-  events: Map<string, DelayEvent[]>;
+  events: Map<string, repo.DelayHistory>;
   /** The customers read (those with no events are absent from `events`), or every customer. */
   read: Set<string> | 'all';
 }
@@ -91,9 +91,8 @@ interface KeptDelays {
 const delays = new WeakMap<Sql, KeptDelays>();
 
 function readDelays(sql: Sql, kept: KeptDelays, todayDay: number, ids: readonly string[] | undefined): void {
-  for (const h of repo.recentDelays(sql, kept.today, todayDay, kept.window, ids)) {
-    kept.events.set(h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! })));
-  }
+  // Kept as read, in columns: an object per event was most of what a first call left to the collector.
+  for (const h of repo.recentDelays(sql, kept.today, todayDay, kept.window, ids)) kept.events.set(h.customerId, h);
   if (!ids) kept.read = 'all';
   else if (kept.read !== 'all') for (const id of ids) kept.read.add(id);
 }
@@ -103,7 +102,7 @@ function readDelays(sql: Sql, kept: KeptDelays, todayDay: number, ids: readonly 
  * in `only` (collection needs only those with money overdue), oldest due first. Unpaid ones count
  * their days overdue, so they are kept for one business day.
  */
-export function keptDelayEvents(sql: Sql, today: string, todayDay: number, window: number, only?: readonly string[]): ReadonlyMap<string, readonly DelayEvent[]> {
+export function keptDelayEvents(sql: Sql, today: string, todayDay: number, window: number, only?: readonly string[]): ReadonlyMap<string, repo.DelayHistory> {
   const changes = changesSince(sql, 'delays');
   if (changes === null) {
     const fresh: KeptDelays = { today, window, events: new Map(), read: new Set() };

@@ -1,7 +1,7 @@
 // SQL for the intelligence models: plain reads, no rules. Dates come back as day numbers
 // (days since 1970-01-01) where the models do arithmetic on them.
 import type { CurrencyCode } from '../../../../shared/money';
-import { numbersFromList } from '../../db/concatenated';
+import { commas, dayAt, daysFromDates, numbersFromList } from '../../db/concatenated';
 import type { Sql } from '../../db/sql';
 import type { AmountColumns } from './anomalies';
 
@@ -89,7 +89,7 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
       `SELECT c.id,
          (SELECT paid_on || currency || issue_date || printf('%020d', paid_minor) FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
           WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY paid_on, currency, issue_date, paid_minor LIMIT 1) AS seen,
-         (SELECT group_concat(${day('due_date')} || ',' || ${day('paid_on')} || ',' || total_minor, ','
+         (SELECT group_concat(due_date || paid_on || total_minor, ','
             ORDER BY paid_on, currency, issue_date, paid_minor, due_date, total_minor)
           FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
           WHERE customer_id = c.id AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
@@ -102,16 +102,23 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
   const out: RecentPaid[] = [];
   for (const [customerId, seen, list] of rows) {
     if (seen === null || list === null) continue;
-    // Due day, paid day, total, one invoice after another.
-    const triples = numbersFromList(list);
-    const n = triples.length / 3;
+    // Due date, paid date and total of one invoice after another: the dates are made day numbers here
+    // (julianday cost more than the read).
+    const n = commas(list) + 1;
     const dueDays = new Float64Array(n);
     const paidDays = new Float64Array(n);
     const totals = new Float64Array(n);
+    let at = 0;
     for (let i = 0; i < n; i++) {
-      dueDays[i] = triples[3 * i]!;
-      paidDays[i] = triples[3 * i + 1]!;
-      totals[i] = triples[3 * i + 2]!;
+      dueDays[i] = dayAt(list, at);
+      paidDays[i] = dayAt(list, at + 10);
+      at += 20;
+      const negative = list.charCodeAt(at) === 45;
+      if (negative) at++;
+      let total = 0;
+      for (let c = list.charCodeAt(at); at < list.length && c !== 44; c = list.charCodeAt(++at)) total = total * 10 + (c - 48);
+      totals[i] = negative ? -total : total;
+      at++;
     }
     out.push({ customerId, seen, rows: list, dueDays, paidDays, totals });
   }
@@ -166,12 +173,19 @@ export function openInvoiceById(sql: Sql, id: string): OpenInvoiceRow | undefine
   return sql.prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`).get(id) as OpenInvoiceRow | undefined;
 }
 
+/** amountGroups' statement, `filter` added to its WHERE (exported for the migration test's query plan). */
+export const amountGroupsSql = (filter = '') =>
+  `SELECT customer_id, currency, group_concat(seq), group_concat(issue_date, ''), group_concat(total_minor)
+   FROM invoices INDEXED BY invoices_final_by_customer_amount WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}
+   GROUP BY customer_id, currency ORDER BY min(issue_date), currency, customer_id`;
+
 /**
  * Every finalized, non-void invoice's amount (optionally one customer's, or several), as the
  * anomaly rules judge them: one row per customer and currency from SQLite, its records' keys, issue
  * days and totals joined, read back as columns (no object per invoice: on a 100,000-invoice book
  * those, and the collector's work on them, were most of a first call), grouped in the order of a
- * covering index (invoices_final_by_customer_amount, migration 12). Each group oldest first, same
+ * covering index (invoices_final_by_customer_amount, migrations 12 and 17); issue dates come as text,
+ * made day numbers here (julianday cost more than the read). Each group oldest first, same
  * day by key; the groups in the order a scan by issue date first meets them: earliest issue date,
  * currency, customer.
  */
@@ -179,16 +193,10 @@ export function amountGroups(sql: Sql, customerId?: string | readonly string[]):
   // Several customers (a cache re-reading those a write touched) come as one JSON list.
   const many = typeof customerId === 'object';
   const filter = many ? ' AND customer_id IN (SELECT value FROM json_each(?))' : customerId ? ' AND customer_id = ?' : '';
-  const statement = sql
-    .prepare(
-      `SELECT customer_id, currency, group_concat(seq), group_concat(${day('issue_date')}), group_concat(total_minor)
-       FROM invoices INDEXED BY invoices_final_by_customer_amount WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}
-       GROUP BY customer_id, currency ORDER BY min(issue_date), currency, customer_id`,
-    )
-    .raw(true);
+  const statement = sql.prepare(amountGroupsSql(filter)).raw(true);
   const groups: AmountColumns[] = [];
-  for (const [id, currency, seqs, days, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, CurrencyCode, string, string, string][]) {
-    groups.push(byDayThenKey({ customerId: id, currency, keys: numbersFromList(seqs), issueDays: numbersFromList(days), totals: numbersFromList(totals) }));
+  for (const [id, currency, seqs, dates, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, CurrencyCode, string, string, string][]) {
+    groups.push(byDayThenKey({ customerId: id, currency, keys: numbersFromList(seqs), issueDays: daysFromDates(dates), totals: numbersFromList(totals) }));
   }
   return groups;
 }
@@ -262,17 +270,17 @@ export function delayHistories(sql: Sql, today: string, todayDay: number, custom
 export function recentDelays(sql: Sql, today: string, todayDay: number, window: number, customerId?: string | readonly string[]): DelayHistory[] {
   const many = typeof customerId === 'object';
   // Each side is cut to the window walking its index backwards, latest first (ordering the two
-  // sides together in SQLite cost more than both reads); they are merged and cut here.
+  // sides together in SQLite cost more than both reads); they are merged and cut here. The dates
+  // come as text, joined in whatever order SQLite takes them, and are made day numbers and put in
+  // order here: julianday and an ordered group_concat cost more than the index walks.
   const rows = sql
     .prepare(
       `SELECT c.id,
-         (SELECT group_concat(due_day || ',' || late, ',' ORDER BY due_day DESC, late DESC) FROM (
-            SELECT ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late
-            FROM invoices INDEXED BY invoices_paid_by_customer_due
+         (SELECT group_concat(due_date || paid_on, '') FROM (
+            SELECT due_date, paid_on FROM invoices INDEXED BY invoices_paid_by_customer_due
             WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY due_date DESC, paid_on DESC LIMIT @window)),
-         (SELECT group_concat(due_day, ',' ORDER BY due_day DESC) FROM (
-            SELECT ${day('due_date')} AS due_day
-            FROM invoices INDEXED BY invoices_unpaid_by_customer
+         (SELECT group_concat(due_date, '') FROM (
+            SELECT due_date FROM invoices INDEXED BY invoices_unpaid_by_customer
             WHERE customer_id = c.id AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
             ORDER BY due_date DESC LIMIT @window))
        FROM customers c ${many ? 'WHERE c.id IN (SELECT value FROM json_each(@customerId))' : customerId ? 'WHERE c.id = @customerId' : ''}`,
@@ -282,9 +290,46 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
   const out: DelayHistory[] = [];
   for (const [id, paid, overdue] of rows) {
     if (paid === null && overdue === null) continue;
-    out.push({ customerId: id, ...latestEvents(paid === null ? NONE : numbersFromList(paid), overdue === null ? NONE : numbersFromList(overdue), todayDay, window) });
+    out.push({ customerId: id, ...latestEvents(paid === null ? NONE : paidLatestFirst(paid), overdue === null ? NONE : overdueLatestFirst(overdue), todayDay, window) });
   }
   return out;
+}
+
+/**
+ * Paid events from due and paid dates joined (20 characters each) as (due day, days late) pairs,
+ * latest due first, then latest paid: an insertion sort, which the walk's own order leaves idle.
+ */
+export function paidLatestFirst(dates: string): Float64Array {
+  const n = dates.length / 20;
+  const pairs = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const due = dayAt(dates, 20 * i);
+    const late = dayAt(dates, 20 * i + 10) - due;
+    let at = i;
+    while (at > 0 && (pairs[2 * at - 2]! < due || (pairs[2 * at - 2] === due && pairs[2 * at - 1]! < late))) {
+      pairs[2 * at] = pairs[2 * at - 2]!;
+      pairs[2 * at + 1] = pairs[2 * at - 1]!;
+      at--;
+    }
+    pairs[2 * at] = due;
+    pairs[2 * at + 1] = late;
+  }
+  return pairs;
+}
+
+/** Overdue invoices' due days from their dates joined, latest first. */
+export function overdueLatestFirst(dates: string): Float64Array {
+  const days = daysFromDates(dates);
+  for (let i = 1; i < days.length; i++) {
+    const due = days[i]!;
+    let at = i;
+    while (at > 0 && days[at - 1]! < due) {
+      days[at] = days[at - 1]!;
+      at--;
+    }
+    days[at] = due;
+  }
+  return days;
 }
 
 const NONE = new Float64Array(0);

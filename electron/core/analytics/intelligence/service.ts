@@ -23,7 +23,7 @@ import { AppError } from '../../../../shared/errors';
 import type { CurrencyCode } from '../../../../shared/money';
 import { businessDate } from '../../clock';
 import type { CoreContext } from '../../context';
-import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJump, outliersOfColumns, strongestFirst, type DelayEvent } from './anomalies';
+import { amountAnomaly, ANOMALY_RULES, billingDrops, delayJumpOfColumns, outliersOfColumns, strongestFirst } from './anomalies';
 import { runBacktest } from './backtest';
 import { CASHFLOW_SIMULATION, forecastCashflow, type CashflowItem } from './cashflow';
 import { collectionPlan, lateRates } from './collection';
@@ -126,11 +126,10 @@ export function backtest(ctx: CoreContext, input: ChannelParsed<'intelligence.ba
  * Each customer's latest settled and overdue invoices (the model's window) as late-or-not, oldest
  * due first: what "recently" means. One customer's, or at least those of `customers`.
  */
-function delayEvents(ctx: CoreContext, b: Book, customers: readonly string[], customerId?: string): ReadonlyMap<string, readonly DelayEvent[]> {
+function delayEvents(ctx: CoreContext, b: Book, customers: readonly string[], customerId?: string): ReadonlyMap<string, repo.DelayHistory> {
   // Kept between calls (the latest DELAY_WINDOW, of which the callers take their own).
   if (!customerId) return keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW, customers);
-  return new Map(repo.recentDelays(ctx.sql, b.today, b.todayDay, b.model.options.historyWindow, customerId)
-    .map((h) => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))]));
+  return new Map(repo.recentDelays(ctx.sql, b.today, b.todayDay, b.model.options.historyWindow, customerId).map((h) => [h.customerId, h]));
 }
 
 /** One row per customer and currency with money overdue. */
@@ -145,7 +144,7 @@ function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string
   }
   // Only the customers with money overdue are looked up.
   const customers = [...new Set(overdue.map((row) => row.customer_id))];
-  const events = overdue.length > 0 ? delayEvents(ctx, b, customers, filter.customerId) : new Map<string, readonly DelayEvent[]>();
+  const events = overdue.length > 0 ? delayEvents(ctx, b, customers, filter.customerId) : new Map<string, repo.DelayHistory>();
   const rows: CollectionRow[] = [];
   for (const list of groups.values()) {
     const first = list[0]!;
@@ -161,7 +160,7 @@ function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string
     }
     const oldestDue = list.reduce((d, r) => (r.due_date < d ? r.due_date : d), first.due_date);
     const daysOverdue = b.todayDay - dayNumber(oldestDue);
-    const flags = (events.get(first.customer_id) ?? []).slice(-b.model.options.historyWindow).map((e) => e.daysLate > 0);
+    const flags = (events.get(first.customer_id)?.daysLate ?? []).slice(-b.model.options.historyWindow).map((late) => late > 0);
     const plan = collectionPlan({
       daysOverdue,
       overdueMinor,
@@ -286,19 +285,19 @@ export function anomalies(ctx: CoreContext, input: ChannelParsed<'intelligence.a
   if (kinds.has('payment_delay_jump')) {
     // Only the events the rule looks at: the latest recent and earlier ones of each customer.
     const window = ANOMALY_RULES.delayRecentInvoices + ANOMALY_RULES.delayEarlierWindow;
-    const events: [string, readonly DelayEvent[]][] = input.customerId
-      ? repo.recentDelays(ctx.sql, b.today, b.todayDay, window, input.customerId)
-        .map((h) => [h.customerId, h.dueDays.map((dueDay, i) => ({ dueDay, daysLate: h.daysLate[i]! }))])
-      : [...keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW)].map(([id, list]) => [id, list.slice(-window)]);
+    // delayJump looks at no more than `window` events, the latest.
+    const events: [string, repo.DelayHistory][] = input.customerId
+      ? repo.recentDelays(ctx.sql, b.today, b.todayDay, window, input.customerId).map((h) => [h.customerId, h])
+      : [...keptDelayEvents(ctx.sql, b.today, b.todayDay, DELAY_WINDOW)];
     // Judge first, then name only the customers flagged; equal jumps in the order their customers
     // first show in the settlement read, as before the read was bounded.
-    const flagged = events.filter(([id, list]) => delayJump(id, '', list, sinceDay) !== null);
+    const flagged = events.filter(([id, h]) => delayJumpOfColumns(id, '', h.dueDays, h.daysLate, sinceDay) !== null);
     const ids = flagged.map(([id]) => id);
     const names = repo.customerNames(ctx.sql, ids);
     const seen = repo.firstSeen(ctx.sql, b.today, ids);
     const bySeen = (x: string, y: string) => (seen.get(x)! < seen.get(y)! ? -1 : seen.get(x)! > seen.get(y)! ? 1 : x < y ? -1 : x > y ? 1 : 0);
     found.payment_delay_jump = flagged
-      .map(([id, list]) => delayJump(id, names.get(id) ?? 'This customer', list, sinceDay)!)
+      .map(([id, h]) => delayJumpOfColumns(id, names.get(id) ?? 'This customer', h.dueDays, h.daysLate, sinceDay)!)
       .sort((x, y) => y.jumpDays - x.jumpDays || bySeen(x.customerId, y.customerId));
   }
   if (kinds.has('billing_drop') && !input.customerId) {
