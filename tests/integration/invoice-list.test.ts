@@ -172,7 +172,7 @@ describe('invoice list', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
-  it('lists unpaid and overdue invoices by due date from the unpaid invoices\' index: every page in order, ties by when they were made', async () => {
+  it('lists unpaid and overdue invoices by due or issue date from the unpaid invoices\' indexes: every page in order, ties by when they were made', async () => {
     const { core } = makeCore();
     const wanjiku = await customer(core);
     const baraka = await customer(core, { name: 'Baraka Hardware', email: 'accounts@baraka.co.ke', phone: '0733 987654' });
@@ -180,7 +180,7 @@ describe('invoice list', () => {
     const dues = ['2026-10-01', '2026-11-20', '2026-10-01', '2026-12-31', '2026-11-20', '2026-09-05', '2026-11-21', '2026-10-01', '2026-12-01', '2026-09-05'];
     for (let i = 0; i < 20; i++) {
       const who = i % 3 ? wanjiku : baraka;
-      const issued = await invoice(core, who.id, { issueDate: '2026-09-01', dueDate: dues[i % dues.length], lines: [line(`Line ${i}`, 1, 10_000 + i * 100, 0)] });
+      const issued = await invoice(core, who.id, { issueDate: `2026-08-${10 + (i % 7)}`, dueDate: dues[i % dues.length], lines: [line(`Line ${i}`, 1, 10_000 + i * 100, 0)] });
       if (i % 4 === 1 || i % 5 === 2) {
         const amountMinor = i % 4 === 1 ? issued.totals.totalMinor : 5_000;
         await call(core, 'payments.record', { customerId: who.id, amountMinor, paidOn: '2026-11-21', method: 'cash', allocations: [{ invoiceId: issued.id, amountMinor }] });
@@ -190,27 +190,28 @@ describe('invoice list', () => {
     const all = (await call(core, 'invoices.list', { limit: 100 })).rows;
     const unpaidRows = all.filter((r) => r.status === 'open' || r.status === 'partially_paid');
     const made = (n: string | null) => Number(n?.slice(-4));
-    for (const status of ['unpaid', 'overdue'] as const) {
-      for (const direction of ['asc', 'desc'] as const) {
-        const wanted = unpaidRows.filter((r) => status === 'unpaid' || r.dueDate < '2026-11-21')
-          .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : made(a.number) - made(b.number)) * (direction === 'asc' ? 1 : -1))
-          .map((r) => r.number);
-        expect(wanted.length).toBeGreaterThan(5);
-        const paged: (string | null)[] = [];
-        for (let offset = 0; offset < wanted.length; offset += 3) {
-          const page = await call(core, 'invoices.list', { status, sort: 'dueDate', direction, offset, limit: 3 });
-          expect(page.total).toBe(wanted.length);
-          paged.push(...page.rows.map((r) => r.number));
-        }
-        expect(paged, `${status} ${direction}`).toEqual(wanted);
-        // Read in due-date order from the unpaid invoices' index: no sort of every unpaid invoice.
-        const prepared: string[] = [];
-        const sql = core.context.sql;
-        const query = contract['invoices.list'].input.parse({ status, sort: 'dueDate', direction, limit: 3 });
-        pageInvoiceKeys({ ...sql, prepare: (source: string) => (prepared.push(source), sql.prepare(source)) }, query, '2026-11-21', null, 0, 3);
-        const plans = prepared.map((source) => (sql.db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array((source.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join(' | '));
-        expect(plans.some((plan) => plan.includes('USING INDEX invoices_unpaid_by_due') && !plan.includes('TEMP B-TREE FOR ORDER BY')), plans.join('\n')).toBe(true);
+    const dateOf = (row: (typeof all)[number], sort: 'dueDate' | 'issueDate') => (sort === 'dueDate' ? row.dueDate : row.issueDate);
+    const cases = (['unpaid', 'overdue'] as const).flatMap((st) => (['dueDate', 'issueDate'] as const).flatMap((so) => (['asc', 'desc'] as const).map((d) => [st, so, d] as const)));
+    for (const [status, sort, direction] of cases) {
+      const wanted = unpaidRows.filter((r) => status === 'unpaid' || r.dueDate < '2026-11-21')
+        .sort((a, b) => (dateOf(a, sort) < dateOf(b, sort) ? -1 : dateOf(a, sort) > dateOf(b, sort) ? 1 : made(a.number) - made(b.number)) * (direction === 'asc' ? 1 : -1))
+        .map((r) => r.number);
+      expect(wanted.length).toBeGreaterThan(5);
+      const paged: (string | null)[] = [];
+      for (let offset = 0; offset < wanted.length; offset += 3) {
+        const page = await call(core, 'invoices.list', { status, sort, direction, offset, limit: 3 });
+        expect(page.total).toBe(wanted.length);
+        paged.push(...page.rows.map((r) => r.number));
       }
+      expect(paged, `${status} by ${sort} ${direction}`).toEqual(wanted);
+      // Read in the sort's order from the unpaid invoices' index: no sort of every unpaid invoice.
+      const prepared: string[] = [];
+      const sql = core.context.sql;
+      const query = contract['invoices.list'].input.parse({ status, sort, direction, limit: 3 });
+      pageInvoiceKeys({ ...sql, prepare: (source: string) => (prepared.push(source), sql.prepare(source)) }, query, '2026-11-21', null, 0, 3);
+      const plans = prepared.map((source) => (sql.db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array((source.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join(' | '));
+      const index = sort === 'dueDate' ? 'invoices_unpaid_by_due' : 'invoices_unpaid_by_issue';
+      expect(plans.some((plan) => plan.includes(index) && !plan.includes('TEMP B-TREE FOR ORDER BY')), plans.join('\n')).toBe(true);
     }
   });
 
