@@ -5,8 +5,9 @@
 // to JavaScript without --expose-gc, which Electron's main process is not started with: the flag is
 // set here, and a fresh context receives the `gc` function it installs. Setting a flag after start
 // needs V8's flags unfrozen: Node's start-up leaves them so (--no-freeze-flags-after-init, node.cc)
-// for its own v8.setFlagsFromString, and Electron passes the same flag to its main process's V8
-// (electron/electron#42414). Not run in Electron here: its binary cannot be downloaded for the tests.
+// for its own v8.setFlagsFromString, and Electron's main process starts V8 with the same flag
+// (shell/browser/javascript_environment.cc). Not run in Electron here: its binary cannot be
+// downloaded where the tests run.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
