@@ -317,19 +317,9 @@ export function paidLatestFirst(dates: string): Float64Array {
   return pairs;
 }
 
-/** Overdue invoices' due days from their dates joined, latest first. */
+/** Overdue invoices' due days from their dates joined, latest first (a typed array sorts numbers natively). */
 export function overdueLatestFirst(dates: string): Float64Array {
-  const days = daysFromDates(dates);
-  for (let i = 1; i < days.length; i++) {
-    const due = days[i]!;
-    let at = i;
-    while (at > 0 && days[at - 1]! < due) {
-      days[at] = days[at - 1]!;
-      at--;
-    }
-    days[at] = due;
-  }
-  return days;
+  return daysFromDates(dates).sort().reverse();
 }
 
 const NONE = new Float64Array(0);
