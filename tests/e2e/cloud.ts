@@ -13,6 +13,7 @@ import type { Page } from '@playwright/test';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp';
 import { E2E_TIME_ZONE } from './businessDate';
 import { startHost, stopHost, test as hostTest, type RunningHost } from './host';
+import { stopProcessGroup } from './processGroup';
 
 export interface RunningCloud {
   url: string;
@@ -77,21 +78,6 @@ function startCloudProcess(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // gone already
-    }
-  }, 8_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop; daraja: FakeDaraja }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; the fake needs none.
   daraja: async ({}, use) => {
@@ -114,7 +100,7 @@ export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop
     const cloud: RunningCloud = {
       url, port, dataDir, mail,
       stop: async () => {
-        if (child) await stopProcess(child);
+        if (child) await stopProcessGroup(child);
         child = null;
       },
       start: async () => {
@@ -124,9 +110,9 @@ export const test = hostTest.extend<{ cloud: RunningCloud; second: SecondDesktop
       signInLink: (email) => fromMail(mail, email, /(https?:\/\/\S+\/v1\/auth\/email-link\/open\?token=\S+)/, 'sign-in email'),
     };
     await use(cloud);
-    if (child) await stopProcess(child);
+    if (child) await stopProcessGroup(child);
     await mail.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }, { timeout: 120_000 }],
   /** Another computer: its own `npm run web` and data folder, in its own browser context. */
   second: [async ({ browser, hostEnv }, use) => {

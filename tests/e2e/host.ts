@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { E2E_TIME_ZONE, E2E_TODAY } from './businessDate';
+import { stopProcessGroup } from './processGroup';
 
 export interface RunningHost {
   url: string;
@@ -50,27 +51,8 @@ export async function startHost(env: Record<string, string>, prepare: HostData |
 }
 
 /** Stops a host started with startHost and removes its data folder. */
-/** True while any process of the host's group (npm and the backend under it) is still running. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Stops the host and removes its data folder once every process of it has exited: npm exits before
- * the backend under it, which still writes there while closing (the clean-close note).
- */
 export async function stopHost(host: RunningHost, child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid && groupAlive(pid)) {
-    process.kill(-pid, 'SIGTERM');
-    const until = Date.now() + 10_000;
-    while (groupAlive(pid) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await stopProcessGroup(child);
   fs.rmSync(host.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
