@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { refreshCustomerBalance } from '../../electron/core/ledger/balances';
 import { refreshInvoiceSettlement } from '../../electron/core/ledger/settlement';
-import { readRows, KEY_COLUMN } from '../../electron/core/sync/rows';
+import { keyText, readRows } from '../../electron/core/sync/rows';
 import { SYNCED_TABLE_NAMES, SYNCED_TABLES, type SyncData } from '../../shared/sync/tables';
 import type { Core } from '../../electron/core/app';
 import { createCore } from '../../electron/core/app';
@@ -166,8 +166,7 @@ function canonical(value: unknown): string {
 
 /** A table as this computer holds it: id -> its synced data (fields this release knows). */
 function snapshotDevice(core: Core, table: (typeof SYNCED_TABLE_NAMES)[number]): Map<string, string> {
-  const key = KEY_COLUMN[table];
-  const all = (core.context.sql.prepare(`SELECT ${key} AS id FROM ${table}`).all() as { id: string | null }[]).flatMap((r) => (r.id ? [r.id] : []));
+  const all = (core.context.sql.prepare(`SELECT ${keyText(table)} AS id FROM ${table}`).all() as { id: string | null }[]).flatMap((r) => (r.id ? [r.id] : []));
   const rows = readRows(core.context.sql, table, all);
   // A message's status is the sending computer's to tell; the rest of the log row must agree.
   return new Map([...rows].map(([id, data]) => [id, canonical(table === 'notifications' ? { ...data, status: null } : data)]));

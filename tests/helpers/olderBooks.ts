@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
+import { uuidText } from '../../electron/core/db/uuidKey';
 
 interface SchemaObject {
   type: 'table' | 'index' | 'trigger' | 'view';
@@ -54,6 +55,10 @@ export function rewindBooks(dbFile: string, version: number): void {
         const plain = quoted(column.slice(0, -'_packed'.length));
         db.exec(`UPDATE ${quoted(o.name)} SET ${plain} = unpacked(${plain}, ${quoted(column)}) WHERE ${quoted(column)} IS NOT NULL`);
       }
+    }
+    // History ids kept as 16 bytes (migration 18, db/uuidKey.ts) go back to their text.
+    if (!/\bsync_id ANY\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bsync_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
+      db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}`);
     }
     // A table whose definition changed (columns added, a CHECK rewritten) is written again from the older one.
     const presentSql = new Map(objectsOf(db).map((o) => [o.name, o.sql]));

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { packedColumns } from '../db/pack';
+import { uuidKey } from '../db/uuidKey';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
 import { KEPT_ALONE, settleAlone } from '../sync/outbox';
@@ -27,8 +28,9 @@ export interface MutationRecord {
 export function recordActivity(ctx: CoreContext, entity: string, entityId: string, action: string, summary: string, details: unknown = {}): void {
   const { actor, deviceName } = identityOf(ctx.sql);
   ctx.sql
-    .prepare('INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.clock.now().toISOString(), entity, entityId, action, summary, JSON.stringify(details), newId(ctx.clock), actor, deviceName);
+    .prepare(`INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
+              VALUES (@at, @entity, @entityId, @action, @summary, @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
+    .run({ at: ctx.clock.now().toISOString(), entity, entityId, action, summary, details: JSON.stringify(details), syncId: newId(ctx.clock), actor, deviceName });
 }
 
 /**

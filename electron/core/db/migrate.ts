@@ -16,6 +16,11 @@ export interface Migration {
   name: string;
   /** SQL run in one transaction; a failure rolls the whole migration back. */
   up: string | ((db: SqliteDatabase) => void);
+  /**
+   * The migration copies a large table, leaving its old pages free: compact the file once every
+   * pending migration has run (see compactAfterMigrating), or the upgrade grows the books.
+   */
+  vacuumAfter?: boolean;
 }
 
 export interface MigrationOutcome {
@@ -23,6 +28,8 @@ export interface MigrationOutcome {
   to: number;
   /** The copy made before migrating, when there was anything to lose. */
   backupFile: string | null;
+  /** Whether the file was compacted (VACUUM) after the migrations. */
+  compacted?: boolean;
 }
 
 export class MigrationError extends Error {
@@ -87,7 +94,36 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
     }
   }
   if (backupDir && backupFile) pruneMigrationBackups(backupDir);
-  return { from, to, backupFile };
+  const compacted = from > 0 && pending.some((m) => m.vacuumAfter) && compactAfterMigrating(db);
+  return { from, to, backupFile, ...(compacted ? { compacted } : {}) };
+}
+
+/** Free pages, as a share of the file, from which a migration that asks for it compacts the books. */
+export const COMPACT_FROM_FREE_SHARE = 0.1;
+
+/**
+ * VACUUM after a migration that rewrote a large table. It cannot run inside a transaction, so it
+ * runs here, after the migrations' own, while the books are opening and nothing else reads them.
+ * A failure leaves the migrated books as they were (VACUUM is all or nothing), only larger, so it
+ * is not a failed migration. It builds the compacted copy in a temporary file, not in memory
+ * (temp_store is MEMORY for the app's connection: that would be the whole book in RAM), then
+ * writes it back through the WAL, which the checkpoint empties again.
+ */
+function compactAfterMigrating(db: SqliteDatabase): boolean {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  if (pages === 0 || free < pages * COMPACT_FROM_FREE_SHARE) return false;
+  const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  try {
+    db.pragma('temp_store = FILE');
+    db.exec('VACUUM');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`temp_store = ${tempStore}`);
+    if (db.pragma('journal_mode', { simple: true }) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+  }
 }
 
 /** Deletes all but the newest MIGRATION_BACKUPS_KEPT backups made before migrations; other files stay. */

@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
-import { readRows, readStamps, writeRow, writeStamps, KEY_COLUMN } from './rows';
+import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 
 export interface Applied {
   rows: number;
@@ -167,7 +167,6 @@ export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): App
 }
 
 function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Derived): void {
-  const key = KEY_COLUMN[table];
   if (table === 'invoices') {
     const row = sql.prepare('SELECT seq, customer_id FROM invoices WHERE id = ?').get(id) as { seq: number; customer_id: string } | undefined;
     if (!row) return;
@@ -192,7 +191,7 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
     const row = sql.prepare(`SELECT invoice_id FROM ${table} WHERE id = ?`).get(id) as { invoice_id: string } | undefined;
     if (row) derived.invoices.add(row.invoice_id);
   }
-  sql.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run(id);
+  sql.prepare(`DELETE FROM ${table} WHERE ${keyIs(table, '@id')}`).run({ id });
 }
 
 /**

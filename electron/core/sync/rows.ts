@@ -5,6 +5,7 @@
 import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type SyncData, type SyncRow, type SyncedTableName, type SyncLineValue } from '../../../shared/sync/tables';
 import type { Sql } from '../db/sql';
 import { packedColumns } from '../db/pack';
+import { uuidKey, uuidText } from '../db/uuidKey';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocumentOfRow, type IndexedCustomerRow } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
@@ -16,6 +17,16 @@ export const KEY_COLUMN: Record<SyncedTableName, string> = {
   credit_notes: 'id', saved_reports: 'id', notifications: 'id', audit_log: 'sync_id', incoming_payments: 'id', payment_requests: 'id',
   quotes: 'id', refunds: 'id', recurring_schedules: 'id', recurring_runs: 'id',
 };
+
+/** SQL: a row's sync key as its text (history ids are kept as 16 bytes, db/uuidKey.ts). */
+export function keyText(table: SyncedTableName): string {
+  return table === 'audit_log' ? uuidText('sync_id') : KEY_COLUMN[table];
+}
+
+/** SQL: true for the row whose sync key is the text in the named parameter `param` (e.g. '@id'). */
+export function keyIs(table: SyncedTableName, param: string): string {
+  return `${KEY_COLUMN[table]} = ${table === 'audit_log' ? uuidKey(param) : param}`;
+}
 
 const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
 
@@ -38,6 +49,9 @@ function selectFor(table: SyncedTableName): string {
       // Content travels plain, however this device stores it (db/pack.ts).
       return `SELECT sync_id AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c)).join(', ')}
               FROM draft_versions WHERE sync_id IN (SELECT value FROM json_each(?))`;
+    case 'audit_log':
+      // Ids kept as 16 bytes (db/uuidKey.ts, migration 18) travel as text.
+      return `SELECT ${keyText(table)} AS key, ${columns.join(', ')} FROM audit_log WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
     default:
       return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
   }
@@ -183,6 +197,15 @@ function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
   upsert(sql, 'draft_versions', 'sync_id', id, values);
 }
 
+/** A history line is a fact: written once, never changed. */
+function writeHistoryLine(sql: Sql, id: string, data: SyncData): void {
+  if (sql.prepare(`SELECT 1 FROM audit_log WHERE ${keyIs('audit_log', '@id')}`).get({ id })) return;
+  const values = known('audit_log', data);
+  const names = Object.keys(values);
+  const placeholders = [...names.map((c) => `@${c}`), uuidKey('@__id')];
+  sql.prepare(`INSERT INTO audit_log (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });
+}
+
 function writePayment(sql: Sql, id: string, data: SyncData, now: string): void {
   const exists = sql.prepare('SELECT status FROM payments WHERE id = ?').get(id) as { status: string } | undefined;
   if (!exists) {
@@ -259,9 +282,7 @@ export function writeRow(sql: Sql, row: SyncRow, now: string): void {
     case 'saved_reports':
       return upsert(sql, 'saved_reports', 'id', row.id, { ...known('saved_reports', row.data), updated_at: now }, { version: 1 });
     case 'notifications': return writeNotification(sql, row.id, row.data, now);
-    case 'audit_log':
-      if (sql.prepare('SELECT 1 FROM audit_log WHERE sync_id = ?').get(row.id)) return;
-      return upsert(sql, 'audit_log', 'sync_id', row.id, known('audit_log', row.data));
+    case 'audit_log': return writeHistoryLine(sql, row.id, row.data);
     case 'incoming_payments':
       return upsert(sql, 'incoming_payments', 'id', row.id, { ...known('incoming_payments', row.data), updated_at: now }, { version: 1 });
     case 'payment_requests':

@@ -71,15 +71,20 @@ export interface FirstInvoiceDbRow {
 }
 
 /**
- * Each customer's first finalized invoice, when it falls in [from, to]: one index seek per customer
- * rather than a pass over every invoice.
+ * Each customer's first finalized invoice, when it falls in [from, to]: a few index seeks per
+ * customer rather than a pass over every invoice. The month index (migration 14) finds the
+ * customer's first month, then the first invoice within it; ties on the day go as they did in the
+ * day-ordered index this read used before (currency, status, then seq).
  */
 export function firstInvoices(sql: Sql, from: string, to: string, currency?: string): FirstInvoiceDbRow[] {
   const rows = sql
     .prepare(
       `SELECT c.id AS customer_id,
-         (SELECT issue_date || '|' || currency || '|' || seq FROM invoices INDEXED BY invoices_final_by_customer_issue
-          WHERE customer_id = c.id AND ${FINAL} ORDER BY issue_date LIMIT 1) AS first
+         (SELECT issue_date || '|' || currency || '|' || seq FROM invoices INDEXED BY invoices_final_by_customer_month
+          WHERE customer_id = c.id AND ${FINAL} AND substr(issue_date, 1, 7) = (
+            SELECT substr(issue_date, 1, 7) FROM invoices INDEXED BY invoices_final_by_customer_month
+            WHERE customer_id = c.id AND ${FINAL} ORDER BY substr(issue_date, 1, 7) LIMIT 1)
+          ORDER BY issue_date, currency, status, seq LIMIT 1) AS first
        FROM customers c`,
     )
     .all() as { customer_id: string; first: string | null }[];
@@ -140,15 +145,18 @@ export interface PayDaysDbRow {
   last3_days: number;
 }
 
-/** For customers with at least `minPaid` invoices paid in full: their pay days, all and latest three. */
+/**
+ * For customers with at least `minPaid` invoices paid in full: their pay days, all and latest three.
+ * `paid_on IS NOT NULL` lets the partial index answer; such a line's days were NULL, which sum skips.
+ */
 export function payDays(sql: Sql, minPaid: number): PayDaysDbRow[] {
   return sql
     .prepare(
       `SELECT b.customer_id, b.paid_invoice_count AS paid_count, b.days_to_pay_total AS total_days,
          (SELECT sum(d) FROM (
             SELECT max(0, CAST(julianday(paid_on) - julianday(issue_date) AS INTEGER)) AS d
-            FROM invoices INDEXED BY invoices_paid_by_customer
-            WHERE customer_id = b.customer_id AND status = 'paid' AND paid_minor > 0 AND deleted_at IS NULL
+            FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
+            WHERE customer_id = b.customer_id AND status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL
             ORDER BY paid_on DESC LIMIT 3)) AS last3_days
        FROM customer_balances b WHERE b.paid_invoice_count >= @minPaid`,
     )
