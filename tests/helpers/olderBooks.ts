@@ -58,7 +58,7 @@ export function rewindBooks(dbFile: string, version: number): void {
     }
     // History ids kept as 16 bytes (migration 18, db/uuidKey.ts) go back to their text.
     if (!/\bsync_id ANY\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bsync_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
-      db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}`);
+      db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}, entity_id = ${uuidText('entity_id')}`);
     }
     // A table whose definition changed (columns added, a CHECK rewritten) is written again from the older one.
     const presentSql = new Map(objectsOf(db).map((o) => [o.name, o.sql]));

@@ -65,7 +65,7 @@ describe('migration 16: leaner indexes', () => {
     ]);
     expect(await screens(core)).toEqual(shown);
     // The reads themselves: the Activity tab's as the app runs it, and settlement's (ledger/settlement.ts).
-    expect(plan(core, CUSTOMER_ACTIVITY_SQL, customers[0]!.id, 100))
+    expect(plan(core, CUSTOMER_ACTIVITY_SQL, { id: customers[0]!.id, limit: 100 }))
       .toBe('SEARCH audit_log USING INDEX audit_log_by_customer (entity_id=?)');
     expect(plan(core, "SELECT id, payment_id, amount_minor, applied_minor, allocated_on FROM payment_allocations WHERE invoice_id = 'x' AND reversed_at IS NULL ORDER BY created_at, id"))
       .toMatch(/^SEARCH payment_allocations USING INDEX payment_allocations_by_invoice_date \(invoice_id=\?\)/);

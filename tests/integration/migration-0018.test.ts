@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { firstInvoices, payDays } from '../../electron/core/analytics/dashboard/repo';
+import { CUSTOMER_ACTIVITY_SQL } from '../../electron/core/audit/repo';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { uuidText } from '../../electron/core/db/uuidKey';
 import type { SyncRow } from '../../shared/sync/tables';
@@ -18,7 +19,7 @@ const plan = (core: TestCore, query: string) =>
 
 /** Every history line as sync and the Activity tab see it, ids as text. */
 const historyOf = (core: TestCore) =>
-  core.context.sql.prepare(`SELECT id, at, entity, entity_id, action, summary, details, ${uuidText('sync_id')} AS sync_id, actor, device_name FROM audit_log ORDER BY id`).all() as
+  core.context.sql.prepare(`SELECT id, at, entity, ${uuidText('entity_id')} AS entity_id, action, summary, details, ${uuidText('sync_id')} AS sync_id, actor, device_name FROM audit_log ORDER BY id`).all() as
     { id: number; sync_id: string }[];
 
 /** Two customers; Kamau pays three invoices in full on different days, Atieno part of one. */
@@ -65,6 +66,10 @@ describe('migration 18: history ids as 16 bytes, two invoice indexes fewer', () 
     expect(historyOf(core)).toEqual(lines);
     expect(sql.prepare('SELECT typeof(sync_id) AS type, min(length(sync_id)) AS shortest, max(length(sync_id)) AS longest, count(*) AS n FROM audit_log GROUP BY 1').all())
       .toEqual([{ type: 'blob', shortest: 16, longest: 16, n: lines.length }]);
+    // What each line is about: ids in 16 bytes, anything else (a report's name, '') as it was.
+    expect(sql.prepare("SELECT count(*) FROM audit_log WHERE typeof(entity_id) = 'blob'").pluck().get()).toBe(lines.filter((l) => /^[0-9a-f-]{36}$/.test((l as unknown as { entity_id: string }).entity_id)).length);
+    expect(sql.prepare("SELECT count(*) FROM audit_log WHERE typeof(entity_id) = 'blob'").pluck().get()).toBeGreaterThan(20);
+    expect(plan(core, CUSTOMER_ACTIVITY_SQL.replaceAll('@id', `'${customers[0]!.id}'`).replace('@limit', '100'))).toBe('SEARCH audit_log USING INDEX audit_log_by_customer (entity_id=?)');
     expect(readRows(sql, 'audit_log', ids)).toEqual(synced);
     expect(plan(core, `SELECT 1 FROM audit_log WHERE sync_id = x'0123456789abcdef0123456789abcdef'`)).toBe('SEARCH audit_log USING COVERING INDEX audit_log_by_sync_id (sync_id=?)');
     expect(await Promise.all(customers.map((c) => call(core, 'customers.activity', { id: c.id })))).toEqual(activity);
@@ -95,6 +100,8 @@ describe('migration 18: history ids as 16 bytes, two invoice indexes fewer', () 
     }
     const fromElsewhere = readRows(sql, 'audit_log', [canonical, 'Legacy-ID-1', canonical.toUpperCase()]);
     expect([...fromElsewhere.keys()].sort()).toEqual([canonical.toUpperCase(), canonical, 'Legacy-ID-1'].sort());
+    for (const read of fromElsewhere.values()) expect(read).toMatchObject({ entity_id: customers[0]!.id });
+    expect((await call(core, 'customers.activity', { id: customers[0]!.id })).filter((a) => a.summary === 'Paid on the Cloud')).toHaveLength(3);
     expect(sql.prepare("SELECT typeof(sync_id) AS type FROM audit_log WHERE summary = 'Paid on the Cloud' ORDER BY id").pluck().all()).toEqual(['blob', 'text', 'text']);
   }, 60_000);
 

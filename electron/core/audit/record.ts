@@ -29,7 +29,7 @@ export function recordActivity(ctx: CoreContext, entity: string, entityId: strin
   const { actor, deviceName } = identityOf(ctx.sql);
   ctx.sql
     .prepare(`INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
-              VALUES (@at, @entity, @entityId, @action, @summary, @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
+              VALUES (@at, @entity, ${uuidKey('@entityId')}, @action, @summary, @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
     .run({ at: ctx.clock.now().toISOString(), entity, entityId, action, summary, details: JSON.stringify(details), syncId: newId(ctx.clock), actor, deviceName });
 }
 

@@ -51,7 +51,7 @@ function selectFor(table: SyncedTableName): string {
               FROM draft_versions WHERE sync_id IN (SELECT value FROM json_each(?))`;
     case 'audit_log':
       // Ids kept as 16 bytes (db/uuidKey.ts, migration 18) travel as text.
-      return `SELECT ${keyText(table)} AS key, ${columns.join(', ')} FROM audit_log WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
+      return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'entity_id' ? `${uuidText('entity_id')} AS entity_id` : c)).join(', ')} FROM audit_log WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
     default:
       return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
   }
@@ -202,7 +202,8 @@ function writeHistoryLine(sql: Sql, id: string, data: SyncData): void {
   if (sql.prepare(`SELECT 1 FROM audit_log WHERE ${keyIs('audit_log', '@id')}`).get({ id })) return;
   const values = known('audit_log', data);
   const names = Object.keys(values);
-  const placeholders = [...names.map((c) => `@${c}`), uuidKey('@__id')];
+  // Both ids in their stored form; entity_id as text first, as the TEXT column it was took it.
+  const placeholders = [...names.map((c) => (c === 'entity_id' ? uuidKey('CAST(@entity_id AS TEXT)') : `@${c}`)), uuidKey('@__id')];
   sql.prepare(`INSERT INTO audit_log (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });
 }
 
