@@ -98,8 +98,9 @@ export function clearBooks(ctx: CoreContext): void {
   try {
     ctx.sql.transaction(() => {
       // Invoices before their lines: a finalized invoice's lines are frozen by trigger while it is there.
+      // Payments before their allocations: each allocation removed would write its payment's invoice numbers again (migration 19).
       for (const table of [
-        'notifications', 'incoming_payments', 'payment_requests', 'payment_allocations', 'credit_notes', 'payments', 'draft_versions', 'invoices', 'invoice_lines', 'customer_tags',
+        'notifications', 'incoming_payments', 'payment_requests', 'payments', 'payment_allocations', 'credit_notes', 'draft_versions', 'invoices', 'invoice_lines', 'customer_tags',
         'customer_balances', 'customers', 'items', 'saved_reports', 'audit_log', 'settings', 'sync_stamps', 'sync_dirty', 'sync_problems', 'jobs', 'sequences',
       ] as const) ctx.sql.prepare(`DELETE FROM ${table}`).run();
       ctx.sql.prepare("INSERT INTO customer_search (customer_search) VALUES ('delete-all')").run();

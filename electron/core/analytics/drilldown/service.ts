@@ -61,18 +61,28 @@ function itemsOf(ctx: CoreContext, t: DrilldownTarget): { items: Item[]; unappli
   }
 }
 
+/** One page of the items, with their count and sum. Billing with no credit note in the range is paged in SQL. */
+function pageOf(ctx: CoreContext, t: DrilldownTarget, offset: number, limit: number) {
+  if (t.kind === 'billed' && !repo.creditedInRange(ctx.sql, t)) {
+    const { count, sum } = repo.billedTotals(ctx.sql, t);
+    const pageItems = repo.billedPage(ctx.sql, t, offset, limit).map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
+    return { pageItems, total: count, sumMinor: sum, unappliedMinor: 0 };
+  }
+  const { items, unappliedMinor } = itemsOf(ctx, t);
+  return {
+    pageItems: items.slice(offset, offset + limit), total: items.length, sumMinor: items.reduce((a, i) => a + i.contribution, 0), unappliedMinor,
+  };
+}
+
 export function drilldown(ctx: CoreContext, input: ChannelParsed<'analytics.drilldown'>): DrilldownPage {
   const t = input.target;
   if ('from' in t && t.from > t.to) throw new AppError('invalid_input', 'The last day is before the first day.', { 'target.to': 'Before the first day' });
   const today = businessDate(ctx.clock.now());
-  const { items, unappliedMinor } = itemsOf(ctx, t);
-  const pageItems = items.slice(input.offset, input.offset + input.limit);
+  const { pageItems, total, sumMinor, unappliedMinor } = pageOf(ctx, t, input.offset, input.limit);
   const bySeq = new Map(listRowsBySeq(ctx.sql, pageItems.map((i) => i.seq)).map((r) => [r.seq, r]));
   const rows: DrilldownRow[] = pageItems.flatMap((item) => {
     const row = bySeq.get(item.seq);
     return row ? [{ ...toListRow(row, today), contributionMinor: item.contribution, daysPastDue: item.daysPastDue }] : [];
   });
-  return {
-    rows, total: items.length, offset: input.offset, sumMinor: items.reduce((a, i) => a + i.contribution, 0), unappliedMinor, title: titleOf(t),
-  };
+  return { rows, total, offset: input.offset, sumMinor, unappliedMinor, title: titleOf(t) };
 }
