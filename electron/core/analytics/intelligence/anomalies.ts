@@ -1,7 +1,7 @@
 // Things out of the ordinary in the books, each with the numbers that make it so. Pure.
 import type { BillingDropAnomaly, InvoiceAmountAnomaly, PaymentDelayAnomaly } from '../../../../shared/domain/intelligence';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
-import { lateness, median, plural, round, sortedMedian } from './stats';
+import { lateness, median, plural, round } from './stats';
 
 export const ANOMALY_RULES = {
   /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
@@ -199,7 +199,7 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
   const window = amountWindow;
   let size = 0;
   for (let j = Math.max(0, i - priorWindow); j < i; j++) window[size++] = totals[j]!;
-  window.subarray(0, size).sort();
+  sortFirst(window, size);
   let from = 0;
   let to = 0;
   const meanAbsoluteDeviation = (m: number): number => {
@@ -232,6 +232,22 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
 
 /** The sliding window of judgeAmounts: at most priorWindow earlier amounts, and room for one more. */
 const amountWindow = new Float64Array(ANOMALY_RULES.priorWindow + 1);
+
+/**
+ * Sorts the first `n` of `values` ascending in place (an insertion sort: a few dozen at most), the
+ * order a typed array's own sort gives, without a view of them to sort.
+ */
+function sortFirst(values: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = values[i]!;
+    let at = i;
+    while (at > 0 && values[at - 1]! > v) {
+      values[at] = values[at - 1]!;
+      at--;
+    }
+    values[at] = v;
+  }
+}
 
 /** How many of the first `n` of ascending `sorted` are <= x (binary search). */
 function countAtMostOfFirst(sorted: ArrayLike<number>, n: number, x: number): number {
@@ -316,9 +332,10 @@ let rangeBuffer = new Float64Array(ANOMALY_RULES.delayEarlierWindow + ANOMALY_RU
 /** median(values[from..to)), or with `deviations` the median of |v − center| over them (mad). */
 function medianOfRange(values: readonly number[], from: number, to: number, center: number, deviations: boolean): number {
   if (rangeBuffer.length < to - from) rangeBuffer = new Float64Array(to - from);
-  const copy = rangeBuffer.subarray(0, to - from);
+  const copy = rangeBuffer;
   for (let i = from; i < to; i++) copy[i - from] = deviations ? Math.abs(values[i]! - center) : values[i]!;
-  return sortedMedian(copy.sort());
+  sortFirst(copy, to - from);
+  return medianOfFirst(copy, to - from);
 }
 
 /** Months on or after `sinceMonth` whose billing fell sharply below the median of the months before. `series` is every month, oldest first. */

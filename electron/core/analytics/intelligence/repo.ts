@@ -1,7 +1,7 @@
 // SQL for the intelligence models: plain reads, no rules. Dates come back as day numbers
 // (days since 1970-01-01) where the models do arithmetic on them.
 import type { CurrencyCode } from '../../../../shared/money';
-import { commas, dayAt, daysFromDates, numbersFromList } from '../../db/concatenated';
+import { commas, dayAt, daysFromDates, daysInto, numbersFromList, numbersInto } from '../../db/concatenated';
 import type { Sql } from '../../db/sql';
 import type { AmountColumns } from './anomalies';
 
@@ -190,15 +190,38 @@ export const amountGroupsSql = (filter = '') =>
  * currency, customer.
  */
 export function amountGroups(sql: Sql, customerId?: string | readonly string[]): AmountColumns[] {
+  const groups: AmountColumns[] = [];
+  eachAmountGroup(sql, customerId, (g) => groups.push({ ...g, keys: g.keys.slice(), issueDays: g.issueDays.slice(), totals: g.totals.slice() }));
+  return groups;
+}
+
+/** The columns eachAmountGroup hands over, reused from one group to the next. */
+let amountBuffers = { keys: new Float64Array(256), issueDays: new Float64Array(256), totals: new Float64Array(256) };
+
+/**
+ * amountGroups one group at a time, in the same order, each read as SQLite steps to it: `visit`
+ * gets columns that are overwritten by the next group (copy what it keeps), and must not use the
+ * connection. On a first call this makes no array per group and keeps no group's text alive past
+ * its turn, so the collector has less to copy.
+ */
+export function eachAmountGroup(sql: Sql, customerId: string | readonly string[] | undefined, visit: (group: AmountColumns) => void): void {
   // Several customers (a cache re-reading those a write touched) come as one JSON list.
   const many = typeof customerId === 'object';
   const filter = many ? ' AND customer_id IN (SELECT value FROM json_each(?))' : customerId ? ' AND customer_id = ?' : '';
   const statement = sql.prepare(amountGroupsSql(filter)).raw(true);
-  const groups: AmountColumns[] = [];
-  for (const [id, currency, seqs, dates, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, CurrencyCode, string, string, string][]) {
-    groups.push(byDayThenKey({ customerId: id, currency, keys: numbersFromList(seqs), issueDays: daysFromDates(dates), totals: numbersFromList(totals) }));
+  const rows = (many ? statement.iterate(JSON.stringify(customerId)) : customerId ? statement.iterate(customerId) : statement.iterate()) as IterableIterator<[string, CurrencyCode, string, string, string]>;
+  for (const [id, currency, seqs, dates, totals] of rows) {
+    const size = commas(seqs) + 1;
+    if (amountBuffers.keys.length < size) {
+      const length = 2 * size;
+      amountBuffers = { keys: new Float64Array(length), issueDays: new Float64Array(length), totals: new Float64Array(length) };
+    }
+    const { keys, issueDays, totals: amounts } = amountBuffers;
+    numbersInto(seqs, keys);
+    daysInto(dates, issueDays);
+    numbersInto(totals, amounts);
+    visit(byDayThenKey({ customerId: id, currency, keys: keys.subarray(0, size), issueDays: issueDays.subarray(0, size), totals: amounts.subarray(0, size) }));
   }
-  return groups;
 }
 
 /**
@@ -286,7 +309,8 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
        FROM customers c ${many ? 'WHERE c.id IN (SELECT value FROM json_each(@customerId))' : customerId ? 'WHERE c.id = @customerId' : ''}`,
     )
     .raw(true)
-    .all({ today, window, ...(customerId ? { customerId: many ? JSON.stringify(customerId) : customerId } : {}) }) as [string, string | null, string | null][];
+    // Stepped through rather than read all at once: each customer's text dies as soon as it is read.
+    .iterate({ today, window, ...(customerId ? { customerId: many ? JSON.stringify(customerId) : customerId } : {}) }) as IterableIterator<[string, string | null, string | null]>;
   const out: DelayHistory[] = [];
   for (const [id, paid, overdue] of rows) {
     if (paid === null && overdue === null) continue;
