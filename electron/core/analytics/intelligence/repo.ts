@@ -444,14 +444,23 @@ export function billedByMonth(sql: Sql, fromMonth?: string): Map<string, Monthly
        WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${fromMonth ? ' AND issue_date >= @from' : ''} GROUP BY issue_date, currency`,
     )
     .raw(true)
-    .all(fromMonth ? { from: fromMonth } : {}) as [string, string, number][];
+    .iterate(fromMonth ? { from: fromMonth } : {}) as IterableIterator<[string, string, number]>;
   const monthly = new Map<string, MonthlyBillingRow>();
+  // Each currency's latest month: the days come a month at a time, so most add to it without a
+  // key made for them (a first call reads every day of the book).
+  const latest = new Map<string, MonthlyBillingRow>();
   for (const [currency, issueDate, minor] of daily) {
+    const last = latest.get(currency);
+    if (last && issueDate.startsWith(last.month)) {
+      last.billed_minor += minor;
+      continue;
+    }
     const month = issueDate.slice(0, 7);
     const key = `${currency}|${month}`;
-    const row = monthly.get(key);
+    let row = monthly.get(key);
     if (row) row.billed_minor += minor;
-    else monthly.set(key, { currency, month, billed_minor: minor });
+    else monthly.set(key, (row = { currency, month, billed_minor: minor }));
+    latest.set(currency, row);
   }
   return monthly;
 }
