@@ -145,7 +145,10 @@ interface KeptFit {
 
 const payers = new WeakMap<Sql, { fits: Map<string, KeptFit>; model: PaymentModel | null }>();
 
-const fitOf = (part: repo.RecentPaid): CustomerFit => fitPaidColumns(part.dueDays, part.paidDays, part.totals, PAYMENT_MODEL_DEFAULTS);
+function fitOf(part: repo.RecentPaid): CustomerFit {
+  const { dueDays, paidDays, totals } = repo.paidColumns(part.rows);
+  return fitPaidColumns(dueDays, paidDays, totals, PAYMENT_MODEL_DEFAULTS);
+}
 
 function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, KeptFit>): void {
   for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: part.rows, fit: fitOf(part) });

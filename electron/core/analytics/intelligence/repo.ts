@@ -62,21 +62,55 @@ const PAID_WITH_MONEY = "status = 'paid' AND deleted_at IS NULL AND paid_minor >
  * invoice, read in a few seeks per customer of invoices_paid_by_customer_paid_on (migration 14).
  */
 export function recentPaid(sql: Sql, window: number): PaidRow[] {
-  return recentPaidByCustomer(sql, window).flatMap((c) =>
-    Array.from(c.dueDays, (dueDay, i) => ({ customerId: c.customerId, dueDay, paidDay: c.paidDays[i]!, totalMinor: c.totals[i]! })));
+  return recentPaidByCustomer(sql, window).flatMap((c) => {
+    const { dueDays, paidDays, totals } = paidColumns(c.rows);
+    return Array.from(dueDays, (dueDay, i) => ({ customerId: c.customerId, dueDay, paidDay: paidDays[i]!, totalMinor: totals[i]! }));
+  });
 }
 
 /**
- * One customer's part of recentPaid as columns (in the order read), with the key customers are
- * ordered by there (`seen`) and the rows as SQLite gave them: the same text is the same rows.
+ * One customer's part of recentPaid: the key customers are ordered by there (`seen`) and the rows
+ * as SQLite gave them (the same text is the same rows), read as columns by paidColumns.
  */
 export interface RecentPaid {
   customerId: string;
   seen: string;
   rows: string;
+}
+
+export interface PaidColumns {
   dueDays: Float64Array;
   paidDays: Float64Array;
   totals: Float64Array;
+}
+
+/** The columns paidColumns hands over, reused from one customer to the next. */
+let paidBuffers: PaidColumns = { dueDays: new Float64Array(64), paidDays: new Float64Array(64), totals: new Float64Array(64) };
+
+/**
+ * A RecentPaid's rows as columns (due day, paid day and total of each invoice, in the order read),
+ * in arrays overwritten by the next call: use them before asking again. A first call fits every
+ * customer once, and keeps only the fit.
+ */
+export function paidColumns(list: string): PaidColumns {
+  // Due date, paid date and total of one invoice after another: the dates are made day numbers here
+  // (julianday cost more than the read).
+  const n = commas(list) + 1;
+  if (paidBuffers.dueDays.length < n) paidBuffers = { dueDays: new Float64Array(2 * n), paidDays: new Float64Array(2 * n), totals: new Float64Array(2 * n) };
+  const { dueDays, paidDays, totals } = paidBuffers;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    dueDays[i] = dayAt(list, at);
+    paidDays[i] = dayAt(list, at + 10);
+    at += 20;
+    const negative = list.charCodeAt(at) === 45;
+    if (negative) at++;
+    let total = 0;
+    for (let c = list.charCodeAt(at); at < list.length && c !== 44; c = list.charCodeAt(++at)) total = total * 10 + (c - 48);
+    totals[i] = negative ? -total : total;
+    at++;
+  }
+  return { dueDays: dueDays.subarray(0, n), paidDays: paidDays.subarray(0, n), totals: totals.subarray(0, n) };
 }
 
 /**
@@ -102,25 +136,7 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
   const out: RecentPaid[] = [];
   for (const [customerId, seen, list] of rows) {
     if (seen === null || list === null) continue;
-    // Due date, paid date and total of one invoice after another: the dates are made day numbers here
-    // (julianday cost more than the read).
-    const n = commas(list) + 1;
-    const dueDays = new Float64Array(n);
-    const paidDays = new Float64Array(n);
-    const totals = new Float64Array(n);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      dueDays[i] = dayAt(list, at);
-      paidDays[i] = dayAt(list, at + 10);
-      at += 20;
-      const negative = list.charCodeAt(at) === 45;
-      if (negative) at++;
-      let total = 0;
-      for (let c = list.charCodeAt(at); at < list.length && c !== 44; c = list.charCodeAt(++at)) total = total * 10 + (c - 48);
-      totals[i] = negative ? -total : total;
-      at++;
-    }
-    out.push({ customerId, seen, rows: list, dueDays, paidDays, totals });
+    out.push({ customerId, seen, rows: list });
   }
   return out;
 }

