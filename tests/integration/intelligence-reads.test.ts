@@ -83,4 +83,27 @@ describe('intelligence reads, in the rules\' order', () => {
     const groups = repo.amountGroups(sql);
     expect(groups.map((g) => [g.customerId, g.totals.length])).toEqual([[long.id, 14], [short.id, 7]]);
   });
+
+  it("fits each customer on their own payments, though every customer's are read one after another into the same columns", async () => {
+    const { core, clock } = makeCore('2026-01-05T12:00:00');
+    // A customer with five payments is fitted first (they paid first), then one with a single payment.
+    const many = await customer(core, { name: 'Many Payments Ltd', paymentTermsDays: 14 });
+    const one = await customer(core, { name: 'One Payment Ltd', paymentTermsDays: 14 });
+    const pay = async (customerId: string, issueDate: string, paidOn: string) => {
+      clock.set(`${issueDate}T12:00:00`);
+      const inv = await invoice(core, customerId, { issueDate, lines: [line('Stock', 1, 50_000, null)] });
+      clock.set(`${paidOn}T12:00:00`);
+      await call(core, 'payments.record', { customerId, amountMinor: inv.totals.totalMinor, paidOn, method: 'bank', allocations: [{ invoiceId: inv.id, amountMinor: inv.totals.totalMinor }] });
+    };
+    for (const [issued, paidOn] of [['2026-01-05', '2026-02-10'], ['2026-01-20', '2026-02-25'], ['2026-02-01', '2026-03-10'], ['2026-02-15', '2026-03-25'], ['2026-03-01', '2026-04-05']] as const) {
+      await pay(many.id, issued, paidOn);
+    }
+    // Issued 1 May, due 15 May, paid 18 May: 3 days late.
+    await pay(one.id, '2026-05-01', '2026-05-18');
+    clock.set('2026-06-01T12:00:00');
+    const open = await invoice(core, one.id, { issueDate: '2026-06-01', lines: [line('Stock', 1, 50_000, null)] });
+    const prediction = await call(core, 'intelligence.prediction', { invoiceId: open.id });
+    expect(prediction.customerPaidInvoices).toBe(1);
+    expect(prediction.customerMedianDaysLate).toBe(3);
+  });
 });
