@@ -7,6 +7,15 @@
  */
 export function numbersFromList(list: string): Float64Array {
   const amounts = new Float64Array(commas(list) + 1);
+  numbersInto(list, amounts);
+  return amounts;
+}
+
+/**
+ * numbersFromList written into `into` (room for every value) instead of a new array: for a read
+ * that goes through many lists one at a time. Returns how many values were read.
+ */
+export function numbersInto(list: string, into: Float64Array): number {
   let n = 0;
   let value = 0;
   let digits = 0;
@@ -18,13 +27,17 @@ export function numbersFromList(list: string): Float64Array {
       digits++;
     } else if (c === 45 && digits === 0 && !negative) negative = true;
     else if (c === 44 && digits > 0) {
-      amounts[n++] = negative ? -value : value;
+      into[n++] = negative ? -value : value;
       value = 0;
       digits = 0;
       negative = false;
-    } else return Float64Array.from(list.split(','), Number);
+    } else {
+      const values = list.split(',');
+      for (let v = 0; v < values.length; v++) into[v] = Number(values[v]);
+      return values.length;
+    }
   }
-  return amounts;
+  return n;
 }
 
 /** How many commas `list` holds: one fewer than the values joined. */
@@ -52,6 +65,13 @@ export function dayAt(text: string, at: number): number {
 /** Day numbers of YYYY-MM-DD dates SQLite joined with no separator (group_concat(date, '')). */
 export function daysFromDates(text: string): Float64Array {
   const days = new Float64Array(text.length / 10);
-  for (let i = 0; i < days.length; i++) days[i] = dayAt(text, 10 * i);
+  daysInto(text, days);
   return days;
+}
+
+/** daysFromDates written into `into` (room for every date); returns how many. */
+export function daysInto(text: string, into: Float64Array): number {
+  const n = text.length / 10;
+  for (let i = 0; i < n; i++) into[i] = dayAt(text, 10 * i);
+  return n;
 }

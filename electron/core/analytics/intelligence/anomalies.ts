@@ -1,7 +1,7 @@
 // Things out of the ordinary in the books, each with the numbers that make it so. Pure.
 import type { BillingDropAnomaly, InvoiceAmountAnomaly, PaymentDelayAnomaly } from '../../../../shared/domain/intelligence';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
-import { countAtMost, lateness, mad, median, plural, round, sortedMedian } from './stats';
+import { lateness, median, plural, round } from './stats';
 
 export const ANOMALY_RULES = {
   /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
@@ -44,7 +44,20 @@ export interface RobustScore {
  */
 export function robustScore(x: number, values: readonly number[], threshold: number = ANOMALY_RULES.robustZ): RobustScore {
   const sorted = [...values].sort((a, b) => a - b);
-  return scoreAgainst(x, sorted, (m) => values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length, threshold);
+  return scoreAgainst(x, sorted, sorted.length, (m) => values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length, threshold);
+}
+
+/** The median of the first `n` of `sorted` (ascending); NaN when none. */
+function medianOfFirst(sorted: ArrayLike<number>, n: number): number {
+  if (n === 0) return Number.NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Whether x is far enough from the median to be news at all: every score below asks it first. */
+function isMaterial(x: number, m: number): boolean {
+  const change = m === 0 ? (x === 0 ? 0 : Infinity) : Math.abs(x - m) / Math.abs(m);
+  return change >= ANOMALY_RULES.minChange;
 }
 
 /**
@@ -52,11 +65,10 @@ export function robustScore(x: number, values: readonly number[], threshold: num
  * deviations from the median, smallest first, are the two sides of the median walked outwards).
  * `meanAbsoluteDeviation` is asked only when MAD is 0, and sums in the values' own order.
  */
-function scoreAgainst(x: number, sorted: ArrayLike<number>, meanAbsoluteDeviation: (m: number) => number, threshold: number): RobustScore {
-  const m = sortedMedian(sorted);
-  const d = sortedMad(sorted, m);
-  const change = m === 0 ? (x === 0 ? 0 : Infinity) : Math.abs(x - m) / Math.abs(m);
-  const material = change >= ANOMALY_RULES.minChange;
+function scoreAgainst(x: number, sorted: ArrayLike<number>, count: number, meanAbsoluteDeviation: (m: number) => number, threshold: number): RobustScore {
+  const m = medianOfFirst(sorted, count);
+  const d = sortedMad(sorted, count, m);
+  const material = isMaterial(x, m);
   if (d > 0) {
     const z = (0.6745 * (x - m)) / d;
     return { median: m, mad: d, z, flagged: material && Math.abs(z) > threshold };
@@ -69,9 +81,8 @@ function scoreAgainst(x: number, sorted: ArrayLike<number>, meanAbsoluteDeviatio
   return { median: m, mad: 0, z: null, flagged: material };
 }
 
-/** mad(values, m) of values sorted ascending: the median of |v − m| by merging the two sides of m. */
-function sortedMad(sorted: ArrayLike<number>, m: number): number {
-  const n = sorted.length;
+/** mad(values, m) of the first `n` values sorted ascending: the median of |v − m| by merging the two sides of m. */
+function sortedMad(sorted: ArrayLike<number>, n: number, m: number): number {
   if (n === 0) return Number.NaN;
   let right = 0;
   while (right < n && sorted[right]! < m) right++;
@@ -184,10 +195,11 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
   while (i < n && issueDays[i]! < sinceDay) i++;
   if (i >= n) return found;
   // The earlier amounts kept sorted as the window slides: one in and one out per invoice judged,
-  // instead of sorting each window again.
-  const window: number[] = [];
-  for (let j = Math.max(0, i - priorWindow); j < i; j++) window.push(totals[j]!);
-  window.sort((a, b) => a - b);
+  // instead of sorting each window again. One buffer serves every group (a first call judges thousands).
+  const window = amountWindow;
+  let size = 0;
+  for (let j = Math.max(0, i - priorWindow); j < i; j++) window[size++] = totals[j]!;
+  sortFirst(window, size);
   let from = 0;
   let to = 0;
   const meanAbsoluteDeviation = (m: number): number => {
@@ -199,12 +211,15 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
     const x = totals[i]!;
     from = Math.max(0, i - priorWindow);
     to = i;
-    const score = scoreAgainst(x, window, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
-    if (score.flagged) found.push({ at: i, score, priorInvoices: window.length });
+    // Most amounts are near the median: scored (an object) only when the change is material.
+    if (isMaterial(x, medianOfFirst(window, size))) {
+      const score = scoreAgainst(x, window, size, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
+      if (score.flagged) found.push({ at: i, score, priorInvoices: size });
+    }
     // One out (the oldest), one in after any equal ones, shifting in place.
-    let out = i - priorWindow >= 0 ? sortedIndexOf(window, totals[i - priorWindow]!) : window.length;
-    const into = countAtMost(window, x);
-    if (out === window.length) window.push(x);
+    let out = i - priorWindow >= 0 ? countAtMostOfFirst(window, size, totals[i - priorWindow]!) - 1 : size;
+    const into = countAtMostOfFirst(window, size, x);
+    if (out === size) size++;
     if (into <= out) {
       for (; out > into; out--) window[out] = window[out - 1]!;
     } else {
@@ -215,9 +230,35 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
   return found;
 }
 
-/** Where `value` is in ascending `sorted` (it must be there). */
-function sortedIndexOf(sorted: readonly number[], value: number): number {
-  return countAtMost(sorted, value) - 1;
+/** The sliding window of judgeAmounts: at most priorWindow earlier amounts, and room for one more. */
+const amountWindow = new Float64Array(ANOMALY_RULES.priorWindow + 1);
+
+/**
+ * Sorts the first `n` of `values` ascending in place (an insertion sort: a few dozen at most), the
+ * order a typed array's own sort gives, without a view of them to sort.
+ */
+function sortFirst(values: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = values[i]!;
+    let at = i;
+    while (at > 0 && values[at - 1]! > v) {
+      values[at] = values[at - 1]!;
+      at--;
+    }
+    values[at] = v;
+  }
+}
+
+/** How many of the first `n` of ascending `sorted` are <= x (binary search). */
+function countAtMostOfFirst(sorted: ArrayLike<number>, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Outliers strongest first (largest |z|, an unscored change first of all); ties keep their order. */
@@ -262,11 +303,13 @@ export function delayJumpOfColumns(customerId: string, customerName: string, due
   const n = daysLate.length;
   if (n < r.delayRecentInvoices + r.minPriorInvoices) return null;
   if (dueDays[n - 1]! < sinceDay) return null;
-  const recent = daysLate.slice(n - r.delayRecentInvoices);
-  const before = daysLate.slice(Math.max(0, n - r.delayRecentInvoices - r.delayEarlierWindow), n - r.delayRecentInvoices);
-  const recentMedian = median(recent);
-  const earlierMedian = median(before);
-  const spread = 1.4826 * mad(before, earlierMedian);
+  // The medians are taken on copies in one buffer, not on slices: a first call judges every customer.
+  const split = n - r.delayRecentInvoices;
+  const from = Math.max(0, split - r.delayEarlierWindow);
+  const recentMedian = medianOfRange(daysLate, split, n, 0, false);
+  const earlierMedian = medianOfRange(daysLate, from, split, 0, false);
+  // The median absolute deviation of the earlier ones (mad(before, earlierMedian)).
+  const spread = 1.4826 * medianOfRange(daysLate, from, split, earlierMedian, true);
   const threshold = Math.max(r.delayJumpMinDays, r.delayJumpSpreads * spread);
   const jump = recentMedian - earlierMedian;
   if (jump < threshold) return null;
@@ -276,11 +319,23 @@ export function delayJumpOfColumns(customerId: string, customerName: string, due
     recentMedianDaysLate: round(recentMedian, 1),
     earlierMedianDaysLate: round(earlierMedian, 1),
     jumpDays: round(jump, 1),
-    recentInvoices: recent.length,
-    earlierInvoices: before.length,
+    recentInvoices: n - split,
+    earlierInvoices: split - from,
     thresholdDays: round(threshold, 1),
-    reason: `${customerName} paid a median ${lateness(recentMedian)} on their last ${recent.length} invoices (unpaid ones counted at their days overdue so far), against ${lateness(earlierMedian)} on the ${before.length} before: ${round(jump, 0)} days later, past the ${round(threshold, 0)}-day mark for this customer.`,
+    reason: `${customerName} paid a median ${lateness(recentMedian)} on their last ${n - split} invoices (unpaid ones counted at their days overdue so far), against ${lateness(earlierMedian)} on the ${split - from} before: ${round(jump, 0)} days later, past the ${round(threshold, 0)}-day mark for this customer.`,
   };
+}
+
+/** Holds delayJumpOfColumns' copies: at most the earlier window. */
+let rangeBuffer = new Float64Array(ANOMALY_RULES.delayEarlierWindow + ANOMALY_RULES.delayRecentInvoices);
+
+/** median(values[from..to)), or with `deviations` the median of |v − center| over them (mad). */
+function medianOfRange(values: readonly number[], from: number, to: number, center: number, deviations: boolean): number {
+  if (rangeBuffer.length < to - from) rangeBuffer = new Float64Array(to - from);
+  const copy = rangeBuffer;
+  for (let i = from; i < to; i++) copy[i - from] = deviations ? Math.abs(values[i]! - center) : values[i]!;
+  sortFirst(copy, to - from);
+  return medianOfFirst(copy, to - from);
 }
 
 /** Months on or after `sinceMonth` whose billing fell sharply below the median of the months before. `series` is every month, oldest first. */

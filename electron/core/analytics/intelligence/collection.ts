@@ -104,3 +104,18 @@ export function lateRates(lateFlags: readonly boolean[], recent = 5): { recentLa
   const share = (list: readonly boolean[]) => (list.length >= LATE_RATE_GROUP ? list.filter(Boolean).length / list.length : null);
   return { recentLateRate: share(later), earlierLateRate: share(earlier) };
 }
+
+/**
+ * lateRates of the late-or-not of the latest `window` of `daysLate` (oldest first; late when
+ * above 0), counted in place: collection asks it of every overdue customer.
+ */
+export function lateRatesOfDays(daysLate: readonly number[], window: number, recent = 5): { recentLateRate: number | null; earlierLateRate: number | null } {
+  const from = Math.max(0, daysLate.length - window);
+  const split = Math.max(from, daysLate.length - recent);
+  let earlierLate = 0;
+  let recentLate = 0;
+  for (let i = from; i < split; i++) if (daysLate[i]! > 0) earlierLate++;
+  for (let i = split; i < daysLate.length; i++) if (daysLate[i]! > 0) recentLate++;
+  const share = (late: number, count: number) => (count >= LATE_RATE_GROUP ? late / count : null);
+  return { recentLateRate: share(recentLate, daysLate.length - split), earlierLateRate: share(earlierLate, split - from) };
+}

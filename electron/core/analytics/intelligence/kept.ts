@@ -31,15 +31,16 @@ interface AmountGroup {
 
 const amounts = new WeakMap<Sql, { sinceDay: number; byCustomer: Map<string, AmountGroup[]> }>();
 
-function judgeGroups(groups: readonly AmountColumns[], sinceDay: number, into: Map<string, AmountGroup[]>): void {
-  for (const group of groups) {
+/** Judges every group eachAmountGroup reads (of `customerIds`, or all) into `into`: only numbers are kept of its columns. */
+function judgeGroups(sql: Sql, customerIds: readonly string[] | undefined, sinceDay: number, into: Map<string, AmountGroup[]>): void {
+  repo.eachAmountGroup(sql, customerIds, (group: AmountColumns) => {
     const outliers = outliersOfColumns(group, sinceDay);
-    if (outliers.length === 0) continue;
+    if (outliers.length === 0) return;
     let mine = into.get(group.customerId);
     if (!mine) into.set(group.customerId, (mine = []));
     // The earliest issue day (the group is oldest first): the SQL orders groups by it.
     mine.push({ firstDay: group.issueDays[0]!, currency: group.currency, customerId: group.customerId, outliers });
-  }
+  });
 }
 
 /**
@@ -51,7 +52,7 @@ export function keptAmountOutliers(sql: Sql, sinceDay: number): AmountOutlier[] 
   const changes = changesSince(sql, 'amounts');
   if (changes === null) {
     const fresh = new Map<string, AmountGroup[]>();
-    judgeGroups(repo.amountGroups(sql), sinceDay, fresh);
+    judgeGroups(sql, undefined, sinceDay, fresh);
     return assembleAmounts(fresh);
   }
   return guarded(amounts, sql, () => {
@@ -59,11 +60,11 @@ export function keptAmountOutliers(sql: Sql, sinceDay: number): AmountOutlier[] 
     if (changes.all || !kept || kept.sinceDay !== sinceDay) {
       kept = { sinceDay, byCustomer: new Map() };
       amounts.set(sql, kept);
-      judgeGroups(repo.amountGroups(sql), sinceDay, kept.byCustomer);
+      judgeGroups(sql, undefined, sinceDay, kept.byCustomer);
     } else if (changes.customers.size > 0) {
       const ids = [...changes.customers];
       for (const id of ids) kept.byCustomer.delete(id);
-      judgeGroups(repo.amountGroups(sql, ids), sinceDay, kept.byCustomer);
+      judgeGroups(sql, ids, sinceDay, kept.byCustomer);
     }
     return assembleAmounts(kept.byCustomer);
   });
@@ -144,7 +145,10 @@ interface KeptFit {
 
 const payers = new WeakMap<Sql, { fits: Map<string, KeptFit>; model: PaymentModel | null }>();
 
-const fitOf = (part: repo.RecentPaid): CustomerFit => fitPaidColumns(part.dueDays, part.paidDays, part.totals, PAYMENT_MODEL_DEFAULTS);
+function fitOf(part: repo.RecentPaid): CustomerFit {
+  const { dueDays, paidDays, totals } = repo.paidColumns(part.rows);
+  return fitPaidColumns(dueDays, paidDays, totals, PAYMENT_MODEL_DEFAULTS);
+}
 
 function fitCustomers(parts: readonly repo.RecentPaid[], into: Map<string, KeptFit>): void {
   for (const part of parts) into.set(part.customerId, { seen: part.seen, rows: part.rows, fit: fitOf(part) });

@@ -111,6 +111,17 @@ export function fitCustomer(list: readonly PaidInvoice[], o: PaymentModelOptions
   return fitPaidColumns(Float64Array.from(list, (p) => p.dueDay), Float64Array.from(list, (p) => p.paidDay), Float64Array.from(list, (p) => p.totalMinor), o);
 }
 
+/** Working arrays of fitPaidColumns, reused from one customer to the next (a first call fits thousands). */
+let work = { byPaid: new Int32Array(64), weights: new Float64Array(64), order: new Int32Array(64), totals: new Float64Array(64) };
+
+function scratch(size: number): typeof work {
+  if (work.order.length < size) {
+    const length = 2 * size;
+    work = { byPaid: new Int32Array(length), weights: new Float64Array(length), order: new Int32Array(length), totals: new Float64Array(length) };
+  }
+  return work;
+}
+
 /**
  * fitCustomer on columns (one invoice per index, in the order read): what a first call fits every
  * customer on, with no object per invoice.
@@ -119,18 +130,19 @@ export function fitPaidColumns(dueDays: ArrayLike<number>, paidDays: ArrayLike<n
   // Oldest payment first, by paid day then due day, ties in the order read.
   const all = paidDays.length;
   const later = (x: number, y: number) => paidDays[x]! - paidDays[y]! || dueDays[x]! - dueDays[y]!;
-  let byPaid: number[];
+  const buffers = scratch(all);
+  let byPaid: ArrayLike<number>;
   if (all > 64) byPaid = Array.from({ length: all }, (_, i) => i).sort((x, y) => later(x, y) || x - y);
   else {
     // A window read in paid-day order: a stable insertion sort barely moves anything.
-    byPaid = new Array<number>(all);
+    byPaid = buffers.byPaid;
     for (let i = 0; i < all; i++) {
       let at = i;
-      while (at > 0 && later(byPaid[at - 1]!, i) > 0) {
-        byPaid[at] = byPaid[at - 1]!;
+      while (at > 0 && later(buffers.byPaid[at - 1]!, i) > 0) {
+        buffers.byPaid[at] = buffers.byPaid[at - 1]!;
         at--;
       }
-      byPaid[at] = i;
+      buffers.byPaid[at] = i;
     }
   }
   // Plain loops over a window of a few dozen: this runs once per customer on a first call. Sums
@@ -139,7 +151,7 @@ export function fitPaidColumns(dueDays: ArrayLike<number>, paidDays: ArrayLike<n
   const n = all - start;
   const delays: number[] = new Array<number>(n);
   const totals: number[] = new Array<number>(n);
-  const weights = new Float64Array(n);
+  const weights = buffers.weights;
   let sum = 0;
   let squares = 0;
   let weighted = 0;
@@ -157,7 +169,7 @@ export function fitPaidColumns(dueDays: ArrayLike<number>, paidDays: ArrayLike<n
     plain += d;
   }
   // Indices by delay, ties oldest first (a stable insertion sort: the window is small).
-  const order = new Array<number>(n);
+  const order = buffers.order;
   for (let i = 0; i < n; i++) {
     let at = i;
     while (at > 0 && delays[order[at - 1]!]! > delays[i]!) {
@@ -176,7 +188,12 @@ export function fitPaidColumns(dueDays: ArrayLike<number>, paidDays: ArrayLike<n
     sorted[at] = delays[i]!;
   }
   cumulative[n - 1] = 1;
-  const usual = n >= USUAL_MIN_INVOICES ? sortedMedian(Float64Array.from(totals).sort()) : null;
+  let usual: number | null = null;
+  if (n >= USUAL_MIN_INVOICES) {
+    const copy = buffers.totals.subarray(0, n);
+    for (let i = 0; i < n; i++) copy[i] = totals[i]!;
+    usual = sortedMedian(copy.sort());
+  }
   const history: CustomerHistory = {
     sorted,
     cumulative,
@@ -268,56 +285,78 @@ export function combineFits(fits: readonly (readonly [string, CustomerFit])[], o
  * the observed spread of customer means, less what their own noise explains, is the real difference.
  */
 export function estimateK(groups: readonly (readonly number[])[], o: Pick<PaymentModelOptions, 'defaultK' | 'minK' | 'maxK'> = PAYMENT_MODEL_DEFAULTS): { k: number; kSource: 'estimated' | 'default' } {
-  const repeat = groups.filter((g) => g.length >= 2);
-  if (repeat.length < K_MIN_CUSTOMERS) return { k: o.defaultK, kSource: 'default' };
+  // Index loops summing in the same order as ever, and no array but the means: this runs over
+  // every customer on a first call.
+  let repeats = 0;
+  for (let g = 0; g < groups.length; g++) if (groups[g]!.length >= 2) repeats++;
+  if (repeats < K_MIN_CUSTOMERS) return { k: o.defaultK, kSource: 'default' };
   let within = 0;
   let dof = 0;
-  const means: number[] = [];
-  for (const g of repeat) {
-    const m = mean(g);
-    means.push(m);
-    for (const d of g) within += (d - m) ** 2;
-    dof += g.length - 1;
+  const means = new Float64Array(repeats);
+  for (let g = 0, at = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (group.length < 2) continue;
+    const m = mean(group);
+    means[at++] = m;
+    for (let i = 0; i < group.length; i++) within += (group[i]! - m) ** 2;
+    dof += group.length - 1;
   }
   const sigma2 = within / dof;
   const grand = mean(means);
-  const observed = means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1);
-  const noise = repeat.reduce((a, g) => a + sigma2 / g.length, 0) / repeat.length;
+  let observed = 0;
+  for (let i = 0; i < repeats; i++) observed += (means[i]! - grand) ** 2;
+  observed /= repeats - 1;
+  let noise = 0;
+  for (let g = 0; g < groups.length; g++) if (groups[g]!.length >= 2) noise += sigma2 / groups[g]!.length;
+  noise /= repeats;
   const tau2 = observed - noise;
   // Customers no more different than their own noise: trust the book as far as allowed.
   if (!(tau2 > 0)) return { k: o.maxK, kSource: 'estimated' };
   return { k: Math.min(o.maxK, Math.max(o.minK, sigma2 / tau2)), kSource: 'estimated' };
 }
 
+/** A total's log2 ratio to the customer's usual, clipped to ±3: the amount effect's x. */
+const amountX = (total: number, usual: number): number => Math.min(3, Math.max(-3, Math.log2(Math.max(1, total) / usual)));
+
 /**
  * Extra days late per doubling of the amount over the customer's usual, by least squares within
  * customers (each customer's own average removed, so slow payers with big invoices do not fake an effect).
  */
 export function estimateAmountEffect(windows: readonly { delays: readonly number[]; totals: readonly number[]; usual: number | null }[]): number | null {
+  // Two passes over the windows, working each centred value out again in the second (the same
+  // doubles), instead of keeping arrays of them per customer: this runs over every customer on a
+  // first call.
   let sxx = 0;
   let sxy = 0;
   let n = 0;
   let groups = 0;
-  const centred: { x: number[]; y: number[] }[] = [];
+  const counts = (w: (typeof windows)[number]): w is typeof w & { usual: number } => w.usual !== null && w.delays.length >= USUAL_MIN_INVOICES;
+  const xMean = (w: { totals: readonly number[]; usual: number }): number => {
+    let sum = 0;
+    for (let i = 0; i < w.totals.length; i++) sum += amountX(w.totals[i]!, w.usual);
+    return sum / w.totals.length;
+  };
   for (const w of windows) {
-    if (w.usual === null || w.delays.length < USUAL_MIN_INVOICES) continue;
-    const xs = w.totals.map((t) => Math.min(3, Math.max(-3, Math.log2(Math.max(1, t) / w.usual!))));
-    const mx = mean(xs);
+    if (!counts(w)) continue;
+    const mx = xMean(w);
     const my = mean(w.delays);
-    const x = xs.map((v) => v - mx);
-    const y = w.delays.map((v) => v - my);
-    for (let i = 0; i < x.length; i++) {
-      sxx += x[i]! * x[i]!;
-      sxy += x[i]! * y[i]!;
+    for (let i = 0; i < w.totals.length; i++) {
+      const x = amountX(w.totals[i]!, w.usual) - mx;
+      sxx += x * x;
+      sxy += x * (w.delays[i]! - my);
     }
-    n += x.length;
+    n += w.totals.length;
     groups += 1;
-    centred.push({ x, y });
   }
   if (n < AMOUNT_EFFECT_MIN_INVOICES || sxx <= 0 || n - groups - 1 <= 0) return null;
   const beta = sxy / sxx;
   let rss = 0;
-  for (const { x, y } of centred) for (let i = 0; i < x.length; i++) rss += (y[i]! - beta * x[i]!) ** 2;
+  for (const w of windows) {
+    if (!counts(w)) continue;
+    const mx = xMean(w);
+    const my = mean(w.delays);
+    for (let i = 0; i < w.totals.length; i++) rss += (w.delays[i]! - my - beta * (amountX(w.totals[i]!, w.usual) - mx)) ** 2;
+  }
   const se = Math.sqrt(rss / (n - groups - 1) / sxx);
   if (Math.abs(beta) < AMOUNT_EFFECT_MIN_DAYS || !(Math.abs(beta) / se >= AMOUNT_EFFECT_MIN_T)) return null;
   return beta;

@@ -50,6 +50,18 @@ export function predictionReasons(model: PaymentModel, delay: DelayPrediction, d
   return reasons;
 }
 
+/** The day (a day number) `days` late after `dueDay` falls on, never before today: the dates a prediction shows. */
+const dayAfterDue = (todayDay: number, dueDay: number, days: number): number => Math.max(todayDay, dueDay + Math.round(days));
+
+/**
+ * predictInvoice's expected payment date as a day number (null without basis), and nothing else:
+ * collection asks it of every overdue invoice, and the reasons and window would be thrown away.
+ */
+export function expectedPaymentDay(model: PaymentModel, customerId: string, totalMinor: number, dueDay: number, todayDay: number): number | null {
+  const delay = predictDelay(model, customerId, totalMinor, todayDay - dueDay);
+  return delay.hasBasis ? dayAfterDue(todayDay, dueDay, delay.quantile(0.5)) : null;
+}
+
 /** One open invoice's prediction as of `todayDay`. */
 export function predictInvoice(model: PaymentModel, invoice: OpenInvoice, todayDay: number): { prediction: InvoicePrediction; delay: DelayPrediction } {
   const daysOverdue = todayDay - invoice.dueDay;
@@ -57,7 +69,7 @@ export function predictInvoice(model: PaymentModel, invoice: OpenInvoice, todayD
   const has = delay.hasBasis;
   const median = has ? delay.quantile(0.5) : null;
   const onTime = has ? (daysOverdue > 0 ? 0 : delay.cdf(0)) : null;
-  const dateAt = (days: number) => dateOf(Math.max(todayDay, invoice.dueDay + Math.round(days)));
+  const dateAt = (days: number) => dateOf(dayAfterDue(todayDay, invoice.dueDay, days));
   const prediction: InvoicePrediction = {
     invoiceId: invoice.invoiceId,
     invoiceNumber: invoice.invoiceNumber,

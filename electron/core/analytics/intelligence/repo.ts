@@ -1,7 +1,7 @@
 // SQL for the intelligence models: plain reads, no rules. Dates come back as day numbers
 // (days since 1970-01-01) where the models do arithmetic on them.
 import type { CurrencyCode } from '../../../../shared/money';
-import { commas, dayAt, daysFromDates, numbersFromList } from '../../db/concatenated';
+import { commas, dayAt, daysFromDates, daysInto, numbersFromList, numbersInto } from '../../db/concatenated';
 import type { Sql } from '../../db/sql';
 import type { AmountColumns } from './anomalies';
 
@@ -62,21 +62,55 @@ const PAID_WITH_MONEY = "status = 'paid' AND deleted_at IS NULL AND paid_minor >
  * invoice, read in a few seeks per customer of invoices_paid_by_customer_paid_on (migration 14).
  */
 export function recentPaid(sql: Sql, window: number): PaidRow[] {
-  return recentPaidByCustomer(sql, window).flatMap((c) =>
-    Array.from(c.dueDays, (dueDay, i) => ({ customerId: c.customerId, dueDay, paidDay: c.paidDays[i]!, totalMinor: c.totals[i]! })));
+  return recentPaidByCustomer(sql, window).flatMap((c) => {
+    const { dueDays, paidDays, totals } = paidColumns(c.rows);
+    return Array.from(dueDays, (dueDay, i) => ({ customerId: c.customerId, dueDay, paidDay: paidDays[i]!, totalMinor: totals[i]! }));
+  });
 }
 
 /**
- * One customer's part of recentPaid as columns (in the order read), with the key customers are
- * ordered by there (`seen`) and the rows as SQLite gave them: the same text is the same rows.
+ * One customer's part of recentPaid: the key customers are ordered by there (`seen`) and the rows
+ * as SQLite gave them (the same text is the same rows), read as columns by paidColumns.
  */
 export interface RecentPaid {
   customerId: string;
   seen: string;
   rows: string;
+}
+
+export interface PaidColumns {
   dueDays: Float64Array;
   paidDays: Float64Array;
   totals: Float64Array;
+}
+
+/** The columns paidColumns hands over, reused from one customer to the next. */
+let paidBuffers: PaidColumns = { dueDays: new Float64Array(64), paidDays: new Float64Array(64), totals: new Float64Array(64) };
+
+/**
+ * A RecentPaid's rows as columns (due day, paid day and total of each invoice, in the order read),
+ * in arrays overwritten by the next call: use them before asking again. A first call fits every
+ * customer once, and keeps only the fit.
+ */
+export function paidColumns(list: string): PaidColumns {
+  // Due date, paid date and total of one invoice after another: the dates are made day numbers here
+  // (julianday cost more than the read).
+  const n = commas(list) + 1;
+  if (paidBuffers.dueDays.length < n) paidBuffers = { dueDays: new Float64Array(2 * n), paidDays: new Float64Array(2 * n), totals: new Float64Array(2 * n) };
+  const { dueDays, paidDays, totals } = paidBuffers;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    dueDays[i] = dayAt(list, at);
+    paidDays[i] = dayAt(list, at + 10);
+    at += 20;
+    const negative = list.charCodeAt(at) === 45;
+    if (negative) at++;
+    let total = 0;
+    for (let c = list.charCodeAt(at); at < list.length && c !== 44; c = list.charCodeAt(++at)) total = total * 10 + (c - 48);
+    totals[i] = negative ? -total : total;
+    at++;
+  }
+  return { dueDays: dueDays.subarray(0, n), paidDays: paidDays.subarray(0, n), totals: totals.subarray(0, n) };
 }
 
 /**
@@ -102,25 +136,7 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
   const out: RecentPaid[] = [];
   for (const [customerId, seen, list] of rows) {
     if (seen === null || list === null) continue;
-    // Due date, paid date and total of one invoice after another: the dates are made day numbers here
-    // (julianday cost more than the read).
-    const n = commas(list) + 1;
-    const dueDays = new Float64Array(n);
-    const paidDays = new Float64Array(n);
-    const totals = new Float64Array(n);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      dueDays[i] = dayAt(list, at);
-      paidDays[i] = dayAt(list, at + 10);
-      at += 20;
-      const negative = list.charCodeAt(at) === 45;
-      if (negative) at++;
-      let total = 0;
-      for (let c = list.charCodeAt(at); at < list.length && c !== 44; c = list.charCodeAt(++at)) total = total * 10 + (c - 48);
-      totals[i] = negative ? -total : total;
-      at++;
-    }
-    out.push({ customerId, seen, rows: list, dueDays, paidDays, totals });
+    out.push({ customerId, seen, rows: list });
   }
   return out;
 }
@@ -190,15 +206,38 @@ export const amountGroupsSql = (filter = '') =>
  * currency, customer.
  */
 export function amountGroups(sql: Sql, customerId?: string | readonly string[]): AmountColumns[] {
+  const groups: AmountColumns[] = [];
+  eachAmountGroup(sql, customerId, (g) => groups.push({ ...g, keys: g.keys.slice(), issueDays: g.issueDays.slice(), totals: g.totals.slice() }));
+  return groups;
+}
+
+/** The columns eachAmountGroup hands over, reused from one group to the next. */
+let amountBuffers = { keys: new Float64Array(256), issueDays: new Float64Array(256), totals: new Float64Array(256) };
+
+/**
+ * amountGroups one group at a time, in the same order, each read as SQLite steps to it: `visit`
+ * gets columns that are overwritten by the next group (copy what it keeps), and must not use the
+ * connection. On a first call this makes no array per group and keeps no group's text alive past
+ * its turn, so the collector has less to copy.
+ */
+export function eachAmountGroup(sql: Sql, customerId: string | readonly string[] | undefined, visit: (group: AmountColumns) => void): void {
   // Several customers (a cache re-reading those a write touched) come as one JSON list.
   const many = typeof customerId === 'object';
   const filter = many ? ' AND customer_id IN (SELECT value FROM json_each(?))' : customerId ? ' AND customer_id = ?' : '';
   const statement = sql.prepare(amountGroupsSql(filter)).raw(true);
-  const groups: AmountColumns[] = [];
-  for (const [id, currency, seqs, dates, totals] of (many ? statement.all(JSON.stringify(customerId)) : customerId ? statement.all(customerId) : statement.all()) as [string, CurrencyCode, string, string, string][]) {
-    groups.push(byDayThenKey({ customerId: id, currency, keys: numbersFromList(seqs), issueDays: daysFromDates(dates), totals: numbersFromList(totals) }));
+  const rows = (many ? statement.iterate(JSON.stringify(customerId)) : customerId ? statement.iterate(customerId) : statement.iterate()) as IterableIterator<[string, CurrencyCode, string, string, string]>;
+  for (const [id, currency, seqs, dates, totals] of rows) {
+    const size = commas(seqs) + 1;
+    if (amountBuffers.keys.length < size) {
+      const length = 2 * size;
+      amountBuffers = { keys: new Float64Array(length), issueDays: new Float64Array(length), totals: new Float64Array(length) };
+    }
+    const { keys, issueDays, totals: amounts } = amountBuffers;
+    numbersInto(seqs, keys);
+    daysInto(dates, issueDays);
+    numbersInto(totals, amounts);
+    visit(byDayThenKey({ customerId: id, currency, keys: keys.subarray(0, size), issueDays: issueDays.subarray(0, size), totals: amounts.subarray(0, size) }));
   }
-  return groups;
 }
 
 /**
@@ -286,7 +325,8 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
        FROM customers c ${many ? 'WHERE c.id IN (SELECT value FROM json_each(@customerId))' : customerId ? 'WHERE c.id = @customerId' : ''}`,
     )
     .raw(true)
-    .all({ today, window, ...(customerId ? { customerId: many ? JSON.stringify(customerId) : customerId } : {}) }) as [string, string | null, string | null][];
+    // Stepped through rather than read all at once: each customer's text dies as soon as it is read.
+    .iterate({ today, window, ...(customerId ? { customerId: many ? JSON.stringify(customerId) : customerId } : {}) }) as IterableIterator<[string, string | null, string | null]>;
   const out: DelayHistory[] = [];
   for (const [id, paid, overdue] of rows) {
     if (paid === null && overdue === null) continue;
@@ -420,14 +460,23 @@ export function billedByMonth(sql: Sql, fromMonth?: string): Map<string, Monthly
        WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${fromMonth ? ' AND issue_date >= @from' : ''} GROUP BY issue_date, currency`,
     )
     .raw(true)
-    .all(fromMonth ? { from: fromMonth } : {}) as [string, string, number][];
+    .iterate(fromMonth ? { from: fromMonth } : {}) as IterableIterator<[string, string, number]>;
   const monthly = new Map<string, MonthlyBillingRow>();
+  // Each currency's latest month: the days come a month at a time, so most add to it without a
+  // key made for them (a first call reads every day of the book).
+  const latest = new Map<string, MonthlyBillingRow>();
   for (const [currency, issueDate, minor] of daily) {
+    const last = latest.get(currency);
+    if (last && issueDate.startsWith(last.month)) {
+      last.billed_minor += minor;
+      continue;
+    }
     const month = issueDate.slice(0, 7);
     const key = `${currency}|${month}`;
-    const row = monthly.get(key);
+    let row = monthly.get(key);
     if (row) row.billed_minor += minor;
-    else monthly.set(key, { currency, month, billed_minor: minor });
+    else monthly.set(key, (row = { currency, month, billed_minor: minor }));
+    latest.set(currency, row);
   }
   return monthly;
 }

@@ -31,10 +31,10 @@ export function mad(values: readonly number[], center = median(values)): number 
   return median(values.map((v) => Math.abs(v - center)));
 }
 
-export function mean(values: readonly number[]): number {
+export function mean(values: ArrayLike<number>): number {
   if (values.length === 0) return Number.NaN;
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 
