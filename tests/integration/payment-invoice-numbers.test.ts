@@ -2,6 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { pagePaymentsSql } from '../../electron/core/payments/repo';
+import { applyPulledRows } from '../../electron/core/sync/apply';
+import { readRows } from '../../electron/core/sync/rows';
+import type { SyncRow, SyncedTableName } from '../../shared/sync/tables';
 import { contract } from '../../shared/contract';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer, invoice, line } from '../helpers/billing';
@@ -62,6 +65,39 @@ describe('payments list: the invoices each payment went to', () => {
     const plan = (core.context.sql.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all({ ...params, limit: 100, offset: 0 }) as { detail: string }[]).map((r) => r.detail);
     expect(plan.filter((d) => /payment_allocations|invoices/.test(d))).toEqual([]);
     core.close();
+  });
+
+  it('names the invoices of a payment whose rows reach another computer in any order', async () => {
+    // Sync writes rows in the Cloud's order, a page at a time: an allocation can come before its
+    // payment or its invoice (a page ends between them, or the invoice changed later).
+    const { core: source } = makeCore();
+    const c = await customer(source);
+    const inv = await invoice(source, c.id, { issueDate: '2026-10-01', lines: [line('A', 1, 100_000, 0)] });
+    const paid = await call(source, 'payments.record', pay(c.id, 100_000));
+    const allocationId = (source.context.sql.db.prepare('SELECT id FROM payment_allocations WHERE payment_id = ?').get(paid.id) as { id: string }).id;
+    const row = (table: SyncedTableName, id: string): SyncRow => ({
+      table, id, data: readRows(source.context.sql, table, [id]).get(id)!, stamps: { '*': '2026-11-21T09:00:00.000Z-0000-source' },
+    });
+    const rows = { customer: row('customers', c.id), invoice: row('invoices', inv.id), payment: row('payments', paid.id), allocation: row('payment_allocations', allocationId) };
+    for (const pages of [
+      [[rows.customer, rows.payment, rows.allocation], [rows.invoice]],
+      [[rows.customer, rows.invoice, rows.allocation], [rows.payment]],
+      [[rows.customer, rows.allocation], [rows.payment], [rows.invoice]],
+    ]) {
+      const { core } = makeCore();
+      for (const page of pages) applyPulledRows(core.context, page);
+      expect(await listed(core, c.id)).toEqual([['PAY-2026-0001', 'INV-2026-0001']]);
+      // Sync's correction of a number finalized elsewhere writes the invoice again under the Cloud's number.
+      core.context.sql.db.pragma('foreign_keys = OFF');
+      core.context.sql.db.prepare('DELETE FROM invoices WHERE id = ?').run(inv.id);
+      core.context.sql.db.pragma('foreign_keys = ON');
+      expect(await listed(core, c.id)).toEqual([['PAY-2026-0001', '']]);
+      applyPulledRows(core.context, [{ ...rows.invoice, data: { ...rows.invoice.data, number: 'INV-2026-0099' }, stamps: { '*': '2026-11-21T09:00:01.000Z-0000-source' } }]);
+      expect(await listed(core, c.id)).toEqual([['PAY-2026-0001', 'INV-2026-0099']]);
+      expect(keptNumbers(core)).toEqual(numbersFromAllocations(core));
+      core.close();
+    }
+    source.close();
   });
 
   it('fills them in when older books are upgraded, and keeps them after', async () => {

@@ -4,9 +4,11 @@ import type { Migration } from '../migrate';
 // read per allocation they cost four index lookups a row, two into the wide invoice rows (0.7 of
 // one customer's first page's 1.0 ms at 100,000 invoices). Triggers keep them in step on every
 // path that adds, moves or removes an allocation (recording, credit, sync, clearing the books),
-// with the text the list's query gave: every allocation, reversed or not, each invoice once. Final
-// invoices' numbers never change; the trigger on invoices covers a number given after an
-// allocation arrived.
+// with the text the list's query gave: every allocation, reversed or not, each invoice once.
+// Sync writes rows in the Cloud's order, page by page, so an allocation can arrive before its
+// payment or its invoice, and sync's correction of a number finalized elsewhere deletes and writes
+// the invoice again: the triggers on payments and invoices arriving, leaving or being numbered
+// cover those.
 const NUMBERS_OF = (payment: string) =>
   `(SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ${payment})`;
 
@@ -30,6 +32,23 @@ export const migration0019: Migration = {
     CREATE TRIGGER payments_invoice_numbers_numbered AFTER UPDATE OF number ON invoices WHEN OLD.number IS NOT NEW.number BEGIN
       UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
       WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = NEW.id);
+    END;
+    CREATE TRIGGER payments_invoice_numbers_payment_arrived AFTER INSERT ON payments
+      WHEN EXISTS (SELECT 1 FROM payment_allocations WHERE payment_id = NEW.id)
+    BEGIN
+      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('NEW.id')} WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER payments_invoice_numbers_invoice_arrived AFTER INSERT ON invoices
+      WHEN EXISTS (SELECT 1 FROM payment_allocations WHERE invoice_id = NEW.id)
+    BEGIN
+      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
+      WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = NEW.id);
+    END;
+    CREATE TRIGGER payments_invoice_numbers_invoice_removed AFTER DELETE ON invoices
+      WHEN EXISTS (SELECT 1 FROM payment_allocations WHERE invoice_id = OLD.id)
+    BEGIN
+      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
+      WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = OLD.id);
     END;
   `,
 };
