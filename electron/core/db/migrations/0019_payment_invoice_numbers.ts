@@ -12,6 +12,14 @@ import type { Migration } from '../migrate';
 const NUMBERS_OF = (payment: string) =>
   `(SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ${payment})`;
 
+/** A trigger on invoices writing again the numbers of every payment allocated to the invoice `row`. */
+const onInvoice = (name: string, event: string, row: 'NEW' | 'OLD', when: string) => `
+    CREATE TRIGGER ${name} AFTER ${event} ON invoices WHEN ${when} BEGIN
+      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
+      WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = ${row}.id);
+    END;`;
+const allocatedTo = (row: 'NEW' | 'OLD') => `EXISTS (SELECT 1 FROM payment_allocations WHERE invoice_id = ${row}.id)`;
+
 export const migration0019: Migration = {
   version: 19,
   name: 'payment invoice numbers',
@@ -29,26 +37,13 @@ export const migration0019: Migration = {
     CREATE TRIGGER payments_invoice_numbers_delete AFTER DELETE ON payment_allocations BEGIN
       UPDATE payments SET invoice_numbers = ${NUMBERS_OF('OLD.payment_id')} WHERE id = OLD.payment_id;
     END;
-    CREATE TRIGGER payments_invoice_numbers_numbered AFTER UPDATE OF number ON invoices WHEN OLD.number IS NOT NEW.number BEGIN
-      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
-      WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = NEW.id);
-    END;
+    ${onInvoice('payments_invoice_numbers_numbered', 'UPDATE OF number', 'NEW', 'OLD.number IS NOT NEW.number')}
     CREATE TRIGGER payments_invoice_numbers_payment_arrived AFTER INSERT ON payments
       WHEN EXISTS (SELECT 1 FROM payment_allocations WHERE payment_id = NEW.id)
     BEGIN
       UPDATE payments SET invoice_numbers = ${NUMBERS_OF('NEW.id')} WHERE id = NEW.id;
     END;
-    CREATE TRIGGER payments_invoice_numbers_invoice_arrived AFTER INSERT ON invoices
-      WHEN EXISTS (SELECT 1 FROM payment_allocations WHERE invoice_id = NEW.id)
-    BEGIN
-      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
-      WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = NEW.id);
-    END;
-    CREATE TRIGGER payments_invoice_numbers_invoice_removed AFTER DELETE ON invoices
-      WHEN EXISTS (SELECT 1 FROM payment_allocations WHERE invoice_id = OLD.id)
-    BEGIN
-      UPDATE payments SET invoice_numbers = ${NUMBERS_OF('payments.id')}
-      WHERE id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = OLD.id);
-    END;
+    ${onInvoice('payments_invoice_numbers_invoice_arrived', 'INSERT', 'NEW', allocatedTo('NEW'))}
+    ${onInvoice('payments_invoice_numbers_invoice_removed', 'DELETE', 'OLD', allocatedTo('OLD'))}
   `,
 };
