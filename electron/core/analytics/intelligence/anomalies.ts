@@ -1,7 +1,7 @@
 // Things out of the ordinary in the books, each with the numbers that make it so. Pure.
 import type { BillingDropAnomaly, InvoiceAmountAnomaly, PaymentDelayAnomaly } from '../../../../shared/domain/intelligence';
 import { formatMoney, type CurrencyCode } from '../../../../shared/money';
-import { lateness, median, plural, round } from './stats';
+import { countAtMost, lateness, median, plural, round, sortedMedian } from './stats';
 
 export const ANOMALY_RULES = {
   /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
@@ -47,13 +47,6 @@ export function robustScore(x: number, values: readonly number[], threshold: num
   return scoreAgainst(x, sorted, sorted.length, (m) => values.reduce((a, v) => a + Math.abs(v - m), 0) / values.length, threshold);
 }
 
-/** The median of the first `n` of `sorted` (ascending); NaN when none. */
-function medianOfFirst(sorted: ArrayLike<number>, n: number): number {
-  if (n === 0) return Number.NaN;
-  const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Whether x is far enough from the median to be news at all: every score below asks it first. */
 function isMaterial(x: number, m: number): boolean {
   const change = m === 0 ? (x === 0 ? 0 : Infinity) : Math.abs(x - m) / Math.abs(m);
@@ -66,7 +59,7 @@ function isMaterial(x: number, m: number): boolean {
  * `meanAbsoluteDeviation` is asked only when MAD is 0, and sums in the values' own order.
  */
 function scoreAgainst(x: number, sorted: ArrayLike<number>, count: number, meanAbsoluteDeviation: (m: number) => number, threshold: number): RobustScore {
-  const m = medianOfFirst(sorted, count);
+  const m = sortedMedian(sorted, count);
   const d = sortedMad(sorted, count, m);
   const material = isMaterial(x, m);
   if (d > 0) {
@@ -212,13 +205,13 @@ function judgeAmounts(issueDays: ArrayLike<number>, totals: ArrayLike<number>, s
     from = Math.max(0, i - priorWindow);
     to = i;
     // Most amounts are near the median: scored (an object) only when the change is material.
-    if (isMaterial(x, medianOfFirst(window, size))) {
+    if (isMaterial(x, sortedMedian(window, size))) {
       const score = scoreAgainst(x, window, size, meanAbsoluteDeviation, ANOMALY_RULES.robustZ);
       if (score.flagged) found.push({ at: i, score, priorInvoices: size });
     }
     // One out (the oldest), one in after any equal ones, shifting in place.
-    let out = i - priorWindow >= 0 ? countAtMostOfFirst(window, size, totals[i - priorWindow]!) - 1 : size;
-    const into = countAtMostOfFirst(window, size, x);
+    let out = i - priorWindow >= 0 ? countAtMost(window, totals[i - priorWindow]!, size) - 1 : size;
+    const into = countAtMost(window, x, size);
     if (out === size) size++;
     if (into <= out) {
       for (; out > into; out--) window[out] = window[out - 1]!;
@@ -247,18 +240,6 @@ function sortFirst(values: Float64Array, n: number): void {
     }
     values[at] = v;
   }
-}
-
-/** How many of the first `n` of ascending `sorted` are <= x (binary search). */
-function countAtMostOfFirst(sorted: ArrayLike<number>, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Outliers strongest first (largest |z|, an unscored change first of all); ties keep their order. */
@@ -335,7 +316,7 @@ function medianOfRange(values: readonly number[], from: number, to: number, cent
   const copy = rangeBuffer;
   for (let i = from; i < to; i++) copy[i - from] = deviations ? Math.abs(values[i]! - center) : values[i]!;
   sortFirst(copy, to - from);
-  return medianOfFirst(copy, to - from);
+  return sortedMedian(copy, to - from);
 }
 
 /** Months on or after `sinceMonth` whose billing fell sharply below the median of the months before. `series` is every month, oldest first. */

@@ -12,9 +12,8 @@ export function dateOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The median of numbers already sorted ascending; NaN when empty. */
-export function sortedMedian(sorted: ArrayLike<number>): number {
-  const n = sorted.length;
+/** The median of numbers already sorted ascending (the first `n` of them); NaN when none. */
+export function sortedMedian(sorted: ArrayLike<number>, n = sorted.length): number {
   if (n === 0) return Number.NaN;
   const mid = n >> 1;
   return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -48,10 +47,10 @@ export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
 
-/** How many of the sorted values are <= x (binary search). */
-export function countAtMost(sorted: ArrayLike<number>, x: number): number {
+/** How many of the sorted values (the first `n` of them) are <= x (binary search). */
+export function countAtMost(sorted: ArrayLike<number>, x: number, n = sorted.length): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! <= x) lo = mid + 1;
