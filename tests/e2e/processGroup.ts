@@ -9,7 +9,7 @@ import fs from 'node:fs';
  * database). On Linux it reads /proc, so an exited process left unreaped by PID 1 (a zombie) does
  * not count; elsewhere a signal 0 to the group answers.
  */
-export function groupAlive(pgid: number): boolean {
+function groupAlive(pgid: number): boolean {
   if (fs.existsSync('/proc/self/stat')) {
     for (const entry of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
