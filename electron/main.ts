@@ -3,11 +3,13 @@ import { app, BrowserWindow, dialog, net, Notification, session, shell } from 'e
 import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { createCore, type Core } from './core/app';
+import { upgradeAhead, upgradeNeedsWindow } from './core/books/upgrade';
 import { loadConfig, type CoreConfig } from './core/config';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { osSecretStore } from './secretStore';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { startTray } from './tray';
+import { showUpgradeWindow } from './upgradeWindow';
 
 const resourcesDir = path.join(__dirname, '..', 'resources');
 const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
@@ -123,7 +125,14 @@ function startUpdater(config: CoreConfig): void {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const config = loadConfig(dataDir);
-  core = createCore({ dataDir, config, secrets: osSecretStore(dataDir), network: { isOnline: () => net.isOnline() }, resourcesDir });
+  // Books from an older Billbook are updated as they open (seconds on a large book): say so first.
+  const upgrade = upgradeAhead(dataDir);
+  const upgradeWindow = upgrade && upgradeNeedsWindow(upgrade) ? await showUpgradeWindow(upgrade, resourcesDir).catch(() => null) : null;
+  try {
+    core = createCore({ dataDir, config, secrets: osSecretStore(dataDir), network: { isOnline: () => net.isOnline() }, resourcesDir });
+  } finally {
+    upgradeWindow?.destroy();
+  }
   if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
   const books = core.health();
   serveRenderer(rendererDir);

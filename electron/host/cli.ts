@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
+import { upgradeAhead, upgradeNotice } from '../core/books/upgrade';
 import { parseClockOverride, shiftedClock, systemClock } from '../core/clock';
 import { loadConfig } from '../core/config';
 import { fileSecretStore } from '../core/secrets';
@@ -32,6 +33,11 @@ const clock = start ? shiftedClock(start) : systemClock;
 
 try {
   const recheck = Number(process.env.BILLBOOK_OFFLINE_RECHECK_SECONDS ?? '');
+  const upgrade = upgradeAhead(dataDir);
+  if (upgrade) {
+    const notice = upgradeNotice(upgrade);
+    console.log(`${notice.heading}… ${notice.message}`);
+  }
   const core = createCore({
     dataDir,
     clock,
