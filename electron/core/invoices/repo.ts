@@ -384,6 +384,42 @@ function walksSortIndex(sql: Sql, offset: number, limit: number, total: number, 
   return invoices + offset + limit < 2 * total;
 }
 
+/**
+ * Whether a search's page by issue date is read from the matching customers' own invoices
+ * (invoices_by_customer_issue, which holds the sort's columns: no invoice row is read), every
+ * match's index entry sorted, instead of walking the issue-date index and reading each invoice's
+ * row to test its customer. That fits a search that matches customers alone (no other invoice by
+ * number) with no filter but the issue dates. An index entry costs about an eighth of a row read;
+ * the walk reads about invoices × (offset + limit) / total rows: "Customer 17" (3,834 matches of
+ * 100,000) is read in 0.43 ms of CPU against 1.34 walked, "Customer 1" (42,538) walks in 0.86
+ * against 2.55. Four, not eight, leaves room for the estimate.
+ */
+function readsCustomersInvoices(sql: Sql, query: ListQuery, search: InvoiceSearch | null, offset: number, limit: number, total: number, byNumberAlone: number): search is InvoiceSearch & { customers: string } {
+  if (!search?.customers || byNumberAlone !== 0 || query.sort !== 'issueDate') return false;
+  if (query.status || query.customerId || query.currency || query.minTotalMinor !== undefined || query.maxTotalMinor !== undefined) return false;
+  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  return total * total < 4 * invoices * (offset + limit);
+}
+
+/** The page's keys from the matching customers' invoices, in issue date order (see readsCustomersInvoices). */
+function customersInvoicesPage(sql: Sql, query: ListQuery, customers: string, offset: number, limit: number): number[] {
+  const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+  return sql
+    .prepare(
+      `SELECT m.seq FROM invoices m INDEXED BY invoices_by_customer_issue
+       WHERE m.deleted_at IS NULL AND m.customer_id IN (SELECT c.id FROM customers c WHERE c.seq IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @customers))
+         AND m.seq NOT IN (SELECT seq FROM invoices INDEXED BY invoices_quote_drafts WHERE kind = 'quote')
+         ${query.issuedFrom ? 'AND m.issue_date >= @issuedFrom' : ''} ${query.issuedTo ? 'AND m.issue_date <= @issuedTo' : ''}
+       ORDER BY m.issue_date ${direction}, m.seq ${direction} LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({
+      customers, limit, offset,
+      ...(query.issuedFrom ? { issuedFrom: query.issuedFrom } : {}),
+      ...(query.issuedTo ? { issuedTo: query.issuedTo } : {}),
+    }) as number[];
+}
+
 const INVOICES_THEN_CUSTOMERS = 'from "invoices" as "i" inner join "customers" as "c" on "c"."id" = "i"."customer_id"';
 /** With a status, each customer's invoices are read by status: bound parameters hide from SQLite that the date index would read every invoice. */
 const customersByNameThenInvoices = (byStatus: boolean) =>
@@ -399,6 +435,7 @@ export function pageInvoiceKeys(
   const direction = query.direction;
   // No invoice of a matching customer passes the filters: the customer half tests nothing.
   if (search?.customers && total > 0 && byNumberAlone === total) search = { ...search, customers: null };
+  if (readsCustomersInvoices(sql, query, search, offset, limit, total, byNumberAlone)) return customersInvoicesPage(sql, query, search.customers, offset, limit);
   if (query.sort !== 'customer') {
     const walk = search !== null && walksSortIndex(sql, offset, limit, total, byNumberAlone);
     const searchAs = walk ? 'testEach' : 'matches';
