@@ -204,6 +204,38 @@ describe('invoice list', () => {
     }
   });
 
+  it('walks a search of many customers testing each invoice\'s customer by its key, not listing every matching customer first: every page in order', async () => {
+    const { core } = makeCore();
+    const people = [];
+    for (let n = 0; n < 7; n++) people.push(await customer(core, { name: n === 6 ? 'Otieno Foods' : `Kamau Traders ${n}`, email: `c${n}@example.co.ke`, phone: '' }));
+    const made: { id: string; total: number; kamau: boolean; seq: number }[] = [];
+    for (let i = 0; i < 35; i++) {
+      const doc = await invoice(core, people[i % 7]!.id, { issueDate: '2026-10-01', lines: [line('Work', 1, 10_000 + ((i * 3) % 4) * 1_000, 0)] });
+      made.push({ id: doc.id, total: doc.totals.totalMinor, kamau: i % 7 !== 6, seq: i });
+    }
+    const sql = core.context.sql;
+    const search = searchQueries('kamau');
+    if (!search) throw new Error('a search');
+    const query = contract['invoices.list'].input.parse({ search: 'kamau', sort: 'total', direction: 'desc' });
+    const parts = countInvoiceParts(sql, query, '2026-11-21', search);
+    expect(parts).toEqual({ total: 30, byNumberAlone: 0 });
+    const want = made.filter((m) => m.kamau).sort((a, b) => b.total - a.total || b.seq - a.seq).map((m) => m.id);
+    // Six customers match: a walk of about 35 × 2 / 30 invoices looks fewer up than six customers listed.
+    for (let offset = 0; offset < 32; offset += 2) {
+      expect(pageInvoiceKeys(sql, query, '2026-11-21', search, offset, 2, parts.total, 0, 6).map((seq) => made[seq - 1]!.id)).toEqual(want.slice(offset, offset + 2));
+      const page = await call(core, 'invoices.list', { search: 'kamau', sort: 'total', direction: 'desc', offset, limit: 2 });
+      expect(page.rows.map((r) => r.id)).toEqual(want.slice(offset, offset + 2));
+    }
+    const read: string[] = [];
+    const watched = { ...sql, all: <R>(q: { compile(): { sql: string } }) => (read.push(q.compile().sql), sql.all(q as never) as R[]) };
+    pageInvoiceKeys(watched, query, '2026-11-21', search, 0, 2, parts.total, 0, 6);
+    expect(read).toHaveLength(1);
+    const plan = (sql.db.prepare(`EXPLAIN QUERY PLAN ${read[0]!}`).all(...Array((read[0]!.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toContain('SCAN i USING INDEX invoices_by_total');
+    expect(plan).toContain('COVERING INDEX sqlite_autoindex_customers_1');
+    expect(plan).not.toContain('SEARCH c USING INTEGER PRIMARY KEY');
+  });
+
   it('pages through without repeating or skipping a row', async () => {
     const { core } = makeCore();
     await books(core);
