@@ -104,7 +104,10 @@ export type ReceivableDbRow = [number, string, number];
  * order (the unpaid ones from their due-date index, merged with those paid in full later), and each
  * one's allocations and credit notes up to the day are summed as it is read, until the page is full.
  * LIMIT -1 keeps the middle query a co-routine of its own, so each balance is worked out once, not
- * once for the filter and again for the result.
+ * once for the filter and again for the result. The order is the inner query's, which SQLite's
+ * co-routines hand on as they read: an outer ORDER BY would work out every candidate's balance and
+ * sort them all (2.0 ms against 0.3 for outstanding today at 100,000 invoices).
+ * drilldown-receivables-pages.test.ts pins the order, ties included.
  */
 export function receivablesPage(sql: Sql, filter: ReceivablesPageFilter, offset: number, limit: number): ReceivableDbRow[] {
   const due = [filter.dueFrom !== null ? 'AND due_date >= @dueFrom' : '', filter.dueTo !== null ? 'AND due_date <= @dueTo' : ''].join(' ');
