@@ -160,6 +160,82 @@ describe('invoice list', () => {
     }
   });
 
+  it('reads a search of customers by issue date from those customers\' own invoices: no invoice row read, every page in order', async () => {
+    const { core } = makeCore();
+    const people = [];
+    for (const [n, name] of ['Kamau Traders', 'Otieno Foods', 'Kamau Motors'].entries()) people.push(await customer(core, { name, email: `c${n}@example.co.ke`, phone: '' }));
+    const made: { id: string; issueDate: string; kamau: boolean; seq: number }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const who = i % 3;
+      // Days repeat across customers, so ties fall to the order the invoices were made.
+      const issueDate = `2026-0${7 + (i % 3)}-${String(1 + ((i * 7) % 5)).padStart(2, '0')}`;
+      const doc = await invoice(core, people[who]!.id, { issueDate, lines: [line('Work', 1, 10_000, 0)] });
+      made.push({ id: doc.id, issueDate, kamau: who !== 1, seq: i });
+    }
+    const sql = core.context.sql;
+    const search = searchQueries('kamau');
+    if (!search) throw new Error('a search');
+    for (const direction of ['asc', 'desc'] as const) {
+      const sign = direction === 'asc' ? 1 : -1;
+      const want = made.filter((m) => m.kamau).sort((a, b) => sign * ((a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0) || a.seq - b.seq)).map((m) => m.id);
+      const query = contract['invoices.list'].input.parse({ search: 'kamau', sort: 'issueDate', direction });
+      const parts = countInvoiceParts(sql, query, '2026-11-21', search);
+      expect(parts).toEqual({ total: 20, byNumberAlone: 0 });
+      for (let offset = 0; offset < 22; offset += 5) {
+        const page = await call(core, 'invoices.list', { search: 'kamau', sort: 'issueDate', direction, offset, limit: 5 });
+        expect(page.rows.map((r) => r.id)).toEqual(want.slice(offset, offset + 5));
+      }
+      // The first page's keys: 20 matches of 30 invoices would walk the issue-date index reading
+      // every invoice's row to test its customer; the customers' own index holds the sort's columns.
+      const read: string[] = [];
+      const watched = {
+        ...sql,
+        prepare: (source: string) => (read.push(source), sql.prepare(source)),
+        all: <R>(q: { compile(): { sql: string } }) => (read.push(q.compile().sql), sql.all(q as never) as R[]),
+      };
+      pageInvoiceKeys(watched, query, '2026-11-21', search, 0, 5, parts.total, parts.byNumberAlone);
+      const pages = read.filter((source) => /customer_search/.test(source));
+      expect(pages).toHaveLength(1);
+      const named = Object.fromEntries((pages[0]!.match(/@\w+/g) ?? []).map((name) => [name.slice(1), null]));
+      const bound = pages[0]!.includes('@') ? [named] : Array((pages[0]!.match(/\?/g) ?? []).length).fill(null);
+      const plan = (sql.db.prepare(`EXPLAIN QUERY PLAN ${pages[0]!}`).all(...bound) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('invoices_by_customer_issue');
+      expect(plan).not.toMatch(/invoices_by_issue|(SEARCH|SCAN) [im] USING INTEGER PRIMARY KEY/);
+    }
+  });
+
+  it('walks a search of many customers testing each invoice\'s customer by its key, not listing every matching customer first: every page in order', async () => {
+    const { core } = makeCore();
+    const people = [];
+    for (let n = 0; n < 7; n++) people.push(await customer(core, { name: n === 6 ? 'Otieno Foods' : `Kamau Traders ${n}`, email: `c${n}@example.co.ke`, phone: '' }));
+    const made: { id: string; total: number; kamau: boolean; seq: number }[] = [];
+    for (let i = 0; i < 35; i++) {
+      const doc = await invoice(core, people[i % 7]!.id, { issueDate: '2026-10-01', lines: [line('Work', 1, 10_000 + ((i * 3) % 4) * 1_000, 0)] });
+      made.push({ id: doc.id, total: doc.totals.totalMinor, kamau: i % 7 !== 6, seq: i });
+    }
+    const sql = core.context.sql;
+    const search = searchQueries('kamau');
+    if (!search) throw new Error('a search');
+    const query = contract['invoices.list'].input.parse({ search: 'kamau', sort: 'total', direction: 'desc' });
+    const parts = countInvoiceParts(sql, query, '2026-11-21', search);
+    expect(parts).toEqual({ total: 30, byNumberAlone: 0 });
+    const want = made.filter((m) => m.kamau).sort((a, b) => b.total - a.total || b.seq - a.seq).map((m) => m.id);
+    // Six customers match: a walk of about 35 × 2 / 30 invoices looks fewer up than six customers listed.
+    for (let offset = 0; offset < 32; offset += 2) {
+      expect(pageInvoiceKeys(sql, query, '2026-11-21', search, offset, 2, parts.total, 0, 6).map((seq) => made[seq - 1]!.id)).toEqual(want.slice(offset, offset + 2));
+      const page = await call(core, 'invoices.list', { search: 'kamau', sort: 'total', direction: 'desc', offset, limit: 2 });
+      expect(page.rows.map((r) => r.id)).toEqual(want.slice(offset, offset + 2));
+    }
+    const read: string[] = [];
+    const watched = { ...sql, all: <R>(q: { compile(): { sql: string } }) => (read.push(q.compile().sql), sql.all(q as never) as R[]) };
+    pageInvoiceKeys(watched, query, '2026-11-21', search, 0, 2, parts.total, 0, 6);
+    expect(read).toHaveLength(1);
+    const plan = (sql.db.prepare(`EXPLAIN QUERY PLAN ${read[0]!}`).all(...Array((read[0]!.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toContain('SCAN i USING INDEX invoices_by_total');
+    expect(plan).toContain('COVERING INDEX sqlite_autoindex_customers_1');
+    expect(plan).not.toContain('SEARCH c USING INTEGER PRIMARY KEY');
+  });
+
   it('pages through without repeating or skipping a row', async () => {
     const { core } = makeCore();
     await books(core);

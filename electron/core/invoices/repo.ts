@@ -237,6 +237,9 @@ function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<
   switch (searchAs) {
     // The unary + keeps SQLite from reading the invoices through these lists: it walks the sort's index.
     case 'testEach': return raw<SqlBool>`(+i.customer_id in ${customers} or +i.seq in ${numbers})`;
+    // The walked invoice's customer found by id in the customers' own key index (covering), its seq
+    // then tested against the search's matches: no customer row is read to list their ids.
+    case 'testEachBySeq': return raw<SqlBool>`((select k.seq from customers k where k.id = i.customer_id) in (select rowid from customer_search where customer_search match ${search.customers}) or +i.seq in ${numbers})`;
     case 'customers': return raw<SqlBool>`i.customer_id in ${customers}`;
     case 'walkedCustomers': return raw<SqlBool>`c.seq in (select rowid from customer_search where customer_search match ${search.customers})`;
     case 'otherNumbers': return raw<SqlBool>`(i.seq in ${numbers} and +i.customer_id not in ${customers})`;
@@ -251,13 +254,14 @@ function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<
  * How a search narrows the list:
  * - matches: the invoices the search matches, listed (a few, to be sorted);
  * - testEach: a test on each invoice the sort's index walks (its customer among the matching
- *   customers, or its number matching), for many matches;
+ *   customers, or its number matching), for many matches; testEachBySeq: the same test, with the
+ *   invoice's customer looked up by id instead of every matching customer's id listed first;
  * - customers / otherNumbers: the invoices of matching customers, and the others whose number
  *   matches. Two parts that never overlap, so their counts add up to the search's count;
  * - walkedCustomers: the customer `c` walked in name order matches (when no other invoice's number
  *   does), so a customer who does not match costs one test instead of one per invoice.
  */
-type SearchAs = 'matches' | 'testEach' | 'customers' | 'otherNumbers' | 'walkedCustomers';
+type SearchAs = 'matches' | 'testEach' | 'testEachBySeq' | 'customers' | 'otherNumbers' | 'walkedCustomers';
 
 /**
  * The unpaid invoices' own indexes, by the sort they are in. Unpaid or overdue invoices of every
@@ -384,24 +388,81 @@ function walksSortIndex(sql: Sql, offset: number, limit: number, total: number, 
   return invoices + offset + limit < 2 * total;
 }
 
+/**
+ * Whether a search's page by issue date is read from the matching customers' own invoices
+ * (invoices_by_customer_issue, which holds the sort's columns: no invoice row is read), every
+ * match's index entry sorted, instead of walking the issue-date index and reading each invoice's
+ * row to test its customer. That fits a search that matches customers alone (no other invoice by
+ * number) with no filter but the issue dates. An index entry costs about an eighth of a row read;
+ * the walk reads about invoices × (offset + limit) / total rows: "Customer 17" (3,834 matches of
+ * 100,000) is read in 0.43 ms of CPU against 1.34 walked, "Customer 1" (42,538) walks in 0.86
+ * against 2.55. Four, not eight, leaves room for the estimate.
+ */
+function readsCustomersInvoices(sql: Sql, query: ListQuery, search: InvoiceSearch | null, offset: number, limit: number, total: number, byNumberAlone: number): search is InvoiceSearch & { customers: string } {
+  if (!search?.customers || byNumberAlone !== 0 || query.sort !== 'issueDate') return false;
+  if (query.status || query.customerId || query.currency || query.minTotalMinor !== undefined || query.maxTotalMinor !== undefined) return false;
+  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  return total * total < 4 * invoices * (offset + limit);
+}
+
+/** The page's keys from the matching customers' invoices, in issue date order (see readsCustomersInvoices). */
+function customersInvoicesPage(sql: Sql, query: ListQuery, customers: string, offset: number, limit: number): number[] {
+  const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+  return sql
+    .prepare(
+      `SELECT m.seq FROM invoices m INDEXED BY invoices_by_customer_issue
+       WHERE m.deleted_at IS NULL AND m.customer_id IN (SELECT c.id FROM customers c WHERE c.seq IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @customers))
+         AND m.seq NOT IN (SELECT seq FROM invoices INDEXED BY invoices_quote_drafts WHERE kind = 'quote')
+         ${query.issuedFrom ? 'AND m.issue_date >= @issuedFrom' : ''} ${query.issuedTo ? 'AND m.issue_date <= @issuedTo' : ''}
+       ORDER BY m.issue_date ${direction}, m.seq ${direction} LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({
+      customers, limit, offset,
+      ...(query.issuedFrom ? { issuedFrom: query.issuedFrom } : {}),
+      ...(query.issuedTo ? { issuedTo: query.issuedTo } : {}),
+    }) as number[];
+}
+
 const INVOICES_THEN_CUSTOMERS = 'from "invoices" as "i" inner join "customers" as "c" on "c"."id" = "i"."customer_id"';
 /** With a status, each customer's invoices are read by status: bound parameters hide from SQLite that the date index would read every invoice. */
 const customersByNameThenInvoices = (byStatus: boolean) =>
   `from "customers" as "c" indexed by customers_by_name_all cross join "invoices" as "i" indexed by ${byStatus ? 'invoices_by_customer_status' : 'invoices_by_customer_issue'} on "c"."id" = "i"."customer_id"`;
 
 /**
+ * Whether a walk tests each invoice's customer by looking it up (one seek in the customers' key
+ * index per invoice walked, about invoices × (offset + limit) / total of them) rather than listing
+ * the ids of every matching customer first (one customer row read each). "Customer 1" (1,111 of
+ * 2,000 customers, 42,538 of 100,000 invoices) walks about 235 invoices: 0.48 ms of CPU for the
+ * page's keys against 0.87.
+ */
+function testsEachBySeq(sql: Sql, search: InvoiceSearch | null, offset: number, limit: number, total: number, matchedCustomers: number): boolean {
+  if (!search?.customers || !(total > 0) || !Number.isFinite(total)) return false;
+  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  return invoices * (offset + limit) < total * matchedCustomers;
+}
+
+/** How many customers a search of customers matches, counted inside the search index. */
+export function countMatchedCustomers(sql: Sql, search: InvoiceSearch | null): number {
+  if (!search?.customers) return 0;
+  return (sql.prepare('SELECT count(*) AS n FROM customer_search WHERE customer_search MATCH ?').get(search.customers) as { n: number }).n;
+}
+
+/**
  * One page of the list's keys. `total` and `byNumberAlone` are the search's count and its part
- * matched by number alone (countInvoiceParts): they decide whether to walk an index or sort.
+ * matched by number alone (countInvoiceParts): they decide whether to walk an index or sort;
+ * `matchedCustomers` (countMatchedCustomers) how a walk tests each invoice's customer.
  */
 export function pageInvoiceKeys(
-  sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number, total = Infinity, byNumberAlone = 0,
+  sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number, total = Infinity, byNumberAlone = 0, matchedCustomers = 0,
 ): number[] {
   const direction = query.direction;
   // No invoice of a matching customer passes the filters: the customer half tests nothing.
   if (search?.customers && total > 0 && byNumberAlone === total) search = { ...search, customers: null };
+  if (readsCustomersInvoices(sql, query, search, offset, limit, total, byNumberAlone)) return customersInvoicesPage(sql, query, search.customers, offset, limit);
   if (query.sort !== 'customer') {
     const walk = search !== null && walksSortIndex(sql, offset, limit, total, byNumberAlone);
-    const searchAs = walk ? 'testEach' : 'matches';
+    const searchAs = !walk ? 'matches' : testsEachBySeq(sql, search, offset, limit, total, matchedCustomers) ? 'testEachBySeq' : 'testEach';
     const unpaidIndex = unpaidIndexInOrder(query, search);
     const q = filtered(sql, query, today, search, searchAs, unpaidIndex !== null).select('i.seq');
     // Drafts have no number yet: they come first when numbers go up, last when they go down.

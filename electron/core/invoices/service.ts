@@ -110,7 +110,8 @@ export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.li
   const counted = () => (parts ??= repo.countInvoiceParts(ctx.sql, query, day, search));
   const total = cachedCount(ctx.sql, 'invoices', day, key, () => counted().total);
   const byNumberAlone = cachedCount(ctx.sql, 'invoices', day, `${key}|by number alone`, () => counted().byNumberAlone);
-  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit, total, byNumberAlone);
+  const matchedCustomers = cachedCount(ctx.sql, 'invoices', day, `${key}|customers matched`, () => repo.countMatchedCustomers(ctx.sql, search));
+  const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit, total, byNumberAlone, matchedCustomers);
   return { rows: repo.listRowsBySeq(ctx.sql, keys).map((r) => toListRow(r, day)), total, offset };
 }
 

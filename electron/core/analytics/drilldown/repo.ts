@@ -100,13 +100,20 @@ export function unappliedInRange(sql: Sql, range: Range): number {
   return row.unapplied;
 }
 
-/** Invoices paid in full in the range that received a payment (what average days to pay is over). */
-export function paidContributions(sql: Sql, range: Range): ContributionDbRow[] {
+const PAID = `FROM invoices INDEXED BY invoices_paid_by_paid_on
+   WHERE status = 'paid' AND deleted_at IS NULL AND paid_on BETWEEN @from AND @to AND paid_minor > 0 AND currency = @currency`;
+
+/**
+ * Invoices paid in full in the range that received a payment (what average days to pay is over),
+ * a page at a time: the index gives paid-on order and SQLite sorts only each day's ties by seq.
+ */
+export function paidPage(sql: Sql, range: Range, offset: number, limit: number): ContributionDbRow[] {
   return sql
-    .prepare(
-      `SELECT seq, paid_minor AS contribution FROM invoices INDEXED BY invoices_paid_by_paid_on
-       WHERE status = 'paid' AND deleted_at IS NULL AND paid_on BETWEEN @from AND @to AND paid_minor > 0 AND currency = @currency
-       ORDER BY paid_on, seq`,
-    )
-    .all(params(range)) as ContributionDbRow[];
+    .prepare(`SELECT seq, paid_minor AS contribution ${PAID} ORDER BY paid_on, seq LIMIT @limit OFFSET @offset`)
+    .all({ ...params(range), limit, offset }) as ContributionDbRow[];
+}
+
+/** How many invoices paidPage pages through, and what they add up to. */
+export function paidTotals(sql: Sql, range: Range): { count: number; sum: number } {
+  return sql.prepare(`SELECT count(*) AS count, coalesce(sum(paid_minor), 0) AS sum ${PAID}`).get(params(range)) as { count: number; sum: number };
 }

@@ -7,14 +7,30 @@ import type { CoreContext } from '../../context';
 import { toListRow } from '../../invoices/mapping';
 import { listRowsBySeq } from '../../invoices/repo';
 import { firstInvoices } from '../dashboard/repo';
-import { formatDay, formatRange } from '../dates';
-import { balancesOn, bucketOf, loadHoldings } from '../receivables/asOf';
+import { addDays, dayNumber, formatDay, formatRange } from '../dates';
+import { balancesOn, bucketOf, emptySnapshot, loadHoldings, receivablesSnapshotOn } from '../receivables/asOf';
+import { receivablesPage } from '../receivables/repo';
 import * as repo from './repo';
 
 interface Item {
   seq: number;
   contribution: number;
   daysPastDue: number | null;
+}
+
+/**
+ * The due dates of an aging bucket on `asOf` (days past due = asOf - due date): 0–30 includes the
+ * invoices not yet due, 90+ is 91 days and more, overdue is 1 day and more.
+ */
+function dueSpan(asOf: string, bucket: Extract<DrilldownTarget, { kind: 'receivables' }>['bucket']): { dueFrom: string | null; dueTo: string | null } {
+  if (bucket === undefined) return { dueFrom: null, dueTo: null };
+  switch (bucket) {
+    case 'overdue': return { dueFrom: null, dueTo: addDays(asOf, -1) };
+    case '0-30': return { dueFrom: addDays(asOf, -30), dueTo: null };
+    case '31-60': return { dueFrom: addDays(asOf, -60), dueTo: addDays(asOf, -31) };
+    case '61-90': return { dueFrom: addDays(asOf, -90), dueTo: addDays(asOf, -61) };
+    case '90+': return { dueFrom: null, dueTo: addDays(asOf, -91) };
+  }
 }
 
 function titleOf(t: DrilldownTarget): string {
@@ -34,15 +50,13 @@ function titleOf(t: DrilldownTarget): string {
   }
 }
 
-function itemsOf(ctx: CoreContext, t: DrilldownTarget): { items: Item[]; unappliedMinor: number } {
+function itemsOf(ctx: CoreContext, t: Exclude<DrilldownTarget, { kind: 'paid' }>): { items: Item[]; unappliedMinor: number } {
   const plain = (rows: repo.ContributionDbRow[]) => rows.map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
   switch (t.kind) {
     case 'billed':
       return { items: plain(repo.billedContributions(ctx.sql, t)), unappliedMinor: 0 };
     case 'collected':
       return { items: plain(repo.collectedContributions(ctx.sql, t)), unappliedMinor: repo.unappliedInRange(ctx.sql, t) };
-    case 'paid':
-      return { items: plain(repo.paidContributions(ctx.sql, t)), unappliedMinor: 0 };
     case 'newCustomers': {
       const firsts = firstInvoices(ctx.sql, t.from, t.to, t.currency).sort((a, b) => (a.issue_date < b.issue_date ? -1 : a.issue_date > b.issue_date ? 1 : a.seq - b.seq));
       const totals = new Map(listRowsBySeq(ctx.sql, firsts.map((f) => f.seq)).map((r) => [r.seq, r.total_minor]));
@@ -61,11 +75,29 @@ function itemsOf(ctx: CoreContext, t: DrilldownTarget): { items: Item[]; unappli
   }
 }
 
-/** One page of the items, with their count and sum. Billing with no credit note in the range is paged in SQL. */
+/**
+ * One page of the items, with their count and sum. Billing with no credit note in the range, and
+ * paid, are paged in SQL; so are receivables of every customer, whose count and sum are the day's
+ * snapshot the dashboard shows (kept from it, or read and kept now).
+ */
 function pageOf(ctx: CoreContext, t: DrilldownTarget, offset: number, limit: number) {
+  const plain = (rows: repo.ContributionDbRow[]) => rows.map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
   if (t.kind === 'billed' && !repo.creditedInRange(ctx.sql, t)) {
     const { count, sum } = repo.billedTotals(ctx.sql, t);
-    const pageItems = repo.billedPage(ctx.sql, t, offset, limit).map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
+    return { pageItems: plain(repo.billedPage(ctx.sql, t, offset, limit)), total: count, sumMinor: sum, unappliedMinor: 0 };
+  }
+  if (t.kind === 'paid') {
+    const { count, sum } = repo.paidTotals(ctx.sql, t);
+    return { pageItems: plain(repo.paidPage(ctx.sql, t, offset, limit)), total: count, sumMinor: sum, unappliedMinor: 0 };
+  }
+  if (t.kind === 'receivables' && t.customerId === undefined) {
+    const snapshot = receivablesSnapshotOn(ctx.sql, t.asOf).get(t.currency) ?? emptySnapshot();
+    const { count, sum } = t.bucket === undefined ? { count: snapshot.invoiceCount, sum: snapshot.totalMinor }
+      : t.bucket === 'overdue' ? { count: snapshot.overdueCount, sum: snapshot.overdueMinor }
+        : { count: snapshot.buckets[t.bucket].invoiceCount, sum: snapshot.buckets[t.bucket].amountMinor };
+    const day = dayNumber(t.asOf);
+    const pageItems = receivablesPage(ctx.sql, { asOf: t.asOf, currency: t.currency, ...dueSpan(t.asOf, t.bucket) }, offset, limit)
+      .map(([seq, dueDate, balance]) => ({ seq, contribution: balance, daysPastDue: day - dayNumber(dueDate) }));
     return { pageItems, total: count, sumMinor: sum, unappliedMinor: 0 };
   }
   const { items, unappliedMinor } = itemsOf(ctx, t);

@@ -104,6 +104,8 @@ export interface ReceivablesSnapshot {
   totalMinor: number;
   /** Past the due date at the end of the day. */
   overdueMinor: number;
+  /** How many invoices overdueMinor is owed on. */
+  overdueCount: number;
   /** Not yet past due (due that day or later): what could not have been collected yet. */
   notDueMinor: number;
   invoiceCount: number;
@@ -111,7 +113,7 @@ export interface ReceivablesSnapshot {
 }
 
 export const emptySnapshot = (): ReceivablesSnapshot => ({
-  totalMinor: 0, overdueMinor: 0, notDueMinor: 0, invoiceCount: 0,
+  totalMinor: 0, overdueMinor: 0, overdueCount: 0, notDueMinor: 0, invoiceCount: 0,
   buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amountMinor: 0, invoiceCount: 0 }])) as ReceivablesSnapshot['buckets'],
 });
 
@@ -135,8 +137,10 @@ export function snapshots(holdings: readonly Holding[], dates: readonly string[]
       const past = d.day - h.dueDay;
       snap.totalMinor += balance;
       snap.invoiceCount += 1;
-      if (past > 0) snap.overdueMinor += balance;
-      else snap.notDueMinor += balance;
+      if (past > 0) {
+        snap.overdueMinor += balance;
+        snap.overdueCount += 1;
+      } else snap.notDueMinor += balance;
       const bucket = snap.buckets[bucketOf(past)];
       bucket.amountMinor += balance;
       bucket.invoiceCount += 1;
@@ -188,6 +192,19 @@ export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: 
   for (const [, kept] of withCustomers.slice(0, Math.max(0, withCustomers.length - (MAX_CUSTOMER_DAYS - 1)))) delete kept.customers;
   // Shared with later calls: callers read these maps and never change them.
   return { byDate, byCustomer };
+}
+
+/**
+ * One day's snapshots per currency (see receivablesOn), kept from a dashboard that read the day, or
+ * read and kept now; the per-customer figures other days keep are left as they are.
+ */
+export function receivablesSnapshotOn(sql: Sql, date: string): Map<string, ReceivablesSnapshot> {
+  const days = keptDays<KeptDay>(sql, 'receivables');
+  const kept = days.get(date);
+  if (kept) return kept.currencies;
+  const computed = computeReceivablesOn(sql, [date]).get(date)!;
+  keepDay(days, date, computed, MAX_KEPT_DAYS);
+  return computed.currencies;
 }
 
 function computeReceivablesOn(sql: Sql, dates: readonly string[], customerDay?: string): Map<string, KeptDay> {

@@ -47,7 +47,8 @@ export function candidates(sql: Sql, filter: HoldingFilter): CandidateDbRow[] {
 }
 
 /** What an allocation settled while it stood: all of it, unless offline payments from two devices over-paid the invoice. */
-const SETTLED = 'CASE WHEN reversed_at IS NULL THEN applied_minor ELSE amount_minor END AS amount_minor';
+const SETTLED_AMOUNT = 'CASE WHEN reversed_at IS NULL THEN applied_minor ELSE amount_minor END';
+const SETTLED = `${SETTLED_AMOUNT} AS amount_minor`;
 
 /** Every allocation dated in [first, last], reversed ones included: one pass over a date index. */
 export function allocationsBetween(sql: Sql, first: string, last: string): EventDbRow[] {
@@ -82,4 +83,56 @@ export function creditsUpTo(sql: Sql, last: string): EventDbRow[] {
     )
     .raw(true)
     .all(last) as EventDbRow[];
+}
+
+export interface ReceivablesPageFilter {
+  /** The day asked about. */
+  asOf: string;
+  currency: string;
+  /** Due dates kept (an aging bucket is a span of due dates); null for no bound. */
+  dueFrom: string | null;
+  dueTo: string | null;
+}
+
+/** seq, due date, balance at the end of the day. */
+export type ReceivableDbRow = [number, string, number];
+
+/**
+ * One page of the invoices that owed something at the end of `asOf`, by due date then seq, with
+ * what each owed: the same invoices and balances as loadHoldings and balancesOn for that one day
+ * (first = last = asOf), without rebuilding every invoice's balance. The candidates come in due-date
+ * order (the unpaid ones from their due-date index, merged with those paid in full later), and each
+ * one's allocations and credit notes up to the day are summed as it is read, until the page is full.
+ * LIMIT -1 keeps the middle query a co-routine of its own, so each balance is worked out once, not
+ * once for the filter and again for the result. The order is the inner query's, which SQLite's
+ * co-routines hand on as they read: an outer ORDER BY would work out every candidate's balance and
+ * sort them all (2.0 ms against 0.3 for outstanding today at 100,000 invoices).
+ * drilldown-receivables-pages.test.ts pins the order, ties included.
+ */
+export function receivablesPage(sql: Sql, filter: ReceivablesPageFilter, offset: number, limit: number): ReceivableDbRow[] {
+  const due = [filter.dueFrom !== null ? 'AND due_date >= @dueFrom' : '', filter.dueTo !== null ? 'AND due_date <= @dueTo' : ''].join(' ');
+  return sql
+    .prepare(
+      `SELECT seq, due_date, balance FROM (
+         SELECT c.seq, c.due_date, c.total_minor
+           - coalesce((SELECT sum(${SETTLED_AMOUNT}) FROM payment_allocations a INDEXED BY payment_allocations_by_invoice_date
+               WHERE a.invoice_id = c.id AND a.allocated_on <= @asOf AND (a.allocated_on = @asOf OR c.issue_date < @asOf)
+                 AND (a.reversed_on IS NULL OR a.reversed_on > @asOf)), 0)
+           - coalesce((SELECT sum(n.amount_minor) FROM credit_notes n INDEXED BY credit_notes_by_invoice WHERE n.invoice_id = c.id AND n.deleted_at IS NULL AND n.issue_date <= @asOf), 0) AS balance
+         FROM (
+           SELECT seq, id, issue_date, due_date, total_minor FROM invoices INDEXED BY invoices_unpaid_by_due
+           WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL AND currency = @currency AND issue_date <= @asOf ${due}
+           UNION ALL
+           SELECT seq, id, issue_date, due_date, total_minor FROM invoices INDEXED BY invoices_paid_by_paid_on
+           WHERE status = 'paid' AND deleted_at IS NULL AND paid_on > @asOf AND currency = @currency AND issue_date <= @asOf ${due}
+           ORDER BY due_date, seq
+         ) c LIMIT -1
+       ) WHERE balance > 0 LIMIT @limit OFFSET @offset`,
+    )
+    .raw(true)
+    .all({
+      asOf: filter.asOf, currency: filter.currency, limit, offset,
+      ...(filter.dueFrom !== null ? { dueFrom: filter.dueFrom } : {}),
+      ...(filter.dueTo !== null ? { dueTo: filter.dueTo } : {}),
+    }) as ReceivableDbRow[];
 }
