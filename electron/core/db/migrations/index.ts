@@ -18,7 +18,7 @@ import { migration0016 } from './0016_leaner_indexes';
 import { migration0017 } from './0017_covering_amounts';
 import { migration0018 } from './0018_smaller_history_ids';
 import { migration0019 } from './0019_payment_invoice_numbers';
-import { migration0020 } from './0020_lines_by_invoice_seq';
+import { migration0020 } from './0020_smaller_keys';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [

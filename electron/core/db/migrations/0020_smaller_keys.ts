@@ -1,6 +1,9 @@
 import type { Migration } from '../migrate';
+import type { SqliteDatabase } from '../open';
 
-// Smaller books (issue 17): an invoice's lines name their invoice by its row number (invoices.seq,
+// Smaller books (issue 17), two tables whose keys repeated 36-character ids.
+//
+// 1. An invoice's lines name their invoice by its row number (invoices.seq,
 // a few bytes) instead of its 36-character id. The lines are the books' most numerous rows (about
 // 550,000 on a 100,000-invoice book), and the id was their largest column and the first half of
 // their key. Only this table changes: code reads the lines through their invoice (by id, as before),
@@ -13,7 +16,14 @@ import type { Migration } from '../migrate';
 // The triggers are those of migrations 2 and 6, reading the invoice by seq; the sync triggers note
 // the invoice's id as before (nothing is noted for lines whose invoice has just been removed, which
 // only sync's own removal and clearing the books do, and both write or clear what was noted anyway).
-// The copy leaves the old table's pages free, so the file is compacted afterwards (migrate.ts).
+//
+// 2. Payment allocations become a rowid table (seq) with their id kept UNIQUE: a WITHOUT ROWID table's
+//    indexes each repeat its key, the 36-character id, and this one has three (by payment, by invoice
+//    and date, by date; about 163,000 entries each at 100,000 invoices). Now they carry the seq. The
+//    rows are copied in id order, so a payment's allocations are read in the same order as before;
+//    columns, indexes and triggers are as they were (sync reads and writes them by id, as before).
+//
+// The copies leave the old tables' pages free, so the file is compacted afterwards (migrate.ts).
 const statusOf = (row: 'NEW' | 'OLD') => `(SELECT status FROM invoices WHERE seq = ${row}.invoice_seq)`;
 const frozen = (event: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD') => `
     CREATE TRIGGER invoice_lines_frozen_${event.toLowerCase()} BEFORE ${event} ON invoice_lines
@@ -24,11 +34,42 @@ const noted = (event: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD') => `
       INSERT INTO sync_dirty (tbl, row_id, field) SELECT 'invoices', id, '*' FROM invoices WHERE seq = ${row}.invoice_seq ON CONFLICT DO NOTHING;
     END;`;
 
-export const migration0020: Migration = {
-  version: 20,
-  vacuumAfter: true,
-  name: 'invoice lines keyed by invoice seq',
-  up: `
+const ALLOCATION_COLUMNS = 'id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at, reversed_on, applied_minor';
+
+/**
+ * Payment allocations as a rowid table. Its indexes and every trigger naming it (its own, and those
+ * of migration 19 on payments and invoices) are dropped around the copy and made again as they were.
+ */
+function allocationsWithSeq(db: SqliteDatabase): void {
+  const dependants = db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> 'payment_allocations'
+         AND (tbl_name = 'payment_allocations' OR (type = 'trigger' AND sql LIKE '%payment_allocations%')) ORDER BY type = 'trigger', name`,
+    )
+    .all() as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const d of dependants) if (d.type === 'trigger') db.exec(`DROP TRIGGER "${d.name}"`);
+  db.exec(`
+    CREATE TABLE payment_allocations_with_seq (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      payment_id TEXT NOT NULL REFERENCES payments (id),
+      invoice_id TEXT NOT NULL REFERENCES invoices (id),
+      amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+      allocated_on TEXT NOT NULL,
+      from_credit INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL,
+      reversed_at TEXT,
+      reversed_on TEXT,
+      applied_minor INTEGER NOT NULL DEFAULT 0 CHECK (applied_minor >= 0)
+    ) STRICT;
+    INSERT INTO payment_allocations_with_seq (${ALLOCATION_COLUMNS}) SELECT ${ALLOCATION_COLUMNS} FROM payment_allocations ORDER BY id;
+    DROP TABLE payment_allocations;
+    ALTER TABLE payment_allocations_with_seq RENAME TO payment_allocations;
+  `);
+  for (const d of dependants) db.exec(d.sql);
+}
+
+const LINES = `
     CREATE TABLE invoice_lines_by_seq (
       invoice_seq INTEGER NOT NULL REFERENCES invoices (seq),
       position INTEGER NOT NULL,
@@ -60,5 +101,14 @@ export const migration0020: Migration = {
     ${noted('INSERT', 'NEW')}
     ${noted('UPDATE', 'NEW')}
     ${noted('DELETE', 'OLD')}
-  `,
+  `;
+
+export const migration0020: Migration = {
+  version: 20,
+  vacuumAfter: true,
+  name: 'smaller keys: invoice lines by invoice seq, payment allocations with a seq',
+  up: (db) => {
+    db.exec(LINES);
+    allocationsWithSeq(db);
+  },
 };
