@@ -26,7 +26,7 @@ function linesOf(db: Database.Database | TestCore['context']['sql']) {
 /** Every allocation, by id, and each payment's invoice numbers worked out again from them. */
 const allocationsOf = (db: Database.Database | TestCore['context']['sql']) => db.prepare(`SELECT ${ALLOCATION_COLUMNS} FROM payment_allocations ORDER BY id`).all();
 const numbersOf = (db: Database.Database | TestCore['context']['sql']) =>
-  db.prepare('SELECT id, invoice_numbers, (SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id) AS again FROM payments p ORDER BY seq').all();
+  db.prepare('SELECT id, invoice_numbers, (SELECT group_concat(DISTINCT i.number ORDER BY a.id) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id) AS again FROM payments p ORDER BY seq').all();
 const ALLOCATION_COLUMNS = 'id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at, reversed_on, applied_minor';
 
 const bytesOf = (db: Database.Database, name: string) => db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ?').pluck().get(name) as number;
@@ -154,7 +154,10 @@ describe('migration 20: invoice lines name their invoice by seq, payment allocat
     expect(laterAllocations.map((a) => a.invoice_id)).toEqual([ids[3], ids[2]]);
     const laterOutbox = JSON.parse(sql.prepare('SELECT rows FROM changes ORDER BY counter DESC LIMIT 1').pluck().get() as string) as [string, string][];
     for (const a of laterAllocations) expect(laterOutbox).toContainEqual(['payment_allocations', a.id]);
+    // Its invoice numbers in allocation id order, as version 19 kept them (not in the order this computer wrote them).
     const laterNumbers = numbersOf(sql).at(-1) as { id: string; invoice_numbers: string; again: string };
+    const byId = sql.prepare('SELECT i.number FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY a.id').pluck().all(later.id);
+    expect(laterNumbers.invoice_numbers).toBe(byId.join(','));
     expect(laterNumbers).toEqual({ id: later.id, invoice_numbers: laterNumbers.again, again: expect.any(String) });
     expect(laterNumbers.invoice_numbers.split(',').sort()).toEqual(later.allocations.map((a) => a.invoiceNumber).sort());
     // An allocation from another computer, for an invoice here: written once, read back by sync as it came.

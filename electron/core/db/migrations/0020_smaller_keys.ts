@@ -21,7 +21,10 @@ import type { SqliteDatabase } from '../open';
 //    indexes each repeat its key, the 36-character id, and this one has three (by payment, by invoice
 //    and date, by date; about 163,000 entries each at 100,000 invoices). Now they carry the seq. The
 //    rows are copied in id order, so a payment's allocations are read in the same order as before;
-//    columns, indexes and triggers are as they were (sync reads and writes them by id, as before).
+//    columns, indexes and triggers are as they were (sync reads and writes them by id, as before),
+//    except that migration 19's triggers now say the order of a payment's invoice numbers: by
+//    allocation id, the order they read the index in before (an index holding the seq would give the
+//    order each computer wrote them in, which sync does not keep the same on every computer).
 //
 // The copies leave the old tables' pages free, so the file is compacted afterwards (migrate.ts).
 const statusOf = (row: 'NEW' | 'OLD') => `(SELECT status FROM invoices WHERE seq = ${row}.invoice_seq)`;
@@ -35,6 +38,9 @@ const noted = (event: 'INSERT' | 'UPDATE' | 'DELETE', row: 'NEW' | 'OLD') => `
     END;`;
 
 const ALLOCATION_COLUMNS = 'id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at, reversed_on, applied_minor';
+
+const NUMBERS_IN_INDEX_ORDER = 'group_concat(DISTINCT i.number)';
+const NUMBERS_IN_ID_ORDER = 'group_concat(DISTINCT i.number ORDER BY a.id)';
 
 /**
  * Payment allocations as a rowid table. Its indexes and every trigger naming it (its own, and those
@@ -66,7 +72,7 @@ function allocationsWithSeq(db: SqliteDatabase): void {
     DROP TABLE payment_allocations;
     ALTER TABLE payment_allocations_with_seq RENAME TO payment_allocations;
   `);
-  for (const d of dependants) db.exec(d.sql);
+  for (const d of dependants) db.exec(d.sql.replaceAll(NUMBERS_IN_INDEX_ORDER, NUMBERS_IN_ID_ORDER));
 }
 
 const LINES = `
