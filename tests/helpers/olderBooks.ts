@@ -60,6 +60,11 @@ export function rewindBooks(dbFile: string, version: number): void {
     if (!/\bsync_id ANY\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bsync_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
       db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}, entity_id = ${uuidText('entity_id')}`);
     }
+    // Lines keyed by their invoice's seq (migration 20) name the invoice by its id again.
+    if (/\binvoice_id TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'invoice_lines')?.sql ?? '') && columnsOf(db, 'invoice_lines').includes('invoice_seq')) {
+      db.exec('ALTER TABLE invoice_lines ADD COLUMN invoice_id TEXT');
+      db.exec('UPDATE invoice_lines SET invoice_id = (SELECT id FROM invoices WHERE seq = invoice_seq)');
+    }
     // A table whose definition changed (columns added, a CHECK rewritten) is written again from the older one.
     const presentSql = new Map(objectsOf(db).map((o) => [o.name, o.sql]));
     for (const o of wanted.filter((o) => o.type === 'table' && o.sql && !o.sql.startsWith('CREATE VIRTUAL') && presentSql.get(o.name) !== o.sql)) {

@@ -204,8 +204,8 @@ describe('the books themselves', () => {
     const inv = await invoice(core, c.id);
     const db = core.context.sql.db;
     expect(() => db.prepare('UPDATE invoices SET total_minor = 1 WHERE id = ?').run(inv.id)).toThrow(/finalized invoice never changes/);
-    expect(() => db.prepare('UPDATE invoice_lines SET unit_price_minor = 1 WHERE invoice_id = ?').run(inv.id)).toThrow(/never change/);
-    expect(() => db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(inv.id)).toThrow(/never change/);
+    expect(() => db.prepare('UPDATE invoice_lines SET unit_price_minor = 1 WHERE invoice_seq = (SELECT seq FROM invoices WHERE id = ?)').run(inv.id)).toThrow(/never change/);
+    expect(() => db.prepare('DELETE FROM invoice_lines WHERE invoice_seq = (SELECT seq FROM invoices WHERE id = ?)').run(inv.id)).toThrow(/never change/);
     expect(() => db.prepare("UPDATE invoices SET status = 'draft' WHERE id = ?").run(inv.id)).toThrow(/never becomes a draft/);
     await call(core, 'invoices.void', { id: inv.id, reason: 'Wrong customer' });
     expect(() => db.prepare("UPDATE invoices SET status = 'open' WHERE id = ?").run(inv.id)).toThrow(/stays void/);

@@ -62,6 +62,8 @@ describe('migration 16: leaner indexes', () => {
     expect(core.migration).toMatchObject({ from: 15, to: MIGRATIONS.at(-1)!.version });
     expect(indexNames(core)).toEqual([
       'audit_log_by_customer', 'audit_log_by_sync_id', 'payment_allocations_by_date', 'payment_allocations_by_invoice_date', 'payment_allocations_by_payment',
+      // Migration 20: allocations are a rowid table, their id kept UNIQUE.
+      'sqlite_autoindex_payment_allocations_1',
     ]);
     expect(await screens(core)).toEqual(shown);
     // The reads themselves: the Activity tab's as the app runs it, and settlement's (ledger/settlement.ts).

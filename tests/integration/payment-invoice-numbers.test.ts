@@ -16,11 +16,11 @@ const pay = (customerId: string, amountMinor: number, extra: Record<string, unkn
   customerId, amountMinor, paidOn: '2026-11-21', method: 'cash' as const, ...extra,
 });
 
-/** Each payment's invoice numbers worked out from its allocations, as the list read them before migration 19. */
+/** Each payment's invoice numbers worked out from its allocations, as the list read them before migration 19 (in allocation id order, the order of its index then; said since migration 20). */
 const numbersFromAllocations = (core: TestCore) =>
   core.context.sql.db
     .prepare(
-      `SELECT number, (SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
+      `SELECT number, (SELECT group_concat(DISTINCT i.number ORDER BY a.id) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
          WHERE a.payment_id = p.id) AS numbers FROM payments p ORDER BY seq`,
     )
     .all() as { number: string; numbers: string | null }[];

@@ -24,7 +24,7 @@ const hosting = (extraFields: Record<string, unknown> = {}) => ({
 
 function invoicesOf(core: Core, customerId: string) {
   return core.context.sql.db
-    .prepare("SELECT i.issue_date, i.status, l.description FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id AND l.position = 1 WHERE i.customer_id = ? AND i.deleted_at IS NULL ORDER BY i.issue_date")
+    .prepare("SELECT i.issue_date, i.status, l.description FROM invoices i JOIN invoice_lines l ON l.invoice_seq = i.seq AND l.position = 1 WHERE i.customer_id = ? AND i.deleted_at IS NULL ORDER BY i.issue_date")
     .all(customerId) as { issue_date: string; status: string; description: string }[];
 }
 

@@ -98,8 +98,11 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
   return { from, to, backupFile, ...(compacted ? { compacted } : {}) };
 }
 
-/** Free pages, as a share of the file, from which a migration that asks for it compacts the books. */
-export const COMPACT_FROM_FREE_SHARE = 0.1;
+/**
+ * Free pages, as a share of the file, from which a migration that asks for it compacts the books.
+ * Migration 20 copies the invoice lines and frees about 52 of a 593 MiB book at 100,000 invoices (9%).
+ */
+export const COMPACT_FROM_FREE_SHARE = 0.05;
 
 /**
  * VACUUM after a migration that rewrote a large table. It cannot run inside a transaction, so it

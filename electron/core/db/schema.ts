@@ -97,7 +97,8 @@ export interface InvoicesTable {
 }
 
 export interface InvoiceLinesTable {
-  invoice_id: string;
+  /** The invoice's seq (migration 20): its id is read through the invoice. */
+  invoice_seq: number;
   position: number;
   description: string;
   quantity_milli: number;

@@ -18,13 +18,13 @@ export interface PastInvoice {
 export function pastInvoices(sql: Sql, customerId: string, limit: number): PastInvoice[] {
   const invoices = sql
     .prepare(
-      `SELECT id, number, issue_date, currency, total_minor, prices_include_tax, discount FROM invoices
+      `SELECT seq, id, number, issue_date, currency, total_minor, prices_include_tax, discount FROM invoices
        WHERE customer_id = ? AND status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL
        ORDER BY issue_date DESC, seq DESC LIMIT ?`,
     )
-    .all(customerId, limit) as { id: string; number: string; issue_date: string; currency: string; total_minor: number; prices_include_tax: number; discount: string | null }[];
+    .all(customerId, limit) as { seq: number; id: string; number: string; issue_date: string; currency: string; total_minor: number; prices_include_tax: number; discount: string | null }[];
   const lines = sql.prepare(
-    `SELECT description, quantity_milli, unit, unit_price_minor, tax_rate_bp, price_includes_tax FROM invoice_lines WHERE invoice_id = ? ORDER BY position`,
+    `SELECT description, quantity_milli, unit, unit_price_minor, tax_rate_bp, price_includes_tax FROM invoice_lines WHERE invoice_seq = ? ORDER BY position`,
   );
   return invoices.map((row) => ({
     id: row.id,
@@ -34,7 +34,7 @@ export function pastInvoices(sql: Sql, customerId: string, limit: number): PastI
     totalMinor: row.total_minor,
     pricesIncludeTax: row.prices_include_tax === 1,
     discount: row.discount ? (JSON.parse(row.discount) as Discount) : null,
-    lines: (lines.all(row.id) as { description: string; quantity_milli: number; unit: string; unit_price_minor: number; tax_rate_bp: number | null; price_includes_tax: number | null }[]).map((l) => ({
+    lines: (lines.all(row.seq) as { description: string; quantity_milli: number; unit: string; unit_price_minor: number; tax_rate_bp: number | null; price_includes_tax: number | null }[]).map((l) => ({
       description: l.description, quantityMilli: l.quantity_milli, unit: l.unit, unitPriceMinor: l.unit_price_minor, taxRateBp: l.tax_rate_bp,
       priceIncludesTax: l.price_includes_tax === null ? null : l.price_includes_tax === 1,
     })),

@@ -8,7 +8,8 @@ import type { ChannelParsed } from '../../../shared/contract';
 
 export type InvoiceRow = Omit<InvoicesTable, 'seq'> & { seq: number };
 export type CreditNoteRow = Omit<CreditNotesTable, 'seq'> & { seq: number };
-export type LineRow = InvoiceLinesTable;
+/** A line as the services see it: with its invoice's id (the table keeps the invoice's seq, migration 20). */
+export type LineRow = Omit<InvoiceLinesTable, 'invoice_seq'> & { invoice_id: string };
 /** A saved version as the services see it: its content always plain (packing is this file's business). */
 export type VersionRow = Omit<DraftVersionsTable, 'content_packed'>;
 
@@ -80,15 +81,28 @@ export function discardDraftRow(sql: Sql, id: string, at: string): void {
   sql.prepare("UPDATE invoices SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'draft'").run(at, at, id);
 }
 
+/** SQL: the seq of the invoice whose id is the parameter `param`: how the lines name their invoice (migration 20). */
+export const invoiceSeqOf = (param: string) => `(SELECT seq FROM invoices WHERE id = ${param})`;
+
+/**
+ * The seq of an invoice in the books, by its id. (Its own SQL text, plucked: the statement cache
+ * shares a statement, and its pluck mode, between every caller of the same text.)
+ */
+export function invoiceSeq(sql: Sql, id: string): number {
+  return sql.prepare('SELECT seq AS invoice_seq FROM invoices WHERE id = ?').pluck().get(id) as number;
+}
+
+/** The invoice's lines become `lines` (each line's invoice_id is the invoice's, `invoiceId`). */
 export function replaceLines(sql: Sql, invoiceId: string, lines: readonly LineRow[], isNew = false): void {
-  if (!isNew) sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
+  const seq = invoiceSeq(sql, invoiceId);
+  if (!isNew) sql.prepare('DELETE FROM invoice_lines WHERE invoice_seq = ?').run(seq);
   const insert = sql.prepare(
-    `INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit, unit_price_minor, tax_rate_bp,
+    `INSERT INTO invoice_lines (invoice_seq, position, description, quantity_milli, unit, unit_price_minor, tax_rate_bp,
        price_includes_tax, amount_minor, discount_minor, net_minor, tax_minor, item_id)
-     VALUES (@invoice_id, @position, @description, @quantity_milli, @unit, @unit_price_minor, @tax_rate_bp,
+     VALUES (@invoice_seq, @position, @description, @quantity_milli, @unit, @unit_price_minor, @tax_rate_bp,
        @price_includes_tax, @amount_minor, @discount_minor, @net_minor, @tax_minor, @item_id)`,
   );
-  for (const line of lines) insert.run(line);
+  for (const line of lines) insert.run({ ...line, invoice_seq: seq });
 }
 
 /** Saves a version, its content packed (db/pack.ts): versions are most of a busy book's drafts. */
@@ -111,7 +125,13 @@ export function getInvoiceRow(sql: Sql, id: string): InvoiceRow | undefined {
 }
 
 export function getLines(sql: Sql, invoiceId: string): LineRow[] {
-  return sql.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(invoiceId) as LineRow[];
+  return sql
+    .prepare(
+      `SELECT @id AS invoice_id, position, description, quantity_milli, unit, unit_price_minor, tax_rate_bp, price_includes_tax,
+         amount_minor, discount_minor, net_minor, tax_minor, item_id
+       FROM invoice_lines WHERE invoice_seq = ${invoiceSeqOf('@id')} ORDER BY position`,
+    )
+    .all({ id: invoiceId }) as LineRow[];
 }
 
 export type VersionSummaryRow = Omit<VersionRow, 'content'> & { currency: string };

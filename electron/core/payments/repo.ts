@@ -199,7 +199,7 @@ export function allPayments(sql: Sql, query: ListQuery): (PaymentListDbRow & { n
     .prepare(
       `SELECT p.id, p.number, p.customer_id, c.name AS customer_name, p.amount_minor, p.allocated_minor, p.currency, p.paid_on,
          p.method, p.reference, p.status, p.notes,
-         (SELECT group_concat(DISTINCT i.number) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
+         (SELECT group_concat(DISTINCT i.number ORDER BY a.id) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
           WHERE a.payment_id = p.id AND a.reversed_at IS NULL) AS invoice_numbers
        FROM payments p JOIN customers c ON c.id = p.customer_id
        WHERE ${clause} ORDER BY p.paid_on, p.seq`,

@@ -175,7 +175,7 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
     // A final invoice's lines are frozen by trigger; putting it back to the Cloud's state means
     // letting it be a draft for the moment it takes to remove it.
     sql.prepare('DELETE FROM invoices WHERE id = ?').run(id);
-    sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+    sql.prepare('DELETE FROM invoice_lines WHERE invoice_seq = ?').run(row.seq);
     return;
   }
   if (table === 'customers') {

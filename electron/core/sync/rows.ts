@@ -9,6 +9,7 @@ import { uuidKey, uuidText } from '../db/uuidKey';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocumentOfRow, type IndexedCustomerRow } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
+import { invoiceSeq } from '../invoices/repo';
 import { notificationStatus } from '../send/repo';
 import { replaceSearch as replaceItemSearch } from '../items/repo';
 
@@ -68,7 +69,10 @@ export function readRows(sql: Sql, table: SyncedTableName, ids: readonly string[
   }
   if (table === 'invoices' && out.size > 0) {
     const lines = sql
-      .prepare(`SELECT invoice_id, ${LINE_COLUMNS.join(', ')} FROM invoice_lines WHERE invoice_id IN (SELECT value FROM json_each(?)) ORDER BY invoice_id, position`)
+      .prepare(
+        `SELECT i.id AS invoice_id, ${LINE_COLUMNS.map((c) => `l.${c}`).join(', ')} FROM invoices i JOIN invoice_lines l ON l.invoice_seq = i.seq
+         WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.id, l.position`,
+      )
       .all(JSON.stringify([...out.keys()])) as (SyncLineValue & { invoice_id: string })[];
     for (const data of out.values()) data.lines = [];
     for (const { invoice_id, ...line } of lines) (out.get(invoice_id)!.lines as SyncLineValue[]).push(line);
@@ -139,15 +143,17 @@ function writeItem(sql: Sql, id: string, data: SyncData, now: string): void {
   replaceItemSearch(sql, row.seq, row);
 }
 
+/** The invoice's lines become `lines` (the lines name their invoice by its seq, migration 20; the invoice is written first). */
 function writeLines(sql: Sql, id: string, lines: unknown): void {
-  sql.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+  const seq = invoiceSeq(sql, id);
+  sql.prepare('DELETE FROM invoice_lines WHERE invoice_seq = ?').run(seq);
   if (!Array.isArray(lines)) return;
   const insert = sql.prepare(
-    `INSERT INTO invoice_lines (invoice_id, ${LINE_COLUMNS.join(', ')}) VALUES (@invoice_id, ${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    `INSERT INTO invoice_lines (invoice_seq, ${LINE_COLUMNS.join(', ')}) VALUES (@invoice_seq, ${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
   for (const line of lines as SyncLineValue[]) {
     const values = Object.fromEntries(LINE_COLUMNS.map((c) => [c, c === 'description' || c === 'unit' ? (str(line[c]) ?? '') : c === 'item_id' ? str(line[c]) : num(line[c])]));
-    insert.run({ invoice_id: id, ...values, unit: values.unit ?? '' });
+    insert.run({ invoice_seq: seq, ...values, unit: values.unit ?? '' });
   }
 }
 

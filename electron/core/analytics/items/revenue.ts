@@ -34,7 +34,7 @@ function compute(ctx: CoreContext, period: ResolvedPeriod, limit: number): ItemR
     .prepare(
       `SELECT s.currency, s.item_id, s.revenue, s.quantity, s.lines, it.name, it.code, it.unit, it.deleted_at FROM (
          SELECT i.currency, l.item_id, sum(l.net_minor) AS revenue, sum(l.quantity_milli) AS quantity, count(*) AS lines
-         FROM invoices i INDEXED BY invoices_by_issue JOIN invoice_lines l ON l.invoice_id = i.id
+         FROM invoices i INDEXED BY invoices_by_issue JOIN invoice_lines l ON l.invoice_seq = i.seq
          WHERE i.issue_date BETWEEN ? AND ? AND i.status IN ('open', 'partially_paid', 'paid') AND i.deleted_at IS NULL
          GROUP BY i.currency, l.item_id
        ) s LEFT JOIN items it ON it.id = s.item_id
