@@ -88,7 +88,9 @@ function writeVersion(ctx: CoreContext, row: invoices.InvoiceRow, draft: Resolve
   const previous = invoices.getVersion(ctx.sql, row.id, row.draft_version);
   const sameOrigin = previous && previous.source === origin.source && previous.prompt === origin.prompt && previous.ai_confidence === origin.aiConfidence;
   if (previous && sameOrigin && previous.content === JSON.stringify(draft) && note === '') return false;
-  const version = row.draft_version + 1;
+  // Versions pulled from another computer are numbered here in the order they arrive, and one can
+  // arrive before the draft row that counts it: the next number must follow every version held.
+  const version = Math.max(row.draft_version, invoices.newestDraftVersionNumber(ctx.sql, row.id)) + 1;
   const now = ctx.clock.now().toISOString();
   const { columns, lines } = draftColumns(row.id, draft, customer);
   invoices.updateDraftRow(ctx.sql, {

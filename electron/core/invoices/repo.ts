@@ -146,6 +146,11 @@ export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
     .all(invoiceId) as VersionSummaryRow[];
 }
 
+/** The highest version number this computer holds for a draft (0 when none). */
+export function newestDraftVersionNumber(sql: Sql, invoiceId: string): number {
+  return (sql.prepare('SELECT coalesce(max(version), 0) AS newest FROM draft_versions WHERE invoice_id = ?').get(invoiceId) as { newest: number }).newest;
+}
+
 export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {
   return sql
     .prepare(
