@@ -100,15 +100,45 @@ export function formatPhone(e164: string): string {
 }
 
 /**
- * The digit strings a search should find this number by: every suffix of its E.164 digits, so a
- * fragment typed from anywhere in the number is a prefix. A national form typed with its leading 0
- * ("0722 12") is searched without the 0 (see phoneQueryDigits).
+ * Phone digits from this start on are indexed as runs of PHONE_RUN digits, not as whole suffixes.
+ * The first ones (a country code's digits) keep whole suffixes: a fragment typed from the start of
+ * the number ("+254 722", "2547") is then one prefix, as before, rather than a phrase through the
+ * runs every number of that country shares.
+ */
+const PHONE_HEAD = 3;
+/** How many digits a run holds: fragments up to this long are a prefix of a run (see phoneMatchTerms). */
+export const PHONE_RUN = 3;
+
+/**
+ * The digit strings a search should find this number by: one token for every start in its E.164
+ * digits (up to three from the end), so that a fragment typed from anywhere in the number matches
+ * tokens at consecutive starts. At the first PHONE_HEAD starts the token is the whole rest of the
+ * number; after them it is the run of PHONE_RUN digits starting there.
+ * A fragment of up to PHONE_RUN digits is then a prefix of the token where it starts; a longer one
+ * is a prefix of a head token or the phrase of its runs (phoneMatchTerms). Every suffix used to be
+ * a token of its own: about a million distinct terms at 100,000 customers, and most of the cost of
+ * writing the search index. A number too short to have a head longer than a run keeps every
+ * suffix (a phrase of runs can then never match inside it, and its prefix finds every fragment).
+ * A national form typed with its leading 0 ("0722 12") is searched without the 0 (phoneQueryDigits).
  */
 export function phoneSearchTokens(e164: string): string[] {
   const full = e164.replace(/\D/g, '');
+  const runsFrom = full.length >= PHONE_HEAD + PHONE_RUN ? PHONE_HEAD : full.length;
   const tokens: string[] = [];
-  for (let start = 0; start <= full.length - 3; start++) tokens.push(full.slice(start));
+  for (let start = 0; start <= full.length - 3; start++) tokens.push(start < runsFrom ? full.slice(start) : full.slice(start, start + PHONE_RUN));
   return tokens;
+}
+
+/**
+ * How an FTS5 query finds a fragment of digits in the phone tokens above: the prefix `"digits"*`
+ * and, for a fragment longer than a run, also the phrase of its overlapping runs (`"722 221 212"`).
+ * The phrase is null when the prefix alone finds every number holding the fragment.
+ */
+export function phoneMatchTerms(digits: string): { prefix: string; runs: string | null } {
+  if (digits.length <= PHONE_RUN) return { prefix: digits, runs: null };
+  const runs: string[] = [];
+  for (let start = 0; start + PHONE_RUN <= digits.length; start++) runs.push(digits.slice(start, start + PHONE_RUN));
+  return { prefix: digits, runs: runs.join(' ') };
 }
 
 /** The digits to look up for a typed phone fragment: "0722 12" -> "72212", "+254 722" -> "254722". */

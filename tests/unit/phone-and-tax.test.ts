@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOfPhone, expandSpreadsheetNumber, normalizePhone, phoneQueryDigits, phoneSearchTokens } from '../../shared/domain/phone';
+import { countryOfPhone, expandSpreadsheetNumber, normalizePhone, phoneMatchTerms, phoneQueryDigits, phoneSearchTokens } from '../../shared/domain/phone';
 import { taxIdProblem, normalizeTaxId } from '../../shared/domain/taxId';
 import { paymentTermsDaysOf } from '../../shared/domain/customer';
 import { countryCodeOf } from '../../shared/domain/countries';
@@ -42,12 +42,12 @@ describe('phone numbers', () => {
     expect(normalizePhone(typed, 'KE').ok).toBe(false);
   });
 
-  it('indexes every digit suffix so any fragment of the number is a prefix', () => {
-    const tokens = phoneSearchTokens('+254722123456');
-    expect(tokens).toContain('254722123456');
-    expect(tokens).toContain('722123456');
-    expect(tokens).toContain('123456');
-    expect(tokens).not.toContain('56');
+  it('indexes the first three digits as whole suffixes and the rest as runs of three, so any fragment is a prefix or a phrase of runs', () => {
+    expect(phoneSearchTokens('+254722123456')).toEqual(['254722123456', '54722123456', '4722123456', '722', '221', '212', '123', '234', '345', '456']);
+    // A number too short for heads longer than a run keeps every suffix.
+    expect(phoneSearchTokens('+12345')).toEqual(['12345', '2345', '345']);
+    expect(phoneMatchTerms('722')).toEqual({ prefix: '722', runs: null });
+    expect(phoneMatchTerms('72212')).toEqual({ prefix: '72212', runs: '722 221 212' });
     // The national form's leading 0 is dropped from the query, so it meets the suffix above.
     expect(phoneQueryDigits('0722 12')).toBe('72212');
     expect(phoneQueryDigits('+254 722')).toBe('254722');

@@ -1,4 +1,4 @@
-import { phoneQueryDigits, phoneSearchTokens } from '../../../shared/domain/phone';
+import { phoneMatchTerms, phoneQueryDigits, phoneSearchTokens } from '../../../shared/domain/phone';
 
 /** The text the search index holds for one customer. */
 export function searchDocument(c: {
@@ -49,12 +49,18 @@ export function toMatchExpression(typed: string): string | null {
   }
   const digits = text.replace(/\D/g, '');
   if (/^[+\d\s\-().]+$/.test(text) && digits.length >= 3) {
-    return `{phone code tax_id} : "${phoneQueryDigits(text)}"*`;
+    const { prefix, runs } = phoneMatchTerms(phoneQueryDigits(text));
+    return runs === null ? `{phone code tax_id} : "${prefix}"*` : `({phone code tax_id} : "${prefix}"*) OR (phone : "${runs}")`;
   }
   const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
-  // Terms are letters and digits only, so quoting them cannot break out of the expression.
-  return `{name email phone code tax_id} : (${terms.map((t) => `"${t}"*`).join(' ')})`;
+  // Terms are letters and digits only, so quoting them cannot break out of the expression. A term
+  // of digits longer than a phone run also matches the phrase of its runs inside a phone number.
+  const phoneRuns = terms.map((t) => (/^[0-9]+$/.test(t) ? phoneMatchTerms(t).runs : null));
+  if (phoneRuns.every((r) => r === null)) return `{name email phone code tax_id} : (${terms.map((t) => `"${t}"*`).join(' ')})`;
+  return terms
+    .map((t, i) => (phoneRuns[i] ? `(({name email phone code tax_id} : "${t}"*) OR (phone : "${phoneRuns[i]}"))` : `({name email phone code tax_id} : "${t}"*)`))
+    .join(' AND ');
 }
 
 /**

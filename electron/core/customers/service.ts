@@ -48,7 +48,7 @@ export function writePendingSearch(ctx: CoreContext, pending: PendingSearch, mak
   const write = () => {
     for (const { seq, code, fields } of pending) indexForSearch(ctx, seq, code, fields, false, true);
   };
-  if (makesMostOfIndex && pending.length > 0) withSearchMergedOnce(ctx.sql, 'customer_search', write);
+  if (makesMostOfIndex && pending.length > 0) withSearchMergedOnce(ctx.sql.db, 'customer_search', write);
   else write();
   pending.length = 0;
 }

@@ -1,3 +1,4 @@
+import type { SqliteDatabase } from './open';
 import type { Sql } from './sql';
 
 interface DeferredIndex {
@@ -52,17 +53,17 @@ const MERGE_DEFAULTS = { automerge: 4, crisismerge: 16 } as const;
  * and segments. A setting never made is left as its default written out: SQLite's defensive mode
  * forbids deleting the row from `<table>_config`, and FTS5 reads either the same way.
  */
-export function withSearchMergedOnce<T>(sql: Sql, table: string, write: () => T): T {
+export function withSearchMergedOnce<T>(db: SqliteDatabase, table: string, write: () => T): T {
   const kept = new Map(
-    (sql.db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'crisismerge')`).all() as { k: string; v: number }[]).map((r) => [r.k, r.v]),
+    (db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'crisismerge')`).all() as { k: string; v: number }[]).map((r) => [r.k, r.v]),
   );
   // FTS5 takes a setting only as an integer value, and better-sqlite3 binds a number as a real.
-  const set = sql.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, CAST(? AS INTEGER))`);
+  const set = db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, CAST(? AS INTEGER))`);
   set.run('automerge', 0);
   // At this many segments of one level FTS5 merges them whatever automerge says; more than a bulk write makes.
   set.run('crisismerge', 2000);
   const result = write();
-  sql.db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
+  db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
   for (const [name, value] of Object.entries(MERGE_DEFAULTS)) set.run(name, kept.get(name) ?? value);
   return result;
 }
