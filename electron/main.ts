@@ -125,6 +125,12 @@ function startUpdater(config: CoreConfig): void {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const config = loadConfig(dataDir);
+  serveRenderer(rendererDir);
+  // Set before any window opens, the update notice's too: no navigation away, no permissions.
+  lockNavigation();
+  // Billbook needs no camera, microphone, location or notifications permission from the page.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   // Books from an older Billbook are updated as they open (seconds on a large book): say so first.
   const upgrade = upgradeAhead(dataDir);
   const upgradeWindow = upgrade && upgradeNeedsWindow(upgrade) ? await showUpgradeWindow(upgrade, resourcesDir).catch(() => null) : null;
@@ -135,11 +141,6 @@ async function start(): Promise<void> {
   }
   if (core.migration.backupFile) console.info(`Books migrated; the previous copy is at ${core.migration.backupFile}`);
   const books = core.health();
-  serveRenderer(rendererDir);
-  lockNavigation();
-  // Billbook needs no camera, microphone, location or notifications permission from the page.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
   registerIpc(core, () => mainWindow);
   core.events.onAny((name, payload) => {
     if (name === 'notify' && Notification.isSupported()) {

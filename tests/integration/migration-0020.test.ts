@@ -169,6 +169,35 @@ describe('migration 20: invoice lines name their invoice by seq, payment allocat
     core.close();
   }, 60_000);
 
+  it('upgrades books holding allocations whose payment or invoice has not arrived yet (a download cut off between pages)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'billbook.db');
+    const { core: before, ids, payments } = await seed(dir);
+    before.close();
+    rewindBooks(file, 19);
+    // Sync writes each pulled page with foreign keys off: an allocation can be kept before its
+    // payment (or its invoice) arrives on a later page. Two such rows, as a cut-off download leaves them.
+    const older = new Database(file);
+    older.pragma('foreign_keys = OFF');
+    const waiting = [
+      { id: '01a1fd55-7aff-7c30-8e97-000000000001', payment_id: '01a1fd55-7aff-7c30-8e97-0000000000aa', invoice_id: ids[0]! },
+      { id: '01a1fd55-7aff-7c30-8e97-000000000002', payment_id: payments[2]!, invoice_id: '01a1fd55-7aff-7c30-8e97-0000000000bb' },
+    ];
+    for (const row of waiting) {
+      older.prepare(`INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at, reversed_on, applied_minor)
+        VALUES (?, ?, ?, 10000, '2026-10-12', 0, '2026-10-12T09:00:00.000Z', NULL, NULL, 0)`).run(row.id, row.payment_id, row.invoice_id);
+    }
+    const allocations = allocationsOf(older);
+    older.close();
+
+    const { core } = makeCore('2026-10-16T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
+    expect(core.migration).toMatchObject({ from: 19, to: MIGRATIONS.at(-1)!.version });
+    expect(allocationsOf(core.context.sql)).toEqual(allocations);
+    // The rules on allocations stand again once the books are open.
+    expect(core.context.sql.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    core.close();
+  }, 60_000);
+
   it('keeps the lines and the allocations in fewer bytes, and an upgraded book ends smaller', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'billbook.db');

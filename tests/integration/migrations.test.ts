@@ -54,6 +54,31 @@ describe('migrations', () => {
     reopened.close();
   });
 
+  it('say how far an update went when a later step of it fails, and keep the rules on rows afterwards', async () => {
+    const dir = tempDir();
+    const core = createCore({ dataDir: dir, log: () => undefined });
+    await call(core, 'customers.create', { name: 'Precious Books Ltd' });
+    core.close();
+
+    const db = openDatabase(path.join(dir, 'billbook.db'));
+    const newest = MIGRATIONS.at(-1)!.version;
+    const fine = { version: 98, name: 'fine', up: 'ALTER TABLE customers ADD COLUMN loyalty INTEGER' };
+    const broken = { version: 99, name: 'broken', up: 'SELECT no_such_function();' };
+    let thrown: unknown;
+    try {
+      migrate(db, [...MIGRATIONS, fine, broken], path.join(dir, 'backups'), '2026-11-21T09:00:00.000Z');
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as MigrationError).message).toMatch(/version 99 \(broken\) failed.*The earlier steps went through: your books are now at version 98; a copy of them as they were before the update is at .*billbook-v\d+-before-v99/);
+    expect((thrown as MigrationError).message).not.toContain('unchanged');
+    expect(db.pragma('user_version', { simple: true })).toBe(98);
+    expect(newest).toBeLessThan(98);
+    // Foreign keys are off only while the steps run.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('refuse books written by a newer Billbook instead of opening them', () => {
     const dir = tempDir();
     createCore({ dataDir: dir, log: () => undefined }).close();

@@ -76,22 +76,38 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
     }
   }
 
-  for (const migration of pending) {
-    const apply = db.transaction(() => {
-      if (typeof migration.up === 'string') db.exec(migration.up);
-      else migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    });
-    try {
-      apply();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new MigrationError(
-        `Updating the database to version ${migration.version} (${migration.name}) failed: ${reason}. ` +
-          (backupFile ? `Your books are unchanged; a copy was also saved at ${backupFile}.` : 'Your books are unchanged.'),
-        backupFile,
-      );
+  // A migration that rebuilds a table writes every row again, and books may hold rows whose parent
+  // has not arrived yet (sync writes each pulled page with foreign keys off; an allocation can come a
+  // page before its payment). With foreign keys on, copying such a row fails the whole update and the
+  // app could never open. SQLite's own procedure for rebuilding tables turns them off first; the
+  // pragma is ignored inside a transaction, so it is set around them.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  let reached = from;
+  try {
+    for (const migration of pending) {
+      const apply = db.transaction(() => {
+        if (typeof migration.up === 'string') db.exec(migration.up);
+        else migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      });
+      try {
+        apply();
+        reached = migration.version;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        // Each step commits on its own: when earlier steps of this update went through, the books
+        // are not as they were, and saying so matters more than the step that failed.
+        const state = reached === from ? 'Your books are unchanged' : `The earlier steps went through: your books are now at version ${reached}`;
+        throw new MigrationError(
+          `Updating the database to version ${migration.version} (${migration.name}) failed: ${reason}. ` +
+            (backupFile ? `${state}; a copy of them as they were before the update is at ${backupFile}.` : `${state}.`),
+          backupFile,
+        );
+      }
     }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
   }
   if (backupDir && backupFile) pruneMigrationBackups(backupDir);
   const compacted = from > 0 && pending.some((m) => m.vacuumAfter) && compactAfterMigrating(db);

@@ -406,9 +406,13 @@ function walkCustomersForPage(sql: Sql, offset: number, limit: number, total: nu
  * matches sit together in every sort's index and the walk may read everything before them: those
  * walk only when they are most of the invoices ("inv").
  */
+/** A bound on the number of invoices, read from the key index in O(log n): seq only grows. */
+function invoiceCountBound(sql: Sql): number {
+  return (sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number }).invoices;
+}
+
 function walksSortIndex(sql: Sql, offset: number, limit: number, total: number, byNumberAlone: number): boolean {
-  // seq only grows, so the largest is a bound on the number of invoices, read from the index in O(log n).
-  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  const invoices = invoiceCountBound(sql);
   if (byNumberAlone * 2 < total) return invoices * (offset + limit) < total * total;
   return invoices + offset + limit < 2 * total;
 }
@@ -426,7 +430,7 @@ function walksSortIndex(sql: Sql, offset: number, limit: number, total: number, 
 function readsCustomersInvoices(sql: Sql, query: ListQuery, search: InvoiceSearch | null, offset: number, limit: number, total: number, byNumberAlone: number): search is InvoiceSearch & { customers: string } {
   if (!search?.customers || byNumberAlone !== 0 || query.sort !== 'issueDate') return false;
   if (query.status || query.customerId || query.currency || query.minTotalMinor !== undefined || query.maxTotalMinor !== undefined) return false;
-  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  const invoices = invoiceCountBound(sql);
   return total * total < 4 * invoices * (offset + limit);
 }
 
@@ -463,20 +467,14 @@ const customersByNameThenInvoices = (byStatus: boolean) =>
  */
 function testsEachBySeq(sql: Sql, search: InvoiceSearch | null, offset: number, limit: number, total: number, matchedCustomers: number): boolean {
   if (!search?.customers || !(total > 0) || !Number.isFinite(total)) return false;
-  const { invoices } = sql.prepare('SELECT coalesce(max(seq), 0) AS invoices FROM invoices').get() as { invoices: number };
+  const invoices = invoiceCountBound(sql);
   return invoices * (offset + limit) < total * matchedCustomers;
-}
-
-/** How many customers a search of customers matches, counted inside the search index. */
-export function countMatchedCustomers(sql: Sql, search: InvoiceSearch | null): number {
-  if (!search?.customers) return 0;
-  return (sql.prepare('SELECT count(*) AS n FROM customer_search WHERE customer_search MATCH ?').get(search.customers) as { n: number }).n;
 }
 
 /**
  * One page of the list's keys. `total` and `byNumberAlone` are the search's count and its part
  * matched by number alone (countInvoiceParts): they decide whether to walk an index or sort;
- * `matchedCustomers` (countMatchedCustomers) how a walk tests each invoice's customer.
+ * `matchedCustomers` (the customers the search matches, countSearchMatches) how a walk tests each invoice's customer.
  */
 export function pageInvoiceKeys(
   sql: Sql, query: ListQuery, today: string, search: InvoiceSearch | null, offset: number, limit: number, total = Infinity, byNumberAlone = 0, matchedCustomers = 0,

@@ -9,7 +9,7 @@ import { recordActivity, recordMutation } from '../audit/record';
 import { addDays, businessDate } from '../clock';
 import type { CoreContext } from '../context';
 import { cachedCount } from '../db/countCache';
-import { getCustomerRow, takeSequence, type CustomerRow } from '../customers/repo';
+import { countSearchMatches, getCustomerRow, takeSequence, type CustomerRow } from '../customers/repo';
 import { toMatchExpression, withStateFilter } from '../customers/search';
 import { newId } from '../ids';
 import { refreshCustomerBalance } from '../ledger/balances';
@@ -110,7 +110,7 @@ export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.li
   const counted = () => (parts ??= repo.countInvoiceParts(ctx.sql, query, day, search));
   const total = cachedCount(ctx.sql, 'invoices', day, key, () => counted().total);
   const byNumberAlone = cachedCount(ctx.sql, 'invoices', day, `${key}|by number alone`, () => counted().byNumberAlone);
-  const matchedCustomers = cachedCount(ctx.sql, 'invoices', day, `${key}|customers matched`, () => repo.countMatchedCustomers(ctx.sql, search));
+  const matchedCustomers = cachedCount(ctx.sql, 'invoices', day, `${key}|customers matched`, () => (search?.customers ? countSearchMatches(ctx.sql, search.customers) : 0));
   const keys = repo.pageInvoiceKeys(ctx.sql, query, day, search, offset, limit, total, byNumberAlone, matchedCustomers);
   return { rows: repo.listRowsBySeq(ctx.sql, keys).map((r) => toListRow(r, day)), total, offset };
 }

@@ -9,7 +9,7 @@ import { uuidKey, uuidText } from '../db/uuidKey';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocumentOfRow, type IndexedCustomerRow } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
-import { invoiceSeq } from '../invoices/repo';
+import { invoiceSeq, newestDraftVersionNumber } from '../invoices/repo';
 import { notificationStatus } from '../send/repo';
 import { replaceSearch as replaceItemSearch } from '../items/repo';
 
@@ -193,8 +193,7 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
 function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
   if (sql.prepare('SELECT 1 FROM draft_versions WHERE sync_id = ?').get(id)) return;
   const invoiceId = str(data.invoice_id)!;
-  const { next } = sql.prepare('SELECT coalesce(max(version), 0) + 1 AS next FROM draft_versions WHERE invoice_id = ?').get(invoiceId) as { next: number };
-  const values: Record<string, string | number | null | Buffer> = { ...known('draft_versions', data), version: next };
+  const values: Record<string, string | number | null | Buffer> = { ...known('draft_versions', data), version: newestDraftVersionNumber(sql, invoiceId) + 1 };
   if (typeof values.content === 'string') {
     const { text, packed } = packedColumns(values.content);
     values.content = text;

@@ -50,8 +50,10 @@ function titleOf(t: DrilldownTarget): string {
   }
 }
 
+/** Rows that are not receivables: no days past due. */
+const plain = (rows: repo.ContributionDbRow[]) => rows.map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
+
 function itemsOf(ctx: CoreContext, t: Exclude<DrilldownTarget, { kind: 'paid' }>): { items: Item[]; unappliedMinor: number } {
-  const plain = (rows: repo.ContributionDbRow[]) => rows.map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
   switch (t.kind) {
     case 'billed':
       return { items: plain(repo.billedContributions(ctx.sql, t)), unappliedMinor: 0 };
@@ -81,7 +83,6 @@ function itemsOf(ctx: CoreContext, t: Exclude<DrilldownTarget, { kind: 'paid' }>
  * snapshot the dashboard shows (kept from it, or read and kept now).
  */
 function pageOf(ctx: CoreContext, t: DrilldownTarget, offset: number, limit: number) {
-  const plain = (rows: repo.ContributionDbRow[]) => rows.map((r) => ({ seq: r.seq, contribution: r.contribution, daysPastDue: null }));
   if (t.kind === 'billed' && !repo.creditedInRange(ctx.sql, t)) {
     const { count, sum } = repo.billedTotals(ctx.sql, t);
     return { pageItems: plain(repo.billedPage(ctx.sql, t, offset, limit)), total: count, sumMinor: sum, unappliedMinor: 0 };
