@@ -2,7 +2,7 @@
 // read-only when damaged, or not at all when they cannot be read.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MIGRATIONS } from '../db/migrations';
+import { MIGRATIONS, NEWEST_SCHEMA } from '../db/migrations';
 import { migrate, type MigrationOutcome } from '../db/migrate';
 import { openDatabase, type SqliteDatabase } from '../db/open';
 import { ownerOnlyFileIfPresent, secureBooksFiles, secureFolder, sqliteFiles } from '../db/files';
@@ -29,8 +29,6 @@ export type OpenedBooks =
   | { state: 'ok'; db: SqliteDatabase; migration: MigrationOutcome; /** When every page was last checked (for the note left at a clean close). */ fullCheckAt: string }
   | { state: 'read_only'; db: SqliteDatabase; migration: MigrationOutcome; detail: string }
   | { state: 'unavailable'; problem: BooksProblem | 'other_version'; detail: string };
-
-const NEWEST = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /**
  * Never throws for a file that is damaged or cannot be opened (the app starts and says so);
@@ -80,9 +78,9 @@ function openReadOnly(dbFile: string, findings: string): OpenedBooks {
     db = openDatabase(dbFile, { readOnly: true });
     // Damaged books cannot be migrated, and this version's queries need this version's tables.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version !== NEWEST) {
+    if (version !== NEWEST_SCHEMA) {
       db.close();
-      return { state: 'unavailable', problem: 'other_version', detail: `database version ${version}; this Billbook reads version ${NEWEST}` };
+      return { state: 'unavailable', problem: 'other_version', detail: `database version ${version}; this Billbook reads version ${NEWEST_SCHEMA}` };
     }
     return { state: 'read_only', db, migration: { from: version, to: version, backupFile: null }, detail: findings };
   } catch (error) {

@@ -1,9 +1,9 @@
 // Whether opening the books will update them to a newer schema, and what a person is told while it
 // runs. Opening migrates and then compacts (db/migrate.ts); on a 100,000-invoice book that is several
 // seconds, which the app must not spend showing nothing.
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { MIGRATIONS } from '../db/migrations';
+import { NEWEST_SCHEMA } from '../db/migrations';
+import { openDatabase, type SqliteDatabase } from '../db/open';
 import { booksFiles } from './open';
 
 export interface BooksUpgrade {
@@ -14,8 +14,6 @@ export interface BooksUpgrade {
   bytes: number;
 }
 
-const NEWEST = Math.max(...MIGRATIONS.map((m) => m.version));
-
 /**
  * The update opening these books will do, or null when there is none: no books yet (a new book is
  * made in a moment), books already current, or books this Billbook cannot migrate (newer, damaged,
@@ -23,14 +21,14 @@ const NEWEST = Math.max(...MIGRATIONS.map((m) => m.version));
  */
 export function upgradeAhead(dataDir: string): BooksUpgrade | null {
   const { dbFile } = booksFiles(dataDir);
-  let db: Database.Database | null = null;
+  let db: SqliteDatabase | null = null;
   try {
     if (!fs.existsSync(dbFile)) return null;
     const bytes = fs.statSync(dbFile).size;
-    db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    db = openDatabase(dbFile, { readOnly: true });
     const from = db.pragma('user_version', { simple: true });
-    if (typeof from !== 'number' || from <= 0 || from >= NEWEST) return null;
-    return { from, to: NEWEST, bytes };
+    if (typeof from !== 'number' || from <= 0 || from >= NEWEST_SCHEMA) return null;
+    return { from, to: NEWEST_SCHEMA, bytes };
   } catch {
     return null;
   } finally {

@@ -7,8 +7,8 @@ import type { CoreContext } from '../../context';
 import { toListRow } from '../../invoices/mapping';
 import { listRowsBySeq } from '../../invoices/repo';
 import { firstInvoices } from '../dashboard/repo';
-import { addDays, dayNumber, formatDay, formatRange } from '../dates';
-import { balancesOn, bucketOf, emptySnapshot, loadHoldings, receivablesSnapshotOn } from '../receivables/asOf';
+import { dayNumber, formatDay, formatRange } from '../dates';
+import { balancesOn, bucketOf, dueDatesOfBucket, emptySnapshot, loadHoldings, receivablesOn } from '../receivables/asOf';
 import { receivablesPage } from '../receivables/repo';
 import * as repo from './repo';
 
@@ -16,21 +16,6 @@ interface Item {
   seq: number;
   contribution: number;
   daysPastDue: number | null;
-}
-
-/**
- * The due dates of an aging bucket on `asOf` (days past due = asOf - due date): 0–30 includes the
- * invoices not yet due, 90+ is 91 days and more, overdue is 1 day and more.
- */
-function dueSpan(asOf: string, bucket: Extract<DrilldownTarget, { kind: 'receivables' }>['bucket']): { dueFrom: string | null; dueTo: string | null } {
-  if (bucket === undefined) return { dueFrom: null, dueTo: null };
-  switch (bucket) {
-    case 'overdue': return { dueFrom: null, dueTo: addDays(asOf, -1) };
-    case '0-30': return { dueFrom: addDays(asOf, -30), dueTo: null };
-    case '31-60': return { dueFrom: addDays(asOf, -60), dueTo: addDays(asOf, -31) };
-    case '61-90': return { dueFrom: addDays(asOf, -90), dueTo: addDays(asOf, -61) };
-    case '90+': return { dueFrom: null, dueTo: addDays(asOf, -91) };
-  }
 }
 
 function titleOf(t: DrilldownTarget): string {
@@ -92,12 +77,12 @@ function pageOf(ctx: CoreContext, t: DrilldownTarget, offset: number, limit: num
     return { pageItems: plain(repo.paidPage(ctx.sql, t, offset, limit)), total: count, sumMinor: sum, unappliedMinor: 0 };
   }
   if (t.kind === 'receivables' && t.customerId === undefined) {
-    const snapshot = receivablesSnapshotOn(ctx.sql, t.asOf).get(t.currency) ?? emptySnapshot();
+    const snapshot = receivablesOn(ctx.sql, [t.asOf]).byDate.get(t.asOf)!.get(t.currency) ?? emptySnapshot();
     const { count, sum } = t.bucket === undefined ? { count: snapshot.invoiceCount, sum: snapshot.totalMinor }
       : t.bucket === 'overdue' ? { count: snapshot.overdueCount, sum: snapshot.overdueMinor }
         : { count: snapshot.buckets[t.bucket].invoiceCount, sum: snapshot.buckets[t.bucket].amountMinor };
     const day = dayNumber(t.asOf);
-    const pageItems = receivablesPage(ctx.sql, { asOf: t.asOf, currency: t.currency, ...dueSpan(t.asOf, t.bucket) }, offset, limit)
+    const pageItems = receivablesPage(ctx.sql, { asOf: t.asOf, currency: t.currency, ...dueDatesOfBucket(t.asOf, t.bucket) }, offset, limit)
       .map(([seq, dueDate, balance]) => ({ seq, contribution: balance, daysPastDue: day - dayNumber(dueDate) }));
     return { pageItems, total: count, sumMinor: sum, unappliedMinor: 0 };
   }

@@ -3,7 +3,7 @@
 // invoice is paid later.
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
-import { dayNumber as toDayNumber } from '../dates';
+import { addDays, dayNumber as toDayNumber } from '../dates';
 import { keepDay, keptDays } from '../keptDays';
 import { allocationsBefore, allocationsBetween, candidates, creditsUpTo, type EventDbRow, type HoldingFilter } from './repo';
 
@@ -49,11 +49,31 @@ export interface InvoiceBalance {
   daysPastDue: number;
 }
 
+/** The last day past due of each bucket but the oldest: 0–30, 31–60, 61–90, then 90+. */
+const BUCKET_ENDS = [30, 60, 90] as const;
+
 export function bucketOf(daysPastDue: number): AgingBucket {
-  if (daysPastDue <= 30) return '0-30';
-  if (daysPastDue <= 60) return '31-60';
-  if (daysPastDue <= 90) return '61-90';
+  if (daysPastDue <= BUCKET_ENDS[0]) return '0-30';
+  if (daysPastDue <= BUCKET_ENDS[1]) return '31-60';
+  if (daysPastDue <= BUCKET_ENDS[2]) return '61-90';
   return '90+';
+}
+
+/**
+ * The due dates whose invoices fall in `bucket` on `asOf` (days past due = asOf - due date), as
+ * bucketOf counts them: 0–30 includes the invoices not yet due, overdue is 1 day and more; null for
+ * no bound (no bucket: every due date).
+ */
+export function dueDatesOfBucket(asOf: string, bucket: AgingBucket | 'overdue' | undefined): { dueFrom: string | null; dueTo: string | null } {
+  const daysBack = (days: number) => addDays(asOf, -days);
+  switch (bucket) {
+    case undefined: return { dueFrom: null, dueTo: null };
+    case 'overdue': return { dueFrom: null, dueTo: daysBack(1) };
+    case '0-30': return { dueFrom: daysBack(BUCKET_ENDS[0]), dueTo: null };
+    case '31-60': return { dueFrom: daysBack(BUCKET_ENDS[1]), dueTo: daysBack(BUCKET_ENDS[0] + 1) };
+    case '61-90': return { dueFrom: daysBack(BUCKET_ENDS[2]), dueTo: daysBack(BUCKET_ENDS[1] + 1) };
+    case '90+': return { dueFrom: null, dueTo: daysBack(BUCKET_ENDS[2] + 1) };
+  }
 }
 
 /**
@@ -187,24 +207,12 @@ export function receivablesOn(sql: Sql, dates: readonly string[], customerDay?: 
   for (const date of wanted) byDate.set(date, day(date).currencies);
   const byCustomer = (customerDay !== undefined && wanted.includes(customerDay) ? day(customerDay).customers : undefined) ?? new Map<string, CustomerReceivable>();
   for (const [date, value] of computed) keepDay(days, date, value, MAX_KEPT_DAYS);
-  // A day's per-customer figures hold a line per customer: only the latest few days asked for keep them.
-  const withCustomers = [...days].filter(([date, kept]) => kept.customers && date !== customerDay);
+  // A day's per-customer figures hold a line per customer: only the latest few days asked for keep
+  // them. A call without a customer day (a drilldown's one day) adds none, so it drops none either.
+  const withCustomers = customerDay === undefined ? [] : [...days].filter(([date, kept]) => kept.customers && date !== customerDay);
   for (const [, kept] of withCustomers.slice(0, Math.max(0, withCustomers.length - (MAX_CUSTOMER_DAYS - 1)))) delete kept.customers;
   // Shared with later calls: callers read these maps and never change them.
   return { byDate, byCustomer };
-}
-
-/**
- * One day's snapshots per currency (see receivablesOn), kept from a dashboard that read the day, or
- * read and kept now; the per-customer figures other days keep are left as they are.
- */
-export function receivablesSnapshotOn(sql: Sql, date: string): Map<string, ReceivablesSnapshot> {
-  const days = keptDays<KeptDay>(sql, 'receivables');
-  const kept = days.get(date);
-  if (kept) return kept.currencies;
-  const computed = computeReceivablesOn(sql, [date]).get(date)!;
-  keepDay(days, date, computed, MAX_KEPT_DAYS);
-  return computed.currencies;
 }
 
 function computeReceivablesOn(sql: Sql, dates: readonly string[], customerDay?: string): Map<string, KeptDay> {

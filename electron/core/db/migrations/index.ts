@@ -27,3 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019,
   migration0020, migration0021,
 ];
+
+/** The schema version this Billbook brings books to. */
+export const NEWEST_SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
