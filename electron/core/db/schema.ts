@@ -218,7 +218,8 @@ export interface SequencesTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: string;
+  /** Milliseconds since 1970, or text not in toISOString's form (db/instant.ts, migration 22): read it with instantText. */
+  at: number | string;
   entity: string;
   entity_id: string;
   action: string;
