@@ -61,9 +61,9 @@ export function rewindBooks(dbFile: string, version: number): void {
     if (!/\bsync_id ANY\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bsync_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
       db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}, entity_id = ${uuidText('entity_id')}`);
     }
-    // History times kept as milliseconds (migration 22, db/instant.ts) go back to their text.
+    // History times kept as milliseconds and packed sentences (migration 22, db/instant.ts, db/summaryPack.ts) go back to their text.
     if (/\bat TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bat ANY NOT NULL\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
-      db.exec(`UPDATE audit_log SET at = ${instantText('at')}`);
+      db.exec(`UPDATE audit_log SET at = ${instantText('at')}, summary = summary_text(summary)`);
     }
     // Lines keyed by their invoice's seq (migration 20) name the invoice by its id again.
     if (/\binvoice_id TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'invoice_lines')?.sql ?? '') && columnsOf(db, 'invoice_lines').includes('invoice_seq')) {

@@ -223,7 +223,8 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string;
   action: string;
-  summary: string;
+  /** Text, or packed (db/summaryPack.ts, migration 22): read it with summary_text. */
+  summary: string | Uint8Array;
   details: string;
 }
 
