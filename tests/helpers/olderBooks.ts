@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
+import { instantText } from '../../electron/core/db/instant';
 import { uuidText } from '../../electron/core/db/uuidKey';
 
 interface SchemaObject {
@@ -59,6 +60,10 @@ export function rewindBooks(dbFile: string, version: number): void {
     // History ids kept as 16 bytes (migration 18, db/uuidKey.ts) go back to their text.
     if (!/\bsync_id ANY\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bsync_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
       db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}, entity_id = ${uuidText('entity_id')}`);
+    }
+    // History times kept as milliseconds and packed sentences (migration 22, db/instant.ts, db/summaryPack.ts) go back to their text.
+    if (/\bat TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bat ANY NOT NULL\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
+      db.exec(`UPDATE audit_log SET at = ${instantText('at')}, summary = summary_text(summary)`);
     }
     // Lines keyed by their invoice's seq (migration 20) name the invoice by its id again.
     if (/\binvoice_id TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'invoice_lines')?.sql ?? '') && columnsOf(db, 'invoice_lines').includes('invoice_seq')) {

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { packedColumns } from '../db/pack';
+import { instantKey } from '../db/instant';
 import { uuidKey } from '../db/uuidKey';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
@@ -29,7 +30,7 @@ export function recordActivity(ctx: CoreContext, entity: string, entityId: strin
   const { actor, deviceName } = identityOf(ctx.sql);
   ctx.sql
     .prepare(`INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
-              VALUES (@at, @entity, ${uuidKey('@entityId')}, @action, @summary, @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
+              VALUES (${instantKey('@at')}, @entity, ${uuidKey('@entityId')}, @action, summary_key(@summary), @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
     .run({ at: ctx.clock.now().toISOString(), entity, entityId, action, summary, details: JSON.stringify(details), syncId: newId(ctx.clock), actor, deviceName });
 }
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { registerPackFunctions } from './pack';
+import { registerSummaryFunctions } from './summaryPack';
 
 export type SqliteDatabase = Database.Database;
 
@@ -29,5 +30,6 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
   // temporary exists, since changing it drops the connection's temporary tables.
   db.pragma('temp_store = MEMORY');
   registerPackFunctions(db);
+  registerSummaryFunctions(db);
   return db;
 }

@@ -218,11 +218,13 @@ export interface SequencesTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: string;
+  /** Milliseconds since 1970, or text not in toISOString's form (db/instant.ts, migration 22): read it with instantText. */
+  at: number | string;
   entity: string;
   entity_id: string;
   action: string;
-  summary: string;
+  /** Text, or packed (db/summaryPack.ts, migration 22): read it with summary_text. */
+  summary: string | Uint8Array;
   details: string;
 }
 

@@ -4,6 +4,7 @@
 // step; derived figures (settlement, balances) are worked out afterwards by apply.ts.
 import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type SyncData, type SyncRow, type SyncedTableName, type SyncLineValue } from '../../../shared/sync/tables';
 import type { Sql } from '../db/sql';
+import { instantKey, instantText } from '../db/instant';
 import { packedColumns } from '../db/pack';
 import { uuidKey, uuidText } from '../db/uuidKey';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
@@ -51,8 +52,9 @@ function selectFor(table: SyncedTableName): string {
       return `SELECT sync_id AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c)).join(', ')}
               FROM draft_versions WHERE sync_id IN (SELECT value FROM json_each(?))`;
     case 'audit_log':
-      // Ids kept as 16 bytes (db/uuidKey.ts, migration 18) travel as text.
-      return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'entity_id' ? `${uuidText('entity_id')} AS entity_id` : c)).join(', ')} FROM audit_log WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
+      // Ids kept as 16 bytes (db/uuidKey.ts, migration 18), times kept as milliseconds (db/instant.ts) and packed
+      // sentences (db/summaryPack.ts, both migration 22) travel as text.
+      return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'entity_id' ? `${uuidText('entity_id')} AS entity_id` : c === 'at' ? `${instantText('at')} AS at` : c === 'summary' ? 'summary_text(summary) AS summary' : c)).join(', ')} FROM audit_log WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
     default:
       return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
   }
@@ -207,8 +209,8 @@ function writeHistoryLine(sql: Sql, id: string, data: SyncData): void {
   if (sql.prepare(`SELECT 1 FROM audit_log WHERE ${keyIs('audit_log', '@id')}`).get({ id })) return;
   const values = known('audit_log', data);
   const names = Object.keys(values);
-  // Both ids in their stored form; entity_id as text first, as the TEXT column it was took it.
-  const placeholders = [...names.map((c) => (c === 'entity_id' ? uuidKey('CAST(@entity_id AS TEXT)') : `@${c}`)), uuidKey('@__id')];
+  // Both ids, the time and the sentence in their stored form; entity_id and the sentence as text first, as the TEXT columns they were took them.
+  const placeholders = [...names.map((c) => (c === 'entity_id' ? uuidKey('CAST(@entity_id AS TEXT)') : c === 'at' ? instantKey('@at') : c === 'summary' ? 'summary_key(CAST(@summary AS TEXT))' : `@${c}`)), uuidKey('@__id')];
   sql.prepare(`INSERT INTO audit_log (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });
 }
 
