@@ -91,10 +91,13 @@ const NAME_PARTS: ImportField[] = ['name', 'company', 'firstName', 'lastName'];
  * Country and currency go first: how they read decides whether phones and amounts fit.
  */
 function columnsToHoldBack(rows: CheckedRow[], mapping: Record<ImportField, string | null>): ImportHeldBack[] {
+  // Most rows have no faults: only the fields some row faults are worth counting cell by cell.
+  const faulted = new Set<ImportField>();
+  for (const row of rows) for (const field of row.check.faults) faulted.add(field);
   const found: ImportHeldBack[] = [];
   for (const field of IMPORT_FIELDS) {
     const header = mapping[field];
-    if (NAME_PARTS.includes(field) || header === null) continue;
+    if (NAME_PARTS.includes(field) || header === null || !faulted.has(field)) continue;
     let fits = 0;
     const misfits: CheckedRow[] = [];
     for (const row of rows) {
@@ -111,8 +114,8 @@ function columnsToHoldBack(rows: CheckedRow[], mapping: Record<ImportField, stri
   return readers.length > 0 ? readers : found;
 }
 
-/** Same customer twice in one file: the same email or tax ID, or the same phone under the same name. */
-function repeatsIn(fields: CustomerFields, seen: SeenInFile): string[] {
+/** Same customer twice in one file: the same email or tax ID, or the same phone under the same name (`namePhone`, made once per row). */
+function repeatsIn(fields: CustomerFields, namePhone: string, seen: SeenInFile): string[] {
   const repeats: string[] = [];
   const earlier = (map: Map<string, number>, value: string) => (value ? map.get(value) : undefined);
   const email = earlier(seen.email, fields.email);
@@ -120,7 +123,7 @@ function repeatsIn(fields: CustomerFields, seen: SeenInFile): string[] {
   const tax = earlier(seen.taxId, fields.taxId);
   if (tax !== undefined) repeats.push(`Same tax ID as line ${tax} of this file`);
   // A shared phone alone (an office line) is two customers; with the same name it is one, twice.
-  const phone = earlier(seen.phone, `${fields.name.toLowerCase()}|${fields.phone}`);
+  const phone = earlier(seen.phone, namePhone);
   if (fields.phone && phone !== undefined) repeats.push(`Same name and phone as line ${phone} of this file`);
   return repeats;
 }
@@ -179,14 +182,15 @@ function validateFile(config: CoreConfig, termsDays: number, csvText: string, re
       reject(line, cells, reasons);
       continue;
     }
-    const repeated = repeatsIn(fields, seen);
+    const namePhone = fields.phone ? `${fields.name.toLowerCase()}|${fields.phone}` : '';
+    const repeated = repeatsIn(fields, namePhone, seen);
     if (repeated.length > 0) {
       reject(line, cells, repeated);
       continue;
     }
     if (fields.email) seen.email.set(fields.email, line);
     if (fields.taxId) seen.taxId.set(fields.taxId, line);
-    if (fields.phone) seen.phone.set(`${fields.name.toLowerCase()}|${fields.phone}`, line);
+    if (fields.phone) seen.phone.set(namePhone, line);
     for (const w of check.warnings) warnings.push({ line, name: fields.name, field: w.field, value: w.value, message: w.message });
     valid.push({ line, cells, fields });
   }

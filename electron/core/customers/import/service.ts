@@ -6,12 +6,13 @@ import { hasLedgerEntries } from '../../ledger/balances';
 import { countAllCustomers, getCustomerRow } from '../repo';
 import { withIndexesBuiltAfter } from '../../db/bulkIndexes';
 import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction, writePendingSearch, type PendingSearch } from '../service';
-import { forgetValidation, planImport } from './plan';
+import { forgetValidation, planImport, type PlannedRow } from './plan';
 import { rowToFields } from './rows';
 import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './openingBalance';
 import type { CurrencyCode } from '../../../../shared/money';
 import { KEPT_ALONE, noteSettledAlone, settleAlone } from '../../sync/outbox';
 import { cloudLink } from '../../sync/state';
+import { withoutInsertNotes } from '../../sync/track';
 import { collectGarbageSoon } from '../../system/collectGarbage';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
@@ -78,15 +79,14 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
     // the changes of all but the last new customers would be removed before this transaction ends,
     // so they are never written (nor packed), and the outbox ends as settling would leave it.
     const outboxFrom = cloudLink(ctx.sql) ? 0 : plan.fresh.length - KEPT_ALONE;
-    let index = 0;
-    const writeFresh = () => {
-      for (const row of plan.fresh) {
+    const writeRows = (rows: PlannedRow[], outbox: boolean) => {
+      for (const row of rows) {
         const currency = row.fields.currency as CurrencyCode;
         const opening = readOpeningBalance(ctx, row.cells, currency, order);
         if (opening && !opening.ok) {
           throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
         }
-        const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch, index++ >= outboxFrom);
+        const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch, outbox);
         changedIds.push(id);
         if (opening) {
           recordOpeningBalance(ctx, id, currency, opening.minor, opening.on, input.fileName);
@@ -94,8 +94,14 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
         }
       }
     };
+    const writeFresh = () => {
+      // The rows with no outbox row would have their sync notes cleared unread: they are never made.
+      if (outboxFrom > 0) withoutInsertNotes(ctx.sql, ['customers', 'audit_log'], () => writeRows(plan.fresh.slice(0, outboxFrom), false));
+      writeRows(outboxFrom > 0 ? plan.fresh.slice(outboxFrom) : plan.fresh, true);
+    };
     const fills = fillsCustomers(ctx, plan.fresh.length);
-    if (fills) withIndexesBuiltAfter(ctx.sql, 'customers', writeFresh);
+    // Every customer has one balances row: the import fills that table as much as the customers.
+    if (fills) withIndexesBuiltAfter(ctx.sql, 'customers', () => withIndexesBuiltAfter(ctx.sql, 'customer_balances', writeFresh));
     else writeFresh();
     writePendingSearch(ctx, pendingSearch, fills);
     if (outboxFrom > 0) {
