@@ -24,7 +24,8 @@ const columnsOf = (db: Database.Database, table: string): string[] =>
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export function rewindBooks(dbFile: string, version: number): void {
-  const older = new Database(':memory:');
+  // The app's own connection: later migrations call the SQL functions it registers (summary_key).
+  const older = openDatabase(':memory:');
   migrate(older, MIGRATIONS.filter((m) => m.version <= version), null, '2000-01-01T00:00:00.000Z');
   const wanted = objectsOf(older);
   const wantedByName = new Map(wanted.map((o) => [o.name, o]));
