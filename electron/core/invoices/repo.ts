@@ -531,15 +531,19 @@ export interface InvoiceListDbRow {
   balance_minor: number;
 }
 
+/**
+ * What the list shows for these keys, in the keys' order. One statement prepared once, the keys in
+ * one parameter (a JSON array): building the SQL of an IN list of a page's 100 keys on every call
+ * cost about as much as reading the rows.
+ */
 export function listRowsBySeq(sql: Sql, seqs: readonly number[]): InvoiceListDbRow[] {
   if (seqs.length === 0) return [];
-  const rows = sql.all(
-    sql.qb
-      .selectFrom('invoices as i')
-      .innerJoin('customers as c', 'c.id', 'i.customer_id')
-      .select(['i.seq', 'i.id', 'i.kind', 'i.number', 'i.status', 'i.customer_id', 'c.name as customer_name', 'i.issue_date', 'i.due_date', 'i.currency', 'i.total_minor', 'i.balance_minor'])
-      .where('i.seq', 'in', seqs),
-  ) as InvoiceListDbRow[];
+  const rows = sql
+    .prepare(
+      `SELECT i.seq, i.id, i.kind, i.number, i.status, i.customer_id, c.name AS customer_name, i.issue_date, i.due_date, i.currency, i.total_minor, i.balance_minor
+       FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.seq IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(seqs)) as InvoiceListDbRow[];
   const order = new Map(seqs.map((s, i) => [s, i]));
   return rows.sort((a, b) => order.get(a.seq)! - order.get(b.seq)!);
 }
