@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DrilldownTarget } from '../../shared/domain/analytics';
 import { call, makeCore } from '../helpers/core';
-import { customer, invoice, line } from '../helpers/billing';
+import { customer, draft, invoice, line } from '../helpers/billing';
 
 type TestCore = ReturnType<typeof makeCore>['core'];
 
@@ -21,7 +21,8 @@ async function plansOf(core: TestCore, run: () => Promise<unknown>): Promise<str
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           };
         }
-        return value;
+        // run(), pluck() and the rest act on the statement itself.
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
   };
@@ -74,6 +75,78 @@ describe('analytics drilldown: billed in a range, a page at a time', () => {
     const expected = [september, ...inRange(() => true)].map((m) => [m.id, m === september ? -7_000 : m.total - (m === made[1] ? 5_000 : 0)]);
     expect(all.rows.map((r) => [r.id, r.contributionMinor])).toEqual(expected);
     expect(all).toMatchObject({ total: expected.length, sumMinor: expected.reduce((s, [, c]) => s + (c as number), 0) });
+    core.close();
+  });
+
+  it('counts "others" as the period\'s kept days less the top customers, and follows a write made after the dashboard', async () => {
+    const { core } = makeCore();
+    const people: { id: string }[] = [];
+    for (let n = 0; n < 14; n++) people.push(await customer(core, { name: `Customer ${n}`, email: `c${n}@example.com`, phone: `0722 0000${String(n).padStart(2, '0')}`, ...(n === 13 ? { currency: 'USD' } : {}) }));
+    const made: { id: string; day: string; customerId: string; total: number }[] = [];
+    const bill = async (n: number, day: string, total: number) => {
+      const inv = await invoice(core, people[n]!.id, { issueDate: day, lines: [line('Goods', 1, total, 0)] });
+      if (n !== 13) made.push({ id: inv.id, day, customerId: people[n]!.id, total });
+    };
+    for (let k = 0; k < 26; k++) await bill(k % 13, `2026-10-${String(1 + ((k * 7) % 30)).padStart(2, '0')}`, 10_000 * (1 + ((k * 5) % 13)));
+    // Another currency, a day before the period, a draft and a voided invoice: none counts.
+    await bill(13, '2026-10-15', 99_000);
+    await bill(4, '2026-09-30', 55_000);
+    await draft(core, people[5]!.id, { issueDate: '2026-10-10', lines: [line('Draft', 1, 1_000_000, 0)] });
+    const voided = await invoice(core, people[6]!.id, { issueDate: '2026-10-11', lines: [line('Void', 1, 2_000_000, 0)] });
+    await call(core, 'invoices.void', { id: voided.id, reason: 'Sent twice' });
+
+    const period = { preset: 'custom', from: '2026-10-01', to: '2026-11-20' } as const;
+    const othersOf = async () => {
+      const board = await call(core, 'analytics.dashboard', { period });
+      return board.currencies.find((c) => c.currency === 'KES')!.charts.revenueByCustomer.at(-1)!;
+    };
+    const expectedOf = (top: readonly string[]) =>
+      made.filter((m) => m.day >= period.from && m.day <= period.to && !top.includes(m.customerId))
+        .sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : made.indexOf(x) - made.indexOf(y)));
+    const sumOf = (list: { total: number }[]) => list.reduce((s, m) => s + m.total, 0);
+
+    const others = await othersOf();
+    const target = others.drilldown!;
+    const top = target.kind === 'billed' ? target.excludeCustomerIds ?? [] : [];
+    expect(top).toHaveLength(10);
+    let expected = expectedOf(top);
+    expect(expected.length).toBeGreaterThan(3);
+    const sql = core.context.sql;
+    const prepare = sql.prepare;
+    const sources: string[] = [];
+    sql.prepare = (source: string) => {
+      sources.push(source);
+      return prepare(source);
+    };
+    let page;
+    try {
+      page = await call(core, 'analytics.drilldown', { target, limit: 100 });
+    } finally {
+      sql.prepare = prepare;
+    }
+    expect(page.rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
+    expect(page).toMatchObject({ total: expected.length, sumMinor: sumOf(expected) });
+    expect({ total: page.total, sumMinor: page.sumMinor }).toEqual({ total: others.invoiceCount, sumMinor: others.billedMinor });
+    // The period's invoices are not counted again: only the top customers' own are read for the totals.
+    expect(sources.filter((s) => /count\(\*\)/.test(s) && s.includes('invoices_final_by_issue'))).toEqual([]);
+    expect(sources.filter((s) => /count\(\*\)/.test(s) && s.includes('invoices_final_by_customer_amount'))).toHaveLength(1);
+
+    // Writes after the dashboard: the drilldown's totals follow them before the dashboard is read again, and after.
+    const other = people.find((p, n) => n !== 13 && !top.includes(p.id))!;
+    const late = await invoice(core, other.id, { issueDate: '2026-10-03', lines: [line('Late', 1, 33_000, 0)] });
+    made.push({ id: late.id, day: '2026-10-03', customerId: other.id, total: 33_000 });
+    await call(core, 'invoices.void', { id: expected[0]!.id, reason: 'Wrong customer' });
+    made.splice(made.indexOf(expected[0]!), 1);
+    expected = expectedOf(top);
+    for (let round = 0; round < 2; round++) {
+      const again = await call(core, 'analytics.drilldown', { target, limit: 100 });
+      expect(again.rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
+      expect(again).toMatchObject({ total: expected.length, sumMinor: sumOf(expected) });
+      const whole = await call(core, 'analytics.drilldown', { target: { kind: 'billed', currency: 'KES', from: period.from, to: period.to }, limit: 1 });
+      const all = made.filter((m) => m.day >= period.from && m.day <= period.to);
+      expect(whole).toMatchObject({ total: all.length, sumMinor: sumOf(all) });
+      await othersOf();
+    }
     core.close();
   });
 });

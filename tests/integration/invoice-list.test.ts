@@ -3,7 +3,7 @@ import { call, makeCore } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
 import type { Core } from '../../electron/core/app';
 import { contract } from '../../shared/contract';
-import { countInvoiceParts, pageInvoiceKeys } from '../../electron/core/invoices/repo';
+import { countInvoiceParts, listRowsBySeq, pageInvoiceKeys } from '../../electron/core/invoices/repo';
 import { searchQueries } from '../../electron/core/invoices/service';
 
 async function books(core: Core) {
@@ -234,6 +234,23 @@ describe('invoice list', () => {
     expect(plan).toContain('SCAN i USING INDEX invoices_by_total');
     expect(plan).toContain('COVERING INDEX sqlite_autoindex_customers_1');
     expect(plan).not.toContain('SEARCH c USING INTEGER PRIMARY KEY');
+  });
+
+  it('reads the rows of any number of keys, in the keys\' order, with one statement whatever the page size', async () => {
+    const { core } = makeCore();
+    const { a, b, c, d, e } = await books(core);
+    const sql = core.context.sql;
+    const seqOf = (id: string) => sql.prepare('SELECT seq FROM invoices WHERE id = ?').pluck().get(id) as number;
+    const [sa, sb, sc, sd, se] = [a, b, c, d, e].map((x) => seqOf(x.id)) as [number, number, number, number, number];
+    expect(listRowsBySeq(sql, [sd, sa, se, sc]).map((r) => [r.id, r.customer_name])).toEqual([
+      [d.id, 'Baraka Hardware'], [a.id, 'Wanjiku Traders'], [e.id, 'Baraka Hardware'], [c.id, 'Baraka Hardware'],
+    ]);
+    const statements = sql.statementCount();
+    for (const size of [1, 2, 3, 5]) expect(listRowsBySeq(sql, [sb, sa, sc, sd, se].slice(0, size)).map((r) => r.seq)).toEqual([sb, sa, sc, sd, se].slice(0, size));
+    expect(sql.statementCount()).toBe(statements);
+    // Keys the books do not hold are left out, however many (past SQLite's limit of bound values).
+    const many = Array.from({ length: 40_000 }, (_, i) => 1_000_000 + i);
+    expect(listRowsBySeq(sql, [...many, sb]).map((r) => r.id)).toEqual([b.id]);
   });
 
   it('pages through without repeating or skipping a row', async () => {

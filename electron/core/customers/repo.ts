@@ -69,10 +69,11 @@ export function countSearchMatches(sql: Sql, match: string): number {
   return (sql.prepare('SELECT count(*) AS n FROM customer_search WHERE customer_search MATCH ?').get(match) as { n: number }).n;
 }
 
-export function replaceTags(sql: Sql, customerId: string, tags: readonly string[], isNew = false): void {
-  if (!isNew) sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(customerId);
-  const insert = sql.prepare('INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)');
-  for (const tag of tags) insert.run(customerId, tag);
+/** A customer's tag rows, each carrying the customer's seq and name for the list by tag (migration 24). */
+export function replaceTags(sql: Sql, customer: { id: string; seq: number; name: string }, tags: readonly string[], isNew = false): void {
+  if (!isNew) sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(customer.id);
+  const insert = sql.prepare('INSERT INTO customer_tags (customer_id, tag, customer_seq, name) VALUES (?, ?, ?, ?)');
+  for (const tag of tags) insert.run(customer.id, tag, customer.seq, customer.name);
 }
 
 /**
@@ -149,6 +150,7 @@ const MANY_MATCHES = 2500;
  */
 export function pageCustomerKeys(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates, offset: number, limit: number, matchCount = 0): number[] {
   const direction = query.direction;
+  if (readsTagInNameOrder(query, match)) return pageTaggedInNameOrder(sql, query, query.tag, offset, limit);
   const byBalance = query.sort === 'outstanding' || query.sort === 'lastInvoice';
   const walkSortIndex = query.sort === 'name' && !query.includeArchived && matchCount > MANY_MATCHES;
   let keys = filtered(sql, query, match, dates, byBalance, walkSortIndex).select('c.seq');
@@ -172,6 +174,36 @@ export function pageCustomerKeys(sql: Sql, query: ListQuery, match: string | nul
       break;
   }
   return sql.all(keys.limit(limit).offset(offset)).map((r) => r.seq);
+}
+
+/**
+ * A tag's customers by name, with no other filter but archiving: their tag rows hold the name order
+ * (migration 24). With a status too, the status's own name index may hold fewer customers to walk.
+ */
+function readsTagInNameOrder(query: ListQuery, match: string | null): query is ListQuery & { tag: string } {
+  // An empty tag filters nothing, as in `filtered`.
+  return !!query.tag && query.sort === 'name' && match === null && !query.status && !query.paymentStatus;
+}
+
+/** The customers' own conditions for a tag's rows: the list's state filters, as `filtered` applies them. */
+function taggedWhere(query: ListQuery): string {
+  return [query.includeArchived ? '' : 'AND c.deleted_at IS NULL', query.status ? 'AND c.status = @status' : ''].join(' ');
+}
+
+/**
+ * One page of a tag's customers in name order: the tag's index walked from the wanted end, each
+ * row's customer read only for the state filters, stopping once the page is full.
+ */
+function pageTaggedInNameOrder(sql: Sql, query: ListQuery, tag: string, offset: number, limit: number): number[] {
+  const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+  return sql
+    .prepare(
+      `SELECT t.customer_seq FROM customer_tags t INDEXED BY customer_tags_by_name JOIN customers c ON c.seq = t.customer_seq
+       WHERE t.tag = @tag ${taggedWhere(query)}
+       ORDER BY t.name COLLATE NOCASE ${direction}, t.customer_seq ${direction} LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({ tag, limit, offset, ...(query.status ? { status: query.status } : {}) }) as number[];
 }
 
 /** Customers with their balances for these keys, from one parameter (a JSON array) whatever the count. */
@@ -201,6 +233,12 @@ export function customersBySeq(sql: Sql, seqs: readonly number[], dates: StatusD
 
 export function countCustomers(sql: Sql, query: ListQuery, match: string | null, dates: StatusDates): number {
   if (match && !query.tag && !query.paymentStatus) return countSearchMatches(sql, match);
+  if (query.tag && match === null && query.paymentStatus === undefined) {
+    return sql
+      .prepare(`SELECT count(*) FROM customer_tags t JOIN customers c ON c.seq = t.customer_seq WHERE t.tag = @tag ${taggedWhere(query)}`)
+      .pluck()
+      .get({ tag: query.tag, ...(query.status ? { status: query.status } : {}) }) as number;
+  }
   return sql.get(filtered(sql, query, match, dates, false).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 

@@ -74,7 +74,7 @@ export function insertCustomerInTransaction(
   const seq = repo.insertCustomer(ctx.sql, {
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
   });
-  repo.replaceTags(ctx.sql, id, fields.tags, true);
+  repo.replaceTags(ctx.sql, { id, seq, name: fields.name }, fields.tags, true);
   if (pendingSearch) pendingSearch.push({ seq, code, fields });
   else indexForSearch(ctx, seq, code, fields, false, true);
   recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields }, outbox });
@@ -105,7 +105,7 @@ export function updateCustomerInTransaction(ctx: CoreContext, existing: repo.Cus
   if (changed.length === 0) return changed;
   const now = ctx.clock.now().toISOString();
   repo.updateCustomerRow(ctx.sql, { ...existing, ...fieldsToRow(fields), updated_at: now, version: existing.version + 1 });
-  repo.replaceTags(ctx.sql, existing.id, fields.tags);
+  repo.replaceTags(ctx.sql, { id: existing.id, seq: existing.seq, name: fields.name }, fields.tags);
   indexForSearch(ctx, existing.seq, existing.code, fields, existing.deleted_at !== null);
   recordMutation(ctx, {
     entity: 'customer', entityId: existing.id, mutation, action: 'updated',

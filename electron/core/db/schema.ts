@@ -199,6 +199,9 @@ export interface CreditNotesTable {
 export interface CustomerTagsTable {
   customer_id: string;
   tag: string;
+  /** The customer's seq and name, copied so a tag's customers are listed in name order from one index. */
+  customer_seq: number;
+  name: string;
 }
 
 export interface CustomerSearchTable {

@@ -531,15 +531,26 @@ export interface InvoiceListDbRow {
   balance_minor: number;
 }
 
+type InvoiceListRawRow = [number, string, string, string | null, string, string, string, string, string, string, number, number];
+
+/**
+ * What the list shows for these keys, in the keys' order. One statement prepared once, the keys in
+ * one parameter (a JSON array): building the SQL of an IN list of a page's 100 keys on every call
+ * cost about as much as reading the rows. Rows come as arrays made into objects here, which costs
+ * less than better-sqlite3 naming each column of each row (0.27 against 0.45 ms for 100 rows).
+ */
 export function listRowsBySeq(sql: Sql, seqs: readonly number[]): InvoiceListDbRow[] {
   if (seqs.length === 0) return [];
-  const rows = sql.all(
-    sql.qb
-      .selectFrom('invoices as i')
-      .innerJoin('customers as c', 'c.id', 'i.customer_id')
-      .select(['i.seq', 'i.id', 'i.kind', 'i.number', 'i.status', 'i.customer_id', 'c.name as customer_name', 'i.issue_date', 'i.due_date', 'i.currency', 'i.total_minor', 'i.balance_minor'])
-      .where('i.seq', 'in', seqs),
-  ) as InvoiceListDbRow[];
+  const raw = sql
+    .prepare(
+      `SELECT i.seq, i.id, i.kind, i.number, i.status, i.customer_id, c.name AS customer_name, i.issue_date, i.due_date, i.currency, i.total_minor, i.balance_minor
+       FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.seq IN (SELECT value FROM json_each(?))`,
+    )
+    .raw(true)
+    .all(JSON.stringify(seqs)) as InvoiceListRawRow[];
+  const rows = raw.map(([seq, id, kind, number, status, customer_id, customer_name, issue_date, due_date, currency, total_minor, balance_minor]): InvoiceListDbRow => ({
+    seq, id, kind, number, status, customer_id, customer_name, issue_date, due_date, currency, total_minor, balance_minor,
+  }));
   const order = new Map(seqs.map((s, i) => [s, i]));
   return rows.sort((a, b) => order.get(a.seq)! - order.get(b.seq)!);
 }

@@ -135,7 +135,7 @@ function writeCustomer(sql: Sql, id: string, data: SyncData, now: string): void 
   } catch {
     tags = [];
   }
-  replaceTags(sql, id, tags);
+  replaceTags(sql, { id, seq: row.seq, name: row.name }, tags);
 }
 
 function writeItem(sql: Sql, id: string, data: SyncData, now: string): void {

@@ -2,7 +2,7 @@
 // period and the one before it span up to years of days, and only days from a write's date on
 // change. Days not kept are read in runs, each one pass of flowsByDay.
 import type { Sql } from '../../db/sql';
-import { addDays } from '../dates';
+import { addDays, daysBetween } from '../dates';
 import { keepDay, keptDays } from '../keptDays';
 import { flowsByDay, type FlowDbRow } from './repo';
 
@@ -36,4 +36,28 @@ export function flowsOverDays(sql: Sql, from: string, to: string): FlowDbRow[] {
   for (const kind of KINDS) for (const d of dates) for (const row of rowsOn(d)) if (row.kind === kind) out.push(row);
   for (const [d, rows] of read) keepDay(days, d, rows, MAX_KEPT_DAYS);
   return out;
+}
+
+/**
+ * What was billed in one currency over [from, to] (final invoices: count and total), from the days
+ * the dashboard keeps; null when any of those days is not kept (nothing is read then). A drilldown
+ * opened from the dashboard finds its period's days kept, and adds them up instead of counting
+ * every invoice of the period again (about 35,000 index entries for a year at 100,000 invoices).
+ */
+export function keptBilled(sql: Sql, currency: string, from: string, to: string): { count: number; sum: number } | null {
+  const days = keptDays<FlowDbRow[]>(sql, 'flows');
+  // Walking the kept days (at most MAX_KEPT_DAYS) costs less than making each date of the range.
+  let kept = 0;
+  let count = 0;
+  let sum = 0;
+  for (const [d, rows] of days) {
+    if (d < from || d > to) continue;
+    kept++;
+    for (const row of rows) {
+      if (row.kind !== 'billed' || row.currency !== currency) continue;
+      count += row.n;
+      sum += row.amount;
+    }
+  }
+  return kept === daysBetween(from, to) + 1 ? { count, sum } : null;
 }

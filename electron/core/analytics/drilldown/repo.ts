@@ -75,6 +75,16 @@ export function billedTotals(sql: Sql, range: Range): { count: number; sum: numb
   return sql.prepare(`SELECT count(*) AS count, coalesce(sum(total_minor), 0) AS sum ${BILLED(range)}`).get(params(range)) as { count: number; sum: number };
 }
 
+/** What the named customers were billed in the range (the top customers the "others" slice leaves out). */
+export function billedTotalsOfCustomers(sql: Sql, range: Range, customerIds: readonly string[]): { count: number; sum: number } {
+  return sql
+    .prepare(
+      `SELECT count(*) AS count, coalesce(sum(total_minor), 0) AS sum FROM invoices INDEXED BY invoices_final_by_customer_amount
+       WHERE ${FINAL} AND customer_id IN (SELECT value FROM json_each(@ids)) AND currency = @currency AND issue_date BETWEEN @from AND @to`,
+    )
+    .get({ currency: range.currency, from: range.from, to: range.to, ids: JSON.stringify(customerIds) }) as { count: number; sum: number };
+}
+
 /** Invoices that payments received in the range were applied to (applications still standing). */
 export function collectedContributions(sql: Sql, range: Range): ContributionDbRow[] {
   return sql

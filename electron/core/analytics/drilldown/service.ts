@@ -6,6 +6,7 @@ import { businessDate } from '../../clock';
 import type { CoreContext } from '../../context';
 import { toListRow } from '../../invoices/mapping';
 import { listRowsBySeq } from '../../invoices/repo';
+import { keptBilled } from '../dashboard/flows';
 import { firstInvoices } from '../dashboard/repo';
 import { dayNumber, formatDay, formatRange } from '../dates';
 import { balancesOn, bucketOf, dueDatesOfBucket, emptySnapshot, loadHoldings, receivablesOn } from '../receivables/asOf';
@@ -63,13 +64,26 @@ function itemsOf(ctx: CoreContext, t: Exclude<DrilldownTarget, { kind: 'paid' }>
 }
 
 /**
+ * The count and sum of a billed page's invoices (no credit note in the range). Of every customer, or
+ * every customer but the top ones ("others"): the period's days the dashboard keeps, less the top
+ * customers' own invoices, when those days are kept; else counted in SQL.
+ */
+function billedTotals(ctx: CoreContext, t: Extract<DrilldownTarget, { kind: 'billed' }>): { count: number; sum: number } {
+  const all = t.customerId === undefined ? keptBilled(ctx.sql, t.currency, t.from, t.to) : null;
+  if (all === null) return repo.billedTotals(ctx.sql, t);
+  if (!t.excludeCustomerIds?.length) return all;
+  const top = repo.billedTotalsOfCustomers(ctx.sql, t, t.excludeCustomerIds);
+  return { count: all.count - top.count, sum: all.sum - top.sum };
+}
+
+/**
  * One page of the items, with their count and sum. Billing with no credit note in the range, and
  * paid, are paged in SQL; so are receivables of every customer, whose count and sum are the day's
  * snapshot the dashboard shows (kept from it, or read and kept now).
  */
 function pageOf(ctx: CoreContext, t: DrilldownTarget, offset: number, limit: number) {
   if (t.kind === 'billed' && !repo.creditedInRange(ctx.sql, t)) {
-    const { count, sum } = repo.billedTotals(ctx.sql, t);
+    const { count, sum } = billedTotals(ctx, t);
     return { pageItems: plain(repo.billedPage(ctx.sql, t, offset, limit)), total: count, sumMinor: sum, unappliedMinor: 0 };
   }
   if (t.kind === 'paid') {
