@@ -20,12 +20,13 @@ import { migration0018 } from './0018_smaller_history_ids';
 import { migration0019 } from './0019_payment_invoice_numbers';
 import { migration0020 } from './0020_smaller_keys';
 import { migration0021 } from './0021_phone_search_runs';
+import { migration0022 } from './0022_smaller_draft_versions';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
   migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019,
-  migration0020, migration0021,
+  migration0020, migration0021, migration0022,
 ];
 
 /** The schema version this Billbook brings books to. */
