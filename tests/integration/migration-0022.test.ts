@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { flagMpesaDuplicates } from '../../electron/core/sync/apply';
 import { keyText, readRows, writeRow } from '../../electron/core/sync/rows';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
@@ -35,7 +36,7 @@ async function seed(dir: string) {
   return { ...made, kamau, open, final, syncIds: idsInOrder() };
 }
 
-describe('migration 22: draft versions name their draft and themselves by 16 bytes', () => {
+describe('migration 22: draft versions name their draft and themselves by 16 bytes; the M-Pesa code index keeps the code', () => {
   it('keeps every version, what the app and sync read of them, and new versions are saved, noted and pulled as before', async () => {
     const dir = tempDir();
     const { core: before, kamau, open, final, syncIds } = await seed(dir);
@@ -83,10 +84,23 @@ describe('migration 22: draft versions name their draft and themselves by 16 byt
     expect((await call(core, 'drafts.versions', { id: open.id })).map((v) => [v.version, v.note])).toEqual([
       [6, 'From the office computer'], [5, ''], [4, 'From the shop computer'], [3, ''], [2, ''], [1, ''],
     ]);
+
+    // Two payments with one M-Pesa code: the later-made one is flagged, whatever their ids' order; read through the code index.
+    const pay = (id: string, at: string) => sql.prepare(`INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, reference, created_at, updated_at)
+      VALUES (?, ?, ?, 100, 'KES', '2026-11-22', 'mpesa', 'QKX1234567', ?, ?)`).run(id, `PAY-${id.slice(-4)}`, kamau.id, at, at);
+    pay('01a1fd55-0000-7000-8000-00000000000a', '2026-11-22T10:00:00.000Z');
+    pay('01a1fd55-0000-7000-8000-00000000000b', '2026-11-22T09:00:00.000Z');
+    flagMpesaDuplicates(sql, ['QKX1234567']);
+    expect(sql.prepare("SELECT id, duplicate_of FROM payments WHERE reference = 'QKX1234567' ORDER BY id").all()).toEqual([
+      { id: '01a1fd55-0000-7000-8000-00000000000a', duplicate_of: '01a1fd55-0000-7000-8000-00000000000b' },
+      { id: '01a1fd55-0000-7000-8000-00000000000b', duplicate_of: null },
+    ]);
+    const codePlan = sql.prepare("EXPLAIN QUERY PLAN SELECT id FROM payments WHERE method = 'mpesa' AND status = 'completed' AND reference = ? ORDER BY created_at, id").all('QKX1234567') as { detail: string }[];
+    expect(codePlan.map((p) => p.detail).join(' ')).toContain('payments_by_mpesa_code (reference=?)');
     core.close();
   }, 60_000);
 
-  it('keeps the versions in fewer bytes, and an upgraded book ends smaller', async () => {
+  it('keeps the versions and the M-Pesa code index in fewer bytes, and an upgraded book ends smaller', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'billbook.db');
     const { core: before, open } = await seed(dir);
@@ -100,9 +114,15 @@ describe('migration 22: draft versions name their draft and themselves by 16 byt
       SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
         1, '2026-11-21T09:00:00.000Z', 'manual', '', 150000, 1, '{}', '[]',
         lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), '' FROM n`).run();
+    // 10,000 M-Pesa payments: their code index held the code, when it was made and the 36-character id.
+    older.prepare(`WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 9999)
+      INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, reference, created_at, updated_at)
+      SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+        'PAY-2026-' || (10000 + k), (SELECT id FROM customers LIMIT 1), 100, 'KES', '2026-11-21', 'mpesa', 'QK' || (10000000 + k), '2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z' FROM n`).run();
     older.pragma('wal_checkpoint(TRUNCATE)');
     older.exec('VACUUM');
     const bytesBefore = DRAFT_VERSION_OBJECTS.map((name) => bytesOf(older, name));
+    const codeIndexBefore = bytesOf(older, 'payments_by_mpesa_code');
     const rows = older.prepare('SELECT count(*) FROM draft_versions').pluck().get() as number;
     older.close();
     const sizeBefore = fs.statSync(file).size;
@@ -117,8 +137,10 @@ describe('migration 22: draft versions name their draft and themselves by 16 byt
     expect(bytesOf(after, 'draft_versions')).toBeLessThan(bytesBefore[0]! - 10_000 * 38);
     expect(bytesOf(after, 'sqlite_autoindex_draft_versions_1')).toBeLessThan(bytesBefore[1]! - 10_000 * 18);
     expect(bytesOf(after, 'draft_versions_by_sync_id')).toBeLessThan(bytesBefore[2]! - 10_000 * 18);
+    // The code and the payment's seq, without when it was made (24 characters) and its id (36).
+    expect(bytesOf(after, 'payments_by_mpesa_code')).toBeLessThan(codeIndexBefore - 10_000 * 55);
     expect(after.pragma('freelist_count', { simple: true })).toBe(0);
     after.close();
-    expect(fs.statSync(file).size).toBeLessThan(sizeBefore - 10_000 * 70);
+    expect(fs.statSync(file).size).toBeLessThan(sizeBefore - 10_000 * 70 - 10_000 * 55);
   }, 60_000);
 });
