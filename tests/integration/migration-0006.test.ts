@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { migrate } from '../../electron/core/db/migrate';
 import { openDatabase } from '../../electron/core/db/open';
+import { uuidText } from '../../electron/core/db/uuidKey';
 import { call, makeCore, tempDir } from '../helpers/core';
 
 describe('migration 6: sync', () => {
@@ -31,7 +32,7 @@ describe('migration 6: sync', () => {
     const { core } = makeCore('2026-11-21T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
     expect(core.migration.from).toBe(5);
     const sql = core.context.sql;
-    const version = sql.prepare('SELECT sync_id FROM draft_versions').get() as { sync_id: string };
+    const version = sql.prepare(`SELECT ${uuidText('sync_id')} AS sync_id FROM draft_versions`).get() as { sync_id: string };
     expect(version.sync_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect((sql.prepare('SELECT count(*) AS n FROM audit_log WHERE sync_id IS NULL').get() as { n: number }).n).toBe(0);
     expect(sql.prepare('SELECT id, applied_minor FROM payment_allocations ORDER BY id').all()).toEqual([{ id: 'a1', applied_minor: 40000 }, { id: 'a2', applied_minor: 0 }]);

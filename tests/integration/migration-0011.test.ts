@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { pack, unpack } from '../../electron/core/db/pack';
+import { uuidKey } from '../../electron/core/db/uuidKey';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer, line } from '../helpers/billing';
 import { rewindBooks } from '../helpers/olderBooks';
@@ -24,7 +25,7 @@ describe('migration 11: smaller books', () => {
     expect(old.content.lines.map((l) => l.description)).toEqual(['Cement', 'Sand']);
 
     await call(core, 'drafts.update', { id: draft.id, version: draft.draft.version, draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [line('Cement', 11, 78_000), line('Sand', 2, 5_000)] } });
-    const row = sql.prepare('SELECT content, content_packed FROM draft_versions WHERE invoice_id = ? AND version = 2').get(draft.id) as { content: string; content_packed: Uint8Array | null };
+    const row = sql.prepare(`SELECT content, content_packed FROM draft_versions WHERE invoice_id = ${uuidKey('@id')} AND version = 2`).get({ id: draft.id }) as { content: string; content_packed: Uint8Array | null };
     expect(row.content).toBe('');
     expect(JSON.parse(unpack(row.content_packed!)).lines[0].quantityMilli).toBe(11_000);
     expect((await call(core, 'drafts.version', { id: draft.id, version: 2 })).content.lines[0]!.quantityMilli).toBe(11_000);

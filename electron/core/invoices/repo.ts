@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { sql as raw, type Expression, type SqlBool } from 'kysely';
 import type { Sql } from '../db/sql';
 import { packedColumns } from '../db/pack';
+import { uuidKey, uuidText } from '../db/uuidKey';
 import type { CreditNotesTable, DraftVersionsTable, InvoiceLinesTable, InvoicesTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
 
@@ -111,7 +112,7 @@ export function insertDraftVersion(sql: Sql, row: VersionRow): void {
   sql
     .prepare(
       `INSERT INTO draft_versions (invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, content, content_packed, warnings, sync_id, author)
-       VALUES (@invoice_id, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @content_packed, @warnings, @sync_id, @author)`,
+       VALUES (${uuidKey('@invoice_id')}, @version, @saved_at, @source, @prompt, @ai_confidence, @note, @total_minor, @line_count, @content, @content_packed, @warnings, ${uuidKey('@sync_id')}, @author)`,
     )
     .run({ ...row, content: text, content_packed: packed });
 }
@@ -139,26 +140,26 @@ export type VersionSummaryRow = Omit<VersionRow, 'content'> & { currency: string
 export function listVersions(sql: Sql, invoiceId: string): VersionSummaryRow[] {
   return sql
     .prepare(
-      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, warnings,
+      `SELECT ${uuidText('invoice_id')} AS invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count, warnings,
          json_extract(unpacked(content, content_packed), '$.currency') AS currency
-       FROM draft_versions WHERE invoice_id = ? ORDER BY version DESC`,
+       FROM draft_versions WHERE invoice_id = ${uuidKey('@invoiceId')} ORDER BY version DESC`,
     )
-    .all(invoiceId) as VersionSummaryRow[];
+    .all({ invoiceId }) as VersionSummaryRow[];
 }
 
 /** The highest version number this computer holds for a draft (0 when none). */
 export function newestDraftVersionNumber(sql: Sql, invoiceId: string): number {
-  return (sql.prepare('SELECT coalesce(max(version), 0) AS newest FROM draft_versions WHERE invoice_id = ?').get(invoiceId) as { newest: number }).newest;
+  return (sql.prepare(`SELECT coalesce(max(version), 0) AS newest FROM draft_versions WHERE invoice_id = ${uuidKey('@invoiceId')}`).get({ invoiceId }) as { newest: number }).newest;
 }
 
 export function getVersion(sql: Sql, invoiceId: string, version: number): VersionRow | undefined {
   return sql
     .prepare(
-      `SELECT invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count,
+      `SELECT ${uuidText('invoice_id')} AS invoice_id, version, saved_at, source, prompt, ai_confidence, note, total_minor, line_count,
          unpacked(content, content_packed) AS content, warnings
-       FROM draft_versions WHERE invoice_id = ? AND version = ?`,
+       FROM draft_versions WHERE invoice_id = ${uuidKey('@invoiceId')} AND version = @version`,
     )
-    .get(invoiceId, version) as VersionRow | undefined;
+    .get({ invoiceId, version }) as VersionRow | undefined;
 }
 
 /** The quote an invoice came from and the schedule period that issued it (migration 8). */

@@ -20,14 +20,17 @@ export const KEY_COLUMN: Record<SyncedTableName, string> = {
   quotes: 'id', refunds: 'id', recurring_schedules: 'id', recurring_runs: 'id',
 };
 
-/** SQL: a row's sync key as its text (history ids are kept as 16 bytes, db/uuidKey.ts). */
+/** Tables whose sync key is kept as 16 bytes (db/uuidKey.ts): history lines (migration 18), draft versions (migration 25). */
+const KEYS_AS_BYTES: ReadonlySet<SyncedTableName> = new Set(['audit_log', 'draft_versions']);
+
+/** SQL: a row's sync key as its text. */
 export function keyText(table: SyncedTableName): string {
-  return table === 'audit_log' ? uuidText('sync_id') : KEY_COLUMN[table];
+  return KEYS_AS_BYTES.has(table) ? uuidText(KEY_COLUMN[table]) : KEY_COLUMN[table];
 }
 
 /** SQL: true for the row whose sync key is the text in the named parameter `param` (e.g. '@id'). */
 export function keyIs(table: SyncedTableName, param: string): string {
-  return `${KEY_COLUMN[table]} = ${table === 'audit_log' ? uuidKey(param) : param}`;
+  return `${KEY_COLUMN[table]} = ${KEYS_AS_BYTES.has(table) ? uuidKey(param) : param}`;
 }
 
 const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
@@ -48,9 +51,9 @@ function selectFor(table: SyncedTableName): string {
     case 'payments':
       return `SELECT id AS key, ${columns.join(', ')}, status FROM payments WHERE id IN (SELECT value FROM json_each(?))`;
     case 'draft_versions':
-      // Content travels plain, however this device stores it (db/pack.ts).
-      return `SELECT sync_id AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c)).join(', ')}
-              FROM draft_versions WHERE sync_id IN (SELECT value FROM json_each(?))`;
+      // Content travels plain, however this device stores it (db/pack.ts); ids kept as 16 bytes (migration 25) as text.
+      return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c === 'invoice_id' ? `${uuidText('invoice_id')} AS invoice_id` : c)).join(', ')}
+              FROM draft_versions WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
     case 'audit_log':
       // Ids kept as 16 bytes (db/uuidKey.ts, migration 18), times kept as milliseconds (db/instant.ts) and packed
       // sentences (db/summaryPack.ts, both migration 22) travel as text.
@@ -193,7 +196,7 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
 }
 
 function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
-  if (sql.prepare('SELECT 1 FROM draft_versions WHERE sync_id = ?').get(id)) return;
+  if (sql.prepare(`SELECT 1 FROM draft_versions WHERE ${keyIs('draft_versions', '@id')}`).get({ id })) return;
   const invoiceId = str(data.invoice_id)!;
   const values: Record<string, string | number | null | Buffer> = { ...known('draft_versions', data), version: newestDraftVersionNumber(sql, invoiceId) + 1 };
   if (typeof values.content === 'string') {
@@ -201,7 +204,10 @@ function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
     values.content = text;
     values.content_packed = packed;
   }
-  upsert(sql, 'draft_versions', 'sync_id', id, values);
+  // Both ids in their stored form (migration 25); invoice_id as text first, as the TEXT column it was took it.
+  const names = Object.keys(values);
+  const placeholders = [...names.map((c) => (c === 'invoice_id' ? uuidKey('CAST(@invoice_id AS TEXT)') : `@${c}`)), uuidKey('@__id')];
+  sql.prepare(`INSERT INTO draft_versions (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });
 }
 
 /** A history line is a fact: written once, never changed. */

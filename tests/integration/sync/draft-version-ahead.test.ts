@@ -2,6 +2,7 @@
 // arrive; a version edited elsewhere can arrive before the draft row that counts it (the
 // convergence fuzz found this: seed 922408256). Editing the draft here must still save.
 import { describe, expect, it } from 'vitest';
+import { uuidKey, uuidText } from '../../../electron/core/db/uuidKey';
 import { readRows, writeRow } from '../../../electron/core/sync/rows';
 import { customer, draft, line } from '../../helpers/billing';
 import { call, makeCore } from '../../helpers/core';
@@ -13,7 +14,7 @@ describe('a draft whose newer version arrived before the draft itself', () => {
     const d = await draft(core, c.id, { lines: [line('Cement 50kg', 2, 75_000)] });
     const sql = core.context.sql;
     // Version 2, saved on another computer, pulled ahead of the draft row (still at version 1 here).
-    const { sync_id: mine } = sql.prepare('SELECT sync_id FROM draft_versions WHERE invoice_id = ?').get(d.id) as { sync_id: string };
+    const { sync_id: mine } = sql.prepare(`SELECT ${uuidText('sync_id')} AS sync_id FROM draft_versions WHERE invoice_id = ${uuidKey('@id')}`).get({ id: d.id }) as { sync_id: string };
     const data = { ...readRows(sql, 'draft_versions', [mine]).get(mine)!, saved_at: '2026-11-21T09:05:00.000Z', total_minor: 240_000, note: 'From the shop computer' };
     writeRow(sql, { table: 'draft_versions', id: '01a1fd55-9473-7da1-b426-cbf558ad8b65', data, stamps: { '*': '0000000000001-0000-shop' } }, '2026-11-21T09:06:00.000Z');
     expect((await call(core, 'invoices.get', { id: d.id })).draft.version).toBe(1);
