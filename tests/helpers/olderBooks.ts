@@ -66,7 +66,7 @@ export function rewindBooks(dbFile: string, version: number): void {
     if (/\bat TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bat ANY NOT NULL\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
       db.exec(`UPDATE audit_log SET at = ${instantText('at')}, summary = summary_text(summary)`);
     }
-    // Draft version ids kept as 16 bytes (migration 25) go back to their text.
+    // Draft version ids kept as 16 bytes (migration 24) go back to their text.
     if (/\binvoice_id TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'draft_versions')?.sql ?? '') && /\binvoice_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'draft_versions')?.sql ?? '')) {
       db.exec(`UPDATE draft_versions SET sync_id = ${uuidText('sync_id')}, invoice_id = ${uuidText('invoice_id')}`);
     }

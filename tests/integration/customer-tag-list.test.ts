@@ -6,7 +6,7 @@ import { call, makeCore, tempDir } from '../helpers/core';
 import { rewindBooks } from '../helpers/olderBooks';
 
 // The customer list filtered by a tag and sorted by name reads the tag's rows in name order
-// (customer_tags keeps each customer's seq and name, migration 24). It must list what the list by
+// (customer_tags keeps each customer's seq and name, migration 23). It must list what the list by
 // name lists, whichever way a customer, its name or its tags were written.
 const NAMES = ['Wanjiku Traders', 'amani stores', 'Baraka Hardware', 'BARAKA hardware', 'Otieno Agencies', 'zawadi salon', 'Kamau & Sons'];
 

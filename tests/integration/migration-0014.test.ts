@@ -107,6 +107,8 @@ describe('migration 14: bounded analytics', () => {
     expect(plan(core, `SELECT customer_id, substr(issue_date, 1, 7) AS month, currency, count(*), sum(total_minor) FROM invoices INDEXED BY invoices_final_by_customer_month
       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY customer_id, month, currency`))
       .toBe('SCAN invoices USING COVERING INDEX invoices_final_by_customer_month');
+    expect(plan(core, `SELECT substr(paid_on, 1, 7) AS month, currency, count(*), sum(amount_minor) FROM payments INDEXED BY payments_completed_by_month
+      WHERE status = 'completed' GROUP BY month, currency`)).toBe('SCAN payments USING COVERING INDEX payments_completed_by_month');
     expect(await screens(core)).toEqual(shown);
   }, 60_000);
 });

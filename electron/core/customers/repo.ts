@@ -69,7 +69,7 @@ export function countSearchMatches(sql: Sql, match: string): number {
   return (sql.prepare('SELECT count(*) AS n FROM customer_search WHERE customer_search MATCH ?').get(match) as { n: number }).n;
 }
 
-/** A customer's tag rows, each carrying the customer's seq and name for the list by tag (migration 24). */
+/** A customer's tag rows, each carrying the customer's seq and name for the list by tag (migration 23). */
 export function replaceTags(sql: Sql, customer: { id: string; seq: number; name: string }, tags: readonly string[], isNew = false): void {
   if (!isNew) sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(customer.id);
   const insert = sql.prepare('INSERT INTO customer_tags (customer_id, tag, customer_seq, name) VALUES (?, ?, ?, ?)');
@@ -178,7 +178,7 @@ export function pageCustomerKeys(sql: Sql, query: ListQuery, match: string | nul
 
 /**
  * A tag's customers by name, with no other filter but archiving: their tag rows hold the name order
- * (migration 24). With a status too, the status's own name index may hold fewer customers to walk.
+ * (migration 23). With a status too, the status's own name index may hold fewer customers to walk.
  */
 function readsTagInNameOrder(query: ListQuery, match: string | null): query is ListQuery & { tag: string } {
   // An empty tag filters nothing, as in `filtered`.

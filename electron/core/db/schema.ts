@@ -116,7 +116,7 @@ export interface InvoiceLinesTable {
 }
 
 export interface DraftVersionsTable {
-  /** invoice_id and sync_id are kept as 16 bytes (migration 25, db/uuidKey.ts): SQL reads them through uuidText. */
+  /** invoice_id and sync_id are kept as 16 bytes (migration 24, db/uuidKey.ts): SQL reads them through uuidText. */
   invoice_id: string;
   version: number;
   saved_at: string;

@@ -20,7 +20,7 @@ export const KEY_COLUMN: Record<SyncedTableName, string> = {
   quotes: 'id', refunds: 'id', recurring_schedules: 'id', recurring_runs: 'id',
 };
 
-/** Tables whose sync key is kept as 16 bytes (db/uuidKey.ts): history lines (migration 18), draft versions (migration 25). */
+/** Tables whose sync key is kept as 16 bytes (db/uuidKey.ts): history lines (migration 18), draft versions (migration 24). */
 const KEYS_AS_BYTES: ReadonlySet<SyncedTableName> = new Set(['audit_log', 'draft_versions']);
 
 /** SQL: a row's sync key as its text. */
@@ -51,7 +51,7 @@ function selectFor(table: SyncedTableName): string {
     case 'payments':
       return `SELECT id AS key, ${columns.join(', ')}, status FROM payments WHERE id IN (SELECT value FROM json_each(?))`;
     case 'draft_versions':
-      // Content travels plain, however this device stores it (db/pack.ts); ids kept as 16 bytes (migration 25) as text.
+      // Content travels plain, however this device stores it (db/pack.ts); ids kept as 16 bytes (migration 24) as text.
       return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c === 'invoice_id' ? `${uuidText('invoice_id')} AS invoice_id` : c)).join(', ')}
               FROM draft_versions WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
     case 'audit_log':
@@ -204,7 +204,7 @@ function writeDraftVersion(sql: Sql, id: string, data: SyncData): void {
     values.content = text;
     values.content_packed = packed;
   }
-  // Both ids in their stored form (migration 25); invoice_id as text first, as the TEXT column it was took it.
+  // Both ids in their stored form (migration 24); invoice_id as text first, as the TEXT column it was took it.
   const names = Object.keys(values);
   const placeholders = [...names.map((c) => (c === 'invoice_id' ? uuidKey('CAST(@invoice_id AS TEXT)') : `@${c}`)), uuidKey('@__id')];
   sql.prepare(`INSERT INTO draft_versions (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });

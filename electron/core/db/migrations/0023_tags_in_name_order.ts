@@ -9,8 +9,8 @@ import type { Migration } from '../migrate';
 // (customers/repo.ts replaceTags). Whoever writes a tag row gives the name and seq (NOT NULL makes a
 // writer that forgets fail), and a rename reaches the customer's tag rows by trigger, whatever wrote it.
 // Tag rows whose customer is not in the books could never be listed, and are not carried over.
-export const migration0024: Migration = {
-  version: 24,
+export const migration0023: Migration = {
+  version: 23,
   name: 'customer tags in name order',
   up: `
     CREATE TABLE customer_tags_new (

@@ -36,7 +36,7 @@ async function seed(dir: string) {
   return { ...made, kamau, open, final, syncIds: idsInOrder() };
 }
 
-describe('migration 25: draft versions name their draft and themselves by 16 bytes; the M-Pesa code index keeps the code', () => {
+describe('migration 24: draft versions name their draft and themselves by 16 bytes; the M-Pesa code index keeps the code', () => {
   it('keeps every version, what the app and sync read of them, and new versions are saved, noted and pulled as before', async () => {
     const dir = tempDir();
     const { core: before, kamau, open, final, syncIds } = await seed(dir);
@@ -47,7 +47,7 @@ describe('migration 25: draft versions name their draft and themselves by 16 byt
     const synced = readRows(before.context.sql, 'draft_versions', syncIds);
     expect([...synced.keys()].sort()).toEqual([...syncIds].sort());
     before.close();
-    rewindBooks(path.join(dir, 'billbook.db'), 24);
+    rewindBooks(path.join(dir, 'billbook.db'), 23);
     const older = new Database(path.join(dir, 'billbook.db'), { readonly: true });
     const idsBefore = idsOf(older);
     expect(idsBefore.every((r) => r.kept === 'text')).toBe(true);
@@ -55,7 +55,7 @@ describe('migration 25: draft versions name their draft and themselves by 16 byt
 
     const { core, clock } = makeCore('2026-11-22T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
     const sql = core.context.sql;
-    expect(core.migration).toMatchObject({ from: 24, to: MIGRATIONS.at(-1)!.version });
+    expect(core.migration).toMatchObject({ from: 23, to: MIGRATIONS.at(-1)!.version });
     // Canonical ids are kept as 16 bytes; the other computer's id as the text it came as.
     expect(idsOf(sql).map((r) => r.kept)).toEqual(['blob', 'blob', 'blob', 'blob', 'text']);
     expect(readRows(sql, 'draft_versions', ['SHOP-VERSION-1']).get('SHOP-VERSION-1')).toEqual(synced.get('SHOP-VERSION-1'));
@@ -105,8 +105,8 @@ describe('migration 25: draft versions name their draft and themselves by 16 byt
     const file = path.join(dir, 'billbook.db');
     const { core: before, open } = await seed(dir);
     before.close();
-    rewindBooks(file, 24);
-    // 10,000 versions as version 24 kept them: the draft's id and the version's own, 36 characters each, in the table and its two indexes.
+    rewindBooks(file, 23);
+    // 10,000 versions as version 23 kept them: the draft's id and the version's own, 36 characters each, in the table and its two indexes.
     const older = new Database(file);
     older.pragma('foreign_keys = OFF');
     older.prepare(`WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 9999)
@@ -128,7 +128,7 @@ describe('migration 25: draft versions name their draft and themselves by 16 byt
     const sizeBefore = fs.statSync(file).size;
 
     const { core } = makeCore('2026-11-22T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
-    expect(core.migration).toMatchObject({ from: 24, compacted: true });
+    expect(core.migration).toMatchObject({ from: 23, compacted: true });
     expect(core.context.sql.prepare('SELECT count(*) FROM draft_versions').pluck().get()).toBe(rows);
     expect((await call(core, 'drafts.versions', { id: open.id })).map((v) => v.version)).toEqual([4, 3, 2, 1]);
     core.close();

@@ -17,8 +17,8 @@ import { uuidKey, uuidText } from '../uuidKey';
 // reading their rows costs nothing, and created_at and the 36-character id were most of each entry.
 //
 // The copy leaves the old table's pages free, so the file is compacted afterwards (migrate.ts).
-export const migration0025: Migration = {
-  version: 25,
+export const migration0024: Migration = {
+  version: 24,
   vacuumAfter: true,
   name: 'smaller draft version ids, a smaller M-Pesa code index',
   up: `
