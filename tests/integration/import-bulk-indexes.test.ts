@@ -8,11 +8,11 @@ import { call, makeCore, refused } from '../helpers/core';
 const MANY = 10_000;
 
 function manyCustomersCsv(count: number, offset = 0): string {
-  const lines = ['Name,Email,Phone,KRA PIN,Status'];
+  const lines = ['Name,Email,Phone,KRA PIN,Status,Tags'];
   for (let n = offset; n < offset + count; n++) {
     // Names out of line order, so the name index is not written in order.
     const k = (n * 7919) % 100_000;
-    lines.push(`Shop ${String(k).padStart(5, '0')} Ltd,shop${n}@example.co.ke,07${String(10_000_000 + n).slice(-8)},${n % 3 === 0 ? `P${String(n).padStart(9, '0')}X` : ''},${n % 10 === 0 ? 'inactive' : 'active'}`);
+    lines.push(`Shop ${String(k).padStart(5, '0')} Ltd,shop${n}@example.co.ke,07${String(10_000_000 + n).slice(-8)},${n % 3 === 0 ? `P${String(n).padStart(9, '0')}X` : ''},${n % 10 === 0 ? 'inactive' : 'active'},${n % 7 === 0 ? 'wholesale' : ''}`);
   }
   return lines.join('\n');
 }
@@ -30,8 +30,8 @@ async function importAll(core: Core, csvText: string) {
  */
 function indexesOf(db: SqliteDatabase) {
   return {
-    indexes: db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('customers', 'customer_balances') ORDER BY name").all(),
-    stats: db.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl IN ('customers', 'customer_balances') ORDER BY idx").all(),
+    indexes: db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('customers', 'customer_balances', 'customer_tags') ORDER BY name").all(),
+    stats: db.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl IN ('customers', 'customer_balances', 'customer_tags') ORDER BY idx").all(),
     triggers: db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('customers', 'audit_log') ORDER BY name").all(),
   };
 }
@@ -50,7 +50,7 @@ describe('a large customer import', () => {
     const { core, dir } = makeCore();
     await importAll(core, manyCustomersCsv(50, 1_000_000));
     const before = withBooks(dir, (db) => {
-      db.exec('ANALYZE customers; ANALYZE customer_balances');
+      db.exec('ANALYZE customers; ANALYZE customer_balances; ANALYZE customer_tags');
       return indexesOf(db);
     });
     expect(before.stats.length).toBeGreaterThan(9);
@@ -76,6 +76,12 @@ describe('a large customer import', () => {
     expect(page.rows.map((r) => r.name)).toEqual(names.slice(0, 5));
     const inactive = await call(core, 'customers.list', { status: 'inactive', sort: 'name', limit: 3 });
     expect(inactive.total).toBe(5 + MANY / 10);
+    // The list by tag walks the tag's index built after the rows: every tagged customer, in name order.
+    const tagged = [...manyCustomersCsv(50, 1_000_000).split('\n').slice(1), ...manyCustomersCsv(MANY).split('\n').slice(1)]
+      .filter((line) => line.endsWith(',wholesale')).map((line) => line.split(',')[0]!).sort();
+    const wholesale = await call(core, 'customers.list', { tag: 'wholesale', sort: 'name', direction: 'asc', limit: 5 });
+    expect(wholesale.total).toBe(tagged.length);
+    expect(wholesale.rows.map((r) => r.name)).toEqual(tagged.slice(0, 5));
   });
 
   // Halfway: among the rows written without sync notes (books that work alone); last: among those with.
@@ -83,7 +89,7 @@ describe('a large customer import', () => {
     const { core, dir } = makeCore();
     await importAll(core, manyCustomersCsv(50, 1_000_000));
     const before = withBooks(dir, (db) => {
-      db.exec('ANALYZE customers; ANALYZE customer_balances');
+      db.exec('ANALYZE customers; ANALYZE customer_balances; ANALYZE customer_tags');
       // That row fails to write (a damaged page, a full disk).
       db.exec(`CREATE TRIGGER fail_last BEFORE INSERT ON customers WHEN NEW.email = 'shop${failing}@example.co.ke' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
       return indexesOf(db);

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import { packedColumns } from '../db/pack';
-import { instantKey } from '../db/instant';
+import { storedInstant } from '../db/instant';
+import { packSummary } from '../db/summaryPack';
 import { uuidKey } from '../db/uuidKey';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
@@ -30,8 +31,9 @@ export function recordActivity(ctx: CoreContext, entity: string, entityId: strin
   const { actor, deviceName } = identityOf(ctx.sql);
   ctx.sql
     .prepare(`INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
-              VALUES (${instantKey('@at')}, @entity, ${uuidKey('@entityId')}, @action, summary_key(@summary), @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
-    .run({ at: ctx.clock.now().toISOString(), entity, entityId, action, summary, details: JSON.stringify(details), syncId: newId(ctx.clock), actor, deviceName });
+              VALUES (@at, @entity, ${uuidKey('@entityId')}, @action, @summary, @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
+    // The stored forms (migration 22) are made here rather than by SQL functions: see storedInstant.
+    .run({ at: storedInstant(ctx.clock.now().toISOString()), entity, entityId, action, summary: packSummary(summary) ?? summary, details: JSON.stringify(details), syncId: newId(ctx.clock), actor, deviceName });
 }
 
 /**

@@ -18,6 +18,8 @@ const STAT_TABLES = ['sqlite_stat1', 'sqlite_stat4'] as const;
  * for these indexes are kept as they were, as inserting rows one by one would keep them.
  */
 export function withIndexesBuiltAfter<T>(sql: Sql, table: string, write: () => T): T {
+  // Outside a transaction a failed write would leave the table without its indexes.
+  if (!sql.db.inTransaction) throw new Error('withIndexesBuiltAfter runs inside the caller\'s transaction');
   const indexes = sql.db
     .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
     .all(table) as DeferredIndex[];

@@ -80,6 +80,9 @@ export function recordBackground(ctx: CoreContext): void {
  * uploads every synced row as it stands (queueUpload), so nothing relies on those notes.
  */
 export function withoutInsertNotes<T>(sql: Sql, tables: readonly SyncedTableName[], write: () => T): T {
+  // Outside a transaction each DROP would commit alone, and a failed write would leave the books
+  // without their sync triggers for good.
+  if (!sql.db.inTransaction) throw new Error('withoutInsertNotes runs inside the caller\'s transaction');
   const triggers = tables
     .map((table) => sql.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").get(`${table}_sync_insert`) as { name: string; sql: string } | undefined)
     .filter((t): t is { name: string; sql: string } => t !== undefined);

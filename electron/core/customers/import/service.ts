@@ -100,8 +100,12 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
       writeRows(outboxFrom > 0 ? plan.fresh.slice(outboxFrom) : plan.fresh, true);
     };
     const fills = fillsCustomers(ctx, plan.fresh.length);
-    // Every customer has one balances row: the import fills that table as much as the customers.
-    if (fills) withIndexesBuiltAfter(ctx.sql, 'customers', () => withIndexesBuiltAfter(ctx.sql, 'customer_balances', writeFresh));
+    // Every customer has one balances row, and tag rows in name order (migration 23): the import
+    // fills those tables as much as the customers.
+    if (fills) {
+      withIndexesBuiltAfter(ctx.sql, 'customers', () =>
+        withIndexesBuiltAfter(ctx.sql, 'customer_balances', () => withIndexesBuiltAfter(ctx.sql, 'customer_tags', writeFresh)));
+    }
     else writeFresh();
     writePendingSearch(ctx, pendingSearch, fills);
     if (outboxFrom > 0) {
