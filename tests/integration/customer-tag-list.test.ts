@@ -4,6 +4,7 @@ import type { Core } from '../../electron/core/app';
 import { readRows, writeRow } from '../../electron/core/sync/rows';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { rewindBooks } from '../helpers/olderBooks';
+import { withPreparedSql } from '../helpers/preparedSql';
 
 // The customer list filtered by a tag and sorted by name reads the tag's rows in name order
 // (customer_tags keeps each customer's seq and name, migration 23). It must list what the list by
@@ -86,17 +87,7 @@ describe('customer list filtered by a tag', () => {
     const { core } = makeCore();
     await customers(core, 24);
     const sql = core.context.sql;
-    const prepare = sql.prepare;
-    const sources: string[] = [];
-    sql.prepare = (source: string) => {
-      sources.push(source);
-      return prepare(source);
-    };
-    try {
-      await call(core, 'customers.list', { tag: 'wholesale', limit: 5 });
-    } finally {
-      sql.prepare = prepare;
-    }
+    const { sources } = await withPreparedSql(core, () => call(core, 'customers.list', { tag: 'wholesale', limit: 5 }));
     const plans = sources.map((s) => (sql.db.prepare(`EXPLAIN QUERY PLAN ${s}`).all(...(s.includes('@tag') ? [{ tag: 'wholesale', limit: 5, offset: 0 }] : s.includes('?') ? [[]] : [])) as { detail: string }[]).map((r) => r.detail).join('\n'));
     // The page, and the count read the same index.
     expect(plans.filter((p) => p.includes('customer_tags_by_name'))).toHaveLength(2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrilldownTarget } from '../../shared/domain/analytics';
 import { call, makeCore } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
+import { withPreparedSql } from '../helpers/preparedSql';
 
 type TestCore = ReturnType<typeof makeCore>['core'];
 
@@ -111,19 +112,7 @@ describe('analytics drilldown: billed in a range, a page at a time', () => {
     expect(top).toHaveLength(10);
     let expected = expectedOf(top);
     expect(expected.length).toBeGreaterThan(3);
-    const sql = core.context.sql;
-    const prepare = sql.prepare;
-    const sources: string[] = [];
-    sql.prepare = (source: string) => {
-      sources.push(source);
-      return prepare(source);
-    };
-    let page;
-    try {
-      page = await call(core, 'analytics.drilldown', { target, limit: 100 });
-    } finally {
-      sql.prepare = prepare;
-    }
+    const { result: page, sources } = await withPreparedSql(core, () => call(core, 'analytics.drilldown', { target, limit: 100 }));
     expect(page.rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
     expect(page).toMatchObject({ total: expected.length, sumMinor: sumOf(expected) });
     expect({ total: page.total, sumMinor: page.sumMinor }).toEqual({ total: others.invoiceCount, sumMinor: others.billedMinor });
