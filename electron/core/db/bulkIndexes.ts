@@ -1,36 +1,50 @@
 import type { SqliteDatabase } from './open';
 import type { Sql } from './sql';
 
-interface DeferredIndex {
+/** An index or trigger as the schema keeps it: dropped and made again from its own SQL. */
+export interface SchemaObject {
+  type: 'index' | 'trigger';
   name: string;
   sql: string;
+}
+
+/**
+ * Runs `write` with `objects` taken away, then makes them again from their own SQL. The caller
+ * holds the transaction, so a rollback brings the old ones back; outside one, each DROP would
+ * commit alone and a failed write would leave the books without them for good.
+ */
+export function withSchemaObjectsAway<T>(db: SqliteDatabase, objects: readonly SchemaObject[], write: () => T): T {
+  if (!db.inTransaction) throw new Error('Schema objects are taken away only inside the caller\'s transaction');
+  for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`);
+  const result = write();
+  for (const o of objects) db.exec(o.sql);
+  return result;
 }
 
 /** The planner's statistics tables that hold rows per index (present once ANALYZE has run). */
 const STAT_TABLES = ['sqlite_stat1', 'sqlite_stat4'] as const;
 
 /**
- * Runs `write` with `table`'s plain (non-unique) indexes taken away, then builds them again from
- * their own SQL; the caller holds the transaction, so a rollback brings back the old ones. A large
- * bulk write into a table its rows will mostly fill inserts each row's entries at random places in
- * every index (a name, an email): building an index afterwards sorts its entries once instead.
- * Unique indexes stay, so every row is still checked as it is written. The planner's statistics
- * for these indexes are kept as they were, as inserting rows one by one would keep them.
+ * Runs `write` with the plain (non-unique) indexes of `tables` taken away, then builds them again
+ * from their own SQL (withSchemaObjectsAway). A large bulk write into tables its rows will mostly
+ * fill inserts each row's entries at random places in every index (a name, an email): building an
+ * index afterwards sorts its entries once instead. Unique indexes stay, so every row is still
+ * checked as it is written. The planner's statistics for these indexes are kept as they were, as
+ * inserting rows one by one would keep them.
  */
-export function withIndexesBuiltAfter<T>(sql: Sql, table: string, write: () => T): T {
-  // Outside a transaction a failed write would leave the table without its indexes.
-  if (!sql.db.inTransaction) throw new Error('withIndexesBuiltAfter runs inside the caller\'s transaction');
+export function withIndexesBuiltAfter<T>(sql: Sql, tables: readonly string[], write: () => T): T {
   const indexes = sql.db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
-    .all(table) as DeferredIndex[];
+    .prepare(
+      `SELECT 'index' AS type, name, sql FROM sqlite_schema
+       WHERE type = 'index' AND tbl_name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name`,
+    )
+    .all(JSON.stringify(tables)) as SchemaObject[];
   if (indexes.length === 0) return write();
   const names = JSON.stringify(indexes.map((i) => i.name));
   const statTables = STAT_TABLES.filter((t) => sql.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(t) !== undefined);
   // DROP INDEX removes the index's statistics with it; they are put back as they were.
   const stats = statTables.map((t) => ({ table: t, rows: sql.db.prepare(`SELECT * FROM ${t} WHERE idx IN (SELECT value FROM json_each(?))`).all(names) as Record<string, unknown>[] }));
-  for (const index of indexes) sql.db.exec(`DROP INDEX "${index.name}"`);
-  const result = write();
-  for (const index of indexes) sql.db.exec(index.sql);
+  const result = withSchemaObjectsAway(sql.db, indexes, write);
   for (const { table: statTable, rows } of stats) {
     if (rows.length === 0) continue;
     const columns = Object.keys(rows[0]!);

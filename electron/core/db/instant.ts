@@ -1,6 +1,6 @@
 // A history line's time (audit_log.at, migration 22) as whole milliseconds since 1970, an INTEGER
 // of 6 bytes, instead of its 24-character ISO text (issue 17, smaller books): the 100,000-invoice
-// book has about 655,000 lines.
+// book has over 600,000 lines.
 //
 // Only text in the form toISOString writes (2026-10-15T09:00:00.000Z) that comes back from the
 // integer as the same text is stored so; any other value a computer sends is kept as the text

@@ -3,6 +3,7 @@
 // sync. Called by recordMutation inside the writing transaction.
 import { SYNCED_TABLES, isSyncedTable, type SyncedTableName } from '../../../shared/sync/tables';
 import type { CoreContext } from '../context';
+import { withSchemaObjectsAway, type SchemaObject } from '../db/bulkIndexes';
 import type { Sql } from '../db/sql';
 import { readStamps, writeStamps } from './rows';
 import { isSyncing } from './state';
@@ -73,21 +74,15 @@ export function recordBackground(ctx: CoreContext): void {
 
 /**
  * Runs `write` with the AFTER INSERT triggers of `tables` that note new rows in sync_dirty taken
- * away, then puts them back from their own SQL; the caller holds the transaction, so a rollback
- * brings them back too. Only for writes whose notes would be cleared unread (clearDirtyRows: books
- * that work alone, changes with no outbox row): a 100,000-customer import otherwise writes and
- * deletes two notes per customer, about a fifth of writing the rows. Joining an organisation
- * uploads every synced row as it stands (queueUpload), so nothing relies on those notes.
+ * away (withSchemaObjectsAway: put back from their own SQL, or by the caller's rollback). Only for
+ * writes whose notes would be cleared unread (clearDirtyRows: books that work alone, changes with
+ * no outbox row): a 100,000-customer import otherwise writes and deletes two notes per customer,
+ * about a fifth of writing the rows. Joining an organisation uploads every synced row as it stands
+ * (queueUpload), so nothing relies on those notes.
  */
 export function withoutInsertNotes<T>(sql: Sql, tables: readonly SyncedTableName[], write: () => T): T {
-  // Outside a transaction each DROP would commit alone, and a failed write would leave the books
-  // without their sync triggers for good.
-  if (!sql.db.inTransaction) throw new Error('withoutInsertNotes runs inside the caller\'s transaction');
-  const triggers = tables
-    .map((table) => sql.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").get(`${table}_sync_insert`) as { name: string; sql: string } | undefined)
-    .filter((t): t is { name: string; sql: string } => t !== undefined);
-  for (const trigger of triggers) sql.db.exec(`DROP TRIGGER "${trigger.name}"`);
-  const result = write();
-  for (const trigger of triggers) sql.db.exec(trigger.sql);
-  return result;
+  const triggers = sql
+    .prepare("SELECT 'trigger' AS type, name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY name")
+    .all(JSON.stringify(tables.map((table) => `${table}_sync_insert`))) as SchemaObject[];
+  return withSchemaObjectsAway(sql.db, triggers, write);
 }

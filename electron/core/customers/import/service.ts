@@ -102,10 +102,7 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
     const fills = fillsCustomers(ctx, plan.fresh.length);
     // Every customer has one balances row, and tag rows in name order (migration 23): the import
     // fills those tables as much as the customers.
-    if (fills) {
-      withIndexesBuiltAfter(ctx.sql, 'customers', () =>
-        withIndexesBuiltAfter(ctx.sql, 'customer_balances', () => withIndexesBuiltAfter(ctx.sql, 'customer_tags', writeFresh)));
-    }
+    if (fills) withIndexesBuiltAfter(ctx.sql, ['customers', 'customer_balances', 'customer_tags'], writeFresh);
     else writeFresh();
     writePendingSearch(ctx, pendingSearch, fills);
     if (outboxFrom > 0) {
