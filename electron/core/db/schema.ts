@@ -147,6 +147,8 @@ export interface PaymentsTable {
   id: string;
   number: string;
   customer_id: string;
+  /** The customer's seq (migration 27): this computer's own, for its indexes; never synced or shown. */
+  customer_seq: number;
   amount_minor: number;
   currency: string;
   paid_on: string;
@@ -167,7 +169,10 @@ export interface PaymentsTable {
 export interface PaymentAllocationsTable {
   id: string;
   payment_id: string;
+  /** The payment's and the invoice's seqs (migration 27): this computer's own, for its indexes; never synced or shown. */
+  payment_seq: number;
   invoice_id: string;
+  invoice_seq: number;
   amount_minor: number;
   allocated_on: string;
   from_credit: number;

@@ -187,8 +187,8 @@ export function paymentsOfInvoice(sql: Sql, invoiceId: string): InvoicePaymentRo
   return sql
     .prepare(
       `SELECT a.payment_id, p.number AS payment_number, a.allocated_on, p.method, p.reference, CASE WHEN a.reversed_at IS NULL THEN a.applied_minor ELSE a.amount_minor END AS amount_minor, a.reversed_at, a.created_at
-       FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
-       WHERE a.invoice_id = ? ORDER BY a.allocated_on, a.created_at, p.seq`,
+       FROM payment_allocations a JOIN payments p ON p.seq = a.payment_seq
+       WHERE a.invoice_seq = (SELECT seq FROM invoices WHERE id = ?) ORDER BY a.allocated_on, a.created_at, p.seq`,
     )
     .all(invoiceId) as InvoicePaymentRow[];
 }

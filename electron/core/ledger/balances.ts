@@ -55,7 +55,7 @@ export function refreshCustomerBalance(sql: Sql, customerId: string): void {
       `UPDATE customer_balances SET
          credit_minor = max(0, unapplied - refunded_minor), refund_excess_minor = max(0, refunded_minor - unapplied)
        FROM (SELECT coalesce(sum(amount_minor - allocated_minor), 0) AS unapplied FROM payments
-             WHERE customer_id = @id AND status = 'completed' AND allocated_minor < amount_minor)
+             WHERE customer_seq = (SELECT seq FROM customers WHERE id = @id) AND status = 'completed' AND allocated_minor < amount_minor)
        WHERE customer_id = @id`,
     )
     .run({ id: customerId });
@@ -76,7 +76,7 @@ export function hasLedgerEntries(sql: Sql, customerId: string): boolean {
   const row = sql
     .prepare(
       `SELECT EXISTS (SELECT 1 FROM invoices WHERE customer_id = @id AND status <> 'draft' AND deleted_at IS NULL)
-           OR EXISTS (SELECT 1 FROM payments WHERE customer_id = @id) AS used`,
+           OR EXISTS (SELECT 1 FROM payments WHERE customer_seq = (SELECT seq FROM customers WHERE id = @id)) AS used`,
     )
     .get({ id: customerId }) as { used: number };
   return row.used === 1;

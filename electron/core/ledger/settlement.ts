@@ -30,7 +30,9 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
   const credited = final ? Math.min(row.credited, row.total_minor) : 0;
   let owed = final ? row.total_minor - credited : 0;
   const allocations = sql
-    .prepare('SELECT id, payment_id, amount_minor, applied_minor, allocated_on FROM payment_allocations WHERE invoice_id = ? AND reversed_at IS NULL ORDER BY created_at, id')
+    // By the invoice's seq: the allocations' index holds it, not the id (migration 27).
+    .prepare(`SELECT id, payment_id, amount_minor, applied_minor, allocated_on FROM payment_allocations
+      WHERE invoice_seq = (SELECT seq FROM invoices WHERE id = ?) AND reversed_at IS NULL ORDER BY created_at, id`)
     .all(invoiceId) as { id: string; payment_id: string; amount_minor: number; applied_minor: number; allocated_on: string }[];
   const moved = new Set<string>();
   let paid = 0;
@@ -48,7 +50,7 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
   }
   // A payment whose allocation now settles more or less has that much less or more credit.
   const refreshPayment = sql.prepare(
-    `UPDATE payments SET allocated_minor = coalesce((SELECT sum(applied_minor) FROM payment_allocations WHERE payment_id = @id AND reversed_at IS NULL), 0),
+    `UPDATE payments SET allocated_minor = coalesce((SELECT sum(applied_minor) FROM payment_allocations WHERE payment_seq = payments.seq AND reversed_at IS NULL), 0),
        updated_at = @now, version = version + 1 WHERE id = @id AND status = 'completed'`,
   );
   for (const paymentId of moved) refreshPayment.run({ id: paymentId, now });

@@ -5,25 +5,35 @@ import type { PaymentAllocationsTable, PaymentsTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
 
 export type PaymentRow = Omit<PaymentsTable, 'seq'> & { seq: number; customer_name: string };
+
+// The indexes of payments and allocations hold the customer's, payment's and invoice's seqs, not
+// their ids (migration 27): a read by id goes through the seq, or it reads the whole table.
+const PAYMENT_SEQ = '(SELECT seq FROM payments WHERE id = ?)';
+const CUSTOMER_SEQ = '(SELECT seq FROM customers WHERE id = ?)';
 export type AllocationRow = PaymentAllocationsTable & { invoice_number: string };
 
-export function insertPayment(sql: Sql, row: Omit<PaymentsTable, 'seq'>): void {
+/** The customer's seq (migration 27) is found from its id. */
+export function insertPayment(sql: Sql, row: Omit<PaymentsTable, 'seq' | 'customer_seq'>): void {
   sql
     .prepare(
-      `INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, reference, notes, idempotency_key,
+      `INSERT INTO payments (id, number, customer_id, customer_seq, amount_minor, currency, paid_on, method, reference, notes, idempotency_key,
          allocated_minor, status, reversed_at, reversal_reason, created_at, updated_at, deleted_at, version)
-       VALUES (@id, @number, @customer_id, @amount_minor, @currency, @paid_on, @method, @reference, @notes, @idempotency_key,
+       VALUES (@id, @number, @customer_id, (SELECT seq FROM customers WHERE id = @customer_id), @amount_minor, @currency, @paid_on, @method, @reference, @notes, @idempotency_key,
          @allocated_minor, @status, @reversed_at, @reversal_reason, @created_at, @updated_at, @deleted_at, @version)`,
     )
     .run(row);
 }
 
-/** A new allocation settles nothing until refreshInvoiceSettlement works out what it applies. */
-export function insertAllocation(sql: Sql, row: Omit<PaymentAllocationsTable, 'applied_minor'>): void {
+/**
+ * A new allocation settles nothing until refreshInvoiceSettlement works out what it applies. The
+ * payment's and invoice's seqs (migration 27) are found from their ids.
+ */
+export function insertAllocation(sql: Sql, row: Omit<PaymentAllocationsTable, 'applied_minor' | 'payment_seq' | 'invoice_seq'>): void {
   sql
     .prepare(
-      `INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_minor, allocated_on, from_credit, created_at, reversed_at, applied_minor)
-       VALUES (@id, @payment_id, @invoice_id, @amount_minor, @allocated_on, @from_credit, @created_at, @reversed_at, 0)`,
+      `INSERT INTO payment_allocations (id, payment_id, payment_seq, invoice_id, invoice_seq, amount_minor, allocated_on, from_credit, created_at, reversed_at, applied_minor)
+       VALUES (@id, @payment_id, (SELECT seq FROM payments WHERE id = @payment_id), @invoice_id, (SELECT seq FROM invoices WHERE id = @invoice_id),
+         @amount_minor, @allocated_on, @from_credit, @created_at, @reversed_at, 0)`,
     )
     .run(row);
 }
@@ -33,7 +43,7 @@ export function refreshAllocated(sql: Sql, paymentId: string, now: string): void
   sql
     .prepare(
       `UPDATE payments SET allocated_minor = coalesce((SELECT sum(applied_minor) FROM payment_allocations
-         WHERE payment_id = @id AND reversed_at IS NULL), 0), updated_at = @now, version = version + 1 WHERE id = @id`,
+         WHERE payment_seq = payments.seq AND reversed_at IS NULL), 0), updated_at = @now, version = version + 1 WHERE id = @id`,
     )
     .run({ id: paymentId, now });
 }
@@ -47,9 +57,9 @@ export function markReversed(sql: Sql, paymentId: string, reason: string, at: st
     )
     .run({ id: paymentId, reason, at });
   const invoices = sql
-    .prepare('SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_id = ? AND reversed_at IS NULL')
+    .prepare(`SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_seq = ${PAYMENT_SEQ} AND reversed_at IS NULL`)
     .all(paymentId) as { invoice_id: string }[];
-  sql.prepare('UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_id = ? AND reversed_at IS NULL').run(at, businessDate(new Date(at)), paymentId);
+  sql.prepare(`UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_seq = ${PAYMENT_SEQ} AND reversed_at IS NULL`).run(at, businessDate(new Date(at)), paymentId);
   return invoices.map((r) => r.invoice_id);
 }
 
@@ -60,10 +70,10 @@ export function paymentIdByKey(sql: Sql, key: string): string | undefined {
 /** Marks one payment's live allocations to one invoice as undone; returns how much they were. */
 export function undoAllocations(sql: Sql, paymentId: string, invoiceId: string, at: string): number {
   const row = sql
-    .prepare('SELECT coalesce(sum(applied_minor), 0) AS amount FROM payment_allocations WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
+    .prepare(`SELECT coalesce(sum(applied_minor), 0) AS amount FROM payment_allocations WHERE payment_seq = ${PAYMENT_SEQ} AND invoice_id = ? AND reversed_at IS NULL`)
     .get(paymentId, invoiceId) as { amount: number };
   sql
-    .prepare('UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_id = ? AND invoice_id = ? AND reversed_at IS NULL')
+    .prepare(`UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_seq = ${PAYMENT_SEQ} AND invoice_id = ? AND reversed_at IS NULL`)
     .run(at, businessDate(new Date(at)), paymentId, invoiceId);
   return row.amount;
 }
@@ -77,8 +87,8 @@ export function getPaymentRow(sql: Sql, id: string): PaymentRow | undefined {
 export function allocationsOf(sql: Sql, paymentId: string): AllocationRow[] {
   return sql
     .prepare(
-      `SELECT a.*, i.number AS invoice_number FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
-       WHERE a.payment_id = ? ORDER BY a.created_at, i.due_date, i.seq`,
+      `SELECT a.*, i.number AS invoice_number FROM payment_allocations a JOIN invoices i ON i.seq = a.invoice_seq
+       WHERE a.payment_seq = ${PAYMENT_SEQ} ORDER BY a.created_at, i.due_date, i.seq`,
     )
     .all(paymentId) as AllocationRow[];
 }
@@ -98,7 +108,7 @@ export function paymentsWithCredit(sql: Sql, customerId: string): { id: string; 
   return sql
     .prepare(
       `SELECT id, amount_minor - allocated_minor AS credit FROM payments
-       WHERE customer_id = ? AND status = 'completed' AND allocated_minor < amount_minor ORDER BY paid_on, seq`,
+       WHERE customer_seq = ${CUSTOMER_SEQ} AND status = 'completed' AND allocated_minor < amount_minor ORDER BY paid_on, seq`,
     )
     .all(customerId) as { id: string; credit: number }[];
 }
@@ -109,9 +119,9 @@ function whereOf(query: ListQuery): { clause: string; params: Record<string, unk
   // Payments are append-only (a reversal is a state, never a tombstone), so there is no deleted_at to check.
   const parts: string[] = ['1 = 1'];
   const params: Record<string, unknown> = {};
-  if (query.customerId) { parts.push('p.customer_id = @customerId'); params['customerId'] = query.customerId; }
+  if (query.customerId) { parts.push('p.customer_seq = (SELECT seq FROM customers WHERE id = @customerId)'); params['customerId'] = query.customerId; }
   if (query.invoiceId) {
-    parts.push('p.id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = @invoiceId)');
+    parts.push('p.seq IN (SELECT payment_seq FROM payment_allocations WHERE invoice_seq = (SELECT seq FROM invoices WHERE id = @invoiceId))');
     params['invoiceId'] = query.invoiceId;
   }
   if (query.method) { parts.push('p.method = @method'); params['method'] = query.method; }
@@ -199,8 +209,8 @@ export function allPayments(sql: Sql, query: ListQuery): (PaymentListDbRow & { n
     .prepare(
       `SELECT p.id, p.number, p.customer_id, c.name AS customer_name, p.amount_minor, p.allocated_minor, p.currency, p.paid_on,
          p.method, p.reference, p.status, p.notes,
-         (SELECT group_concat(DISTINCT i.number ORDER BY a.id) FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id
-          WHERE a.payment_id = p.id AND a.reversed_at IS NULL) AS invoice_numbers
+         (SELECT group_concat(DISTINCT i.number ORDER BY a.id) FROM payment_allocations a JOIN invoices i ON i.seq = a.invoice_seq
+          WHERE a.payment_seq = p.seq AND a.reversed_at IS NULL) AS invoice_numbers
        FROM payments p JOIN customers c ON c.id = p.customer_id
        WHERE ${clause} ORDER BY p.paid_on, p.seq`,
     )

@@ -57,7 +57,8 @@ function eventsUpTo(ctx: CoreContext, customerId: string, to: string): Event[] {
     });
   }
   const payments = sql
-    .prepare('SELECT id, number, paid_on, amount_minor, method, reference, status, reversed_at, seq FROM payments WHERE customer_id = ? AND deleted_at IS NULL AND paid_on <= ?')
+    .prepare(`SELECT id, number, paid_on, amount_minor, method, reference, status, reversed_at, seq FROM payments
+      WHERE customer_seq = (SELECT seq FROM customers WHERE id = ?) AND deleted_at IS NULL AND paid_on <= ?`)
     .all(customerId, to) as { id: string; number: string; paid_on: string; amount_minor: number; method: string; reference: string; status: string; reversed_at: string | null; seq: number }[];
   for (const p of payments) {
     const base = { id: p.id, number: p.number, seq: p.seq, dueDate: null, method: p.method as PaymentMethod, reference: p.reference };
@@ -97,7 +98,7 @@ function agingAt(ctx: CoreContext, customerId: string, to: string): StatementAgi
   const rows = ctx.sql
     .prepare(
       `SELECT i.due_date, i.total_minor
-         - coalesce((SELECT sum(a.applied_minor) FROM payment_allocations a WHERE a.invoice_id = i.id AND a.allocated_on <= @to
+         - coalesce((SELECT sum(a.applied_minor) FROM payment_allocations a WHERE a.invoice_seq = i.seq AND a.allocated_on <= @to
              AND (a.reversed_at IS NULL OR coalesce(a.reversed_on, substr(a.reversed_at, 1, 10)) > @to)), 0)
          - coalesce((SELECT sum(cn.amount_minor) FROM credit_notes cn WHERE cn.invoice_id = i.id AND cn.deleted_at IS NULL AND cn.issue_date <= @to), 0) AS owed
        FROM invoices i

@@ -56,7 +56,7 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
     case 'payments':
       if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!);
       if (d.method === 'mpesa' && text(d.reference)) derived.mpesa.add(text(d.reference)!);
-      for (const a of sql.prepare('SELECT invoice_id FROM payment_allocations WHERE payment_id = ?').all(row.id) as { invoice_id: string }[]) derived.invoices.add(a.invoice_id);
+      for (const a of sql.prepare('SELECT invoice_id FROM payment_allocations WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?)').all(row.id) as { invoice_id: string }[]) derived.invoices.add(a.invoice_id);
       break;
     case 'payment_allocations': case 'credit_notes': if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!); break;
     // A refund takes from the customer's credit.
@@ -181,12 +181,18 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
   if (table === 'customers') {
     const row = sql.prepare('SELECT seq FROM customers WHERE id = ?').get(id) as { seq: number } | undefined;
     if (row) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
+    // Its payments wait for it again (migration 27): written back, it has a new seq (rows.ts writeCustomer).
+    if (row) sql.prepare('UPDATE payments SET customer_seq = NULL WHERE customer_seq = ?').run(row.seq);
     sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(id);
   }
   if (table === 'payments' || table === 'refunds') {
     const row = sql.prepare(`SELECT customer_id FROM ${table} WHERE id = ?`).get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);
   }
+  // A payment's allocations wait for it again (migration 27): written back, it has a new seq, and its
+  // arrival fills them (an invoice's do the same by trigger). Not a trigger: clearing the books removes
+  // every payment before their allocations.
+  if (table === 'payments') sql.prepare('UPDATE payment_allocations SET payment_seq = NULL WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?)').run(id);
   if (table === 'payment_allocations' || table === 'credit_notes') {
     const row = sql.prepare(`SELECT invoice_id FROM ${table} WHERE id = ?`).get(id) as { invoice_id: string } | undefined;
     if (row) derived.invoices.add(row.invoice_id);

@@ -112,7 +112,11 @@ function known(table: SyncedTableName, data: SyncData, skip: readonly string[] =
   return out;
 }
 
-function upsert(sql: Sql, table: string, key: string, id: string, values: Record<string, string | number | null | Buffer>, extraOnInsert: Record<string, string | number | null> = {}): void {
+/** `sqlOnInsert`: columns a new row takes from SQL over its named values (a parent's seq found by its id). */
+function upsert(
+  sql: Sql, table: string, key: string, id: string, values: Record<string, string | number | null | Buffer>,
+  extraOnInsert: Record<string, string | number | null> = {}, sqlOnInsert: Record<string, string> = {},
+): void {
   const columns = Object.keys(values);
   const exists = sql.prepare(`SELECT 1 FROM ${table} WHERE ${key} = ?`).get(id);
   if (exists) {
@@ -122,7 +126,10 @@ function upsert(sql: Sql, table: string, key: string, id: string, values: Record
   }
   const all = { ...extraOnInsert, ...values, [key]: id };
   const names = Object.keys(all);
-  sql.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((c) => `@${c}`).join(', ')})`).run(all);
+  const computed = Object.keys(sqlOnInsert);
+  sql
+    .prepare(`INSERT INTO ${table} (${[...names, ...computed].join(', ')}) VALUES (${[...names.map((c) => `@${c}`), ...computed.map((c) => sqlOnInsert[c])].join(', ')})`)
+    .run(all);
 }
 
 function writeCustomer(sql: Sql, id: string, data: SyncData, now: string): void {
@@ -139,6 +146,8 @@ function writeCustomer(sql: Sql, id: string, data: SyncData, now: string): void 
     tags = [];
   }
   replaceTags(sql, { id, seq: row.seq, name: row.name }, tags);
+  // Payments pulled before their customer name it by seq now (migration 27; payments_awaiting_customer holds them).
+  sql.prepare('UPDATE payments SET customer_seq = ? WHERE customer_seq IS NULL AND customer_id = ?').run(row.seq, id);
 }
 
 function writeItem(sql: Sql, id: string, data: SyncData, now: string): void {
@@ -223,7 +232,9 @@ function writeHistoryLine(sql: Sql, id: string, data: SyncData): void {
 function writePayment(sql: Sql, id: string, data: SyncData, now: string): void {
   const exists = sql.prepare('SELECT status FROM payments WHERE id = ?').get(id) as { status: string } | undefined;
   if (!exists) {
-    upsert(sql, 'payments', 'id', id, known('payments', data), { allocated_minor: 0, updated_at: now, version: 1, idempotency_key: null });
+    // The customer's seq (migration 27): NULL until the customer arrives, if it has not yet (writeCustomer fills it).
+    upsert(sql, 'payments', 'id', id, known('payments', data), { allocated_minor: 0, updated_at: now, version: 1, idempotency_key: null },
+      { customer_seq: '(SELECT seq FROM customers WHERE id = @customer_id)' });
     return;
   }
   if (data.status === 'reversed' && exists.status !== 'reversed') {
@@ -235,7 +246,10 @@ function writePayment(sql: Sql, id: string, data: SyncData, now: string): void {
 function writeAllocation(sql: Sql, id: string, data: SyncData): void {
   const exists = sql.prepare('SELECT reversed_at FROM payment_allocations WHERE id = ?').get(id) as { reversed_at: string | null } | undefined;
   if (!exists) {
-    upsert(sql, 'payment_allocations', 'id', id, { ...known('payment_allocations', data), applied_minor: 0 });
+    // The payment's and invoice's seqs (migration 27): NULL until each arrives, if it has not yet (migration 27's triggers fill them).
+    upsert(sql, 'payment_allocations', 'id', id, { ...known('payment_allocations', data), applied_minor: 0 }, {}, {
+      payment_seq: '(SELECT seq FROM payments WHERE id = @payment_id)', invoice_seq: '(SELECT seq FROM invoices WHERE id = @invoice_id)',
+    });
     return;
   }
   if (data.reversed_at && !exists.reversed_at) {

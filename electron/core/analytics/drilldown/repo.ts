@@ -24,6 +24,14 @@ function customerFilter(range: Range, column: string): string {
   ].join(' ');
 }
 
+/** The same filter on payments, whose indexes hold the customer's seq, not its id (migration 27). */
+function customerSeqFilter(range: Range, column: string): string {
+  return [
+    range.customerId ? `AND ${column} = (SELECT seq FROM customers WHERE id = @customerId)` : '',
+    range.excludeCustomerIds?.length ? `AND ${column} NOT IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@exclude)))` : '',
+  ].join(' ');
+}
+
 const params = (range: Range) => ({
   currency: range.currency, from: range.from, to: range.to,
   ...(range.customerId ? { customerId: range.customerId } : {}),
@@ -91,9 +99,9 @@ export function collectedContributions(sql: Sql, range: Range): ContributionDbRo
     .prepare(
       `SELECT i.seq, sum(a.applied_minor) AS contribution
        FROM payments p INDEXED BY payments_completed_by_date
-       JOIN payment_allocations a ON a.payment_id = p.id AND a.reversed_at IS NULL
-       JOIN invoices i ON i.id = a.invoice_id
-       WHERE p.status = 'completed' AND p.paid_on BETWEEN @from AND @to AND p.currency = @currency ${customerFilter(range, 'p.customer_id')}
+       JOIN payment_allocations a ON a.payment_seq = p.seq AND a.reversed_at IS NULL
+       JOIN invoices i ON i.seq = a.invoice_seq
+       WHERE p.status = 'completed' AND p.paid_on BETWEEN @from AND @to AND p.currency = @currency ${customerSeqFilter(range, 'p.customer_seq')}
        GROUP BY i.seq ORDER BY min(i.issue_date), i.seq`,
     )
     .all(params(range)) as ContributionDbRow[];
@@ -104,7 +112,7 @@ export function unappliedInRange(sql: Sql, range: Range): number {
   const row = sql
     .prepare(
       `SELECT coalesce(sum(amount_minor - allocated_minor), 0) AS unapplied FROM payments
-       WHERE status = 'completed' AND paid_on BETWEEN @from AND @to AND currency = @currency ${customerFilter(range, 'customer_id')}`,
+       WHERE status = 'completed' AND paid_on BETWEEN @from AND @to AND currency = @currency ${customerSeqFilter(range, 'customer_seq')}`,
     )
     .get(params(range)) as { unapplied: number };
   return row.unapplied;

@@ -82,20 +82,24 @@ export function dueDatesOfBucket(asOf: string, bucket: AgingBucket | 'overdue' |
  * `first` (few: those still open then) need their earlier allocations looked up one by one.
  */
 export function loadHoldings(sql: Sql, filter: HoldingFilter): Holding[] {
+  // Allocations name their invoice by seq (migration 27), credit notes by id.
   const byId = new Map<string, Holding>();
-  const older: string[] = [];
+  const bySeq = new Map<number, Holding>();
+  const older: number[] = [];
   for (const [seq, id, customerId, currency, issueDate, dueDate, totalMinor] of candidates(sql, filter)) {
-    byId.set(id, {
+    const holding: Holding = {
       seq, customerId, currency, issueDate, dueDate, issueDay: dayNumber(issueDate), dueDay: dayNumber(dueDate), totalMinor, events: [],
-    });
-    if (issueDate < filter.first) older.push(id);
+    };
+    byId.set(id, holding);
+    bySeq.set(seq, holding);
+    if (issueDate < filter.first) older.push(seq);
   }
-  const add = ([invoiceId, on, until, amount]: EventDbRow) => {
-    byId.get(invoiceId)?.events.push({ on: dayNumber(on), until: until === null ? Infinity : dayNumber(until), amount });
+  const add = <K extends string | number>(holdings: Map<K, Holding>, [invoice, on, until, amount]: EventDbRow<K>) => {
+    holdings.get(invoice)?.events.push({ on: dayNumber(on), until: until === null ? Infinity : dayNumber(until), amount });
   };
-  for (const e of allocationsBetween(sql, filter.first, filter.last)) add(e);
-  for (const e of allocationsBefore(sql, older, filter.first)) add(e);
-  for (const e of creditsUpTo(sql, filter.last)) add(e);
+  for (const e of allocationsBetween(sql, filter.first, filter.last)) add(bySeq, e);
+  for (const e of allocationsBefore(sql, older, filter.first)) add(bySeq, e);
+  for (const e of creditsUpTo(sql, filter.last)) add(byId, e);
   return [...byId.values()];
 }
 

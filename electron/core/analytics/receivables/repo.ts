@@ -15,8 +15,11 @@ export interface HoldingFilter {
 /** seq, id, customer_id, currency, issue_date, due_date, total_minor: arrays, not objects, as thousands come back. */
 export type CandidateDbRow = [number, string, string, string, string, string, number];
 
-/** invoice_id, day, the day an allocation was reversed (it counts before that day) or null, amount. */
-export type EventDbRow = [string, string, string | null, number];
+/**
+ * The invoice (credit notes: its id; allocations: its seq, which their indexes hold since migration 27),
+ * day, the day an allocation was reversed (it counts before that day) or null, amount.
+ */
+export type EventDbRow<Invoice extends string | number = string> = [Invoice, string, string | null, number];
 
 function conditions(filter: HoldingFilter): string {
   return [filter.currency ? 'AND currency = @currency' : '', filter.customerId ? 'AND customer_id = @customerId' : ''].join(' ');
@@ -51,27 +54,27 @@ const SETTLED_AMOUNT = 'CASE WHEN reversed_at IS NULL THEN applied_minor ELSE am
 const SETTLED = `${SETTLED_AMOUNT} AS amount_minor`;
 
 /** Every allocation dated in [first, last], reversed ones included: one pass over a date index. */
-export function allocationsBetween(sql: Sql, first: string, last: string): EventDbRow[] {
+export function allocationsBetween(sql: Sql, first: string, last: string): EventDbRow<number>[] {
   return sql
     .prepare(
-      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, ${SETTLED}
+      `SELECT invoice_seq, allocated_on AS "on", reversed_on AS until, ${SETTLED}
        FROM payment_allocations INDEXED BY payment_allocations_by_date WHERE allocated_on BETWEEN ? AND ?`,
     )
     .raw(true)
-    .all(first, last) as EventDbRow[];
+    .all(first, last) as EventDbRow<number>[];
 }
 
 /** The allocations of these invoices dated before `before`: one seek per invoice. */
-export function allocationsBefore(sql: Sql, invoiceIds: readonly string[], before: string): EventDbRow[] {
-  if (invoiceIds.length === 0) return [];
+export function allocationsBefore(sql: Sql, invoiceSeqs: readonly number[], before: string): EventDbRow<number>[] {
+  if (invoiceSeqs.length === 0) return [];
   return sql
     .prepare(
-      `SELECT invoice_id, allocated_on AS "on", reversed_on AS until, ${SETTLED}
+      `SELECT invoice_seq, allocated_on AS "on", reversed_on AS until, ${SETTLED}
        FROM payment_allocations INDEXED BY payment_allocations_by_invoice_date
-       WHERE invoice_id IN (SELECT value FROM json_each(?)) AND allocated_on < ?`,
+       WHERE invoice_seq IN (SELECT value FROM json_each(?)) AND allocated_on < ?`,
     )
     .raw(true)
-    .all(JSON.stringify(invoiceIds), before) as EventDbRow[];
+    .all(JSON.stringify(invoiceSeqs), before) as EventDbRow<number>[];
 }
 
 /** Credit notes dated by `last` (few: every one is read, and matched to the invoices in hand). */
@@ -116,7 +119,7 @@ export function receivablesPage(sql: Sql, filter: ReceivablesPageFilter, offset:
       `SELECT seq, due_date, balance FROM (
          SELECT c.seq, c.due_date, c.total_minor
            - coalesce((SELECT sum(${SETTLED_AMOUNT}) FROM payment_allocations a INDEXED BY payment_allocations_by_invoice_date
-               WHERE a.invoice_id = c.id AND a.allocated_on <= @asOf AND (a.allocated_on = @asOf OR c.issue_date < @asOf)
+               WHERE a.invoice_seq = c.seq AND a.allocated_on <= @asOf AND (a.allocated_on = @asOf OR c.issue_date < @asOf)
                  AND (a.reversed_on IS NULL OR a.reversed_on > @asOf)), 0)
            - coalesce((SELECT sum(n.amount_minor) FROM credit_notes n INDEXED BY credit_notes_by_invoice WHERE n.invoice_id = c.id AND n.deleted_at IS NULL AND n.issue_date <= @asOf), 0) AS balance
          FROM (

@@ -51,15 +51,19 @@ const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NU
 
 type Params = Record<string, string | number>;
 
-/** Filters every row kind shares: customers, tags, currency. */
-function customerFilters(f: ReportDefinition['filters'], column: string, currencyColumn: string, params: Params): string[] {
+/**
+ * Filters every row kind shares: customers, tags, currency. `bySeq`: the column holds the customer's
+ * seq, not its id (payments, migration 27), so the ids asked for are turned into seqs.
+ */
+function customerFilters(f: ReportDefinition['filters'], column: string, currencyColumn: string, params: Params, bySeq = false): string[] {
   const where: string[] = [];
+  const customers = (ids: string) => (bySeq ? `(SELECT seq FROM customers WHERE id IN ${ids})` : ids);
   if (f.customerIds?.length) {
-    where.push(`${column} IN (SELECT value FROM json_each(@customerIds))`);
+    where.push(`${column} IN ${customers('(SELECT value FROM json_each(@customerIds))')}`);
     params.customerIds = JSON.stringify(f.customerIds);
   }
   if (f.tags?.length) {
-    where.push(`${column} IN (SELECT customer_id FROM customer_tags WHERE tag IN (SELECT value FROM json_each(@tags)))`);
+    where.push(`${column} IN ${customers('(SELECT customer_id FROM customer_tags WHERE tag IN (SELECT value FROM json_each(@tags)))')}`);
     params.tags = JSON.stringify(f.tags);
   }
   if (f.currency) {
@@ -147,11 +151,12 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
   const where = [
     completedOnly ? "p.status = 'completed'" : 'p.status IN (SELECT value FROM json_each(@statuses))',
     ...dateFilters(f, 'p.paid_on', params),
-    ...customerFilters(f, 'p.customer_id', 'p.currency', params),
+    ...customerFilters(f, 'p.customer_seq', 'p.currency', params, true),
     ...amountFilters(f, 'p.amount_minor', params),
   ];
+  // The indexes hold the customer's seq (migration 27): its id is looked up only when a report reads it (by customer, detail).
   const columns = [
-    'p.seq', 'p.currency', 'p.customer_id', 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
+    'p.seq', 'p.currency', needs.detail ? 'p.customer_id' : '(SELECT id FROM customers WHERE seq = p.customer_seq) AS customer_id', 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
     'p.amount_minor AS amount', ...(needs.detail ? ['p.number AS ref', 'p.method', 'p.reference'] : []),
   ];
   // Grouped by month first over all time, the index by month (migration 14) hands SQLite each group
