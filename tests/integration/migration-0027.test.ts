@@ -174,6 +174,17 @@ describe('migration 27: payments and allocations name their customer, payment an
     // (Listed first now: a payment written again is the newest row of its day, as before migration 27.)
     expect(await listed(core)).toEqual([['PAY-2026-0001', 'INV-2026-0001', 'reversed'], ['PAY-2026-0002', 'INV-2026-0001', 'completed']]);
     expect((await call(core, 'invoices.get', { id: inv.id })).balanceMinor).toBe(60_000);
+
+    // Another computer's earlier reversal of it: the payment alone is written anew, its allocation stays and follows it.
+    const reversed = row('payments', first.id);
+    const seqReversed = sql.prepare('SELECT seq FROM payments WHERE id = ?').pluck().get(first.id) as number;
+    // (A later payment first, so the one written anew cannot take back the highest seq.)
+    const later = await call(source, 'payments.record', pay(c.id, 1_000, { allocations: [] }));
+    applyPulledRows(core.context, [row('payments', later.id)]);
+    forceCloudState(core.context, [{ table: 'payments', id: first.id, row: { ...reversed, data: { ...reversed.data, reversed_at: '2026-11-21T08:59:00.000Z' } } }]);
+    expect(sql.prepare('SELECT seq FROM payments WHERE id = ?').pluck().get(first.id)).not.toBe(seqReversed);
+    expect(wrongSeqs(sql)).toEqual([]);
+    expect((await call(core, 'payments.get', { id: first.id })).allocations.map((x) => [x.invoiceNumber, x.reversed])).toEqual([['INV-2026-0001', true]]);
     core.close();
     source.close();
   });
