@@ -46,6 +46,12 @@ async function readsOf(core: TestCore, customerIds: string[], invoiceIds: string
     customers: await Promise.all(customerIds.map((id) => call(core, 'customers.get', { id }))),
     statements: await Promise.all(customerIds.map((customerId) => call(core, 'statements.get', { customerId, from: '2026-01-01', to: '2026-11-21' }))),
     synced: [readRows(sql, 'payments', paymentIds), readRows(sql, 'payment_allocations', allocationIds)],
+    reports: await Promise.all([
+      { groupBy: ['customer'], measures: ['count', 'sum'], filters: { customerIds } },
+      { groupBy: ['customer', 'month'], measures: ['count', 'sum', 'p50'], filters: { customerIds } },
+      { groupBy: ['month'], measures: ['count', 'sum', 'p50'], filters: { customerIds: [customerIds[1]!] } },
+      { groupBy: ['customer'], measures: ['count', 'sum'], filters: { customerIds, statuses: ['completed', 'reversed'] } },
+    ].map((d) => call(core, 'reports.run', { rows: 'payments', ...d } as Parameters<typeof call<'reports.run'>>[2]))),
   };
 }
 
