@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { paymentRecords } from '../../electron/core/analytics/reports/repo';
 import { pagePaymentsSql } from '../../electron/core/payments/repo';
+import { reportDefinitionSchema } from '../../shared/domain/analytics';
 import { applyPulledRows, forceCloudState } from '../../electron/core/sync/apply';
 import { readRows } from '../../electron/core/sync/rows';
 import { contract } from '../../shared/contract';
@@ -214,6 +216,16 @@ describe('migration 27: payments and allocations name their customer, payment an
     expect(planOf(sql, byCustomer.text, { ...byCustomer.params, limit: 100, offset: 0 })).toContain('payments_by_customer (customer_seq=?)');
     const byInvoice = pagePaymentsSql(contract['payments.list'].input.parse({ invoiceId: inv.id }));
     expect(planOf(sql, byInvoice.text, { ...byInvoice.params, limit: 100, offset: 0 })).toContain('payment_allocations_by_invoice_date (invoice_seq=?)');
+
+    // The payments report reads its covering index alone by month, and a customer by seq per payment only grouped by customer.
+    const records = (groupBy: string[]) => {
+      const q = paymentRecords(reportDefinitionSchema.parse({ rows: 'payments', groupBy }), {
+        month: groupBy.includes('month'), groupedByMonthFirst: groupBy[0] === 'month', status: false, taxRate: false, detail: false,
+      });
+      return planOf(sql, `SELECT ${groupBy.map((g) => (g === 'customer' ? 'customer_id' : g)).join(', ')}, count(*), sum(amount) FROM (${q.text}) GROUP BY 1`, q.params);
+    };
+    expect(records(['month'])).toMatch(/^SCAN p USING COVERING INDEX payments_completed_by_month( \| USE TEMP B-TREE FOR GROUP BY)?$/);
+    expect(records(['customer'])).toMatch(/^SCAN p USING COVERING INDEX payments_completed_by_date \| SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     core.close();
   });
 });
