@@ -30,15 +30,16 @@ describe('migration 12: faster analytics', () => {
     const { core } = makeCore('2026-11-21T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
     expect(core.migration).toMatchObject({ from: 11, to: MIGRATIONS.at(-1)!.version });
     const columns = (index: string) => (core.context.sql.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index) as { name: string }[]).map((c) => c.name);
-    expect(columns('payment_allocations_by_date')).toEqual(['allocated_on', 'invoice_id', 'reversed_on', 'applied_minor', 'amount_minor', 'reversed_at']);
-    expect(columns('payment_allocations_by_invoice_date')).toEqual(['invoice_id', 'allocated_on', 'reversed_on', 'applied_minor', 'amount_minor', 'reversed_at']);
+    // Migration 27: they name the invoice by its seq.
+    expect(columns('payment_allocations_by_date')).toEqual(['allocated_on', 'invoice_seq', 'reversed_on', 'applied_minor', 'amount_minor', 'reversed_at']);
+    expect(columns('payment_allocations_by_invoice_date')).toEqual(['invoice_seq', 'allocated_on', 'reversed_on', 'applied_minor', 'amount_minor', 'reversed_at']);
     // Migration 17 adds the columns of its partial WHERE after these.
     expect(columns('invoices_final_by_customer_amount').slice(0, 4)).toEqual(['customer_id', 'currency', 'issue_date', 'total_minor']);
     expect(plan(core, `SELECT customer_id, currency, group_concat(seq), group_concat(total_minor) FROM invoices INDEXED BY invoices_final_by_customer_amount
       WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL GROUP BY customer_id, currency`)).not.toMatch(/TEMP B-TREE/);
-    const settled = 'invoice_id, allocated_on, reversed_on, CASE WHEN reversed_at IS NULL THEN applied_minor ELSE amount_minor END';
+    const settled = 'invoice_seq, allocated_on, reversed_on, CASE WHEN reversed_at IS NULL THEN applied_minor ELSE amount_minor END';
     expect(plan(core, `SELECT ${settled} FROM payment_allocations INDEXED BY payment_allocations_by_date WHERE allocated_on BETWEEN '2026-09-01' AND '2026-11-21'`)).toMatch(/COVERING INDEX payment_allocations_by_date/);
-    expect(plan(core, `SELECT ${settled} FROM payment_allocations INDEXED BY payment_allocations_by_invoice_date WHERE invoice_id IN (SELECT value FROM json_each('[]')) AND allocated_on < '2026-09-01'`)).toMatch(/COVERING INDEX payment_allocations_by_invoice_date/);
+    expect(plan(core, `SELECT ${settled} FROM payment_allocations INDEXED BY payment_allocations_by_invoice_date WHERE invoice_seq IN (SELECT value FROM json_each('[]')) AND allocated_on < '2026-09-01'`)).toMatch(/COVERING INDEX payment_allocations_by_invoice_date/);
 
     const after = await call(core, 'analytics.dashboard', { period });
     expect(after).toEqual(board);
