@@ -80,17 +80,19 @@ export interface InsertOptions {
   balancesNow?: boolean;
   /** false: see MutationRecord.outbox. */
   outbox?: boolean;
+  /** The caller knows no customer holds `number`'s code (books that held none before this bulk insert): not looked up. */
+  codeFree?: boolean;
 }
 
 /** Inserts one customer; the caller holds the transaction. Returns its id. */
 export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, options: InsertOptions = {}): string {
-  const { number, bulk, balancesNow = false, outbox = true } = options;
+  const { number, bulk, balancesNow = false, outbox = true, codeFree = false } = options;
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock);
   let code = customerCodeFor(ctx, number ?? repo.takeSequence(ctx.sql, customerSeries(ctx)));
   // A code already in use came from elsewhere (another computer's books, downloaded): step past it.
   const taken = ctx.sql.prepare('SELECT 1 FROM customers WHERE code = ?');
-  while (taken.get(code)) code = customerCodeFor(ctx, repo.takeSequence(ctx.sql, customerSeries(ctx)));
+  while (!codeFree && taken.get(code)) code = customerCodeFor(ctx, repo.takeSequence(ctx.sql, customerSeries(ctx)));
   const seq = repo.insertCustomer(ctx.sql, {
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
   }, !bulk || balancesNow);

@@ -74,6 +74,8 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   const order = openingDateOrder(plan.fresh);
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
+    // Into books with no customers, the reserved numbers' codes are free: each is not looked up.
+    const codeFree = countAllCustomers(ctx.sql) === 0;
     const bulk = newBulkInsert();
     // Books that work alone keep only their newest KEPT_ALONE changes (sync/outbox.ts settleAlone):
     // the changes of all but the last new customers would be removed before this transaction ends,
@@ -87,7 +89,7 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
           throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
         }
         const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, {
-          number: number++, bulk, outbox, balancesNow: opening !== null,
+          number: number++, bulk, outbox, balancesNow: opening !== null, codeFree,
         });
         changedIds.push(id);
         if (opening) {
