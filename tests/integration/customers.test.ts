@@ -110,6 +110,29 @@ describe('customers', () => {
     expect((await call(core, 'customers.get', { id: wanjiku.id })).notes).toBe('First edit');
   });
 
+  it('filters a search by state alike for entries written before and after they left out the common states', async () => {
+    const { core, clock } = makeCore();
+    const { wanjiku, baraka, akinyi } = await seed(core, clock);
+    await call(core, 'customers.archive', { id: akinyi.id });
+    const db = core.context.sql.db;
+    const entries = (match: string) => db.prepare('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(match);
+    // A live, active customer's entry names no state: every customer held those two terms and no search asks for them.
+    expect(entries('state : live OR state : active')).toBe(0);
+    expect(entries('state : inactive')).toBe(1);
+    expect(entries('state : archived')).toBe(1);
+    // Wanjiku's entry as books written before hold it, with both terms.
+    const seq = db.prepare('SELECT seq FROM customers WHERE id = ?').pluck().get(wanjiku.id);
+    db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
+    db.prepare("INSERT INTO customer_search (rowid, name, email, phone, code, tax_id, state) VALUES (?, 'Wanjiku Traders', 'orders@wanjiku.co.ke', '254722123456', 'CUST-0001', 'P051234567X', 'live active')").run(seq);
+    const names = async (input: { status?: 'active' | 'inactive'; includeArchived?: boolean }) =>
+      (await call(core, 'customers.list', { search: 'co', sort: 'name', ...input })).rows.map((r) => r.name);
+    expect(await names({})).toEqual(['Baraka Hardware', 'Wanjiku Traders']);
+    expect(await names({ status: 'active' })).toEqual(['Wanjiku Traders']);
+    expect(await names({ status: 'inactive' })).toEqual([baraka.name]);
+    expect(await names({ includeArchived: true })).toEqual(['Akinyi Foods', 'Baraka Hardware', 'Wanjiku Traders']);
+    expect(await names({ includeArchived: true, status: 'active' })).toEqual(['Akinyi Foods', 'Wanjiku Traders']);
+  });
+
   it('archives with a tombstone, never a hard delete, and can restore', async () => {
     const { core } = makeCore();
     const { baraka } = await seed(core);

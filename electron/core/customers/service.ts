@@ -24,7 +24,9 @@ export function statusDates(ctx: CoreContext): repo.StatusDates {
 }
 
 function indexForSearch(ctx: CoreContext, seq: number, code: string, fields: CustomerFields, archived: boolean, isNew = false): void {
-  repo.replaceSearchDocument(ctx.sql, seq, searchDocument({ ...fields, code, archived }), isNew);
+  // The fields the entry reads, not a copy of all of them (an import makes 100,000 entries).
+  const { name, email, secondaryEmail, phone, secondaryPhone, taxId, status } = fields;
+  repo.replaceSearchDocument(ctx.sql, seq, searchDocument({ name, email, secondaryEmail, phone, secondaryPhone, code, taxId, status, archived }), isNew);
 }
 
 export function getCustomer(ctx: CoreContext, id: string): Customer {
@@ -36,47 +38,73 @@ export function getCustomer(ctx: CoreContext, id: string): Customer {
 /** Reserves customer numbers for a batch; the caller holds the transaction. */
 export const reserveCustomerNumbers = (ctx: CoreContext, count: number) => repo.takeSequence(ctx.sql, customerSeries(ctx), count);
 
-/** Search entries a bulk insert writes together after its rows (see insertCustomerInTransaction). */
-export type PendingSearch = { seq: number; code: string; fields: CustomerFields }[];
-
 /**
- * Writes the search entries a bulk insert held back; the caller holds the same transaction.
- * `makesMostOfIndex`: the entries are most of the search index, which is then merged once at the
- * end instead of as it grows (withSearchMergedOnce).
+ * What a bulk insert writes together after its rows, in the same transaction (writeBulkRest): the
+ * customers' search entries, and their balances and tag rows (each one statement for all).
  */
-export function writePendingSearch(ctx: CoreContext, pending: PendingSearch, makesMostOfIndex = false): void {
-  const write = () => {
-    for (const { seq, code, fields } of pending) indexForSearch(ctx, seq, code, fields, false, true);
-  };
-  if (makesMostOfIndex && pending.length > 0) withSearchMergedOnce(ctx.sql.db, 'customer_search', write);
-  else write();
-  pending.length = 0;
+export interface BulkInsert {
+  search: { seq: number; code: string; fields: CustomerFields }[];
+  /** The first customer this bulk insert wrote: every later one is its too. */
+  firstSeq: number | null;
 }
 
+export const newBulkInsert = (): BulkInsert => ({ search: [], firstSeq: null });
+
 /**
- * Inserts one customer; the caller holds the transaction. `number` is a customer number already
- * reserved by reserveCustomerNumbers (bulk import), or absent to take the next one. Returns its id.
- * `pendingSearch` holds the search entry back for writePendingSearch, in the same transaction: the
- * search index (FTS5) writes what it holds to disk whenever a statement in the transaction opens a
- * statement journal, as each customer's and audit row's insert does, so written row by row 100,000
- * customers become 100,000 tiny index segments merged again and again; written after the rows they
- * go in as a few large ones. `outbox` false: see MutationRecord.outbox.
+ * Writes what a bulk insert held back; the caller holds the same transaction. `makesMostOfIndex`:
+ * the entries are most of the search index, which is then merged once at the end instead of as it
+ * grows (withSearchMergedOnce).
  */
-export function insertCustomerInTransaction(
-  ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, number?: number, pendingSearch?: PendingSearch, outbox = true,
-): string {
+export function writeBulkRest(ctx: CoreContext, bulk: BulkInsert, makesMostOfIndex = false): void {
+  if (bulk.firstSeq !== null) repo.insertBalancesAndTagsFrom(ctx.sql, bulk.firstSeq);
+  const write = () => {
+    for (const { seq, code, fields } of bulk.search) indexForSearch(ctx, seq, code, fields, false, true);
+  };
+  if (makesMostOfIndex && bulk.search.length > 0) withSearchMergedOnce(ctx.sql.db, 'customer_search', write);
+  else write();
+  bulk.search.length = 0;
+  bulk.firstSeq = null;
+}
+
+export interface InsertOptions {
+  /** A customer number already reserved by reserveCustomerNumbers (bulk import); absent: the next one. */
+  number?: number | undefined;
+  /**
+   * Holds the search entry, the balances row and the tag rows back for writeBulkRest, in the same
+   * transaction: the search index (FTS5) writes what it holds to disk whenever a statement in the
+   * transaction opens a statement journal, as each customer's and audit row's insert does, so
+   * written row by row 100,000 customers become 100,000 tiny index segments merged again and
+   * again; written after the rows they go in as a few large ones. The balances and tag rows go in
+   * as one statement each.
+   */
+  bulk?: BulkInsert | undefined;
+  /** With `bulk`: the balances row is written now all the same, for writes about to need it (an opening balance). */
+  balancesNow?: boolean;
+  /** false: see MutationRecord.outbox. */
+  outbox?: boolean;
+  /** The caller knows no customer holds `number`'s code (books that held none before this bulk insert): not looked up. */
+  codeFree?: boolean;
+}
+
+/** Inserts one customer; the caller holds the transaction. Returns its id. */
+export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFields, mutation: string, summary: string, options: InsertOptions = {}): string {
+  const { number, bulk, balancesNow = false, outbox = true, codeFree = false } = options;
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock);
   let code = customerCodeFor(ctx, number ?? repo.takeSequence(ctx.sql, customerSeries(ctx)));
   // A code already in use came from elsewhere (another computer's books, downloaded): step past it.
   const taken = ctx.sql.prepare('SELECT 1 FROM customers WHERE code = ?');
-  while (taken.get(code)) code = customerCodeFor(ctx, repo.takeSequence(ctx.sql, customerSeries(ctx)));
+  while (!codeFree && taken.get(code)) code = customerCodeFor(ctx, repo.takeSequence(ctx.sql, customerSeries(ctx)));
   const seq = repo.insertCustomer(ctx.sql, {
     id, code, ...fieldsToRow(fields), created_at: now, updated_at: now, deleted_at: null, version: 1,
-  });
-  repo.replaceTags(ctx.sql, { id, seq, name: fields.name }, fields.tags, true);
-  if (pendingSearch) pendingSearch.push({ seq, code, fields });
-  else indexForSearch(ctx, seq, code, fields, false, true);
+  }, !bulk || balancesNow);
+  if (bulk) {
+    bulk.firstSeq ??= seq;
+    bulk.search.push({ seq, code, fields });
+  } else {
+    repo.replaceTags(ctx.sql, { id, seq, name: fields.name }, fields.tags, true);
+    indexForSearch(ctx, seq, code, fields, false, true);
+  }
   recordMutation(ctx, { entity: 'customer', entityId: id, mutation, action: 'created', summary: `${summary} as ${code}`, args: { id, code, fields }, outbox });
   return id;
 }

@@ -5,7 +5,7 @@ import { rowToFields as storedFields } from '../mapping';
 import { hasLedgerEntries } from '../../ledger/balances';
 import { countAllCustomers, getCustomerRow } from '../repo';
 import { withIndexesBuiltAfter } from '../../db/bulkIndexes';
-import { insertCustomerInTransaction, reserveCustomerNumbers, updateCustomerInTransaction, writePendingSearch, type PendingSearch } from '../service';
+import { insertCustomerInTransaction, newBulkInsert, reserveCustomerNumbers, updateCustomerInTransaction, writeBulkRest } from '../service';
 import { forgetValidation, planImport, type PlannedRow } from './plan';
 import { rowToFields } from './rows';
 import { openingDateOrder, readOpeningBalance, recordOpeningBalance } from './openingBalance';
@@ -74,7 +74,9 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   const order = openingDateOrder(plan.fresh);
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
-    const pendingSearch: PendingSearch = [];
+    // Into books with no customers, the reserved numbers' codes are free: each is not looked up.
+    const codeFree = countAllCustomers(ctx.sql) === 0;
+    const bulk = newBulkInsert();
     // Books that work alone keep only their newest KEPT_ALONE changes (sync/outbox.ts settleAlone):
     // the changes of all but the last new customers would be removed before this transaction ends,
     // so they are never written (nor packed), and the outbox ends as settling would leave it.
@@ -86,7 +88,9 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
         if (opening && !opening.ok) {
           throw new AppError('invalid_input', `Line ${row.line}: ${opening.message}. Nothing was imported; fix the line or leave the cell empty.`);
         }
-        const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, number++, pendingSearch, outbox);
+        const id = insertCustomerInTransaction(ctx, row.fields, 'customers.import', `Imported from ${input.fileName} line ${row.line}`, {
+          number: number++, bulk, outbox, balancesNow: opening !== null, codeFree,
+        });
         changedIds.push(id);
         if (opening) {
           recordOpeningBalance(ctx, id, currency, opening.minor, opening.on, input.fileName);
@@ -94,17 +98,18 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
         }
       }
     };
+    const fills = fillsCustomers(ctx, plan.fresh.length);
     const writeFresh = () => {
       // The rows with no outbox row would have their sync notes cleared unread: they are never made.
       if (outboxFrom > 0) withoutInsertNotes(ctx.sql, ['customers', 'audit_log'], () => writeRows(plan.fresh.slice(0, outboxFrom), false));
       writeRows(outboxFrom > 0 ? plan.fresh.slice(outboxFrom) : plan.fresh, true);
+      // Before the indexes are built: the balances and tag rows go into those tables without them.
+      writeBulkRest(ctx, bulk, fills);
     };
-    const fills = fillsCustomers(ctx, plan.fresh.length);
     // Every customer has one balances row, and tag rows in name order (migration 23): the import
     // fills those tables as much as the customers.
     if (fills) withIndexesBuiltAfter(ctx.sql, ['customers', 'customer_balances', 'customer_tags'], writeFresh);
     else writeFresh();
-    writePendingSearch(ctx, pendingSearch, fills);
     if (outboxFrom > 0) {
       noteSettledAlone(ctx.sql);
       settleAlone(ctx.sql);
