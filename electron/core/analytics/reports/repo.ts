@@ -4,6 +4,7 @@
 // percentiles: a report over the whole book sends back one row per group, never one per invoice.
 import type { ReportDefinition } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
+import { customerIdWithoutSeq } from '../../db/customerSeq';
 import { joinedAmounts, parseAmounts, percentilesOf } from './measures';
 
 export interface ReportRecord {
@@ -45,21 +46,28 @@ export interface RecordsQuery {
   params: Params;
   /** The order detail rows come in. */
   order: string;
+  /** The records of the customers whose ids a JSON list parameter names; by id unless the records say otherwise. */
+  customersIn?: (param: string) => string;
 }
+
+const customersIn = (q: RecordsQuery, param: string) => q.customersIn?.(param) ?? `r.customer_id IN (SELECT value FROM json_each(@${param}))`;
 
 const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
 
 type Params = Record<string, string | number>;
 
-/** Filters every row kind shares: customers, tags, currency. */
-function customerFilters(f: ReportDefinition['filters'], column: string, currencyColumn: string, params: Params): string[] {
+/**
+ * Filters every row kind shares: customers, tags, currency. `bySeq`: the column holds the customer's
+ * seq (invoices, migration 26), not the id.
+ */
+function customerFilters(f: ReportDefinition['filters'], column: string, currencyColumn: string, params: Params, bySeq = false): string[] {
   const where: string[] = [];
   if (f.customerIds?.length) {
-    where.push(`${column} IN (SELECT value FROM json_each(@customerIds))`);
+    where.push(bySeq ? `${column} IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@customerIds)))` : `${column} IN (SELECT value FROM json_each(@customerIds))`);
     params.customerIds = JSON.stringify(f.customerIds);
   }
   if (f.tags?.length) {
-    where.push(`${column} IN (SELECT customer_id FROM customer_tags WHERE tag IN (SELECT value FROM json_each(@tags)))`);
+    where.push(`${column} IN (SELECT ${bySeq ? 'customer_seq' : 'customer_id'} FROM customer_tags WHERE tag IN (SELECT value FROM json_each(@tags)))`);
     params.tags = JSON.stringify(f.tags);
   }
   if (f.currency) {
@@ -117,11 +125,12 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   const where = [
     invoiceStatusFilter(f.statuses, params, today),
     ...dateFilters(f, 'i.issue_date', params),
-    ...customerFilters(f, 'i.customer_id', 'i.currency', params),
+    ...customerFilters(f, 'i.customer_seq', 'i.currency', params, true),
     ...amountFilters(f, 'i.total_minor', params),
   ];
   const columns = [
-    'i.seq', 'i.currency', 'i.customer_id', 'i.issue_date AS day',
+    // The indexes hold the customer's seq (migration 26): the id is looked up only when the report uses it.
+    'i.seq', 'i.currency', `coalesce((SELECT id FROM customers WHERE seq = i.customer_seq), ${customerIdWithoutSeq('i')}) AS customer_id`, 'i.customer_seq', 'i.issue_date AS day',
     needs.month ? 'substr(i.issue_date, 1, 7) AS month' : 'NULL AS month',
     needs.status ? 'i.status' : 'NULL AS status',
     ...(needs.taxRate
@@ -136,7 +145,10 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   const table = f.statuses?.length ? 'invoices i'
     : byCustomerMonth ? 'invoices i INDEXED BY invoices_final_by_customer_month' : 'invoices i INDEXED BY invoices_final_by_issue';
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
-  return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
+  return {
+    text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq',
+    customersIn: (param) => `r.customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@${param})))`,
+  };
 }
 
 export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): RecordsQuery {
@@ -181,12 +193,12 @@ export function customerRecords(d: ReportDefinition): RecordsQuery {
     text: `SELECT c.seq, coalesce(b.currency, c.currency) AS currency, c.id AS customer_id, substr(c.created_at, 1, 7) AS month, c.status,
          coalesce(b.amount, 0) AS amount, c.code, c.name
        FROM (
-         SELECT customer_id, currency, sum(amount) AS amount FROM (
-           SELECT customer_id, currency, total_minor AS amount FROM invoices INDEXED BY invoices_final_by_issue WHERE ${FINAL} ${range}
+         SELECT customer_seq, currency, sum(amount) AS amount FROM (
+           SELECT customer_seq, currency, total_minor AS amount FROM invoices INDEXED BY invoices_final_by_issue WHERE ${FINAL} ${range}
            UNION ALL
-           SELECT customer_id, currency, -amount_minor FROM credit_notes WHERE deleted_at IS NULL ${range}
-         ) GROUP BY customer_id, currency
-       ) b RIGHT JOIN customers c ON b.customer_id = c.id
+           SELECT (SELECT seq FROM customers WHERE id = customer_id), currency, -amount_minor FROM credit_notes WHERE deleted_at IS NULL ${range}
+         ) GROUP BY customer_seq, currency
+       ) b RIGHT JOIN customers c ON b.customer_seq = c.seq
        WHERE ${where.join(' AND ')}`,
     params,
     order: 'name COLLATE NOCASE, seq',
@@ -370,7 +382,7 @@ function customersFirst(
   const several = perCustomer.filter((c) => c.currency !== c.last).map((c) => c.customer_id);
   const perCurrency = several.length === 0 ? perCustomer : [
     ...perCustomer.filter((c) => c.currency === c.last),
-    ...measured('WHERE r.customer_id IN (SELECT value FROM json_each(@several))', 'r.customer_id, r.currency', { ...q.params, several: JSON.stringify(several) }),
+    ...measured(`WHERE ${customersIn(q, 'several')}`, 'r.customer_id, r.currency', { ...q.params, several: JSON.stringify(several) }),
   ];
 
   const groupsByCustomer = new Map<string, number>();
@@ -400,7 +412,7 @@ function customersFirst(
   const rows = shown.length === 0 ? [] : sql
     .prepare(
       `SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
-       FROM (${q.text}) r WHERE r.customer_id IN (SELECT value FROM json_each(@shown)) GROUP BY ${list}`,
+       FROM (${q.text}) r WHERE ${customersIn(q, 'shown')} GROUP BY ${list}`,
     )
     .all({ ...q.params, shown: JSON.stringify(shown) }) as PageDbRow[];
   return { rows: rows.sort(groupOrder(keys, ranks, page.descending)).slice(0, limit), groupCount, totals: [...totals.values()] };
