@@ -48,6 +48,11 @@ export interface RecordsQuery {
   order: string;
   /** The records of the customers whose ids a JSON list parameter names; by id unless the records say otherwise. */
   customersIn?: (param: string) => string;
+  /**
+   * The records carry customer_seq (invoices, migration 26): grouped by customer, they are grouped
+   * by it and each group's id looked up once, not once per record.
+   */
+  customerSeq?: boolean;
 }
 
 const customersIn = (q: RecordsQuery, param: string) => q.customersIn?.(param) ?? `r.customer_id IN (SELECT value FROM json_each(@${param}))`;
@@ -148,6 +153,7 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   return {
     text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq',
     customersIn: (param) => `r.customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@${param})))`,
+    customerSeq: true,
   };
 }
 
@@ -368,21 +374,22 @@ function customersFirst(
   const middle = keys.slice(1, -1)[0];
   // NULL is a group of its own, as in GROUP BY; count(DISTINCT) skips it.
   const groupsOf = middle ? `count(DISTINCT r.${middle}) + max(r.${middle} IS NULL)` : '1';
+  const customer = q.customerSeq ? 'r.customer_seq' : 'r.customer_id';
   const measured = (where: string, groupBy: string, params: Params) =>
     sql
       .prepare(
-        `SELECT r.customer_id, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
+        `SELECT ${q.customerSeq ? '(SELECT id FROM customers WHERE seq = r.customer_seq) AS customer_id' : 'r.customer_id'}, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
            sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
          FROM (${q.text}) r ${where} GROUP BY ${groupBy}`,
       )
       .all(params) as { customer_id: string; currency: string; last: string; groups: number; count: number; sum: number; amounts: string | null }[];
   // Per customer, in the order of the index the records come in (no sort); the rare customer billed
   // in several currencies is read again per currency.
-  const perCustomer = measured('', 'r.customer_id', q.params);
+  const perCustomer = measured('', customer, q.params);
   const several = perCustomer.filter((c) => c.currency !== c.last).map((c) => c.customer_id);
   const perCurrency = several.length === 0 ? perCustomer : [
     ...perCustomer.filter((c) => c.currency === c.last),
-    ...measured(`WHERE ${customersIn(q, 'several')}`, 'r.customer_id, r.currency', { ...q.params, several: JSON.stringify(several) }),
+    ...measured(`WHERE ${customersIn(q, 'several')}`, `${customer}, r.currency`, { ...q.params, several: JSON.stringify(several) }),
   ];
 
   const groupsByCustomer = new Map<string, number>();
