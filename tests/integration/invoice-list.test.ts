@@ -232,8 +232,8 @@ describe('invoice list', () => {
     expect(read).toHaveLength(1);
     const plan = (sql.db.prepare(`EXPLAIN QUERY PLAN ${read[0]!}`).all(...Array((read[0]!.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).toContain('SCAN i USING INDEX invoices_by_total');
-    expect(plan).toContain('COVERING INDEX sqlite_autoindex_customers_1');
-    expect(plan).not.toContain('SEARCH c USING INTEGER PRIMARY KEY');
+    // Each walked invoice's customer is tested by the seq the invoice carries (migration 26): no customer is read.
+    expect(plan).not.toMatch(/sqlite_autoindex_customers_1|SEARCH c USING/);
   });
 
   it('reads the rows of any number of keys, in the keys\' order, with one statement whatever the page size', async () => {

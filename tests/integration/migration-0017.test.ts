@@ -36,8 +36,8 @@ describe('migration 17: covering amounts', () => {
     const { core } = makeCore('2026-11-21T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
     expect(core.migration).toMatchObject({ from: 16, to: MIGRATIONS.at(-1)!.version });
     // The app's own statement, for the whole book and for some customers: no invoice row is looked up.
-    expect(plan(core, amountGroupsSql())).toMatch(/^SCAN invoices USING COVERING INDEX invoices_final_by_customer_amount\b/);
-    expect(plan(core, amountGroupsSql(' AND customer_id = ?'), steady.id)).toMatch(/^SEARCH invoices USING COVERING INDEX invoices_final_by_customer_amount \(customer_id=\?\)/);
+    expect(plan(core, amountGroupsSql())).toMatch(/^CO-ROUTINE g\nSCAN invoices USING COVERING INDEX invoices_final_by_customer_amount\b/);
+    expect(plan(core, amountGroupsSql(' AND customer_seq = (SELECT seq FROM customers WHERE id = ?)'), steady.id)).toMatch(/^CO-ROUTINE g\nSEARCH invoices USING COVERING INDEX invoices_final_by_customer_amount \(customer_seq=\?\)/);
     expect(repo.amountGroups(core.context.sql)).toEqual(groups);
     expect(await call(core, 'intelligence.anomalies', {})).toEqual(report);
     // Invoices finalized after the upgrade are in the index: a second outlier is found.

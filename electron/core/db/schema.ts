@@ -56,6 +56,8 @@ export interface InvoicesTable {
   seq: Generated<number>;
   id: string;
   customer_id: string;
+  /** The customer's seq on this computer (migration 26), never synced: what the invoice indexes carry. NULL only while a pulled invoice's customer has not arrived. */
+  customer_seq: number;
   number: string | null;
   status: string;
   currency: string;

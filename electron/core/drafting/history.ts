@@ -19,7 +19,7 @@ export function pastInvoices(sql: Sql, customerId: string, limit: number): PastI
   const invoices = sql
     .prepare(
       `SELECT seq, id, number, issue_date, currency, total_minor, prices_include_tax, discount FROM invoices
-       WHERE customer_id = ? AND status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL
+       WHERE customer_seq = (SELECT seq FROM customers WHERE id = ?) AND status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL
        ORDER BY issue_date DESC, seq DESC LIMIT ?`,
     )
     .all(customerId, limit) as { seq: number; id: string; number: string; issue_date: string; currency: string; total_minor: number; prices_include_tax: number; discount: string | null }[];

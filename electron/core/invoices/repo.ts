@@ -21,10 +21,14 @@ const INVOICE_COLUMNS = `id, customer_id, number, status, currency, issue_date, 
   credited_minor, balance_minor, paid_on, bill_to, draft_version, source, prompt, ai_confidence, finalized_at, voided_at, void_reason,
   created_at, updated_at, deleted_at, version, kind, quote_id`;
 
-export function insertInvoice(sql: Sql, row: Omit<InvoiceRow, 'seq'>): number {
+/** The customer's seq (migration 26) is looked up here, so the row as the services build it names the customer by id only. */
+export function insertInvoice(sql: Sql, row: Omit<InvoiceRow, 'seq' | 'customer_seq'>): number {
   const columns = INVOICE_COLUMNS.split(',').map((c) => c.trim());
   const result = sql
-    .prepare(`INSERT INTO invoices (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+    .prepare(
+      `INSERT INTO invoices (${columns.join(', ')}, customer_seq)
+       VALUES (${columns.map((c) => `@${c}`).join(', ')}, (SELECT seq FROM customers WHERE id = @customer_id))`,
+    )
     .run(row);
   return Number(result.lastInsertRowid);
 }
@@ -232,7 +236,7 @@ export function unpaidInvoicesOf(sql: Sql, customerId: string): UnpaidInvoice[] 
   return sql
     .prepare(
       `SELECT id, number, issue_date, due_date, balance_minor FROM invoices
-       WHERE customer_id = ? AND status IN ('open', 'partially_paid') AND deleted_at IS NULL
+       WHERE customer_seq = (SELECT seq FROM customers WHERE id = ?) AND status IN ('open', 'partially_paid') AND deleted_at IS NULL
        ORDER BY due_date, issue_date, number`,
     )
     .all(customerId) as UnpaidInvoice[];
@@ -259,20 +263,21 @@ export interface InvoiceSearch {
 function searchCondition(search: InvoiceSearch, searchAs: SearchAs): Expression<SqlBool> {
   const numbers = raw<number>`(select rowid from invoice_search where invoice_search match ${search.numbers})`;
   if (search.customers === null) return raw<SqlBool>`${raw.raw(searchAs === 'testEach' ? '+' : '')}i.seq in ${numbers}`;
-  const customers = raw<string>`(select c.id from customers c where c.seq in (select rowid from customer_search where customer_search match ${search.customers}))`;
+  // The matching customers' seqs: the search index's rowids, which invoices carry as customer_seq (migration 26).
+  const customers = raw<number>`(select rowid from customer_search where customer_search match ${search.customers})`;
   switch (searchAs) {
     // The unary + keeps SQLite from reading the invoices through these lists: it walks the sort's index.
-    case 'testEach': return raw<SqlBool>`(+i.customer_id in ${customers} or +i.seq in ${numbers})`;
-    // The walked invoice's customer found by id in the customers' own key index (covering), its seq
-    // then tested against the search's matches: no customer row is read to list their ids.
-    case 'testEachBySeq': return raw<SqlBool>`((select k.seq from customers k where k.id = i.customer_id) in (select rowid from customer_search where customer_search match ${search.customers}) or +i.seq in ${numbers})`;
-    case 'customers': return raw<SqlBool>`i.customer_id in ${customers}`;
-    case 'walkedCustomers': return raw<SqlBool>`c.seq in (select rowid from customer_search where customer_search match ${search.customers})`;
-    case 'otherNumbers': return raw<SqlBool>`(i.seq in ${numbers} and +i.customer_id not in ${customers})`;
+    case 'testEach': return raw<SqlBool>`(+i.customer_seq in ${customers} or +i.seq in ${numbers})`;
+    // Since invoices carry their customer's seq, testing it needs no customer lookup: as testEach.
+    case 'testEachBySeq': return raw<SqlBool>`(+i.customer_seq in ${customers} or +i.seq in ${numbers})`;
+    case 'customers': return raw<SqlBool>`i.customer_seq in ${customers}`;
+    case 'walkedCustomers': return raw<SqlBool>`c.seq in ${customers}`;
+    // An invoice whose customer has not arrived (customer_seq NULL) is among the others, as it was by id.
+    case 'otherNumbers': return raw<SqlBool>`(i.seq in ${numbers} and ifnull(+i.customer_seq, 0) not in ${customers})`;
     // One IN over a UNION ALL, not an OR of two: an OR makes SQLite test every invoice against both.
     // ALL: an IN ignores repeats, and a plain UNION sorts both sides to remove them (half the time).
     case 'matches': return raw<SqlBool>`i.seq in (select rowid from invoice_search where invoice_search match ${search.numbers}
-      union all select m.seq from invoices m where m.deleted_at is null and m.customer_id in ${customers})`;
+      union all select m.seq from invoices m where m.deleted_at is null and m.customer_seq in ${customers})`;
   }
 }
 
@@ -329,7 +334,7 @@ function filtered(sql: Sql, query: ListQuery, today: string, search: InvoiceSear
     default:
       q = q.where('i.status', '=', query.status);
   }
-  if (query.customerId) q = q.where('i.customer_id', '=', query.customerId);
+  if (query.customerId) q = q.where(raw<SqlBool>`i.customer_seq = (select seq from customers where id = ${query.customerId})`);
   if (query.issuedFrom) q = q.where('i.issue_date', '>=', query.issuedFrom);
   if (query.issuedTo) q = q.where('i.issue_date', '<=', query.issuedTo);
   if (query.currency) q = q.where('i.currency', '=', query.currency);
@@ -440,7 +445,7 @@ function customersInvoicesPage(sql: Sql, query: ListQuery, customers: string, of
   return sql
     .prepare(
       `SELECT m.seq FROM invoices m INDEXED BY invoices_by_customer_issue
-       WHERE m.deleted_at IS NULL AND m.customer_id IN (SELECT c.id FROM customers c WHERE c.seq IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @customers))
+       WHERE m.deleted_at IS NULL AND m.customer_seq IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @customers)
          AND m.seq NOT IN (SELECT seq FROM invoices INDEXED BY invoices_quote_drafts WHERE kind = 'quote')
          ${query.issuedFrom ? 'AND m.issue_date >= @issuedFrom' : ''} ${query.issuedTo ? 'AND m.issue_date <= @issuedTo' : ''}
        ORDER BY m.issue_date ${direction}, m.seq ${direction} LIMIT @limit OFFSET @offset`,
@@ -453,10 +458,10 @@ function customersInvoicesPage(sql: Sql, query: ListQuery, customers: string, of
     }) as number[];
 }
 
-const INVOICES_THEN_CUSTOMERS = 'from "invoices" as "i" inner join "customers" as "c" on "c"."id" = "i"."customer_id"';
+const INVOICES_THEN_CUSTOMERS = 'from "invoices" as "i" inner join "customers" as "c" on "c"."seq" = "i"."customer_seq"';
 /** With a status, each customer's invoices are read by status: bound parameters hide from SQLite that the date index would read every invoice. */
 const customersByNameThenInvoices = (byStatus: boolean) =>
-  `from "customers" as "c" indexed by customers_by_name_all cross join "invoices" as "i" indexed by ${byStatus ? 'invoices_by_customer_status' : 'invoices_by_customer_issue'} on "c"."id" = "i"."customer_id"`;
+  `from "customers" as "c" indexed by customers_by_name_all cross join "invoices" as "i" indexed by ${byStatus ? 'invoices_by_customer_status' : 'invoices_by_customer_issue'} on "c"."seq" = "i"."customer_seq"`;
 
 /**
  * Whether a walk tests each invoice's customer by looking it up (one seek in the customers' key
@@ -502,7 +507,7 @@ export function pageInvoiceKeys(
   // together in name order, and testing every invoice of the customers walked before them costs more
   // than sorting. With no other invoice matching by number, each walked customer is tested once.
   const walk = (search === null || (search.customers !== null && byNumberAlone === 0)) && walkCustomersForPage(sql, offset, limit, total);
-  const compiled = filtered(sql, query, today, search, !search ? 'matches' : walk ? 'walkedCustomers' : 'matches').select('i.seq').innerJoin('customers as c', 'c.id', 'i.customer_id')
+  const compiled = filtered(sql, query, today, search, !search ? 'matches' : walk ? 'walkedCustomers' : 'matches').select('i.seq').innerJoin('customers as c', 'c.seq', 'i.customer_seq')
     .orderBy(raw`c.name collate nocase ${raw.raw(direction)}`)
     .orderBy('c.seq', direction)
     .orderBy('i.issue_date', direction)
@@ -545,7 +550,7 @@ export function listRowsBySeq(sql: Sql, seqs: readonly number[]): InvoiceListDbR
   const raw = sql
     .prepare(
       `SELECT i.seq, i.id, i.kind, i.number, i.status, i.customer_id, c.name AS customer_name, i.issue_date, i.due_date, i.currency, i.total_minor, i.balance_minor
-       FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.seq IN (SELECT value FROM json_each(?))`,
+       FROM invoices i JOIN customers c ON c.seq = i.customer_seq WHERE i.seq IN (SELECT value FROM json_each(?))`,
     )
     .raw(true)
     .all(JSON.stringify(seqs)) as InvoiceListRawRow[];
@@ -569,7 +574,7 @@ export interface AgingDbRow {
 
 /** Unpaid balances by days past due, per currency; the cut-off dates are computed by the caller. */
 export function aging(sql: Sql, dates: { today: string; d30: string; d60: string; d90: string }, customerId?: string): AgingDbRow[] {
-  const customerFilter = customerId ? 'AND customer_id = @customerId' : '';
+  const customerFilter = customerId ? 'AND customer_seq = (SELECT seq FROM customers WHERE id = @customerId)' : '';
   return sql
     .prepare(
       `SELECT currency,

@@ -42,7 +42,7 @@ export function refreshCustomerBalance(sql: Sql, customerId: string): void {
            coalesce(sum(CASE WHEN status = 'paid' AND paid_minor > 0 THEN 1 ELSE 0 END), 0),
            coalesce(sum(CASE WHEN status = 'paid' AND paid_minor > 0
              THEN max(0, CAST(julianday(paid_on) - julianday(issue_date) AS INTEGER)) ELSE 0 END), 0)
-         FROM invoices WHERE customer_id = @id AND ${FINAL}),
+         FROM invoices WHERE customer_seq = (SELECT seq FROM customers WHERE id = @id) AND ${FINAL}),
        refunded_minor = (SELECT coalesce(sum(amount_minor), 0) FROM refunds WHERE customer_id = @id AND status = 'completed')
        WHERE customer_id = @id`,
     )
@@ -75,7 +75,7 @@ export function refreshCustomerBalance(sql: Sql, customerId: string): void {
 export function hasLedgerEntries(sql: Sql, customerId: string): boolean {
   const row = sql
     .prepare(
-      `SELECT EXISTS (SELECT 1 FROM invoices WHERE customer_id = @id AND status <> 'draft' AND deleted_at IS NULL)
+      `SELECT EXISTS (SELECT 1 FROM invoices WHERE customer_seq = (SELECT seq FROM customers WHERE id = @id) AND status <> 'draft' AND deleted_at IS NULL)
            OR EXISTS (SELECT 1 FROM payments WHERE customer_seq = (SELECT seq FROM customers WHERE id = @id)) AS used`,
     )
     .get({ id: customerId }) as { used: number };

@@ -94,7 +94,7 @@ export function sendAllStatements(ctx: CoreContext, input: ChannelParsed<'statem
     .prepare(
       `SELECT c.id FROM customers c LEFT JOIN customer_balances b ON b.customer_id = c.id
        WHERE c.deleted_at IS NULL AND (coalesce(b.outstanding_minor, 0) <> 0 OR coalesce(b.credit_minor, 0) <> 0 OR coalesce(b.refund_excess_minor, 0) <> 0
-         OR EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('open', 'partially_paid', 'paid') AND i.issue_date <= @to))
+         OR EXISTS (SELECT 1 FROM invoices i WHERE i.customer_seq = c.seq AND i.status IN ('open', 'partially_paid', 'paid') AND i.issue_date <= @to))
        ORDER BY c.seq`,
     )
     .all({ to: input.to }) as { id: string }[]).map((r) => r.id);

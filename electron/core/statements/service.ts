@@ -47,7 +47,7 @@ function eventsUpTo(ctx: CoreContext, customerId: string, to: string): Event[] {
   const invoices = sql
     .prepare(
       `SELECT id, number, kind, issue_date, due_date, total_minor, seq FROM invoices
-       WHERE customer_id = ? AND status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL AND issue_date <= ?`,
+       WHERE customer_seq = (SELECT seq FROM customers WHERE id = ?) AND status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL AND issue_date <= ?`,
     )
     .all(customerId, to) as { id: string; number: string; kind: string; issue_date: string; due_date: string; total_minor: number; seq: number }[];
   for (const i of invoices) {
@@ -102,7 +102,7 @@ function agingAt(ctx: CoreContext, customerId: string, to: string): StatementAgi
              AND (a.reversed_at IS NULL OR coalesce(a.reversed_on, substr(a.reversed_at, 1, 10)) > @to)), 0)
          - coalesce((SELECT sum(cn.amount_minor) FROM credit_notes cn WHERE cn.invoice_id = i.id AND cn.deleted_at IS NULL AND cn.issue_date <= @to), 0) AS owed
        FROM invoices i
-       WHERE i.customer_id = @customerId AND i.status IN ('open', 'partially_paid', 'paid') AND i.deleted_at IS NULL AND i.issue_date <= @to`,
+       WHERE i.customer_seq = (SELECT seq FROM customers WHERE id = @customerId) AND i.status IN ('open', 'partially_paid', 'paid') AND i.deleted_at IS NULL AND i.issue_date <= @to`,
     )
     .all({ customerId, to }) as { due_date: string; owed: number }[];
   const aging: StatementAging = { currentMinor: 0, days1to30Minor: 0, days31to60Minor: 0, days61to90Minor: 0, days90plusMinor: 0, totalMinor: 0 };

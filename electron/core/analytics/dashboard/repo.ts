@@ -53,8 +53,10 @@ export function billedByCustomer(sql: Sql, from: string, to: string): CustomerBi
   return sql
     .prepare(
       `SELECT currency, customer_id, sum(n) AS invoice_count, sum(billed) AS billed_minor, sum(credited) AS credited_minor FROM (
-         SELECT currency, customer_id, count(*) AS n, sum(total_minor) AS billed, 0 AS credited
-           FROM invoices INDEXED BY invoices_final_by_issue WHERE ${FINAL} AND issue_date BETWEEN @from AND @to GROUP BY 1, 2
+         SELECT i.currency, c.id AS customer_id, i.n, i.billed, 0 AS credited FROM (
+           SELECT currency, customer_seq, count(*) AS n, sum(total_minor) AS billed
+             FROM invoices INDEXED BY invoices_final_by_issue WHERE ${FINAL} AND issue_date BETWEEN @from AND @to GROUP BY 1, 2
+         ) i JOIN customers c ON c.seq = i.customer_seq
          UNION ALL
          SELECT currency, customer_id, 0, 0, sum(amount_minor)
            FROM credit_notes WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to GROUP BY 1, 2
@@ -81,9 +83,9 @@ export function firstInvoices(sql: Sql, from: string, to: string, currency?: str
     .prepare(
       `SELECT c.id AS customer_id,
          (SELECT issue_date || '|' || currency || '|' || seq FROM invoices INDEXED BY invoices_final_by_customer_month
-          WHERE customer_id = c.id AND ${FINAL} AND substr(issue_date, 1, 7) = (
+          WHERE customer_seq = c.seq AND ${FINAL} AND substr(issue_date, 1, 7) = (
             SELECT substr(issue_date, 1, 7) FROM invoices INDEXED BY invoices_final_by_customer_month
-            WHERE customer_id = c.id AND ${FINAL} ORDER BY substr(issue_date, 1, 7) LIMIT 1)
+            WHERE customer_seq = c.seq AND ${FINAL} ORDER BY substr(issue_date, 1, 7) LIMIT 1)
           ORDER BY issue_date, currency, status, seq LIMIT 1) AS first
        FROM customers c`,
     )
@@ -126,12 +128,14 @@ export interface UnpaidDbRow {
 export function unpaidByCustomer(sql: Sql, today: string): UnpaidDbRow[] {
   return sql
     .prepare(
-      `SELECT customer_id, currency, sum(balance_minor) AS outstanding_minor,
-         sum(CASE WHEN due_date < @today THEN balance_minor ELSE 0 END) AS overdue_minor,
-         min(CASE WHEN due_date < @today THEN due_date END) AS oldest_overdue_due
-       FROM invoices INDEXED BY invoices_unpaid_by_customer
-       WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL
-       GROUP BY customer_id, currency`,
+      `SELECT c.id AS customer_id, u.currency, u.outstanding_minor, u.overdue_minor, u.oldest_overdue_due FROM (
+         SELECT customer_seq, currency, sum(balance_minor) AS outstanding_minor,
+           sum(CASE WHEN due_date < @today THEN balance_minor ELSE 0 END) AS overdue_minor,
+           min(CASE WHEN due_date < @today THEN due_date END) AS oldest_overdue_due
+         FROM invoices INDEXED BY invoices_unpaid_by_customer
+         WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL
+         GROUP BY customer_seq, currency
+       ) u JOIN customers c ON c.seq = u.customer_seq ORDER BY c.id, u.currency`,
     )
     .all({ today }) as UnpaidDbRow[];
 }
@@ -156,7 +160,7 @@ export function payDays(sql: Sql, minPaid: number): PayDaysDbRow[] {
          (SELECT sum(d) FROM (
             SELECT max(0, CAST(julianday(paid_on) - julianday(issue_date) AS INTEGER)) AS d
             FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
-            WHERE customer_id = b.customer_id AND status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL
+            WHERE customer_seq = (SELECT seq FROM customers WHERE id = b.customer_id) AND status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL
             ORDER BY paid_on DESC LIMIT 3)) AS last3_days
        FROM customer_balances b WHERE b.paid_invoice_count >= @minPaid`,
     )

@@ -24,11 +24,15 @@ function customerFilter(range: Range, column: string): string {
   ].join(' ');
 }
 
-/** The same filter on payments, whose indexes hold the customer's seq, not its id (migration 27). */
+/**
+ * The same filter where the column holds the customer's seq, not its id (invoices, migration 26;
+ * payments, migration 27). A row whose customer has not arrived (seq NULL) is among the others, as it
+ * was by id.
+ */
 function customerSeqFilter(range: Range, column: string): string {
   return [
     range.customerId ? `AND ${column} = (SELECT seq FROM customers WHERE id = @customerId)` : '',
-    range.excludeCustomerIds?.length ? `AND ${column} NOT IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@exclude)))` : '',
+    range.excludeCustomerIds?.length ? `AND ifnull(${column}, 0) NOT IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@exclude)))` : '',
   ].join(' ');
 }
 
@@ -44,7 +48,7 @@ export function billedContributions(sql: Sql, range: Range): ContributionDbRow[]
     .prepare(
       `SELECT seq, sum(amount) AS contribution FROM (
          SELECT seq, issue_date, total_minor AS amount FROM invoices INDEXED BY invoices_final_by_issue
-         WHERE ${FINAL} AND issue_date BETWEEN @from AND @to AND currency = @currency ${customerFilter(range, 'customer_id')}
+         WHERE ${FINAL} AND issue_date BETWEEN @from AND @to AND currency = @currency ${customerSeqFilter(range, 'customer_seq')}
          UNION ALL
          SELECT i.seq, i.issue_date, -cn.amount_minor FROM credit_notes cn JOIN invoices i ON i.id = cn.invoice_id
          WHERE cn.deleted_at IS NULL AND cn.issue_date BETWEEN @from AND @to AND cn.currency = @currency ${customerFilter(range, 'cn.customer_id')}
@@ -65,7 +69,7 @@ export function creditedInRange(sql: Sql, range: Range): boolean {
 
 const BILLED = (range: Range) =>
   `FROM invoices INDEXED BY invoices_final_by_issue
-   WHERE ${FINAL} AND issue_date BETWEEN @from AND @to AND currency = @currency ${customerFilter(range, 'customer_id')}`;
+   WHERE ${FINAL} AND issue_date BETWEEN @from AND @to AND currency = @currency ${customerSeqFilter(range, 'customer_seq')}`;
 
 /**
  * billedContributions for a range without credit notes, a page at a time: the index gives issue
@@ -88,7 +92,7 @@ export function billedTotalsOfCustomers(sql: Sql, range: Range, customerIds: rea
   return sql
     .prepare(
       `SELECT count(*) AS count, coalesce(sum(total_minor), 0) AS sum FROM invoices INDEXED BY invoices_final_by_customer_amount
-       WHERE ${FINAL} AND customer_id IN (SELECT value FROM json_each(@ids)) AND currency = @currency AND issue_date BETWEEN @from AND @to`,
+       WHERE ${FINAL} AND customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@ids))) AND currency = @currency AND issue_date BETWEEN @from AND @to`,
     )
     .get({ currency: range.currency, from: range.from, to: range.to, ids: JSON.stringify(customerIds) }) as { count: number; sum: number };
 }

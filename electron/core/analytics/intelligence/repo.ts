@@ -3,6 +3,7 @@
 import type { CurrencyCode } from '../../../../shared/money';
 import { commas, dayAt, daysFromDates, daysInto, numbersFromList, numbersInto } from '../../db/concatenated';
 import type { Sql } from '../../db/sql';
+import { customerIdsBySeq, customerIdWithoutSeq } from '../../db/customerSeq';
 import type { AmountColumns } from './anomalies';
 
 /**
@@ -35,20 +36,22 @@ const day = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGE
  */
 export function settlementRows(sql: Sql): SettlementRow[] {
   const rows: SettlementRow[] = [];
+  // The indexes carry the customer's seq (migration 26), made the id here.
+  const customerId = customerIdsBySeq(sql);
   const paid = sql
     .prepare(
-      `SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, ${day('paid_on')}, total_minor FROM invoices INDEXED BY invoices_paid_by_paid_on
+      `SELECT customer_seq, ${customerIdWithoutSeq('invoices')}, currency, ${day('issue_date')}, ${day('due_date')}, ${day('paid_on')}, total_minor FROM invoices INDEXED BY invoices_paid_by_paid_on
        WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL`,
     )
     .raw(true)
-    .iterate() as IterableIterator<[string, string, number, number, number, number]>;
-  for (const [customerId, currency, issueDay, dueDay, paidDay, totalMinor] of paid) rows.push({ customerId, currency, issueDay, dueDay, paidDay, totalMinor });
+    .iterate() as IterableIterator<[number | null, string | null, string, number, number, number, number]>;
+  for (const [seq, withoutSeq, currency, issueDay, dueDay, paidDay, totalMinor] of paid) rows.push({ customerId: customerId(seq, withoutSeq), currency, issueDay, dueDay, paidDay, totalMinor });
   const unpaid = sql
-    .prepare(`SELECT customer_id, currency, ${day('issue_date')}, ${day('due_date')}, total_minor FROM invoices INDEXED BY invoices_unpaid_by_issue
+    .prepare(`SELECT customer_seq, ${customerIdWithoutSeq('invoices')}, currency, ${day('issue_date')}, ${day('due_date')}, total_minor FROM invoices INDEXED BY invoices_unpaid_by_issue
       WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL`)
     .raw(true)
-    .iterate() as IterableIterator<[string, string, number, number, number]>;
-  for (const [customerId, currency, issueDay, dueDay, totalMinor] of unpaid) rows.push({ customerId, currency, issueDay, dueDay, paidDay: null, totalMinor });
+    .iterate() as IterableIterator<[number | null, string | null, string, number, number, number]>;
+  for (const [seq, withoutSeq, currency, issueDay, dueDay, totalMinor] of unpaid) rows.push({ customerId: customerId(seq, withoutSeq), currency, issueDay, dueDay, paidDay: null, totalMinor });
   return rows;
 }
 
@@ -122,12 +125,12 @@ export function recentPaidByCustomer(sql: Sql, window: number, customerIds?: rea
     .prepare(
       `SELECT c.id,
          (SELECT paid_on || currency || issue_date || printf('%020d', paid_minor) FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
-          WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY paid_on, currency, issue_date, paid_minor LIMIT 1) AS seen,
+          WHERE customer_seq = c.seq AND ${PAID_WITH_MONEY} ORDER BY paid_on, currency, issue_date, paid_minor LIMIT 1) AS seen,
          (SELECT group_concat(due_date || paid_on || total_minor, ','
             ORDER BY paid_on, currency, issue_date, paid_minor, due_date, total_minor)
           FROM invoices INDEXED BY invoices_paid_by_customer_paid_on
-          WHERE customer_id = c.id AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
-            (SELECT paid_on FROM invoices INDEXED BY invoices_paid_by_customer_paid_on WHERE customer_id = c.id AND ${PAID_WITH_MONEY}
+          WHERE customer_seq = c.seq AND ${PAID_WITH_MONEY} AND paid_on >= coalesce(
+            (SELECT paid_on FROM invoices INDEXED BY invoices_paid_by_customer_paid_on WHERE customer_seq = c.seq AND ${PAID_WITH_MONEY}
              ORDER BY paid_on DESC LIMIT 1 OFFSET @skip), ''))
        FROM customers c ${customerIds ? 'WHERE c.id IN (SELECT value FROM json_each(@ids))' : ''} ORDER BY seen, c.id`,
     )
@@ -170,12 +173,12 @@ const OPEN_COLUMNS = `i.id, i.number, i.customer_id, c.code AS customer_code, c.
 export function openInvoices(sql: Sql, filter: { customerId?: string; currency?: string; dueBefore?: string } = {}): OpenInvoiceRow[] {
   const where = [`i.status IN ('open', 'partially_paid')`, 'i.deleted_at IS NULL', 'i.balance_minor > 0'];
   const params: Record<string, string> = {};
-  if (filter.customerId) { where.push('i.customer_id = @customerId'); params['customerId'] = filter.customerId; }
+  if (filter.customerId) { where.push('i.customer_seq = (SELECT seq FROM customers WHERE id = @customerId)'); params['customerId'] = filter.customerId; }
   if (filter.currency) { where.push('i.currency = @currency'); params['currency'] = filter.currency; }
   // `+` keeps SQLite on the unpaid index: the due-date index would walk every invoice ever due.
   if (filter.dueBefore) { where.push('+i.due_date < @dueBefore'); params['dueBefore'] = filter.dueBefore; }
   return sql
-    .prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE ${where.join(' AND ')} ORDER BY i.due_date, i.seq`)
+    .prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.seq = i.customer_seq WHERE ${where.join(' AND ')} ORDER BY i.due_date, i.seq`)
     .all(params) as OpenInvoiceRow[];
 }
 
@@ -186,14 +189,19 @@ export function invoiceState(sql: Sql, id: string): { number: string | null; sta
 }
 
 export function openInvoiceById(sql: Sql, id: string): OpenInvoiceRow | undefined {
-  return sql.prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?`).get(id) as OpenInvoiceRow | undefined;
+  return sql.prepare(`SELECT ${OPEN_COLUMNS} FROM invoices i JOIN customers c ON c.seq = i.customer_seq WHERE i.id = ?`).get(id) as OpenInvoiceRow | undefined;
 }
 
-/** amountGroups' statement, `filter` added to its WHERE (exported for the migration test's query plan). */
+/**
+ * amountGroups' statement, `filter` added to its WHERE (exported for the migration test's query plan).
+ * Grouped by the customer's seq, as the index holds it (migration 26); the id is joined per group.
+ */
 export const amountGroupsSql = (filter = '') =>
-  `SELECT customer_id, currency, group_concat(seq), group_concat(issue_date, ''), group_concat(total_minor)
-   FROM invoices INDEXED BY invoices_final_by_customer_amount WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}
-   GROUP BY customer_id, currency ORDER BY min(issue_date), currency, customer_id`;
+  `SELECT c.id, g.currency, g.seqs, g.dates, g.totals FROM (
+     SELECT customer_seq, currency, group_concat(seq) AS seqs, group_concat(issue_date, '') AS dates, group_concat(total_minor) AS totals, min(issue_date) AS first
+     FROM invoices INDEXED BY invoices_final_by_customer_amount WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL${filter}
+     GROUP BY customer_seq, currency
+   ) g JOIN customers c ON c.seq = g.customer_seq ORDER BY g.first, g.currency, c.id`;
 
 /**
  * Every finalized, non-void invoice's amount (optionally one customer's, or several), as the
@@ -223,7 +231,7 @@ let amountBuffers = { keys: new Float64Array(256), issueDays: new Float64Array(2
 export function eachAmountGroup(sql: Sql, customerId: string | readonly string[] | undefined, visit: (group: AmountColumns) => void): void {
   // Several customers (a cache re-reading those a write touched) come as one JSON list.
   const many = typeof customerId === 'object';
-  const filter = many ? ' AND customer_id IN (SELECT value FROM json_each(?))' : customerId ? ' AND customer_id = ?' : '';
+  const filter = many ? ' AND customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(?)))' : customerId ? ' AND customer_seq = (SELECT seq FROM customers WHERE id = ?)' : '';
   const statement = sql.prepare(amountGroupsSql(filter)).raw(true);
   const rows = (many ? statement.iterate(JSON.stringify(customerId)) : customerId ? statement.iterate(customerId) : statement.iterate()) as IterableIterator<[string, CurrencyCode, string, string, string]>;
   for (const [id, currency, seqs, dates, totals] of rows) {
@@ -278,20 +286,23 @@ export interface DelayHistory {
  * customer: no payment model, and no 100,000 rows, needed.
  */
 export function delayHistories(sql: Sql, today: string, todayDay: number, customerId?: string): DelayHistory[] {
-  const filter = customerId ? 'AND customer_id = @customerId' : '';
+  const filter = customerId ? 'AND customer_seq = (SELECT seq FROM customers WHERE id = @customerId)' : '';
   const order = 'ORDER BY due_day, unpaid, paid_on';
+  // Grouped by the customer's seq, as the indexes hold it (migration 26); the id is joined per customer.
   const rows = sql
     .prepare(
-      `SELECT customer_id, group_concat(due_day, ',' ${order}), group_concat(late, ',' ${order}) FROM (
-         SELECT customer_id, ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late, 0 AS unpaid, paid_on,
+      `SELECT c.id, h.due_days, h.late FROM (
+       SELECT customer_seq, group_concat(due_day, ',' ${order}) AS due_days, group_concat(late, ',' ${order}) AS late, min(seen) AS seen FROM (
+         SELECT customer_seq, ${day('due_date')} AS due_day, CAST(julianday(paid_on) - julianday(due_date) AS INTEGER) AS late, 0 AS unpaid, paid_on,
            paid_on || currency || issue_date || printf('%020d', paid_minor) AS seen
          FROM invoices INDEXED BY invoices_paid_by_paid_on
          WHERE status = 'paid' AND deleted_at IS NULL AND paid_minor > 0 AND paid_on IS NOT NULL ${filter}
          UNION ALL
-         SELECT customer_id, ${day('due_date')}, @todayDay - ${day('due_date')}, 1, NULL, char(255) || issue_date || currency
+         SELECT customer_seq, ${day('due_date')}, @todayDay - ${day('due_date')}, 1, NULL, char(255) || issue_date || currency
          FROM invoices INDEXED BY invoices_unpaid_by_issue
          WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today ${filter}
-       ) GROUP BY customer_id ORDER BY min(seen), customer_id`,
+       ) GROUP BY customer_seq
+       ) h JOIN customers c ON c.seq = h.customer_seq ORDER BY h.seen, c.id`,
     )
     .raw(true)
     .all({ today, todayDay, ...(customerId ? { customerId } : {}) }) as [string, string, string][];
@@ -317,10 +328,10 @@ export function recentDelays(sql: Sql, today: string, todayDay: number, window: 
       `SELECT c.id,
          (SELECT group_concat(due_date || paid_on, '') FROM (
             SELECT due_date, paid_on FROM invoices INDEXED BY invoices_paid_by_customer_due
-            WHERE customer_id = c.id AND ${PAID_WITH_MONEY} ORDER BY due_date DESC, paid_on DESC LIMIT @window)),
+            WHERE customer_seq = c.seq AND ${PAID_WITH_MONEY} ORDER BY due_date DESC, paid_on DESC LIMIT @window)),
          (SELECT group_concat(due_date, '') FROM (
             SELECT due_date FROM invoices INDEXED BY invoices_unpaid_by_customer
-            WHERE customer_id = c.id AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
+            WHERE customer_seq = c.seq AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today
             ORDER BY due_date DESC LIMIT @window))
        FROM customers c ${many ? 'WHERE c.id IN (SELECT value FROM json_each(@customerId))' : customerId ? 'WHERE c.id = @customerId' : ''}`,
     )
@@ -400,10 +411,10 @@ export function firstSeen(sql: Sql, today: string, customerIds: readonly string[
     .prepare(
       `SELECT c.value, coalesce(
          (SELECT min(paid_on || currency || issue_date || printf('%020d', paid_minor)) FROM invoices INDEXED BY invoices_paid_by_customer_due
-          WHERE customer_id = c.value AND ${PAID_WITH_MONEY}),
+          WHERE customer_seq = k.seq AND ${PAID_WITH_MONEY}),
          (SELECT min(char(255) || issue_date || currency) FROM invoices INDEXED BY invoices_unpaid_by_customer
-          WHERE customer_id = c.value AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today))
-       FROM json_each(@ids) c`,
+          WHERE customer_seq = k.seq AND status IN ('open', 'partially_paid') AND deleted_at IS NULL AND due_date < @today))
+       FROM json_each(@ids) c LEFT JOIN customers k ON k.id = c.value`,
     )
     .raw(true)
     .all({ today, ids: JSON.stringify(customerIds) }) as [string, string | null][];
@@ -422,7 +433,7 @@ export interface InvoiceDetailRow {
 export function invoiceDetails(sql: Sql, seqs: readonly number[]): Map<number, InvoiceDetailRow> {
   const rows = sql
     .prepare(
-      `SELECT i.seq, i.id, i.number, i.issue_date, c.name AS customer_name FROM invoices i JOIN customers c ON c.id = i.customer_id
+      `SELECT i.seq, i.id, i.number, i.issue_date, c.name AS customer_name FROM invoices i JOIN customers c ON c.seq = i.customer_seq
        WHERE i.seq IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(seqs)) as InvoiceDetailRow[];

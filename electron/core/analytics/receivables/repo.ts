@@ -2,6 +2,7 @@
 // and the dated events (allocations, credit notes) that settled them. Every statement reads a
 // covering index (migration 0004): on a large book a row lookup per invoice is what costs.
 import type { Sql } from '../../db/sql';
+import { customerIdsBySeq, customerIdWithoutSeq } from '../../db/customerSeq';
 
 export interface HoldingFilter {
   /** The earliest day asked about: invoices paid in full on or before it owed nothing on any day asked. */
@@ -22,7 +23,7 @@ export type CandidateDbRow = [number, string, string, string, string, string, nu
 export type EventDbRow<Invoice extends string | number = string> = [Invoice, string, string | null, number];
 
 function conditions(filter: HoldingFilter): string {
-  return [filter.currency ? 'AND currency = @currency' : '', filter.customerId ? 'AND customer_id = @customerId' : ''].join(' ');
+  return [filter.currency ? 'AND currency = @currency' : '', filter.customerId ? 'AND customer_seq = (SELECT seq FROM customers WHERE id = @customerId)' : ''].join(' ');
 }
 
 const params = (filter: HoldingFilter) => ({
@@ -37,16 +38,20 @@ const params = (filter: HoldingFilter) => ({
  */
 export function candidates(sql: Sql, filter: HoldingFilter): CandidateDbRow[] {
   const extra = conditions(filter);
-  return sql
+  // The indexes hold the customer's seq (migration 26): made the id here, once per customer.
+  const customer = `customer_seq, ${customerIdWithoutSeq('invoices')}`;
+  const rows = sql
     .prepare(
-      `SELECT seq, id, customer_id, currency, issue_date, due_date, total_minor FROM invoices INDEXED BY invoices_unpaid_by_issue
+      `SELECT seq, id, ${customer}, currency, issue_date, due_date, total_minor FROM invoices INDEXED BY invoices_unpaid_by_issue
        WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL AND issue_date <= @last ${extra}
        UNION ALL
-       SELECT seq, id, customer_id, currency, issue_date, due_date, total_minor FROM invoices INDEXED BY invoices_paid_by_paid_on
+       SELECT seq, id, ${customer}, currency, issue_date, due_date, total_minor FROM invoices INDEXED BY invoices_paid_by_paid_on
        WHERE status = 'paid' AND deleted_at IS NULL AND paid_on > @first AND issue_date <= @last ${extra}`,
     )
     .raw(true)
-    .all(params(filter)) as CandidateDbRow[];
+    .all(params(filter)) as [number, string, number | null, string | null, string, string, string, number][];
+  const idOf = customerIdsBySeq(sql);
+  return rows.map(([seq, id, customerSeq, withoutSeq, currency, issueDate, dueDate, total]) => [seq, id, idOf(customerSeq, withoutSeq), currency, issueDate, dueDate, total]);
 }
 
 /** What an allocation settled while it stood: all of it, unless offline payments from two devices over-paid the invoice. */

@@ -4,6 +4,7 @@
 // percentiles: a report over the whole book sends back one row per group, never one per invoice.
 import type { ReportDefinition } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
+import { customerIdWithoutSeq } from '../../db/customerSeq';
 import { joinedAmounts, parseAmounts, percentilesOf } from './measures';
 
 export interface ReportRecord {
@@ -45,7 +46,16 @@ export interface RecordsQuery {
   params: Params;
   /** The order detail rows come in. */
   order: string;
+  /** The records of the customers whose ids a JSON list parameter names; by id unless the records say otherwise. */
+  customersIn?: (param: string) => string;
+  /**
+   * The records carry customer_seq (invoices, migration 26): grouped by customer, they are grouped
+   * by it and each group's id looked up once, not once per record.
+   */
+  customerSeq?: boolean;
 }
+
+const customersIn = (q: RecordsQuery, param: string) => q.customersIn?.(param) ?? `r.customer_id IN (SELECT value FROM json_each(@${param}))`;
 
 const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
 
@@ -53,17 +63,16 @@ type Params = Record<string, string | number>;
 
 /**
  * Filters every row kind shares: customers, tags, currency. `bySeq`: the column holds the customer's
- * seq, not its id (payments, migration 27), so the ids asked for are turned into seqs.
+ * seq, not its id (invoices, migration 26; payments, migration 27), so the ids asked for are turned into seqs.
  */
 function customerFilters(f: ReportDefinition['filters'], column: string, currencyColumn: string, params: Params, bySeq = false): string[] {
   const where: string[] = [];
-  const customers = (ids: string) => (bySeq ? `(SELECT seq FROM customers WHERE id IN ${ids})` : ids);
   if (f.customerIds?.length) {
-    where.push(`${column} IN ${customers('(SELECT value FROM json_each(@customerIds))')}`);
+    where.push(bySeq ? `${column} IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@customerIds)))` : `${column} IN (SELECT value FROM json_each(@customerIds))`);
     params.customerIds = JSON.stringify(f.customerIds);
   }
   if (f.tags?.length) {
-    where.push(`${column} IN ${customers('(SELECT customer_id FROM customer_tags WHERE tag IN (SELECT value FROM json_each(@tags)))')}`);
+    where.push(`${column} IN (SELECT ${bySeq ? 'customer_seq' : 'customer_id'} FROM customer_tags WHERE tag IN (SELECT value FROM json_each(@tags)))`);
     params.tags = JSON.stringify(f.tags);
   }
   if (f.currency) {
@@ -121,11 +130,12 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   const where = [
     invoiceStatusFilter(f.statuses, params, today),
     ...dateFilters(f, 'i.issue_date', params),
-    ...customerFilters(f, 'i.customer_id', 'i.currency', params),
+    ...customerFilters(f, 'i.customer_seq', 'i.currency', params, true),
     ...amountFilters(f, 'i.total_minor', params),
   ];
   const columns = [
-    'i.seq', 'i.currency', 'i.customer_id', 'i.issue_date AS day',
+    // The indexes hold the customer's seq (migration 26): the id is looked up only when the report uses it.
+    'i.seq', 'i.currency', `coalesce((SELECT id FROM customers WHERE seq = i.customer_seq), ${customerIdWithoutSeq('i')}) AS customer_id`, 'i.customer_seq', 'i.issue_date AS day',
     needs.month ? 'substr(i.issue_date, 1, 7) AS month' : 'NULL AS month',
     needs.status ? 'i.status' : 'NULL AS status',
     ...(needs.taxRate
@@ -140,7 +150,11 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   const table = f.statuses?.length ? 'invoices i'
     : byCustomerMonth ? 'invoices i INDEXED BY invoices_final_by_customer_month' : 'invoices i INDEXED BY invoices_final_by_issue';
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
-  return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
+  return {
+    text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq',
+    customersIn: (param) => `r.customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@${param})))`,
+    customerSeq: true,
+  };
 }
 
 export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): RecordsQuery {
@@ -191,12 +205,12 @@ export function customerRecords(d: ReportDefinition): RecordsQuery {
     text: `SELECT c.seq, coalesce(b.currency, c.currency) AS currency, c.id AS customer_id, substr(c.created_at, 1, 7) AS month, c.status,
          coalesce(b.amount, 0) AS amount, c.code, c.name
        FROM (
-         SELECT customer_id, currency, sum(amount) AS amount FROM (
-           SELECT customer_id, currency, total_minor AS amount FROM invoices INDEXED BY invoices_final_by_issue WHERE ${FINAL} ${range}
+         SELECT customer_seq, currency, sum(amount) AS amount FROM (
+           SELECT customer_seq, currency, total_minor AS amount FROM invoices INDEXED BY invoices_final_by_issue WHERE ${FINAL} ${range}
            UNION ALL
-           SELECT customer_id, currency, -amount_minor FROM credit_notes WHERE deleted_at IS NULL ${range}
-         ) GROUP BY customer_id, currency
-       ) b RIGHT JOIN customers c ON b.customer_id = c.id
+           SELECT (SELECT seq FROM customers WHERE id = customer_id), currency, -amount_minor FROM credit_notes WHERE deleted_at IS NULL ${range}
+         ) GROUP BY customer_seq, currency
+       ) b RIGHT JOIN customers c ON b.customer_seq = c.seq
        WHERE ${where.join(' AND ')}`,
     params,
     order: 'name COLLATE NOCASE, seq',
@@ -366,21 +380,22 @@ function customersFirst(
   const middle = keys.slice(1, -1)[0];
   // NULL is a group of its own, as in GROUP BY; count(DISTINCT) skips it.
   const groupsOf = middle ? `count(DISTINCT r.${middle}) + max(r.${middle} IS NULL)` : '1';
+  const customer = q.customerSeq ? 'r.customer_seq' : 'r.customer_id';
   const measured = (where: string, groupBy: string, params: Params) =>
     sql
       .prepare(
-        `SELECT r.customer_id, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
+        `SELECT ${q.customerSeq ? '(SELECT id FROM customers WHERE seq = r.customer_seq) AS customer_id' : 'r.customer_id'}, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
            sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
          FROM (${q.text}) r ${where} GROUP BY ${groupBy}`,
       )
       .all(params) as { customer_id: string; currency: string; last: string; groups: number; count: number; sum: number; amounts: string | null }[];
   // Per customer, in the order of the index the records come in (no sort); the rare customer billed
   // in several currencies is read again per currency.
-  const perCustomer = measured('', 'r.customer_id', q.params);
+  const perCustomer = measured('', customer, q.params);
   const several = perCustomer.filter((c) => c.currency !== c.last).map((c) => c.customer_id);
   const perCurrency = several.length === 0 ? perCustomer : [
     ...perCustomer.filter((c) => c.currency === c.last),
-    ...measured('WHERE r.customer_id IN (SELECT value FROM json_each(@several))', 'r.customer_id, r.currency', { ...q.params, several: JSON.stringify(several) }),
+    ...measured(`WHERE ${customersIn(q, 'several')}`, `${customer}, r.currency`, { ...q.params, several: JSON.stringify(several) }),
   ];
 
   const groupsByCustomer = new Map<string, number>();
@@ -410,7 +425,7 @@ function customersFirst(
   const rows = shown.length === 0 ? [] : sql
     .prepare(
       `SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
-       FROM (${q.text}) r WHERE r.customer_id IN (SELECT value FROM json_each(@shown)) GROUP BY ${list}`,
+       FROM (${q.text}) r WHERE ${customersIn(q, 'shown')} GROUP BY ${list}`,
     )
     .all({ ...q.params, shown: JSON.stringify(shown) }) as PageDbRow[];
   return { rows: rows.sort(groupOrder(keys, ranks, page.descending)).slice(0, limit), groupCount, totals: [...totals.values()] };
