@@ -99,8 +99,9 @@ describe('migration 26: invoice indexes carry the customer seq', () => {
     const dir = tempDir();
     const { core, kamau, otieno, open } = await seed(dir);
     const sql = core.context.sql;
-    const seqOf = (customerId: string) => sql.prepare('SELECT seq FROM customers WHERE id = ?').pluck().get(customerId) as number;
-    const keptOf = (invoiceId: string) => sql.prepare('SELECT customer_seq FROM invoices WHERE id = ?').pluck().get(invoiceId) as number | null;
+    // sql.db.prepare, not the cached sql.prepare: pluck() would change the statement the app shares.
+    const seqOf = (customerId: string) => sql.db.prepare('SELECT seq FROM customers WHERE id = ?').pluck().get(customerId) as number;
+    const keptOf = (invoiceId: string) => sql.db.prepare('SELECT customer_seq FROM invoices WHERE id = ?').pluck().get(invoiceId) as number | null;
     expect(customerSeqs(core).every((r) => r.kept === r.customer)).toBe(true);
 
     // The draft goes to another customer: its seq follows, and it is listed under them only.
@@ -132,8 +133,20 @@ describe('migration 26: invoice indexes carry the customer seq', () => {
     sql.prepare('DELETE FROM customers WHERE id = ?').run(newcomer);
     expect(keptOf('pulled-early')).toBeNull();
     sql.transaction(() => writeRow(sql, { table: 'customers', id: newcomer, data: customerData, stamps: { '*': '2' } }, `${TODAY}T12:02:00.000Z`));
+    expect(keptOf('pulled-early')).toBe(seqOf(newcomer));
+    // A deleted invoice keeps the seq of a customer removed (clearing deleted ones too read the whole
+    // table); brought back after another customer took that seq, it takes its own customer's again.
+    const removedSeq = seqOf(newcomer);
+    const taker = '01a1fd55-7a80-7138-9f79-2d45ec785b01';
+    sql.prepare('UPDATE invoices SET deleted_at = ? WHERE id = ?').run(`${TODAY}T12:03:00.000Z`, 'pulled-early');
+    sql.prepare('DELETE FROM customers WHERE id = ?').run(newcomer);
+    sql.prepare(`INSERT INTO customers (id, code, name, created_at, updated_at) VALUES (?, 'C-TAKER', 'Taker', ?, ?)`).run(taker, `${TODAY}T12:04:00.000Z`, `${TODAY}T12:04:00.000Z`);
+    expect(seqOf(taker)).toBe(removedSeq);
+    sql.transaction(() => writeRow(sql, { table: 'customers', id: newcomer, data: customerData, stamps: { '*': '3' } }, `${TODAY}T12:05:00.000Z`));
+    sql.prepare('UPDATE invoices SET deleted_at = NULL WHERE id = ?').run('pulled-early');
     sql.db.pragma('foreign_keys = ON');
     expect(keptOf('pulled-early')).toBe(seqOf(newcomer));
+    expect(await listed(taker)).toEqual([]);
     expect(customerSeqs(core).every((r) => r.kept === r.customer)).toBe(true);
     core.close();
   }, 60_000);

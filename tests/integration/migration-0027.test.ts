@@ -212,6 +212,16 @@ describe('migration 27: payments and allocations name their customer, payment an
     expect((await call(core, 'payments.list', { customerId: kamau.id })).rows).toEqual([]);
     expect((await call(core, 'payments.list', { customerId: baraka.id })).rows.map((r) => r.id)).toEqual([paid.id]);
 
+    // A raw insert that leaves the seqs out gets them: the payment is listed, the allocation counts.
+    sql.prepare(`INSERT INTO payments (id, number, customer_id, amount_minor, currency, paid_on, method, created_at, updated_at)
+      VALUES ('raw-payment', 'PAY-RAW-1', ?, 20000, 'KES', '2026-10-02', 'cash', '2026-10-02T09:00:00.000Z', '2026-10-02T09:00:00.000Z')`).run(kamau.id);
+    sql.prepare(`INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_minor, allocated_on, created_at)
+      VALUES ('raw-allocation', 'raw-payment', ?, 20000, '2026-10-02', '2026-10-02T09:00:00.000Z')`).run(inv.id);
+    expect(wrongSeqs(sql)).toEqual([]);
+    expect(sql.db.prepare('SELECT invoice_numbers FROM payments WHERE id = ?').pluck().get('raw-payment')).toBe(inv.number);
+    expect((await call(core, 'payments.list', { customerId: kamau.id })).rows.map((r) => r.id)).toEqual(['raw-payment']);
+    expect((await call(core, 'payments.list', { invoiceId: inv.id })).rows.map((r) => r.id)).toEqual(['raw-payment']);
+
     const byCustomer = pagePaymentsSql(contract['payments.list'].input.parse({ customerId: kamau.id }));
     expect(planOf(sql, byCustomer.text, { ...byCustomer.params, limit: 100, offset: 0 })).toContain('payments_by_customer (customer_seq=?)');
     const byInvoice = pagePaymentsSql(contract['payments.list'].input.parse({ invoiceId: inv.id }));

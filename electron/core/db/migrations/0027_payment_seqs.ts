@@ -40,6 +40,16 @@ const REMADE = `
     CREATE TRIGGER payments_customer_changed AFTER UPDATE OF customer_id ON payments WHEN NEW.customer_id IS NOT OLD.customer_id BEGIN
       UPDATE payments SET customer_seq = (SELECT seq FROM customers WHERE id = NEW.customer_id) WHERE seq = NEW.seq;
     END;
+    -- The app's writers and sync fill the seqs themselves; these put right any other insert that leaves
+    -- one out (a NULL seq hides a payment from its customer and an allocation from its invoice's balance).
+    CREATE TRIGGER payments_customer_seq_left_out AFTER INSERT ON payments WHEN NEW.customer_seq IS NULL BEGIN
+      UPDATE payments SET customer_seq = (SELECT seq FROM customers WHERE id = NEW.customer_id) WHERE seq = NEW.seq;
+    END;
+    CREATE TRIGGER payment_allocations_seqs_left_out AFTER INSERT ON payment_allocations WHEN NEW.payment_seq IS NULL OR NEW.invoice_seq IS NULL BEGIN
+      UPDATE payment_allocations SET payment_seq = coalesce(NEW.payment_seq, (SELECT seq FROM payments WHERE id = NEW.payment_id)),
+        invoice_seq = coalesce(NEW.invoice_seq, (SELECT seq FROM invoices WHERE id = NEW.invoice_id))
+      WHERE seq = NEW.seq;
+    END;
     CREATE TRIGGER payments_invoice_numbers_insert AFTER INSERT ON payment_allocations WHEN NEW.payment_seq IS NOT NULL BEGIN
       UPDATE payments SET invoice_numbers = ${numbersOf('NEW.payment_seq')} WHERE seq = NEW.payment_seq;
     END;
