@@ -181,4 +181,61 @@ describe('migration 26: invoice indexes carry the customer seq', () => {
     indexes.forEach((name, i) => expect(bytes(upgraded, name), name).toBeLessThan(before[i]! - 10_000 * 30));
     upgraded.close();
   }, 60_000);
+
+  it('keeps neither the customer id nor the invoice id in the paid and unpaid invoices by date, and receivables still read them alone', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'billbook.db');
+    const { core } = makeCore(`${TODAY}T09:00:00.000Z`, { dataDir: dir, reminderScanMs: 0 });
+    core.close();
+    rewindBooks(file, 25);
+    const older = new Database(file);
+    older.pragma('foreign_keys = OFF');
+    // 20 customers and 10,000 final invoices as version 25 kept them, every other one paid in full.
+    older.exec(`
+      WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 20)
+      INSERT INTO customers (id, code, name, created_at, updated_at) SELECT printf('01a1fd55-7a80-7138-9f79-%012d', k), 'C-' || k, 'Customer ' || k, '${TODAY}', '${TODAY}' FROM n;
+      WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 10000)
+      INSERT INTO invoices (id, customer_id, number, status, currency, issue_date, due_date, total_minor, paid_minor, balance_minor, paid_on, created_at, updated_at)
+        SELECT printf('01a1fd55-7a80-7138-9f79-1%011d', k), printf('01a1fd55-7a80-7138-9f79-%012d', 1 + k % 20), 'INV-' || k, iif(k % 2, 'paid', 'open'), 'KES',
+          date('2026-01-01', '+' || (k % 300) || ' days'), date('2026-02-01', '+' || (k % 300) || ' days'), 1000 + k, iif(k % 2, 1000 + k, 0), iif(k % 2, 0, 1000 + k),
+          iif(k % 2, date('2026-01-10', '+' || (k % 300) || ' days'), NULL), '${TODAY}', '${TODAY}' FROM n;
+    `);
+    older.exec('VACUUM');
+    const bytes = (db: Database.Database, name: string) => db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ?').pluck().get(name) as number;
+    const indexes = ['invoices_paid_by_paid_on', 'invoices_unpaid_by_issue'];
+    const before = indexes.map((name) => bytes(older, name));
+    older.close();
+    const { core: after } = makeCore(`${TODAY}T09:00:00.000Z`, { dataDir: dir, reminderScanMs: 0 });
+    expect(after.migration).toMatchObject({ from: 25, compacted: true });
+
+    // The dashboard's receivables and paid invoices, and a past day's receivables page, read these
+    // indexes without the invoice rows: nothing they read from them is missing.
+    const sql = after.context.sql;
+    const prepare = sql.prepare;
+    const read: { source: string; args: unknown[] }[] = [];
+    sql.prepare = (source: string) => {
+      const statement = prepare(source);
+      if (/invoices_paid_by_paid_on|invoices_unpaid_by_issue/.test(source)) {
+        for (const key of ['all', 'get', 'iterate'] as const) {
+          const run = statement[key].bind(statement) as (...args: unknown[]) => never;
+          statement[key] = ((...args: unknown[]) => (read.push({ source, args }), run(...args))) as never;
+        }
+      }
+      return statement;
+    };
+    await call(after, 'analytics.dashboard', { period: { preset: 'thisYear' } });
+    await call(after, 'analytics.drilldown', { target: { kind: 'receivables', currency: 'KES', asOf: '2026-06-30' }, limit: 5 });
+    sql.prepare = prepare;
+    expect(read.length).toBeGreaterThan(0);
+    for (const { source, args } of read) {
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${source}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      for (const name of indexes) if (plan.includes(name)) expect(plan, source).toContain(`USING COVERING INDEX ${name}`);
+    }
+    after.close();
+
+    const upgraded = new Database(file, { readonly: true });
+    // 5,000 entries each: 37 bytes of customer id against one for the seq, and the 37 of the invoice id gone.
+    indexes.forEach((name, i) => expect(bytes(upgraded, name), name).toBeLessThan(before[i]! - 5_000 * 60));
+    upgraded.close();
+  }, 60_000);
 });

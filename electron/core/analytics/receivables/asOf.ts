@@ -82,25 +82,21 @@ export function dueDatesOfBucket(asOf: string, bucket: AgingBucket | 'overdue' |
  * `first` (few: those still open then) need their earlier allocations looked up one by one.
  */
 export function loadHoldings(sql: Sql, filter: HoldingFilter): Holding[] {
-  // Allocations name their invoice by seq (migration 27), credit notes by id.
-  const byId = new Map<string, Holding>();
+  // Keyed by seq: the invoices' indexes hold no id, allocations name their invoice by seq (migration 27)
+  // and credit notes' invoices are looked up by seq as they are read.
   const bySeq = new Map<number, Holding>();
   const older: number[] = [];
-  for (const [seq, id, customerId, currency, issueDate, dueDate, totalMinor] of candidates(sql, filter)) {
-    const holding: Holding = {
-      seq, customerId, currency, issueDate, dueDate, issueDay: dayNumber(issueDate), dueDay: dayNumber(dueDate), totalMinor, events: [],
-    };
-    byId.set(id, holding);
-    bySeq.set(seq, holding);
+  for (const [seq, customerId, currency, issueDate, dueDate, totalMinor] of candidates(sql, filter)) {
+    bySeq.set(seq, { seq, customerId, currency, issueDate, dueDate, issueDay: dayNumber(issueDate), dueDay: dayNumber(dueDate), totalMinor, events: [] });
     if (issueDate < filter.first) older.push(seq);
   }
-  const add = <K extends string | number>(holdings: Map<K, Holding>, [invoice, on, until, amount]: EventDbRow<K>) => {
-    holdings.get(invoice)?.events.push({ on: dayNumber(on), until: until === null ? Infinity : dayNumber(until), amount });
+  const add = ([invoice, on, until, amount]: EventDbRow) => {
+    if (invoice !== null) bySeq.get(invoice)?.events.push({ on: dayNumber(on), until: until === null ? Infinity : dayNumber(until), amount });
   };
-  for (const e of allocationsBetween(sql, filter.first, filter.last)) add(bySeq, e);
-  for (const e of allocationsBefore(sql, older, filter.first)) add(bySeq, e);
-  for (const e of creditsUpTo(sql, filter.last)) add(byId, e);
-  return [...byId.values()];
+  for (const e of allocationsBetween(sql, filter.first, filter.last)) add(e);
+  for (const e of allocationsBefore(sql, older, filter.first)) add(e);
+  for (const e of creditsUpTo(sql, filter.last)) add(e);
+  return [...bySeq.values()];
 }
 
 /** What an invoice still owed at the end of `day` (0 before it was issued). */
