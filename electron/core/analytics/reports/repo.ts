@@ -152,7 +152,9 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
   return {
     text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq',
-    customersIn: (param) => `r.customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@${param})))`,
+    // An invoice whose customer has not arrived from sync (seq NULL) is matched by its own id.
+    customersIn: (param) => `(r.customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@${param})))
+      OR (r.customer_seq IS NULL AND r.customer_id IN (SELECT value FROM json_each(@${param}))))`,
     customerSeq: true,
   };
 }
@@ -172,7 +174,11 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
   // joins its customer by seq for the id: a lookup in the record's column was made twice a record,
   // twice the time. Otherwise the id is read only if asked for (SQLite leaves an unread column out).
   const byCustomer = !needs.detail && d.groupBy.includes('customer');
-  const customerId = needs.detail ? 'p.customer_id' : byCustomer ? 'c.id AS customer_id' : '(SELECT id FROM customers WHERE seq = p.customer_seq) AS customer_id';
+  // A payment whose customer has not arrived from sync (no seq) gives its own row's id.
+  const waiting = '(SELECT w.customer_id FROM payments w WHERE w.seq = p.seq)';
+  const customerId = needs.detail ? 'p.customer_id'
+    : byCustomer ? `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE c.id END AS customer_id`
+    : `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE (SELECT id FROM customers WHERE seq = p.customer_seq) END AS customer_id`;
   const columns = [
     'p.seq', 'p.currency', customerId, 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
     'p.amount_minor AS amount', ...(needs.detail ? ['p.number AS ref', 'p.method', 'p.reference'] : []),
@@ -380,11 +386,13 @@ function customersFirst(
   const middle = keys.slice(1, -1)[0];
   // NULL is a group of its own, as in GROUP BY; count(DISTINCT) skips it.
   const groupsOf = middle ? `count(DISTINCT r.${middle}) + max(r.${middle} IS NULL)` : '1';
-  const customer = q.customerSeq ? 'r.customer_seq' : 'r.customer_id';
+  // By seq, and records whose customer has not arrived from sync (no seq) by their own id: one group
+  // each, as by id before migration 26.
+  const customer = q.customerSeq ? 'r.customer_seq, CASE WHEN r.customer_seq IS NULL THEN r.customer_id END' : 'r.customer_id';
   const measured = (where: string, groupBy: string, params: Params) =>
     sql
       .prepare(
-        `SELECT ${q.customerSeq ? '(SELECT id FROM customers WHERE seq = r.customer_seq) AS customer_id' : 'r.customer_id'}, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
+        `SELECT ${q.customerSeq ? 'CASE WHEN r.customer_seq IS NULL THEN r.customer_id ELSE (SELECT id FROM customers WHERE seq = r.customer_seq) END AS customer_id' : 'r.customer_id'}, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
            sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
          FROM (${q.text}) r ${where} GROUP BY ${groupBy}`,
       )
