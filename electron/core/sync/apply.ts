@@ -44,6 +44,8 @@ interface Derived {
   invoices: Set<string>;
   customers: Set<string>;
   mpesa: Set<string>;
+  /** Payments written: stored with nothing allocated, whatever their allocations (which may have come first) say. */
+  payments: Set<string>;
 }
 
 /** What the written rows change downstream. */
@@ -54,6 +56,7 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
     case 'customers': derived.customers.add(row.id); break;
     case 'invoices': derived.invoices.add(row.id); if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!); break;
     case 'payments':
+      derived.payments.add(row.id);
       if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!);
       if (d.method === 'mpesa' && text(d.reference)) derived.mpesa.add(text(d.reference)!);
       for (const a of sql.prepare('SELECT invoice_id FROM payment_allocations WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?)').all(row.id) as { invoice_id: string }[]) derived.invoices.add(a.invoice_id);
@@ -73,6 +76,16 @@ function recompute(ctx: CoreContext, derived: Derived, now: string): void {
     const row = customerOf.get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);
   }
+  // The Cloud pages rows in its own order, so a payment can arrive after its allocations were settled:
+  // the invoices' settlement above then moves nothing and leaves it unapplied, as credit the customer
+  // does not have. Settle it from its allocations, as settlement does for the payments it moves.
+  const settlePayment = sql.prepare(
+    `UPDATE payments SET allocated_minor = applied, updated_at = @now, version = version + 1
+       FROM (SELECT coalesce(sum(applied_minor), 0) AS applied FROM payment_allocations
+             WHERE payment_seq = (SELECT seq FROM payments WHERE id = @id) AND reversed_at IS NULL)
+       WHERE id = @id AND status = 'completed' AND allocated_minor <> applied`,
+  );
+  for (const id of derived.payments) settlePayment.run({ id, now });
   flagMpesaDuplicates(sql, derived.mpesa);
   const exists = sql.prepare('SELECT 1 FROM customer_balances WHERE customer_id = ?');
   for (const id of derived.customers) if (exists.get(id)) refreshCustomerBalance(sql, id);
@@ -140,7 +153,7 @@ function replacesReversal(table: SyncedTableName, held: SyncRow['data'], next: S
 export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): Applied {
   observeStamps(ctx, rows);
   const now = ctx.clock.now().toISOString();
-  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set() };
+  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set() };
   let written = 0;
   withoutForeignKeys(ctx, () =>
     ctx.sql.transaction(() =>
@@ -208,7 +221,7 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
 export function forceCloudState(ctx: CoreContext, entries: readonly { table: SyncedTableName; id: string; row: SyncRow | null }[]): Applied {
   observeStamps(ctx, entries.flatMap((e) => (e.row ? [e.row] : [])));
   const now = ctx.clock.now().toISOString();
-  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set() };
+  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set() };
   withoutForeignKeys(ctx, () =>
     ctx.sql.transaction(() =>
       preservingDirt(ctx.sql, () => {
