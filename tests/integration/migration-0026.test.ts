@@ -56,6 +56,29 @@ async function seed(dir: string) {
   return { ...made, kamau, otieno, wanjiru, docs, open };
 }
 
+/** A version-25 book of 20 customers and 10,000 final invoices, as that version kept them; compacted, open for measuring. */
+function version25Book({ paidEveryOther }: { paidEveryOther: boolean }) {
+  const dir = tempDir();
+  const file = path.join(dir, 'billbook.db');
+  const { core } = makeCore(`${TODAY}T09:00:00.000Z`, { dataDir: dir, reminderScanMs: 0 });
+  core.close();
+  rewindBooks(file, 25);
+  const older = new Database(file);
+  older.pragma('foreign_keys = OFF');
+  const paid = (yes: string, no: string) => (paidEveryOther ? `iif(k % 2, ${yes}, ${no})` : no);
+  older.exec(`
+    WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 20)
+    INSERT INTO customers (id, code, name, created_at, updated_at) SELECT printf('01a1fd55-7a80-7138-9f79-%012d', k), 'C-' || k, 'Customer ' || k, '${TODAY}', '${TODAY}' FROM n;
+    WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 10000)
+    INSERT INTO invoices (id, customer_id, number, status, currency, issue_date, due_date, total_minor, paid_minor, balance_minor, paid_on, created_at, updated_at)
+      SELECT printf('01a1fd55-7a80-7138-9f79-1%011d', k), printf('01a1fd55-7a80-7138-9f79-%012d', 1 + k % 20), 'INV-' || k, ${paid("'paid'", "'open'")}, 'KES',
+        date('2026-01-01', '+' || (k % 300) || ' days'), date('2026-02-01', '+' || (k % 300) || ' days'), 1000 + k, ${paid('1000 + k', '0')}, ${paid('0', '1000 + k')},
+        ${paid("date('2026-01-10', '+' || (k % 300) || ' days')", 'NULL')}, '${TODAY}', '${TODAY}' FROM n;
+  `);
+  older.exec('VACUUM');
+  return { dir, file, older };
+}
+
 describe('migration 26: invoice indexes carry the customer seq', () => {
   it('upgrades books with every invoice keeping its customer, each screen and sync read as before, through indexes by seq', async () => {
     const dir = tempDir();
@@ -152,23 +175,7 @@ describe('migration 26: invoice indexes carry the customer seq', () => {
   }, 60_000);
 
   it('makes the invoice indexes that named the customer smaller', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'billbook.db');
-    const { core } = makeCore(`${TODAY}T09:00:00.000Z`, { dataDir: dir, reminderScanMs: 0 });
-    core.close();
-    rewindBooks(file, 25);
-    const older = new Database(file);
-    older.pragma('foreign_keys = OFF');
-    // 20 customers and 10,000 final invoices, as version 25 kept them.
-    older.exec(`
-      WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 20)
-      INSERT INTO customers (id, code, name, created_at, updated_at) SELECT printf('01a1fd55-7a80-7138-9f79-%012d', k), 'C-' || k, 'Customer ' || k, '${TODAY}', '${TODAY}' FROM n;
-      WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 10000)
-      INSERT INTO invoices (id, customer_id, number, status, currency, issue_date, due_date, total_minor, balance_minor, created_at, updated_at)
-        SELECT printf('01a1fd55-7a80-7138-9f79-1%011d', k), printf('01a1fd55-7a80-7138-9f79-%012d', 1 + k % 20), 'INV-' || k, 'open', 'KES',
-          date('2026-01-01', '+' || (k % 300) || ' days'), date('2026-02-01', '+' || (k % 300) || ' days'), 1000 + k, 1000 + k, '${TODAY}', '${TODAY}' FROM n;
-    `);
-    older.exec('VACUUM');
+    const { dir, file, older } = version25Book({ paidEveryOther: false });
     const bytes = (db: Database.Database, name: string) => db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ?').pluck().get(name) as number;
     const indexes = ['invoices_by_customer_issue', 'invoices_by_customer_status', 'invoices_unpaid_by_customer', 'invoices_final_by_issue', 'invoices_final_by_customer_amount', 'invoices_final_by_customer_month', 'invoices_unpaid_by_issue'];
     const before = indexes.map((name) => bytes(older, name));
@@ -183,24 +190,7 @@ describe('migration 26: invoice indexes carry the customer seq', () => {
   }, 60_000);
 
   it('keeps neither the customer id nor the invoice id in the paid and unpaid invoices by date, and receivables still read them alone', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'billbook.db');
-    const { core } = makeCore(`${TODAY}T09:00:00.000Z`, { dataDir: dir, reminderScanMs: 0 });
-    core.close();
-    rewindBooks(file, 25);
-    const older = new Database(file);
-    older.pragma('foreign_keys = OFF');
-    // 20 customers and 10,000 final invoices as version 25 kept them, every other one paid in full.
-    older.exec(`
-      WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 20)
-      INSERT INTO customers (id, code, name, created_at, updated_at) SELECT printf('01a1fd55-7a80-7138-9f79-%012d', k), 'C-' || k, 'Customer ' || k, '${TODAY}', '${TODAY}' FROM n;
-      WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 10000)
-      INSERT INTO invoices (id, customer_id, number, status, currency, issue_date, due_date, total_minor, paid_minor, balance_minor, paid_on, created_at, updated_at)
-        SELECT printf('01a1fd55-7a80-7138-9f79-1%011d', k), printf('01a1fd55-7a80-7138-9f79-%012d', 1 + k % 20), 'INV-' || k, iif(k % 2, 'paid', 'open'), 'KES',
-          date('2026-01-01', '+' || (k % 300) || ' days'), date('2026-02-01', '+' || (k % 300) || ' days'), 1000 + k, iif(k % 2, 1000 + k, 0), iif(k % 2, 0, 1000 + k),
-          iif(k % 2, date('2026-01-10', '+' || (k % 300) || ' days'), NULL), '${TODAY}', '${TODAY}' FROM n;
-    `);
-    older.exec('VACUUM');
+    const { dir, file, older } = version25Book({ paidEveryOther: true });
     const bytes = (db: Database.Database, name: string) => db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ?').pluck().get(name) as number;
     const indexes = ['invoices_paid_by_paid_on', 'invoices_unpaid_by_issue'];
     const before = indexes.map((name) => bytes(older, name));
