@@ -223,19 +223,25 @@ describe('migration 27: payments and allocations name their customer, payment an
     expect((await call(core, 'payments.list', { invoiceId: inv.id })).rows.map((r) => r.id)).toEqual(['raw-payment']);
 
     const byCustomer = pagePaymentsSql(contract['payments.list'].input.parse({ customerId: kamau.id }));
+    // Newest first, ties by seq: the index's order (the row's seq ends every entry), not a sort.
     expect(planOf(sql, byCustomer.text, { ...byCustomer.params, limit: 100, offset: 0 })).toContain('payments_by_customer (customer_seq=?)');
+    expect(planOf(sql, byCustomer.text, { ...byCustomer.params, limit: 100, offset: 0 })).not.toContain('TEMP B-TREE');
     const byInvoice = pagePaymentsSql(contract['payments.list'].input.parse({ invoiceId: inv.id }));
     expect(planOf(sql, byInvoice.text, { ...byInvoice.params, limit: 100, offset: 0 })).toContain('payment_allocations_by_invoice_date (invoice_seq=?)');
 
-    // The payments report reads its covering index alone by month, and a customer by seq per payment only grouped by customer.
-    const records = (groupBy: string[]) => {
+    // The payments report reads a covering index alone: by month, or by the customer's seq in that
+    // order (no sort); grouped by customer after another key, it joins each payment's customer by seq.
+    const records = (groupBy: string[], key: 'customer_id' | 'customer_seq') => {
       const q = paymentRecords(reportDefinitionSchema.parse({ rows: 'payments', groupBy }), {
-        month: groupBy.includes('month'), groupedByMonthFirst: groupBy[0] === 'month', status: false, taxRate: false, detail: false,
+        month: groupBy.includes('month'), groupedByMonthFirst: groupBy[0] === 'month', groupedByCustomerFirst: groupBy[0] === 'customer',
+        status: groupBy.includes('status'), taxRate: false, detail: false,
       });
-      return planOf(sql, `SELECT ${groupBy.map((g) => (g === 'customer' ? 'customer_id' : g)).join(', ')}, count(*), sum(amount) FROM (${q.text}) GROUP BY 1`, q.params);
+      const keys = groupBy.map((g) => (g === 'customer' ? key : g)).join(', ');
+      return planOf(sql, `SELECT ${keys}, count(*), sum(amount) FROM (${q.text}) GROUP BY ${keys}`, q.params);
     };
-    expect(records(['month'])).toMatch(/^SCAN p USING COVERING INDEX payments_completed_by_month( \| USE TEMP B-TREE FOR GROUP BY)?$/);
-    expect(records(['customer'])).toMatch(/^SCAN p USING COVERING INDEX payments_completed_by_date \| SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(records(['month'], 'customer_id')).toMatch(/^SCAN p USING COVERING INDEX payments_completed_by_month( \| USE TEMP B-TREE FOR GROUP BY)?$/);
+    expect(records(['customer'], 'customer_seq')).toBe('SCAN p USING COVERING INDEX payments_by_customer');
+    expect(records(['status', 'customer'], 'customer_id')).toMatch(/^SCAN p USING COVERING INDEX payments_completed_by_date \| SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     core.close();
   });
 });

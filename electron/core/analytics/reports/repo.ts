@@ -35,6 +35,8 @@ export interface RecordNeeds {
   groupedByCustomerMonth?: boolean;
   /** Grouped by month first. */
   groupedByMonthFirst?: boolean;
+  /** Grouped by customer first (then anything). */
+  groupedByCustomerFirst?: boolean;
   status: boolean;
   taxRate: boolean;
   detail: boolean;
@@ -46,16 +48,14 @@ export interface RecordsQuery {
   params: Params;
   /** The order detail rows come in. */
   order: string;
-  /** The records of the customers whose ids a JSON list parameter names; by id unless the records say otherwise. */
-  customersIn?: (param: string) => string;
   /**
-   * The records carry customer_seq (invoices, migration 26): grouped by customer, they are grouped
-   * by it and each group's id looked up once, not once per record.
+   * The records carry customer_seq (invoices, migration 26; payments, 27): grouped by customer first,
+   * they are grouped by it, in their index's order where it has one, and each group's id is looked up
+   * once, not once per record.
    */
   customerSeq?: boolean;
 }
 
-const customersIn = (q: RecordsQuery, param: string) => q.customersIn?.(param) ?? `r.customer_id IN (SELECT value FROM json_each(@${param}))`;
 
 const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
 
@@ -147,14 +147,15 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   // customer and month over all time, the index in that order (migration 14) hands SQLite each group
   // whole: by issue date it sorted every invoice first.
   const byCustomerMonth = needs.groupedByCustomerMonth && !f.from && !f.to && !needs.taxRate;
+  // Grouped by customer first over all time, the index by customer (and currency) hands them over in
+  // order, with no sort of every invoice by customer.
+  const byCustomer = needs.groupedByCustomerFirst && !f.from && !f.to && !needs.taxRate;
   const table = f.statuses?.length ? 'invoices i'
-    : byCustomerMonth ? 'invoices i INDEXED BY invoices_final_by_customer_month' : 'invoices i INDEXED BY invoices_final_by_issue';
+    : byCustomerMonth ? 'invoices i INDEXED BY invoices_final_by_customer_month'
+    : byCustomer ? 'invoices i INDEXED BY invoices_final_by_customer_amount' : 'invoices i INDEXED BY invoices_final_by_issue';
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
   return {
     text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq',
-    // An invoice whose customer has not arrived from sync (seq NULL) is matched by its own id.
-    customersIn: (param) => `(r.customer_seq IN (SELECT seq FROM customers WHERE id IN (SELECT value FROM json_each(@${param})))
-      OR (r.customer_seq IS NULL AND r.customer_id IN (SELECT value FROM json_each(@${param}))))`,
     customerSeq: true,
   };
 }
@@ -173,23 +174,27 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
   // The indexes hold the customer's seq (migration 27), not its id. Grouped by customer, each record
   // joins its customer by seq for the id: a lookup in the record's column was made twice a record,
   // twice the time. Otherwise the id is read only if asked for (SQLite leaves an unread column out).
-  const byCustomer = !needs.detail && d.groupBy.includes('customer');
+  // Grouped by customer first, the reads group by customer_seq and look each id up once (customersFirst).
+  const byCustomer = !needs.detail && d.groupBy.includes('customer') && !needs.groupedByCustomerFirst;
   // A payment whose customer has not arrived from sync (no seq) gives its own row's id.
   const waiting = '(SELECT w.customer_id FROM payments w WHERE w.seq = p.seq)';
   const customerId = needs.detail ? 'p.customer_id'
     : byCustomer ? `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE c.id END AS customer_id`
     : `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE (SELECT id FROM customers WHERE seq = p.customer_seq) END AS customer_id`;
   const columns = [
-    'p.seq', 'p.currency', customerId, 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
+    'p.seq', 'p.currency', customerId, 'p.customer_seq', 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
     'p.amount_minor AS amount', ...(needs.detail ? ['p.number AS ref', 'p.method', 'p.reference'] : []),
   ];
   // Grouped by month first over all time, the index by month (migration 14) hands SQLite each group
   // whole; by date it sorted every payment first.
   const byMonth = needs.groupedByMonthFirst && !f.from && !f.to;
-  const table = completedOnly && !needs.detail
-    ? `payments p INDEXED BY ${byMonth ? 'payments_completed_by_month' : 'payments_completed_by_date'}` : 'payments p';
+  // Grouped by customer first over all time, the customer's index (which holds what a report reads)
+  // hands them over in order: by date, every payment was sorted by customer.
+  const byCustomerFirst = needs.groupedByCustomerFirst && !f.from && !f.to;
+  const index = byMonth ? 'payments_completed_by_month' : byCustomerFirst ? 'payments_by_customer' : 'payments_completed_by_date';
+  const table = completedOnly && !needs.detail ? `payments p INDEXED BY ${index}` : 'payments p';
   const from = byCustomer ? `${table} LEFT JOIN customers c ON c.seq = p.customer_seq` : table;
-  return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
+  return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq', customerSeq: true };
 }
 
 /**
@@ -372,6 +377,41 @@ function inOrder(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[], page: 
 }
 
 /**
+ * `SELECT customer_id, <columns> … GROUP BY` the customer, then `rest`, over the records of the
+ * customers `ids` names (every one when null). Records keyed by seq are grouped by it: in their
+ * index's order where it leads with the seq (no sort of every record), each group's id looked up
+ * once, and the customers asked for found through the index. A record whose customer has not
+ * arrived from sync has no seq: those are grouped by their own customer id, in a second read made
+ * only when there are some.
+ */
+function groupedByCustomer<T extends { customer_id?: string | number | null }>(
+  sql: Sql, q: RecordsQuery, columns: string, rest: string, ids: readonly string[] | null,
+): T[] {
+  const read = (customerId: string, where: string, groupBy: string, params: Params) =>
+    sql.prepare(`SELECT ${customerId} AS customer_id, ${columns} FROM (${q.text}) r ${where} GROUP BY ${groupBy}${rest}`).all({ ...q.params, ...params }) as T[];
+  const idsIn = (param: string) => `r.customer_id IN (SELECT value FROM json_each(@${param}))`;
+  if (!q.customerSeq) return read('r.customer_id', ids ? `WHERE ${idsIn('ids')}` : '', 'r.customer_id', ids ? { ids: JSON.stringify(ids) } : {});
+
+  const idOfSeq = '(SELECT id FROM customers WHERE seq = r.customer_seq)';
+  let rows: T[];
+  let waiting: readonly string[] | null = null;
+  if (ids) {
+    const known = sql.prepare('SELECT id, seq FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string; seq: number }[];
+    const knownIds = new Set(known.map((k) => k.id));
+    waiting = ids.filter((id) => !knownIds.has(id));
+    rows = known.length === 0 ? []
+      : read(idOfSeq, 'WHERE r.customer_seq IN (SELECT value FROM json_each(@seqs))', 'r.customer_seq', { seqs: JSON.stringify(known.map((k) => k.seq)) });
+  } else rows = read(idOfSeq, '', 'r.customer_seq', {});
+  // Every record without a seq came in one group, with no id.
+  const someWaiting = waiting ? waiting.length > 0 : rows.some((r) => r.customer_id == null);
+  if (!someWaiting) return rows;
+  return [
+    ...rows.filter((r) => r.customer_id != null),
+    ...read('r.customer_id', `WHERE r.customer_seq IS NULL${waiting ? ` AND ${idsIn('waiting')}` : ''}`, 'r.customer_id', waiting ? { waiting: JSON.stringify(waiting) } : {}),
+  ];
+}
+
+/**
  * Grouped by customer first (then at most one more key, then currency). One pass per customer
  * gives how many groups each has, and the totals; JS picks the customers the page starts with by
  * the rank of their name, and only their groups are measured, and put in order here. Ranking every
@@ -382,28 +422,18 @@ function customersFirst(
   sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[], page: PageAsked, ranks: Map<string, number>,
 ): { rows: PageDbRow[]; groupCount: number; totals: CurrencyTotal[] } {
   const asked = page.percents.length > 0;
-  const list = keys.map((k) => `r.${k}`).join(', ');
   const middle = keys.slice(1, -1)[0];
   // NULL is a group of its own, as in GROUP BY; count(DISTINCT) skips it.
   const groupsOf = middle ? `count(DISTINCT r.${middle}) + max(r.${middle} IS NULL)` : '1';
-  // By seq, and records whose customer has not arrived from sync (no seq) by their own id: one group
-  // each, as by id before migration 26.
-  const customer = q.customerSeq ? 'r.customer_seq, CASE WHEN r.customer_seq IS NULL THEN r.customer_id END' : 'r.customer_id';
-  const measured = (where: string, groupBy: string, params: Params) =>
-    sql
-      .prepare(
-        `SELECT ${q.customerSeq ? 'CASE WHEN r.customer_seq IS NULL THEN r.customer_id ELSE (SELECT id FROM customers WHERE seq = r.customer_seq) END AS customer_id' : 'r.customer_id'}, min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count,
-           sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
-         FROM (${q.text}) r ${where} GROUP BY ${groupBy}`,
-      )
-      .all(params) as { customer_id: string; currency: string; last: string; groups: number; count: number; sum: number; amounts: string | null }[];
-  // Per customer, in the order of the index the records come in (no sort); the rare customer billed
-  // in several currencies is read again per currency.
-  const perCustomer = measured('', customer, q.params);
+  type PerCustomer = { customer_id: string; currency: string; last: string; groups: number; count: number; sum: number; amounts: string | null };
+  const columns = `min(r.currency) AS currency, max(r.currency) AS last, ${groupsOf} AS groups, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts`;
+  // Per customer, in the order of the index the records come in where it has one; the rare customer
+  // billed in several currencies is read again per currency.
+  const perCustomer = groupedByCustomer<PerCustomer>(sql, q, columns, '', null);
   const several = perCustomer.filter((c) => c.currency !== c.last).map((c) => c.customer_id);
   const perCurrency = several.length === 0 ? perCustomer : [
     ...perCustomer.filter((c) => c.currency === c.last),
-    ...measured(`WHERE ${customersIn(q, 'several')}`, `${customer}, r.currency`, { ...q.params, several: JSON.stringify(several) }),
+    ...groupedByCustomer<PerCustomer>(sql, q, columns, ', r.currency', several),
   ];
 
   const groupsByCustomer = new Map<string, number>();
@@ -430,12 +460,10 @@ function customersFirst(
     }
     groupCount += groups;
   }
-  const rows = shown.length === 0 ? [] : sql
-    .prepare(
-      `SELECT ${list}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts
-       FROM (${q.text}) r WHERE ${customersIn(q, 'shown')} GROUP BY ${list}`,
-    )
-    .all({ ...q.params, shown: JSON.stringify(shown) }) as PageDbRow[];
+  const rest = keys.slice(1).map((k) => `, r.${k}`).join('');
+  const rows = shown.length === 0 ? [] : groupedByCustomer<PageDbRow>(
+    sql, q, `${keys.slice(1).map((k) => `r.${k}`).join(', ')}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts`, rest, shown,
+  );
   return { rows: rows.sort(groupOrder(keys, ranks, page.descending)).slice(0, limit), groupCount, totals: [...totals.values()] };
 }
 

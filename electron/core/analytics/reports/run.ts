@@ -73,6 +73,7 @@ function recordsOf(d: ReportDefinition, today: string): RecordsQuery {
     month: d.groupBy.includes('month'), status: detail || d.groupBy.includes('status'), taxRate: d.groupBy.includes('taxRate'), detail,
     groupedByCustomerMonth: d.groupBy.length === 2 && d.groupBy[0] === 'customer' && d.groupBy[1] === 'month',
     groupedByMonthFirst: d.groupBy[0] === 'month',
+    groupedByCustomerFirst: d.groupBy[0] === 'customer',
   };
   if (d.rows === 'invoices') return invoiceRecords(d, needs, today);
   if (d.rows === 'payments') return paymentRecords(d, needs);
