@@ -74,10 +74,23 @@ const COLUMNS = `seq, id, customer_id, number, status, currency, issue_date, due
   version, duplicate_of, kind, quote_id, etims_invoice_no, etims_cu_id, etims_receipt_no, etims_total_receipt_no, etims_internal_data,
   etims_signature, etims_signed_at, etims_verify_url, share_token`;
 
-/** The indexes that named the customer by id, now by seq (migrations 12–17 made them; same order of columns otherwise). */
+/**
+ * The indexes that named the customer by id, now by seq (migrations 12–17 made them; same order of
+ * columns otherwise), and the list's indexes that ended with seq. Every entry of an index ends with
+ * the row's seq anyway (it is the rowid), so an index (x, seq) kept it twice: (x) has the same order,
+ * and the planner reads the rowid at the end for "ORDER BY x, seq" (about 0.35 MiB an index at
+ * 100,000 invoices).
+ */
 const INDEXES = `
-  CREATE INDEX invoices_by_customer_issue ON invoices (customer_seq, issue_date, seq) WHERE deleted_at IS NULL;
-  CREATE INDEX invoices_by_customer_status ON invoices (customer_seq, status, issue_date, seq) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_customer_issue ON invoices (customer_seq, issue_date) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_customer_status ON invoices (customer_seq, status, issue_date) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_status_issue ON invoices (status, issue_date) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_number ON invoices (number) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_issue ON invoices (issue_date) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_due ON invoices (due_date) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_total ON invoices (total_minor) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_by_balance ON invoices (balance_minor) WHERE deleted_at IS NULL;
+  CREATE INDEX invoices_awaiting_etims ON invoices (finalized_at) WHERE etims_signature IS NULL AND status <> 'draft';
   CREATE INDEX invoices_unpaid_by_customer ON invoices (customer_seq, due_date) WHERE status IN ('open', 'partially_paid') AND deleted_at IS NULL;
   CREATE INDEX invoices_final_by_issue ON invoices (issue_date, currency, customer_seq, total_minor, status, deleted_at) WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL;
   CREATE INDEX invoices_paid_by_paid_on ON invoices (paid_on, currency, issue_date, paid_minor, status, deleted_at, customer_seq, due_date, total_minor) WHERE status = 'paid' AND deleted_at IS NULL;
