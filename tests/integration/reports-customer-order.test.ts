@@ -72,6 +72,12 @@ describe('reports grouped by customer', () => {
       for (const row of report!.rows) byName.set(String(row.customerName), (byName.get(String(row.customerName)) ?? 0) + Number(row.sum));
       expect([...byName], `${rows} by ${groupBy.join(', ')}`).toEqual(names.map((n, i) => [n, amounts[i]!]));
     }
+    // Sorted by a column, every record is measured in JS by its customer's id: the same sums, largest first.
+    const sorted = await call(core, 'reports.run', { rows: 'payments', groupBy: ['customer'], measures: ['count', 'sum'], sortBy: 'sum', direction: 'desc' });
+    // (All three paid the same: ties in any order.)
+    expect(sorted.rows.map((r) => [r.customerName, r.sum]).sort()).toEqual(names.map((n) => [n, 150_000]));
+    const billed = await call(core, 'reports.run', { rows: 'invoices', groupBy: ['customer'], measures: ['sum'], sortBy: 'sum', direction: 'desc' });
+    expect(billed.rows.map((r) => [r.customerName, r.sum])).toEqual([...names].reverse().map((n, i) => [n, (3 - i) * 300_000]));
     core.close();
   });
 });

@@ -56,7 +56,6 @@ export interface RecordsQuery {
   customerSeq?: boolean;
 }
 
-
 const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
 
 type Params = Record<string, string | number>;
@@ -174,8 +173,9 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
   // The indexes hold the customer's seq (migration 27), not its id. Grouped by customer, each record
   // joins its customer by seq for the id: a lookup in the record's column was made twice a record,
   // twice the time. Otherwise the id is read only if asked for (SQLite leaves an unread column out).
-  // Grouped by customer first, the reads group by customer_seq and look each id up once (customersFirst).
-  const byCustomer = !needs.detail && d.groupBy.includes('customer') && !needs.groupedByCustomerFirst;
+  // Grouped by customer first in the usual order, the reads group by customer_seq and look each id
+  // up once (customersFirst); sorted by a column, every record still needs its id.
+  const byCustomer = !needs.detail && d.groupBy.includes('customer') && !(needs.groupedByCustomerFirst && d.sortBy === undefined);
   // A payment whose customer has not arrived from sync (no seq) gives its own row's id.
   const waiting = '(SELECT w.customer_id FROM payments w WHERE w.seq = p.seq)';
   const customerId = needs.detail ? 'p.customer_id'
