@@ -44,7 +44,7 @@ interface Derived {
   invoices: Set<string>;
   customers: Set<string>;
   mpesa: Set<string>;
-  /** Payments written: stored with nothing allocated, whatever their allocations (which may have come first) say. */
+  /** Payments written (stored with nothing allocated, whatever their allocations say) or whose allocations were. */
   payments: Set<string>;
 }
 
@@ -61,7 +61,13 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
       if (d.method === 'mpesa' && text(d.reference)) derived.mpesa.add(text(d.reference)!);
       for (const a of sql.prepare('SELECT invoice_id FROM payment_allocations WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?)').all(row.id) as { invoice_id: string }[]) derived.invoices.add(a.invoice_id);
       break;
-    case 'payment_allocations': case 'credit_notes': if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!); break;
+    // An allocation changes what its payment has applied (taken off an invoice elsewhere, the Cloud
+    // sends the allocation alone): the payment is settled again below, as one written here would be.
+    case 'payment_allocations':
+      if (text(d.payment_id)) derived.payments.add(text(d.payment_id)!);
+      if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!);
+      break;
+    case 'credit_notes': if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!); break;
     // A refund takes from the customer's credit.
     case 'refunds': if (text(d.customer_id)) derived.customers.add(text(d.customer_id)!); break;
     default: break;

@@ -48,4 +48,31 @@ describe('a payment pulled after its allocations', () => {
     core.close();
     source.close();
   });
+
+  it('gives a payment its credit back when its allocation is taken off an invoice on another computer (the allocation comes alone)', async () => {
+    const { core: source } = makeCore();
+    const c = await customer(source, { name: 'Kamau Hardware' });
+    const inv = await invoice(source, c.id, { issueDate: '2026-10-01', lines: [line('Cement', 1, 100_000, 0)] });
+    const paid = await call(source, 'payments.record', { customerId: c.id, amountMinor: 60_000, paidOn: '2026-11-20', method: 'cash', allocations: [{ invoiceId: inv.id, amountMinor: 60_000 }] });
+    const sourceSql = source.context.sql;
+    const row = (table: SyncedTableName, id: string, stamp: string): SyncRow => ({ table, id, data: readRows(sourceSql, table, [id]).get(id)!, stamps: { '*': stamp } });
+    const allocation = sourceSql.prepare('SELECT id FROM payment_allocations').pluck().get() as string;
+    const seen = async (core: typeof source) => ({
+      payment: await call(core, 'payments.get', { id: paid.id }).then((p) => [p.allocatedMinor, p.unallocatedMinor]),
+      creditMinor: (await call(core, 'customers.get', { id: c.id })).financials.creditMinor,
+      invoice: await call(core, 'invoices.get', { id: inv.id }).then((i) => [i.status, i.balanceMinor]),
+    });
+    const { core } = makeCore();
+    const first = '2026-11-21T09:00:00.000Z-0000-source';
+    applyPulledRows(core.context, [row('customers', c.id, first), row('invoices', inv.id, first), row('payments', paid.id, first), row('payment_allocations', allocation, first)]);
+    expect(await seen(core)).toEqual(await seen(source));
+
+    await call(source, 'payments.unapply', { paymentId: paid.id, invoiceId: inv.id, reason: 'Paid the wrong invoice' });
+    const expected = await seen(source);
+    expect(expected).toEqual({ payment: [0, 60_000], creditMinor: 60_000, invoice: ['open', 100_000] });
+    applyPulledRows(core.context, [row('payment_allocations', allocation, '2026-11-21T10:00:00.000Z-0000-source')]);
+    expect(await seen(core)).toEqual(expected);
+    core.close();
+    source.close();
+  });
 });
