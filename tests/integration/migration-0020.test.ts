@@ -114,7 +114,7 @@ describe('migration 20: invoice lines name their invoice by seq, payment allocat
     expect(await call(core, 'payments.list', { customerId: kamau.id })).toEqual(paymentList);
     expect(await call(core, 'invoices.aging', {})).toEqual(aging);
     expect(sql.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%payment_allocations%' ORDER BY name").pluck().all()).toEqual([
-      // The last one came with migration 27: allocations inserted without their seqs get them.
+      // payment_allocations_seqs_left_out came with migration 27: allocations inserted without their seqs get them.
       'payment_allocations_seqs_left_out', 'payment_allocations_sync_insert', 'payment_allocations_sync_update', 'payments_invoice_numbers_delete', 'payments_invoice_numbers_insert',
       'payments_invoice_numbers_invoice_arrived', 'payments_invoice_numbers_invoice_removed', 'payments_invoice_numbers_numbered',
       'payments_invoice_numbers_payment_arrived', 'payments_invoice_numbers_update',

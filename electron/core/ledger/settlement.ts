@@ -49,11 +49,7 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
     }
   }
   // A payment whose allocation now settles more or less has that much less or more credit.
-  const refreshPayment = sql.prepare(
-    `UPDATE payments SET allocated_minor = coalesce((SELECT sum(applied_minor) FROM payment_allocations WHERE payment_seq = payments.seq AND reversed_at IS NULL), 0),
-       updated_at = @now, version = version + 1 WHERE id = @id AND status = 'completed'`,
-  );
-  for (const paymentId of moved) refreshPayment.run({ id: paymentId, now });
+  for (const paymentId of moved) refreshAllocated(sql, paymentId, now);
   if (!final) return [...moved];
   const balance = row.total_minor - paid - credited;
   const status = balance === 0 ? 'paid' : paid + credited > 0 ? 'partially_paid' : 'open';
@@ -65,4 +61,19 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
     )
     .run(paid, credited, balance, status, paidOn, now, invoiceId, paid, credited, balance, status, paidOn);
   return [...moved];
+}
+
+/**
+ * A payment's allocated amount, again from what its live allocations settle. Written only when it
+ * moved: sync calls this for every payment of a pulled page. A reversed payment keeps its zero.
+ */
+export function refreshAllocated(sql: Sql, paymentId: string, now: string): void {
+  sql
+    .prepare(
+      `UPDATE payments SET allocated_minor = applied, updated_at = @now, version = version + 1
+         FROM (SELECT coalesce(sum(applied_minor), 0) AS applied FROM payment_allocations
+               WHERE payment_seq = (SELECT seq FROM payments WHERE id = @id) AND reversed_at IS NULL)
+         WHERE id = @id AND status = 'completed' AND allocated_minor <> applied`,
+    )
+    .run({ id: paymentId, now });
 }

@@ -38,16 +38,6 @@ export function insertAllocation(sql: Sql, row: Omit<PaymentAllocationsTable, 'a
     .run(row);
 }
 
-/** Re-adds a payment's live allocations into its allocated amount. */
-export function refreshAllocated(sql: Sql, paymentId: string, now: string): void {
-  sql
-    .prepare(
-      `UPDATE payments SET allocated_minor = coalesce((SELECT sum(applied_minor) FROM payment_allocations
-         WHERE payment_seq = payments.seq AND reversed_at IS NULL), 0), updated_at = @now, version = version + 1 WHERE id = @id`,
-    )
-    .run({ id: paymentId, now });
-}
-
 export function markReversed(sql: Sql, paymentId: string, reason: string, at: string): string[] {
   sql
     .prepare(

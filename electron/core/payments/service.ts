@@ -14,7 +14,7 @@ import { newId } from '../ids';
 import { getInvoiceRow, unpaidInvoicesOf } from '../invoices/repo';
 import { announceInvoices, takeDocumentNumber, today } from '../invoices/service';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { refreshInvoiceSettlement } from '../ledger/settlement';
+import { refreshAllocated, refreshInvoiceSettlement } from '../ledger/settlement';
 import { checkChosen, oldestFirst, type PlannedAllocation } from './allocate';
 import * as repo from './repo';
 import { textDate } from '../../../shared/dates';
@@ -88,7 +88,7 @@ function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocatio
     });
     refreshInvoiceSettlement(ctx.sql, a.invoiceId, now);
   }
-  repo.refreshAllocated(ctx.sql, paymentId, now);
+  refreshAllocated(ctx.sql, paymentId, now);
 }
 
 export interface WrittenPayment {
@@ -260,7 +260,7 @@ export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.
     const amount = repo.undoAllocations(ctx.sql, row.id, input.invoiceId, now);
     if (!invoice || amount === 0) throw new AppError('conflict', `${row.number} does not pay ${invoice?.number ?? 'that invoice'}.`);
     refreshInvoiceSettlement(ctx.sql, invoice.id, now);
-    repo.refreshAllocated(ctx.sql, row.id, now);
+    refreshAllocated(ctx.sql, row.id, now);
     refreshCustomerBalance(ctx.sql, row.customer_id);
     const money = formatMoney(amount, row.currency as CurrencyCode);
     const summary = `${money} of ${row.number} taken off ${invoice.number ?? ''} and kept as credit: ${input.reason}`;

@@ -7,7 +7,7 @@ import { SYNCED_TABLES, type SyncRow, type SyncedTableName } from '../../../shar
 import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { refreshInvoiceSettlement } from '../ledger/settlement';
+import { refreshAllocated, refreshInvoiceSettlement } from '../ledger/settlement';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 
 export interface Applied {
@@ -82,16 +82,10 @@ function recompute(ctx: CoreContext, derived: Derived, now: string): void {
     const row = customerOf.get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);
   }
-  // The Cloud pages rows in its own order, so a payment can arrive after its allocations were settled:
-  // the invoices' settlement above then moves nothing and leaves it unapplied, as credit the customer
-  // does not have. Settle it from its allocations, as settlement does for the payments it moves.
-  const settlePayment = sql.prepare(
-    `UPDATE payments SET allocated_minor = applied, updated_at = @now, version = version + 1
-       FROM (SELECT coalesce(sum(applied_minor), 0) AS applied FROM payment_allocations
-             WHERE payment_seq = (SELECT seq FROM payments WHERE id = @id) AND reversed_at IS NULL)
-       WHERE id = @id AND status = 'completed' AND allocated_minor <> applied`,
-  );
-  for (const id of derived.payments) settlePayment.run({ id, now });
+  // The Cloud pages rows in its own order, so a payment can arrive after its allocations were settled
+  // (or an allocation alone): the invoices' settlement above then moves nothing and leaves the payment
+  // as it was stored, as credit the customer does not have. Settle it from its allocations.
+  for (const id of derived.payments) refreshAllocated(sql, id, now);
   flagMpesaDuplicates(sql, derived.mpesa);
   const exists = sql.prepare('SELECT 1 FROM customer_balances WHERE customer_id = ?');
   for (const id of derived.customers) if (exists.get(id)) refreshCustomerBalance(sql, id);

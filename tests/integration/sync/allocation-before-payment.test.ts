@@ -5,6 +5,13 @@ import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
 import { call, makeCore } from '../../helpers/core';
 import { customer, invoice, line } from '../../helpers/billing';
 
+type TestCore = ReturnType<typeof makeCore>['core'];
+
+/** A row as the Cloud would hand it over: what the recording computer's sync reads of it. */
+const pulled = (source: TestCore, table: SyncedTableName, id: string, stamp = '2026-11-21T09:00:00.000Z-0000-source'): SyncRow => ({
+  table, id, data: readRows(source.context.sql, table, [id]).get(id)!, stamps: { '*': stamp },
+});
+
 /**
  * The Cloud pages rows by their own order, so a payment's allocation can come a page before the payment.
  * The payment is then written with nothing allocated, and must still end up as applied as it is on the
@@ -19,11 +26,9 @@ describe('a payment pulled after its allocations', () => {
     const whole = await call(source, 'payments.record', { customerId: c.id, amountMinor: 60_000, paidOn: '2026-11-20', method: 'cash' });
     const over = await call(source, 'payments.record', { customerId: c.id, amountMinor: 70_000, paidOn: '2026-11-21', method: 'mpesa', reference: 'QK12AB34CD' });
     const sourceSql = source.context.sql;
-    const row = (table: SyncedTableName, id: string): SyncRow => ({
-      table, id, data: readRows(sourceSql, table, [id]).get(id)!, stamps: { '*': '2026-11-21T09:00:00.000Z-0000-source' },
-    });
+    const row = (table: SyncedTableName, id: string) => pulled(source, table, id);
     const allocations = sourceSql.prepare('SELECT id FROM payment_allocations ORDER BY seq').pluck().all() as string[];
-    const seen = async (core: typeof source) => ({
+    const seen = async (core: TestCore) => ({
       payments: (await Promise.all([whole.id, over.id].map((id) => call(core, 'payments.get', { id })))).map((p) => [p.number, p.allocatedMinor, p.unallocatedMinor]),
       creditMinor: (await call(core, 'customers.get', { id: c.id })).financials.creditMinor,
       invoice: await call(core, 'invoices.get', { id: inv.id }).then((i) => [i.status, i.balanceMinor]),
@@ -55,9 +60,9 @@ describe('a payment pulled after its allocations', () => {
     const inv = await invoice(source, c.id, { issueDate: '2026-10-01', lines: [line('Cement', 1, 100_000, 0)] });
     const paid = await call(source, 'payments.record', { customerId: c.id, amountMinor: 60_000, paidOn: '2026-11-20', method: 'cash', allocations: [{ invoiceId: inv.id, amountMinor: 60_000 }] });
     const sourceSql = source.context.sql;
-    const row = (table: SyncedTableName, id: string, stamp: string): SyncRow => ({ table, id, data: readRows(sourceSql, table, [id]).get(id)!, stamps: { '*': stamp } });
+    const row = (table: SyncedTableName, id: string, stamp: string) => pulled(source, table, id, stamp);
     const allocation = sourceSql.prepare('SELECT id FROM payment_allocations').pluck().get() as string;
-    const seen = async (core: typeof source) => ({
+    const seen = async (core: TestCore) => ({
       payment: await call(core, 'payments.get', { id: paid.id }).then((p) => [p.allocatedMinor, p.unallocatedMinor]),
       creditMinor: (await call(core, 'customers.get', { id: c.id })).financials.creditMinor,
       invoice: await call(core, 'invoices.get', { id: inv.id }).then((i) => [i.status, i.balanceMinor]),

@@ -48,12 +48,6 @@ export interface RecordsQuery {
   params: Params;
   /** The order detail rows come in. */
   order: string;
-  /**
-   * The records carry customer_seq (invoices, migration 26; payments, 27): grouped by customer first,
-   * they are grouped by it, in their index's order where it has one, and each group's id is looked up
-   * once, not once per record.
-   */
-  customerSeq?: boolean;
 }
 
 const FINAL = "status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL";
@@ -155,7 +149,6 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
   const from = needs.taxRate ? `${table}, json_each(i.tax_summary) t` : table;
   return {
     text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq',
-    customerSeq: true,
   };
 }
 
@@ -175,11 +168,11 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
   // twice the time. Otherwise the id is read only if asked for (SQLite leaves an unread column out).
   // Grouped by customer first in the usual order, the reads group by customer_seq and look each id
   // up once (customersFirst); sorted by a column, every record still needs its id.
-  const byCustomer = !needs.detail && d.groupBy.includes('customer') && !(needs.groupedByCustomerFirst && d.sortBy === undefined);
+  const joinsCustomers = !needs.detail && d.groupBy.includes('customer') && !(needs.groupedByCustomerFirst && d.sortBy === undefined);
   // A payment whose customer has not arrived from sync (no seq) gives its own row's id.
   const waiting = '(SELECT w.customer_id FROM payments w WHERE w.seq = p.seq)';
   const customerId = needs.detail ? 'p.customer_id'
-    : byCustomer ? `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE c.id END AS customer_id`
+    : joinsCustomers ? `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE c.id END AS customer_id`
     : `CASE WHEN p.customer_seq IS NULL THEN ${waiting} ELSE (SELECT id FROM customers WHERE seq = p.customer_seq) END AS customer_id`;
   const columns = [
     'p.seq', 'p.currency', customerId, 'p.customer_seq', 'p.paid_on AS day', needs.month ? 'substr(p.paid_on, 1, 7) AS month' : 'NULL AS month', 'p.status',
@@ -193,8 +186,8 @@ export function paymentRecords(d: ReportDefinition, needs: RecordNeeds): Records
   const byCustomerFirst = needs.groupedByCustomerFirst && !f.from && !f.to;
   const index = byMonth ? 'payments_completed_by_month' : byCustomerFirst ? 'payments_by_customer' : 'payments_completed_by_date';
   const table = completedOnly && !needs.detail ? `payments p INDEXED BY ${index}` : 'payments p';
-  const from = byCustomer ? `${table} LEFT JOIN customers c ON c.seq = p.customer_seq` : table;
-  return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq', customerSeq: true };
+  const from = joinsCustomers ? `${table} LEFT JOIN customers c ON c.seq = p.customer_seq` : table;
+  return { text: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`, params, order: 'day, seq' };
 }
 
 /**
@@ -378,9 +371,10 @@ function inOrder(sql: Sql, q: RecordsQuery, keys: readonly GroupColumn[], page: 
 
 /**
  * `SELECT customer_id, <columns> … GROUP BY` the customer, then `rest`, over the records of the
- * customers `ids` names (every one when null). Records keyed by seq are grouped by it: in their
- * index's order where it leads with the seq (no sort of every record), each group's id looked up
- * once, and the customers asked for found through the index. A record whose customer has not
+ * customers `ids` names (every one when null). The records (invoices and payments, which carry
+ * customer_seq since migrations 26 and 27) are grouped by seq: in their index's order where it leads
+ * with the seq (no sort of every record), each group's id looked up once, and the customers asked
+ * for found through the index. A record whose customer has not
  * arrived from sync has no seq: those are grouped by their own customer id, in a second read made
  * only when there are some.
  */
@@ -389,9 +383,6 @@ function groupedByCustomer<T extends { customer_id?: string | number | null }>(
 ): T[] {
   const read = (customerId: string, where: string, groupBy: string, params: Params) =>
     sql.prepare(`SELECT ${customerId} AS customer_id, ${columns} FROM (${q.text}) r ${where} GROUP BY ${groupBy}${rest}`).all({ ...q.params, ...params }) as T[];
-  const idsIn = (param: string) => `r.customer_id IN (SELECT value FROM json_each(@${param}))`;
-  if (!q.customerSeq) return read('r.customer_id', ids ? `WHERE ${idsIn('ids')}` : '', 'r.customer_id', ids ? { ids: JSON.stringify(ids) } : {});
-
   const idOfSeq = '(SELECT id FROM customers WHERE seq = r.customer_seq)';
   let rows: T[];
   let waiting: readonly string[] | null = null;
@@ -407,7 +398,7 @@ function groupedByCustomer<T extends { customer_id?: string | number | null }>(
   if (!someWaiting) return rows;
   return [
     ...rows.filter((r) => r.customer_id != null),
-    ...read('r.customer_id', `WHERE r.customer_seq IS NULL${waiting ? ` AND ${idsIn('waiting')}` : ''}`, 'r.customer_id', waiting ? { waiting: JSON.stringify(waiting) } : {}),
+    ...read('r.customer_id', `WHERE r.customer_seq IS NULL${waiting ? ' AND r.customer_id IN (SELECT value FROM json_each(@waiting))' : ''}`, 'r.customer_id', waiting ? { waiting: JSON.stringify(waiting) } : {}),
   ];
 }
 
@@ -460,9 +451,9 @@ function customersFirst(
     }
     groupCount += groups;
   }
-  const rest = keys.slice(1).map((k) => `, r.${k}`).join('');
+  const others = keys.slice(1).map((k) => `r.${k}`);
   const rows = shown.length === 0 ? [] : groupedByCustomer<PageDbRow>(
-    sql, q, `${keys.slice(1).map((k) => `r.${k}`).join(', ')}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts`, rest, shown,
+    sql, q, `${others.join(', ')}, count(*) AS count, sum(r.amount) AS sum, ${asked ? AMOUNTS : 'NULL'} AS amounts`, others.map((o) => `, ${o}`).join(''), shown,
   );
   return { rows: rows.sort(groupOrder(keys, ranks, page.descending)).slice(0, limit), groupCount, totals: [...totals.values()] };
 }
