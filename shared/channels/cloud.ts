@@ -52,7 +52,7 @@ export interface CloudAccountView {
 export interface SyncProblemView {
   id: number;
   at: string;
-  kind: 'refused' | 'clock' | 'revoked' | 'error';
+  kind: 'refused' | 'clock' | 'revoked' | 'overapplied' | 'error';
   code: string;
   message: string;
   mutation: string | null;

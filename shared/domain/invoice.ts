@@ -162,7 +162,13 @@ export interface InvoicePaymentEntry {
   allocatedOn: string;
   method: PaymentMethod;
   reference: string;
+  /** What it settles of this invoice. */
   amountMinor: number;
+  /**
+   * What was applied: more than amountMinor when earlier money had already paid the invoice, or
+   * when another computer spent the same credit first (ledger/settlement.ts).
+   */
+  appliedMinor: number;
   reversed: boolean;
 }
 

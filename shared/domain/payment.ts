@@ -56,6 +56,11 @@ export interface PaymentAllocation {
   invoiceId: string;
   invoiceNumber: string;
   amountMinor: number;
+  /**
+   * What it settles of the invoice: less than amountMinor when the invoice was already paid by
+   * earlier money, or when another computer spent this payment's credit first (ledger/settlement.ts).
+   */
+  settledMinor: number;
   allocatedOn: string;
   /** Credit from this payment applied later, rather than when it was recorded. */
   fromCredit: boolean;

@@ -28,6 +28,8 @@ export type Op =
   | { kind: 'credit'; dev: number; pick: number; amount: number }
   | { kind: 'pay'; dev: number; pick: number; amount: number; mpesa: number; allocate: boolean }
   | { kind: 'reverse'; dev: number; pick: number }
+  | { kind: 'applyCredit'; dev: number; pick: number }
+  | { kind: 'unapply'; dev: number; pick: number }
   | { kind: 'sync'; dev: number }
   | { kind: 'online'; dev: number; online: boolean }
   | { kind: 'restart'; dev: number };
@@ -47,6 +49,8 @@ export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('credit' as const), dev, pick, amount: fc.integer({ min: 1, max: 500 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('pay' as const), dev, pick, amount: fc.integer({ min: 1, max: 2000 }), mpesa: fc.nat({ max: 3 }), allocate: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), dev, pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('applyCredit' as const), dev, pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unapply' as const), dev, pick }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), dev }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('online' as const), dev, online: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), dev }) },
@@ -139,6 +143,19 @@ async function apply(computers: Computer[], op: Op, clock: TestClock): Promise<v
     case 'reverse': {
       const id = at(ids(core, "SELECT id FROM payments WHERE status = 'completed' ORDER BY id"), op.pick);
       if (id) result = await invoke(core, 'payments.reverse', { id, reason: 'Fuzz' });
+      break;
+    }
+    case 'applyCredit': {
+      // A customer with credit and an invoice to put it on: two computers doing this offline spend the same credit twice.
+      const withCredit = ids(core, "SELECT b.customer_id AS id FROM customer_balances b WHERE b.credit_minor > 0 AND EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = b.customer_id AND i.status IN ('open', 'partially_paid')) ORDER BY b.customer_id");
+      const id = at(withCredit, op.pick);
+      if (id) result = await invoke(core, 'payments.applyCredit', { customerId: id });
+      break;
+    }
+    case 'unapply': {
+      const live = core.context.sql.prepare("SELECT a.payment_id, a.invoice_id FROM payment_allocations a JOIN payments p ON p.id = a.payment_id WHERE a.reversed_at IS NULL AND p.status = 'completed' ORDER BY a.id").all() as { payment_id: string; invoice_id: string }[];
+      const a = at(live, op.pick);
+      if (a) result = await invoke(core, 'payments.unapply', { paymentId: a.payment_id, invoiceId: a.invoice_id, reason: 'Fuzz' });
       break;
     }
     case 'sync':

@@ -50,7 +50,7 @@ function toPayment(row: repo.PaymentRow, allocations: repo.AllocationRow[]): Pay
     reversedAt: row.reversed_at,
     reversalReason: row.reversal_reason,
     allocations: allocations.map((a) => ({
-      invoiceId: a.invoice_id, invoiceNumber: a.invoice_number, amountMinor: a.amount_minor, allocatedOn: a.allocated_on,
+      invoiceId: a.invoice_id, invoiceNumber: a.invoice_number, amountMinor: a.amount_minor, settledMinor: a.reversed_at === null ? a.applied_minor : 0, allocatedOn: a.allocated_on,
       fromCredit: a.from_credit === 1, reversed: a.reversed_at !== null,
     })),
     createdAt: row.created_at,

@@ -7,7 +7,8 @@ import { SYNCED_TABLES, type SyncRow, type SyncedTableName } from '../../../shar
 import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { refreshAllocated, refreshInvoiceSettlement } from '../ledger/settlement';
+import { refreshAllocated, refreshInvoiceSettlement, type Shortfall } from '../ledger/settlement';
+import { tellOverapplied } from './overapplied';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 
 export interface Applied {
@@ -46,6 +47,8 @@ interface Derived {
   mpesa: Set<string>;
   /** Payments written (stored with nothing allocated, whatever their allocations say) or whose allocations were. */
   payments: Set<string>;
+  /** Allocations written: one that arrives settling less than it says is news to this computer. */
+  allocations: Set<string>;
 }
 
 /** What the written rows change downstream. */
@@ -64,6 +67,7 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
     // An allocation changes what its payment has applied (taken off an invoice elsewhere, the Cloud
     // sends the allocation alone): the payment is settled again below, as one written here would be.
     case 'payment_allocations':
+      derived.allocations.add(row.id);
       if (text(d.payment_id)) derived.payments.add(text(d.payment_id)!);
       if (text(d.invoice_id)) derived.invoices.add(text(d.invoice_id)!);
       break;
@@ -77,8 +81,9 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
 function recompute(ctx: CoreContext, derived: Derived, now: string): void {
   const sql = ctx.sql;
   const customerOf = sql.prepare('SELECT customer_id FROM invoices WHERE id = ?');
+  const shortfalls: Shortfall[] = [];
   for (const id of derived.invoices) {
-    refreshInvoiceSettlement(sql, id, now);
+    refreshInvoiceSettlement(sql, id, now, shortfalls);
     const row = customerOf.get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);
   }
@@ -86,6 +91,8 @@ function recompute(ctx: CoreContext, derived: Derived, now: string): void {
   // (or an allocation alone): the invoices' settlement above then moves nothing and leaves the payment
   // as it was stored, as credit the customer does not have. Settle it from its allocations.
   for (const id of derived.payments) refreshAllocated(sql, id, now);
+  // Money applied on two computers beyond what it covers: settled the same way everywhere, and said.
+  tellOverapplied(ctx, shortfalls.filter((s) => s.moved || derived.allocations.has(s.allocationId)));
   flagMpesaDuplicates(sql, derived.mpesa);
   const exists = sql.prepare('SELECT 1 FROM customer_balances WHERE customer_id = ?');
   for (const id of derived.customers) if (exists.get(id)) refreshCustomerBalance(sql, id);
@@ -153,7 +160,7 @@ function replacesReversal(table: SyncedTableName, held: SyncRow['data'], next: S
 export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): Applied {
   observeStamps(ctx, rows);
   const now = ctx.clock.now().toISOString();
-  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set() };
+  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set(), allocations: new Set() };
   let written = 0;
   withoutForeignKeys(ctx, () =>
     ctx.sql.transaction(() =>
@@ -221,7 +228,7 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
 export function forceCloudState(ctx: CoreContext, entries: readonly { table: SyncedTableName; id: string; row: SyncRow | null }[]): Applied {
   observeStamps(ctx, entries.flatMap((e) => (e.row ? [e.row] : [])));
   const now = ctx.clock.now().toISOString();
-  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set() };
+  const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set(), allocations: new Set() };
   withoutForeignKeys(ctx, () =>
     ctx.sql.transaction(() =>
       preservingDirt(ctx.sql, () => {

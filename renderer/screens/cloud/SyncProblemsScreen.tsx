@@ -27,6 +27,8 @@ function titleOf(p: SyncProblemView): string {
       return 'This computer’s clock is off';
     case 'revoked':
       return 'This computer was removed from the organisation';
+    case 'overapplied':
+      return 'Credit was applied on two computers at once';
     default:
       return 'Sync stopped with an error';
   }
@@ -41,6 +43,8 @@ function whatToDo(p: SyncProblemView): string {
       return 'Set this computer’s date and time to automatic (in the system settings), then dismiss this. Until then its changes take Billbook Cloud’s time.';
     case 'revoked':
       return 'Nothing more can go up or come down. Remove this computer’s copy of the books (a backup is kept), or ask an owner or admin why it was removed.';
+    case 'overapplied':
+      return 'Open the invoice: it shows what is still owed. Record the customer’s money when it comes, or apply other credit they have. If they did pay more than Billbook knows, record that payment.';
     default:
       return 'Press Sync now to try again. If it keeps happening, note the message and tell whoever runs your Billbook Cloud.';
   }

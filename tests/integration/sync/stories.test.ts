@@ -161,6 +161,79 @@ describe.each(CLOUD_KINDS)('sync stories (%s)', (kind) => {
     }
   });
 
+  it('the same credit applied offline on two computers: sync carries on, the first application keeps it on every computer, and the invoice left open is named', async () => {
+    for (const laterSyncsFirst of [false, true]) {
+      const [a, b] = await pair(cloud, clock);
+      const buyer = await call(a.core, 'customers.create', { name: `Eldoret Feeds ${laterSyncsFirst ? 2 : 1}` });
+      // Paid ahead: 30,000 of credit before any invoice.
+      const deposit = await call(a.core, 'payments.record', { customerId: buyer.id, amountMinor: 30_000, paidOn: '2026-11-21', method: 'cash' });
+      const invoices = [];
+      for (const what of ['Layers mash', 'Dairy meal']) {
+        const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [{ ...line(what, 1, 50_000), taxRateBp: null }] } });
+        invoices.push(await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 }));
+      }
+      const [first, second] = invoices as [(typeof invoices)[0], (typeof invoices)[0]];
+      expect((await call(a.core, 'customers.get', { id: buyer.id })).financials.creditMinor).toBe(30_000);
+      await settle(a, b);
+      a.setOnline(false);
+      b.setOnline(false);
+      await call(a.core, 'payments.applyCredit', { customerId: buyer.id, allocations: [{ invoiceId: first.id, amountMinor: 30_000 }] });
+      clock.advance(1_000);
+      await call(b.core, 'payments.applyCredit', { customerId: buyer.id, allocations: [{ invoiceId: second.id, amountMinor: 30_000 }] });
+      a.setOnline(true);
+      b.setOnline(true);
+      const order = laterSyncsFirst ? [b, a] : [a, b];
+      for (let round = 0; round < 2; round++) {
+        // No error stops it: each round goes through, and only the problem to look at is left.
+        for (const d of order) expect((await d.sync()).message, `${d.name}, round ${round}`).toBeNull();
+      }
+      for (const d of [a, b]) {
+        const status = await d.sync();
+        expect([status.state, status.summary, status.pending], d.name).toEqual(['problem', '1 sync problem to look at', 0]);
+      }
+      for (const d of [a, b]) {
+        const held = await Promise.all([first, second].map((inv) => call(d.core, 'invoices.get', { id: inv.id }).then((i) => [i.status, i.balanceMinor])));
+        expect(held, d.name).toEqual([['partially_paid', 20_000], ['open', 50_000]]);
+        const payment = await call(d.core, 'payments.get', { id: deposit.id });
+        expect([payment.allocatedMinor, payment.unallocatedMinor], d.name).toEqual([30_000, 0]);
+        expect(payment.allocations.map((x) => [x.invoiceNumber, x.amountMinor, x.settledMinor]), d.name).toEqual([[first.number, 30_000, 30_000], [second.number, 30_000, 0]]);
+        expect((await call(d.core, 'customers.get', { id: buyer.id })).financials.creditMinor, d.name).toBe(0);
+        const problems = (await call(d.core, 'sync.problems', {})).filter((p) => p.kind === 'overapplied');
+        expect(problems.map((p) => p.entityId), d.name).toEqual([second.id]);
+        expect(problems[0]!.message, d.name).toMatch(new RegExp(`^${deposit.number}’s credit was applied to more invoices than it covers.* ${second.number} keeps KES 0\\.00 of the KES 300\\.00 applied to it, and owes KES 500\\.00 again\\.$`));
+      }
+      closeDesktops();
+    }
+  });
+
+  it('credit applied on one computer from a payment reversed on another: the invoice owes it again everywhere, and says why', async () => {
+    const [a, b] = await pair(cloud, clock);
+    const buyer = await call(a.core, 'customers.create', { name: 'Thika Timber' });
+    const deposit = await call(a.core, 'payments.record', { customerId: buyer.id, amountMinor: 40_000, paidOn: '2026-11-21', method: 'bank', reference: 'FT-88' });
+    const draft = await call(a.core, 'drafts.create', { draft: { customerId: buyer.id, issueDate: '2026-11-21', lines: [{ ...line('Cypress planks', 1, 100_000), taxRateBp: null }] } });
+    const inv = await call(a.core, 'invoices.finalize', { id: draft.id, version: 1 });
+    await settle(a, b);
+    a.setOnline(false);
+    b.setOnline(false);
+    await call(a.core, 'payments.reverse', { id: deposit.id, reason: 'The transfer bounced' });
+    clock.advance(1_000);
+    await call(b.core, 'payments.applyCredit', { customerId: buyer.id });
+    expect((await call(b.core, 'invoices.get', { id: inv.id })).balanceMinor).toBe(60_000);
+    a.setOnline(true);
+    b.setOnline(true);
+    await settle(a, b);
+    for (const d of [a, b]) {
+      const held = await call(d.core, 'invoices.get', { id: inv.id });
+      expect([held.status, held.balanceMinor], d.name).toEqual(['open', 100_000]);
+      expect((await call(d.core, 'payments.get', { id: deposit.id })).status, d.name).toBe('reversed');
+      expect((await call(d.core, 'customers.get', { id: buyer.id })).financials.creditMinor, d.name).toBe(0);
+      const problems = (await call(d.core, 'sync.problems', {})).filter((p) => p.kind === 'overapplied');
+      expect(problems.map((p) => p.message), d.name).toEqual([
+        `${deposit.number} was reversed on another computer before this one synced, so its credit was no longer there to apply. ${inv.number} keeps KES 0.00 of the KES 400.00 applied to it, and owes KES 1,000.00 again.`,
+      ]);
+    }
+  });
+
   it('refuses a void by a salesperson here, and undoes one the role lost meanwhile, listing it under sync problems', async () => {
     const owner = desktop('Owner laptop', clock);
     await founder(owner, cloud.url);

@@ -62,7 +62,12 @@ export function PaymentsSection({ invoice }: { invoice: Invoice }) {
               <td><span className="struck">{formatDate(p.allocatedOn)}</span></td>
               <td><span className="struck">{PAYMENT_METHOD_LABELS[p.method]}</span></td>
               <td><span className="struck code">{p.reference || '—'}</span></td>
-              <td className="num"><span className="struck">{fmt(p.amountMinor)}</span></td>
+              <td className="num">
+                <span className="struck">{fmt(p.amountMinor)}</span>
+                {!p.reversed && p.appliedMinor > p.amountMinor && (
+                  <span className="applied-note muted">of {fmt(p.appliedMinor)} applied</span>
+                )}
+              </td>
               {canUnapply && (
                 <td>
                   {!p.reversed && (
