@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { wordsFor } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
 import type { CoreContext } from '../context';
+import type { Sql } from '../db/sql';
 import { readSettings } from '../settings/service';
 import { emailSetupProblem } from '../send/email/settings';
 import { customerContacts } from '../send/facts';
@@ -85,19 +86,28 @@ export function sendStatement(ctx: CoreContext, input: ChannelParsed<'statements
   return result;
 }
 
+/**
+ * Anyone with a balance today or a final invoice issued by the period's end is looked at; the
+ * statement decides. The invoice check reads one customer's invoices by index: without
+ * `deleted_at IS NULL` no partial index fits, and it read every invoice for each customer with no
+ * balance (243 ms against 10 on a 100,000-invoice book).
+ */
+export function statementCandidates(sql: Sql, to: string): string[] {
+  return (sql
+    .prepare(
+      `SELECT c.id FROM customers c LEFT JOIN customer_balances b ON b.customer_id = c.id
+       WHERE c.deleted_at IS NULL AND (coalesce(b.outstanding_minor, 0) <> 0 OR coalesce(b.credit_minor, 0) <> 0 OR coalesce(b.refund_excess_minor, 0) <> 0
+         OR EXISTS (SELECT 1 FROM invoices i WHERE i.customer_seq = c.seq AND i.status IN ('open', 'partially_paid', 'paid') AND i.deleted_at IS NULL AND i.issue_date <= @to))
+       ORDER BY c.seq`,
+    )
+    .all({ to }) as { id: string }[]).map((r) => r.id);
+}
+
 /** The period's statement to every customer who owes or is owed at its end; each once, on the queue. */
 export function sendAllStatements(ctx: CoreContext, input: ChannelParsed<'statements.sendAll'>): StatementBatchResult {
   const setup = input.channel === 'email' ? emailSetupProblem(ctx) : smsSetupProblem(ctx);
   if (setup) throw new AppError('conflict', setup);
-  // Anyone with a balance today or any money in the period is looked at; the statement decides.
-  const ids = (ctx.sql
-    .prepare(
-      `SELECT c.id FROM customers c LEFT JOIN customer_balances b ON b.customer_id = c.id
-       WHERE c.deleted_at IS NULL AND (coalesce(b.outstanding_minor, 0) <> 0 OR coalesce(b.credit_minor, 0) <> 0 OR coalesce(b.refund_excess_minor, 0) <> 0
-         OR EXISTS (SELECT 1 FROM invoices i WHERE i.customer_seq = c.seq AND i.status IN ('open', 'partially_paid', 'paid') AND i.issue_date <= @to))
-       ORDER BY c.seq`,
-    )
-    .all({ to: input.to }) as { id: string }[]).map((r) => r.id);
+  const ids = statementCandidates(ctx.sql, input.to);
   const result: StatementBatchResult = { customers: 0, queued: 0, skipped: [] };
   const touched: string[] = [];
   // In slices, so the books stay free for the person working meanwhile.
