@@ -47,6 +47,7 @@ import { sendEmailHandler, sendSmsHandler } from './send/jobs';
 import { startAnnouncer } from './activity/announcer';
 import { startReminderScheduler } from './reminders/scheduler';
 import { appHandlers } from './system/handlers';
+import { settleAgainUnderNewRule } from './ledger/settleAgain';
 import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { createCloudAccount } from './sync/account';
 import { cloudHandlers } from './sync/handlers';
@@ -243,6 +244,15 @@ function startBackend(
     ...etimsHandlers(context),
     ...refundHandlers(context), ...quoteHandlers(context), ...statementHandlers(context), ...recurringHandlers(context),
   } satisfies Omit<HandlerMap, BooksChannel>);
+  if (!readOnly) {
+    // Once, on books an older Billbook synced (ledger/settleAgain.ts); a failure leaves them as they were, for the next start.
+    try {
+      const settled = settleAgainUnderNewRule(context);
+      if (settled) log(`Settled the books again under the new rule: ${settled.invoices} invoices and ${settled.payments} payments changed`);
+    } catch (error) {
+      log('Settling the books again under the new rule failed; it is tried at the next start', error);
+    }
+  }
   // Sync runs wherever the books can change: in Electron and in `npm run web` alike.
   if (!readOnly && options.sync?.autoStart !== false && cloudLink(sql)?.joined) engine.start();
   const stopAnnouncer = startAnnouncer(context);

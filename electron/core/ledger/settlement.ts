@@ -69,9 +69,19 @@ const earlier = (a: Moved, b: Moved) => a.createdAt < b.createdAt || (a.createdA
  * on other invoices, so those invoices are settled again, until nothing moves.
  */
 export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: string, shortfalls?: Shortfall[]): string[] {
+  return settleInvoices(sql, [invoiceId], now, shortfalls).payments;
+}
+
+/**
+ * Several invoices' settlement as one: a payment's allocated amount is written only once all are
+ * settled. Settled one by one, a payment whose allocations on the others still held what they
+ * settled before (sync wrote the payment after them) could add up to more than its amount.
+ */
+export function settleInvoices(sql: Sql, invoiceIds: Iterable<string>, now: string, shortfalls?: Shortfall[]): { payments: string[]; invoices: string[] } {
   const moved = new Map<string, Moved>();
-  const queue = [invoiceId];
+  const queue = [...new Set(invoiceIds)];
   const queued = new Set(queue);
+  const invoices = new Set(queue);
   const later = sql.prepare(
     `SELECT DISTINCT invoice_id FROM payment_allocations
      WHERE payment_seq = (SELECT seq FROM payments WHERE id = @payment) AND reversed_at IS NULL AND invoice_id <> @invoice
@@ -87,6 +97,7 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
       for (const { invoice_id } of later.all({ payment: paymentId, invoice: id, createdAt: from.createdAt, id: from.id }) as { invoice_id: string }[]) {
         if (!queued.has(invoice_id)) {
           queued.add(invoice_id);
+          invoices.add(invoice_id);
           queue.push(invoice_id);
         }
       }
@@ -94,7 +105,19 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
   }
   // After the queue is empty, not between invoices: a payment's allocations add up to its amount at most only once all are settled.
   for (const paymentId of moved.keys()) refreshAllocated(sql, paymentId, now);
-  return [...moved.keys()];
+  return { payments: [...moved.keys()], invoices: [...invoices] };
+}
+
+/**
+ * The invoices a payment's live allocations are on. An allocation taken off (or a payment's
+ * allocation reversed elsewhere) leaves the settlement it was part of without moving any figure of
+ * its own, so whoever takes one off settles these again: the payment's other allocations may now
+ * settle what it no longer does.
+ */
+export function invoicesOfPayment(sql: Sql, paymentId: string): string[] {
+  return (sql
+    .prepare('SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?) AND reversed_at IS NULL')
+    .all(paymentId) as { invoice_id: string }[]).map((r) => r.invoice_id);
 }
 
 /** One invoice's own settlement; returns, for each payment whose allocation here moved, the first that did. */

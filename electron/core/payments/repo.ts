@@ -49,7 +49,8 @@ export function markReversed(sql: Sql, paymentId: string, reason: string, at: st
   const invoices = sql
     .prepare(`SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_seq = ${PAYMENT_SEQ} AND reversed_at IS NULL`)
     .all(paymentId) as { invoice_id: string }[];
-  sql.prepare(`UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_seq = ${PAYMENT_SEQ} AND reversed_at IS NULL`).run(at, businessDate(new Date(at)), paymentId);
+  // A reversed allocation settles nothing, here as on the computers sync brings it to (sync/rows.ts).
+  sql.prepare(`UPDATE payment_allocations SET reversed_at = ?, reversed_on = ?, applied_minor = 0 WHERE payment_seq = ${PAYMENT_SEQ} AND reversed_at IS NULL`).run(at, businessDate(new Date(at)), paymentId);
   return invoices.map((r) => r.invoice_id);
 }
 
@@ -57,15 +58,18 @@ export function paymentIdByKey(sql: Sql, key: string): string | undefined {
   return (sql.prepare('SELECT id FROM payments WHERE idempotency_key = ?').get(key) as { id: string } | undefined)?.id;
 }
 
-/** Marks one payment's live allocations to one invoice as undone; returns how much they were. */
-export function undoAllocations(sql: Sql, paymentId: string, invoiceId: string, at: string): number {
+/**
+ * Marks one payment's live allocations to one invoice as undone; returns how many there were and how
+ * much they settled (nothing, when another computer spent the payment's credit first).
+ */
+export function undoAllocations(sql: Sql, paymentId: string, invoiceId: string, at: string): { count: number; amount: number } {
   const row = sql
-    .prepare(`SELECT coalesce(sum(applied_minor), 0) AS amount FROM payment_allocations WHERE payment_seq = ${PAYMENT_SEQ} AND invoice_id = ? AND reversed_at IS NULL`)
-    .get(paymentId, invoiceId) as { amount: number };
+    .prepare(`SELECT count(*) AS count, coalesce(sum(applied_minor), 0) AS amount FROM payment_allocations WHERE payment_seq = ${PAYMENT_SEQ} AND invoice_id = ? AND reversed_at IS NULL`)
+    .get(paymentId, invoiceId) as { count: number; amount: number };
   sql
-    .prepare(`UPDATE payment_allocations SET reversed_at = ?, reversed_on = ? WHERE payment_seq = ${PAYMENT_SEQ} AND invoice_id = ? AND reversed_at IS NULL`)
+    .prepare(`UPDATE payment_allocations SET reversed_at = ?, reversed_on = ?, applied_minor = 0 WHERE payment_seq = ${PAYMENT_SEQ} AND invoice_id = ? AND reversed_at IS NULL`)
     .run(at, businessDate(new Date(at)), paymentId, invoiceId);
-  return row.amount;
+  return row;
 }
 
 export function getPaymentRow(sql: Sql, id: string): PaymentRow | undefined {

@@ -14,7 +14,7 @@ import { newId } from '../ids';
 import { getInvoiceRow, unpaidInvoicesOf } from '../invoices/repo';
 import { announceInvoices, takeDocumentNumber, today } from '../invoices/service';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { refreshAllocated, refreshInvoiceSettlement } from '../ledger/settlement';
+import { invoicesOfPayment, refreshAllocated, refreshInvoiceSettlement, settleInvoices } from '../ledger/settlement';
 import { checkChosen, oldestFirst, type PlannedAllocation } from './allocate';
 import * as repo from './repo';
 import { textDate } from '../../../shared/dates';
@@ -180,7 +180,7 @@ export function reversePayment(ctx: CoreContext, input: ChannelParsed<'payments.
     if (row.status === 'reversed') throw new AppError('conflict', `${row.number} was already reversed on ${row.reversed_at?.slice(0, 10) ?? ''}.`);
     const now = ctx.clock.now().toISOString();
     const touched = repo.markReversed(ctx.sql, row.id, input.reason, now);
-    for (const invoiceId of touched) refreshInvoiceSettlement(ctx.sql, invoiceId, now);
+    settleInvoices(ctx.sql, touched, now);
     refreshCustomerBalance(ctx.sql, row.customer_id);
     const summary = `Payment ${row.number} of ${formatMoney(row.amount_minor, row.currency as CurrencyCode)} reversed: ${input.reason}`;
     recordMutation(ctx, { entity: 'payment', entityId: row.id, mutation: 'payments.reverse', action: 'reversed', summary, args: { id: row.id, reason: input.reason, at: now } });
@@ -257,9 +257,10 @@ export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.
     if (row.status === 'reversed') throw new AppError('conflict', `${row.number} was reversed; there is nothing left to take off.`);
     const invoice = getInvoiceRow(ctx.sql, input.invoiceId);
     const now = ctx.clock.now().toISOString();
-    const amount = repo.undoAllocations(ctx.sql, row.id, input.invoiceId, now);
-    if (!invoice || amount === 0) throw new AppError('conflict', `${row.number} does not pay ${invoice?.number ?? 'that invoice'}.`);
-    refreshInvoiceSettlement(ctx.sql, invoice.id, now);
+    const { count, amount } = repo.undoAllocations(ctx.sql, row.id, input.invoiceId, now);
+    if (!invoice || count === 0) throw new AppError('conflict', `${row.number} does not pay ${invoice?.number ?? 'that invoice'}.`);
+    // The money it settled here may now settle the payment's other allocations (ledger/settlement.ts).
+    settleInvoices(ctx.sql, [invoice.id, ...invoicesOfPayment(ctx.sql, row.id)], now);
     refreshAllocated(ctx.sql, row.id, now);
     refreshCustomerBalance(ctx.sql, row.customer_id);
     const money = formatMoney(amount, row.currency as CurrencyCode);

@@ -93,12 +93,16 @@ function eventsUpTo(ctx: CoreContext, customerId: string, to: string): Event[] {
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ORDER[a.kind] - ORDER[b.kind] || a.seq - b.seq));
 }
 
-/** What each invoice still owed at the end of `to`, by how far past due it was then. */
+/**
+ * What each invoice still owed at the end of `to`, by how far past due it was then. An allocation
+ * reversed since counts for what it says, as in receivables (analytics/receivables/repo.ts): what it
+ * settled while it stood is kept by no computer, so every computer reads the same.
+ */
 function agingAt(ctx: CoreContext, customerId: string, to: string): StatementAging {
   const rows = ctx.sql
     .prepare(
       `SELECT i.due_date, i.total_minor
-         - coalesce((SELECT sum(a.applied_minor) FROM payment_allocations a WHERE a.invoice_seq = i.seq AND a.allocated_on <= @to
+         - coalesce((SELECT sum(CASE WHEN a.reversed_at IS NULL THEN a.applied_minor ELSE a.amount_minor END) FROM payment_allocations a WHERE a.invoice_seq = i.seq AND a.allocated_on <= @to
              AND (a.reversed_at IS NULL OR coalesce(a.reversed_on, substr(a.reversed_at, 1, 10)) > @to)), 0)
          - coalesce((SELECT sum(cn.amount_minor) FROM credit_notes cn WHERE cn.invoice_id = i.id AND cn.deleted_at IS NULL AND cn.issue_date <= @to), 0) AS owed
        FROM invoices i

@@ -7,14 +7,19 @@ import { SYNCED_TABLES, type SyncRow, type SyncedTableName } from '../../../shar
 import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { refreshAllocated, refreshInvoiceSettlement, type Shortfall } from '../ledger/settlement';
-import { tellOverapplied } from './overapplied';
+import { invoicesOfPayment, refreshAllocated, settleInvoices, type Shortfall } from '../ledger/settlement';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 
 export interface Applied {
   rows: number;
   customers: Set<string>;
   invoices: Set<string>;
+  /**
+   * Allocations that settle less than they say because their payment had no more to give, written or
+   * moved by these rows. The next page may settle them (a reversal's rows come apart), so sync tells
+   * the person after the whole pull (sync/overapplied.ts).
+   */
+  shortfalls: Shortfall[];
 }
 
 /** Runs `work` with foreign keys off: rows stream in by version, so a child may come before its parent. */
@@ -78,12 +83,14 @@ function noteDerived(sql: Sql, row: SyncRow, derived: Derived): void {
   }
 }
 
-function recompute(ctx: CoreContext, derived: Derived, now: string): void {
+function recompute(ctx: CoreContext, derived: Derived, now: string): Shortfall[] {
   const sql = ctx.sql;
   const customerOf = sql.prepare('SELECT customer_id FROM invoices WHERE id = ?');
   const shortfalls: Shortfall[] = [];
-  for (const id of derived.invoices) {
-    refreshInvoiceSettlement(sql, id, now, shortfalls);
+  // With every invoice of the payments written: an allocation taken off elsewhere frees its payment for the others.
+  const toSettle = new Set(derived.invoices);
+  for (const id of derived.payments) for (const invoiceId of invoicesOfPayment(sql, id)) toSettle.add(invoiceId);
+  for (const id of settleInvoices(sql, toSettle, now, shortfalls).invoices) {
     const row = customerOf.get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);
   }
@@ -91,11 +98,11 @@ function recompute(ctx: CoreContext, derived: Derived, now: string): void {
   // (or an allocation alone): the invoices' settlement above then moves nothing and leaves the payment
   // as it was stored, as credit the customer does not have. Settle it from its allocations.
   for (const id of derived.payments) refreshAllocated(sql, id, now);
-  // Money applied on two computers beyond what it covers: settled the same way everywhere, and said.
-  tellOverapplied(ctx, shortfalls.filter((s) => s.moved || derived.allocations.has(s.allocationId)));
   flagMpesaDuplicates(sql, derived.mpesa);
   const exists = sql.prepare('SELECT 1 FROM customer_balances WHERE customer_id = ?');
   for (const id of derived.customers) if (exists.get(id)) refreshCustomerBalance(sql, id);
+  // What is news here: an allocation that arrived short, or one that settled more before.
+  return shortfalls.filter((s) => s.moved || derived.allocations.has(s.allocationId));
 }
 
 /** Keeps whatever this process's own writes noted before, and drops what applying remote rows noted. */
@@ -162,6 +169,7 @@ export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): App
   const now = ctx.clock.now().toISOString();
   const derived: Derived = { invoices: new Set(), customers: new Set(), mpesa: new Set(), payments: new Set(), allocations: new Set() };
   let written = 0;
+  let shortfalls: Shortfall[] = [];
   withoutForeignKeys(ctx, () =>
     ctx.sql.transaction(() =>
       preservingDirt(ctx.sql, () => {
@@ -178,12 +186,12 @@ export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): App
           noteDerived(ctx.sql, outcome.row, derived);
           written += 1;
         }
-        recompute(ctx, derived, now);
+        shortfalls = recompute(ctx, derived, now);
         if (written > 0) noteApplied(ctx, written, now);
       }),
     ),
   );
-  return { rows: written, customers: derived.customers, invoices: derived.invoices };
+  return { rows: written, customers: derived.customers, invoices: derived.invoices, shortfalls };
 }
 
 function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Derived): void {
@@ -258,5 +266,5 @@ export function forceCloudState(ctx: CoreContext, entries: readonly { table: Syn
       }),
     ),
   );
-  return { rows: entries.length, customers: derived.customers, invoices: derived.invoices };
+  return { rows: entries.length, customers: derived.customers, invoices: derived.invoices, shortfalls: [] };
 }

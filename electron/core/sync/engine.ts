@@ -10,9 +10,11 @@ import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
 import type { CoreContext } from '../context';
 import { forgetParsedSettings } from '../settings/service';
 import { thankCloudPayments } from '../cloudPayments/thanks';
+import type { Shortfall } from '../ledger/settlement';
 import { applyPulledRows, forceCloudState, type Applied } from './apply';
 import { cloudClient, CloudRefused, CloudUnreachable, type CloudClient } from './client';
 import { acknowledge, nextBatch, pendingCount, renumberAfter } from './outbox';
+import { tellOverapplied } from './overapplied';
 import { recordProblem, openProblemCount } from './problems';
 import { recordBackground } from './track';
 import { CLOCK_SKEW_KEY, cloudLink, CURSOR_KEY, LAST_SYNCED_KEY, readMetaValue, saveCloudLink, writeMeta } from './state';
@@ -189,16 +191,22 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
   }
 
   async function pull(c: CloudClient, t: string): Promise<void> {
+    const shortfalls: Shortfall[] = [];
+    const firstDownload = Number(readMetaValue(ctx.sql, CURSOR_KEY) ?? '0') === 0;
     for (;;) {
       const cursor = Number(readMetaValue(ctx.sql, CURSOR_KEY) ?? '0');
       const answer = await c.request<PullAnswer>('GET', `/v1/sync/pull?cursor=${cursor}&limit=${options.page ?? 2_000}`, { token: t });
       toDownload = answer.more ? Math.max(0, answer.version - answer.cursor) : 0;
       const applied = applyPulledRows(ctx, answer.rows);
+      shortfalls.push(...applied.shortfalls);
       ctx.sql.transaction(() => writeMeta(ctx.sql, CURSOR_KEY, String(answer.cursor)));
       announceApplied(applied);
       announce();
       if (!answer.more) break;
     }
+    // Once every page is in: a reversal's rows may come a page apart. Not on a first download, which
+    // would list every conflict the organisation ever settled.
+    if (!firstDownload) tellOverapplied(ctx, shortfalls);
     await thankCloudPayments(ctx, (keys) => c.request<ClaimsAnswer>('POST', '/v1/sync/claims', { token: t, body: { keys } }))
       .catch((error: unknown) => log('Thanking customers for payments the Cloud recorded failed; it is tried again next sync', error));
   }

@@ -18,7 +18,11 @@ interface ShortAllocation {
   currency: string;
 }
 
-export function tellOverapplied(ctx: CoreContext, shortfalls: readonly Shortfall[]): void {
+/**
+ * `earlier`: found when books synced by an older Billbook were settled again (ledger/settleAgain.ts):
+ * that Billbook could show a synced payment's credit as more than it was, and it was applied.
+ */
+export function tellOverapplied(ctx: CoreContext, shortfalls: readonly Shortfall[], cause: 'sync' | 'earlier' = 'sync'): void {
   const ids = [...new Set(shortfalls.map((s) => s.allocationId))];
   if (ids.length === 0) return;
   const read = ctx.sql.prepare(
@@ -37,8 +41,10 @@ export function tellOverapplied(ctx: CoreContext, shortfalls: readonly Shortfall
     const money = (minor: number) => formatMoney(minor, a.currency as CurrencyCode);
     const payment = a.payment_number ?? 'A payment';
     const why = a.payment_status === 'reversed'
-      ? `${payment} was reversed on another computer before this one synced, so its credit was no longer there to apply.`
-      : `${payment}’s credit was applied to more invoices than it covers, on two computers before they synced. It goes to the invoices it was applied to first, the same on every computer.`;
+      ? `${payment} was reversed on one computer and its credit applied on another before they synced, so there was no credit left to apply.`
+      : cause === 'earlier'
+        ? `${payment}’s credit was applied to more invoices than it covers: an earlier Billbook could show a synced payment’s credit as more than it was. It goes to the invoices it was applied to first, the same on every computer.`
+        : `${payment}’s credit was applied to more invoices than it covers, on two computers before they synced. It goes to the invoices it was applied to first, the same on every computer.`;
     const message = `${why} ${a.invoice_number ?? 'The invoice'} keeps ${money(a.applied_minor)} of the ${money(a.amount_minor)} applied to it, and owes ${money(a.balance_minor)} again.`;
     const held = open.get(a.invoice_id) as { id: number } | undefined;
     if (held) update.run(message, ctx.clock.now().toISOString(), held.id);

@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../../electron/core/app';
 import { fixedClock } from '../../../electron/core/clock';
 import { applyPulledRows } from '../../../electron/core/sync/apply';
 import { readRows } from '../../../electron/core/sync/rows';
+import { tellOverapplied } from '../../../electron/core/sync/overapplied';
 import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 
@@ -23,7 +24,9 @@ async function call<C extends Channel>(core: Core, channel: C, input: ChannelInp
 /** Rows of the other computer, as the Cloud would hand them over. */
 function pull(from: Core, to: Core, table: SyncedTableName, ids: string[], stamp: string): void {
   const rows = readRows(from.context.sql, table, ids);
-  applyPulledRows(to.context, ids.map((id): SyncRow => ({ table, id, data: rows.get(id)!, stamps: { '*': stamp } })));
+  const applied = applyPulledRows(to.context, ids.map((id): SyncRow => ({ table, id, data: rows.get(id)!, stamps: { '*': stamp } })));
+  // As sync does once a pull's pages are all in.
+  tellOverapplied(to.context, applied.shortfalls);
 }
 
 const [dataDir] = process.argv.slice(2);

@@ -229,7 +229,7 @@ describe.each(CLOUD_KINDS)('sync stories (%s)', (kind) => {
       expect((await call(d.core, 'customers.get', { id: buyer.id })).financials.creditMinor, d.name).toBe(0);
       const problems = (await call(d.core, 'sync.problems', {})).filter((p) => p.kind === 'overapplied');
       expect(problems.map((p) => p.message), d.name).toEqual([
-        `${deposit.number} was reversed on another computer before this one synced, so its credit was no longer there to apply. ${inv.number} keeps KES 0.00 of the KES 400.00 applied to it, and owes KES 1,000.00 again.`,
+        `${deposit.number} was reversed on one computer and its credit applied on another before they synced, so there was no credit left to apply. ${inv.number} keeps KES 0.00 of the KES 400.00 applied to it, and owes KES 1,000.00 again.`,
       ]);
     }
   });
