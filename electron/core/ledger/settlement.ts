@@ -79,7 +79,7 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
  */
 export function settleInvoices(sql: Sql, invoiceIds: Iterable<string>, now: string, shortfalls?: Shortfall[]): { payments: string[]; invoices: string[] } {
   const moved = new Map<string, Moved>();
-  const queue = [...new Set(invoiceIds)];
+  const queue = inSettlingOrder(sql, [...new Set(invoiceIds)]);
   const queued = new Set(queue);
   const invoices = new Set(queue);
   const later = sql.prepare(
@@ -109,14 +109,31 @@ export function settleInvoices(sql: Sql, invoiceIds: Iterable<string>, now: stri
 }
 
 /**
- * The invoices a payment's live allocations are on. An allocation taken off (or a payment's
- * allocation reversed elsewhere) leaves the settlement it was part of without moving any figure of
- * its own, so whoever takes one off settles these again: the payment's other allocations may now
- * settle what it no longer does.
+ * Invoices by their first live allocation (created_at, id), those without first: settled in that
+ * order, an allocation's earlier ones are settled before it, and few invoices are settled twice.
  */
-export function invoicesOfPayment(sql: Sql, paymentId: string): string[] {
+function inSettlingOrder(sql: Sql, ids: string[]): string[] {
+  if (ids.length < 2) return ids;
+  const firsts = sql
+    .prepare(
+      `SELECT j.value AS id, (SELECT min(a.created_at || ' ' || a.id) FROM payment_allocations a WHERE a.invoice_seq = i.seq AND a.reversed_at IS NULL) AS first
+       FROM json_each(?) j LEFT JOIN invoices i ON i.id = j.value`,
+    )
+    .all(JSON.stringify(ids)) as { id: string; first: string | null }[];
+  return firsts.sort((a, b) => ((a.first ?? '') < (b.first ?? '') ? -1 : (a.first ?? '') > (b.first ?? '') ? 1 : 0)).map((r) => r.id);
+}
+
+/**
+ * The invoices of a payment's live allocations that settle less than they say. An allocation taken
+ * off (or a payment's allocation reversed elsewhere) leaves the settlement it was part of without
+ * moving any figure of its own, so whoever takes one off settles these again: they may now settle
+ * what it no longer does.
+ */
+export function shortInvoicesOfPayment(sql: Sql, paymentId: string): string[] {
+  // Only those settling less than they say can settle more: a payment over 800 invoices settles a few again, not 800.
   return (sql
-    .prepare('SELECT DISTINCT invoice_id FROM payment_allocations WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?) AND reversed_at IS NULL')
+    .prepare(`SELECT DISTINCT invoice_id FROM payment_allocations
+      WHERE payment_seq = (SELECT seq FROM payments WHERE id = ?) AND reversed_at IS NULL AND applied_minor < amount_minor`)
     .all(paymentId) as { invoice_id: string }[]).map((r) => r.invoice_id);
 }
 

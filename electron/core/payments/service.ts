@@ -14,7 +14,7 @@ import { newId } from '../ids';
 import { getInvoiceRow, unpaidInvoicesOf } from '../invoices/repo';
 import { announceInvoices, takeDocumentNumber, today } from '../invoices/service';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { invoicesOfPayment, refreshAllocated, refreshInvoiceSettlement, settleInvoices } from '../ledger/settlement';
+import { shortInvoicesOfPayment, refreshAllocated, settleInvoices } from '../ledger/settlement';
 import { checkChosen, oldestFirst, type PlannedAllocation } from './allocate';
 import * as repo from './repo';
 import { textDate } from '../../../shared/dates';
@@ -80,14 +80,15 @@ export function proposeAllocation(ctx: CoreContext, input: ChannelParsed<'paymen
  */
 function allocate(ctx: CoreContext, paymentId: string, planned: PlannedAllocation[], on: string, fromCredit: boolean): void {
   const now = ctx.clock.now().toISOString();
-  for (const a of planned) {
-    if (a.amountMinor === 0) continue;
-    repo.insertAllocation(ctx.sql, {
-      id: newId(ctx.clock), payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on < a.issueDate ? a.issueDate : on,
-      from_credit: fromCredit ? 1 : 0, created_at: now, reversed_at: null,
-    });
-    refreshInvoiceSettlement(ctx.sql, a.invoiceId, now);
-  }
+  const made = planned.filter((a) => a.amountMinor > 0);
+  // Ids in the order the money goes: allocations made in one millisecond settle in id order
+  // (ledger/settlement.ts), so each then settles once, after the one before it.
+  const ids = made.map(() => newId(ctx.clock)).sort();
+  made.forEach((a, i) => repo.insertAllocation(ctx.sql, {
+    id: ids[i]!, payment_id: paymentId, invoice_id: a.invoiceId, amount_minor: a.amountMinor, allocated_on: on < a.issueDate ? a.issueDate : on,
+    from_credit: fromCredit ? 1 : 0, created_at: now, reversed_at: null,
+  }));
+  settleInvoices(ctx.sql, made.map((a) => a.invoiceId), now);
   refreshAllocated(ctx.sql, paymentId, now);
 }
 
@@ -251,7 +252,7 @@ export function applyCredit(ctx: CoreContext, input: ChannelParsed<'payments.app
 }
 
 export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.unapply'>): Payment {
-  const customerId = ctx.sql.transaction(() => {
+  const { customerId, invoiceIds } = ctx.sql.transaction(() => {
     const row = repo.getPaymentRow(ctx.sql, input.paymentId);
     if (!row) throw new AppError('not_found', 'That payment does not exist.');
     if (row.status === 'reversed') throw new AppError('conflict', `${row.number} was reversed; there is nothing left to take off.`);
@@ -260,20 +261,29 @@ export function unapplyPayment(ctx: CoreContext, input: ChannelParsed<'payments.
     const { count, amount } = repo.undoAllocations(ctx.sql, row.id, input.invoiceId, now);
     if (!invoice || count === 0) throw new AppError('conflict', `${row.number} does not pay ${invoice?.number ?? 'that invoice'}.`);
     // The money it settled here may now settle the payment's other allocations (ledger/settlement.ts).
-    settleInvoices(ctx.sql, [invoice.id, ...invoicesOfPayment(ctx.sql, row.id)], now);
+    const settled = settleInvoices(ctx.sql, [invoice.id, ...shortInvoicesOfPayment(ctx.sql, row.id)], now);
     refreshAllocated(ctx.sql, row.id, now);
     refreshCustomerBalance(ctx.sql, row.customer_id);
-    const money = formatMoney(amount, row.currency as CurrencyCode);
-    const summary = `${money} of ${row.number} taken off ${invoice.number ?? ''} and kept as credit: ${input.reason}`;
+    const kept = row.allocated_minor - (repo.getPaymentRow(ctx.sql, row.id)?.allocated_minor ?? 0);
+    const summary = `${unappliedWords(row.number, invoice.number ?? '', amount, kept, row.currency as CurrencyCode)}: ${input.reason}`;
     recordMutation(ctx, {
       entity: 'payment', entityId: row.id, mutation: 'payments.unapply', action: 'unapplied', summary,
       args: { paymentId: row.id, invoiceId: invoice.id, amountMinor: amount, reason: input.reason, at: now },
     });
     recordActivity(ctx, 'customer', row.customer_id, 'payment unapplied', summary);
-    return row.customer_id;
+    return { customerId: row.customer_id, invoiceIds: settled.invoices };
   });
-  announceInvoices(ctx, [input.invoiceId], [customerId]);
+  announceInvoices(ctx, invoiceIds, [customerId]);
   return getPayment(ctx, input.paymentId);
+}
+
+/** What taking a payment off an invoice did with its money: kept as credit, or settling the payment's other allocations. */
+function unappliedWords(payment: string, invoice: string, amount: number, kept: number, currency: CurrencyCode): string {
+  const money = (minor: number) => formatMoney(minor, currency);
+  if (amount === 0) return `${payment} taken off ${invoice}, which it settled none of (its credit had gone to other invoices first)`;
+  if (kept >= amount) return `${money(amount)} of ${payment} taken off ${invoice} and kept as credit`;
+  const elsewhere = `${money(amount - kept)} now settles its other invoices`;
+  return `${money(amount)} of ${payment} taken off ${invoice}: ${elsewhere}${kept > 0 ? `, ${money(kept)} kept as credit` : ''}`;
 }
 
 export function listPayments(ctx: CoreContext, input: ChannelParsed<'payments.list'>): PaymentListPage {

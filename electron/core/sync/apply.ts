@@ -7,7 +7,7 @@ import { SYNCED_TABLES, type SyncRow, type SyncedTableName } from '../../../shar
 import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { refreshCustomerBalance } from '../ledger/balances';
-import { invoicesOfPayment, refreshAllocated, settleInvoices, type Shortfall } from '../ledger/settlement';
+import { shortInvoicesOfPayment, refreshAllocated, settleInvoices, type Shortfall } from '../ledger/settlement';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 
 export interface Applied {
@@ -87,9 +87,10 @@ function recompute(ctx: CoreContext, derived: Derived, now: string): Shortfall[]
   const sql = ctx.sql;
   const customerOf = sql.prepare('SELECT customer_id FROM invoices WHERE id = ?');
   const shortfalls: Shortfall[] = [];
-  // With every invoice of the payments written: an allocation taken off elsewhere frees its payment for the others.
+  // A payment row written brought all its invoices already (noteDerived); an allocation taken off
+  // elsewhere frees its payment for its allocations that settle less than they say.
   const toSettle = new Set(derived.invoices);
-  for (const id of derived.payments) for (const invoiceId of invoicesOfPayment(sql, id)) toSettle.add(invoiceId);
+  for (const id of derived.payments) for (const invoiceId of shortInvoicesOfPayment(sql, id)) toSettle.add(invoiceId);
   for (const id of settleInvoices(sql, toSettle, now, shortfalls).invoices) {
     const row = customerOf.get(id) as { customer_id: string } | undefined;
     if (row) derived.customers.add(row.customer_id);

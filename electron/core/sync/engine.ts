@@ -14,7 +14,7 @@ import type { Shortfall } from '../ledger/settlement';
 import { applyPulledRows, forceCloudState, type Applied } from './apply';
 import { cloudClient, CloudRefused, CloudUnreachable, type CloudClient } from './client';
 import { acknowledge, nextBatch, pendingCount, renumberAfter } from './outbox';
-import { tellOverapplied } from './overapplied';
+import { refreshOverappliedProblems, tellOverapplied } from './overapplied';
 import { recordProblem, openProblemCount } from './problems';
 import { recordBackground } from './track';
 import { CLOCK_SKEW_KEY, cloudLink, CURSOR_KEY, LAST_SYNCED_KEY, readMetaValue, saveCloudLink, writeMeta } from './state';
@@ -207,6 +207,7 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
     // Once every page is in: a reversal's rows may come a page apart. Not on a first download, which
     // would list every conflict the organisation ever settled.
     if (!firstDownload) tellOverapplied(ctx, shortfalls);
+    else refreshOverappliedProblems(ctx);
     await thankCloudPayments(ctx, (keys) => c.request<ClaimsAnswer>('POST', '/v1/sync/claims', { token: t, body: { keys } }))
       .catch((error: unknown) => log('Thanking customers for payments the Cloud recorded failed; it is tried again next sync', error));
   }

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../handlers';
 import type { CloudAccount } from './account';
 import type { SyncEngine } from './engine';
 import { dismissProblem, listProblems } from './problems';
+import { refreshOverappliedProblems } from './overapplied';
 
 /** Settings → Account & sync, People and Devices, and the sync status everywhere. */
 export function cloudHandlers(ctx: CoreContext, account: CloudAccount, engine: SyncEngine) {
@@ -29,7 +30,16 @@ export function cloudHandlers(ctx: CoreContext, account: CloudAccount, engine: S
     'cloud.audit': (input) => account.audit(input.before),
     'sync.status': () => engine.status(),
     'sync.now': () => engine.syncNow(),
-    'sync.problems': () => listProblems(ctx.sql),
+    'sync.problems': () => {
+      // Money that came or an allocation taken off since may have settled what a problem names.
+      // Read-only books (damaged) cannot write that down: they list what they hold.
+      try {
+        refreshOverappliedProblems(ctx);
+      } catch {
+        // listed as they are
+      }
+      return listProblems(ctx.sql);
+    },
     'sync.dismissProblem': (input) => {
       dismissProblem(ctx, input.id);
       ctx.events.emit('sync.status', engine.status());

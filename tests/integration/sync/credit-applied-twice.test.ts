@@ -123,6 +123,12 @@ describe('credit applied on several computers before they synced', () => {
     ]);
     [held, fromScratch] = heldAndFromScratch(first);
     expect(held).toBe(fromScratch);
+    // Activity says where the money went each time.
+    const lines = (await call(first, 'customers.activity', { id: buyer.id })).map((e) => e.summary).filter((s) => s.includes('taken off'));
+    expect(lines.sort()).toEqual([
+      `${deposit.number} taken off ${invoices[2]!.number}, which it settled none of (its credit had gone to other invoices first): Credit was spent already`,
+      `KES 300.00 of ${deposit.number} taken off ${invoices[0]!.number}: KES 300.00 now settles its other invoices: Meant for the dairy meal`,
+    ].sort());
     // The computer that took them off sends the allocations alone: another computer settles the same.
     const second = computers[1]!;
     applyPulledRows(second.context, [...allocations.filter((a) => a.from !== second).flatMap(({ from, id }) => rowsOf(from, 'payment_allocations', [id]))]);

@@ -202,6 +202,14 @@ describe.each(CLOUD_KINDS)('sync stories (%s)', (kind) => {
         expect(problems.map((p) => p.entityId), d.name).toEqual([second.id]);
         expect(problems[0]!.message, d.name).toMatch(new RegExp(`^${deposit.number}’s credit was applied to more invoices than it covers.* ${second.number} keeps KES 0\\.00 of the KES 300\\.00 applied to it, and owes KES 500\\.00 again\\.$`));
       }
+      // The first application taken off: its money goes to the second, and the problem goes on both computers.
+      await call(a.core, 'payments.unapply', { paymentId: deposit.id, invoiceId: first.id, reason: 'Meant for the dairy meal' });
+      await settle(a, b);
+      for (const d of [a, b]) {
+        const held = await Promise.all([first, second].map((inv) => call(d.core, 'invoices.get', { id: inv.id }).then((i) => [i.status, i.balanceMinor])));
+        expect(held, d.name).toEqual([['open', 50_000], ['partially_paid', 20_000]]);
+        expect((await call(d.core, 'sync.problems', {})).filter((p) => p.kind === 'overapplied'), d.name).toEqual([]);
+      }
       closeDesktops();
     }
   });
