@@ -9,6 +9,7 @@ import type { Sql } from '../db/sql';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { shortInvoicesOfPayment, refreshAllocated, settleInvoices, type Shortfall } from '../ledger/settlement';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
+import { holdShortfalls } from './overapplied';
 
 export interface Applied {
   rows: number;
@@ -188,6 +189,7 @@ export function applyPulledRows(ctx: CoreContext, rows: readonly SyncRow[]): App
           written += 1;
         }
         shortfalls = recompute(ctx, derived, now);
+        holdShortfalls(ctx.sql, shortfalls);
         if (written > 0) noteApplied(ctx, written, now);
       }),
     ),
@@ -262,7 +264,7 @@ export function forceCloudState(ctx: CoreContext, entries: readonly { table: Syn
           writeStamps(ctx.sql, entry.table, entry.id, entry.stamps);
           noteDerived(ctx.sql, entry, derived);
         }
-        recompute(ctx, derived, now);
+        holdShortfalls(ctx.sql, recompute(ctx, derived, now));
         noteApplied(ctx, entries.length, now);
       }),
     ),

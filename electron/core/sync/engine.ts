@@ -10,14 +10,16 @@ import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
 import type { CoreContext } from '../context';
 import { forgetParsedSettings } from '../settings/service';
 import { thankCloudPayments } from '../cloudPayments/thanks';
-import type { Shortfall } from '../ledger/settlement';
 import { applyPulledRows, forceCloudState, type Applied } from './apply';
 import { cloudClient, CloudRefused, CloudUnreachable, type CloudClient } from './client';
 import { acknowledge, nextBatch, pendingCount, renumberAfter } from './outbox';
-import { refreshOverappliedProblems, tellOverapplied } from './overapplied';
+import { tellHeldShortfalls } from './overapplied';
 import { recordProblem, openProblemCount } from './problems';
 import { recordBackground } from './track';
 import { CLOCK_SKEW_KEY, cloudLink, CURSOR_KEY, LAST_SYNCED_KEY, readMetaValue, saveCloudLink, writeMeta } from './state';
+
+/** Set while this computer's first download of the organisation's books is under way. */
+const FIRST_DOWNLOAD_KEY = 'sync.first_download';
 
 export interface SyncEngineOptions {
   /** Pull at least this often without a poke (default a minute). */
@@ -191,23 +193,24 @@ export function createSyncEngine(ctx: CoreContext, options: SyncEngineOptions = 
   }
 
   async function pull(c: CloudClient, t: string): Promise<void> {
-    const shortfalls: Shortfall[] = [];
-    const firstDownload = Number(readMetaValue(ctx.sql, CURSOR_KEY) ?? '0') === 0;
+    // A first download: nothing synced here yet. Noted in the books, so one interrupted and taken up
+    // again later is still one (and a restore from a backup, which pulls from 0 again, is not).
+    if (Number(readMetaValue(ctx.sql, CURSOR_KEY) ?? '0') === 0 && !ctx.sql.prepare('SELECT 1 FROM sync_stamps LIMIT 1').get()) {
+      writeMeta(ctx.sql, FIRST_DOWNLOAD_KEY, '1');
+    }
     for (;;) {
       const cursor = Number(readMetaValue(ctx.sql, CURSOR_KEY) ?? '0');
       const answer = await c.request<PullAnswer>('GET', `/v1/sync/pull?cursor=${cursor}&limit=${options.page ?? 2_000}`, { token: t });
       toDownload = answer.more ? Math.max(0, answer.version - answer.cursor) : 0;
       const applied = applyPulledRows(ctx, answer.rows);
-      shortfalls.push(...applied.shortfalls);
       ctx.sql.transaction(() => writeMeta(ctx.sql, CURSOR_KEY, String(answer.cursor)));
       announceApplied(applied);
       announce();
       if (!answer.more) break;
     }
-    // Once every page is in: a reversal's rows may come a page apart. Not on a first download, which
-    // would list every conflict the organisation ever settled.
-    if (!firstDownload) tellOverapplied(ctx, shortfalls);
-    else refreshOverappliedProblems(ctx);
+    // Once every page is in: a reversal's rows may come a page apart.
+    tellHeldShortfalls(ctx, readMetaValue(ctx.sql, FIRST_DOWNLOAD_KEY) !== '1');
+    writeMeta(ctx.sql, FIRST_DOWNLOAD_KEY, null);
     await thankCloudPayments(ctx, (keys) => c.request<ClaimsAnswer>('POST', '/v1/sync/claims', { token: t, body: { keys } }))
       .catch((error: unknown) => log('Thanking customers for payments the Cloud recorded failed; it is tried again next sync', error));
   }

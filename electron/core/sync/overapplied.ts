@@ -5,7 +5,31 @@
 import { formatMoney, type CurrencyCode } from '../../../shared/money';
 import type { CoreContext } from '../context';
 import type { Shortfall } from '../ledger/settlement';
+import type { Sql } from '../db/sql';
 import { recordProblem } from './problems';
+import { readMetaValue, writeMeta } from './state';
+
+/** Allocations found short by applied rows, told once the pull is whole; kept in the books so a pull that fails halfway loses none. */
+const PENDING_KEY = 'sync.overapplied_pending';
+
+/** Called inside the transaction that applied the rows. */
+export function holdShortfalls(sql: Sql, shortfalls: readonly Shortfall[]): void {
+  if (shortfalls.length === 0) return;
+  const held = JSON.parse(readMetaValue(sql, PENDING_KEY) ?? '[]') as string[];
+  writeMeta(sql, PENDING_KEY, JSON.stringify([...new Set([...held, ...shortfalls.map((s) => s.allocationId)])]));
+}
+
+/**
+ * After a whole pull: tells what is still short of what was held, and forgets it. A first download
+ * tells nothing (it would list every conflict the organisation ever had); open problems are brought
+ * up to date either way.
+ */
+export function tellHeldShortfalls(ctx: CoreContext, tell: boolean): void {
+  const held = JSON.parse(readMetaValue(ctx.sql, PENDING_KEY) ?? '[]') as string[];
+  if (held.length > 0) writeMeta(ctx.sql, PENDING_KEY, null);
+  if (tell) tellShortAllocations(ctx, held);
+  else refreshOverappliedProblems(ctx);
+}
 
 interface ShortAllocation {
   amount_minor: number;
@@ -40,7 +64,11 @@ function describe(a: ShortAllocation, cause: Cause): string {
 
 /** Lists the allocations that are still short once settled (a later page may have settled them). */
 export function tellOverapplied(ctx: CoreContext, shortfalls: readonly Shortfall[], cause: Cause = 'sync'): void {
-  const ids = [...new Set(shortfalls.map((s) => s.allocationId))];
+  tellShortAllocations(ctx, shortfalls.map((s) => s.allocationId), cause);
+}
+
+function tellShortAllocations(ctx: CoreContext, allocationIds: readonly string[], cause: Cause = 'sync'): void {
+  const ids = [...new Set(allocationIds)];
   const read = ctx.sql.prepare(`${SHORT} AND a.id = ?`);
   const open = ctx.sql.prepare("SELECT id FROM sync_problems WHERE kind = 'overapplied' AND entity_id = ? AND resolved_at IS NULL");
   const update = ctx.sql.prepare('UPDATE sync_problems SET message = ?, at = ? WHERE id = ?');

@@ -4,7 +4,7 @@
 // the person is told only of what stays short once the whole pull is in.
 import { describe, expect, it } from 'vitest';
 import { applyPulledRows } from '../../../electron/core/sync/apply';
-import { tellOverapplied } from '../../../electron/core/sync/overapplied';
+import { tellHeldShortfalls, tellOverapplied } from '../../../electron/core/sync/overapplied';
 import { readRows } from '../../../electron/core/sync/rows';
 import { refreshInvoiceSettlement } from '../../../electron/core/ledger/settlement';
 import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
@@ -25,12 +25,14 @@ const allocationIds = (core: TestCore) => core.context.sql.prepare('SELECT id FR
 
 /** A customer with 30,000 of credit and three invoices of 50,000, on three computers; each applies the credit to its own invoice. */
 async function spentThreeTimes() {
-  const { core: first, clock } = makeCore();
+  const { core: first, clock, dir } = makeCore();
   const buyer = await customer(first, { name: 'Eldoret Feeds' });
   const deposit = await call(first, 'payments.record', { customerId: buyer.id, amountMinor: 30_000, paidOn: '2026-11-20', method: 'cash' });
   const invoices = [];
   for (const what of ['Layers mash', 'Dairy meal', 'Calf pellets']) invoices.push(await invoice(first, buyer.id, { issueDate: '2026-11-20', lines: [line(what, 1, 50_000, null)] }));
-  const computers = [first, makeCore('2026-11-21T09:00:01.000Z').core, makeCore('2026-11-21T09:00:02.000Z').core];
+  const others = [makeCore('2026-11-21T09:00:01.000Z'), makeCore('2026-11-21T09:00:02.000Z')];
+  const computers = [first, ...others.map((o) => o.core)];
+  const dirs = [dir, ...others.map((o) => o.dir)];
   for (const other of computers.slice(1)) {
     for (const page of [rowsOf(first, 'customers', [buyer.id]), rowsOf(first, 'invoices', invoices.map((i) => i.id)), rowsOf(first, 'payments', [deposit.id])]) applyPulledRows(other.context, page);
   }
@@ -40,7 +42,7 @@ async function spentThreeTimes() {
   clock.advance(60_000);
   // Each computer's allocation, earliest first (each computer's clock is a second ahead of the last).
   const allocations = computers.map((c) => ({ from: c, id: allocationIds(c).at(-1)! }));
-  return { computers, buyer, deposit, invoices, allocations };
+  return { computers, dirs, buyer, deposit, invoices, allocations };
 }
 
 async function seen(core: TestCore, deposit: { id: string }, invoices: { id: string }[], buyer: { id: string }) {
@@ -135,6 +137,30 @@ describe('credit applied on several computers before they synced', () => {
     applyPulledRows(second.context, rowsOf(first, 'payment_allocations', [allocations[0]!.id, allocations[2]!.id]));
     expect(await seen(second, deposit, invoices, buyer)).toEqual(await seen(first, deposit, invoices, buyer));
     for (const c of computers) c.close();
+  });
+
+  it('keeps what a pull found short in the books: a pull that stops halfway loses none, and a first download tells none', async () => {
+    const { computers, dirs, buyer, deposit, invoices, allocations } = await spentThreeTimes();
+    const [first, second] = computers as [TestCore, TestCore];
+    // The first computer's allocation reaches the second, whose own is the later: short now.
+    applyPulledRows(second.context, rowsOf(first, 'payment_allocations', [allocations[0]!.id]));
+    // The pull stops there (the Cloud went away): Billbook closes and opens again before the next.
+    second.close();
+    const { core: reopened } = makeCore('2026-11-21T11:00:00.000Z', { dataDir: dirs[1]! });
+    expect(await call(reopened, 'sync.problems', {})).toEqual([]);
+    tellHeldShortfalls(reopened.context, true);
+    const problems = await call(reopened, 'sync.problems', {});
+    expect(problems.map((p) => [p.kind, p.entityId])).toEqual([['overapplied', invoices[1]!.id]]);
+    // Told once: the next whole pull has nothing held.
+    tellHeldShortfalls(reopened.context, true);
+    expect(await call(reopened, 'sync.problems', {})).toHaveLength(1);
+    // On a first download the same news is held and forgotten, not told.
+    const third = computers[2]!;
+    applyPulledRows(third.context, rowsOf(first, 'payment_allocations', [allocations[0]!.id]));
+    tellHeldShortfalls(third.context, false);
+    expect(await call(third, 'sync.problems', {})).toEqual([]);
+    expect(await seen(third, deposit, invoices, buyer)).toMatchObject({ allocated: [30_000, 0] });
+    for (const c of [first, reopened, third]) c.close();
   });
 
   it('says nothing of a plain reversal whose payment and allocation come a page apart', async () => {
