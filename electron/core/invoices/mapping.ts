@@ -63,7 +63,7 @@ function toPaymentEntry(row: InvoicePaymentRow): InvoicePaymentEntry {
     method: row.method as PaymentMethod,
     reference: row.reference,
     amountMinor: row.amount_minor,
-    appliedMinor: row.applied_minor,
+    appliedMinor: row.stated_minor,
     reversed: row.reversed_at !== null,
   };
 }
@@ -81,7 +81,7 @@ function timelineOf(row: InvoiceRow, payments: InvoicePaymentRow[], credits: Cre
     entries.push({ at: row.finalized_at, kind: 'finalized', label });
   }
   for (const p of payments) {
-    const short = p.reversed_at === null && p.applied_minor > p.amount_minor ? `; ${money(p.applied_minor)} was applied` : '';
+    const short = p.reversed_at === null && p.stated_minor > p.amount_minor ? `; ${money(p.stated_minor)} was applied` : '';
     entries.push({ at: p.created_at, kind: 'payment', label: `${money(p.amount_minor)} received (${p.payment_number}, ${textDate(p.allocated_on)}${short})` });
     if (p.reversed_at) entries.push({ at: p.reversed_at, kind: 'payment_reversed', label: `${p.payment_number} reversed: ${money(p.amount_minor)} owed again` });
   }

@@ -183,7 +183,8 @@ export interface InvoicePaymentRow {
   method: string;
   reference: string;
   amount_minor: number;
-  applied_minor: number;
+  /** What the allocation says; `amount_minor` is what it settles while it stands. */
+  stated_minor: number;
   reversed_at: string | null;
   created_at: string;
 }
@@ -192,7 +193,7 @@ export function paymentsOfInvoice(sql: Sql, invoiceId: string): InvoicePaymentRo
   return sql
     .prepare(
       `SELECT a.payment_id, p.number AS payment_number, a.allocated_on, p.method, p.reference, CASE WHEN a.reversed_at IS NULL THEN a.applied_minor ELSE a.amount_minor END AS amount_minor,
-         a.amount_minor AS applied_minor, a.reversed_at, a.created_at
+         a.amount_minor AS stated_minor, a.reversed_at, a.created_at
        FROM payment_allocations a JOIN payments p ON p.seq = a.payment_seq
        WHERE a.invoice_seq = (SELECT seq FROM invoices WHERE id = ?) ORDER BY a.allocated_on, a.created_at, p.seq`,
     )

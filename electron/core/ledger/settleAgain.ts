@@ -5,9 +5,8 @@
 // figures are worked out again from the synced facts, as every computer now works them out.
 import type { CoreContext } from '../context';
 import { readMetaValue, writeMeta } from '../sync/state';
-import { tellOverapplied } from '../sync/overapplied';
 import { refreshCustomerBalance } from './balances';
-import { settleInvoices, type Shortfall } from './settlement';
+import { settleInvoices } from './settlement';
 
 const RULE_KEY = 'ledger.settlement_rule';
 /** 2: allocations settle up to what their payment has left (ledger/settlement.ts). */
@@ -32,8 +31,9 @@ export function settleAgainUnderNewRule(ctx: CoreContext): { invoices: number; p
       `SELECT id, customer_id, status || ',' || paid_minor || ',' || balance_minor || ',' || coalesce(paid_on, '') AS figures FROM invoices`,
     ).all() as InvoiceFigures[];
     const before = new Map(figures().map((r) => [r.id, r.figures]));
-    const shortfalls: Shortfall[] = [];
-    settleInvoices(sql, before.keys(), now, shortfalls);
+    // An older Billbook refused to apply more than a payment held, so nothing here settles short
+    // for want of its payment: what the rule changes is told by sync as the other computers' rows come.
+    settleInvoices(sql, before.keys(), now);
     const customers = new Set<string>();
     let invoices = 0;
     for (const r of figures()) {
@@ -53,7 +53,6 @@ export function settleAgainUnderNewRule(ctx: CoreContext): { invoices: number; p
     for (const p of payments) customers.add(p.customer_id);
     const exists = sql.prepare('SELECT 1 FROM customer_balances WHERE customer_id = ?');
     for (const id of customers) if (exists.get(id)) refreshCustomerBalance(sql, id);
-    tellOverapplied(ctx, shortfalls.filter((s) => s.moved), 'earlier');
     return { invoices, payments: payments.length };
   });
 }

@@ -32,12 +32,6 @@ interface AllocationToSettle {
  */
 export interface Shortfall {
   allocationId: string;
-  paymentId: string;
-  invoiceId: string;
-  /** What the allocation says, what it could settle, and what it settles. */
-  amountMinor: number;
-  wantedMinor: number;
-  appliedMinor: number;
   /** Whether this settlement changed what it settles (it settled more before). */
   moved: boolean;
 }
@@ -78,7 +72,7 @@ export function refreshInvoiceSettlement(sql: Sql, invoiceId: string, now: strin
  * settled before (sync wrote the payment after them) could add up to more than its amount.
  */
 export function settleInvoices(sql: Sql, invoiceIds: Iterable<string>, now: string, shortfalls?: Shortfall[]): { payments: string[]; invoices: string[] } {
-  const moved = new Map<string, Moved>();
+  const moved = new Set<string>();
   const queue = inSettlingOrder(sql, [...new Set(invoiceIds)]);
   const queued = new Set(queue);
   const invoices = new Set(queue);
@@ -91,8 +85,7 @@ export function settleInvoices(sql: Sql, invoiceIds: Iterable<string>, now: stri
     const id = queue.shift()!;
     queued.delete(id);
     for (const [paymentId, from] of settleInvoice(sql, id, now, shortfalls)) {
-      const seen = moved.get(paymentId);
-      if (!seen || earlier(from, seen)) moved.set(paymentId, from);
+      moved.add(paymentId);
       if (!from.elsewhere) continue;
       for (const { invoice_id } of later.all({ payment: paymentId, invoice: id, createdAt: from.createdAt, id: from.id }) as { invoice_id: string }[]) {
         if (!queued.has(invoice_id)) {
@@ -104,8 +97,8 @@ export function settleInvoices(sql: Sql, invoiceIds: Iterable<string>, now: stri
     }
   }
   // After the queue is empty, not between invoices: a payment's allocations add up to its amount at most only once all are settled.
-  for (const paymentId of moved.keys()) refreshAllocated(sql, paymentId, now);
-  return { payments: [...moved.keys()], invoices: [...invoices] };
+  for (const paymentId of moved) refreshAllocated(sql, paymentId, now);
+  return { payments: [...moved], invoices: [...invoices] };
 }
 
 /**
@@ -181,9 +174,7 @@ function settleInvoice(sql: Sql, invoiceId: string, now: string, shortfalls: Sho
       left = Math.max(0, a.payment_amount - before - (settledHere.get(a.payment_id) ?? 0));
     }
     const applied = Math.min(wanted, left);
-    if (applied < wanted) {
-      shortfalls?.push({ allocationId: a.id, paymentId: a.payment_id, invoiceId, amountMinor: a.amount_minor, wantedMinor: wanted, appliedMinor: applied, moved: applied !== a.applied_minor });
-    }
+    if (applied < wanted) shortfalls?.push({ allocationId: a.id, moved: applied !== a.applied_minor });
     settledHere.set(a.payment_id, (settledHere.get(a.payment_id) ?? 0) + applied);
     owed -= applied;
     paid += applied;

@@ -42,32 +42,26 @@ interface ShortAllocation {
   currency: string;
 }
 
-/** `earlier`: found when books an older Billbook synced were settled again (ledger/settleAgain.ts). */
-type Cause = 'sync' | 'earlier';
-const CODES: Record<Cause, string> = { sync: 'overapplied', earlier: 'overapplied_earlier' };
-
 const SHORT = `SELECT a.amount_minor, a.applied_minor, p.number AS payment_number, p.status AS payment_status,
      i.id AS invoice_id, i.number AS invoice_number, i.balance_minor, i.currency
    FROM payment_allocations a JOIN invoices i ON i.seq = a.invoice_seq LEFT JOIN payments p ON p.seq = a.payment_seq
    WHERE a.reversed_at IS NULL AND a.applied_minor < a.amount_minor AND i.balance_minor > 0`;
 
-function describe(a: ShortAllocation, cause: Cause): string {
+function describe(a: ShortAllocation): string {
   const money = (minor: number) => formatMoney(minor, a.currency as CurrencyCode);
   const payment = a.payment_number ?? 'A payment';
   const why = a.payment_status === 'reversed'
     ? `${payment} was reversed on one computer and its credit applied on another before they synced, so there was no credit left to apply.`
-    : cause === 'earlier'
-      ? `${payment}’s credit was applied to more invoices than it covers: an earlier Billbook could show a synced payment’s credit as more than it was. It goes to the invoices it was applied to first, the same on every computer.`
-      : `${payment}’s credit was applied to more invoices than it covers, on two computers before they synced. It goes to the invoices it was applied to first, the same on every computer.`;
+    : `${payment}’s credit was applied to more invoices than it covers, on two computers before they synced. It goes to the invoices it was applied to first, the same on every computer.`;
   return `${why} ${a.invoice_number ?? 'The invoice'} keeps ${money(a.applied_minor)} of the ${money(a.amount_minor)} applied to it, and owes ${money(a.balance_minor)} again.`;
 }
 
 /** Lists the allocations that are still short once settled (a later page may have settled them). */
-export function tellOverapplied(ctx: CoreContext, shortfalls: readonly Shortfall[], cause: Cause = 'sync'): void {
-  tellShortAllocations(ctx, shortfalls.map((s) => s.allocationId), cause);
+export function tellOverapplied(ctx: CoreContext, shortfalls: readonly Shortfall[]): void {
+  tellShortAllocations(ctx, shortfalls.map((s) => s.allocationId));
 }
 
-function tellShortAllocations(ctx: CoreContext, allocationIds: readonly string[], cause: Cause = 'sync'): void {
+function tellShortAllocations(ctx: CoreContext, allocationIds: readonly string[]): void {
   const ids = [...new Set(allocationIds)];
   const read = ctx.sql.prepare(`${SHORT} AND a.id = ?`);
   const open = ctx.sql.prepare("SELECT id FROM sync_problems WHERE kind = 'overapplied' AND entity_id = ? AND resolved_at IS NULL");
@@ -77,8 +71,8 @@ function tellShortAllocations(ctx: CoreContext, allocationIds: readonly string[]
     const a = read.get(id) as ShortAllocation | undefined;
     if (!a) continue;
     const held = open.get(a.invoice_id) as { id: number } | undefined;
-    if (held) update.run(describe(a, cause), ctx.clock.now().toISOString(), held.id);
-    else recordProblem(ctx, { kind: 'overapplied', code: CODES[cause], message: describe(a, cause), mutation: null, entity: 'invoices', entityId: a.invoice_id });
+    if (held) update.run(describe(a), ctx.clock.now().toISOString(), held.id);
+    else recordProblem(ctx, { kind: 'overapplied', code: 'overapplied', message: describe(a), mutation: null, entity: 'invoices', entityId: a.invoice_id });
   }
   refreshOverappliedProblems(ctx);
 }
@@ -88,8 +82,8 @@ function tellShortAllocations(ctx: CoreContext, allocationIds: readonly string[]
  * allocation left (the first was taken off, money came) is resolved; the others say today's figures.
  */
 export function refreshOverappliedProblems(ctx: CoreContext): void {
-  const open = ctx.sql.prepare("SELECT id, code, entity_id, message FROM sync_problems WHERE kind = 'overapplied' AND resolved_at IS NULL").all() as
-    { id: number; code: string; entity_id: string; message: string }[];
+  const open = ctx.sql.prepare("SELECT id, entity_id, message FROM sync_problems WHERE kind = 'overapplied' AND resolved_at IS NULL").all() as
+    { id: number; entity_id: string; message: string }[];
   if (open.length === 0) return;
   const shortOn = ctx.sql.prepare(`${SHORT} AND a.invoice_seq = (SELECT seq FROM invoices WHERE id = ?) ORDER BY a.created_at DESC, a.id DESC LIMIT 1`);
   const now = ctx.clock.now().toISOString();
@@ -99,7 +93,7 @@ export function refreshOverappliedProblems(ctx: CoreContext): void {
       ctx.sql.prepare('UPDATE sync_problems SET resolved_at = ? WHERE id = ?').run(now, problem.id);
       continue;
     }
-    const message = describe(a, problem.code === CODES.earlier ? 'earlier' : 'sync');
+    const message = describe(a);
     if (message !== problem.message) ctx.sql.prepare('UPDATE sync_problems SET message = ? WHERE id = ?').run(message, problem.id);
   }
 }
