@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { packedColumns } from '../db/pack';
 import { storedInstant } from '../db/instant';
 import { packSummary } from '../db/summaryPack';
-import { uuidKey } from '../db/uuidKey';
+import { storedUuid } from '../db/uuidKey';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
 import { KEPT_ALONE, settleAlone } from '../sync/outbox';
@@ -26,14 +26,20 @@ export interface MutationRecord {
   outbox?: boolean;
 }
 
+// Bound by position, with the stored forms (migrations 18 and 22) made in JS rather than by SQL
+// functions (see storedInstant, storedUuid): an import writes one line per customer.
+const INSERT_ACTIVITY = `INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** A line in an entity's history (a customer's Activity tab) with no outbox row of its own. */
 export function recordActivity(ctx: CoreContext, entity: string, entityId: string, action: string, summary: string, details: unknown = {}): void {
   const { actor, deviceName } = identityOf(ctx.sql);
   ctx.sql
-    .prepare(`INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
-              VALUES (@at, @entity, ${uuidKey('@entityId')}, @action, @summary, @details, ${uuidKey('@syncId')}, @actor, @deviceName)`)
-    // The stored forms (migration 22) are made here rather than by SQL functions: see storedInstant.
-    .run({ at: storedInstant(ctx.clock.now().toISOString()), entity, entityId, action, summary: packSummary(summary) ?? summary, details: JSON.stringify(details), syncId: newId(ctx.clock), actor, deviceName });
+    .prepare(INSERT_ACTIVITY)
+    .run(
+      storedInstant(ctx.clock.now().toISOString()), entity, storedUuid(entityId), action, packSummary(summary) ?? summary, JSON.stringify(details),
+      storedUuid(newId(ctx.clock)), actor, deviceName,
+    );
 }
 
 /**

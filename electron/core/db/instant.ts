@@ -28,8 +28,16 @@ const ISO_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * 0000 to 9999 (tests/unit/stored-instant.test.ts); anything else is kept as its text.
  */
 export function storedInstant(iso: string): bigint | string {
-  if (!ISO_FORM.test(iso)) return iso;
-  const ms = Date.parse(iso);
-  // A bigint: better-sqlite3 binds a JS number as REAL, which instantText would not read as a time.
-  return new Date(ms).toISOString() === iso ? BigInt(ms) : iso;
+  // A bulk write stamps many lines in the same millisecond: the last one is kept.
+  if (iso === lastInstant.iso) return lastInstant.stored;
+  let stored: bigint | string = iso;
+  if (ISO_FORM.test(iso)) {
+    const ms = Date.parse(iso);
+    // A bigint: better-sqlite3 binds a JS number as REAL, which instantText would not read as a time.
+    if (new Date(ms).toISOString() === iso) stored = BigInt(ms);
+  }
+  lastInstant = { iso, stored };
+  return stored;
 }
+
+let lastInstant: { iso: string; stored: bigint | string } = { iso: '', stored: '' };

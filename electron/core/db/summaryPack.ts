@@ -27,6 +27,7 @@ const DIGIT_PAIRS = 0x80;
 const CHARACTER = 0xff;
 // eslint-disable-next-line no-control-regex -- control characters are the phrase codes, so a sentence holding one stays text
 const CONTROL = /[\u0000-\u001f\u007f]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The packed form of a history sentence, or null when it is kept as its text. */
 export function packSummary(text: string): Buffer | null {
@@ -50,7 +51,9 @@ export function packSummary(text: string): Buffer | null {
     }
   }
   const packed = Buffer.from(out.subarray(0, n));
-  // A lone surrogate has no UTF-8 form: such a sentence stays text, as it was.
+  // Printable ASCII always comes back the same (each code above has one reading); only other text
+  // is read back to check: a lone surrogate has no UTF-8 form, and such a sentence stays text.
+  if (PRINTABLE_ASCII.test(text)) return packed;
   return unpackSummary(packed) === text ? packed : null;
 }
 

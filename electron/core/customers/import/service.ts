@@ -5,6 +5,7 @@ import { rowToFields as storedFields } from '../mapping';
 import { hasLedgerEntries } from '../../ledger/balances';
 import { countAllCustomers, getCustomerRow } from '../repo';
 import { withIndexesBuiltAfter } from '../../db/bulkIndexes';
+import { withoutWaitingInvoiceLookup } from '../../invoices/repo';
 import { insertCustomerInTransaction, newBulkInsert, reserveCustomerNumbers, updateCustomerInTransaction, writeBulkRest } from '../service';
 import { forgetValidation, planImport, type PlannedRow } from './plan';
 import { rowToFields } from './rows';
@@ -58,6 +59,9 @@ function fillsCustomers(ctx: CoreContext, fresh: number): boolean {
   return fresh >= BUILD_INDEXES_AFTER_ROWS && fresh >= countAllCustomers(ctx.sql);
 }
 
+/** From this many new customers, the look-up for invoices waiting for each is left out (withoutWaitingInvoiceLookup). */
+const SKIP_WAITING_INVOICES_FROM = 1_000;
+
 /** From this many customers written, an import gives back the page cache it filled. */
 const SHRINK_AFTER_ROWS = 5_000;
 
@@ -99,13 +103,14 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
       }
     };
     const fills = fillsCustomers(ctx, plan.fresh.length);
-    const writeFresh = () => {
+    const writeRowsAndRest = () => {
       // The rows with no outbox row would have their sync notes cleared unread: they are never made.
       if (outboxFrom > 0) withoutInsertNotes(ctx.sql, ['customers', 'audit_log'], () => writeRows(plan.fresh.slice(0, outboxFrom), false));
       writeRows(outboxFrom > 0 ? plan.fresh.slice(outboxFrom) : plan.fresh, true);
       // Before the indexes are built: the balances and tag rows go into those tables without them.
       writeBulkRest(ctx, bulk, fills);
     };
+    const writeFresh = () => (plan.fresh.length >= SKIP_WAITING_INVOICES_FROM ? withoutWaitingInvoiceLookup(ctx.sql, writeRowsAndRest) : writeRowsAndRest());
     // Every customer has one balances row, and tag rows in name order (migration 23): the import
     // fills those tables as much as the customers.
     if (fills) withIndexesBuiltAfter(ctx.sql, ['customers', 'customer_balances', 'customer_tags'], writeFresh);
