@@ -18,7 +18,7 @@ export interface ReceiptFacts {
 function details(facts: ReceiptFacts, w: Words): [string, string][] {
   const { payment } = facts;
   const money = (minor: number) => formatMoney(minor, payment.currency);
-  const paid = payment.allocations.filter((a) => !a.reversed).map((a) => a.invoiceNumber);
+  const paid = payment.allocations.filter((a) => !a.reversed && a.settledMinor > 0).map((a) => a.invoiceNumber);
   return [
     [w.t('receipt.receipt'), payment.number],
     [w.t('receipt.amount'), money(payment.amountMinor)],

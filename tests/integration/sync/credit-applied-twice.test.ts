@@ -10,6 +10,11 @@ import { refreshInvoiceSettlement } from '../../../electron/core/ledger/settleme
 import type { SyncRow, SyncedTableName } from '../../../shared/sync/tables';
 import { call, makeCore } from '../../helpers/core';
 import { customer, invoice, line } from '../../helpers/billing';
+import { invoicePdfModel } from '../../../electron/core/pdf/model';
+import { invoiceView } from '../../../electron/core/pdf/templates/view';
+import { receiptView } from '../../../electron/core/pdf/templates/receipt';
+import { receiptModel } from '../../../electron/core/payments/receipts';
+import { readSettings } from '../../../electron/core/settings/service';
 
 type TestCore = ReturnType<typeof makeCore>['core'];
 
@@ -136,6 +141,33 @@ describe('credit applied on several computers before they synced', () => {
     applyPulledRows(second.context, [...allocations.filter((a) => a.from !== second).flatMap(({ from, id }) => rowsOf(from, 'payment_allocations', [id]))]);
     applyPulledRows(second.context, rowsOf(first, 'payment_allocations', [allocations[0]!.id, allocations[2]!.id]));
     expect(await seen(second, deposit, invoices, buyer)).toEqual(await seen(first, deposit, invoices, buyer));
+    for (const c of computers) c.close();
+  });
+
+  it('sends the customer only what each payment settles: no invoice line of nothing, no receipt applying more than was paid', async () => {
+    const { computers, deposit, invoices, allocations } = await spentThreeTimes();
+    const [first] = computers as [TestCore];
+    applyPulledRows(first.context, allocations.slice(1).flatMap(({ from, id }) => rowsOf(from, 'payment_allocations', [id])));
+    // The first invoice's payment line shows what the credit settled; the second's PDF has none.
+    const settings = readSettings(first.context);
+    const printed = async (index: number) => {
+      const inv = await call(first, 'invoices.get', { id: invoices[index]!.id });
+      return invoiceView(invoicePdfModel(inv, settings, inv.template, first.context.clock.now(), 'en')).payments.map((p) => [p.receipt, p.amount]);
+    };
+    expect(await printed(0)).toEqual([[deposit.number, 'KES 300.00']]);
+    expect(await printed(1)).toEqual([]);
+    // The receipt applies the 300.00 to the first invoice alone, as its email says (the SMS names none).
+    const payment = await call(first, 'payments.get', { id: deposit.id });
+    expect(payment.allocations.map((a) => [a.invoiceNumber, a.amountMinor, a.settledMinor])).toEqual(invoices.map((inv, i) => [inv.number, 30_000, i === 0 ? 30_000 : 0]));
+    const receipt = receiptView(receiptModel(first.context, payment));
+    expect(receipt.applied.map((a) => [a.invoice, a.amount])).toEqual([[invoices[0]!.number, 'KES 300.00']]);
+    expect(receipt.credit).toBeNull();
+    const preview = await call(first, 'payments.receiptPreview', { id: deposit.id });
+    expect(preview.email.text).toContain(invoices[0]!.number!);
+    for (const text of [preview.sms.text, preview.email.text]) {
+      expect(text).not.toContain(invoices[1]!.number!);
+      expect(text).not.toContain(invoices[2]!.number!);
+    }
     for (const c of computers) c.close();
   });
 

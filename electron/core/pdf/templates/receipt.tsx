@@ -37,7 +37,10 @@ export function receiptView(model: ReceiptPdfModel): ReceiptView {
   const w = wordsFor(model.language ?? 'en');
   const money = (minor: number) => formatMoney(minor, payment.currency);
   const reference = w.t(payment.method === 'mpesa' ? 'receipt.mpesaCode' : 'receipt.reference');
-  const applied = payment.allocations.filter((a) => !a.reversed);
+  // What the payment settled of each invoice: with what it keeps as credit, the amount received.
+  // An allocation can settle less than it says (a credit note since, or credit applied on two
+  // computers at once), and one that settles nothing is not listed.
+  const applied = payment.allocations.filter((a) => !a.reversed && a.settledMinor > 0);
   return {
     language: w.language,
     text: {
@@ -67,7 +70,7 @@ export function receiptView(model: ReceiptPdfModel): ReceiptView {
       [w.t('receipt.paidBy'), w.method(payment.method)],
       ...(payment.reference ? ([[reference, printable(payment.reference)]] as [string, string][]) : []),
     ],
-    applied: applied.map((a) => ({ invoice: a.invoiceNumber, amount: money(a.amountMinor), cu: model.cuInvoiceNos?.[a.invoiceId] ?? '' })),
+    applied: applied.map((a) => ({ invoice: a.invoiceNumber, amount: money(a.settledMinor), cu: model.cuInvoiceNos?.[a.invoiceId] ?? '' })),
     credit: payment.unallocatedMinor > 0 ? money(payment.unallocatedMinor) : null,
     outstanding: money(model.outstandingMinor),
   };

@@ -422,7 +422,8 @@ export function invoiceView(model: InvoicePdfModel | QuotePdfModel): InvoiceView
     due,
     taxSummary: b.taxSummary,
     taxLines: b.taxLines,
-    payments: invoice.payments.filter((p) => !p.reversed).map((p) => ({
+    // What each payment settles here; one that settles nothing (its credit went to another invoice first) is not listed.
+    payments: invoice.payments.filter((p) => !p.reversed && p.amountMinor > 0).map((p) => ({
       date: w.date(p.allocatedOn),
       receipt: p.paymentNumber,
       method: w.method(p.method),
