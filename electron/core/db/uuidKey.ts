@@ -27,11 +27,14 @@ const digitValue = (value: string, at: number) => DIGIT_VALUE[value.charCodeAt(a
  * the same 16 bytes for the canonical form, the text itself for anything else.
  */
 export function storedUuid(value: string): Buffer | string {
-  if (value.length !== 36 || value[8] !== '-' || value[13] !== '-' || value[18] !== '-' || value[23] !== '-') return value;
+  // SQL's GLOB and unhex read text only up to a NUL character: an id with one is judged by what is before it.
+  const nul = value.indexOf('\u0000');
+  const id = nul === -1 ? value : value.slice(0, nul);
+  if (id.length !== 36 || id[8] !== '-' || id[13] !== '-' || id[18] !== '-' || id[23] !== '-') return value;
   const bytes = Buffer.allocUnsafe(16);
   for (let b = 0; b < 16; b++) {
-    const high = digitValue(value, DIGIT_AT[2 * b]!);
-    const low = digitValue(value, DIGIT_AT[2 * b + 1]!);
+    const high = digitValue(id, DIGIT_AT[2 * b]!);
+    const low = digitValue(id, DIGIT_AT[2 * b + 1]!);
     if (high < 0 || low < 0) return value;
     bytes[b] = high * 16 + low;
   }

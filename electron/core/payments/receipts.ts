@@ -1,6 +1,7 @@
 // A payment's receipt: as a PDF, and sent by email (the PDF attached) or SMS on the send queue.
 import type { ChannelParsed } from '../../../shared/contract';
 import type { Payment, ReceiptPreview } from '../../../shared/domain/payment';
+import { settlingAllocations } from '../../../shared/domain/settling';
 import type { NotificationView, SendChannel } from '../../../shared/domain/sending';
 import { AppError } from '../../../shared/errors';
 import { smsCost } from '../../../shared/sms';
@@ -105,7 +106,7 @@ export function sendReceipt(ctx: CoreContext, input: ChannelParsed<'payments.sen
   if (input.channels.includes('sms') && input.phones.length === 0) throw new AppError('invalid_input', 'Add a phone number to send the receipt to.', { phones: 'Add a number' });
   const facts = receiptFacts(ctx, payment);
   // Shown beside the first invoice it paid, so that invoice's delivery list has it too.
-  const invoiceId = payment.allocations.find((a) => !a.reversed)?.invoiceId ?? null;
+  const invoiceId = settlingAllocations(payment.allocations)[0]?.invoiceId ?? null;
   const ids = ctx.sql.transaction(() => {
     const queued: string[] = [];
     if (input.channels.includes('email')) {

@@ -1,6 +1,7 @@
 // A payment receipt's words: the email (its PDF attached) and the SMS, in the customer's language.
 // Pure, like templates.ts.
 import type { Payment } from '../../../shared/domain/payment';
+import { settlingAllocations } from '../../../shared/domain/settling';
 import type { BusinessProfile } from '../../../shared/domain/settings';
 import { wordsFor, type Language, type Words } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
@@ -18,7 +19,7 @@ export interface ReceiptFacts {
 function details(facts: ReceiptFacts, w: Words): [string, string][] {
   const { payment } = facts;
   const money = (minor: number) => formatMoney(minor, payment.currency);
-  const paid = payment.allocations.filter((a) => !a.reversed && a.settledMinor > 0).map((a) => a.invoiceNumber);
+  const paid = settlingAllocations(payment.allocations).map((a) => a.invoiceNumber);
   return [
     [w.t('receipt.receipt'), payment.number],
     [w.t('receipt.amount'), money(payment.amountMinor)],

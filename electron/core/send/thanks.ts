@@ -1,5 +1,6 @@
 // The optional thank-you when a payment is recorded, on the reminders' channel.
 import type { Payment } from '../../../shared/domain/payment';
+import { settlingAllocations } from '../../../shared/domain/settling';
 import type { SendChannel } from '../../../shared/domain/sending';
 import type { CoreContext } from '../context';
 import { getInvoice } from '../invoices/service';
@@ -14,8 +15,9 @@ import { composeEmail, composeSms } from './templates';
 
 export function queuePaymentThanks(ctx: CoreContext, payment: Payment): void {
   const settings = readSettings(ctx).reminders;
-  if (!settings.thankYouOnPayment || !payment.allocations.some((a) => !a.reversed)) return;
-  const paid = payment.allocations.filter((a) => !a.reversed);
+  // The invoices it settled something of (a payment pulled by sync can settle none of one already paid here).
+  const paid = settlingAllocations(payment.allocations);
+  if (!settings.thankYouOnPayment || paid.length === 0) return;
   const invoices = [...new Set(paid.map((a) => a.invoiceId))].map((id) => getInvoice(ctx, id));
   const invoice = invoices[0]!;
   const numbers = invoices.map((i) => i.number!);

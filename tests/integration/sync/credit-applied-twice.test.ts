@@ -15,6 +15,7 @@ import { invoiceView } from '../../../electron/core/pdf/templates/view';
 import { receiptView } from '../../../electron/core/pdf/templates/receipt';
 import { receiptModel } from '../../../electron/core/payments/receipts';
 import { readSettings } from '../../../electron/core/settings/service';
+import { queuePaymentThanks } from '../../../electron/core/send/thanks';
 
 type TestCore = ReturnType<typeof makeCore>['core'];
 
@@ -31,7 +32,7 @@ const allocationIds = (core: TestCore) => core.context.sql.prepare('SELECT id FR
 /** A customer with 30,000 of credit and three invoices of 50,000, on three computers; each applies the credit to its own invoice. */
 async function spentThreeTimes() {
   const { core: first, clock, dir } = makeCore();
-  const buyer = await customer(first, { name: 'Eldoret Feeds' });
+  const buyer = await customer(first, { name: 'Eldoret Feeds', email: 'accounts@eldoretfeeds.co.ke' });
   const deposit = await call(first, 'payments.record', { customerId: buyer.id, amountMinor: 30_000, paidOn: '2026-11-20', method: 'cash' });
   const invoices = [];
   for (const what of ['Layers mash', 'Dairy meal', 'Calf pellets']) invoices.push(await invoice(first, buyer.id, { issueDate: '2026-11-20', lines: [line(what, 1, 50_000, null)] }));
@@ -156,15 +157,24 @@ describe('credit applied on several computers before they synced', () => {
     };
     expect(await printed(0)).toEqual([[deposit.number, 'KES 300.00']]);
     expect(await printed(1)).toEqual([]);
-    // The receipt applies the 300.00 to the first invoice alone, as its email says (the SMS names none).
+    // The receipt applies the 300.00 to the first invoice alone, as its email says (the SMS names no invoice).
     const payment = await call(first, 'payments.get', { id: deposit.id });
     expect(payment.allocations.map((a) => [a.invoiceNumber, a.amountMinor, a.settledMinor])).toEqual(invoices.map((inv, i) => [inv.number, 30_000, i === 0 ? 30_000 : 0]));
     const receipt = receiptView(receiptModel(first.context, payment));
     expect(receipt.applied.map((a) => [a.invoice, a.amount])).toEqual([[invoices[0]!.number, 'KES 300.00']]);
     expect(receipt.credit).toBeNull();
     const preview = await call(first, 'payments.receiptPreview', { id: deposit.id });
+    // A thank-you, as one for a payment that sync brought would be, thanks for the first invoice alone.
+    await call(first, 'settings.update', {
+      email: { host: '127.0.0.1', port: 2525, security: 'none', user: '', fromName: 'Eldoret Feeds', fromAddress: 'billing@example.co.ke', replyTo: '', messagesPerMinute: 60, timeoutSeconds: 5 },
+      reminders: { enabled: false, offsets: [7], channel: 'email', sendFromHour: 8, thankYouOnPayment: true, attachPdf: false },
+    });
+    queuePaymentThanks(first.context, payment);
+    const thanks = first.context.sql.prepare("SELECT message FROM notifications WHERE type = 'payment_received' AND payment_id = ?").all(deposit.id) as { message: string }[];
+    expect(thanks).toHaveLength(1);
     expect(preview.email.text).toContain(invoices[0]!.number!);
-    for (const text of [preview.sms.text, preview.email.text]) {
+    expect(thanks[0]!.message).toContain(invoices[0]!.number!);
+    for (const text of [preview.sms.text, preview.email.text, thanks[0]!.message]) {
       expect(text).not.toContain(invoices[1]!.number!);
       expect(text).not.toContain(invoices[2]!.number!);
     }

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { wordsFor } from '../../../../shared/i18n';
 import { addressLines } from '../../../../shared/domain/address';
 import { formatPhone } from '../../../../shared/domain/phone';
+import { settlingAllocations } from '../../../../shared/domain/settling';
 import { formatMoney } from '../../../../shared/money';
 import { logoProblem } from '../../../../shared/images';
 import type { ReceiptPdfModel } from '../model';
@@ -38,9 +39,7 @@ export function receiptView(model: ReceiptPdfModel): ReceiptView {
   const money = (minor: number) => formatMoney(minor, payment.currency);
   const reference = w.t(payment.method === 'mpesa' ? 'receipt.mpesaCode' : 'receipt.reference');
   // What the payment settled of each invoice: with what it keeps as credit, the amount received.
-  // An allocation can settle less than it says (a credit note since, or credit applied on two
-  // computers at once), and one that settles nothing is not listed.
-  const applied = payment.allocations.filter((a) => !a.reversed && a.settledMinor > 0);
+  const applied = settlingAllocations(payment.allocations);
   return {
     language: w.language,
     text: {
