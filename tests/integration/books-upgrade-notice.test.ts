@@ -35,6 +35,35 @@ describe('the notice shown while opening updates books from an older Billbook', 
     expect(upgradeAhead(dir)).toBeNull();
   });
 
+  it('is due, once, for current books that synced and are not yet settled under the new rule', async () => {
+    const dir = tempDir();
+    const { core } = makeCore('2026-10-15T09:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
+    const buyer = await customer(core, { name: 'Kamau Hardware' });
+    core.close();
+    const dbFile = path.join(dir, 'billbook.db');
+    const rewind = (synced: boolean) => {
+      const db = openDatabase(dbFile);
+      if (synced) db.prepare("INSERT OR IGNORE INTO sync_stamps (tbl, row_id, stamps) VALUES ('customers', ?, '{}')").run(buyer.id);
+      db.prepare("DELETE FROM meta WHERE key = 'ledger.settlement_rule'").run();
+      db.close();
+    };
+    // Never synced: opening only notes the rule, so there is nothing to announce.
+    rewind(false);
+    expect(upgradeAhead(dir)).toBeNull();
+    rewind(true);
+    const upgrade = upgradeAhead(dir);
+    expect(upgrade).toEqual({ from: NEWEST, to: NEWEST, bytes: fs.statSync(dbFile).size, settlesAgain: true });
+    const notice = upgradeNotice(upgrade!);
+    expect(notice.heading).toBe('Updating your books');
+    expect(notice.message).toContain('checked once');
+    expect(notice.message).not.toContain('copy of the books');
+    expect(upgradeNotice({ ...upgrade!, bytes: 650 * 1024 * 1024 }).message).toContain('At 650 MB, that takes a few seconds');
+    // Opening settles them; after it there is nothing to announce.
+    const reopened = makeCore('2026-10-15T10:00:00.000Z', { dataDir: dir, reminderScanMs: 0 });
+    reopened.core.close();
+    expect(upgradeAhead(dir)).toBeNull();
+  });
+
   it('says nothing for new books, books from a newer Billbook, or a file that is not books (opening reports those)', () => {
     const empty = tempDir();
     expect(upgradeAhead(empty)).toBeNull();

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { NEWEST_SCHEMA } from '../db/migrations';
 import { openDatabase, type SqliteDatabase } from '../db/open';
 import { booksFiles } from './open';
+import { settlesAgainOnOpen } from '../ledger/settleAgain';
 
 export interface BooksUpgrade {
   /** The schema the books are at, and the one this Billbook brings them to. */
@@ -12,6 +13,11 @@ export interface BooksUpgrade {
   to: number;
   /** The books file's size, for the words ("large books take up to a minute"). */
   bytes: number;
+  /**
+   * Set when the schema is current and only the payments are settled again, once, on books that
+   * sync (ledger/settleAgain.ts): seconds on a large book, with no copy made first.
+   */
+  settlesAgain?: true;
 }
 
 /**
@@ -27,8 +33,9 @@ export function upgradeAhead(dataDir: string): BooksUpgrade | null {
     const bytes = fs.statSync(dbFile).size;
     db = openDatabase(dbFile, { readOnly: true });
     const from = db.pragma('user_version', { simple: true });
-    if (typeof from !== 'number' || from <= 0 || from >= NEWEST_SCHEMA) return null;
-    return { from, to: NEWEST_SCHEMA, bytes };
+    if (typeof from !== 'number' || from <= 0 || from > NEWEST_SCHEMA) return null;
+    if (from < NEWEST_SCHEMA) return { from, to: NEWEST_SCHEMA, bytes };
+    return settlesAgainOnOpen(db) ? { from, to: from, bytes, settlesAgain: true } : null;
   } catch {
     return null;
   } finally {
@@ -54,6 +61,18 @@ export interface UpgradeNotice {
 }
 
 export function upgradeNotice(upgrade: BooksUpgrade): UpgradeNotice {
+  if (upgrade.settlesAgain) {
+    const large = upgrade.bytes >= LARGE_BOOKS_BYTES ? `At ${Math.round(upgrade.bytes / (1024 * 1024))} MB, that takes a few seconds. ` : '';
+    return {
+      title: 'Billbook — updating your books',
+      heading: 'Updating your books',
+      message:
+        'This version of Billbook works out what each payment settled so that every computer of your organisation agrees, ' +
+        'even when two of them applied the same credit while offline. Your books are checked once, now. ' +
+        large +
+        'Please keep Billbook open; it starts by itself when this is done.',
+    };
+  }
   const size = upgrade.bytes >= LARGE_BOOKS_BYTES ? `Your books are large (${Math.round(upgrade.bytes / (1024 * 1024))} MB), so this can take a minute or two. ` : 'This takes a few seconds. ';
   return {
     title: 'Billbook — updating your books',

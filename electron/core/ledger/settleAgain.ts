@@ -4,6 +4,7 @@
 // kept its payment allocated), and the same credit applied on two computers stopped every pull. The
 // figures are worked out again from the synced facts, as every computer now works them out.
 import type { CoreContext } from '../context';
+import type { SqliteDatabase } from '../db/open';
 import { readMetaValue, writeMeta } from '../sync/state';
 import { refreshCustomerBalance } from './balances';
 import { settleInvoices } from './settlement';
@@ -16,6 +17,20 @@ interface InvoiceFigures {
   id: string;
   customer_id: string;
   figures: string;
+}
+
+/**
+ * Whether opening these books will settle them again (settleAgainUnderNewRule): books that synced
+ * and have not been settled under the rule yet. Reads only, on books at the newest schema (the
+ * update notice asks before the books open); false when it cannot tell.
+ */
+export function settlesAgainOnOpen(db: SqliteDatabase): boolean {
+  try {
+    const rule = db.prepare('SELECT value FROM meta WHERE key = ?').get(RULE_KEY) as { value: string } | undefined;
+    return rule?.value !== RULE && db.prepare('SELECT 1 FROM sync_stamps LIMIT 1').get() !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Books that never synced were always settled by one computer's own writes: they only note the rule. */
