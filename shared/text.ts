@@ -16,13 +16,16 @@ const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
 const TAB = /\t/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Only space to tilde: no control, line break, tab or non-ASCII character. */
+export const isPrintableAscii = (text: string): boolean => PRINTABLE_ASCII.test(text);
+
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** What is wrong with `text` for a field of this kind, said so the person can fix it; null when nothing. */
 export function textProblem(text: string, kind: 'oneLine' | 'multiLine'): string | null {
   // Most text is printable ASCII, which holds none of the characters below: one test instead of four
   // (an import checks every cell of a 100,000-row file).
-  if (PRINTABLE_ASCII.test(text)) return null;
+  if (isPrintableAscii(text)) return null;
   if (kind === 'oneLine') {
     if (LINE_BREAK.test(text)) return 'Line breaks are not allowed here: keep it on one line';
     if (TAB.test(text)) return 'Tabs are not allowed here: use a space instead';

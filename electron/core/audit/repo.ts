@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql';
 import { instantText } from '../db/instant';
 import { uuidKey } from '../db/uuidKey';
-import { unpackSummary } from '../db/summaryPack';
+import { summaryText } from '../db/summaryPack';
 
 export interface ActivityRow {
   id: number;
@@ -27,9 +27,8 @@ export const UNREADABLE_SENTENCE = 'A line this version of Billbook cannot read 
  * by an older version) reads as a notice, so the rest of the customer's history still shows.
  */
 function sentenceOf(stored: unknown): string {
-  if (!(stored instanceof Uint8Array)) return typeof stored === 'string' ? stored : '';
   try {
-    return unpackSummary(stored);
+    return summaryText(stored) ?? '';
   } catch {
     return UNREADABLE_SENTENCE;
   }

@@ -21,6 +21,14 @@ export function withSchemaObjectsAway<T>(db: SqliteDatabase, objects: readonly S
   return result;
 }
 
+/** Runs `write` with the triggers named `names` taken away (withSchemaObjectsAway); a name the books lack is skipped. */
+export function withTriggersAway<T>(db: SqliteDatabase, names: readonly string[], write: () => T): T {
+  const triggers = db
+    .prepare("SELECT 'trigger' AS type, name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY name")
+    .all(JSON.stringify(names)) as SchemaObject[];
+  return withSchemaObjectsAway(db, triggers, write);
+}
+
 /** The planner's statistics tables that hold rows per index (present once ANALYZE has run). */
 const STAT_TABLES = ['sqlite_stat1', 'sqlite_stat4'] as const;
 

@@ -12,6 +12,7 @@
 // A packed sentence is a BLOB, a plain one TEXT: a sentence with a control character (or one that
 // would not come back the same) is kept as its text, so every line reads back exactly as written.
 // Books store this form: PHRASES and the code never change.
+import { isPrintableAscii } from '../../../shared/text';
 import type { SqliteDatabase } from './open';
 
 const PHRASES: readonly string[] = [
@@ -27,7 +28,6 @@ const DIGIT_PAIRS = 0x80;
 const CHARACTER = 0xff;
 // eslint-disable-next-line no-control-regex -- control characters are the phrase codes, so a sentence holding one stays text
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The packed form of a history sentence, or null when it is kept as its text. */
 export function packSummary(text: string): Buffer | null {
@@ -53,7 +53,7 @@ export function packSummary(text: string): Buffer | null {
   const packed = Buffer.from(out.subarray(0, n));
   // Printable ASCII always comes back the same (each code above has one reading); only other text
   // is read back to check: a lone surrogate has no UTF-8 form, and such a sentence stays text.
-  if (PRINTABLE_ASCII.test(text)) return packed;
+  if (isPrintableAscii(text)) return packed;
   return unpackSummary(packed) === text ? packed : null;
 }
 
@@ -81,11 +81,16 @@ export function unpackSummary(packed: Uint8Array): string {
   return out.toString('utf8', 0, n);
 }
 
+/** A history sentence as text, however it is kept (text, or packed); throws on a code this version does not read. */
+export function summaryText(stored: unknown): string | null {
+  return stored instanceof Uint8Array ? unpackSummary(stored) : (stored as string | null);
+}
+
 /**
  * `summary_text(stored)` in SQL: a history sentence as text, however it is kept; `summary_key(text)`:
  * the form to store. Registered on every connection the app opens, beside db/pack.ts's functions.
  */
 export function registerSummaryFunctions(db: SqliteDatabase): void {
-  db.function('summary_text', { deterministic: true }, (stored: unknown) => (stored instanceof Uint8Array ? unpackSummary(stored) : (stored as string | null)));
+  db.function('summary_text', { deterministic: true }, summaryText);
   db.function('summary_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? (packSummary(text) ?? text) : (text as null)));
 }

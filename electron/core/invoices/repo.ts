@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 // SQL for invoices, their lines, draft versions and credit notes: no rules, no transactions.
 import { sql as raw, type Expression, type SqlBool } from 'kysely';
 import type { Sql } from '../db/sql';
-import { withSchemaObjectsAway, type SchemaObject } from '../db/bulkIndexes';
 import { packedColumns } from '../db/pack';
 import { uuidKey, uuidText } from '../db/uuidKey';
 import type { CreditNotesTable, DraftVersionsTable, InvoiceLinesTable, InvoicesTable } from '../db/schema';
@@ -594,16 +593,4 @@ export function aging(sql: Sql, dates: { today: string; d30: string; d60: string
        GROUP BY currency ORDER BY currency`,
     )
     .all({ ...dates, ...(customerId ? { customerId } : {}) }) as AgingDbRow[];
-}
-
-/**
- * Runs `write`, which adds customers with ids made just now, with the trigger that gives a new
- * customer's waiting invoices its seq (invoices_customer_arrived, migration 26) taken away. An
- * invoice waits only for a customer another computer made (sync brought the invoice first), so no
- * invoice can be waiting for these; the trigger's look-up for each was about a fifth of writing a
- * customer in a large import. The caller holds the transaction (withSchemaObjectsAway).
- */
-export function withoutWaitingInvoiceLookup<T>(sql: Sql, write: () => T): T {
-  const arrived = sql.db.prepare("SELECT 'trigger' AS type, name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'invoices_customer_arrived'").all() as SchemaObject[];
-  return withSchemaObjectsAway(sql.db, arrived, write);
 }

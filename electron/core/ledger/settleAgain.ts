@@ -5,7 +5,7 @@
 // figures are worked out again from the synced facts, as every computer now works them out.
 import type { CoreContext } from '../context';
 import type { SqliteDatabase } from '../db/open';
-import { readMetaValue, writeMeta } from '../sync/state';
+import { writeMeta } from '../sync/state';
 import { refreshCustomerBalance } from './balances';
 import { settleInvoices } from './settlement';
 
@@ -19,15 +19,20 @@ interface InvoiceFigures {
   figures: string;
 }
 
+/** What opening these books does about the rule: nothing (noted already), note it (never synced), or settle again. */
+function ruleAhead(db: SqliteDatabase): 'none' | 'note' | 'settle' {
+  const rule = db.prepare('SELECT value FROM meta WHERE key = ?').get(RULE_KEY) as { value: string } | undefined;
+  if (rule?.value === RULE) return 'none';
+  return db.prepare('SELECT 1 FROM sync_stamps LIMIT 1').get() === undefined ? 'note' : 'settle';
+}
+
 /**
- * Whether opening these books will settle them again (settleAgainUnderNewRule): books that synced
- * and have not been settled under the rule yet. Reads only, on books at the newest schema (the
- * update notice asks before the books open); false when it cannot tell.
+ * Whether opening these books will settle them again (settleAgainUnderNewRule). Reads only, on books
+ * at the newest schema (the update notice asks before the books open); false when it cannot tell.
  */
 export function settlesAgainOnOpen(db: SqliteDatabase): boolean {
   try {
-    const rule = db.prepare('SELECT value FROM meta WHERE key = ?').get(RULE_KEY) as { value: string } | undefined;
-    return rule?.value !== RULE && db.prepare('SELECT 1 FROM sync_stamps LIMIT 1').get() !== undefined;
+    return ruleAhead(db) === 'settle';
   } catch {
     return false;
   }
@@ -36,11 +41,11 @@ export function settlesAgainOnOpen(db: SqliteDatabase): boolean {
 /** Books that never synced were always settled by one computer's own writes: they only note the rule. */
 export function settleAgainUnderNewRule(ctx: CoreContext): { invoices: number; payments: number } | null {
   const sql = ctx.sql;
-  if (readMetaValue(sql, RULE_KEY) === RULE) return null;
-  const synced = sql.prepare('SELECT 1 FROM sync_stamps LIMIT 1').get() !== undefined;
+  const ahead = ruleAhead(sql.db);
+  if (ahead === 'none') return null;
   return sql.transaction(() => {
     writeMeta(sql, RULE_KEY, RULE);
-    if (!synced) return null;
+    if (ahead === 'note') return null;
     const now = ctx.clock.now().toISOString();
     const figures = () => sql.prepare(
       `SELECT id, customer_id, status || ',' || paid_minor || ',' || balance_minor || ',' || coalesce(paid_on, '') AS figures FROM invoices`,

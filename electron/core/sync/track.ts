@@ -3,7 +3,7 @@
 // sync. Called by recordMutation inside the writing transaction.
 import { SYNCED_TABLES, isSyncedTable, type SyncedTableName } from '../../../shared/sync/tables';
 import type { CoreContext } from '../context';
-import { withSchemaObjectsAway, type SchemaObject } from '../db/bulkIndexes';
+import { withTriggersAway } from '../db/bulkIndexes';
 import type { Sql } from '../db/sql';
 import { readStamps, writeStamps } from './rows';
 import { isSyncing } from './state';
@@ -81,8 +81,5 @@ export function recordBackground(ctx: CoreContext): void {
  * (queueUpload), so nothing relies on those notes.
  */
 export function withoutInsertNotes<T>(sql: Sql, tables: readonly SyncedTableName[], write: () => T): T {
-  const triggers = sql
-    .prepare("SELECT 'trigger' AS type, name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY name")
-    .all(JSON.stringify(tables.map((table) => `${table}_sync_insert`))) as SchemaObject[];
-  return withSchemaObjectsAway(sql.db, triggers, write);
+  return withTriggersAway(sql.db, tables.map((table) => `${table}_sync_insert`), write);
 }
