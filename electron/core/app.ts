@@ -55,6 +55,7 @@ import { cloudPaymentHandlers } from './cloudPayments/handlers';
 import { createCloudPayments } from './cloudPayments/service';
 import { cloudLink } from './sync/state';
 import { settleAloneAfterStart } from './sync/outbox';
+import { startSearchCatchUp } from './customers/searchBacklog';
 import { guardByRole } from './sync/roleGuard';
 import { backupBooks } from './sync/backup';
 import { itemHandlers } from './items/handlers';
@@ -261,6 +262,9 @@ function startBackend(
   let stopBackups = () => {};
   let stopEtims = () => {};
   let stopSettling = () => {};
+  let stopSearchCatchUp = () => {};
+  // Search entries an import left for later (customers/searchBacklog.ts), whatever else runs.
+  if (!readOnly) stopSearchCatchUp = startSearchCatchUp(sql, log);
   // Read-only books run no jobs and no reminders: each would be a write.
   if (autoStart && !readOnly) {
     // Refinements of drafts finalized or discarded since (say, while Billbook was closed) have nothing left to do.
@@ -287,6 +291,7 @@ function startBackend(
       stopBackups();
       stopEtims();
       stopSettling();
+      stopSearchCatchUp();
       stopAnnouncer();
       stopWaking();
       context.jobs.stop();

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { openDatabase, type SqliteDatabase } from '../../electron/core/db/open';
-import { call, makeCore, refused } from '../helpers/core';
+import { call, makeCore, refused, tempDir } from '../helpers/core';
 
 /** Enough new customers, into books that hold fewer, for the import to build the customers' indexes after the rows. */
 const MANY = 10_000;
@@ -105,25 +105,57 @@ describe('a large customer import', () => {
     expect((await call(core, 'customers.list', { search: 'shop9998' })).total).toBe(0);
   });
 
-  it('writes the search index as one merged segment, with the merge settings FTS5 had, and every customer found', async () => {
+  it('writes the search entries just after the import, one merged segment in the end, and finds every customer meanwhile', async () => {
     const { core, dir } = makeCore();
     await importAll(core, manyCustomersCsv(50, 1_000_000));
     expect(await importAll(core, manyCustomersCsv(MANY))).toMatchObject({ created: MANY });
-    withBooks(dir, (db) => {
+    // The import's transaction left its customers' entries for later, and said which.
+    const held = () => core.context.sql.db.prepare("SELECT value FROM meta WHERE key = 'customers.search_backlog'").pluck().get();
+    const segments = (db: SqliteDatabase) =>
       // An FTS5 page's key holds its segment's number above bit 37 (fts5_index.c, FTS5_SEGMENT_ROWID).
-      expect(db.prepare('SELECT count(DISTINCT rowid >> 37) FROM customer_search_data WHERE rowid >= 1 << 37').pluck().get()).toBe(1);
+      db.prepare('SELECT count(DISTINCT rowid >> 37) FROM customer_search_data WHERE rowid >= 1 << 37').pluck().get();
+    expect(held()).toBe(`50:${50 + MANY}`);
+    // A search at once finds them: by name, by a phone fragment from the middle of the number, by email.
+    const emails = async (search: string) => (await call(core, 'customers.list', { search })).rows.map((r) => r.email);
+    expect(await emails('shop 91900')).toEqual(['shop100@example.co.ke']);
+    expect(held()).toBeUndefined();
+    expect(await emails('710 002 345')).toEqual(['shop2345@example.co.ke']);
+    expect(await emails('shop9999@example')).toEqual(['shop9999@example.co.ke']);
+    expect((await call(core, 'customers.list', { search: 'shop', status: 'inactive', limit: 1 })).total).toBe(5 + MANY / 10);
+    // The invoice list's search by customer reads the same index.
+    expect((await call(core, 'invoices.list', { search: 'shop 91900' })).total).toBe(0);
+    // In the background the entries are merged into one segment, with the merge settings FTS5 had.
+    await vi.waitFor(() => expect(segments(core.context.sql.db)).toBe(1), { timeout: 20_000, interval: 50 });
+    withBooks(dir, (db) => {
       expect(db.prepare("SELECT k, v FROM customer_search_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k").all())
         .toEqual([{ k: 'automerge', v: 4 }, { k: 'crisismerge', v: 16 }]);
       db.exec("INSERT INTO customer_search (customer_search, rank) VALUES ('integrity-check', 0)");
     });
-    // By name, by a phone fragment from the middle of the number, by email: the same customers as each was written.
-    const emails = async (search: string) => (await call(core, 'customers.list', { search })).rows.map((r) => r.email);
-    expect(await emails('shop 91900')).toEqual(['shop100@example.co.ke']);
-    expect(await emails('710 002 345')).toEqual(['shop2345@example.co.ke']);
-    expect(await emails('shop9999@example')).toEqual(['shop9999@example.co.ke']);
-    expect((await call(core, 'customers.list', { search: 'shop', status: 'inactive', limit: 1 })).total).toBe(5 + MANY / 10);
-    // A customer saved after the import is found, and the merged index keeps its settings for the next writes.
+    // A customer saved after the import is found.
     await call(core, 'customers.create', { name: 'Wanjiku Greengrocers', email: 'wanjiku@example.co.ke', phone: '+254733000111' });
     expect((await call(core, 'customers.list', { search: '733 000' })).rows.map((r) => r.name)).toEqual(['Wanjiku Greengrocers']);
+  });
+
+  it('writes the entries held back when Billbook stopped before it could (a crash), and before it closes', async () => {
+    const { core, dir } = makeCore();
+    expect(await importAll(core, manyCustomersCsv(MANY))).toMatchObject({ created: MANY });
+    // What a crash right after the import leaves: the import committed, its entries not written.
+    const crashed = tempDir();
+    withBooks(dir, (db) => {
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'customers.search_backlog'").pluck().get()).toBe(`0:${MANY}`);
+      db.exec(`VACUUM INTO '${path.join(crashed, 'billbook.db')}'`);
+    });
+    const { core: reopened } = makeCore('2026-11-21T10:00:00.000Z', { dataDir: crashed });
+    // Written in the background once the books open, with no search asking.
+    const indexed = (c: Core) => c.context.sql.db.prepare("SELECT count(*) FROM customer_search WHERE customer_search MATCH 'shop*'").pluck().get();
+    await vi.waitFor(() => expect(indexed(reopened)).toBe(MANY), { timeout: 20_000, interval: 50 });
+    expect((await call(reopened, 'customers.list', { search: 'shop9999@example' })).rows.map((r) => r.name)).toEqual([`Shop ${String((9999 * 7919) % 100_000).padStart(5, '0')} Ltd`]);
+    // Closed before the background had a turn: closing writes them, so the books hold none back.
+    await importAll(core, manyCustomersCsv(MANY, MANY));
+    core.close();
+    withBooks(dir, (db) => {
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'customers.search_backlog'").pluck().get()).toBeUndefined();
+      expect(db.prepare("SELECT count(*) FROM customer_search WHERE customer_search MATCH 'shop*'").pluck().get()).toBe(2 * MANY);
+    });
   });
 });

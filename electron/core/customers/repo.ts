@@ -5,6 +5,7 @@ import type { CustomersTable, CustomerBalancesTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
 import { numbersFromList } from '../db/concatenated';
 import { othersCommitCount } from '../db/dataVersion';
+import { catchUpSearch, insertSearchEntry } from './searchBacklog';
 
 export type CustomerRow = Omit<CustomersTable, 'seq'> & { seq: number };
 export type CustomerWithBalance = CustomerRow & Omit<CustomerBalancesTable, 'customer_id'> & { payment_status: string };
@@ -79,10 +80,10 @@ export function updateCustomerRow(sql: Sql, row: CustomerRow): void {
 }
 
 export function replaceSearchDocument(sql: Sql, seq: number, doc: { name: string; email: string; phone: string; code: string; tax_id: string; state: string }, isNew = false): void {
+  // Entries an import held back go in first, so this one is never written twice (searchBacklog.ts).
+  catchUpSearch(sql);
   if (!isNew) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
-  sql
-    .prepare('INSERT INTO customer_search (rowid, name, email, phone, code, tax_id, state) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(seq, doc.name, doc.email, doc.phone, doc.code, doc.tax_id, doc.state);
+  insertSearchEntry(sql, seq, doc);
 }
 
 /** How many customers a search matches, counted inside the index (the match carries the state filter). */

@@ -16,6 +16,7 @@ import { customerCodeFor, customerSeries } from '../sync/series';
 import * as repo from './repo';
 import { searchDocument, toMatchExpression, withStateFilter } from './search';
 import { pageInNameOrder } from './nameOrder';
+import { catchUpSearch, holdSearchEntries } from './searchBacklog';
 
 
 export function statusDates(ctx: CoreContext): repo.StatusDates {
@@ -46,9 +47,12 @@ export interface BulkInsert {
   search: { seq: number; code: string; fields: CustomerFields }[];
   /** The first customer this bulk insert wrote: every later one is its too. */
   firstSeq: number | null;
+  lastSeq: number | null;
+  /** The search entries are left for just after the transaction (searchBacklog.ts), not written in it. */
+  searchLater: boolean;
 }
 
-export const newBulkInsert = (): BulkInsert => ({ search: [], firstSeq: null });
+export const newBulkInsert = (searchLater = false): BulkInsert => ({ search: [], firstSeq: null, lastSeq: null, searchLater });
 
 /**
  * Writes what a bulk insert held back; the caller holds the same transaction. `makesMostOfIndex`:
@@ -57,6 +61,7 @@ export const newBulkInsert = (): BulkInsert => ({ search: [], firstSeq: null });
  */
 export function writeBulkRest(ctx: CoreContext, bulk: BulkInsert, makesMostOfIndex = false): void {
   if (bulk.firstSeq !== null) repo.insertBalancesAndTagsFrom(ctx.sql, bulk.firstSeq);
+  if (bulk.searchLater && bulk.firstSeq !== null && bulk.lastSeq !== null) holdSearchEntries(ctx.sql, bulk.firstSeq, bulk.lastSeq);
   const write = () => {
     for (const { seq, code, fields } of bulk.search) indexForSearch(ctx, seq, code, fields, false, true);
   };
@@ -64,6 +69,7 @@ export function writeBulkRest(ctx: CoreContext, bulk: BulkInsert, makesMostOfInd
   else write();
   bulk.search.length = 0;
   bulk.firstSeq = null;
+  bulk.lastSeq = null;
 }
 
 export interface InsertOptions {
@@ -100,7 +106,8 @@ export function insertCustomerInTransaction(ctx: CoreContext, fields: CustomerFi
   }, !bulk || balancesNow);
   if (bulk) {
     bulk.firstSeq ??= seq;
-    bulk.search.push({ seq, code, fields });
+    bulk.lastSeq = seq;
+    if (!bulk.searchLater) bulk.search.push({ seq, code, fields });
   } else {
     repo.replaceTags(ctx.sql, { id, seq, name: fields.name }, fields.tags, true);
     indexForSearch(ctx, seq, code, fields, false, true);
@@ -192,11 +199,16 @@ function setArchived(ctx: CoreContext, id: string, archived: boolean): Customer 
 export const archiveCustomer = (ctx: CoreContext, id: string) => setArchived(ctx, id, true);
 export const restoreCustomer = (ctx: CoreContext, id: string) => setArchived(ctx, id, false);
 
-/** The search as an index query with the list's state filters inside it; null: no search; false: matches nothing. */
-function searchMatch(query: { search: string; includeArchived: boolean; status?: string | undefined }): string | null | false {
+/**
+ * The search as an index query with the list's state filters inside it; null: no search; false:
+ * matches nothing. The index is first brought up to date with any entries an import held back.
+ */
+function searchMatch(ctx: CoreContext, query: { search: string; includeArchived: boolean; status?: string | undefined }): string | null | false {
   if (query.search.trim() === '') return null;
   const match = toMatchExpression(query.search);
-  return match === null ? false : withStateFilter(match, query.includeArchived, query.status);
+  if (match === null) return false;
+  catchUpSearch(ctx.sql);
+  return withStateFilter(match, query.includeArchived, query.status);
 }
 
 /** Above this many matches, reading each one's name to sort them costs more than the order kept in memory. */
@@ -212,7 +224,7 @@ function sortsManyMatchesByName(query: Omit<ChannelParsed<'customers.list'>, 'of
 
 export function listCustomers(ctx: CoreContext, input: ChannelParsed<'customers.list'>): CustomerListPage {
   const { offset, limit, ...query } = input;
-  const match = searchMatch(query);
+  const match = searchMatch(ctx, query);
   if (match === false) return { rows: [], total: 0, offset };
   const dates = statusDates(ctx);
   const countKey = JSON.stringify([match, query.tag, query.paymentStatus, query.includeArchived, query.status]);
@@ -235,7 +247,7 @@ const EXPORT_PAGE = 500;
 
 /** Every matching customer, in list order, for export. */
 export function allMatchingCustomers(ctx: CoreContext, query: ChannelParsed<'customers.export'>): Customer[] {
-  const match = searchMatch(query);
+  const match = searchMatch(ctx, query);
   const dates = statusDates(ctx);
   if (match === false) return [];
   const customers: Customer[] = [];

@@ -11,6 +11,7 @@ import type { CoreContext } from '../context';
 import { cachedCount } from '../db/countCache';
 import { countSearchMatches, getCustomerRow, takeSequence, type CustomerRow } from '../customers/repo';
 import { toMatchExpression, withStateFilter } from '../customers/search';
+import { catchUpSearch } from '../customers/searchBacklog';
 import { newId } from '../ids';
 import { refreshCustomerBalance } from '../ledger/balances';
 import { refreshInvoiceSettlement } from '../ledger/settlement';
@@ -96,12 +97,15 @@ export function searchQueries(text: string): InvoiceSearch | null | false {
 /** The list's count without its cache: what a first load of a filter pays (for the bench). */
 export function countInvoicesFor(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): number {
   const search = searchQueries(input.search);
+  if (search && search.customers !== null) catchUpSearch(ctx.sql);
   return search === false ? 0 : repo.countInvoices(ctx.sql, input, today(ctx), search);
 }
 
 export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): InvoiceListPage {
   const { offset, limit, ...query } = input;
   const search = searchQueries(query.search);
+  // Entries an import held back go in first (customers/searchBacklog.ts).
+  if (search && search.customers !== null) catchUpSearch(ctx.sql);
   if (search === false) return { rows: [], total: 0, offset };
   const day = today(ctx);
   const key = JSON.stringify({ ...query, sort: undefined, direction: undefined });

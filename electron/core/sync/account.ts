@@ -16,6 +16,7 @@ import type { SyncEngine } from './engine';
 import { KEY_COLUMN, keyText, readStamps, writeStamps } from './rows';
 import { CURSOR_KEY, LAST_SYNCED_KEY, NEXT_MUTATION_KEY, CLOCK_SKEW_KEY, cloudLink, readMetaValue, saveCloudLink, SERVER_URL_KEY, writeMeta } from './state';
 import { compact, SETTLED_ALONE_KEY } from './outbox';
+import { forgetSearchBacklog } from '../customers/searchBacklog';
 
 /** The sign-in in progress: the session lasts a day and lives only in memory, never on disk. */
 interface PendingSignIn {
@@ -104,6 +105,7 @@ export function clearBooks(ctx: CoreContext): void {
         'customer_balances', 'customers', 'items', 'saved_reports', 'audit_log', 'settings', 'sync_stamps', 'sync_dirty', 'sync_problems', 'jobs', 'sequences',
       ] as const) ctx.sql.prepare(`DELETE FROM ${table}`).run();
       ctx.sql.prepare("INSERT INTO customer_search (customer_search) VALUES ('delete-all')").run();
+      forgetSearchBacklog(ctx.sql);
       ctx.sql.prepare("INSERT INTO invoice_search (invoice_search) VALUES ('delete-all')").run();
       ctx.sql.prepare("INSERT INTO item_search (item_search) VALUES ('delete-all')").run();
       ctx.sql.prepare('DELETE FROM changes WHERE counter < (SELECT max(counter) FROM changes)').run();

@@ -10,6 +10,7 @@ import { refreshCustomerBalance } from '../ledger/balances';
 import { shortInvoicesOfPayment, refreshAllocated, settleInvoices, type Shortfall } from '../ledger/settlement';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 import { holdShortfalls } from './overapplied';
+import { catchUpSearch } from '../customers/searchBacklog';
 
 export interface Applied {
   rows: number;
@@ -211,7 +212,11 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
   }
   if (table === 'customers') {
     const row = sql.prepare('SELECT seq FROM customers WHERE id = ?').get(id) as { seq: number } | undefined;
-    if (row) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
+    if (row) {
+      // Entries an import held back go in first, or this customer's would be written after its removal.
+      catchUpSearch(sql);
+      sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
+    }
     // Its payments wait for it again (migration 27): written back, it has a new seq (rows.ts writeCustomer).
     if (row) sql.prepare('UPDATE payments SET customer_seq = NULL WHERE customer_seq = ?').run(row.seq);
     sql.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(id);

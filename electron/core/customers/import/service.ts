@@ -14,6 +14,7 @@ import { KEPT_ALONE, noteSettledAlone, settleAlone } from '../../sync/outbox';
 import { cloudLink } from '../../sync/state';
 import { withoutInsertNotes } from '../../sync/track';
 import { collectGarbageSoon } from '../../system/collectGarbage';
+import { wakeSearchCatchUp } from '../searchBacklog';
 
 export function previewImport(ctx: CoreContext, input: ChannelParsed<'customers.import.preview'>): ImportPreview {
   const plan = planImport(ctx, input.csvText, input.mapping);
@@ -66,6 +67,13 @@ function fillsCustomers(ctx: CoreContext, fresh: number): boolean {
  */
 const SKIP_WAITING_INVOICES_FROM = 1_000;
 
+/**
+ * From this many new customers, their search entries are written just after the import rather than
+ * in it (searchBacklog.ts): at 100,000 they were about a quarter of its commit. A search in the
+ * meantime writes what is left first, so it still finds every customer.
+ */
+const SEARCH_ENTRIES_AFTER_FROM = 10_000;
+
 /** From this many customers written, an import gives back the page cache it filled. */
 const SHRINK_AFTER_ROWS = 5_000;
 
@@ -80,11 +88,12 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
   let skipped = 0;
   let openings = 0;
   const order = openingDateOrder(plan.fresh);
+  const searchLater = plan.fresh.length >= SEARCH_ENTRIES_AFTER_FROM;
   ctx.sql.transaction(() => {
     let number = plan.fresh.length > 0 ? reserveCustomerNumbers(ctx, plan.fresh.length) : 0;
     // Into books with no customers, the reserved numbers' codes are free: each is not looked up.
     const codeFree = countAllCustomers(ctx.sql) === 0;
-    const bulk = newBulkInsert();
+    const bulk = newBulkInsert(searchLater);
     // Books that work alone keep only their newest KEPT_ALONE changes (sync/outbox.ts settleAlone):
     // the changes of all but the last new customers would be removed before this transaction ends,
     // so they are never written (nor packed), and the outbox ends as settling would leave it.
@@ -145,6 +154,7 @@ export function commitImport(ctx: CoreContext, input: ChannelParsed<'customers.i
     }
   });
   forgetValidation();
+  if (searchLater) wakeSearchCatchUp(ctx.sql);
   // The import's pages fill SQLite's page cache (64 MB a connection, more while one transaction
   // writes them all); a large one gives that memory back, and what is read next comes again from
   // the system's file cache.
