@@ -262,9 +262,6 @@ function startBackend(
   let stopBackups = () => {};
   let stopEtims = () => {};
   let stopSettling = () => {};
-  let stopSearchCatchUp = () => {};
-  // Search entries an import left for later (customers/searchBacklog.ts), whatever else runs.
-  if (!readOnly) stopSearchCatchUp = startSearchCatchUp(sql, log);
   // Read-only books run no jobs and no reminders: each would be a write.
   if (autoStart && !readOnly) {
     // Refinements of drafts finalized or discarded since (say, while Billbook was closed) have nothing left to do.
@@ -282,6 +279,9 @@ function startBackend(
     stopSettling = settleAloneAfterStart(sql, log);
     if (options.dailyBackup !== 0) stopBackups = startDailyBackups(context, shared.files, options.dailyBackup ?? { firstMs: 30_000, intervalMs: 60 * 60_000 }, log);
   }
+  // Search entries an import left for later (customers/searchBacklog.ts), whatever else runs; last,
+  // so nothing after it can fail with its timer running.
+  const stopSearchCatchUp = readOnly ? () => {} : startSearchCatchUp(sql, log);
   return {
     context, handlers, migration,
     close: () => {

@@ -5,7 +5,7 @@ import type { CustomersTable, CustomerBalancesTable } from '../db/schema';
 import type { ChannelParsed } from '../../../shared/contract';
 import { numbersFromList } from '../db/concatenated';
 import { othersCommitCount } from '../db/dataVersion';
-import { catchUpSearch, insertSearchEntry } from './searchBacklog';
+import { catchUpSearchFor, insertSearchEntry } from './searchBacklog';
 
 export type CustomerRow = Omit<CustomersTable, 'seq'> & { seq: number };
 export type CustomerWithBalance = CustomerRow & Omit<CustomerBalancesTable, 'customer_id'> & { payment_status: string };
@@ -80,8 +80,8 @@ export function updateCustomerRow(sql: Sql, row: CustomerRow): void {
 }
 
 export function replaceSearchDocument(sql: Sql, seq: number, doc: { name: string; email: string; phone: string; code: string; tax_id: string; state: string }, isNew = false): void {
-  // Entries an import held back go in first, so this one is never written twice (searchBacklog.ts).
-  catchUpSearch(sql);
+  // When this customer's entry is one an import held back, those go in first, so it is never written twice.
+  catchUpSearchFor(sql, seq);
   if (!isNew) sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(seq);
   insertSearchEntry(sql, seq, doc);
 }

@@ -2,12 +2,16 @@
 // slice at a time (issue 17: the entries were about a quarter of a 100,000-customer import's
 // commit). The customers still to be entered are kept in `meta` as a range of seqs, written in the
 // import's own transaction, so no customer can go missing from the search:
-// - every reader and writer of the search index catches up first (catchUpSearch), so a search
-//   finds every customer the books hold, and an entry is never written twice;
+// - every reader of the search index catches up first (catchUpSearch), so a search finds every
+//   customer the books hold; a writer does when its customer is one still to be entered
+//   (catchUpSearchFor), so an entry is never written twice. Whatever empties the index and fills
+//   it again itself (a migration's indexEveryCustomer, clearing the books) forgets the backlog;
 // - the backend catches up in the background after the import and whenever the books open
-//   (startSearchCatchUp), and finishes what is left before it closes them; then it merges the
-//   index's segments a step at a time, as the import's one merge at its end did (withSearchMergedOnce);
+//   (startSearchCatchUp), and finishes what is left before it closes them. Its slices go in with
+//   FTS5's merging off (withSearchMergeLater); it then merges the index's segments a step at a
+//   time, as the import's one merge at its end did (withSearchMergedOnce);
 // - a crash leaves the range for the next start.
+import { withSearchMergeLater } from '../db/bulkIndexes';
 import type { Sql } from '../db/sql';
 import { searchDocumentOfRow, type IndexedCustomerRow } from './search';
 
@@ -19,7 +23,7 @@ interface Backlog {
   through: number;
 }
 
-/** How many customers a background slice enters: 60–100 ms on the 2-core bench machine. */
+/** How many customers a background slice enters: about 40 ms on the 2-core bench machine. */
 const SLICE = 2_000;
 
 /** How many pages of the index a background merge step writes: up to about 20 ms there. */
@@ -60,22 +64,45 @@ export function holdSearchEntries(sql: Sql, firstSeq: number, lastSeq: number): 
  * search leaves out the customers still held (only a crash just after a large import leaves some).
  */
 export function catchUpSearch(sql: Sql, limit = Number.POSITIVE_INFINITY): number {
-  const backlog = readBacklog(sql);
-  if (backlog === null || sql.db.readonly) return backlog === null ? 0 : backlog.through - backlog.after;
+  if (sql.db.readonly) {
+    const backlog = readBacklog(sql);
+    return backlog === null ? 0 : backlog.through - backlog.after;
+  }
+  // The backlog is read under the write lock: another process on the same books (a second window,
+  // `npm run web`) may have written some of it since.
   return sql.transaction(() => {
+    const backlog = readBacklog(sql);
+    if (backlog === null) return 0;
     const rows = sql
       .prepare(
         `SELECT seq, name, email, secondary_email, phone, secondary_phone, code, tax_id, status, deleted_at FROM customers
          WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
       )
       .all(backlog.after, backlog.through, Number.isFinite(limit) ? limit : -1) as (IndexedCustomerRow & { seq: number })[];
-    for (const row of rows) insertSearchEntry(sql, row.seq, searchDocumentOfRow(row));
+    const write = () => {
+      for (const row of rows) insertSearchEntry(sql, row.seq, searchDocumentOfRow(row));
+    };
+    // A slice leaves its segments to the runner's merge steps; all at once (a search, a write, a
+    // close waits on it) merges as FTS5 does by itself, so the next search reads few segments.
+    if (Number.isFinite(limit)) withSearchMergeLater(sql.db, 'customer_search', write);
+    else write();
     // Fewer rows than asked for: none is left in the range (a customer removed since leaves a gap).
     const done = !Number.isFinite(limit) || rows.length < limit;
     const after = done ? backlog.through : rows.at(-1)!.seq;
     writeBacklog(sql, { after, through: backlog.through });
     return backlog.through - after;
   });
+}
+
+/**
+ * Before the search entry of customer `seq` is written or removed: catches up when that customer's
+ * entry is one still held back, so it is not written twice (or written again after its removal).
+ * Any other customer's entry is independent of the backlog (a large import that also updates
+ * existing customers keeps its own held back).
+ */
+export function catchUpSearchFor(sql: Sql, seq: number): void {
+  const backlog = readBacklog(sql);
+  if (backlog !== null && seq > backlog.after && seq <= backlog.through) catchUpSearch(sql);
 }
 
 /**

@@ -64,20 +64,20 @@ export function withIndexesBuiltAfter<T>(sql: Sql, tables: readonly string[], wr
   return result;
 }
 
-/** FTS5's own defaults for the merge settings withSearchMergedOnce changes (fts5.h: FTS5_DEFAULT_AUTOMERGE, _CRISISMERGE). */
+/** FTS5's own defaults for the merge settings withSearchMergeLater changes (fts5.h: FTS5_DEFAULT_AUTOMERGE, _CRISISMERGE). */
 const MERGE_DEFAULTS = { automerge: 4, crisismerge: 16 } as const;
 
 /**
  * Runs `write` (inserts into the FTS5 table `table`) with FTS5's merging of its segments turned
- * off, then merges them all into one ('optimize'), and puts the merge settings back. FTS5 writes
- * what it holds in memory as a new segment every megabyte or so, and by default merges segments
- * again and again as they pile up: for 100,000 customers' entries that merging costs more than one
- * merge at the end (2.4 → 1.8 s of CPU). Only for writes that make most of the index: 'optimize'
- * rewrites all of it. The caller holds the transaction, so a rollback brings back the old settings
- * and segments. A setting never made is left as its default written out: SQLite's defensive mode
- * forbids deleting the row from `<table>_config`, and FTS5 reads either the same way.
+ * off, and puts the merge settings back: the segments it writes are left for a merge later (an
+ * 'optimize', or 'merge' steps). FTS5 writes what it holds in memory as a new segment every
+ * megabyte or so, and by default merges segments again and again as they pile up: for 100,000
+ * customers' entries that merging costs more than one merge at the end (2.4 → 1.8 s of CPU). The
+ * caller holds the transaction, so a rollback brings back the old settings and segments. A setting
+ * never made is left as its default written out: SQLite's defensive mode forbids deleting the row
+ * from `<table>_config`, and FTS5 reads either the same way.
  */
-export function withSearchMergedOnce<T>(db: SqliteDatabase, table: string, write: () => T): T {
+export function withSearchMergeLater<T>(db: SqliteDatabase, table: string, write: () => T): T {
   const kept = new Map(
     (db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'crisismerge')`).all() as { k: string; v: number }[]).map((r) => [r.k, r.v]),
   );
@@ -87,7 +87,18 @@ export function withSearchMergedOnce<T>(db: SqliteDatabase, table: string, write
   // At this many segments of one level FTS5 merges them whatever automerge says; more than a bulk write makes.
   set.run('crisismerge', 2000);
   const result = write();
-  db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
   for (const [name, value] of Object.entries(MERGE_DEFAULTS)) set.run(name, kept.get(name) ?? value);
   return result;
+}
+
+/**
+ * withSearchMergeLater, then all the segments merged into one ('optimize'). Only for writes that
+ * make most of the index: 'optimize' rewrites all of it.
+ */
+export function withSearchMergedOnce<T>(db: SqliteDatabase, table: string, write: () => T): T {
+  return withSearchMergeLater(db, table, () => {
+    const result = write();
+    db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
+    return result;
+  });
 }

@@ -10,7 +10,7 @@ import { refreshCustomerBalance } from '../ledger/balances';
 import { shortInvoicesOfPayment, refreshAllocated, settleInvoices, type Shortfall } from '../ledger/settlement';
 import { keyIs, readRows, readStamps, writeRow, writeStamps } from './rows';
 import { holdShortfalls } from './overapplied';
-import { catchUpSearch } from '../customers/searchBacklog';
+import { catchUpSearchFor } from '../customers/searchBacklog';
 
 export interface Applied {
   rows: number;
@@ -213,8 +213,8 @@ function removeLocal(sql: Sql, table: SyncedTableName, id: string, derived: Deri
   if (table === 'customers') {
     const row = sql.prepare('SELECT seq FROM customers WHERE id = ?').get(id) as { seq: number } | undefined;
     if (row) {
-      // Entries an import held back go in first, or this customer's would be written after its removal.
-      catchUpSearch(sql);
+      // When its entry is one an import held back, those go in first, or it would be written after its removal.
+      catchUpSearchFor(sql, row.seq);
       sql.prepare('DELETE FROM customer_search WHERE rowid = ?').run(row.seq);
     }
     // Its payments wait for it again (migration 27): written back, it has a new seq (rows.ts writeCustomer).
