@@ -156,6 +156,8 @@ test('a person finds invoices, reads one, records a payment and reverses it', as
   await page.setViewportSize({ width: 1280, height: 800 });
   await customerPayments.getByRole('button', { name: /^Reverse/ }).click();
   const reverse = page.getByRole('dialog', { name: 'Reverse payment' });
+  // It names what reversing takes back, read from the payment as it stands.
+  await expect(reverse).toContainText('INV-2026-0001 will owe this money again.');
   await reverse.getByRole('button', { name: 'Reverse payment' }).click();
   await expect(reverse.getByText(/reason is required/)).toBeVisible();
   await reverse.getByLabel('Reason').fill('M-Pesa transaction reversed by Safaricom');
