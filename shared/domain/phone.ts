@@ -31,14 +31,38 @@ export function expandSpreadsheetNumber(text: string): { ok: true; digits: strin
  * slow part of checking 100,000 imported rows. A number read is remembered as written and as its
  * E.164 form, which reads as itself in any country; with the country it belongs to.
  */
-const recent = new Map<string, PhoneResult>();
-const countryOfRecent = new Map<string, string | undefined>();
 const RECENT_KEPT = 64;
 
-const remember = <V>(map: Map<string, V>, key: string, value: V) => {
-  if (map.size >= RECENT_KEPT) map.delete(map.keys().next().value!);
-  map.set(key, value);
-};
+/**
+ * The last 64 to 128 values kept, in two generations: when the newer is full it becomes the older
+ * and the older is dropped whole. Dropping the oldest one at a time cost a Map iterator and a delete
+ * for every number read, most of them never read again (an import's numbers are all different).
+ */
+class Recent<V> {
+  private newer = new Map<string, V>();
+  private older = new Map<string, V>();
+
+  has(key: string): boolean {
+    return this.newer.has(key) || this.older.has(key);
+  }
+
+  get(key: string): V | undefined {
+    return this.newer.has(key) ? this.newer.get(key) : this.older.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (this.newer.size >= RECENT_KEPT) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(key, value);
+  }
+}
+
+const recent = new Recent<PhoneResult>();
+const countryOfRecent = new Recent<string | undefined>();
+
+const remember = <V>(kept: Recent<V>, key: string, value: V) => kept.set(key, value);
 
 /** Normalizes a phone number a person or a spreadsheet wrote into E.164 ("+254722123456"). */
 export function normalizePhone(text: string, defaultCountry: string = 'KE'): PhoneResult {

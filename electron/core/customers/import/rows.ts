@@ -103,13 +103,32 @@ const checked = (fields: CustomerFields | null, reasons: string[], problems: Pro
 });
 
 /**
+ * A copy of `base` to lay a row's cells on, with every field of a customer written out, in one
+ * order: copied with `...base` and given each cell's field as it came, 100,000 rows made objects of
+ * many shapes, and setting a field was a fifth of reading a row (an absent field and an undefined
+ * one read the same to quickCustomerFields and the schema).
+ */
+function inputOn(base: CustomerInput): CustomerInput {
+  const address = base.address;
+  const ai = base.aiPreferences;
+  return {
+    name: base.name, email: base.email, phone: base.phone, secondaryEmail: base.secondaryEmail, secondaryPhone: base.secondaryPhone,
+    address: { street: address?.street, city: address?.city, postalCode: address?.postalCode, country: address?.country },
+    businessType: base.businessType, taxId: base.taxId, paymentTermsDays: base.paymentTermsDays, creditLimitMinor: base.creditLimitMinor,
+    currency: base.currency, status: base.status, preferredPaymentMethod: base.preferredPaymentMethod, autoSendInvoices: base.autoSendInvoices,
+    sendReminders: base.sendReminders, aiPreferences: { template: ai?.template, language: ai?.language, includeTax: ai?.includeTax },
+    notes: base.notes, tags: base.tags,
+  };
+}
+
+/**
  * Turns one CSV row into customer fields, on top of a base (defaults for a new customer, the stored
  * customer for an update). A blank cell keeps the base's value. Only a row without a usable name
  * is refused; any other value that cannot be read is left out, with a warning saying which and why.
  */
 export function rowToFields(cells: RowCells, base: CustomerInput, defaults: RowDefaults): RowCheck {
   const problems: Problems = { warnings: null, faults: null };
-  const input: CustomerInput = { ...base, address: { ...base.address }, aiPreferences: { ...base.aiPreferences } };
+  const input = inputOn(base);
   const address = input.address!;
 
   // The name: the name column, else the company, else the person's first and last name.
