@@ -4,8 +4,9 @@
 // import's own transaction, so no customer can go missing from the search:
 // - every reader of the search index catches up first (catchUpSearch), so a search finds every
 //   customer the books hold; a writer does when its customer is one still to be entered
-//   (catchUpSearchFor), so an entry is never written twice. Whatever empties the index and fills
-//   it again itself (a migration's indexEveryCustomer, clearing the books) forgets the backlog;
+//   (catchUpSearchFor), so an entry is never written twice. Whatever empties the index must forget
+//   the backlog (forgetSearchBacklog): clearing the books does; a future migration that fills the
+//   index again with indexEveryCustomer must too (none before it can meet a backlog);
 // - the backend catches up in the background after the import and whenever the books open
 //   (startSearchCatchUp), and finishes what is left before it closes them. Its slices go in with
 //   FTS5's merging off (withSearchMergeLater); it then merges the index's segments a step at a
