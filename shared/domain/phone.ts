@@ -62,16 +62,14 @@ class Recent<V> {
 const recent = new Recent<PhoneResult>();
 const countryOfRecent = new Recent<string | undefined>();
 
-const remember = <V>(kept: Recent<V>, key: string, value: V) => kept.set(key, value);
-
 /** Normalizes a phone number a person or a spreadsheet wrote into E.164 ("+254722123456"). */
 export function normalizePhone(text: string, defaultCountry: string = 'KE'): PhoneResult {
   const key = `${defaultCountry}|${text}`;
   const known = recent.get(key);
   if (known) return known;
   const result = readPhoneNumber(text, defaultCountry);
-  remember(recent, key, result);
-  if (result.ok && result.e164 !== text) remember(recent, `${defaultCountry}|${result.e164}`, result);
+  recent.set(key, result);
+  if (result.ok && result.e164 !== text) recent.set(`${defaultCountry}|${result.e164}`, result);
   return result;
 }
 
@@ -83,7 +81,7 @@ export function countryOfPhone(e164: string): string | undefined {
 function readPhoneNumber(text: string, defaultCountry: string): PhoneResult {
   const plain = plainPhoneNumber(text, defaultCountry);
   if (plain) {
-    remember(countryOfRecent, plain.e164, plain.country);
+    countryOfRecent.set(plain.e164, plain.country);
     return { ok: true, e164: plain.e164 };
   }
   const result = parsePhoneNumberText(text, defaultCountry);
@@ -93,7 +91,7 @@ function readPhoneNumber(text: string, defaultCountry: string): PhoneResult {
 /** The country comes from the calling code and the national number alone, so it is the one a reading of the E.164 form gives. */
 function parsePhoneNumberText(text: string, defaultCountry: string): { ok: true; parsed: PhoneNumber } | { ok: false; reason: string } {
   const found = parseValidPhoneNumber(text, defaultCountry);
-  if (found.ok) remember(countryOfRecent, found.parsed.number, found.parsed.country);
+  if (found.ok) countryOfRecent.set(found.parsed.number, found.parsed.country);
   return found;
 }
 

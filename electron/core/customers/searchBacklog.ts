@@ -59,18 +59,33 @@ export function holdSearchEntries(sql: Sql, firstSeq: number, lastSeq: number): 
   writeBacklog(sql, { after: firstSeq - 1, through: lastSeq });
 }
 
+/** How many customers are still held back, or 0. */
+const heldCount = (backlog: Backlog | null) => (backlog === null ? 0 : backlog.through - backlog.after);
+
 /**
  * Writes the search entries still held back, at most `limit` of them, in one transaction (its own,
- * or the caller's). Returns how many are still held. Read-only books cannot be written: their
- * search leaves out the customers still held (only a crash just after a large import leaves some).
+ * or the caller's). Returns how many are still held. Books holding none (nearly always) are only
+ * read, so a search takes no write lock. Read-only books cannot be written: their search leaves out
+ * the customers still held (only a crash just after a large import leaves some).
  */
 export function catchUpSearch(sql: Sql, limit = Number.POSITIVE_INFINITY): number {
-  if (sql.db.readonly) {
-    const backlog = readBacklog(sql);
-    return backlog === null ? 0 : backlog.through - backlog.after;
-  }
-  // The backlog is read under the write lock: another process on the same books (a second window,
-  // `npm run web`) may have written some of it since.
+  const backlog = readBacklog(sql);
+  return backlog === null || sql.db.readonly ? heldCount(backlog) : writeHeld(sql, limit);
+}
+
+/**
+ * Before the search entry of customer `seq` is written or removed: catches up when that customer's
+ * entry is one still held back, so it is not written twice (or written again after its removal).
+ * Any other customer's entry is independent of the backlog (a large import that also updates
+ * existing customers keeps its own held back).
+ */
+export function catchUpSearchFor(sql: Sql, seq: number): void {
+  const backlog = readBacklog(sql);
+  if (backlog !== null && seq > backlog.after && seq <= backlog.through && !sql.db.readonly) writeHeld(sql, Number.POSITIVE_INFINITY);
+}
+
+/** catchUpSearch's writing, with the backlog read again under the write lock: another process on the same books (a second window, `npm run web`) may have written some of it since. */
+function writeHeld(sql: Sql, limit: number): number {
   return sql.transaction(() => {
     const backlog = readBacklog(sql);
     if (backlog === null) return 0;
@@ -89,21 +104,10 @@ export function catchUpSearch(sql: Sql, limit = Number.POSITIVE_INFINITY): numbe
     else write();
     // Fewer rows than asked for: none is left in the range (a customer removed since leaves a gap).
     const done = !Number.isFinite(limit) || rows.length < limit;
-    const after = done ? backlog.through : rows.at(-1)!.seq;
-    writeBacklog(sql, { after, through: backlog.through });
-    return backlog.through - after;
+    const left = { after: done ? backlog.through : rows.at(-1)!.seq, through: backlog.through };
+    writeBacklog(sql, left);
+    return heldCount(left);
   });
-}
-
-/**
- * Before the search entry of customer `seq` is written or removed: catches up when that customer's
- * entry is one still held back, so it is not written twice (or written again after its removal).
- * Any other customer's entry is independent of the backlog (a large import that also updates
- * existing customers keeps its own held back).
- */
-export function catchUpSearchFor(sql: Sql, seq: number): void {
-  const backlog = readBacklog(sql);
-  if (backlog !== null && seq > backlog.after && seq <= backlog.through) catchUpSearch(sql);
 }
 
 /**
@@ -156,7 +160,8 @@ export function startSearchCatchUp(sql: Sql, log: (message: string, error?: unkn
     merging = true;
     wake();
   });
-  wake();
+  // Books that closed with entries held back (a crash); others have nothing to do at start.
+  if (merging) wake();
   return () => {
     stopped = true;
     runners.delete(sql);

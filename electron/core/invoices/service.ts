@@ -94,18 +94,22 @@ export function searchQueries(text: string): InvoiceSearch | null | false {
   return { numbers, customers: customers === null ? null : withStateFilter(customers, true, undefined) };
 }
 
+/** searchQueries, with the customer search index first given any entries an import held back (customers/searchBacklog.ts). */
+function searchQueriesReady(ctx: CoreContext, text: string): InvoiceSearch | null | false {
+  const search = searchQueries(text);
+  if (search && search.customers !== null) catchUpSearch(ctx.sql);
+  return search;
+}
+
 /** The list's count without its cache: what a first load of a filter pays (for the bench). */
 export function countInvoicesFor(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): number {
-  const search = searchQueries(input.search);
-  if (search && search.customers !== null) catchUpSearch(ctx.sql);
+  const search = searchQueriesReady(ctx, input.search);
   return search === false ? 0 : repo.countInvoices(ctx.sql, input, today(ctx), search);
 }
 
 export function listInvoices(ctx: CoreContext, input: ChannelParsed<'invoices.list'>): InvoiceListPage {
   const { offset, limit, ...query } = input;
-  const search = searchQueries(query.search);
-  // Entries an import held back go in first (customers/searchBacklog.ts).
-  if (search && search.customers !== null) catchUpSearch(ctx.sql);
+  const search = searchQueriesReady(ctx, query.search);
   if (search === false) return { rows: [], total: 0, offset };
   const day = today(ctx);
   const key = JSON.stringify({ ...query, sort: undefined, direction: undefined });
