@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { registerPackFunctions } from './pack';
 import { registerSummaryFunctions } from './summaryPack';
+import { registerInvoiceFormFunctions } from './invoiceForms';
 
 export type SqliteDatabase = Database.Database;
 
@@ -31,5 +32,6 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
   db.pragma('temp_store = MEMORY');
   registerPackFunctions(db);
   registerSummaryFunctions(db);
+  registerInvoiceFormFunctions(db);
   return db;
 }

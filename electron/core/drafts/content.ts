@@ -6,6 +6,7 @@ import type { DraftContent } from '../../../shared/domain/invoice';
 import { addDays } from '../clock';
 import type { CustomerRow } from '../customers/repo';
 import type { InvoiceRow, LineRow } from '../invoices/repo';
+import { storedTaxSummary } from '../db/invoiceForms';
 
 export type ResolvedDraft = DraftContent & { currency: CurrencyCode };
 
@@ -74,7 +75,7 @@ export function draftColumns(invoiceId: string, draft: ResolvedDraft, customer: 
       discount_minor: totals.discountMinor,
       tax_minor: totals.taxMinor,
       total_minor: totals.totalMinor,
-      tax_summary: JSON.stringify(totals.taxSummary),
+      tax_summary: storedTaxSummary(JSON.stringify(totals.taxSummary)),
     },
   };
 }

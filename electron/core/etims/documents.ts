@@ -8,6 +8,7 @@ import { getInvoiceRow, getLines, getCreditNote, type InvoiceRow, type LineRow }
 import { itemFor, kraUser, type ItemNeed } from './items';
 import { creditNoteLines, type SaleDocument, type SaleLine } from './payload';
 import * as repo from './repo';
+import { billToOfStored } from '../db/invoiceForms';
 
 export interface LoadedDocument {
   kind: repo.DocumentKind;
@@ -52,7 +53,7 @@ function linesOf(ctx: CoreContext, invoice: InvoiceRow, lines: LineRow[], defaul
 function customerOf(invoice: InvoiceRow): SaleDocument['customer'] {
   let billTo: BillTo = {};
   try {
-    billTo = invoice.bill_to ? (JSON.parse(invoice.bill_to) as BillTo) : {};
+    billTo = invoice.bill_to ? (billToOfStored(invoice.bill_to) as BillTo) : {};
   } catch {
     billTo = {};
   }

@@ -5,7 +5,6 @@ import Papa from 'papaparse';
 import { cuInvoiceNo, etimsBaseUrl, taxBandOf, type EtimsCode, type EtimsItemClass, type EtimsReport, type EtimsReportRow, type EtimsSetupView, type EtimsState } from '../../../shared/domain/etims';
 import { AppError } from '../../../shared/errors';
 import { spreadsheetSafe } from '../../../shared/csv';
-import type { TaxSummaryRow } from '../../../shared/totals';
 import { businessDate } from '../clock';
 import type { CoreContext } from '../context';
 import { readMeta, writeMeta } from '../reminders/state';
@@ -18,6 +17,7 @@ import * as repo from './repo';
 import { bindingOf, clientFor, etimsSetup, saveDevice, setupProblem, thisDevice } from './setup';
 import { CODE_CLASSES } from '../../../shared/domain/etims';
 import { asJobFailure } from '../jobs/failure';
+import { billToPart, taxSummaryOfStored } from '../db/invoiceForms';
 
 const CODES_REFRESHED = 'etims.codes_refreshed_at';
 
@@ -158,15 +158,15 @@ function reportRows(ctx: CoreContext, from: string, to: string): ReportDbRow[] {
   const since = setup.settings.activeFrom || '9999';
   return ctx.sql
     .prepare(
-      `SELECT 'invoice' AS kind, i.id, i.id AS invoice_id, i.number, i.issue_date, json_extract(i.bill_to, '$.name') AS customer_name,
-         json_extract(i.bill_to, '$.taxId') AS customer_pin, i.currency, i.total_minor, i.tax_minor, i.tax_summary, i.finalized_at AS at,
+      `SELECT 'invoice' AS kind, i.id, i.id AS invoice_id, i.number, i.issue_date, ${billToPart('i.bill_to', 'name')} AS customer_name,
+         ${billToPart('i.bill_to', 'taxId')} AS customer_pin, i.currency, i.total_minor, i.tax_minor, i.tax_summary, i.finalized_at AS at,
          i.etims_invoice_no, i.etims_cu_id, i.etims_receipt_no, i.etims_total_receipt_no, i.etims_internal_data, i.etims_signature, i.etims_signed_at, i.etims_verify_url,
          q.state AS q_state, q.message AS q_message, q.queued_at AS q_queued_at
        FROM invoices i LEFT JOIN etims_queue q ON q.document_kind = 'invoice' AND q.document_id = i.id
        WHERE i.status <> 'draft' AND i.issue_date BETWEEN @from AND @to
          AND (i.etims_signature IS NOT NULL OR (i.status <> 'void' AND i.source <> 'import' AND i.finalized_at >= @since))
        UNION ALL
-       SELECT 'credit_note', cn.id, cn.invoice_id, cn.number, cn.issue_date, json_extract(i.bill_to, '$.name'), json_extract(i.bill_to, '$.taxId'), cn.currency,
+       SELECT 'credit_note', cn.id, cn.invoice_id, cn.number, cn.issue_date, ${billToPart('i.bill_to', 'name')}, ${billToPart('i.bill_to', 'taxId')}, cn.currency,
          cn.amount_minor, cn.tax_minor, cn.tax_summary, cn.created_at,
          cn.etims_invoice_no, cn.etims_cu_id, cn.etims_receipt_no, cn.etims_total_receipt_no, cn.etims_internal_data, cn.etims_signature, cn.etims_signed_at, cn.etims_verify_url,
          q.state, q.message, q.queued_at
@@ -222,7 +222,7 @@ export function exportReport(ctx: CoreContext, from: string, to: string): { file
     .filter((r) => stateOf(r) !== 'not_applicable')
     .map((r) => {
       const bands = { A: 0, B: 0, Btax: 0, C: 0, E: 0, Etax: 0 };
-      for (const s of JSON.parse(r.tax_summary) as TaxSummaryRow[]) {
+      for (const s of taxSummaryOfStored(r.tax_summary)) {
         const band = taxBandOf(s.taxRateBp);
         if (band === 'A') bands.A += s.netMinor;
         else if (band === 'B') { bands.B += s.netMinor; bands.Btax += s.taxMinor; }

@@ -9,6 +9,7 @@ import type {
 import { formatMoney } from '../../../shared/money';
 import type { CreditNoteRow, InvoiceListDbRow, InvoicePaymentRow, InvoiceRow, LineRow } from './repo';
 import { textDate } from '../../../shared/dates';
+import { billToOfStored, taxSummaryOfStored } from '../db/invoiceForms';
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -116,7 +117,7 @@ export function toInvoice(
         id: customer.id, code: customer.code, name: customer.name, email: customer.email, phone: customer.phone,
         taxId: customer.taxId, address: customer.address, paymentTermsDays: customer.paymentTermsDays,
       }
-      : { ...(JSON.parse(row.bill_to) as Omit<InvoiceCustomerRef, 'id' | 'code'>), id: customer.id, code: customer.code },
+      : { ...billToOfStored(row.bill_to), id: customer.id, code: customer.code },
     currency: row.currency as CurrencyCode,
     issueDate: row.issue_date,
     dueDate: row.due_date,
@@ -133,7 +134,7 @@ export function toInvoice(
       discountShownMinor: lines.reduce((a, l) => a + l.discount_minor, 0),
       taxMinor: row.tax_minor,
       totalMinor: row.total_minor,
-      taxSummary: JSON.parse(row.tax_summary) as TaxSummaryRow[],
+      taxSummary: taxSummaryOfStored(row.tax_summary),
     },
     paidMinor: row.paid_minor,
     creditedMinor: row.credited_minor,

@@ -24,6 +24,7 @@ import type { InvoiceSearch } from './repo';
 import { textDate } from '../../../shared/dates';
 import { etimsPrint, etimsStatusOf } from '../etims/print';
 import { beforeVoid } from '../etims/queue';
+import { storedBillTo, taxSummaryOfStored } from '../db/invoiceForms';
 
 export const today = (ctx: CoreContext) => businessDate(ctx.clock.now());
 
@@ -244,7 +245,7 @@ export function finalizeInvoice(ctx: CoreContext, input: ChannelParsed<'invoices
     const template = row.template ?? customer.ai_template;
     const billTo = billToOf(customer);
     repo.finalizeRow(ctx.sql, {
-      id: row.id, number, due_date: dueDate, terms, template, bill_to: JSON.stringify(billTo),
+      id: row.id, number, due_date: dueDate, terms, template, bill_to: storedBillTo(JSON.stringify(billTo)),
       total_minor: row.total_minor, finalized_at: now, updated_at: now,
     });
     repo.indexNumber(ctx.sql, row.seq, numberSearchText(number));
@@ -350,7 +351,7 @@ export function issueCreditNote(ctx: CoreContext, input: ChannelParsed<'invoices
         `${invoiceName(row)} is settled; nothing is owed on it. To credit it, first take the payment off it (Unapply on its payments): the money stays as the customer's credit.`,
       );
     }
-    const invoiceSummary = JSON.parse(row.tax_summary) as TaxSummaryRow[];
+    const invoiceSummary = taxSummaryOfStored(row.tax_summary);
     for (const chosen of input.byRate ?? []) {
       if (!invoiceSummary.some((r) => r.taxRateBp === chosen.taxRateBp)) {
         throw new AppError('invalid_input', `${invoiceName(row)} has nothing billed at ${taxRateLabel(chosen.taxRateBp)}.`, { byRate: `No ${taxRateLabel(chosen.taxRateBp)} lines` });

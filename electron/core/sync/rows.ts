@@ -6,6 +6,7 @@ import { ETIMS_RECEIPT_COLUMNS, SYNCED_TABLES, type SyncData, type SyncRow, type
 import type { Sql } from '../db/sql';
 import { instantKey, instantText } from '../db/instant';
 import { packedColumns } from '../db/pack';
+import { storedBillTo, storedTaxSummary } from '../db/invoiceForms';
 import { uuidKey, uuidText } from '../db/uuidKey';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocumentOfRow, type IndexedCustomerRow } from '../customers/search';
@@ -43,7 +44,8 @@ function selectFor(table: SyncedTableName): string {
   const columns = SYNCED_TABLES[table].columns.filter((c) => c !== 'lines' && c !== 'lifecycle' && c !== 'status');
   switch (table) {
     case 'invoices':
-      return `SELECT id AS key, ${columns.join(', ')}, CASE status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END AS lifecycle
+      // A bill-to and tax summary kept as arrays (db/invoiceForms.ts) travel as the objects they were.
+      return `SELECT id AS key, ${columns.map((c) => (c === 'bill_to' ? 'bill_to_text(bill_to) AS bill_to' : c === 'tax_summary' ? 'tax_summary_text(tax_summary) AS tax_summary' : c)).join(', ')}, CASE status WHEN 'draft' THEN 'draft' WHEN 'void' THEN 'void' ELSE 'final' END AS lifecycle
               FROM invoices WHERE id IN (SELECT value FROM json_each(?))`;
     case 'notifications':
       return `SELECT n.id AS key, ${columns.map((c) => `n.${c}`).join(', ')}, ${NOTIFICATION_STATUS} AS status
@@ -179,6 +181,8 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
   const lifecycle = data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft';
   const current = sql.prepare('SELECT status FROM invoices WHERE id = ?').get(id) as { status: string } | undefined;
   const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of', 'share_token', ...ETIMS_RECEIPT_COLUMNS]);
+  if (typeof content.bill_to === 'string') content.bill_to = storedBillTo(content.bill_to);
+  if (typeof content.tax_summary === 'string') content.tax_summary = storedTaxSummary(content.tax_summary);
   if (!current || current.status === 'draft') {
     upsert(sql, 'invoices', 'id', id, { ...content, status: 'draft' }, {
       updated_at: now, version: 1, paid_minor: 0, credited_minor: 0, balance_minor: 0, draft_version: 1, created_at: now,

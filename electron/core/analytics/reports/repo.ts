@@ -5,6 +5,7 @@
 import type { ReportDefinition } from '../../../../shared/domain/analytics';
 import type { Sql } from '../../db/sql';
 import { customerIdWithoutSeq } from '../../db/customerSeq';
+import { taxSummaryPart } from '../../db/invoiceForms';
 import { joinedAmounts, parseAmounts, percentilesOf } from './measures';
 
 export interface ReportRecord {
@@ -132,7 +133,7 @@ export function invoiceRecords(d: ReportDefinition, needs: RecordNeeds, today: s
     needs.month ? 'substr(i.issue_date, 1, 7) AS month' : 'NULL AS month',
     needs.status ? 'i.status' : 'NULL AS status',
     ...(needs.taxRate
-      ? ["json_extract(t.value, '$.taxRateBp') AS tax_rate_bp", "json_extract(t.value, '$.netMinor') + json_extract(t.value, '$.taxMinor') AS amount"]
+      ? [`${taxSummaryPart('t.value', 'taxRateBp')} AS tax_rate_bp`, `${taxSummaryPart('t.value', 'netMinor')} + ${taxSummaryPart('t.value', 'taxMinor')} AS amount`]
       : ['i.total_minor AS amount']),
     ...(needs.detail ? ['i.number AS ref', 'i.due_date AS due', 'i.balance_minor AS balance'] : []),
   ];

@@ -1,5 +1,11 @@
 // SQL for the tax report: the tax summaries of invoices and credit notes, per currency, month and rate.
 import type { Sql } from '../../db/sql';
+import { taxSummaryPart } from '../../db/invoiceForms';
+
+// A summary's parts, in either of its stored forms (db/invoiceForms.ts).
+const RATE = taxSummaryPart('t.value', 'taxRateBp');
+const NET = taxSummaryPart('t.value', 'netMinor');
+const TAX = taxSummaryPart('t.value', 'taxMinor');
 
 export interface TaxDbRow {
   kind: 'invoice' | 'credit';
@@ -30,14 +36,13 @@ export function taxByRate(sql: Sql, range: Range): TaxDbRow[] {
   const currency = range.currency ? 'AND currency = @currency' : '';
   return sql
     .prepare(
-      `SELECT 'invoice' AS kind, currency, substr(issue_date, 1, 7) AS month, json_extract(t.value, '$.taxRateBp') AS tax_rate_bp,
-         sum(json_extract(t.value, '$.netMinor')) AS net_minor, sum(json_extract(t.value, '$.taxMinor')) AS tax_minor
+      `SELECT 'invoice' AS kind, currency, substr(issue_date, 1, 7) AS month, ${RATE} AS tax_rate_bp,
+         sum(${NET}) AS net_minor, sum(${TAX}) AS tax_minor
        FROM invoices, json_each(invoices.tax_summary) t
        WHERE status IN ('open', 'partially_paid', 'paid') AND deleted_at IS NULL AND issue_date BETWEEN @from AND @to ${currency}
        GROUP BY 2, 3, 4
        UNION ALL
-       SELECT 'credit', currency, substr(issue_date, 1, 7), json_extract(t.value, '$.taxRateBp'),
-         sum(json_extract(t.value, '$.netMinor')), sum(json_extract(t.value, '$.taxMinor'))
+       SELECT 'credit', currency, substr(issue_date, 1, 7), ${RATE}, sum(${NET}), sum(${TAX})
        FROM credit_notes, json_each(credit_notes.tax_summary) t
        WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to ${currency}
        GROUP BY 2, 3, 4`,

@@ -20,6 +20,7 @@ import { numberSearchText } from '../numbering';
 import { finalizeRow, getInvoiceRow, indexNumber } from '../repo';
 import { announceInvoices, billToOf, takeDocumentNumber } from '../service';
 import { planInvoiceImport, type PlannedInvoice } from './plan';
+import { storedBillTo } from '../../db/invoiceForms';
 
 export function previewInvoiceImport(ctx: CoreContext, input: ChannelParsed<'invoices.import.preview'>): InvoiceImportPreview {
   const plan = planInvoiceImport(ctx, input.csvText, input.mapping);
@@ -49,7 +50,7 @@ function importOne(ctx: CoreContext, invoice: PlannedInvoice, sourceLabel: strin
   const billTo = billToOf(customer);
   // Finalized under the other tool's number; Billbook's own series steps past it (takeDocumentNumber).
   finalizeRow(ctx.sql, {
-    id, number, due_date: invoice.dueDate, terms, template: customer.ai_template, bill_to: JSON.stringify(billTo),
+    id, number, due_date: invoice.dueDate, terms, template: customer.ai_template, bill_to: storedBillTo(JSON.stringify(billTo)),
     total_minor: row.total_minor, finalized_at: now, updated_at: now,
   });
   indexNumber(ctx.sql, row.seq, numberSearchText(number));
