@@ -16,7 +16,7 @@ import { contract } from '../../shared/contract';
 import { customerInputSchema } from '../../shared/domain/customer';
 import { paymentInputSchema } from '../../shared/domain/payment';
 import { formatMoney } from '../../shared/money';
-import { latency, prng, record, residentMemory, section } from './measure';
+import { fileSize, latency, prng, record, residentMemory, section } from './measure';
 
 const TODAY = '2026-11-21';
 const START = '2016-11-21';
@@ -208,12 +208,12 @@ export async function benchBilling(invoiceCount: number, customerCount: number, 
   record('aging result', aging.map((a) => `current ${kes(a.currentMinor)}, 1–30 ${kes(a.days1to30Minor)}, 31–60 ${kes(a.days31to60Minor)}, 61–90 ${kes(a.days61to90Minor)}, 90+ ${kes(a.days90plusMinor)} (${a.invoiceCount} unpaid)`).join('; '));
   global.gc?.();
   record('backend resident memory (RSS)', residentMemory());
-  record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
+  record('database file', fileSize(core.dbFile));
   // The same books compacted (a copy by VACUUM INTO): a book grown by writes holds partly empty
   // index pages that a book whose tables were copied in order (an update) does not.
   const compacted = path.join(dataDir, 'compacted-copy.db');
   core.context.sql.db.prepare('VACUUM INTO ?').run(compacted);
-  record('database file, compacted copy (VACUUM INTO)', `${Math.round(fs.statSync(compacted).size / 1024 / 1024)} MB`);
+  record('database file, compacted copy (VACUUM INTO)', fileSize(compacted));
   fs.rmSync(compacted, { force: true });
   await then?.(core);
   core.close();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/app';
 import { startHost } from '../../electron/host/server';
-import { call as callChannel, latency, record, residentMemory, section } from './measure';
+import { call as callChannel, fileSize, latency, record, residentMemory, section } from './measure';
 import { importCustomers, type Call } from './customerImport';
 import { coreMemoryAfterImport } from './customersMemory';
 
@@ -67,7 +67,7 @@ export async function benchCustomers(count: number): Promise<void> {
   await host.close();
   global.gc?.();
   record('bench process memory after the import and the lists (RSS)', residentMemory());
-  record('database file', `${Math.round(fs.statSync(core.dbFile).size / 1024 / 1024)} MB`);
+  record('database file', fileSize(core.dbFile));
   core.close();
   const alone = await coreMemoryAfterImport(count);
   if (alone) {

@@ -80,3 +80,12 @@ export function residentMemory(): string {
   }
   return `${rss} MB${split}`;
 }
+
+/**
+ * A file's size in MB as the issue's budgets count them (MiB: the issue's "907 MB" was this bench's),
+ * and in millions of bytes beside it, so neither reading is left to guess.
+ */
+export function fileSize(file: string): string {
+  const bytes = fs.statSync(file).size;
+  return `${Math.round(bytes / 1024 / 1024)} MB (MiB; ${Math.round(bytes / 1e6)} million bytes)`;
+}

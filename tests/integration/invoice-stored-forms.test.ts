@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { billToOf } from '../../electron/core/invoices/service';
 import { readRows, writeRow } from '../../electron/core/sync/rows';
-import type { CustomerRow } from '../../electron/core/db/schema';
+import type { CustomerRow } from '../../electron/core/customers/repo';
 import { call, makeCore } from '../helpers/core';
 import { customer, invoice, line } from '../helpers/billing';
 
