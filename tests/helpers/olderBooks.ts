@@ -36,6 +36,10 @@ export function rewindBooks(dbFile: string, version: number): void {
   db.transaction(() => {
     const present = objectsOf(db);
     for (const o of present.filter((o) => o.type === 'trigger' || o.type === 'view')) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS ${quoted(o.name)}`);
+    // Invoices' bill-to and tax summary kept as arrays (migration 28, db/invoiceForms.ts) go back to their objects.
+    if (version < 28 && columnsOf(db, 'invoices').includes('bill_to')) {
+      db.exec('UPDATE invoices SET bill_to = bill_to_text(bill_to), tax_summary = tax_summary_text(tax_summary)');
+    }
     for (const o of present.filter((o) => o.type === 'index' && o.sql && wantedByName.get(o.name)?.sql !== o.sql)) db.exec(`DROP INDEX IF EXISTS ${quoted(o.name)}`);
     // Virtual tables first: dropping one drops its shadow tables with it.
     const extraTables = present.filter((o) => o.type === 'table' && !wantedByName.has(o.name));

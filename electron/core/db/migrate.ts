@@ -19,8 +19,10 @@ export interface Migration {
   /**
    * The migration copies a large table, leaving its old pages free: compact the file once every
    * pending migration has run (see compactAfterMigrating), or the upgrade grows the books.
+   * 'always': the migration shrinks rows in place, which frees space inside pages rather than whole
+   * pages, so the file is compacted however few pages are free.
    */
-  vacuumAfter?: boolean;
+  vacuumAfter?: boolean | 'always';
 }
 
 export interface MigrationOutcome {
@@ -110,7 +112,7 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], ba
     db.pragma(`foreign_keys = ${foreignKeys}`);
   }
   if (backupDir && backupFile) pruneMigrationBackups(backupDir);
-  const compacted = from > 0 && pending.some((m) => m.vacuumAfter) && compactAfterMigrating(db);
+  const compacted = from > 0 && pending.some((m) => m.vacuumAfter) && compactAfterMigrating(db, pending.some((m) => m.vacuumAfter === 'always'));
   return { from, to, backupFile, ...(compacted ? { compacted } : {}) };
 }
 
@@ -128,10 +130,10 @@ export const COMPACT_FROM_FREE_SHARE = 0.05;
  * (temp_store is MEMORY for the app's connection: that would be the whole book in RAM), then
  * writes it back through the WAL, which the checkpoint empties again.
  */
-function compactAfterMigrating(db: SqliteDatabase): boolean {
+function compactAfterMigrating(db: SqliteDatabase, always: boolean): boolean {
   const pages = db.pragma('page_count', { simple: true }) as number;
   const free = db.pragma('freelist_count', { simple: true }) as number;
-  if (pages === 0 || free < pages * COMPACT_FROM_FREE_SHARE) return false;
+  if (pages === 0 || (!always && free < pages * COMPACT_FROM_FREE_SHARE)) return false;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   try {
     db.pragma('temp_store = FILE');
