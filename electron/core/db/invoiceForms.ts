@@ -8,17 +8,20 @@
 // form everything else knows (the sync protocol, the Cloud, older Billbooks) is what every reader
 // gets: an invoice finalized before this form, pulled from an older computer, or written by hand
 // stays as it was, and both forms read alike. Books store this form: it never changes.
+import type { InvoiceCustomerRef } from '../../../shared/domain/invoice';
 import type { TaxSummaryRow } from '../../../shared/totals';
 import type { SqliteDatabase } from './open';
 
 /** Who an invoice is made out to, as copied from the customer at finalize (invoices.bill_to). */
-export interface StoredBillTo {
-  name: string;
-  email: string;
-  phone: string;
-  taxId: string;
-  address: { street: string; city: string; postalCode: string; country: string };
-  paymentTermsDays: number;
+export type StoredBillTo = Omit<InvoiceCustomerRef, 'id' | 'code'>;
+
+/** A text's JSON value, or undefined when it is not JSON. */
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 type BillToValues = [string, string, string, string, string, string, string, string, number];
@@ -31,12 +34,7 @@ const billToOfValues = (v: BillToValues): StoredBillTo => ({
 
 /** The stored form of a bill-to's JSON text: the values' array when that reads back the same, else the text. */
 export function storedBillTo(text: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const parsed = jsonOf(text);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return text;
   const b = parsed as Partial<StoredBillTo>;
   const values = [b.name, b.email, b.phone, b.taxId, b.address?.street, b.address?.city, b.address?.postalCode, b.address?.country, b.paymentTermsDays];
@@ -59,12 +57,7 @@ type TaxSummaryValues = [TaxSummaryRow['taxRateBp'], number, number];
 
 /** The stored form of a tax summary's JSON text: arrays of the values when that reads back the same, else the text. */
 export function storedTaxSummary(text: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const parsed = jsonOf(text);
   if (!Array.isArray(parsed) || parsed.length === 0) return text;
   const rows = parsed as Partial<TaxSummaryRow>[];
   if (rows.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) return text;
