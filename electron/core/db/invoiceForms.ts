@@ -38,6 +38,7 @@ export function storedBillTo(text: string): string {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return text;
   const b = parsed as Partial<StoredBillTo>;
   const values = [b.name, b.email, b.phone, b.taxId, b.address?.street, b.address?.city, b.address?.postalCode, b.address?.country, b.paymentTermsDays];
+  // Checked through the stored text, as it will be read: a field missing here is null there.
   const stored = JSON.stringify(values);
   return billToText(stored) === text ? stored : text;
 }
@@ -65,14 +66,12 @@ export function storedTaxSummary(text: string): string {
   return taxSummaryText(stored) === text ? stored : text;
 }
 
+const taxSummaryRowOf = ([taxRateBp, netMinor, taxMinor]: TaxSummaryValues): TaxSummaryRow => ({ taxRateBp, netMinor, taxMinor });
+
 /** A stored tax summary, however it is kept. */
 export function taxSummaryOfStored(stored: string): TaxSummaryRow[] {
   const parsed = JSON.parse(stored) as unknown[];
-  return parsed.map((r) => {
-    if (!Array.isArray(r)) return r as TaxSummaryRow;
-    const [taxRateBp, netMinor, taxMinor] = r as TaxSummaryValues;
-    return { taxRateBp, netMinor, taxMinor };
-  });
+  return parsed.map((r) => (Array.isArray(r) ? taxSummaryRowOf(r as TaxSummaryValues) : (r as TaxSummaryRow)));
 }
 
 /** A stored tax summary as the JSON text of its objects, as it travels and as it was written. */
@@ -80,25 +79,27 @@ export function taxSummaryText(stored: string): string {
   return stored.startsWith('[[') ? JSON.stringify(taxSummaryOfStored(stored)) : stored;
 }
 
+/**
+ * SQL: a field of JSON `value` in either form, by its key in the object or its place in the array.
+ * A field that is null (an exempt rate) reads as null in both: the object's path finds null, the array's nothing.
+ */
+const fieldOf = (value: string, key: string, place: number) => `coalesce(${value} ->> '$.${key}', ${value} ->> '$[${place}]')`;
+
 const TAX_SUMMARY_PLACE = { taxRateBp: 0, netMinor: 1, taxMinor: 2 } as const;
 
-/**
- * SQL: one field of a tax summary's part (`t.value` of `json_each(tax_summary) t`), in either form.
- * A rate of null (exempt) reads as null in both: the object's path finds null, the array's nothing.
- */
-export function taxSummaryPart(value: string, field: keyof typeof TAX_SUMMARY_PLACE): string {
-  return `coalesce(${value} ->> '$.${field}', ${value} ->> '$[${TAX_SUMMARY_PLACE[field]}]')`;
-}
+/** SQL: one field of a tax summary's part (`t.value` of `json_each(tax_summary) t`), in either form. */
+export const taxSummaryPart = (value: string, field: keyof typeof TAX_SUMMARY_PLACE) => fieldOf(value, field, TAX_SUMMARY_PLACE[field]);
 
 const BILL_TO_PLACE = { name: 0, email: 1, phone: 2, taxId: 3 } as const;
 
 /** SQL: one field of a stored bill-to (an invoices.bill_to column), in either form. */
-export function billToPart(column: string, field: keyof typeof BILL_TO_PLACE): string {
-  return `coalesce(${column} ->> '$.${field}', ${column} ->> '$[${BILL_TO_PLACE[field]}]')`;
-}
+export const billToPart = (column: string, field: keyof typeof BILL_TO_PLACE) => fieldOf(column, field, BILL_TO_PLACE[field]);
+
+/** A text-to-text function for SQL: NULL (and any other value) passes through. */
+export const onText = (convert: (text: string) => string) => (value: unknown) => (typeof value === 'string' ? convert(value) : (value as null));
 
 /** `bill_to_text(stored)` and `tax_summary_text(stored)` in SQL: the object forms the sync protocol carries. */
 export function registerInvoiceFormFunctions(db: SqliteDatabase): void {
-  db.function('bill_to_text', { deterministic: true }, (stored: unknown) => (typeof stored === 'string' ? billToText(stored) : (stored as null)));
-  db.function('tax_summary_text', { deterministic: true }, (stored: unknown) => (typeof stored === 'string' ? taxSummaryText(stored) : (stored as null)));
+  db.function('bill_to_text', { deterministic: true }, onText(billToText));
+  db.function('tax_summary_text', { deterministic: true }, onText(taxSummaryText));
 }

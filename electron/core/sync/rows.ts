@@ -181,9 +181,10 @@ function writeInvoice(sql: Sql, id: string, data: SyncData, now: string): void {
   const lifecycle = data.lifecycle === 'final' || data.lifecycle === 'void' ? data.lifecycle : 'draft';
   const current = sql.prepare('SELECT status FROM invoices WHERE id = ?').get(id) as { status: string } | undefined;
   const content = known('invoices', data, ['lifecycle', 'lines', 'voided_at', 'void_reason', 'duplicate_of', 'share_token', ...ETIMS_RECEIPT_COLUMNS]);
-  if (typeof content.bill_to === 'string') content.bill_to = storedBillTo(content.bill_to);
-  if (typeof content.tax_summary === 'string') content.tax_summary = storedTaxSummary(content.tax_summary);
   if (!current || current.status === 'draft') {
+    // Content is written only here; kept smaller when it reads back the same (db/invoiceForms.ts).
+    if (typeof content.bill_to === 'string') content.bill_to = storedBillTo(content.bill_to);
+    if (typeof content.tax_summary === 'string') content.tax_summary = storedTaxSummary(content.tax_summary);
     upsert(sql, 'invoices', 'id', id, { ...content, status: 'draft' }, {
       updated_at: now, version: 1, paid_minor: 0, credited_minor: 0, balance_minor: 0, draft_version: 1, created_at: now,
     });

@@ -1,6 +1,6 @@
 import type { Migration } from '../migrate';
 import type { SqliteDatabase } from '../open';
-import { storedBillTo, storedTaxSummary } from '../invoiceForms';
+import { onText, storedBillTo, storedTaxSummary } from '../invoiceForms';
 
 // Smaller books (issue 17): the bill-to and tax summary of every invoice written before this version
 // take the smaller form new ones are written in (db/invoiceForms.ts), about 21 MB of a 100,000-invoice
@@ -14,8 +14,8 @@ import { storedBillTo, storedTaxSummary } from '../invoiceForms';
 const SET_ASIDE = ['invoices_final_content_frozen', 'invoices_sync_update'];
 
 function smallerInvoiceForms(db: SqliteDatabase): void {
-  db.function('stored_bill_to', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? storedBillTo(text) : (text as null)));
-  db.function('stored_tax_summary', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? storedTaxSummary(text) : (text as null)));
+  db.function('stored_bill_to', { deterministic: true }, onText(storedBillTo));
+  db.function('stored_tax_summary', { deterministic: true }, onText(storedTaxSummary));
   const triggers = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${SET_ASIDE.map(() => '?').join(', ')})`)
     .all(...SET_ASIDE) as { name: string; sql: string }[];
