@@ -8,6 +8,8 @@
 //   one, so the other rows need no layout to be measured; a row that is not plain is measured too;
 // - react-pdf's own page-packing engine (@react-pdf/paginate) places those boxes, exactly as
 //   react-pdf would place them, and each page is then rendered with what landed on it.
+// - a plain row's cells get their lines made from the measured row's (plainLines.ts), so react-pdf
+//   lays out no text for them when it renders the pages.
 // Whenever the packing would split something other than the lines table between rows (a long note
 // running onto the next page, say), this gives up and react-pdf paginates as before.
 import layoutDocument from '@react-pdf/layout';
@@ -15,6 +17,8 @@ import { createPaginator, type Box, type FlowNode, type PlacedNode } from '@reac
 import { Document, Font, Page, View, pdf } from '@react-pdf/renderer';
 import { cloneElement, type ReactElement } from 'react';
 import { INVOICE_FONT } from './fonts';
+import { withLaidLines } from './laidText';
+import { columnLines, type LaidLine } from './plainLines';
 import { pageChrome } from './templates/parts';
 import { keyed, type InvoicePlan } from './templates/plan';
 import { PAGE_STYLE } from './templates/theme';
@@ -48,6 +52,9 @@ interface LaidNode {
   style?: Record<string, unknown>;
   box?: LaidBox;
   children?: LaidNode[];
+  /** A text node's lines, as react-pdf's text layout made them. */
+  lines?: LaidLine[];
+  alignOffset?: number;
 }
 
 /** The fontkit font react-pdf shapes the rows with. */
@@ -145,6 +152,27 @@ interface TablePart {
 
 type PageContent = ({ kind: 'block'; element: ReactElement } | { kind: 'table'; part: TablePart })[];
 
+interface Placement {
+  pages: PageContent[];
+  /** Each row's cells' lines where they could be made without react-pdf (null: react-pdf lays that cell out). */
+  rowLines: ((LaidLine | null)[] | undefined)[];
+}
+
+/**
+ * The lines of every plain row's cells, made from the measured plain row's: each of its cells is a
+ * line that can stand for its column, holding exactly the row's words (no text transform, nothing
+ * dropped), and laid out at the column's full width (no offset for a narrower box).
+ */
+function plainRowLines(plan: InvoicePlan, plain: boolean[], sample: number, sampleNode: LaidNode | undefined): Placement['rowLines'] {
+  const cells = sampleNode?.children ?? [];
+  const columns = cells.map((cell, j) => {
+    const line = cell.type === 'TEXT' && cell.lines?.length === 1 ? cell.lines[0]! : null;
+    return line !== null && !cell.alignOffset && line.string === plan.table.cells[sample]?.[j] ? columnLines(line) : null;
+  });
+  if (columns.length === 0 || columns.length !== plan.table.widths.length) return [];
+  return plain.map((isPlain, i) => (isPlain ? plan.table.cells[i]!.map((text, j) => columns[j]?.(text) ?? null) : undefined));
+}
+
 // The published types leave out the font store that react-pdf's renderer passes as the second argument.
 const layoutWithFonts = layoutDocument as unknown as (document: unknown, fontStore: typeof Font) => Promise<unknown>;
 
@@ -168,7 +196,7 @@ async function measure(plan: InvoicePlan, measuredRows: number[]): Promise<LaidN
 }
 
 /** Which blocks and rows land on which page, by react-pdf's own packing; null when react-pdf should paginate. */
-async function placeInvoice(plan: InvoicePlan): Promise<PageContent[] | null> {
+async function placeInvoice(plan: InvoicePlan): Promise<Placement | null> {
   const font = invoiceFont();
   if (!font) return null;
   const plain = plainRows(plan, font);
@@ -241,7 +269,7 @@ async function placeInvoice(plan: InvoicePlan): Promise<PageContent[] | null> {
     }
     pages.push(content);
   }
-  return pages;
+  return { pages, rowLines: plainRowLines(plan, plain, sample, sample >= 0 ? rowNodes[measuredRows.indexOf(sample)] : undefined) };
 }
 
 let enabled = true;
@@ -256,8 +284,9 @@ export function setInvoicePagination(on: boolean): void {
  * when react-pdf should paginate it (`flowingPage`).
  */
 export async function invoicePages(plan: InvoicePlan): Promise<ReactElement[] | null> {
-  const pages = enabled ? await placeInvoice(plan) : null;
-  if (!pages) return null;
+  const placement = enabled ? await placeInvoice(plan) : null;
+  if (!placement) return null;
+  const { pages, rowLines } = placement;
   const chrome = pageChrome(plan.chrome);
   const { table } = plan;
   return pages.map((content, p) => (
@@ -270,7 +299,7 @@ export async function invoicePages(plan: InvoicePlan): Promise<ReactElement[] | 
           // A continued table loses the space above it, as react-pdf's own split does.
           <View key={`table${i}`} style={piece.part.first ? table.style : { ...table.style, marginTop: 0 }}>
             {piece.part.header ? table.header : null}
-            {piece.part.rows.map((row) => table.rows[row])}
+            {piece.part.rows.map((row) => withLaidLines(table.rows[row]!, rowLines[row]))}
           </View>
         ))),
       })}

@@ -1,11 +1,12 @@
 // One invoice PDF, made in the calling thread: the worker runs this, and so does `workers: 0`.
-import { Document, renderToBuffer } from '@react-pdf/renderer';
+import { Document } from '@react-pdf/renderer';
 import { Component, type ReactNode } from 'react';
 import { INVOICE_FONT, registerInvoiceFonts } from './fonts';
 import type { PdfModel } from './model';
 import { receiptPage, receiptView } from './templates/receipt';
 import { statementPage, statementView } from './templates/statement';
 import { layoutFor } from './templates';
+import { renderLaidDocument } from './laidText';
 import { invoicePages } from './pagination';
 import { flowingPage } from './templates/plan';
 import { installTextCaches } from './textCaches';
@@ -70,7 +71,7 @@ export async function renderInvoiceModel(model: PdfModel, resourcesDir: string):
   const what = model.kind ?? 'invoice';
   try {
     const { page, ...doc } = await documentOf(model);
-    bytes = await renderToBuffer(
+    bytes = await renderLaidDocument(
       <Document
         title={doc.title}
         author={doc.author}
