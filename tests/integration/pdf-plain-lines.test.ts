@@ -11,7 +11,7 @@ import { createElement as h, type ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInvoice } from '../../electron/core/invoices/service';
 import { INVOICE_FONT, registerInvoiceFonts } from '../../electron/core/pdf/fonts';
-import { renderLaidDocument, setLaidText } from '../../electron/core/pdf/laidText';
+import { renderLaidDocument, setLaidText, withLaidTwins } from '../../electron/core/pdf/laidText';
 import { invoicePdfModel } from '../../electron/core/pdf/model';
 import { columnLines, type LaidLine } from '../../electron/core/pdf/plainLines';
 import { renderInvoiceModel } from '../../electron/core/pdf/render';
@@ -120,7 +120,20 @@ describe('lines handed to react-pdf', () => {
     expect((await pdfPages(await renderLaidDocument(page() as never))).join(' ')).toContain('Laid out by react-pdf');
   });
 
-  it('change no byte of a long invoice in any template, with or without a mark', async () => {
+  it('give a page\'s texts the lines of their measured twins, only where the words are the same', async () => {
+    const [sample] = await laidRows([]);
+    // A right-aligned line: printed where react-pdf would not put this left-aligned text.
+    const right = columnLines(sample!.children![2]!.lines![0]!)!('1,234.50')!;
+    const twinOf = (words: string) => ({ type: 'VIEW', children: [{ type: 'TEXT', lines: [right], children: [{ type: 'TEXT_INSTANCE', value: words }] }] });
+    const page = () => h(Page, { size: 'A4', style: { fontFamily: INVOICE_FONT, fontSize: 9, padding: 40 } },
+      h(View, { style: { fontSize: 8.5 } }, h(Text, { style: { width: 90, paddingHorizontal: 4 } }, '1,234.50'))) as ReactElement;
+    const render = (p: ReactElement) => renderLaidDocument(h(Document, { creationDate: new Date('2026-11-21T09:00:00.000Z') }, p) as never);
+    const own = await render(page());
+    expect((await render(withLaidTwins(page(), [twinOf('1,234.50')]))).equals(own)).toBe(false);
+    expect((await render(withLaidTwins(page(), [twinOf('9,999.99')]))).equals(own)).toBe(true);
+  });
+
+  it('change no byte of a long invoice in any template, with a mark, notes, a pay-online link, in Swahili', async () => {
     const { core } = makeCore('2026-11-21T09:00:00.000Z', { pdfWorkers: 0, resourcesDir: RESOURCES });
     await call(core, 'settings.update', { business: { name: 'Kilimani Café Supplies Ltd', taxId: 'P051234567X' }, payment: { mpesa: { kind: 'paybill', number: '123456' }, note: '' } });
     const buyer = await customer(core, { name: 'Zoë Müller, Nairobi Café' });
@@ -128,14 +141,20 @@ describe('lines handed to react-pdf', () => {
     const lines = Array.from({ length: 90 }, (_, i) => line(`${words[i % words.length]} ${i + 1}`, 1 + (i % 5), 9_999 + i * 7_919, [1600, 800, 0, null][i % 4]));
     const issued = await invoice(core, buyer.id, { lines });
     const model = invoicePdfModel(getInvoice(core.context, issued.id), readSettings(core.context), 'professional', new Date('2026-11-21T09:00:00.000Z'));
+    const qr = Array.from({ length: 21 }, (_, y) => Array.from({ length: 21 }, (_, x) => ((x * y + x) % 3 === 0 ? '1' : '0')).join(''));
+    const variants: [string, Partial<typeof model>, Partial<typeof model.invoice>][] = [
+      ['open', {}, {}],
+      ['paid, in Swahili', { language: 'sw' }, { status: 'paid' }],
+      ['a draft with notes and a pay-online link', { payOnline: { url: 'https://pay.example.test/i/abc123', qr } }, { status: 'draft', notes: 'Goods remain ours until paid in full. '.repeat(8) }],
+    ];
     for (const template of ['professional', 'simple', 'detailed']) {
-      for (const status of ['open', 'paid'] as const) {
-        const m = { ...model, template, invoice: { ...model.invoice, ...(status === 'paid' ? { status: 'paid' as const } : {}) } } as typeof model;
+      for (const [name, outer, inner] of variants) {
+        const m = { ...model, ...outer, template, invoice: { ...model.invoice, ...inner } } as typeof model;
         setLaidText(false);
         const own = Buffer.from((await renderInvoiceModel(m, RESOURCES)).bytes);
         setLaidText(true);
         const laid = Buffer.from((await renderInvoiceModel(m, RESOURCES)).bytes);
-        expect(laid.equals(own), `${template}, ${status}`).toBe(true);
+        expect(laid.equals(own), `${template}, ${name}`).toBe(true);
       }
     }
     core.close();

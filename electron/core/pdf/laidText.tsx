@@ -1,12 +1,16 @@
-// Carries lines laid out before rendering (plainLines.ts) to react-pdf. A text node that already
-// has its lines when react-pdf lays the page out keeps them: its layout only lays out text nodes
-// without lines (measureText, resolveTextLayout). React cannot set a node's lines, so the lines
-// ride on a prop of the <Text> and are moved onto the node between React and react-pdf's layout.
+// Carries lines laid out before rendering to react-pdf. A text node that already has its lines when
+// react-pdf lays the page out keeps them: its layout only lays out text nodes without lines
+// (measureText, resolveTextLayout). React cannot set a node's lines, so they ride on props and are
+// moved onto the nodes between React and react-pdf's layout:
+// - a plain table cell's line (plainLines.ts) on its <Text>;
+// - the blocks pagination.tsx measured (the heading, totals, how to pay): on the <Page>, the
+//   measured twin of each of the page's children, whose texts give their lines to the same texts.
 import { pdf, type DocumentProps } from '@react-pdf/renderer';
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import type { LaidLine } from './plainLines';
 
 const LAID_LINES = 'billbookLaidLines';
+const LAID_TWINS = 'billbookLaidTwins';
 
 let enabled = true;
 
@@ -29,11 +33,53 @@ export function withLaidLines(row: ReactElement, lines: (LaidLine | null)[] | un
 interface DocumentNode {
   type?: string;
   props?: Record<string, unknown>;
+  value?: string;
   lines?: unknown;
+  alignOffset?: number;
   children?: DocumentNode[];
 }
 
-/** Moves each text node's carried lines onto the node, where react-pdf's layout finds them. */
+/** A node as react-pdf laid it out, where its texts' lines can be taken from; null: none to take. */
+export type LaidTwin = {
+  type?: string;
+  value?: string;
+  lines?: unknown;
+  alignOffset?: number;
+  children?: LaidTwin[];
+} | null;
+
+/** A page whose children get their texts' lines from their measured twins, child by child (null: none). */
+export function withLaidTwins(page: ReactElement, twins: LaidTwin[]): ReactElement {
+  return enabled ? cloneElement(page as ReactElement<Record<string, unknown>>, { [LAID_TWINS]: twins }) : page;
+}
+
+/** A text node's words, nested texts included: what its lines must hold. */
+const wordsOf = (node: DocumentNode | NonNullable<LaidTwin>): string =>
+  node.type === 'TEXT_INSTANCE' ? node.value ?? '' : (node.children ?? []).map((child) => (child ? wordsOf(child) : '')).join('');
+
+/**
+ * Gives each text of `node` the lines of the same text in its twin: the same shape of tree, the
+ * same words. Anywhere the two differ, that part is left to react-pdf.
+ */
+function takeTwinLines(node: DocumentNode, twin: NonNullable<LaidTwin>): void {
+  if (node.type !== twin.type) return;
+  if (node.type === 'TEXT') {
+    if (node.lines === undefined && Array.isArray(twin.lines) && wordsOf(node) === wordsOf(twin)) {
+      node.lines = twin.lines;
+      if (twin.alignOffset !== undefined) node.alignOffset = twin.alignOffset;
+    }
+    return;
+  }
+  const children = node.children ?? [];
+  const twins = twin.children ?? [];
+  if (children.length !== twins.length) return;
+  children.forEach((child, i) => {
+    const childTwin = twins[i];
+    if (childTwin) takeTwinLines(child, childTwin);
+  });
+}
+
+/** Moves carried lines onto the nodes, where react-pdf's layout finds them. */
 function adoptLaidLines(node: DocumentNode): void {
   const carried = node.props?.[LAID_LINES];
   if (carried !== undefined) {
@@ -41,6 +87,17 @@ function adoptLaidLines(node: DocumentNode): void {
     if (node.type === 'TEXT' && Array.isArray(carried)) node.lines = carried;
   }
   for (const child of node.children ?? []) adoptLaidLines(child);
+  const twins = node.props?.[LAID_TWINS];
+  if (twins !== undefined) {
+    delete node.props![LAID_TWINS];
+    const children = node.children ?? [];
+    if (Array.isArray(twins) && twins.length === children.length) {
+      children.forEach((child, i) => {
+        const twin = twins[i] as LaidTwin;
+        if (twin) takeTwinLines(child, twin);
+      });
+    }
+  }
 }
 
 /** react-pdf's renderToBuffer, with the carried lines put in place first. */

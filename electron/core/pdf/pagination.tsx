@@ -17,7 +17,7 @@ import { createPaginator, type Box, type FlowNode, type PlacedNode } from '@reac
 import { Document, Font, Page, View, pdf } from '@react-pdf/renderer';
 import { cloneElement, type ReactElement } from 'react';
 import { INVOICE_FONT } from './fonts';
-import { withLaidLines } from './laidText';
+import { withLaidLines, withLaidTwins, type LaidTwin } from './laidText';
 import { columnLines, type LaidLine } from './plainLines';
 import { pageChrome } from './templates/parts';
 import { keyed, type InvoicePlan } from './templates/plan';
@@ -150,10 +150,12 @@ interface TablePart {
   rows: number[];
 }
 
-type PageContent = ({ kind: 'block'; element: ReactElement } | { kind: 'table'; part: TablePart })[];
+type PageContent = ({ kind: 'block'; element: ReactElement; laid: LaidNode } | { kind: 'table'; part: TablePart })[];
 
 interface Placement {
   pages: PageContent[];
+  /** The heading row as measured. */
+  header: LaidNode;
   /** Each row's cells' lines where they could be made without react-pdf (null: react-pdf lays that cell out). */
   rowLines: ((LaidLine | null)[] | undefined)[];
 }
@@ -265,11 +267,12 @@ async function placeInvoice(plan: InvoicePlan): Promise<Placement | null> {
       }
       // A block split between pages is react-pdf's to split.
       if ((place.block !== 'head' && place.block !== 'tail') || !node.part.isFirst || !node.part.isLast) return null;
-      content.push({ kind: 'block', element: (place.block === 'head' ? head : tail)[place.index]! });
+      const laid = place.block === 'head' ? blocks[place.index]! : blocks[head.length + 1 + place.index]!;
+      content.push({ kind: 'block', element: (place.block === 'head' ? head : tail)[place.index]!, laid });
     }
     pages.push(content);
   }
-  return { pages, rowLines: plainRowLines(plan, plain, sample, sample >= 0 ? rowNodes[measuredRows.indexOf(sample)] : undefined) };
+  return { pages, header: headerNode, rowLines: plainRowLines(plan, plain, sample, sample >= 0 ? rowNodes[measuredRows.indexOf(sample)] : undefined) };
 }
 
 let enabled = true;
@@ -286,10 +289,16 @@ export function setInvoicePagination(on: boolean): void {
 export async function invoicePages(plan: InvoicePlan): Promise<ReactElement[] | null> {
   const placement = enabled ? await placeInvoice(plan) : null;
   if (!placement) return null;
-  const { pages, rowLines } = placement;
+  const { pages, header, rowLines } = placement;
   const chrome = pageChrome(plan.chrome);
   const { table } = plan;
-  return pages.map((content, p) => (
+  // Each page's children as measured, for their texts' lines: the watermark (when there is one) and the footer were not measured; a table part, only its heading.
+  const twinsOf = (content: PageContent): LaidTwin[] => [
+    ...(plan.chrome.mark ? [null] : []),
+    ...content.map((piece): LaidTwin => (piece.kind === 'block' ? piece.laid : { type: 'VIEW', children: [...(piece.part.header ? [header] : []), ...piece.part.rows.map(() => null)] })),
+    null,
+  ];
+  return pages.map((content, p) => withLaidTwins(
     // react-pdf sizes a page it need not split to its content; the page is A4 all the same.
     <Page key={p} size="A4" wrap={false} style={{ ...plan.pageStyle, minHeight: A4.height, maxHeight: A4.height }}>
       {chrome({
@@ -303,6 +312,7 @@ export async function invoicePages(plan: InvoicePlan): Promise<ReactElement[] | 
           </View>
         ))),
       })}
-    </Page>
+    </Page>,
+    twinsOf(content),
   ));
 }
