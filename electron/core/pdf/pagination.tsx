@@ -61,7 +61,7 @@ interface LaidNode {
 interface MeasuringFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
+  layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): { advanceWidth: number };
 }
 
 function invoiceFont(): MeasuringFont | null {
@@ -76,12 +76,15 @@ function invoiceFont(): MeasuringFont | null {
   return typeof font.unitsPerEm === 'number' && typeof font.layout === 'function' && typeof font.hasGlyphForCodePoint === 'function' ? (font as MeasuringFont) : null;
 }
 
+const NO_FEATURES: string[] = [];
+
 /** Words that surely take one line: no breaks of their own, every letter in the font, and room to spare. */
 function oneLine(text: string, width: number, font: MeasuringFont, size: number): boolean {
   if (text === '') return true;
   if (/[\n\r\t\u00ad\u2028\u2029]/.test(text)) return false;
   for (const character of text) if (!font.hasGlyphForCodePoint(character.codePointAt(0) ?? 0)) return false;
-  return (font.layout(text).advanceWidth * size) / font.unitsPerEm <= width - SPARE_WIDTH;
+  // Shaped as textkit shapes a run (no font features, left to right), so the shaping cache serves this and the cell's line alike.
+  return (font.layout(text, NO_FEATURES, undefined, undefined, 'ltr').advanceWidth * size) / font.unitsPerEm <= width - SPARE_WIDTH;
 }
 
 /** For each row: true when every cell is one line, so the row is as tall as any other plain row. */
