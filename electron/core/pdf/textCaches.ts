@@ -23,10 +23,37 @@ interface PdfDocumentFonts {
   billbookFontsByObject?: Map<object, unknown>;
 }
 
-/** Shaped runs kept per font; a batch of invoices never needs more, and a full cache starts over. */
-const MAX_SHAPED_RUNS = 5_000;
+/**
+ * Shaped runs kept per font, in two generations of up to this many each: a run used again moves
+ * to the newer one, and when the newer one is full the older one is dropped. So a batch of
+ * different invoices keeps what they share (labels, units, rates), where emptying a full cache
+ * made the next invoice shape everything again.
+ */
+const SHAPED_RUNS_PER_GENERATION = 4_000;
 let enabled = true;
-const shapedRuns = new WeakMap<object, Map<string, unknown>>();
+
+interface ShapedRuns {
+  newer: Map<string, unknown>;
+  older: Map<string, unknown>;
+}
+
+const shapedRuns = new WeakMap<object, ShapedRuns>();
+
+function remembered(runs: ShapedRuns, key: string): unknown {
+  const recent = runs.newer.get(key);
+  if (recent !== undefined) return recent;
+  const earlier = runs.older.get(key);
+  if (earlier !== undefined) remember(runs, key, earlier);
+  return earlier;
+}
+
+function remember(runs: ShapedRuns, key: string, run: unknown): void {
+  if (runs.newer.size >= SHAPED_RUNS_PER_GENERATION) {
+    runs.older = runs.newer;
+    runs.newer = new Map();
+  }
+  runs.newer.set(key, run);
+}
 const patchedShaping = new WeakSet<object>();
 let patchedPdfkit = false;
 
@@ -44,13 +71,12 @@ export function cacheShaping(font: ShapingFont): void {
   proto.layout = function (this: object, text, features, script, language, direction) {
     if (!enabled) return shape.call(this, text, features, script, language, direction);
     let runs = shapedRuns.get(this);
-    if (!runs) shapedRuns.set(this, (runs = new Map()));
+    if (!runs) shapedRuns.set(this, (runs = { newer: new Map(), older: new Map() }));
     const key = `${direction ?? ''}\u0000${script ?? ''}\u0000${language ?? ''}\u0000${features === undefined ? '' : JSON.stringify(features)}\u0000${text}`;
-    let run = runs.get(key);
+    let run = remembered(runs, key);
     if (run === undefined) {
       run = shape.call(this, text, features, script, language, direction);
-      if (runs.size >= MAX_SHAPED_RUNS) runs.clear();
-      runs.set(key, run);
+      remember(runs, key, run);
     }
     return run;
   };
