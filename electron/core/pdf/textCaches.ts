@@ -35,6 +35,7 @@ let enabled = true;
 interface ShapedRuns {
   newer: Map<string, unknown>;
   older: Map<string, unknown>;
+  perGeneration: number;
 }
 
 const shapedRuns = new WeakMap<object, ShapedRuns>();
@@ -48,7 +49,7 @@ function remembered(runs: ShapedRuns, key: string): unknown {
 }
 
 function remember(runs: ShapedRuns, key: string, run: unknown): void {
-  if (runs.newer.size >= SHAPED_RUNS_PER_GENERATION) {
+  if (runs.newer.size >= runs.perGeneration) {
     runs.older = runs.newer;
     runs.newer = new Map();
   }
@@ -63,7 +64,7 @@ export function setTextCaches(on: boolean): void {
 }
 
 /** Remembers each font's shaped runs (on the font's class, so every weight of a family shares the patch). */
-export function cacheShaping(font: ShapingFont): void {
+export function cacheShaping(font: ShapingFont, perGeneration = SHAPED_RUNS_PER_GENERATION): void {
   const proto = Object.getPrototypeOf(font) as ShapingFont;
   if (patchedShaping.has(proto)) return;
   patchedShaping.add(proto);
@@ -71,7 +72,7 @@ export function cacheShaping(font: ShapingFont): void {
   proto.layout = function (this: object, text, features, script, language, direction) {
     if (!enabled) return shape.call(this, text, features, script, language, direction);
     let runs = shapedRuns.get(this);
-    if (!runs) shapedRuns.set(this, (runs = { newer: new Map(), older: new Map() }));
+    if (!runs) shapedRuns.set(this, (runs = { newer: new Map(), older: new Map(), perGeneration }));
     const key = `${direction ?? ''}\u0000${script ?? ''}\u0000${language ?? ''}\u0000${features === undefined ? '' : JSON.stringify(features)}\u0000${text}`;
     let run = remembered(runs, key);
     if (run === undefined) {
