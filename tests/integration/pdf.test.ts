@@ -9,6 +9,7 @@ import { invoicePdfModel, type InvoicePdfModel } from '../../electron/core/pdf/m
 import { createPdfRenderer, type PdfRenderer } from '../../electron/core/pdf/renderer';
 import { readSettings } from '../../electron/core/settings/service';
 import { setTextCaches } from '../../electron/core/pdf/textCaches';
+import { setJoinedContentWrites } from '../../electron/core/pdf/contentWrites';
 import { call, makeCore, tempDir } from '../helpers/core';
 import { customer, draft, invoice, line } from '../helpers/billing';
 import { pdfPages } from '../helpers/pdfText';
@@ -159,9 +160,11 @@ describe('invoice PDF content', () => {
   });
 });
 
-describe('the text caches (shaped runs, font switches)', () => {
+describe('the text caches (shaped runs, font switches) and the joined content writes', () => {
   it('change no byte of a PDF, however many invoices filled them first', async () => {
     const { core, buyer } = await books();
+    // With a logo, so images' bytes go into the file between the pages' drawing.
+    await call(core, 'settings.update', { business: { ...BUSINESS, logoDataUrl: LOGO } });
     const lines = Array.from({ length: 60 }, (_, i) => line(`${i % 2 ? 'Zoë’s' : 'Łódź'} catering ${i + 1} — 5kg × ${i % 7}`, 1 + (i % 4), 10_000 + i * 137, i % 3 ? 1600 : 0));
     const long = await invoice(core, buyer.id, { lines });
     const short = await invoice(core, buyer.id, { lines: FIVE_LINES });
@@ -169,14 +172,17 @@ describe('the text caches (shaped runs, font switches)', () => {
       Buffer.from((await call(core, 'pdf.render', { invoiceId: id, ...(template ? { template } : {}) })).base64, 'base64');
     try {
       setTextCaches(false);
+      setJoinedContentWrites(false);
       const plain = [await bytesOf(long.id), await bytesOf(short.id, 'detailed'), await bytesOf(long.id, 'simple')];
       setTextCaches(true);
+      setJoinedContentWrites(true);
       // Filled by the short one and the long one, then each again from the caches.
       await bytesOf(short.id);
       const cached = [await bytesOf(long.id), await bytesOf(short.id, 'detailed'), await bytesOf(long.id, 'simple')];
       cached.forEach((bytes, i) => expect(bytes.equals(plain[i]!), `PDF ${i + 1}`).toBe(true));
     } finally {
       setTextCaches(true);
+      setJoinedContentWrites(true);
     }
   });
 });

@@ -1,6 +1,7 @@
 // One invoice PDF, made in the calling thread: the worker runs this, and so does `workers: 0`.
 import { Document } from '@react-pdf/renderer';
 import { Component, type ReactNode } from 'react';
+import { joinContentWrites } from './contentWrites';
 import { INVOICE_FONT, registerInvoiceFonts } from './fonts';
 import type { PdfModel } from './model';
 import { receiptPage, receiptView } from './templates/receipt';
@@ -66,6 +67,7 @@ export async function renderInvoiceModel(model: PdfModel, resourcesDir: string):
   registerInvoiceFonts(resourcesDir);
   // The caches only save time: without them (say the font would not load here) react-pdf works as it always did.
   await (textCaches ??= installTextCaches(INVOICE_FONT).catch(() => undefined));
+  joinContentWrites();
   let failure: unknown = null;
   let bytes: Uint8Array;
   const what = model.kind ?? 'invoice';
