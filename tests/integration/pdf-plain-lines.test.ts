@@ -11,7 +11,7 @@ import { createElement as h, type ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInvoice } from '../../electron/core/invoices/service';
 import { INVOICE_FONT, registerInvoiceFonts } from '../../electron/core/pdf/fonts';
-import { renderLaidDocument, setLaidText, withLaidTwins } from '../../electron/core/pdf/laidText';
+import { laidTextCounts, renderLaidDocument, setLaidText, withLaidTwins } from '../../electron/core/pdf/laidText';
 import { invoicePdfModel } from '../../electron/core/pdf/model';
 import { columnLines, type LaidLine } from '../../electron/core/pdf/plainLines';
 import { renderInvoiceModel } from '../../electron/core/pdf/render';
@@ -99,11 +99,20 @@ describe('a plain cell\'s line made without textkit', () => {
     const unsure = [
       '', ' leading space', 'trailing space ', 'no-break\u00a0space', 'soft\u00adhyphen', 'tab\there', 'line\nbreak',
       'שלום', 'مرحبا', 'e\u0301 combining', 'zero\u200bwidth', 'bidi\u202emark', 'Ελληνικά', 'Русский', '中文', '😀 emoji',
+      // A currency sign DejaVu has no glyph for: textkit takes it from the fallback font.
+      'Paid in \u20bf 0.5',
     ];
     for (const text of unsure) expect(left!(text), JSON.stringify(text)).toBeNull();
     // Words that would not fit on one line in the column are textkit's to break.
     expect(price!('123,456,789,012,345.00')).toBeNull();
     expect(left!('Catering for the staff party')).not.toBeNull();
+    // A column whose line is indented, right to left, raised or a link cannot stand for the others.
+    const model = sample!.children![0]!.lines![0]!;
+    const withAttributes = (attributes: Record<string, unknown>): LaidLine => ({ ...model, runs: model.runs.map((run) => ({ ...run, attributes: { ...run.attributes, ...attributes } })) });
+    for (const attributes of [{ indent: 12 }, { direction: 'rtl' }, { bidiLevel: 1 }, { yOffset: 0.4 }, { link: 'https://example.test' }, { characterSpacing: 1 }, { align: 'justify', alignLastLine: 'justify' }]) {
+      expect(columnLines(withAttributes(attributes)), JSON.stringify(attributes)).toBeNull();
+    }
+    expect(columnLines(withAttributes({}))).not.toBeNull();
   });
 });
 
@@ -153,8 +162,13 @@ describe('lines handed to react-pdf', () => {
         setLaidText(false);
         const own = Buffer.from((await renderInvoiceModel(m, RESOURCES)).bytes);
         setLaidText(true);
+        const before = laidTextCounts();
         const laid = Buffer.from((await renderInvoiceModel(m, RESOURCES)).bytes);
+        const after = laidTextCounts();
         expect(laid.equals(own), `${template}, ${name}`).toBe(true);
+        // The carried lines were really used: for most cells (90 rows of four or five columns) and the measured blocks' texts.
+        expect(after.cellLines - before.cellLines, `${template}, ${name}: cells`).toBeGreaterThan(90 * 3);
+        expect(after.twinLines - before.twinLines, `${template}, ${name}: blocks`).toBeGreaterThan(20);
       }
     }
     core.close();

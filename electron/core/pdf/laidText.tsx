@@ -13,10 +13,16 @@ const LAID_LINES = 'billbookLaidLines';
 const LAID_TWINS = 'billbookLaidTwins';
 
 let enabled = true;
+/** Texts given lines so far on this thread, by way: for the tests that these paths really run. */
+const given = { cellLines: 0, twinLines: 0 };
 
 /** For the test that these lines change nothing: off, react-pdf lays every text out itself. */
 export function setLaidText(on: boolean): void {
   enabled = on;
+}
+
+export function laidTextCounts(): { cellLines: number; twinLines: number } {
+  return { ...given };
 }
 
 /** A table row whose cells get the lines given, column by column (null: react-pdf lays that cell out). */
@@ -62,11 +68,13 @@ const wordsOf = (node: DocumentNode | NonNullable<LaidTwin>): string =>
  * same words. Anywhere the two differ, that part is left to react-pdf.
  */
 function takeTwinLines(node: DocumentNode, twin: NonNullable<LaidTwin>): void {
-  if (node.type !== twin.type) return;
+  // react-pdf lays an SVG's texts out its own way (resolveSvg), not with these lines.
+  if (node.type !== twin.type || node.type === 'SVG') return;
   if (node.type === 'TEXT') {
     if (node.lines === undefined && Array.isArray(twin.lines) && wordsOf(node) === wordsOf(twin)) {
       node.lines = twin.lines;
       if (twin.alignOffset !== undefined) node.alignOffset = twin.alignOffset;
+      given.twinLines += 1;
     }
     return;
   }
@@ -84,7 +92,10 @@ function adoptLaidLines(node: DocumentNode): void {
   const carried = node.props?.[LAID_LINES];
   if (carried !== undefined) {
     delete node.props![LAID_LINES];
-    if (node.type === 'TEXT' && Array.isArray(carried)) node.lines = carried;
+    if (node.type === 'TEXT' && Array.isArray(carried)) {
+      node.lines = carried;
+      given.cellLines += 1;
+    }
   }
   for (const child of node.children ?? []) adoptLaidLines(child);
   const twins = node.props?.[LAID_TWINS];

@@ -23,6 +23,7 @@ interface GlyphPosition {
 
 interface ShapingFont {
   layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): { glyphs: ShapedGlyph[]; positions: GlyphPosition[] };
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
 /** What textkit leaves on a run of a laid-out line, as far as this reads it. */
@@ -40,6 +41,10 @@ export interface LaidRun {
     link?: unknown;
     attachment?: unknown;
     verticalAlign?: unknown;
+    yOffset?: number;
+    indent?: number;
+    direction?: string;
+    bidiLevel?: number;
     [key: string]: unknown;
   };
   glyphs: ShapedGlyph[];
@@ -126,7 +131,8 @@ function glyphIndicesOf(glyphs: ShapedGlyph[]): number[] {
   return result;
 }
 
-const isShapingFont = (font: unknown): font is ShapingFont => typeof font === 'object' && font !== null && typeof (font as Partial<ShapingFont>).layout === 'function';
+const isShapingFont = (font: unknown): font is ShapingFont =>
+  typeof font === 'object' && font !== null && typeof (font as Partial<ShapingFont>).layout === 'function' && typeof (font as Partial<ShapingFont>).hasGlyphForCodePoint === 'function';
 
 /** A run's attributes without its script, which is the one attribute that differs between runs of simple text. */
 function baseAttributes(run: LaidRun): LaidRun['attributes'] {
@@ -140,8 +146,10 @@ function canStandFor(line: LaidLine): boolean {
   if (!first || line.decorationLines.length > 0 || line.overflowLeft !== 0 || line.overflowRight !== 0 || line.box.y !== 0) return false;
   const a = baseAttributes(first);
   if (line.runs.some((run) => !isDeepStrictEqual(baseAttributes(run), a) || run.height !== first.height || run.ascent !== first.ascent || run.descent !== first.descent)) return false;
+  // Left to right at level 0, no first-line indent, no raised or lowered text: what the line below assumes.
   return isShapingFont(a.font?.[0]) && typeof a.scale === 'number' && a.scale > 0 && (a.characterSpacing ?? 0) === 0 &&
-    a.link == null && a.attachment == null && a.verticalAlign == null && a.align !== 'justify' && a.alignLastLine !== 'justify';
+    a.link == null && a.attachment == null && a.verticalAlign == null && (a.yOffset ?? 0) === 0 && (a.indent ?? 0) === 0 &&
+    (a.direction ?? 'ltr') === 'ltr' && (a.bidiLevel ?? 0) === 0 && a.align !== 'justify' && a.alignLastLine !== 'justify';
 }
 
 /** Makes a column's lines: for a cell's words, the line textkit would make, or null when that is not sure. */
@@ -170,18 +178,20 @@ export function columnLines(template: LaidLine): ColumnLines | null {
     if (text === '' || text.trimStart() !== text || text.trimEnd() !== text) return null;
     const pieces = scriptRuns(text);
     if (pieces === null) return null;
+    // A character the font lacks is textkit's to take from the fallback font.
+    for (let i = 0; i < text.length; i++) if (!font.hasGlyphForCodePoint(text.charCodeAt(i))) return null;
     const runs: LaidRun[] = [];
     let lineAdvance = 0;
     for (const { start, end, script } of pieces) {
       const part = text.slice(start, end);
       // The same call textkit's layoutRun makes for each run (so the shaping cache in textCaches.ts serves both).
       const shaped = font.layout(part, base.features, undefined, undefined, 'ltr');
-      if (shaped.glyphs.some((glyph) => glyph === undefined)) return null;
+      // textkit's yOffset step sets every position's yOffset from the run's (none here).
       const positions = shaped.positions.map((p) => ({
         xAdvance: p.xAdvance * scale + 0,
         yAdvance: p.yAdvance * scale,
         xOffset: p.xOffset * scale,
-        yOffset: p.yOffset * scale,
+        yOffset: 0,
         advanceWidth: p.advanceWidth,
       }));
       const xAdvance = positions.reduce((sum, p) => sum + (p.xAdvance || 0), 0);
@@ -190,7 +200,8 @@ export function columnLines(template: LaidLine): ColumnLines | null {
         attributes: attributesOf(script),
         start,
         end,
-        glyphs: shaped.glyphs,
+        // A copy, as textkit's slicing gives each line: the shaped run stays the cache's own.
+        glyphs: shaped.glyphs.slice(),
         positions,
         stringIndices: stringIndicesOf(shaped.glyphs),
         glyphIndices: glyphIndicesOf(shaped.glyphs),
