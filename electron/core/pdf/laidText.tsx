@@ -36,23 +36,21 @@ export function withLaidLines(row: ReactElement, lines: (LaidLine | null)[] | un
   }));
 }
 
-interface DocumentNode {
+/** What this reads of a node of react-pdf's tree, laid out or not. */
+interface TextTree<Child> {
   type?: string;
-  props?: Record<string, unknown>;
   value?: string;
   lines?: unknown;
   alignOffset?: number;
-  children?: DocumentNode[];
+  children?: Child[];
+}
+
+interface DocumentNode extends TextTree<DocumentNode> {
+  props?: Record<string, unknown>;
 }
 
 /** A node as react-pdf laid it out, where its texts' lines can be taken from; null: none to take. */
-export type LaidTwin = {
-  type?: string;
-  value?: string;
-  lines?: unknown;
-  alignOffset?: number;
-  children?: LaidTwin[];
-} | null;
+export type LaidTwin = TextTree<LaidTwin> | null;
 
 /** A page whose children get their texts' lines from their measured twins, child by child (null: none). */
 export function withLaidTwins(page: ReactElement, twins: LaidTwin[]): ReactElement {
@@ -60,7 +58,7 @@ export function withLaidTwins(page: ReactElement, twins: LaidTwin[]): ReactEleme
 }
 
 /** A text node's words, nested texts included: what its lines must hold. */
-const wordsOf = (node: DocumentNode | NonNullable<LaidTwin>): string =>
+const wordsOf = (node: NonNullable<LaidTwin>): string =>
   node.type === 'TEXT_INSTANCE' ? node.value ?? '' : (node.children ?? []).map((child) => (child ? wordsOf(child) : '')).join('');
 
 /**

@@ -270,8 +270,9 @@ async function placeInvoice(plan: InvoicePlan): Promise<Placement | null> {
       }
       // A block split between pages is react-pdf's to split.
       if ((place.block !== 'head' && place.block !== 'tail') || !node.part.isFirst || !node.part.isLast) return null;
-      const laid = place.block === 'head' ? blocks[place.index]! : blocks[head.length + 1 + place.index]!;
-      content.push({ kind: 'block', element: (place.block === 'head' ? head : tail)[place.index]!, laid });
+      // The tail's blocks come after the head's and the table among the measured blocks.
+      const measuredAt = place.block === 'head' ? place.index : head.length + 1 + place.index;
+      content.push({ kind: 'block', element: (place.block === 'head' ? head : tail)[place.index]!, laid: blocks[measuredAt]! });
     }
     pages.push(content);
   }

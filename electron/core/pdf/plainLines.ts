@@ -188,6 +188,7 @@ export function columnLines(template: LaidLine): ColumnLines | null {
       const shaped = font.layout(part, base.features, undefined, undefined, 'ltr');
       // textkit's yOffset step sets every position's yOffset from the run's (none here).
       const positions = shaped.positions.map((p) => ({
+        // + the letter spacing textkit adds (none here), which also makes a -0 advance +0 as textkit's does.
         xAdvance: p.xAdvance * scale + 0,
         yAdvance: p.yAdvance * scale,
         xOffset: p.xOffset * scale,
@@ -210,14 +211,13 @@ export function columnLines(template: LaidLine): ColumnLines | null {
       });
       lineAdvance += xAdvance;
     }
-    // textkit's justifyLine: the line's advance summed run by run, position by position.
-    const advance = runs.reduce((sum, run) => sum + run.positions.reduce((s, p) => s + (p.xAdvance || 0), 0), 0);
-    if (advance > width - SPARE_WIDTH) return null;
+    // The runs' advances summed in order: the same sum textkit's justifyLine aligns by and its finalizeLine keeps.
+    if (lineAdvance > width - SPARE_WIDTH) return null;
     return {
       ...template,
       string: text,
       runs,
-      box: { ...template.box, x: 0 + Math.max(0, width - advance) * alignFactor },
+      box: { ...template.box, x: Math.max(0, width - lineAdvance) * alignFactor },
       xAdvance: lineAdvance,
     };
   };
