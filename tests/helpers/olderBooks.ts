@@ -62,6 +62,10 @@ export function rewindBooks(dbFile: string, version: number): void {
         db.exec(`UPDATE ${quoted(o.name)} SET ${plain} = unpacked(${plain}, ${quoted(column)}) WHERE ${quoted(column)} IS NOT NULL`);
       }
     }
+    // History entities and actions kept as numbers, details left out (migration 29, db/historyWords.ts) go back to their text.
+    if (/\bentity TEXT NOT NULL\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bentity ANY NOT NULL\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
+      db.exec(`UPDATE audit_log SET entity = history_word(entity), action = history_word(action), details = coalesce(details, '{}')`);
+    }
     // History ids kept as 16 bytes (migration 18, db/uuidKey.ts) go back to their text.
     if (!/\bsync_id ANY\b/.test(wanted.find((o) => o.name === 'audit_log')?.sql ?? '') && /\bsync_id ANY\b/.test(objectsOf(db).find((o) => o.name === 'audit_log')?.sql ?? '')) {
       db.exec(`UPDATE audit_log SET sync_id = ${uuidText('sync_id')}, entity_id = ${uuidText('entity_id')}`);

@@ -26,7 +26,7 @@ describe('item catalog', () => {
 
     const raw = openDatabase(path.join(dir, 'billbook.db'));
     const outbox = raw.prepare("SELECT mutation FROM changes WHERE entity = 'item' ORDER BY counter").all();
-    const audit = raw.prepare("SELECT summary_text(summary) AS summary FROM audit_log WHERE entity = 'item' ORDER BY id").all();
+    const audit = raw.prepare("SELECT summary_text(summary) AS summary FROM audit_log WHERE history_word(entity) = 'item' ORDER BY id").all();
     raw.close();
     expect(outbox.map((r) => (r as { mutation: string }).mutation)).toEqual(['items.create', 'items.create', 'items.update', 'items.archive', 'items.restore']);
     expect(audit.map((r) => (r as { summary: string }).summary)).toContain('Changed priceMinor');

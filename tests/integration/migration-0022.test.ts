@@ -6,6 +6,7 @@ import { CUSTOMER_ACTIVITY_SQL } from '../../electron/core/audit/repo';
 import { instantText } from '../../electron/core/db/instant';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { registerSummaryFunctions } from '../../electron/core/db/summaryPack';
+import { registerHistoryWordFunctions } from '../../electron/core/db/historyWords';
 import { uuidText } from '../../electron/core/db/uuidKey';
 import type { SyncRow } from '../../shared/sync/tables';
 import { readRows, writeRow } from '../../electron/core/sync/rows';
@@ -20,7 +21,7 @@ const plan = (core: TestCore, query: string) =>
 
 /** Every history line with its time, sentence and ids as text, as sync and the Activity tab read them. */
 const historyOf = (db: Database.Database | TestCore['context']['sql']) =>
-  db.prepare(`SELECT id, ${instantText('at')} AS at, entity, ${uuidText('entity_id')} AS entity_id, action, summary_text(summary) AS summary, details, ${uuidText('sync_id')} AS sync_id, actor, device_name FROM audit_log ORDER BY id`).all() as HistoryLine[];
+  db.prepare(`SELECT id, ${instantText('at')} AS at, history_word(entity) AS entity, ${uuidText('entity_id')} AS entity_id, history_word(action) AS action, summary_text(summary) AS summary, coalesce(details, '{}') AS details, ${uuidText('sync_id')} AS sync_id, actor, device_name FROM audit_log ORDER BY id`).all() as HistoryLine[];
 
 interface HistoryLine { id: number; at: string; entity: string; entity_id: string; action: string; summary: string; details: string; sync_id: string; actor: string; device_name: string }
 
@@ -64,6 +65,7 @@ describe('migration 22: history times as milliseconds, sentences packed', () => 
     // As version 21 kept it: every time as text. What the Activity tab and sync read is worked out from it.
     const older = new Database(file);
     registerSummaryFunctions(older);
+    registerHistoryWordFunctions(older);
     expect(older.prepare("SELECT count(*) FROM audit_log WHERE typeof(at) <> 'text' OR typeof(summary) <> 'text'").pluck().get()).toBe(0);
     const history = historyOf(older);
     older.close();
@@ -84,7 +86,7 @@ describe('migration 22: history times as milliseconds, sentences packed', () => 
     // Stored as whole milliseconds, but for the odd times; sentences packed, but for those with a control character.
     expect(sql.prepare("SELECT count(*) FROM audit_log WHERE typeof(at) = 'text'").pluck().get()).toBe(ODD_TIMES.length);
     expect(sql.prepare("SELECT summary FROM audit_log WHERE typeof(summary) = 'text' ORDER BY id").pluck().all()).toEqual([ODD_SENTENCES[0], ODD_SENTENCES[1]]);
-    const payments = sql.prepare("SELECT length(summary) AS packed, length(summary_text(summary)) AS plain FROM audit_log WHERE action = 'recorded'").all() as { packed: number; plain: number }[];
+    const payments = sql.prepare("SELECT length(summary) AS packed, length(summary_text(summary)) AS plain FROM audit_log WHERE history_word(action) = 'recorded'").all() as { packed: number; plain: number }[];
     expect(payments).toHaveLength(3);
     for (const p of payments) expect(p.packed).toBeLessThan(p.plain / 2);
     expect(sql.prepare("SELECT at FROM audit_log WHERE typeof(at) = 'integer' ORDER BY id LIMIT 1").pluck().get()).toBe(Date.parse('2026-10-15T09:00:00.123Z'));
@@ -116,6 +118,7 @@ describe('migration 22: history times as milliseconds, sentences packed', () => 
     // 30,000 history lines as version 21 kept them: the time as 24 characters of text, the sentence as text.
     const older = new Database(file);
     registerSummaryFunctions(older);
+    registerHistoryWordFunctions(older);
     older.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
       INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
       SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 1792054800 + i * 61.007, 'unixepoch'), 'customer', unhex(replace(?, '-', '')), 'paid',

@@ -107,7 +107,7 @@ describe('quotes', () => {
     expect((await call(core, 'quotes.list', {})).summary).toMatchObject({ issued: 1, converted: 1, conversionRatePercent: 100 });
     expect(() => core.context.sql.db.prepare('UPDATE quotes SET invoice_id = ? WHERE id = ?').run('another', q.id)).toThrow(/one invoice/);
     // The audit log has the quote's life.
-    const audit = core.context.sql.db.prepare("SELECT action FROM audit_log WHERE entity = 'quote' ORDER BY id").all() as { action: string }[];
+    const audit = core.context.sql.db.prepare("SELECT history_word(action) AS action FROM audit_log WHERE history_word(entity) = 'quote' ORDER BY id").all() as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(['created', 'issued', 'converted']);
   });
 

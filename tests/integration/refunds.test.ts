@@ -80,7 +80,7 @@ describe('refunds', () => {
     const { core, c } = await withCredit();
     const r = await call(core, 'refunds.record', refund(c.id, 20_000));
     await call(core, 'refunds.reverse', { id: r.id, reason: 'Sent to the wrong number' });
-    const audit = core.context.sql.db.prepare("SELECT action, summary_text(summary) AS summary FROM audit_log WHERE entity = 'refund' ORDER BY id").all() as { action: string; summary: string }[];
+    const audit = core.context.sql.db.prepare("SELECT history_word(action) AS action, summary_text(summary) AS summary FROM audit_log WHERE history_word(entity) = 'refund' ORDER BY id").all() as { action: string; summary: string }[];
     expect(audit.map((a) => a.action)).toEqual(['refunded', 'refund reversed']);
     expect(audit[0]!.summary).toMatch(/Refund REF-2026-0001: KES 200.00 by mpesa \(RK12ABC34D\).*KES 300.00 of credit left/);
     expect(audit[1]!.summary).toMatch(/reversed: Sent to the wrong number/);

@@ -233,7 +233,7 @@ describe('saved reports', () => {
 
     const changes = core.context.sql.prepare("SELECT mutation, entity_id FROM changes WHERE entity = 'saved_report' ORDER BY counter").all() as { mutation: string; entity_id: string }[];
     expect(changes.map((c) => c.mutation)).toEqual(['reports.save', 'reports.save', 'reports.save', 'reports.delete']);
-    const audit = core.context.sql.prepare(`SELECT action FROM audit_log WHERE entity = 'saved_report' AND entity_id = ${uuidKey('@id')} ORDER BY id`).all({ id: saved.id }) as { action: string }[];
+    const audit = core.context.sql.prepare(`SELECT history_word(action) AS action FROM audit_log WHERE history_word(entity) = 'saved_report' AND entity_id = ${uuidKey('@id')} ORDER BY id`).all({ id: saved.id }) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(['created', 'updated', 'deleted']);
   });
 });

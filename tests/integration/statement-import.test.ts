@@ -149,7 +149,7 @@ describe('matching, review and accepting', () => {
     expect(recordedChanges.filter((c) => tablesOf(c).has('payment_allocations'))).toHaveLength(4);
     for (const c of changes.slice(0, 6)) expect(tablesOf(c).has('incoming_payments')).toBe(true);
     expect([...tablesOf(changes[6]!)]).toEqual(['audit_log']);
-    expect(core.context.sql.prepare("SELECT summary_text(summary) AS summary FROM audit_log WHERE entity = 'statement'").all()).toEqual([
+    expect(core.context.sql.prepare("SELECT summary_text(summary) AS summary FROM audit_log WHERE history_word(entity) = 'statement'").all()).toEqual([
       { summary: 'M-Pesa statement mpesa-paybill.xlsx: 5 recorded (KES 29,133.00), 1 left in Unmatched, 0 already in the books' },
     ]);
     expect(core.context.sql.prepare('SELECT count(*) AS n FROM payments WHERE customer_id = ?').get(jane!.customer.id)).toEqual({ n: 2 });
@@ -226,7 +226,7 @@ describe('the Unmatched inbox', () => {
     expect(await call(core, 'payments.incoming.count', {})).toEqual({ unmatched: 2 });
     const mutations = (core.context.sql.prepare("SELECT mutation FROM changes WHERE mutation LIKE 'payments.%Incoming'").all() as { mutation: string }[]).map((m) => m.mutation);
     expect(mutations).toEqual(['payments.assignIncoming', 'payments.assignIncoming', 'payments.assignIncoming', 'payments.dismissIncoming']);
-    expect(core.context.sql.prepare("SELECT summary_text(summary) AS summary FROM audit_log WHERE action = 'dismissed'").all()).toEqual([
+    expect(core.context.sql.prepare("SELECT summary_text(summary) AS summary FROM audit_log WHERE history_word(action) = 'dismissed'").all()).toEqual([
       { summary: 'TKP7G8H9J2 (KES 1,234.00) from UNKNOWN PAYER dismissed: Refunded to the sender' },
     ]);
     // Twice is refused, and says what happened.

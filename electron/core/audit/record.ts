@@ -3,6 +3,7 @@ import { packedColumns } from '../db/pack';
 import { storedInstant } from '../db/instant';
 import { packSummary } from '../db/summaryPack';
 import { storedUuid } from '../db/uuidKey';
+import { storedHistoryWord } from '../db/historyWords';
 import { newId } from '../ids';
 import { identityOf } from '../sync/identity';
 import { KEPT_ALONE, settleAlone } from '../sync/outbox';
@@ -26,10 +27,16 @@ export interface MutationRecord {
   outbox?: boolean;
 }
 
-// Bound by position, with the stored forms (migrations 18 and 22) made in JS rather than by SQL
-// functions (see storedInstant, storedUuid): an import writes one line per customer.
+// Bound by position, with the stored forms (migrations 18, 22 and 29) made in JS rather than by SQL
+// functions (see storedInstant, storedUuid, storedHistoryWord): an import writes one line per customer.
+// Details nobody added are NULL (migration 29), read back as '{}'.
 const INSERT_ACTIVITY = `INSERT INTO audit_log (at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+function storedDetails(details: unknown): string | null {
+  const text = JSON.stringify(details);
+  return text === '{}' ? null : text;
+}
 
 /** A line in an entity's history (a customer's Activity tab) with no outbox row of its own. */
 export function recordActivity(ctx: CoreContext, entity: string, entityId: string, action: string, summary: string, details: unknown = {}): void {
@@ -37,7 +44,7 @@ export function recordActivity(ctx: CoreContext, entity: string, entityId: strin
   ctx.sql
     .prepare(INSERT_ACTIVITY)
     .run(
-      storedInstant(ctx.clock.now().toISOString()), entity, storedUuid(entityId), action, packSummary(summary) ?? summary, JSON.stringify(details),
+      storedInstant(ctx.clock.now().toISOString()), storedHistoryWord(entity), storedUuid(entityId), storedHistoryWord(action), packSummary(summary) ?? summary, storedDetails(details),
       storedUuid(newId(ctx.clock)), actor, deviceName,
     );
 }

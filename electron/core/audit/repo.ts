@@ -2,6 +2,7 @@ import type { Sql } from '../db/sql';
 import { instantText } from '../db/instant';
 import { uuidKey } from '../db/uuidKey';
 import { summaryText } from '../db/summaryPack';
+import { CUSTOMER_WORD, historyWordText } from '../db/historyWords';
 
 export interface ActivityRow {
   id: number;
@@ -15,9 +16,10 @@ export interface ActivityRow {
  * bound: only then can SQLite use the partial index of customers' lines (migration 16, audit_log_by_customer).
  * The customer's id is looked up in its stored form (16 bytes, migration 18); the time and the sentence are
  * read as text (the time kept as milliseconds, migration 22); the sentence is read as stored and
- * unpacked line by line (sentenceOf). Parameters @id, @limit.
+ * unpacked line by line (sentenceOf). The entity and action are kept as numbers (migration 29,
+ * db/historyWords.ts): the action is read as its word line by line. Parameters @id, @limit.
  */
-export const CUSTOMER_ACTIVITY_SQL = `SELECT id, ${instantText('at')} AS at, action, summary FROM audit_log WHERE entity = 'customer' AND entity_id = ${uuidKey('@id')} ORDER BY id DESC LIMIT @limit`;
+export const CUSTOMER_ACTIVITY_SQL = `SELECT id, ${instantText('at')} AS at, action, summary FROM audit_log WHERE entity = ${CUSTOMER_WORD} AND entity_id = ${uuidKey('@id')} ORDER BY id DESC LIMIT @limit`;
 
 /** What a line says when its sentence was packed with a code this version does not have. */
 export const UNREADABLE_SENTENCE = 'A line this version of Billbook cannot read (written by a newer version): update Billbook to see it.';
@@ -35,6 +37,6 @@ function sentenceOf(stored: unknown): string {
 }
 
 export function listCustomerActivity(sql: Sql, customerId: string, limit: number): ActivityRow[] {
-  const rows = sql.prepare(CUSTOMER_ACTIVITY_SQL).all({ id: customerId, limit }) as (Omit<ActivityRow, 'summary'> & { summary: unknown })[];
-  return rows.map((row) => ({ ...row, summary: sentenceOf(row.summary) }));
+  const rows = sql.prepare(CUSTOMER_ACTIVITY_SQL).all({ id: customerId, limit }) as (Omit<ActivityRow, 'summary' | 'action'> & { action: unknown; summary: unknown })[];
+  return rows.map((row) => ({ ...row, action: historyWordText(row.action), summary: sentenceOf(row.summary) }));
 }

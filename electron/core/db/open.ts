@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { registerPackFunctions } from './pack';
 import { registerSummaryFunctions } from './summaryPack';
+import { registerHistoryWordFunctions } from './historyWords';
 import { registerInvoiceFormFunctions } from './invoiceForms';
 
 export type SqliteDatabase = Database.Database;
@@ -32,6 +33,7 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
   db.pragma('temp_store = MEMORY');
   registerPackFunctions(db);
   registerSummaryFunctions(db);
+  registerHistoryWordFunctions(db);
   registerInvoiceFormFunctions(db);
   return db;
 }

@@ -231,12 +231,15 @@ export interface AuditLogTable {
   id: Generated<number>;
   /** Milliseconds since 1970, or text not in toISOString's form (db/instant.ts, migration 22): read it with instantText. */
   at: number | string;
-  entity: string;
+  /** A number for the app's own words, or the word (db/historyWords.ts, migration 29): read it with history_word. */
+  entity: number | string;
   entity_id: string;
-  action: string;
+  /** As entity. */
+  action: number | string;
   /** Text, or packed (db/summaryPack.ts, migration 22): read it with summary_text. */
   summary: string | Uint8Array;
-  details: string;
+  /** NULL for '{}' (migration 29). */
+  details: string | null;
 }
 
 /** The sync outbox: one row per local mutation, in the same transaction as the mutation. */

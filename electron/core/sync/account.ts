@@ -13,7 +13,7 @@ import type { CoreContext } from '../context';
 import type { Sql } from '../db/sql';
 import { cloudClient, CloudUnreachable, normaliseCloudUrl, type RequestOptions } from './client';
 import type { SyncEngine } from './engine';
-import { KEY_COLUMN, keyText, readStamps, writeStamps } from './rows';
+import { keyText, readStamps, uploadOrder, writeStamps } from './rows';
 import { CURSOR_KEY, LAST_SYNCED_KEY, NEXT_MUTATION_KEY, CLOCK_SKEW_KEY, cloudLink, readMetaValue, saveCloudLink, SERVER_URL_KEY, writeMeta } from './state';
 import { compact, SETTLED_ALONE_KEY } from './outbox';
 import { forgetSearchBacklog } from '../customers/searchBacklog';
@@ -72,8 +72,8 @@ export function queueUpload(ctx: CoreContext): number {
     ctx.sql.prepare("UPDATE changes SET pushed_at = ? WHERE pushed_at IS NULL").run(now);
     const order = [...SYNCED_TABLE_NAMES].sort((a, b) => SYNCED_TABLES[a].rank - SYNCED_TABLES[b].rank);
     for (const table of order) {
-      // In the key's index order (for history ids kept as 16 bytes, the order of their text).
-      const ids = (ctx.sql.prepare(`SELECT ${keyText(table)} AS id FROM ${table} ORDER BY ${KEY_COLUMN[table]}`).all() as { id: string | null }[]).flatMap((r) => (r.id ? [r.id] : []));
+      // In the key's index order (for draft version ids kept as 16 bytes, the order of their text); the history in the order it was written.
+      const ids = (ctx.sql.prepare(`SELECT ${keyText(table)} AS id FROM ${table} ORDER BY ${uploadOrder(table)}`).all() as { id: string | null }[]).flatMap((r) => (r.id ? [r.id] : []));
       for (let i = 0; i < ids.length; i += UPLOAD_PAGE) {
         const page = ids.slice(i, i + UPLOAD_PAGE);
         const last = ctx.sql.prepare('SELECT hlc FROM changes ORDER BY counter DESC LIMIT 1').get() as { hlc: string } | undefined;

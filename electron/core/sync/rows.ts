@@ -29,9 +29,19 @@ export function keyText(table: SyncedTableName): string {
   return KEYS_AS_BYTES.has(table) ? uuidText(KEY_COLUMN[table]) : KEY_COLUMN[table];
 }
 
+// A history line is found by its sync id's first 8 bytes (migration 29's index: a UUIDv7's time and
+// 12 random bits), then by the whole id.
+const HISTORY_KEY_HEAD = (stored: string) => `substr(${stored}, 1, 8)`;
+
 /** SQL: true for the row whose sync key is the text in the named parameter `param` (e.g. '@id'). */
 export function keyIs(table: SyncedTableName, param: string): string {
+  if (table === 'audit_log') return `${HISTORY_KEY_HEAD('sync_id')} = ${HISTORY_KEY_HEAD(uuidKey(param))} AND sync_id = ${uuidKey(param)}`;
   return `${KEY_COLUMN[table]} = ${KEYS_AS_BYTES.has(table) ? uuidKey(param) : param}`;
+}
+
+/** SQL: the order in which a table's rows are read for a first upload: its key's index, or the history in the order it was written. */
+export function uploadOrder(table: SyncedTableName): string {
+  return table === 'audit_log' ? 'id' : KEY_COLUMN[table];
 }
 
 const LINE_COLUMNS = ['position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'tax_rate_bp', 'price_includes_tax', 'amount_minor', 'discount_minor', 'net_minor', 'tax_minor', 'item_id'] as const;
@@ -56,10 +66,18 @@ function selectFor(table: SyncedTableName): string {
       // Content travels plain, however this device stores it (db/pack.ts); ids kept as 16 bytes (migration 24) as text.
       return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'content' ? 'unpacked(content, content_packed) AS content' : c === 'invoice_id' ? `${uuidText('invoice_id')} AS invoice_id` : c)).join(', ')}
               FROM draft_versions WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
-    case 'audit_log':
+    case 'audit_log': {
       // Ids kept as 16 bytes (db/uuidKey.ts, migration 18), times kept as milliseconds (db/instant.ts) and packed
-      // sentences (db/summaryPack.ts, both migration 22) travel as text.
-      return `SELECT ${keyText(table)} AS key, ${columns.map((c) => (c === 'entity_id' ? `${uuidText('entity_id')} AS entity_id` : c === 'at' ? `${instantText('at')} AS at` : c === 'summary' ? 'summary_text(summary) AS summary' : c)).join(', ')} FROM audit_log WHERE sync_id IN (SELECT ${uuidKey('value')} FROM json_each(?))`;
+      // sentences (db/summaryPack.ts, both migration 22), entity and action kept as numbers and details left
+      // out when there are none (db/historyWords.ts, migration 29) travel as text.
+      const read: Record<string, string> = {
+        entity_id: `${uuidText('l.entity_id')} AS entity_id`, at: `${instantText('l.at')} AS at`, summary: 'summary_text(l.summary) AS summary',
+        entity: 'history_word(l.entity) AS entity', action: 'history_word(l.action) AS action', details: "coalesce(l.details, '{}') AS details",
+      };
+      return `WITH wanted (key) AS (SELECT ${uuidKey('value')} FROM json_each(?))
+              SELECT ${uuidText('l.sync_id')} AS key, ${columns.map((c) => read[c] ?? `l.${c}`).join(', ')}
+              FROM wanted JOIN audit_log l ON ${HISTORY_KEY_HEAD('l.sync_id')} = ${HISTORY_KEY_HEAD('wanted.key')} AND l.sync_id = wanted.key`;
+    }
     default:
       return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
   }
@@ -229,8 +247,13 @@ function writeHistoryLine(sql: Sql, id: string, data: SyncData): void {
   if (sql.prepare(`SELECT 1 FROM audit_log WHERE ${keyIs('audit_log', '@id')}`).get({ id })) return;
   const values = known('audit_log', data);
   const names = Object.keys(values);
-  // Both ids, the time and the sentence in their stored form; entity_id and the sentence as text first, as the TEXT columns they were took them.
-  const placeholders = [...names.map((c) => (c === 'entity_id' ? uuidKey('CAST(@entity_id AS TEXT)') : c === 'at' ? instantKey('@at') : c === 'summary' ? 'summary_key(CAST(@summary AS TEXT))' : `@${c}`)), uuidKey('@__id')];
+  // Both ids, the time, the sentence, the entity, the action and the details in their stored form; entity_id, the
+  // sentence and the words as text first, as the TEXT columns they were took them.
+  const stored: Record<string, string> = {
+    entity_id: uuidKey('CAST(@entity_id AS TEXT)'), at: instantKey('@at'), summary: 'summary_key(CAST(@summary AS TEXT))',
+    entity: 'history_word_key(CAST(@entity AS TEXT))', action: 'history_word_key(CAST(@action AS TEXT))', details: "nullif(@details, '{}')",
+  };
+  const placeholders = [...names.map((c) => stored[c] ?? `@${c}`), uuidKey('@__id')];
   sql.prepare(`INSERT INTO audit_log (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });
 }
 

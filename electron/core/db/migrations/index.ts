@@ -27,13 +27,14 @@ import { migration0025 } from './0025_reversed_duplicates';
 import { migration0026 } from './0026_invoices_by_customer_seq';
 import { migration0027 } from './0027_payment_seqs';
 import { migration0028 } from './0028_smaller_invoice_forms';
+import { migration0029 } from './0029_smaller_history_lines';
 
 /** Numbered, forward-only. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
   migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019,
   migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027,
-  migration0028,
+  migration0028, migration0029,
 ];
 
 /** The schema version this Billbook brings books to. */
