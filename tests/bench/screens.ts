@@ -5,7 +5,8 @@
 //   BENCH_BOOK: a data folder with the billing book (BENCH_PART=billing BENCH_KEEP=1 prints it).
 //   BENCH_CUSTOMER_BOOK: a data folder with 100,000 imported customers (optional; the keystroke
 //   measure then runs on it, else on the billing book's customers).
-// The interface is built first (node scripts/build-renderer.mjs).
+// The interface is built first when its sources changed (scripts/build-renderer.mjs), as `npm run test:e2e` does.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -85,6 +86,9 @@ export async function benchScreens(): Promise<void> {
   const book = process.env.BENCH_BOOK;
   const customerBook = process.env.BENCH_CUSTOMER_BOOK ?? book;
   if (!customerBook) throw new Error('BENCH_BOOK: the data folder of a kept billing book (BENCH_PART=billing BENCH_KEEP=1)');
+  // Without a built interface every screen waits for rows that never come.
+  const built = spawnSync(process.execPath, [path.resolve('scripts/build-renderer.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('The interface did not build (node scripts/build-renderer.mjs): the screens cannot be measured without it');
   const executablePath = findChromium()?.executablePath;
   // A customer book alone (no BENCH_BOOK) measures the search keystrokes only: seeding the billing book takes many minutes.
   if (!book) {
