@@ -71,7 +71,7 @@ describe('migration 18: history ids as 16 bytes, two invoice indexes fewer', () 
     expect(sql.prepare("SELECT count(*) FROM audit_log WHERE typeof(entity_id) = 'blob'").pluck().get()).toBeGreaterThan(20);
     expect(plan(core, CUSTOMER_ACTIVITY_SQL.replaceAll('@id', `'${customers[0]!.id}'`).replace('@limit', '100'))).toBe('SEARCH audit_log USING INDEX audit_log_by_customer (entity_id=?)');
     expect(readRows(sql, 'audit_log', ids)).toEqual(synced);
-    // Found by its id's last 6 bytes since migration 29, then by the whole id.
+    // Found by 8 of its id's bytes since migration 29 (db/uuidKey.ts, historyIdKey), then by the whole id.
     expect(plan(core, `SELECT 1 FROM audit_log WHERE ${keyIs('audit_log', "'01234567-89ab-cdef-0123-456789abcdef'")}`)).toBe('SEARCH audit_log USING INDEX audit_log_by_sync_id (<expr>=?)');
     expect(await Promise.all(customers.map((c) => call(core, 'customers.activity', { id: c.id })))).toEqual(activity);
 

@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { v7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_ACTIVITY_SQL } from '../../electron/core/audit/repo';
 import { instantText } from '../../electron/core/db/instant';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { registerHistoryWordFunctions } from '../../electron/core/db/historyWords';
 import { registerSummaryFunctions } from '../../electron/core/db/summaryPack';
-import { uuidText } from '../../electron/core/db/uuidKey';
+import { historyIdKey, uuidText } from '../../electron/core/db/uuidKey';
+import { newId } from '../../electron/core/ids';
 import type { SyncRow } from '../../shared/sync/tables';
 import { keyIs, readRows, writeRow } from '../../electron/core/sync/rows';
 import { call, makeCore, tempDir } from '../helpers/core';
@@ -28,8 +31,8 @@ interface HistoryLine { id: number; at: string; entity: string; entity_id: strin
 
 const bytesOf = (db: Database.Database, name: string) => db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ?').pluck().get(name) as number;
 
-/** Two ids whose first 8 bytes (what the sync id index keeps: a UUIDv7's time and 12 random bits) are the same. */
-const TWINS = ['01a1fd55-7aff-7c30-8e97-36130c0ecd77', '01a1fd55-7aff-7c30-9f00-000000000001'];
+/** Two ids alike in the 8 bytes the sync id index keeps of them (their first 6 and last 2, db/uuidKey.ts historyIdKey). */
+const TWINS = ['01a1fd55-7aff-7c30-8e97-36130c0ecd77', '01a1fd55-7aff-7111-9f00-00000000cd77'];
 
 /** Lines another computer (or a newer Billbook) wrote: words this version does not number, details, and ids alike in the 8 bytes the sync id index keeps. */
 const PULLED: { id: string; entity: string; action: string; details: string }[] = [
@@ -182,7 +185,7 @@ describe('migration 29: smaller history lines, covering indexes without a fixed 
     expect(paid).toMatchObject({ entity: 'customer', action: 'paid', details: '{}' });
     expect(sql.prepare('SELECT typeof(entity), typeof(action), typeof(details) FROM audit_log ORDER BY id DESC LIMIT 2').raw().all()).toEqual([['integer', 'integer', 'null'], ['integer', 'integer', 'null']]);
     expect(readRows(sql, 'audit_log', [payment!.sync_id]).get(payment!.sync_id)).toMatchObject({ entity: 'payment', action: 'recorded', details: '{}' });
-    const third = '01a1fd55-7aff-7c30-a000-36130c0ecd78';
+    const third = '01a1fd55-7aff-7222-a000-000000a0cd77';
     const sent = { at: `${TODAY}T13:00:00.000Z`, entity: 'invoice', entity_id: customers[0]!.id, action: 'quote declined', summary: 'Declined', details: '{"why":"price"}', actor: 'cloud', device_name: '' };
     writeRow(sql, { table: 'audit_log', id: third, data: sent, stamps: { '*': '1' } }, `${TODAY}T13:00:00.000Z`);
     // Sent again: still one line.
@@ -190,6 +193,30 @@ describe('migration 29: smaller history lines, covering indexes without a fixed 
     expect(sql.prepare(`SELECT typeof(entity), typeof(action), details FROM audit_log WHERE ${keyIs('audit_log', '@id')}`).raw().all({ id: third })).toEqual([['integer', 'integer', '{"why":"price"}']]);
     expect(readRows(sql, 'audit_log', [...TWINS, third]).get(third)).toEqual({ ...sent });
     expect(readRows(sql, 'audit_log', TWINS).size).toBe(2);
+    // A line that came with no details at all is refused, as version 28's NOT NULL column refused it.
+    const bare = '01a1fd55-7aff-7c30-8e97-36130c0ecd99';
+    expect(() => writeRow(sql, { table: 'audit_log', id: bare, data: { ...sent, details: null }, stamps: { '*': '1' } }, `${TODAY}T13:00:00.000Z`)).toThrow(/NOT NULL/);
+    expect(readRows(sql, 'audit_log', [bare]).size).toBe(0);
+    core.close();
+  }, 60_000);
+
+  it('tells apart the lines one millisecond gave ids to, made by uuid\'s own counting v7 (the Cloud, migration 6) or by this app', () => {
+    const { core } = makeCore(`${TODAY}T12:00:00.000Z`, { reminderScanMs: 0 });
+    const sql = core.context.sql;
+    const at = Date.parse(`${TODAY}T12:00:00.000Z`);
+    // uuid's v7 without options counts up inside a millisecond in the bytes after the time.
+    const counted = Array.from({ length: 2_000 }, (_, i) => v7({ msecs: at, seq: 0x2f3a_0000 + i, random: randomBytes(16) }));
+    const made = Array.from({ length: 2_000 }, () => newId(core.context.clock));
+    for (const id of [...counted, ...made]) {
+      writeRow(sql, { table: 'audit_log', id, data: { at: `${TODAY}T12:00:00.000Z`, entity: 'customer', entity_id: id, action: 'paid', summary: 'Paid', details: '{}', actor: '', device_name: '' }, stamps: { '*': '1' } }, `${TODAY}T12:00:00.000Z`);
+    }
+    expect(counted[0]!.slice(0, 18)).toBe(counted[1]!.slice(0, 18));
+    const largestGroup = (ids: string[]) =>
+      sql.prepare(`SELECT max(n) FROM (SELECT count(*) AS n FROM audit_log WHERE ${uuidText('sync_id')} IN (SELECT value FROM json_each(?)) GROUP BY ${historyIdKey('sync_id')})`).pluck().get(JSON.stringify(ids)) as number;
+    // 2,000 ids in one millisecond share an index entry by twos or threes at most (16 random bits), not by hundreds.
+    expect(largestGroup(counted)).toBeLessThanOrEqual(3);
+    expect(largestGroup(made)).toBeLessThanOrEqual(3);
+    expect(readRows(sql, 'audit_log', [...counted, ...made]).size).toBe(4_000);
     core.close();
   }, 60_000);
 

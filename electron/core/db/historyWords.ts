@@ -3,9 +3,10 @@
 // "finalized" are 7 to 9 bytes of text on each of the 100,000-invoice book's 630,000 lines, and a
 // number below 128 is one byte (0 and 1 none: SQLite keeps them in the row's header).
 //
-// Only the words below are numbered; any other word (one a newer Billbook or another computer
-// writes) is kept as its text, so every line reads back exactly as it was written. Books store
-// this form: a word's number never changes, and new words are only ever added at the end.
+// Only the words below are numbered; any other word (another computer's, a newer Billbook's) is
+// kept as its text, so every line reads back exactly as it was written. Books store this form: a
+// word's number never changes, and a word is added (at the end) only with a new migration, so a
+// Billbook that can open a book reads every number in it (tests/unit/history-words.test.ts).
 import type { SqliteDatabase } from './open';
 
 const WORDS: readonly string[] = [
@@ -20,15 +21,27 @@ const WORDS: readonly string[] = [
 
 const NUMBER_OF = new Map(WORDS.map((word, i) => [word, BigInt(i)]));
 
+/** The words numbered, in their numbers' order (for the test that holds them to the migrations). */
+export const HISTORY_WORDS = WORDS;
+
 /** The number the customer's lines are kept under, for SQL that must name it (the partial index of customers' lines). */
 export const CUSTOMER_WORD = 0;
 
 /**
- * The stored form of an entity or action: its number for a word above, a bigint because
- * better-sqlite3 binds a JS number as REAL (8 bytes, and not what `entity = 0` finds); else the text.
+ * The stored form of an entity or action: its number for a word above, else the text. The number
+ * is a bigint: better-sqlite3 binds a JS number as an 8-byte REAL.
  */
 export function storedHistoryWord(word: string): bigint | string {
   return NUMBER_OF.get(word) ?? word;
+}
+
+/**
+ * SQL: the stored form of the entity or action `value` (a column or a bound parameter), in SQL
+ * itself rather than through JS, so any text, valid UTF-8 or not, that is not one of the words
+ * stays exactly as it was.
+ */
+export function historyWordKey(value: string): string {
+  return `(CASE ${value} ${WORDS.map((word, i) => `WHEN '${word}' THEN ${i}`).join(' ')} ELSE ${value} END)`;
 }
 
 /** An entity or action as its word, however it is kept. A number this version has no word for (a newer Billbook's) reads as that number. */
@@ -38,10 +51,9 @@ export function historyWordText(stored: unknown): string {
 }
 
 /**
- * `history_word(stored)` in SQL: the word, however it is kept; `history_word_key(word)`: the form to
- * store. Registered on every connection the app opens, beside the sentences' (db/summaryPack.ts).
+ * `history_word(stored)` in SQL: the word, however it is kept. Registered on every connection the
+ * app opens, beside the sentences' (db/summaryPack.ts).
  */
 export function registerHistoryWordFunctions(db: SqliteDatabase): void {
   db.function('history_word', { deterministic: true }, (stored: unknown) => (stored === null ? null : historyWordText(stored)));
-  db.function('history_word_key', { deterministic: true, safeIntegers: true }, (word: unknown) => (typeof word === 'string' ? storedHistoryWord(word) : (word as null)));
 }

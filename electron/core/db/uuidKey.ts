@@ -46,3 +46,15 @@ export function uuidText(column: string): string {
   const hex = (from: number, length: number) => `substr(lower(hex(${column})), ${from}, ${length})`;
   return `(CASE WHEN typeof(${column}) = 'blob' THEN ${hex(1, 8)} || '-' || ${hex(9, 4)} || '-' || ${hex(13, 4)} || '-' || ${hex(17, 4)} || '-' || ${hex(21, 12)} ELSE ${column} END)`;
 }
+
+/**
+ * SQL: what the index of history lines by sync id holds of a stored id `value` (migration 29): its
+ * first 6 bytes and its last 2. In a UUIDv7 that is its time to the millisecond, so new lines go
+ * at the index's end and it stays full, and 16 random bits: uuid's own v7 (the Cloud's ids, and
+ * those migration 6 gave older lines) counts up inside a millisecond in the bytes after the time,
+ * so those alone would not tell apart the lines made in one. A line is found by this, then by its
+ * whole id. Books store this form: the expression never changes.
+ */
+export function historyIdKey(value: string): string {
+  return `unhex(hex(substr(${value}, 1, 6)) || hex(substr(${value}, -2)))`;
+}

@@ -7,7 +7,8 @@ import type { Sql } from '../db/sql';
 import { instantKey, instantText } from '../db/instant';
 import { packedColumns } from '../db/pack';
 import { storedBillTo, storedTaxSummary } from '../db/invoiceForms';
-import { uuidKey, uuidText } from '../db/uuidKey';
+import { historyIdKey, uuidKey, uuidText } from '../db/uuidKey';
+import { historyWordKey } from '../db/historyWords';
 import { replaceSearchDocument, replaceTags } from '../customers/repo';
 import { searchDocumentOfRow, type IndexedCustomerRow } from '../customers/search';
 import { numberSearchText } from '../invoices/numbering';
@@ -29,13 +30,11 @@ export function keyText(table: SyncedTableName): string {
   return KEYS_AS_BYTES.has(table) ? uuidText(KEY_COLUMN[table]) : KEY_COLUMN[table];
 }
 
-// A history line is found by its sync id's first 8 bytes (migration 29's index: a UUIDv7's time and
-// 12 random bits), then by the whole id.
-const HISTORY_KEY_HEAD = (stored: string) => `substr(${stored}, 1, 8)`;
 
 /** SQL: true for the row whose sync key is the text in the named parameter `param` (e.g. '@id'). */
 export function keyIs(table: SyncedTableName, param: string): string {
-  if (table === 'audit_log') return `${HISTORY_KEY_HEAD('sync_id')} = ${HISTORY_KEY_HEAD(uuidKey(param))} AND sync_id = ${uuidKey(param)}`;
+  // A history line by the part of its id migration 29's index holds, then by the whole id.
+  if (table === 'audit_log') return `${historyIdKey('sync_id')} = ${historyIdKey(uuidKey(param))} AND sync_id = ${uuidKey(param)}`;
   return `${KEY_COLUMN[table]} = ${KEYS_AS_BYTES.has(table) ? uuidKey(param) : param}`;
 }
 
@@ -76,7 +75,7 @@ function selectFor(table: SyncedTableName): string {
       };
       return `WITH wanted (key) AS (SELECT ${uuidKey('value')} FROM json_each(?))
               SELECT ${uuidText('l.sync_id')} AS key, ${columns.map((c) => read[c] ?? `l.${c}`).join(', ')}
-              FROM wanted JOIN audit_log l ON ${HISTORY_KEY_HEAD('l.sync_id')} = ${HISTORY_KEY_HEAD('wanted.key')} AND l.sync_id = wanted.key`;
+              FROM wanted JOIN audit_log l ON ${historyIdKey('l.sync_id')} = ${historyIdKey('wanted.key')} AND l.sync_id = wanted.key`;
     }
     default:
       return `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`;
@@ -251,8 +250,10 @@ function writeHistoryLine(sql: Sql, id: string, data: SyncData): void {
   // sentence and the words as text first, as the TEXT columns they were took them.
   const stored: Record<string, string> = {
     entity_id: uuidKey('CAST(@entity_id AS TEXT)'), at: instantKey('@at'), summary: 'summary_key(CAST(@summary AS TEXT))',
-    entity: 'history_word_key(CAST(@entity AS TEXT))', action: 'history_word_key(CAST(@action AS TEXT))', details: "nullif(@details, '{}')",
+    entity: historyWordKey('CAST(@entity AS TEXT)'), action: historyWordKey('CAST(@action AS TEXT)'), details: "nullif(@details, '{}')",
   };
+  // Details are NULL here only for '{}' (migration 29): a line that came with none is refused, as the NOT NULL column refused it before.
+  if (values.details === null) throw new Error('NOT NULL constraint failed: audit_log.details');
   const placeholders = [...names.map((c) => stored[c] ?? `@${c}`), uuidKey('@__id')];
   sql.prepare(`INSERT INTO audit_log (${[...names, 'sync_id'].join(', ')}) VALUES (${placeholders.join(', ')})`).run({ ...values, __id: id });
 }

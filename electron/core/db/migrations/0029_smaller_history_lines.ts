@@ -1,15 +1,13 @@
 import type { Migration } from '../migrate';
-import { CUSTOMER_WORD } from '../historyWords';
-import { uuidText } from '../uuidKey';
+import { CUSTOMER_WORD, historyWordKey } from '../historyWords';
+import { historyIdKey, uuidText } from '../uuidKey';
 
 // Smaller books (issue 17), the history (audit_log), about 630,000 lines on the 100,000-invoice book:
 // - a line's entity and action are kept as a number (db/historyWords.ts): about 14 bytes of words a line;
 // - the details nobody added ('{}', every line the app writes) are NULL: 2 bytes a line;
-// - the index that finds a line by its sync id holds the id's first 8 bytes instead of all 16: in
-//   a UUIDv7 its time to the millisecond and 12 random bits, so a line is found by them and then by
-//   its whole id, and new lines still go at the end of the index, which stays full. 8 bytes an
-//   entry. It is no longer UNIQUE: the app and sync look a line up before writing one, as they
-//   always did.
+// - the index that finds a line by its sync id holds 8 of the id's 16 bytes (db/uuidKey.ts,
+//   historyIdKey: its time and 16 random bits), and a line is then matched by its whole id. It is
+//   no longer UNIQUE: the app and sync look a line up before writing one, as they always did.
 // The app and sync read all of them back as the same text.
 //
 // And three covering indexes, of paid invoices and of completed payments, leave out the status
@@ -40,11 +38,11 @@ export const migration0029: Migration = {
       device_name TEXT NOT NULL DEFAULT ''
     ) STRICT;
     INSERT INTO audit_log_coded (id, at, entity, entity_id, action, summary, details, sync_id, actor, device_name)
-      SELECT id, at, history_word_key(entity), entity_id, history_word_key(action), summary, nullif(details, '{}'), sync_id, actor, device_name FROM audit_log ORDER BY id;
+      SELECT id, at, ${historyWordKey('entity')}, entity_id, ${historyWordKey('action')}, summary, nullif(details, '{}'), sync_id, actor, device_name FROM audit_log ORDER BY id;
     DROP TABLE audit_log;
     ALTER TABLE audit_log_coded RENAME TO audit_log;
     CREATE INDEX audit_log_by_customer ON audit_log (entity_id, id) WHERE entity = ${CUSTOMER_WORD};
-    CREATE INDEX audit_log_by_sync_id ON audit_log (substr(sync_id, 1, 8));
+    CREATE INDEX audit_log_by_sync_id ON audit_log (${historyIdKey('sync_id')});
     CREATE TRIGGER audit_log_sync_insert AFTER INSERT ON audit_log BEGIN
       INSERT INTO sync_dirty (tbl, row_id, field) VALUES ('audit_log', ${uuidText('NEW.sync_id')}, '*') ON CONFLICT DO NOTHING;
     END;
