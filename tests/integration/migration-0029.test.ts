@@ -72,6 +72,17 @@ async function seed(dir: string) {
   return { ...made, customers: [kamau, atieno] };
 }
 
+/** Seeded books taken back to version 28 (what `first` reads of them before, as this version writes them). */
+async function seededAt28<T>(first?: (core: TestCore, customerIds: string[]) => Promise<T>) {
+  const dir = tempDir();
+  const file = path.join(dir, 'billbook.db');
+  const { core, customers } = await seed(dir);
+  const read = first ? await first(core, customers.map((c) => c.id)) : undefined;
+  core.close();
+  rewindBooks(file, 28);
+  return { dir, file, customers, read };
+}
+
 /**
  * Every statement the analytics screens prepare, with the values it ran with: the dashboard's
  * presets, reports of payments by month and by customer, drill-downs, intelligence and aging.
@@ -134,11 +145,7 @@ const NAMES = WITH_STATUS.map((s) => /CREATE INDEX (\w+)/.exec(s)![1]!);
 
 describe('migration 29: smaller history lines, covering indexes without a fixed status', () => {
   it('keeps every history line and what the Activity tab and sync read of it; words it does not number stay as they came', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'billbook.db');
-    const { core: before, customers } = await seed(dir);
-    before.close();
-    rewindBooks(file, 28);
+    const { dir, file, customers } = await seededAt28();
     // As version 28 kept them: entity, action and details as text.
     const older = new Database(file);
     registerSummaryFunctions(older);
@@ -221,12 +228,8 @@ describe('migration 29: smaller history lines, covering indexes without a fixed 
   }, 60_000);
 
   it('reads every analytics figure as before, and each of the three indexes still covers what it is read for', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'billbook.db');
-    const { core: before, customers } = await seed(dir);
-    const { results: expected } = await analyticsReads(before, customers.map((c) => c.id));
-    before.close();
-    rewindBooks(file, 28);
+    const { dir, file, customers, read: before } = await seededAt28(analyticsReads);
+    const expected = before!.results;
     const older = new Database(file, { readonly: true });
     expect(NAMES.map((n) => (older.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(n) as string).replace(/\s+/g, ' '))).toEqual(WITH_STATUS);
     older.close();
@@ -254,11 +257,7 @@ describe('migration 29: smaller history lines, covering indexes without a fixed 
   }, 60_000);
 
   it('keeps a history line in about 22 bytes less, and an upgraded book ends smaller', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'billbook.db');
-    const { core: before, customers } = await seed(dir);
-    before.close();
-    rewindBooks(file, 28);
+    const { dir, file, customers } = await seededAt28();
     // 30,000 more history lines as version 28 kept them.
     const older = new Database(file);
     older.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
