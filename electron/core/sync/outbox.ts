@@ -30,14 +30,30 @@ function numberPending(sql: Sql, limit: number): void {
   writeMeta(sql, NEXT_MUTATION_KEY, String(next));
 }
 
+/**
+ * How much one push carries, besides its count of changes. A first upload's changes name 500 rows
+ * each (account.ts), so 500 of them were 250,000 rows: hundreds of megabytes for a 100,000-invoice
+ * book, which the Cloud refuses (32 MB), again on every retry. The rows are counted before they
+ * are read; their JSON is measured once read. A change is never split: one alone is always sent.
+ */
+export const PUSH_LIMITS = { rows: 5_000, bytes: 8 * 1024 * 1024 };
+
 /** The next batch to push, with each touched row's current state (a row since removed is left out). */
-export function nextBatch(sql: Sql, limit: number): PushMutation[] {
+export function nextBatch(sql: Sql, limit: number, limits: { rows: number; bytes: number } = PUSH_LIMITS): PushMutation[] {
   sql.transaction(() => numberPending(sql, limit));
   const changes = sql
     .prepare("SELECT counter, mutation, hlc, rows, mutation_id FROM changes WHERE pushed_at IS NULL AND rows <> '[]' AND mutation_id IS NOT NULL ORDER BY mutation_id LIMIT ?")
     .all(limit) as PendingChange[];
   const wanted = new Map<SyncedTableName, Set<string>>();
-  const parsed = changes.map((c) => ({ change: c, rows: JSON.parse(c.rows) as [SyncedTableName, string][] }));
+  // The first changes in order, up to the rows a push carries.
+  const parsed: { change: PendingChange; rows: [SyncedTableName, string][] }[] = [];
+  let rowCount = 0;
+  for (const change of changes) {
+    const rows = JSON.parse(change.rows) as [SyncedTableName, string][];
+    if (parsed.length > 0 && rowCount + rows.length > limits.rows) break;
+    rowCount += rows.length;
+    parsed.push({ change, rows });
+  }
   for (const { rows } of parsed) for (const [table, id] of rows) (wanted.get(table) ?? wanted.set(table, new Set()).get(table)!).add(id);
   const state = new Map<string, SyncRow>();
   for (const [table, ids] of wanted) {
@@ -48,7 +64,7 @@ export function nextBatch(sql: Sql, limit: number): PushMutation[] {
       if (s) state.set(`${table}\u0000${id}`, { table, id, data: d, stamps: s });
     }
   }
-  return parsed.map(({ change, rows }) => ({
+  const batch = parsed.map(({ change, rows }) => ({
     id: change.mutation_id!,
     name: change.mutation,
     stamp: change.hlc,
@@ -57,6 +73,9 @@ export function nextBatch(sql: Sql, limit: number): PushMutation[] {
       return row ? [row] : [];
     }),
   }));
+  let bytes = 0;
+  const over = batch.findIndex((m, i) => (bytes += JSON.stringify(m.rows).length) > limits.bytes && i > 0);
+  return over === -1 ? batch : batch.slice(0, over);
 }
 
 /** The Cloud has applied (or refused) everything up to `lastMutationId`. */
