@@ -78,7 +78,10 @@ export async function buildCloudApp(options: CloudAppOptions): Promise<CloudApp>
     const known = shapeOf(error);
     if (known) return reply.code(known.status).send(known.body);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ code: 'too_large', message: `The request is larger than this address takes (${Math.round((error as { limit?: number }).limit ?? BODY_LIMIT) / 1024} KB).` });
+      // The route's own limit (a sync push takes 32 MB): the error does not carry it.
+      const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT;
+      const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} KB`;
+      return reply.code(413).send({ code: 'too_large', message: `The request is larger than this address takes (${size}).` });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ code: 'invalid_input', message: 'Send the body as JSON (Content-Type: application/json).' });
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400) {

@@ -33,7 +33,10 @@ describe.each(CLOUD_KINDS)('bad requests on %s', (kind) => {
     });
     expect(answers.malformed.body).toEqual({ code: 'invalid_input', message: 'The request body is not valid JSON.' });
     expect(answers.missingFields.body.fields).toMatchObject({ email: 'Enter an email address like name@example.com', password: 'Use at least 10 characters', name: expect.any(String) });
-    expect(answers.oversized.body.code).toBe('too_large');
+    expect(answers.oversized.body).toEqual({ code: 'too_large', message: 'The request is larger than this address takes (256 KB).' });
+    // A sync push has its own limit, and the answer names it.
+    const pushTooLarge = await api<{ code: string; message: string }>(cloud, 'POST', '/v1/sync/push', { token: 'x', body: { pad: 'x'.repeat(33 * 1024 * 1024) } });
+    expect(pushTooLarge).toMatchObject({ status: 413, body: { code: 'too_large', message: 'The request is larger than this address takes (32 MB).' } });
     expect(answers.unknownRoute.body.message).toBe('Billbook Cloud has nothing at GET /v1/nothing-here.');
     for (const answer of Object.values(answers)) expect(typeof (answer.body as { message?: unknown }).message).toBe('string');
     expect((await api(cloud, 'GET', '/health')).status).toBe(200);
