@@ -9,7 +9,8 @@
 // Billbook that can open a book reads every number in it (tests/unit/history-words.test.ts).
 import type { SqliteDatabase } from './open';
 
-const WORDS: readonly string[] = [
+/** The words numbered, in their numbers' order. */
+export const HISTORY_WORDS: readonly string[] = [
   // 0 and 1: the two most written, stored in no bytes at all.
   'customer', 'invoice',
   'payment', 'recorded', 'paid', 'created', 'invoiced', 'finalized', 'updated', 'voided', 'credited', 'item', 'quote', 'quoted',
@@ -19,10 +20,7 @@ const WORDS: readonly string[] = [
   'quote accepted', 'quote declined', 'quote converted', 'credit applied', 'left unmatched', 'payment_received',
 ];
 
-const NUMBER_OF = new Map(WORDS.map((word, i) => [word, BigInt(i)]));
-
-/** The words numbered, in their numbers' order (for the test that holds them to the migrations). */
-export const HISTORY_WORDS = WORDS;
+const NUMBER_OF = new Map(HISTORY_WORDS.map((word, i) => [word, BigInt(i)]));
 
 /** The number the customer's lines are kept under, for SQL that must name it (the partial index of customers' lines). */
 export const CUSTOMER_WORD = 0;
@@ -41,13 +39,13 @@ export function storedHistoryWord(word: string): bigint | string {
  * stays exactly as it was.
  */
 export function historyWordKey(value: string): string {
-  return `(CASE ${value} ${WORDS.map((word, i) => `WHEN '${word}' THEN ${i}`).join(' ')} ELSE ${value} END)`;
+  return `(CASE ${value} ${HISTORY_WORDS.map((word, i) => `WHEN '${word}' THEN ${i}`).join(' ')} ELSE ${value} END)`;
 }
 
 /** An entity or action as its word, however it is kept. A number this version has no word for (a newer Billbook's) reads as that number. */
 export function historyWordText(stored: unknown): string {
-  if (typeof stored === 'bigint' || typeof stored === 'number') return WORDS[Number(stored)] ?? String(stored);
-  return typeof stored === 'string' ? stored : String(stored);
+  if (typeof stored === 'bigint' || typeof stored === 'number') return HISTORY_WORDS[Number(stored)] ?? String(stored);
+  return String(stored);
 }
 
 /**

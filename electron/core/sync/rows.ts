@@ -30,7 +30,6 @@ export function keyText(table: SyncedTableName): string {
   return KEYS_AS_BYTES.has(table) ? uuidText(KEY_COLUMN[table]) : KEY_COLUMN[table];
 }
 
-
 /** SQL: true for the row whose sync key is the text in the named parameter `param` (e.g. '@id'). */
 export function keyIs(table: SyncedTableName, param: string): string {
   // A history line by the part of its id migration 29's index holds, then by the whole id.
